@@ -1,0 +1,27 @@
+/* `qms check`: load every document under some paths, run every rule, and
+ * collect the diagnostics in a stable order. */
+#ifndef QMS_CHECK_H
+#define QMS_CHECK_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct qms_check_options {
+	unsigned jobs; /* worker threads; 0 = one per core */
+};
+
+struct qms_check_result {
+	struct qms_diags diags; /* sorted; only of the files under the paths */
+	size_t files;           /* documents checked */
+};
+
+/* Check the files and folders in paths (see docs for how the workspace of
+ * each is found). Returns 0 and fills *out (release with
+ * qms_check_result_release()) or -1 with *err set (caller frees) when a
+ * path cannot be used. */
+int qms_check_paths(struct qms_check_result *out, const char *const *paths, size_t npaths,
+		    const struct qms_check_options *opt, char **err);
+void qms_check_result_release(struct qms_check_result *r);
+
+#endif

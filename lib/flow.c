@@ -1,0 +1,533 @@
+#include "flow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct qms_step *qms_process_step(const struct qms_process *p, size_t i)
+{
+	return &((const struct qms_step *)p->steps.items)[i];
+}
+
+static const struct qms_value *list_value(const struct qms_list *l, size_t i)
+{
+	return &((const struct qms_value *)l->items)[i];
+}
+
+static enum qms_step_kind step_kind(const struct qms_step *s)
+{
+	return s->kind.text ? (enum qms_step_kind)s->kind.choice : QMS_STEP_TASK;
+}
+
+/* Call fn for every target id of a step, in file order. */
+#define FOR_EACH_TARGET(s, v, body)                                                     \
+	do {                                                                            \
+		for (size_t ti_ = 0; ti_ < (s)->next.len; ti_++) {                      \
+			const struct qms_value *v = list_value(&(s)->next, ti_);        \
+			if (v->text) { body }                                           \
+		}                                                                       \
+		for (size_t bi_ = 0; bi_ < (s)->branches.len; bi_++) {                  \
+			const struct qms_value *v =                                     \
+				&((const struct qms_branch *)(s)->branches.items)[bi_].next; \
+			if (v->text) { body }                                           \
+		}                                                                       \
+	} while (0)
+
+static void mark_back_edges(struct qms_flow *f)
+{
+	if (f->start == SIZE_MAX)
+		return;
+	unsigned char *state = qms_xcalloc(f->nsteps, 1); /* 0 new, 1 on the path, 2 done */
+	size_t *stack = qms_xmalloc(f->nsteps * sizeof(*stack));
+	size_t *pos = qms_xmalloc(f->nsteps * sizeof(*pos));
+	size_t depth = 0;
+	stack[depth++] = f->start;
+	state[f->start] = 1;
+	pos[f->start] = f->edge_start[f->start];
+	while (depth) {
+		size_t u = stack[depth - 1];
+		if (pos[u] == f->edge_start[u + 1]) {
+			state[u] = 2;
+			depth--;
+			continue;
+		}
+		size_t e = pos[u]++;
+		size_t v = f->edges[e];
+		if (state[v] == 1) {
+			f->back[e] = true;
+		} else if (state[v] == 0) {
+			state[v] = 1;
+			pos[v] = f->edge_start[v];
+			stack[depth++] = v;
+		}
+	}
+	free(state);
+	free(stack);
+	free(pos);
+}
+
+void qms_flow_init(struct qms_flow *f, const struct qms_process *p)
+{
+	memset(f, 0, sizeof(*f));
+	f->nsteps = p->steps.len;
+	f->start = SIZE_MAX;
+	size_t starts = 0;
+	for (size_t i = 0; i < f->nsteps; i++) {
+		const struct qms_step *s = qms_process_step(p, i);
+		if (s->id.text)
+			qms_strmap_put(&f->ids, s->id.text, i);
+		if (step_kind(s) == QMS_STEP_START) {
+			starts++;
+			f->start = i;
+		}
+	}
+	if (starts != 1)
+		f->start = SIZE_MAX;
+	f->edge_start = qms_xmalloc((f->nsteps + 1) * sizeof(size_t));
+	size_t nedges = 0;
+	for (size_t i = 0; i < f->nsteps; i++) {
+		const struct qms_step *s = qms_process_step(p, i);
+		nedges += s->next.len + s->branches.len;
+	}
+	f->edges = qms_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
+	f->back = qms_xcalloc(nedges ? nedges : 1, sizeof(bool));
+	size_t e = 0;
+	for (size_t i = 0; i < f->nsteps; i++) {
+		const struct qms_step *s = qms_process_step(p, i);
+		f->edge_start[i] = e;
+		FOR_EACH_TARGET(s, v, {
+			size_t t = qms_strmap_get(&f->ids, v->text);
+			if (t != SIZE_MAX)
+				f->edges[e++] = t;
+		});
+	}
+	f->edge_start[f->nsteps] = e;
+	mark_back_edges(f);
+}
+
+void qms_flow_release(struct qms_flow *f)
+{
+	free(f->edge_start);
+	free(f->edges);
+	free(f->back);
+	qms_strmap_release(&f->ids);
+	memset(f, 0, sizeof(*f));
+}
+
+static double step_hours(const struct qms_step *s, double workday_hours)
+{
+	return s->duration.text ? qms_duration_hours(&s->duration.duration, workday_hours) : 0;
+}
+
+int qms_flow_critical_path(double *out, const struct qms_flow *f, const struct qms_process *p,
+			   double workday_hours)
+{
+	*out = 0;
+	if (f->start == SIZE_MAX)
+		return -1;
+	/* Topological order of the graph without back edges: reverse
+	 * post-order of a depth-first walk from the start. */
+	size_t n = f->nsteps;
+	size_t *order = qms_xmalloc(n * sizeof(*order));
+	size_t norder = 0;
+	unsigned char *seen = qms_xcalloc(n, 1);
+	size_t *stack = qms_xmalloc(n * sizeof(*stack));
+	size_t *pos = qms_xmalloc(n * sizeof(*pos));
+	size_t depth = 0;
+	stack[depth++] = f->start;
+	seen[f->start] = 1;
+	pos[f->start] = f->edge_start[f->start];
+	while (depth) {
+		size_t u = stack[depth - 1];
+		if (pos[u] == f->edge_start[u + 1]) {
+			order[norder++] = u;
+			depth--;
+			continue;
+		}
+		size_t e = pos[u]++;
+		size_t v = f->edges[e];
+		if (!f->back[e] && !seen[v]) {
+			seen[v] = 1;
+			pos[v] = f->edge_start[v];
+			stack[depth++] = v;
+		}
+	}
+	double *dist = qms_xmalloc(n * sizeof(*dist));
+	for (size_t i = 0; i < n; i++)
+		dist[i] = -1;
+	dist[f->start] = step_hours(qms_process_step(p, f->start), workday_hours);
+	double best = -1;
+	for (size_t k = norder; k-- > 0;) {
+		size_t u = order[k];
+		if (dist[u] < 0)
+			continue;
+		const struct qms_step *s = qms_process_step(p, u);
+		if (step_kind(s) == QMS_STEP_END && dist[u] > best)
+			best = dist[u];
+		for (size_t e = f->edge_start[u]; e < f->edge_start[u + 1]; e++) {
+			if (f->back[e])
+				continue;
+			size_t v = f->edges[e];
+			double d = dist[u] + step_hours(qms_process_step(p, v), workday_hours);
+			if (d > dist[v])
+				dist[v] = d;
+		}
+	}
+	free(order);
+	free(seen);
+	free(stack);
+	free(pos);
+	free(dist);
+	if (best < 0)
+		return -1;
+	*out = best;
+	return 0;
+}
+
+/* ---- rules ---- */
+
+struct checker {
+	const struct qms_process *p;
+	const char *path;
+	struct qms_diags *diags;
+	unsigned suggestions_left; /* bound the cost of "did you mean" on huge inputs */
+	bool broken_edges;         /* F002 or F015 seen: F007 would only repeat them */
+};
+
+static void cerr(struct checker *c, uint32_t line, uint32_t col, enum qms_rule_id rule,
+		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void cerr(struct checker *c, uint32_t line, uint32_t col, enum qms_rule_id rule,
+		 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	qms_diags_vadd(c->diags, c->path, line, col, rule, fmt, ap);
+	va_end(ap);
+}
+
+/* Ids of a list of mappings whose first value member is `id`, for
+ * suggestions and duplicate detection. */
+static const char **collect_ids(const struct qms_list *l, size_t item_size, size_t id_offset)
+{
+	const char **ids = qms_xcalloc(l->len ? l->len : 1, sizeof(*ids));
+	for (size_t i = 0; i < l->len; i++) {
+		const struct qms_value *v =
+			(const struct qms_value *)((const char *)l->items + i * item_size + id_offset);
+		ids[i] = v->text;
+	}
+	return ids;
+}
+
+/* Report duplicate ids and fill map with id -> first index. */
+static void check_unique(struct checker *c, const struct qms_list *l, size_t item_size,
+			 size_t id_offset, const char *what, struct qms_strmap *map)
+{
+	for (size_t i = 0; i < l->len; i++) {
+		const struct qms_value *v =
+			(const struct qms_value *)((const char *)l->items + i * item_size + id_offset);
+		if (!v->text)
+			continue;
+		size_t first = qms_strmap_put(map, v->text, i);
+		if (first != SIZE_MAX) {
+			const struct qms_value *fv = (const struct qms_value *)((const char *)l->items +
+										 first * item_size + id_offset);
+			cerr(c, v->line, v->col, QMS_RULE_F001, "%s id '%s' is used twice (first at line %u)",
+			     what, v->text, fv->line);
+		}
+	}
+}
+
+static void report_unknown_ref(struct checker *c, const struct qms_value *v, enum qms_rule_id rule,
+			       const char *what, const char **ids, size_t nids)
+{
+	const char *close = NULL;
+	if (c->suggestions_left) {
+		c->suggestions_left--;
+		close = qms_closest(v->text, ids, nids);
+	}
+	if (close)
+		cerr(c, v->line, v->col, rule, "no %s '%s'; did you mean '%s'?", what, v->text, close);
+	else
+		cerr(c, v->line, v->col, rule, "no %s '%s' in this procedure", what, v->text);
+}
+
+static void check_step_fields(struct checker *c, const struct qms_step *s,
+			      const struct qms_strmap *lanes, const char **lane_ids,
+			      const struct qms_strmap *forms, const char **form_ids,
+			      const struct qms_flow *flow, const char **step_ids)
+{
+	const struct qms_process *p = c->p;
+	enum qms_step_kind kind = step_kind(s);
+	const char *sid = s->id.text ? s->id.text : "?";
+
+	if (s->lane.text) {
+		if (qms_strmap_get(lanes, s->lane.text) == SIZE_MAX)
+			report_unknown_ref(c, &s->lane, QMS_RULE_F009, "lane", lane_ids, p->lanes.len);
+	} else if (p->lanes.len > 1) {
+		cerr(c, s->obj.line, s->obj.col, QMS_RULE_F009,
+		     "step '%s' has no lane; with several lanes each step names its lane", sid);
+	}
+	for (size_t i = 0; i < s->forms.len; i++) {
+		const struct qms_value *v = list_value(&s->forms, i);
+		if (v->text && qms_strmap_get(forms, v->text) == SIZE_MAX)
+			report_unknown_ref(c, v, QMS_RULE_F010, "form", form_ids, p->forms.len);
+	}
+	FOR_EACH_TARGET(s, v, {
+		if (qms_strmap_get(&flow->ids, v->text) == SIZE_MAX) {
+			report_unknown_ref(c, v, QMS_RULE_F002, "step", step_ids, p->steps.len);
+			c->broken_edges = true;
+		}
+	});
+
+	bool has_next = s->next.len > 0;
+	bool has_branches = s->branches.len > 0;
+	switch (kind) {
+	case QMS_STEP_END:
+		if (has_next || has_branches)
+			cerr(c, s->obj.line, s->obj.col, QMS_RULE_F005,
+			     "end step '%s' has a next step; an end closes the procedure", sid);
+		break;
+	case QMS_STEP_DECISION:
+		if (has_next)
+			cerr(c, s->next.line, s->next.col, QMS_RULE_F008,
+			     "decision '%s' uses 'next'; list its answers under 'branches'", sid);
+		if (s->branches.len < 2) {
+			cerr(c, s->obj.line, s->obj.col, QMS_RULE_F008,
+			     "decision '%s' has %zu branch%s; it needs at least two", sid, s->branches.len,
+			     s->branches.len == 1 ? "" : "es");
+		}
+		for (size_t i = 0; i < s->branches.len; i++) {
+			const struct qms_branch *bi = &((const struct qms_branch *)s->branches.items)[i];
+			for (size_t j = 0; j < i && bi->when.text; j++) {
+				const struct qms_branch *bj =
+					&((const struct qms_branch *)s->branches.items)[j];
+				if (bj->when.text && !strcmp(bi->when.text, bj->when.text)) {
+					cerr(c, bi->when.line, bi->when.col, QMS_RULE_F008,
+					     "decision '%s' has two branches labelled '%s' (first at line %u)",
+					     sid, bi->when.text, bj->when.line);
+					break;
+				}
+			}
+		}
+		if (!has_next && !has_branches)
+			c->broken_edges = true;
+		break;
+	default:
+		if (has_branches)
+			cerr(c, s->branches.line, s->branches.col, QMS_RULE_F008,
+			     "step '%s' has branches but is not a decision; add 'kind: decision'", sid);
+		if (!has_next && !has_branches) {
+			cerr(c, s->obj.line, s->obj.col, QMS_RULE_F015,
+			     "step '%s' has no next step and is not an end; add 'next' or 'kind: end'",
+			     sid);
+			c->broken_edges = true;
+		}
+		break;
+	}
+	if (kind == QMS_STEP_SUBPROCESS && !s->calls.text)
+		cerr(c, s->obj.line, s->obj.col, QMS_RULE_F011,
+		     "subprocess '%s' does not say which procedure it calls; add 'calls: <code>'", sid);
+	if (kind != QMS_STEP_SUBPROCESS && s->calls.text)
+		cerr(c, s->calls.line, s->calls.col, QMS_RULE_F011,
+		     "step '%s' calls a procedure but is not a subprocess; add 'kind: subprocess'", sid);
+}
+
+static void check_reachability(struct checker *c, const struct qms_flow *f)
+{
+	const struct qms_process *p = c->p;
+	size_t n = f->nsteps;
+	unsigned char *fwd = qms_xcalloc(n ? n : 1, 1);
+	unsigned char *bwd = qms_xcalloc(n ? n : 1, 1);
+	size_t *queue = qms_xmalloc((n ? n : 1) * sizeof(*queue));
+
+	if (f->start != SIZE_MAX) {
+		size_t head = 0, tail = 0;
+		queue[tail++] = f->start;
+		fwd[f->start] = 1;
+		while (head < tail) {
+			size_t u = queue[head++];
+			for (size_t e = f->edge_start[u]; e < f->edge_start[u + 1]; e++)
+				if (!fwd[f->edges[e]]) {
+					fwd[f->edges[e]] = 1;
+					queue[tail++] = f->edges[e];
+				}
+		}
+		for (size_t i = 0; i < n; i++) {
+			const struct qms_step *s = qms_process_step(p, i);
+			if (!fwd[i])
+				cerr(c, s->obj.line, s->obj.col, QMS_RULE_F006,
+				     "step '%s' cannot be reached from the start step '%s'",
+				     s->id.text ? s->id.text : "?",
+				     qms_process_step(p, f->start)->id.text);
+		}
+	}
+
+	/* Backwards from every end over reversed edges. */
+	size_t *rstart = qms_xcalloc(n + 1, sizeof(size_t));
+	size_t nedges = f->edge_start[n];
+	size_t *redges = qms_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
+	for (size_t e = 0; e < nedges; e++)
+		rstart[f->edges[e] + 1]++;
+	for (size_t i = 0; i < n; i++)
+		rstart[i + 1] += rstart[i];
+	size_t *fill = qms_xmalloc((n ? n : 1) * sizeof(size_t));
+	memcpy(fill, rstart, n * sizeof(size_t));
+	for (size_t u = 0; u < n; u++)
+		for (size_t e = f->edge_start[u]; e < f->edge_start[u + 1]; e++)
+			redges[fill[f->edges[e]]++] = u;
+	size_t head = 0, tail = 0;
+	for (size_t i = 0; i < n; i++)
+		if (step_kind(qms_process_step(p, i)) == QMS_STEP_END) {
+			bwd[i] = 1;
+			queue[tail++] = i;
+		}
+	bool any_end = tail > 0;
+	while (head < tail) {
+		size_t u = queue[head++];
+		for (size_t e = rstart[u]; e < rstart[u + 1]; e++)
+			if (!bwd[redges[e]]) {
+				bwd[redges[e]] = 1;
+				queue[tail++] = redges[e];
+			}
+	}
+	if (any_end && !c->broken_edges) {
+		for (size_t i = 0; i < n; i++) {
+			const struct qms_step *s = qms_process_step(p, i);
+			if (!bwd[i] && (f->start == SIZE_MAX || fwd[i]))
+				cerr(c, s->obj.line, s->obj.col, QMS_RULE_F007,
+				     "no path from step '%s' leads to an end step: a loop with no way out",
+				     s->id.text ? s->id.text : "?");
+		}
+	}
+	free(fill);
+	free(rstart);
+	free(redges);
+	free(fwd);
+	free(bwd);
+	free(queue);
+}
+
+static void add_time(struct qms_buf *b, double hours, const struct qms_value *unit_of,
+		     double workday_hours)
+{
+	bool days = unit_of->duration.unit == QMS_UNIT_DAYS;
+	double v = days ? hours / workday_hours : hours;
+	qms_buf_add_number(b, v);
+	qms_buf_adds(b, days ? " working day" : " working hour");
+	if (v != 1)
+		qms_buf_addc(b, 's');
+}
+
+static void check_times(struct checker *c, const struct qms_flow *f, const struct qms_time_settings *ts)
+{
+	const struct qms_process *p = c->p;
+	const struct qms_value *stat = &p->time_limit.statutory;
+	const struct qms_value *comm = &p->time_limit.committed;
+	if (!stat->text && !comm->text)
+		return;
+	double wh = ts->workday_hours;
+	struct qms_buf b;
+	qms_buf_init(&b);
+
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const struct qms_step *s = qms_process_step(p, i);
+		enum qms_step_kind k = step_kind(s);
+		if ((k == QMS_STEP_TASK || k == QMS_STEP_SUBPROCESS) && !s->duration.text && s->id.text)
+			cerr(c, s->obj.line, s->obj.col, QMS_RULE_T004,
+			     "step '%s' has no duration; the critical path leaves it out", s->id.text);
+	}
+
+	if (stat->text && comm->text) {
+		double hs = qms_duration_hours(&stat->duration, wh);
+		double hc = qms_duration_hours(&comm->duration, wh);
+		if (hc > hs + 1e-9) {
+			qms_buf_reset(&b);
+			qms_buf_adds(&b, "the committed ");
+			add_time(&b, hc, comm, wh);
+			qms_buf_adds(&b, " exceeds the statutory ");
+			add_time(&b, hs, stat, wh);
+			cerr(c, comm->line, comm->col, QMS_RULE_T002, "%s", b.buf);
+		} else {
+			double cut = hs > 0 ? (hs - hc) / hs * 100.0 : 0;
+			if (cut + 1e-9 < ts->time_cut) {
+				qms_buf_reset(&b);
+				qms_buf_adds(&b, "the committed ");
+				add_time(&b, hc, comm, wh);
+				qms_buf_adds(&b, " cuts ");
+				qms_buf_add_number(&b, cut);
+				qms_buf_adds(&b, "% off the statutory ");
+				add_time(&b, hs, stat, wh);
+				qms_buf_adds(&b, "; the workspace asks for at least ");
+				qms_buf_add_number(&b, ts->time_cut);
+				qms_buf_adds(&b, "% (at most ");
+				add_time(&b, hs * (100.0 - ts->time_cut) / 100.0, comm, wh);
+				qms_buf_adds(&b, ")");
+				cerr(c, comm->line, comm->col, QMS_RULE_T003, "%s", b.buf);
+			}
+		}
+	}
+
+	double path;
+	if (comm->text && qms_flow_critical_path(&path, f, p, wh) == 0) {
+		double hc = qms_duration_hours(&comm->duration, wh);
+		if (path > hc + 1e-9) {
+			qms_buf_reset(&b);
+			qms_buf_adds(&b, "critical path ");
+			add_time(&b, path, comm, wh);
+			qms_buf_adds(&b, " exceeds the committed ");
+			add_time(&b, hc, comm, wh);
+			cerr(c, comm->line, comm->col, QMS_RULE_T001, "%s", b.buf);
+		}
+	}
+	qms_buf_release(&b);
+}
+
+void qms_process_check(const struct qms_process *p, const char *path,
+		       const struct qms_time_settings *ts, struct qms_diags *diags)
+{
+	struct checker c = {.p = p, .path = path, .diags = diags, .suggestions_left = 50};
+	struct qms_strmap lanes = {0}, forms = {0};
+	check_unique(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id), "lane", &lanes);
+	check_unique(&c, &p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id), "form", &forms);
+
+	struct qms_flow flow;
+	qms_flow_init(&flow, p);
+	struct qms_strmap step_map = {0};
+	check_unique(&c, &p->steps, sizeof(struct qms_step), offsetof(struct qms_step, id), "step",
+		     &step_map);
+	qms_strmap_release(&step_map);
+
+	const char **lane_ids = collect_ids(&p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id));
+	const char **form_ids = collect_ids(&p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id));
+	const char **step_ids = collect_ids(&p->steps, sizeof(struct qms_step), offsetof(struct qms_step, id));
+
+	size_t starts = 0, ends = 0;
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const struct qms_step *s = qms_process_step(p, i);
+		check_step_fields(&c, s, &lanes, lane_ids, &forms, form_ids, &flow, step_ids);
+		enum qms_step_kind k = step_kind(s);
+		if (k == QMS_STEP_START && ++starts == 2)
+			cerr(&c, s->obj.line, s->obj.col, QMS_RULE_F003,
+			     "a second start step '%s'; a procedure has exactly one start",
+			     s->id.text ? s->id.text : "?");
+		ends += k == QMS_STEP_END;
+	}
+	if (p->steps.line) {
+		if (starts == 0)
+			cerr(&c, p->steps.line, p->steps.col, QMS_RULE_F003,
+			     "no start step; mark the first step 'kind: start'");
+		if (ends == 0)
+			cerr(&c, p->steps.line, p->steps.col, QMS_RULE_F004,
+			     "no end step; mark the step that returns the result 'kind: end'");
+	}
+	if (p->steps.len)
+		check_reachability(&c, &flow);
+	check_times(&c, &flow, ts);
+
+	free(lane_ids);
+	free(form_ids);
+	free(step_ids);
+	qms_flow_release(&flow);
+	qms_strmap_release(&lanes);
+	qms_strmap_release(&forms);
+}

@@ -1,0 +1,451 @@
+/* The YAML loader: the only code of the project that includes yaml.h.
+ * It checks the bytes first (UTF-8, no NUL, size), then drives libyaml's
+ * event parser and builds a qms_node tree in an arena, refusing what the
+ * format does not allow (aliases, duplicate keys, deep nesting, several
+ * documents). */
+#include "doc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+struct loader {
+	struct qms_doc *doc;
+	struct qms_diags *diags;
+	const char *path;
+	unsigned depth;
+};
+
+static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_rule_id rule,
+		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_rule_id rule,
+		       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	qms_diags_vadd(ld->diags, ld->path, line, col, rule, fmt, ap);
+	va_end(ap);
+}
+
+/* Check the raw bytes: no NUL, valid UTF-8 (no overlongs, no surrogates),
+ * not UTF-16/32. Reports the first problem with its line and column. */
+static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
+{
+	if ((len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) ||
+	    (len >= 2 && (s[0] == 0 || s[1] == 0))) {
+		load_error(ld, 1, 1, QMS_RULE_L003,
+			   "the file is UTF-16 or UTF-32; save it as UTF-8");
+		return -1;
+	}
+	unsigned line = 1, col = 1;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			if (c == 0) {
+				load_error(ld, line, col, QMS_RULE_L004,
+					   "NUL byte in the file; it is binary or damaged");
+				return -1;
+			}
+			i++;
+			if (c == '\n') {
+				line++;
+				col = 1;
+			} else if (c != '\r' || (i < len && s[i] != '\n')) {
+				col++;
+			}
+			continue;
+		}
+		size_t n;
+		uint32_t cp, min;
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 1; cp = c & 0x1f; min = 0x80;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2; cp = c & 0x0f; min = 0x800;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3; cp = c & 0x07; min = 0x10000;
+		} else {
+			goto bad;
+		}
+		if (i + n >= len)
+			goto bad;
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto bad;
+		i += n + 1;
+		col++;
+		continue;
+bad:
+		load_error(ld, line, col, QMS_RULE_L003,
+			   "invalid UTF-8 byte 0x%02x; save the file as UTF-8", c);
+		return -1;
+	}
+	return 0;
+}
+
+static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, const yaml_mark_t *mark)
+{
+	struct qms_node *n = qms_arena_alloc(&ld->doc->arena, sizeof(*n));
+	n->type = type;
+	n->line = (uint32_t)mark->line + 1;
+	n->col = (uint32_t)mark->column + 1;
+	return n;
+}
+
+static void set_end(struct qms_node *n, const yaml_mark_t *mark)
+{
+	n->end_line = (uint32_t)mark->line + 1;
+	n->end_col = (uint32_t)mark->column + 1;
+}
+
+static void report_parser_error(struct loader *ld, const yaml_parser_t *p)
+{
+	unsigned line = (unsigned)p->problem_mark.line + 1;
+	unsigned col = (unsigned)p->problem_mark.column + 1;
+	const char *problem = p->problem ? p->problem : "unknown problem";
+	if (p->error == YAML_READER_ERROR) {
+		load_error(ld, 1, 1, QMS_RULE_L003, "%s (at byte %zu)", problem, p->problem_offset);
+		return;
+	}
+	if (p->context)
+		load_error(ld, line, col, QMS_RULE_L001, "%s %s (line %u, column %u)", problem,
+			   p->context, (unsigned)p->context_mark.line + 1,
+			   (unsigned)p->context_mark.column + 1);
+	else
+		load_error(ld, line, col, QMS_RULE_L001, "%s", problem);
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+	const struct qms_node *a = *(struct qms_node *const *)pa;
+	const struct qms_node *b = *(struct qms_node *const *)pb;
+	int c = strcmp(a->text, b->text);
+	if (c)
+		return c;
+	return a->line != b->line ? (a->line < b->line ? -1 : 1) : (a->col < b->col ? -1 : a->col > b->col);
+}
+
+static void report_duplicate(struct loader *ld, const struct qms_node *first, const struct qms_node *dup)
+{
+	load_error(ld, dup->line, dup->col, QMS_RULE_L002,
+		   "duplicate key '%s' (first at line %u); keep one of them", dup->text, first->line);
+}
+
+/* Duplicate keys: pairwise for small mappings, by sorting for large ones,
+ * so a hostile mapping of 100,000 keys stays fast. */
+static int check_duplicate_keys(struct loader *ld, const struct qms_node *map)
+{
+	int found = 0;
+	if (map->count <= 16) {
+		for (const struct qms_node *a = map->first; a; a = a->next)
+			for (const struct qms_node *b = a->next; b; b = b->next)
+				if (a->len == b->len && !memcmp(a->text, b->text, a->len)) {
+					report_duplicate(ld, a, b);
+					found = 1;
+				}
+		return found ? -1 : 0;
+	}
+	struct qms_node **keys = qms_xmalloc(map->count * sizeof(*keys));
+	size_t n = 0;
+	for (struct qms_node *k = map->first; k; k = k->next)
+		keys[n++] = k;
+	qsort(keys, n, sizeof(*keys), key_cmp);
+	for (size_t i = 1; i < n; i++) {
+		if (!strcmp(keys[i - 1]->text, keys[i]->text)) {
+			size_t first = i - 1;
+			while (first > 0 && !strcmp(keys[first - 1]->text, keys[i]->text))
+				first--;
+			report_duplicate(ld, keys[first], keys[i]);
+			found = 1;
+		}
+	}
+	free(keys);
+	return found ? -1 : 0;
+}
+
+/* One open container while parsing. */
+struct frame {
+	struct qms_node *node;
+	struct qms_node *last;    /* last item or key appended */
+	struct qms_node *pending; /* mapping: key waiting for its value */
+};
+
+static void append(struct frame *f, struct qms_node *child)
+{
+	if (f->node->type == QMS_NODE_MAP) {
+		if (!f->pending) {
+			f->pending = child;
+			if (f->last)
+				f->last->next = child;
+			else
+				f->node->first = child;
+			f->last = child;
+			f->node->count++;
+		} else {
+			f->pending->value = child;
+			f->pending = NULL;
+		}
+		return;
+	}
+	if (f->last)
+		f->last->next = child;
+	else
+		f->node->first = child;
+	f->last = child;
+	f->node->count++;
+}
+
+static int is_key_position(const struct frame *f)
+{
+	return f && f->node->type == QMS_NODE_MAP && !f->pending;
+}
+
+static int parse_events(struct loader *ld, yaml_parser_t *parser)
+{
+	struct frame stack[QMS_MAX_DEPTH + 1];
+	unsigned depth = 0;
+	unsigned documents = 0;
+	int rc = -1;
+	yaml_event_t ev;
+
+	for (;;) {
+		if (!yaml_parser_parse(parser, &ev)) {
+			report_parser_error(ld, parser);
+			return -1;
+		}
+		const yaml_mark_t *m = &ev.start_mark;
+		unsigned line = (unsigned)m->line + 1, col = (unsigned)m->column + 1;
+		struct frame *top = depth ? &stack[depth - 1] : NULL;
+		struct qms_node *node = NULL;
+		const yaml_char_t *anchor = NULL;
+
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			yaml_event_delete(&ev);
+			if (!ld->doc->root) {
+				load_error(ld, 1, 1, QMS_RULE_L008, "the file holds no document");
+				return -1;
+			}
+			return 0;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++documents > 1) {
+				load_error(ld, line, col, QMS_RULE_L009,
+					   "a second document starts here; put each document in its own file");
+				goto out;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			load_error(ld, line, col, QMS_RULE_L007,
+				   "alias '*%s' is not allowed; write the value out in full",
+				   (const char *)ev.data.alias.anchor);
+			goto out;
+		case YAML_SCALAR_EVENT:
+			anchor = ev.data.scalar.anchor;
+			if (anchor)
+				break;
+			if (ev.data.scalar.length > QMS_MAX_SCALAR_SIZE) {
+				load_error(ld, line, col, QMS_RULE_L006,
+					   "a text value of %zu bytes is over the limit of %u bytes",
+					   ev.data.scalar.length, QMS_MAX_SCALAR_SIZE);
+				goto out;
+			}
+			node = new_node(ld, QMS_NODE_SCALAR, m);
+			set_end(node, &ev.end_mark);
+			node->text = qms_arena_strndup(&ld->doc->arena,
+						       (const char *)ev.data.scalar.value,
+						       ev.data.scalar.length);
+			node->len = ev.data.scalar.length;
+			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			anchor = ev.type == YAML_SEQUENCE_START_EVENT ? ev.data.sequence_start.anchor
+								     : ev.data.mapping_start.anchor;
+			if (anchor)
+				break;
+			if (depth >= QMS_MAX_DEPTH) {
+				load_error(ld, line, col, QMS_RULE_L005,
+					   "nesting deeper than %d levels; check the indentation",
+					   QMS_MAX_DEPTH);
+				goto out;
+			}
+			node = new_node(ld, ev.type == YAML_SEQUENCE_START_EVENT ? QMS_NODE_SEQ : QMS_NODE_MAP, m);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT: {
+			struct qms_node *done = top->node;
+			set_end(done, &ev.end_mark);
+			depth--;
+			if (done->type == QMS_NODE_MAP && check_duplicate_keys(ld, done) < 0)
+				goto out;
+			break;
+		}
+		default:
+			break;
+		}
+		if (anchor) {
+			load_error(ld, line, col, QMS_RULE_L007,
+				   "anchor '&%s' is not allowed; write the value out where it is used",
+				   (const char *)anchor);
+			goto out;
+		}
+		if (node) {
+			if (is_key_position(top) && node->type != QMS_NODE_SCALAR) {
+				load_error(ld, line, col, QMS_RULE_L011,
+					   "a key must be plain text, not %s", qms_node_type_name(node));
+				goto out;
+			}
+			if (top)
+				append(top, node);
+			else
+				ld->doc->root = node;
+			if (node->type != QMS_NODE_SCALAR)
+				stack[depth++] = (struct frame){.node = node};
+		}
+		yaml_event_delete(&ev);
+	}
+out:
+	yaml_event_delete(&ev);
+	return rc;
+}
+
+int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_t len,
+		  struct qms_diags *diags)
+{
+	struct loader ld = {.diags = diags, .path = path};
+	*out = NULL;
+	if (len > QMS_MAX_FILE_SIZE) {
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L006,
+			      "the file is %zu bytes, over the limit of %u bytes", len, QMS_MAX_FILE_SIZE);
+		return -1;
+	}
+	const unsigned char *bytes = (const unsigned char *)buf;
+	if (len >= 3 && bytes[0] == 0xef && bytes[1] == 0xbb && bytes[2] == 0xbf) {
+		bytes += 3; /* UTF-8 BOM: fine, and not part of the document */
+		len -= 3;
+	}
+	if (check_bytes(&ld, bytes, len) < 0)
+		return -1;
+
+	struct qms_doc *doc = qms_xcalloc(1, sizeof(*doc));
+	doc->path = qms_xstrdup(path);
+	ld.doc = doc;
+
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		qms_doc_free(doc);
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "cannot start the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&parser, bytes, len);
+	int rc = parse_events(&ld, &parser);
+	yaml_parser_delete(&parser);
+	if (rc < 0) {
+		qms_doc_free(doc);
+		return -1;
+	}
+	*out = doc;
+	return 0;
+}
+
+int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags)
+{
+	*out = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		qms_diags_add(diags, path, 0, 0, QMS_RULE_L012, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		qms_diags_add(diags, path, 0, 0, QMS_RULE_L012, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > QMS_MAX_FILE_SIZE) {
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L006,
+			      "the file is %lld bytes, over the limit of %u bytes",
+			      (long long)st.st_size, QMS_MAX_FILE_SIZE);
+		close(fd);
+		return -1;
+	}
+	/* Read one byte more than the size says: a file that grows while
+	 * being read is caught instead of silently cut. */
+	size_t cap = (size_t)st.st_size + 1;
+	char *buf = qms_xmalloc(cap);
+	size_t len = 0;
+	for (;;) {
+		ssize_t n = read(fd, buf + len, cap - len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			qms_diags_add(diags, path, 0, 0, QMS_RULE_L012, "cannot read: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len == cap) {
+			qms_diags_add(diags, path, 0, 0, QMS_RULE_L012,
+				      "the file changed while it was read; check again");
+			free(buf);
+			close(fd);
+			return -1;
+		}
+	}
+	close(fd);
+	int rc = qms_doc_parse(out, path, buf, len, diags);
+	free(buf);
+	return rc;
+}
+
+void qms_doc_free(struct qms_doc *doc)
+{
+	if (!doc)
+		return;
+	qms_arena_release(&doc->arena);
+	free(doc->path);
+	free(doc);
+}
+
+struct qms_node *qms_node_get(const struct qms_node *map, const char *key)
+{
+	if (!map || map->type != QMS_NODE_MAP)
+		return NULL;
+	for (struct qms_node *k = map->first; k; k = k->next)
+		if (!strcmp(k->text, key))
+			return k->value;
+	return NULL;
+}
+
+bool qms_node_is_null(const struct qms_node *node)
+{
+	if (!node)
+		return true;
+	if (node->type != QMS_NODE_SCALAR || !node->plain)
+		return false;
+	return node->len == 0 || !strcmp(node->text, "~") || !strcmp(node->text, "null") ||
+	       !strcmp(node->text, "Null") || !strcmp(node->text, "NULL");
+}
+
+const char *qms_node_type_name(const struct qms_node *node)
+{
+	switch (node->type) {
+	case QMS_NODE_SCALAR: return "text";
+	case QMS_NODE_MAP: return "a mapping";
+	case QMS_NODE_SEQ: return "a list";
+	}
+	return "?";
+}

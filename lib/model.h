@@ -1,0 +1,253 @@
+/* The domain model: plain structs decoded from documents by the schema
+ * tables (schema.c). Every value keeps the line and column where it was
+ * written so any later stage can cite it. All memory belongs to the arena
+ * of the document the model was decoded from. */
+#ifndef QMS_MODEL_H
+#define QMS_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "values.h"
+
+/* A scalar value. `text == NULL` means the key was absent (or null). The
+ * union member that holds the parsed value depends on the field type. */
+struct qms_value {
+	const char *text;
+	uint32_t line, col;
+	union {
+		long integer;
+		double number;   /* numbers and percentages */
+		int32_t date;    /* days since 1970-01-01 */
+		int choice;      /* index into the field's list of choices */
+		struct qms_duration duration;
+	};
+};
+
+/* A list: `items` is an array of `struct qms_value` (lists of scalars) or
+ * of the item struct (lists of mappings). */
+struct qms_list {
+	void *items;
+	size_t len;
+	uint32_t line, col;
+};
+
+/* First member of every struct decoded from a mapping. */
+struct qms_obj {
+	uint32_t line, col;
+	bool present;
+};
+
+/* ---- workspace (qms.yaml) ---- */
+
+enum qms_lang { QMS_LANG_VI, QMS_LANG_EN };
+
+struct qms_ws_migration {
+	struct qms_obj obj;
+	struct qms_value from, to, deadline, at_risk_days_per_stage;
+};
+
+struct qms_workspace_cfg {
+	struct qms_obj obj;
+	struct qms_value name, lang, time_cut, workday_hours;
+	struct qms_ws_migration migration;
+	struct qms_list holidays;        /* of qms_value (date) */
+};
+
+/* ---- procedure (processes/<agency>/<code>.yaml) ---- */
+
+enum qms_step_kind {
+	QMS_STEP_TASK, /* the default */
+	QMS_STEP_START,
+	QMS_STEP_DECISION,
+	QMS_STEP_END,
+	QMS_STEP_SUBPROCESS,
+};
+
+enum qms_standard { QMS_STD_2015, QMS_STD_2008 };
+enum qms_level { QMS_LEVEL_PROVINCE, QMS_LEVEL_DISTRICT, QMS_LEVEL_COMMUNE };
+
+struct qms_tthc {
+	struct qms_obj obj;
+	struct qms_value id, level, fee, result;
+};
+
+struct qms_time_limit {
+	struct qms_obj obj;
+	struct qms_value statutory, committed;
+};
+
+struct qms_lane {
+	struct qms_obj obj;
+	struct qms_value id, name;
+};
+
+struct qms_form {
+	struct qms_obj obj;
+	struct qms_value id, name;
+};
+
+struct qms_branch {
+	struct qms_obj obj;
+	struct qms_value when, next;
+};
+
+struct qms_step {
+	struct qms_obj obj;
+	struct qms_value id, kind, lane, name, duration, calls, note;
+	struct qms_list forms;     /* of qms_value (id) */
+	struct qms_list next;      /* of qms_value (id); one id or a list */
+	struct qms_list branches;  /* of qms_branch */
+};
+
+struct qms_record {
+	struct qms_obj obj;
+	struct qms_value name, keeper, retention;
+};
+
+struct qms_risk {
+	struct qms_obj obj;
+	struct qms_value risk, action;
+};
+
+struct qms_indicator {
+	struct qms_obj obj;
+	struct qms_value name, target;
+};
+
+struct qms_process {
+	struct qms_obj obj;
+	struct qms_value code, title, agency, edition, effective, standard, owner, purpose, scope;
+	struct qms_list references;  /* of qms_value */
+	struct qms_list clauses;     /* of qms_value (clause) */
+	struct qms_tthc tthc;
+	struct qms_time_limit time_limit;
+	struct qms_list lanes;       /* of qms_lane */
+	struct qms_list forms;       /* of qms_form */
+	struct qms_list steps;       /* of qms_step */
+	struct qms_list records;     /* of qms_record */
+	struct qms_list risks;       /* of qms_risk */
+	struct qms_list indicators;  /* of qms_indicator */
+};
+
+/* ---- agency system (processes/<agency>/system.yaml) ---- */
+
+struct qms_exclusion {
+	struct qms_obj obj;
+	struct qms_value clause, justification;
+};
+
+struct qms_context {
+	struct qms_obj obj;
+	struct qms_list internal, external; /* of qms_value */
+};
+
+struct qms_party {
+	struct qms_obj obj;
+	struct qms_value party, needs;
+};
+
+struct qms_objective {
+	struct qms_obj obj;
+	struct qms_value objective, target, due;
+};
+
+struct qms_sys_document {
+	struct qms_obj obj;
+	struct qms_value id, title;
+	struct qms_list clauses; /* of qms_value (clause) */
+};
+
+struct qms_system {
+	struct qms_obj obj;
+	struct qms_value agency, standard, scope, policy;
+	struct qms_list exclusions;          /* of qms_exclusion */
+	struct qms_context context;
+	struct qms_list interested_parties;  /* of qms_party */
+	struct qms_list objectives;          /* of qms_objective */
+	struct qms_list risks;               /* of qms_risk */
+	struct qms_list knowledge;           /* of qms_value */
+	struct qms_list documents;           /* of qms_sys_document */
+};
+
+/* ---- agency tracker (audits/<agency>.yaml) ---- */
+
+struct qms_agency {
+	struct qms_obj obj;
+	struct qms_value id, name, level;
+};
+
+struct qms_migration_from {
+	struct qms_obj obj;
+	struct qms_value standard, announced, decision;
+};
+
+struct qms_stage {
+	struct qms_obj obj;
+	struct qms_value stage, done, evidence;
+};
+
+struct qms_migration {
+	struct qms_obj obj;
+	struct qms_migration_from from;
+	struct qms_value deadline;
+	struct qms_list stages; /* of qms_stage */
+};
+
+struct qms_finding {
+	struct qms_obj obj;
+	struct qms_value id, grade, clause, process, step, text, cause, action, owner, due, closed,
+		verified;
+};
+
+struct qms_audit {
+	struct qms_obj obj;
+	struct qms_value id, kind, standard, date;
+	struct qms_list auditors; /* of qms_value */
+	struct qms_list scope;    /* of qms_value (process code) */
+	struct qms_list findings; /* of qms_finding */
+};
+
+/* ---- documents ---- */
+
+enum qms_kind {
+	QMS_KIND_WORKSPACE,
+	QMS_KIND_PROCESS,
+	QMS_KIND_SYSTEM,
+	QMS_KIND_AGENCY,
+	QMS_KIND_COUNT
+};
+
+struct qms_workspace_file {
+	struct qms_obj obj;
+	struct qms_workspace_cfg workspace;
+};
+
+struct qms_process_file {
+	struct qms_obj obj;
+	struct qms_process process;
+};
+
+struct qms_system_file {
+	struct qms_obj obj;
+	struct qms_system system;
+};
+
+struct qms_agency_file {
+	struct qms_obj obj;
+	struct qms_agency agency;
+	struct qms_migration migration;
+	struct qms_list audits; /* of qms_audit */
+};
+
+/* Names of the choices of enumerated keys, in the order of the enums. */
+extern const char *const qms_step_kind_names[];
+extern const char *const qms_standard_names[];
+extern const char *const qms_level_names[];
+extern const char *const qms_lang_names[];
+extern const char *const qms_stage_names[];
+extern const char *const qms_grade_names[];
+extern const char *const qms_audit_kind_names[];
+
+#endif

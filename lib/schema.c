@@ -1,0 +1,649 @@
+#include "schema.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- choices ---- */
+
+const char *const qms_step_kind_names[] = {"task", "start", "decision", "end", "subprocess", NULL};
+const char *const qms_standard_names[] = {"ISO 9001:2015", "ISO 9001:2008", NULL};
+const char *const qms_level_names[] = {"province", "district", "commune", NULL};
+const char *const qms_lang_names[] = {"vi", "en", NULL};
+const char *const qms_stage_names[] = {"plan", "training", "gap-analysis", "documentation",
+				       "apply", "internal-audit", "management-review",
+				       "announcement", "report", NULL};
+const char *const qms_grade_names[] = {"major", "minor", "observation", "improvement", NULL};
+const char *const qms_audit_kind_names[] = {"internal", "external", "inspection", NULL};
+
+/* ---- tables ---- */
+
+#define FIELD(S, k, t, fl, d) {#k, t, fl, offsetof(S, k), NULL, NULL, 0, 0, d}
+#define RANGE(S, k, t, fl, lo, hi, d) {#k, t, fl, offsetof(S, k), NULL, NULL, lo, hi, d}
+#define CHOICE(S, k, names, fl, d) {#k, QMS_T_CHOICE, fl, offsetof(S, k), NULL, names, 0, 0, d}
+#define SUB(S, k, sch, fl, d) {#k, QMS_T_MAP, fl, offsetof(S, k), &sch, NULL, 0, 0, d}
+#define END {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL}
+#define REQ QMS_F_REQUIRED
+#define LIST QMS_F_LIST
+#define SCHEMA(var, nm, S, fields) static const struct qms_schema var = {nm, sizeof(S), fields}
+
+static const struct qms_field ws_migration_fields[] = {
+	FIELD(struct qms_ws_migration, from, QMS_T_TEXT, 0, "standard the agencies convert from, e.g. `ISO 9001:2008`"),
+	FIELD(struct qms_ws_migration, to, QMS_T_TEXT, 0, "standard they convert to, e.g. `ISO 9001:2015`"),
+	FIELD(struct qms_ws_migration, deadline, QMS_T_DATE, 0, "date by which every agency must have announced"),
+	RANGE(struct qms_ws_migration, at_risk_days_per_stage, QMS_T_INT, 0, 1, 365, "days per remaining stage below which an agency is at risk (default 10)"),
+	END};
+SCHEMA(ws_migration_schema, "migration", struct qms_ws_migration, ws_migration_fields);
+
+static const struct qms_field workspace_fields[] = {
+	FIELD(struct qms_workspace_cfg, name, QMS_T_TEXT, 0, "name of the workspace, e.g. the province"),
+	CHOICE(struct qms_workspace_cfg, lang, qms_lang_names, 0, "language of reports, legends and headings (default `vi`)"),
+	FIELD(struct qms_workspace_cfg, time_cut, QMS_T_PERCENT, 0, "minimum cut of committed against statutory time (default `40%`)"),
+	RANGE(struct qms_workspace_cfg, workday_hours, QMS_T_NUMBER, 0, 1, 24, "working hours in a working day (default 8)"),
+	SUB(struct qms_workspace_cfg, migration, ws_migration_schema, 0, "the conversion the workspace follows"),
+	FIELD(struct qms_workspace_cfg, holidays, QMS_T_DATE, LIST, "public holidays, for working-day arithmetic"),
+	END};
+SCHEMA(workspace_schema, "workspace", struct qms_workspace_cfg, workspace_fields);
+
+static const struct qms_field workspace_file_fields[] = {
+	SUB(struct qms_workspace_file, workspace, workspace_schema, REQ, "the workspace settings"),
+	END};
+SCHEMA(workspace_file_schema, "file", struct qms_workspace_file, workspace_file_fields);
+
+static const struct qms_field tthc_fields[] = {
+	FIELD(struct qms_tthc, id, QMS_T_TEXT, 0, "code of the procedure in the national TTHC database, quoted (`\"2.001417\"`)"),
+	CHOICE(struct qms_tthc, level, qms_level_names, 0, "level that resolves it"),
+	FIELD(struct qms_tthc, fee, QMS_T_TEXT, 0, "fee (lệ phí), as published"),
+	FIELD(struct qms_tthc, result, QMS_T_TEXT, 0, "result handed to the citizen"),
+	END};
+SCHEMA(tthc_schema, "tthc", struct qms_tthc, tthc_fields);
+
+static const struct qms_field time_limit_fields[] = {
+	FIELD(struct qms_time_limit, statutory, QMS_T_DURATION, 0, "limit set by law (thời hạn theo quy định)"),
+	FIELD(struct qms_time_limit, committed, QMS_T_DURATION, 0, "shorter limit the agency commits to"),
+	END};
+SCHEMA(time_limit_schema, "time_limit", struct qms_time_limit, time_limit_fields);
+
+static const struct qms_field lane_fields[] = {
+	FIELD(struct qms_lane, id, QMS_T_ID, REQ, "short id used by steps"),
+	FIELD(struct qms_lane, name, QMS_T_TEXT, REQ, "the responsible unit as printed"),
+	END};
+SCHEMA(lane_schema, "lane", struct qms_lane, lane_fields);
+
+static const struct qms_field form_fields[] = {
+	FIELD(struct qms_form, id, QMS_T_ID, REQ, "form number, e.g. `BM01`"),
+	FIELD(struct qms_form, name, QMS_T_TEXT, REQ, "form title"),
+	END};
+SCHEMA(form_schema, "form", struct qms_form, form_fields);
+
+static const struct qms_field branch_fields[] = {
+	FIELD(struct qms_branch, when, QMS_T_TEXT, REQ, "label of the answer, e.g. `Đủ`"),
+	FIELD(struct qms_branch, next, QMS_T_ID, REQ, "step taken on that answer"),
+	END};
+SCHEMA(branch_schema, "branch", struct qms_branch, branch_fields);
+
+static const struct qms_field step_fields[] = {
+	FIELD(struct qms_step, id, QMS_T_ID, REQ, "unique within the procedure"),
+	CHOICE(struct qms_step, kind, qms_step_kind_names, 0, "`start`, `task` (default), `decision`, `end` or `subprocess`"),
+	FIELD(struct qms_step, lane, QMS_T_ID, 0, "lane id of the responsible unit (required when there are several lanes)"),
+	FIELD(struct qms_step, name, QMS_T_TEXT, REQ, "what is done (nội dung công việc)"),
+	FIELD(struct qms_step, duration, QMS_T_DURATION, 0, "time the step takes"),
+	FIELD(struct qms_step, forms, QMS_T_ID, LIST, "ids of the forms used or produced"),
+	FIELD(struct qms_step, next, QMS_T_ID, LIST | QMS_F_ONE_OR_LIST, "following step, or a list of steps done in parallel"),
+	SUB(struct qms_step, branches, branch_schema, LIST, "decision only: the answers and where each leads"),
+	FIELD(struct qms_step, calls, QMS_T_ID, 0, "subprocess only: code of the procedure it runs"),
+	FIELD(struct qms_step, note, QMS_T_TEXT, 0, "explanation (diễn giải)"),
+	END};
+SCHEMA(step_schema, "step", struct qms_step, step_fields);
+
+static const struct qms_field record_fields[] = {
+	FIELD(struct qms_record, name, QMS_T_TEXT, REQ, "record kept"),
+	FIELD(struct qms_record, keeper, QMS_T_TEXT, 0, "unit that keeps it"),
+	FIELD(struct qms_record, retention, QMS_T_TEXT, 0, "how long, e.g. `5 years`"),
+	END};
+SCHEMA(record_schema, "record", struct qms_record, record_fields);
+
+static const struct qms_field risk_fields[] = {
+	FIELD(struct qms_risk, risk, QMS_T_TEXT, REQ, "the risk or opportunity"),
+	FIELD(struct qms_risk, action, QMS_T_TEXT, 0, "the action that addresses it"),
+	END};
+SCHEMA(risk_schema, "risk", struct qms_risk, risk_fields);
+
+static const struct qms_field indicator_fields[] = {
+	FIELD(struct qms_indicator, name, QMS_T_TEXT, REQ, "what is measured"),
+	FIELD(struct qms_indicator, target, QMS_T_TEXT, 0, "target, e.g. `>= 98%`"),
+	END};
+SCHEMA(indicator_schema, "indicator", struct qms_indicator, indicator_fields);
+
+static const struct qms_field process_fields[] = {
+	FIELD(struct qms_process, code, QMS_T_ID, REQ, "mã hiệu, unique in the workspace, e.g. `STP-QT-01`"),
+	FIELD(struct qms_process, title, QMS_T_TEXT, REQ, "name of the procedure"),
+	FIELD(struct qms_process, agency, QMS_T_ID, REQ, "id of the agency (its tracker in `audits/`)"),
+	RANGE(struct qms_process, edition, QMS_T_INT, 0, 1, 999, "lần ban hành, from 1"),
+	FIELD(struct qms_process, effective, QMS_T_DATE, 0, "date it takes effect"),
+	CHOICE(struct qms_process, standard, qms_standard_names, REQ, "`ISO 9001:2015`, or `ISO 9001:2008` while not converted"),
+	FIELD(struct qms_process, owner, QMS_T_TEXT, 0, "unit that owns the procedure"),
+	FIELD(struct qms_process, purpose, QMS_T_TEXT, 0, "mục đích"),
+	FIELD(struct qms_process, scope, QMS_T_TEXT, 0, "phạm vi"),
+	FIELD(struct qms_process, references, QMS_T_TEXT, LIST, "tài liệu viện dẫn, legal basis"),
+	FIELD(struct qms_process, clauses, QMS_T_CLAUSE, LIST, "clauses of `standard` the procedure implements"),
+	SUB(struct qms_process, tthc, tthc_schema, 0, "the administrative procedure it handles, if any"),
+	SUB(struct qms_process, time_limit, time_limit_schema, 0, "statutory and committed time limits"),
+	SUB(struct qms_process, lanes, lane_schema, REQ | LIST, "responsible units, in display order"),
+	SUB(struct qms_process, forms, form_schema, LIST, "forms (biểu mẫu)"),
+	SUB(struct qms_process, steps, step_schema, REQ | LIST, "the steps, in order"),
+	SUB(struct qms_process, records, record_schema, LIST, "hồ sơ cần lưu"),
+	SUB(struct qms_process, risks, risk_schema, LIST, "risks of the process and their actions (6.1)"),
+	SUB(struct qms_process, indicators, indicator_schema, LIST, "indicators and targets (9.1)"),
+	END};
+SCHEMA(process_schema, "process", struct qms_process, process_fields);
+
+static const struct qms_field process_file_fields[] = {
+	SUB(struct qms_process_file, process, process_schema, REQ, "the procedure"),
+	END};
+SCHEMA(process_file_schema, "file", struct qms_process_file, process_file_fields);
+
+static const struct qms_field exclusion_fields[] = {
+	FIELD(struct qms_exclusion, clause, QMS_T_CLAUSE, REQ, "clause not applicable"),
+	FIELD(struct qms_exclusion, justification, QMS_T_TEXT, REQ, "why it does not apply"),
+	END};
+SCHEMA(exclusion_schema, "exclusion", struct qms_exclusion, exclusion_fields);
+
+static const struct qms_field context_fields[] = {
+	FIELD(struct qms_context, internal, QMS_T_TEXT, LIST, "internal issues (4.1)"),
+	FIELD(struct qms_context, external, QMS_T_TEXT, LIST, "external issues (4.1)"),
+	END};
+SCHEMA(context_schema, "context", struct qms_context, context_fields);
+
+static const struct qms_field party_fields[] = {
+	FIELD(struct qms_party, party, QMS_T_TEXT, REQ, "the interested party"),
+	FIELD(struct qms_party, needs, QMS_T_TEXT, 0, "its needs and expectations"),
+	END};
+SCHEMA(party_schema, "interested party", struct qms_party, party_fields);
+
+static const struct qms_field objective_fields[] = {
+	FIELD(struct qms_objective, objective, QMS_T_TEXT, REQ, "the quality objective"),
+	FIELD(struct qms_objective, target, QMS_T_TEXT, 0, "measurable target"),
+	FIELD(struct qms_objective, due, QMS_T_DATE, 0, "when it is to be met"),
+	END};
+SCHEMA(objective_schema, "objective", struct qms_objective, objective_fields);
+
+static const struct qms_field sys_document_fields[] = {
+	FIELD(struct qms_sys_document, id, QMS_T_ID, REQ, "document code"),
+	FIELD(struct qms_sys_document, title, QMS_T_TEXT, REQ, "document title"),
+	FIELD(struct qms_sys_document, clauses, QMS_T_CLAUSE, LIST, "clauses it addresses"),
+	END};
+SCHEMA(sys_document_schema, "document", struct qms_sys_document, sys_document_fields);
+
+static const struct qms_field system_fields[] = {
+	FIELD(struct qms_system, agency, QMS_T_ID, REQ, "id of the agency"),
+	CHOICE(struct qms_system, standard, qms_standard_names, REQ, "standard of the system"),
+	FIELD(struct qms_system, scope, QMS_T_TEXT, REQ, "scope of the QMS (4.3)"),
+	SUB(struct qms_system, exclusions, exclusion_schema, LIST, "requirements declared not applicable"),
+	SUB(struct qms_system, context, context_schema, 0, "internal and external issues (4.1)"),
+	SUB(struct qms_system, interested_parties, party_schema, LIST, "interested parties (4.2)"),
+	FIELD(struct qms_system, policy, QMS_T_TEXT, 0, "quality policy (5.2)"),
+	SUB(struct qms_system, objectives, objective_schema, LIST, "quality objectives (6.2)"),
+	SUB(struct qms_system, risks, risk_schema, LIST, "risks and opportunities (6.1)"),
+	FIELD(struct qms_system, knowledge, QMS_T_TEXT, LIST, "organisational knowledge (7.1.6)"),
+	SUB(struct qms_system, documents, sys_document_schema, LIST, "other documented information"),
+	END};
+SCHEMA(system_schema, "system", struct qms_system, system_fields);
+
+static const struct qms_field system_file_fields[] = {
+	SUB(struct qms_system_file, system, system_schema, REQ, "the agency's system"),
+	END};
+SCHEMA(system_file_schema, "file", struct qms_system_file, system_file_fields);
+
+static const struct qms_field agency_fields[] = {
+	FIELD(struct qms_agency, id, QMS_T_ID, REQ, "agency id, used by procedures"),
+	FIELD(struct qms_agency, name, QMS_T_TEXT, REQ, "full name"),
+	CHOICE(struct qms_agency, level, qms_level_names, REQ, "`province`, `district` or `commune`"),
+	END};
+SCHEMA(agency_schema, "agency", struct qms_agency, agency_fields);
+
+static const struct qms_field migration_from_fields[] = {
+	CHOICE(struct qms_migration_from, standard, qms_standard_names, 0, "standard of the old system"),
+	FIELD(struct qms_migration_from, announced, QMS_T_DATE, 0, "date the old system was announced"),
+	FIELD(struct qms_migration_from, decision, QMS_T_TEXT, 0, "decision that announced it"),
+	END};
+SCHEMA(migration_from_schema, "from", struct qms_migration_from, migration_from_fields);
+
+static const struct qms_field stage_fields[] = {
+	CHOICE(struct qms_stage, stage, qms_stage_names, REQ, "one of the nine stages"),
+	FIELD(struct qms_stage, done, QMS_T_DATE, REQ, "date it was done"),
+	FIELD(struct qms_stage, evidence, QMS_T_TEXT, 0, "plan, decision or report that shows it"),
+	END};
+SCHEMA(stage_schema, "stage", struct qms_stage, stage_fields);
+
+static const struct qms_field migration_fields[] = {
+	SUB(struct qms_migration, from, migration_from_schema, 0, "the system being converted"),
+	FIELD(struct qms_migration, deadline, QMS_T_DATE, 0, "overrides the workspace deadline"),
+	SUB(struct qms_migration, stages, stage_schema, LIST, "stages done, in order"),
+	END};
+SCHEMA(migration_schema, "migration", struct qms_migration, migration_fields);
+
+static const struct qms_field finding_fields[] = {
+	FIELD(struct qms_finding, id, QMS_T_ID, REQ, "finding id, e.g. `NC-01`"),
+	CHOICE(struct qms_finding, grade, qms_grade_names, REQ, "`major`, `minor`, `observation` or `improvement`"),
+	FIELD(struct qms_finding, clause, QMS_T_CLAUSE, REQ, "clause of the audit's standard"),
+	FIELD(struct qms_finding, process, QMS_T_ID, 0, "code of the procedure concerned"),
+	FIELD(struct qms_finding, step, QMS_T_ID, 0, "step of that procedure"),
+	FIELD(struct qms_finding, text, QMS_T_TEXT, REQ, "what was found"),
+	FIELD(struct qms_finding, cause, QMS_T_TEXT, 0, "root cause"),
+	FIELD(struct qms_finding, action, QMS_T_TEXT, 0, "corrective action"),
+	FIELD(struct qms_finding, owner, QMS_T_TEXT, 0, "unit responsible"),
+	FIELD(struct qms_finding, due, QMS_T_DATE, 0, "date the action is due"),
+	FIELD(struct qms_finding, closed, QMS_T_DATE, 0, "date the action was completed"),
+	FIELD(struct qms_finding, verified, QMS_T_DATE, 0, "date its effectiveness was checked"),
+	END};
+SCHEMA(finding_schema, "finding", struct qms_finding, finding_fields);
+
+static const struct qms_field audit_fields[] = {
+	FIELD(struct qms_audit, id, QMS_T_ID, REQ, "audit id"),
+	CHOICE(struct qms_audit, kind, qms_audit_kind_names, REQ, "`internal`, `external` or `inspection`"),
+	CHOICE(struct qms_audit, standard, qms_standard_names, 0, "standard audited against"),
+	FIELD(struct qms_audit, date, QMS_T_DATE, REQ, "date of the audit"),
+	FIELD(struct qms_audit, auditors, QMS_T_TEXT, LIST, "auditors' names"),
+	FIELD(struct qms_audit, scope, QMS_T_ID, LIST, "codes of the procedures audited"),
+	SUB(struct qms_audit, findings, finding_schema, LIST, "findings"),
+	END};
+SCHEMA(audit_schema, "audit", struct qms_audit, audit_fields);
+
+static const struct qms_field agency_file_fields[] = {
+	SUB(struct qms_agency_file, agency, agency_schema, REQ, "who the agency is"),
+	SUB(struct qms_agency_file, migration, migration_schema, 0, "its conversion, once started"),
+	SUB(struct qms_agency_file, audits, audit_schema, LIST, "audits and inspections"),
+	END};
+SCHEMA(agency_file_schema, "file", struct qms_agency_file, agency_file_fields);
+
+static const struct qms_kind_info kinds[QMS_KIND_COUNT] = {
+	[QMS_KIND_WORKSPACE] = {"workspace", &workspace_file_schema, "`qms.yaml` at the root of the workspace (optional)"},
+	[QMS_KIND_PROCESS] = {"process", &process_file_schema, "`processes/<agency>/<code>.yaml`"},
+	[QMS_KIND_SYSTEM] = {"system", &system_file_schema, "`processes/<agency>/system.yaml`"},
+	[QMS_KIND_AGENCY] = {"agency", &agency_file_schema, "`audits/<agency>.yaml`"},
+};
+
+const struct qms_kind_info *qms_kind_info(enum qms_kind kind)
+{
+	return kind < QMS_KIND_COUNT ? &kinds[kind] : NULL;
+}
+
+/* ---- decoder ---- */
+
+struct decoder {
+	struct qms_arena *arena;
+	struct qms_diags *diags;
+	const char *path;
+};
+
+static void derr(struct decoder *dc, const struct qms_node *at, enum qms_rule_id rule,
+		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void derr(struct decoder *dc, const struct qms_node *at, enum qms_rule_id rule,
+		 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	qms_diags_vadd(dc->diags, dc->path, at->line, at->col, rule, fmt, ap);
+	va_end(ap);
+}
+
+static void decode_map(struct decoder *dc, const struct qms_schema *s, const struct qms_node *map,
+		       void *out);
+
+static void add_choices(struct qms_buf *b, const char *const *choices)
+{
+	for (size_t i = 0; choices[i]; i++)
+		qms_buf_printf(b, "%s'%s'", i ? ", " : "", choices[i]);
+}
+
+static size_t choices_len(const char *const *choices)
+{
+	size_t n = 0;
+	while (choices[n])
+		n++;
+	return n;
+}
+
+/* Decode one scalar into v; report and leave v absent when it is bad. */
+static void decode_scalar(struct decoder *dc, const struct qms_field *f, const struct qms_node *n,
+			  struct qms_value *v)
+{
+	v->line = n->line;
+	v->col = n->col;
+	if (n->type != QMS_NODE_SCALAR) {
+		derr(dc, n, QMS_RULE_S003, "'%s' must be %s, not %s", f->key,
+		     f->type == QMS_T_ID ? "an id" : "text", qms_node_type_name(n));
+		return;
+	}
+	if (qms_node_is_null(n))
+		return;
+	const char *t = n->text;
+	switch (f->type) {
+	case QMS_T_TEXT:
+	case QMS_T_MAP:
+		break;
+	case QMS_T_ID:
+		if (!qms_id_valid(t)) {
+			derr(dc, n, QMS_RULE_S009,
+			     "'%s' is not a valid id for '%s': use ASCII letters, digits, '-', '_' or '.'",
+			     t, f->key);
+			return;
+		}
+		break;
+	case QMS_T_INT: {
+		char *end;
+		long i = strtol(t, &end, 10);
+		if (end == t || *end || i < (long)f->min || i > (long)f->max) {
+			derr(dc, n, QMS_RULE_S010, "'%s' must be a whole number from %ld to %ld, not '%s'",
+			     f->key, (long)f->min, (long)f->max, t);
+			return;
+		}
+		v->integer = i;
+		break;
+	}
+	case QMS_T_NUMBER: {
+		double d;
+		if (qms_number_parse(&d, t) < 0 || d < f->min || d > f->max) {
+			derr(dc, n, QMS_RULE_S010, "'%s' must be a number from %g to %g, not '%s'",
+			     f->key, f->min, f->max, t);
+			return;
+		}
+		v->number = d;
+		break;
+	}
+	case QMS_T_DATE: {
+		int32_t d = qms_date_parse(t);
+		if (d < 0) {
+			derr(dc, n, QMS_RULE_S004, "'%s' is not a real date for '%s'; write YYYY-MM-DD",
+			     t, f->key);
+			return;
+		}
+		v->date = d;
+		break;
+	}
+	case QMS_T_DURATION:
+		if (qms_duration_parse(&v->duration, t) < 0) {
+			derr(dc, n, QMS_RULE_S005,
+			     "'%s' is not a duration for '%s'; write e.g. '4 hours', '0,5 giờ' or '2 working days'",
+			     t, f->key);
+			return;
+		}
+		break;
+	case QMS_T_PERCENT:
+		if (qms_percent_parse(&v->number, t) < 0) {
+			derr(dc, n, QMS_RULE_S006, "'%s' is not a percentage for '%s'; write e.g. '40%%'",
+			     t, f->key);
+			return;
+		}
+		break;
+	case QMS_T_CLAUSE:
+		if (!qms_clause_valid(t)) {
+			derr(dc, n, QMS_RULE_S007,
+			     "'%s' is not a clause number; write it as the standard numbers it, e.g. '7.5.3'",
+			     t);
+			return;
+		}
+		break;
+	case QMS_T_CHOICE: {
+		size_t i;
+		for (i = 0; f->choices[i]; i++)
+			if (!strcmp(f->choices[i], t))
+				break;
+		if (!f->choices[i]) {
+			struct qms_buf b;
+			qms_buf_init(&b);
+			add_choices(&b, f->choices);
+			const char *close = qms_closest(t, f->choices, choices_len(f->choices));
+			if (close)
+				derr(dc, n, QMS_RULE_S008, "'%s' is not a valid '%s'; did you mean '%s'? (one of %s)",
+				     t, f->key, close, b.buf);
+			else
+				derr(dc, n, QMS_RULE_S008, "'%s' is not a valid '%s'; use one of %s", t,
+				     f->key, b.buf);
+			qms_buf_release(&b);
+			return;
+		}
+		v->choice = (int)i;
+		break;
+	}
+	}
+	v->text = t;
+}
+
+static size_t item_size(const struct qms_field *f)
+{
+	return f->type == QMS_T_MAP ? f->schema->size : sizeof(struct qms_value);
+}
+
+static void decode_item(struct decoder *dc, const struct qms_field *f, const struct qms_node *n,
+			void *slot)
+{
+	if (f->type != QMS_T_MAP) {
+		decode_scalar(dc, f, n, slot);
+		return;
+	}
+	if (n->type != QMS_NODE_MAP) {
+		derr(dc, n, QMS_RULE_S003, "'%s' must be a mapping (key: value), not %s", f->key,
+		     qms_node_is_null(n) ? "empty" : qms_node_type_name(n));
+		return;
+	}
+	decode_map(dc, f->schema, n, slot);
+}
+
+static void decode_field(struct decoder *dc, const struct qms_field *f, const struct qms_node *n,
+			 void *slot)
+{
+	if (!(f->flags & QMS_F_LIST)) {
+		decode_item(dc, f, n, slot);
+		return;
+	}
+	struct qms_list *list = slot;
+	list->line = n->line;
+	list->col = n->col;
+	if (n->type == QMS_NODE_SEQ) {
+		size_t size = item_size(f);
+		list->items = qms_arena_alloc(dc->arena, size * (n->count ? n->count : 1));
+		for (const struct qms_node *it = n->first; it; it = it->next)
+			decode_item(dc, f, it, (char *)list->items + size * list->len++);
+		return;
+	}
+	if ((f->flags & QMS_F_ONE_OR_LIST) && n->type == QMS_NODE_SCALAR) {
+		list->items = qms_arena_alloc(dc->arena, item_size(f));
+		decode_item(dc, f, n, list->items);
+		list->len = 1;
+		return;
+	}
+	derr(dc, n, QMS_RULE_S003, "'%s' must be a list, not %s", f->key, qms_node_type_name(n));
+}
+
+static const char *const *schema_keys(const struct qms_schema *s, size_t *n)
+{
+	/* The field table is not an array of strings: copy the keys. Tables
+	 * are small (at most ~20 keys). */
+	static _Thread_local const char *keys[32];
+	size_t i = 0;
+	for (const struct qms_field *f = s->fields; f->key && i < 32; f++)
+		keys[i++] = f->key;
+	*n = i;
+	return keys;
+}
+
+static void decode_map(struct decoder *dc, const struct qms_schema *s, const struct qms_node *map,
+		       void *out)
+{
+	struct qms_obj *obj = out;
+	obj->line = map->line;
+	obj->col = map->col;
+	obj->present = true;
+	unsigned long seen = 0;
+	for (const struct qms_node *k = map->first; k; k = k->next) {
+		const struct qms_field *f;
+		size_t idx = 0;
+		for (f = s->fields; f->key; f++, idx++)
+			if (!strcmp(f->key, k->text))
+				break;
+		if (!f->key) {
+			size_t n;
+			const char *const *keys = schema_keys(s, &n);
+			const char *close = qms_closest(k->text, keys, n);
+			if (close)
+				derr(dc, k, QMS_RULE_S001, "unknown key '%s' in %s; did you mean '%s'?",
+				     k->text, s->name, close);
+			else
+				derr(dc, k, QMS_RULE_S001, "unknown key '%s' in %s", k->text, s->name);
+			continue;
+		}
+		if (qms_node_is_null(k->value) && !(f->flags & QMS_F_REQUIRED))
+			continue;
+		if (qms_node_is_null(k->value)) {
+			derr(dc, k, QMS_RULE_S002, "'%s' in %s has no value", f->key, s->name);
+			seen |= 1ul << idx;
+			continue;
+		}
+		seen |= 1ul << idx;
+		decode_field(dc, f, k->value, (char *)out + f->offset);
+	}
+	size_t idx = 0;
+	for (const struct qms_field *f = s->fields; f->key; f++, idx++)
+		if ((f->flags & QMS_F_REQUIRED) && !(seen & (1ul << idx)))
+			derr(dc, map, QMS_RULE_S002, "missing required key '%s' in %s", f->key, s->name);
+}
+
+int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qms_diags *diags)
+{
+	struct decoder dc = {.arena = &doc->arena, .diags = diags, .path = doc->path};
+	const struct qms_node *root = doc->root;
+	memset(out, 0, sizeof(*out));
+	if (root->type != QMS_NODE_MAP) {
+		derr(&dc, root, QMS_RULE_L010,
+		     "the document is %s; it must be a mapping whose first key names its kind (process, system, agency or workspace)",
+		     qms_node_is_null(root) ? "empty" : qms_node_type_name(root));
+		return -1;
+	}
+	int kind = -1;
+	const struct qms_node *kind_key = NULL;
+	for (const struct qms_node *k = root->first; k; k = k->next) {
+		for (int i = 0; i < QMS_KIND_COUNT; i++) {
+			if (strcmp(k->text, kinds[i].key))
+				continue;
+			if (kind >= 0) {
+				derr(&dc, k, QMS_RULE_L010,
+				     "'%s' and '%s' in one file; put each document in its own file",
+				     kinds[kind].key, kinds[i].key);
+				return -1;
+			}
+			kind = i;
+			kind_key = k;
+		}
+	}
+	(void)kind_key;
+	if (kind < 0) {
+		const char *names[QMS_KIND_COUNT];
+		for (int i = 0; i < QMS_KIND_COUNT; i++)
+			names[i] = kinds[i].key;
+		const struct qms_node *first = root->first;
+		const char *close = first ? qms_closest(first->text, names, QMS_KIND_COUNT) : NULL;
+		const struct qms_node *at = first ? first : root;
+		if (close)
+			derr(&dc, at, QMS_RULE_L010, "unknown kind of document '%s'; did you mean '%s'?",
+			     first->text, close);
+		else
+			derr(&dc, at, QMS_RULE_L010,
+			     "no kind of document: the top-level key must be process, system, agency or workspace");
+		return -1;
+	}
+	const struct qms_schema *s = kinds[kind].root;
+	void *data = qms_arena_alloc(&doc->arena, s->size);
+	decode_map(&dc, s, root, data);
+	out->kind = (enum qms_kind)kind;
+	out->data = data;
+	out->doc = doc;
+	return 0;
+}
+
+void qms_document_release(struct qms_document *d)
+{
+	qms_doc_free(d->doc);
+	memset(d, 0, sizeof(*d));
+}
+
+int qms_document_load(struct qms_document *out, const char *path, struct qms_diags *diags)
+{
+	struct qms_doc *doc;
+	memset(out, 0, sizeof(*out));
+	if (qms_doc_load(&doc, path, diags) < 0)
+		return -1;
+	if (qms_document_decode(out, doc, diags) < 0) {
+		qms_doc_free(doc);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- documentation ---- */
+
+static const char *type_name(const struct qms_field *f)
+{
+	switch (f->type) {
+	case QMS_T_TEXT: return "text";
+	case QMS_T_ID: return "id";
+	case QMS_T_INT: return "whole number";
+	case QMS_T_NUMBER: return "number";
+	case QMS_T_DATE: return "date";
+	case QMS_T_DURATION: return "duration";
+	case QMS_T_PERCENT: return "percentage";
+	case QMS_T_CLAUSE: return "clause";
+	case QMS_T_CHOICE: return "choice";
+	case QMS_T_MAP: return f->schema->name;
+	}
+	return "?";
+}
+
+static void format_schema(struct qms_buf *out, const struct qms_schema *s, const char *title,
+			  const struct qms_schema **done, size_t *ndone)
+{
+	for (size_t i = 0; i < *ndone; i++)
+		if (done[i] == s)
+			return;
+	done[(*ndone)++] = s;
+	qms_buf_printf(out, "\n#### %s\n\n| key | type | required | meaning |\n|---|---|---|---|\n", title);
+	for (const struct qms_field *f = s->fields; f->key; f++) {
+		qms_buf_printf(out, "| `%s` | %s%s%s | %s | %s", f->key,
+			       (f->flags & QMS_F_LIST) ? "list of " : "", type_name(f),
+			       (f->flags & QMS_F_ONE_OR_LIST) ? " (or one)" : "",
+			       (f->flags & QMS_F_REQUIRED) ? "yes" : "", f->doc);
+		if (f->type == QMS_T_CHOICE) {
+			qms_buf_adds(out, ": ");
+			for (size_t i = 0; f->choices[i]; i++)
+				qms_buf_printf(out, "%s`%s`", i ? ", " : "", f->choices[i]);
+		}
+		if ((f->type == QMS_T_INT || f->type == QMS_T_NUMBER))
+			qms_buf_printf(out, " (%g to %g)", f->min, f->max);
+		qms_buf_adds(out, " |\n");
+	}
+	for (const struct qms_field *f = s->fields; f->key; f++)
+		if (f->type == QMS_T_MAP)
+			format_schema(out, f->schema, f->schema->name, done, ndone);
+}
+
+void qms_schema_format_md(struct qms_buf *out)
+{
+	const struct qms_schema *done[64];
+	size_t ndone = 0;
+	for (int k = 0; k < QMS_KIND_COUNT; k++) {
+		const struct qms_schema *root = kinds[k].root;
+		qms_buf_printf(out, "\n### Kind `%s`: %s\n", kinds[k].key, kinds[k].where);
+		/* the file table itself lists the top-level keys */
+		for (const struct qms_field *f = root->fields; f->key; f++)
+			if (f->type == QMS_T_MAP)
+				format_schema(out, f->schema, f->key, done, &ndone);
+		if (root->fields[1].key) {
+			qms_buf_adds(out, "\nTop-level keys of the file:");
+			for (const struct qms_field *f = root->fields; f->key; f++)
+				qms_buf_printf(out, " `%s`%s", f->key, (f->flags & QMS_F_REQUIRED) ? " (required)" : "");
+			qms_buf_adds(out, "\n");
+		}
+	}
+}

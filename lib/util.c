@@ -1,0 +1,396 @@
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void die_oom(void)
+{
+	fputs("qms: out of memory\n", stderr);
+	abort();
+}
+
+void *qms_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		die_oom();
+	return p;
+}
+
+void *qms_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		die_oom();
+	return p;
+}
+
+void *qms_xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+	if (!p)
+		die_oom();
+	return p;
+}
+
+char *qms_xstrdup(const char *s)
+{
+	return qms_xstrndup(s, strlen(s));
+}
+
+char *qms_xstrndup(const char *s, size_t n)
+{
+	char *p = qms_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* ---- arena ---- */
+
+struct qms_arena_block {
+	struct qms_arena_block *next;
+	size_t size;
+	size_t used;
+	max_align_t data[];
+};
+
+#define ARENA_BLOCK_SIZE (64 * 1024)
+
+void *qms_arena_alloc(struct qms_arena *arena, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	size = (size + align - 1) / align * align;
+	struct qms_arena_block *b = arena->head;
+	if (!b || b->size - b->used < size) {
+		size_t cap = size > ARENA_BLOCK_SIZE / 4 ? size : ARENA_BLOCK_SIZE;
+		b = qms_xmalloc(sizeof(*b) + cap);
+		b->size = cap;
+		b->used = 0;
+		if (size > ARENA_BLOCK_SIZE / 4 && arena->head) {
+			/* a large block goes behind the current one so the
+			 * current one's free space is not wasted */
+			b->next = arena->head->next;
+			arena->head->next = b;
+		} else {
+			b->next = arena->head;
+			arena->head = b;
+		}
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += size;
+	arena->used_total += size;
+	memset(p, 0, size);
+	return p;
+}
+
+char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n)
+{
+	char *p = qms_arena_alloc(arena, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *qms_arena_strdup(struct qms_arena *arena, const char *s)
+{
+	return qms_arena_strndup(arena, s, strlen(s));
+}
+
+char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)
+{
+	struct qms_buf b;
+	va_list ap;
+	qms_buf_init(&b);
+	va_start(ap, fmt);
+	qms_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	char *p = qms_arena_strndup(arena, b.buf, b.len);
+	qms_buf_release(&b);
+	return p;
+}
+
+void qms_arena_release(struct qms_arena *arena)
+{
+	struct qms_arena_block *b = arena->head;
+	while (b) {
+		struct qms_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	arena->head = NULL;
+	arena->used_total = 0;
+}
+
+/* ---- string buffer ---- */
+
+static char empty_buf[1];
+
+void qms_buf_init(struct qms_buf *b)
+{
+	b->buf = empty_buf;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void qms_buf_release(struct qms_buf *b)
+{
+	if (b->cap)
+		free(b->buf);
+	qms_buf_init(b);
+}
+
+void qms_buf_reset(struct qms_buf *b)
+{
+	b->len = 0;
+	if (b->cap)
+		b->buf[0] = '\0';
+}
+
+static void buf_grow(struct qms_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	if (b->cap) {
+		b->buf = qms_xrealloc(b->buf, cap);
+	} else {
+		b->buf = qms_xmalloc(cap);
+		b->buf[0] = '\0';
+	}
+	b->cap = cap;
+}
+
+void qms_buf_add(struct qms_buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->buf + b->len, s, n);
+	b->len += n;
+	b->buf[b->len] = '\0';
+}
+
+void qms_buf_adds(struct qms_buf *b, const char *s)
+{
+	qms_buf_add(b, s, strlen(s));
+}
+
+void qms_buf_addc(struct qms_buf *b, char c)
+{
+	qms_buf_add(b, &c, 1);
+}
+
+void qms_buf_vprintf(struct qms_buf *b, const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	char small[256];
+	int n = vsnprintf(small, sizeof(small), fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(small)) {
+		qms_buf_add(b, small, (size_t)n);
+		return;
+	}
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void qms_buf_printf(struct qms_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	qms_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void qms_buf_add_json_string(struct qms_buf *b, const char *s)
+{
+	qms_buf_addc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': qms_buf_adds(b, "\\\""); break;
+		case '\\': qms_buf_adds(b, "\\\\"); break;
+		case '\n': qms_buf_adds(b, "\\n"); break;
+		case '\r': qms_buf_adds(b, "\\r"); break;
+		case '\t': qms_buf_adds(b, "\\t"); break;
+		default:
+			if (*p < 0x20)
+				qms_buf_printf(b, "\\u%04x", *p);
+			else
+				qms_buf_addc(b, (char)*p);
+		}
+	}
+	qms_buf_addc(b, '"');
+}
+
+char *qms_buf_detach(struct qms_buf *b)
+{
+	char *p = b->cap ? b->buf : qms_xstrdup("");
+	qms_buf_init(b);
+	return p;
+}
+
+void qms_buf_add_number(struct qms_buf *b, double value)
+{
+	/* Integers and hundredths only: no locale-dependent printf. */
+	long long hundredths = (long long)(value * 100.0 + (value < 0 ? -0.5 : 0.5));
+	if (hundredths < 0) {
+		qms_buf_addc(b, '-');
+		hundredths = -hundredths;
+	}
+	qms_buf_printf(b, "%lld", hundredths / 100);
+	int frac = (int)(hundredths % 100);
+	if (frac) {
+		if (frac % 10)
+			qms_buf_printf(b, ".%02d", frac);
+		else
+			qms_buf_printf(b, ".%d", frac / 10);
+	}
+}
+
+/* ---- suggestions ---- */
+
+static size_t utf8_decode_all(const char *s, uint32_t *out, size_t cap)
+{
+	size_t n = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p && n < cap) {
+		uint32_t c = *p++;
+		int extra = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+		if (extra)
+			c &= 0x3f >> extra;
+		while (extra-- && (*p & 0xc0) == 0x80)
+			c = (c << 6) | (*p++ & 0x3f);
+		out[n++] = c;
+	}
+	return n;
+}
+
+#define EDIT_MAX 64
+
+size_t qms_edit_distance(const char *a, const char *b, size_t limit)
+{
+	uint32_t ca[EDIT_MAX], cb[EDIT_MAX];
+	size_t na = utf8_decode_all(a, ca, EDIT_MAX);
+	size_t nb = utf8_decode_all(b, cb, EDIT_MAX);
+	size_t diff = na > nb ? na - nb : nb - na;
+	if (diff > limit)
+		return limit + 1;
+	size_t row[EDIT_MAX + 1];
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+		size_t best = row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t cost = ca[i - 1] == cb[j - 1] ? 0 : 1;
+			size_t v = diag + cost;
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return row[nb];
+}
+
+const char *qms_closest(const char *word, const char *const *candidates, size_t n)
+{
+	size_t len = strlen(word);
+	size_t limit = len / 3 > 1 ? len / 3 : 1;
+	const char *best = NULL;
+	size_t best_d = limit + 1;
+	for (size_t i = 0; i < n; i++) {
+		if (!candidates[i])
+			continue;
+		size_t d = qms_edit_distance(word, candidates[i], best_d - 1 < limit ? best_d - 1 : limit);
+		if (d < best_d) {
+			best_d = d;
+			best = candidates[i];
+			if (d == 0)
+				break;
+		}
+	}
+	return best;
+}
+
+/* ---- string map ---- */
+
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static void strmap_grow(struct qms_strmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 16;
+	const char **keys = qms_xcalloc(cap, sizeof(*keys));
+	size_t *values = qms_xmalloc(cap * sizeof(*values));
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		size_t j = str_hash(m->keys[i]) & (cap - 1);
+		while (keys[j])
+			j = (j + 1) & (cap - 1);
+		keys[j] = m->keys[i];
+		values[j] = m->values[i];
+	}
+	free(m->keys);
+	free(m->values);
+	m->keys = keys;
+	m->values = values;
+	m->cap = cap;
+}
+
+size_t qms_strmap_put(struct qms_strmap *m, const char *key, size_t value)
+{
+	if ((m->len + 1) * 2 > m->cap)
+		strmap_grow(m);
+	size_t j = str_hash(key) & (m->cap - 1);
+	while (m->keys[j]) {
+		if (!strcmp(m->keys[j], key))
+			return m->values[j];
+		j = (j + 1) & (m->cap - 1);
+	}
+	m->keys[j] = key;
+	m->values[j] = value;
+	m->len++;
+	return SIZE_MAX;
+}
+
+size_t qms_strmap_get(const struct qms_strmap *m, const char *key)
+{
+	if (!m->cap)
+		return SIZE_MAX;
+	size_t j = str_hash(key) & (m->cap - 1);
+	while (m->keys[j]) {
+		if (!strcmp(m->keys[j], key))
+			return m->values[j];
+		j = (j + 1) & (m->cap - 1);
+	}
+	return SIZE_MAX;
+}
+
+void qms_strmap_release(struct qms_strmap *m)
+{
+	free(m->keys);
+	free(m->values);
+	memset(m, 0, sizeof(*m));
+}

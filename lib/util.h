@@ -1,0 +1,91 @@
+/* Small shared helpers: an arena allocator, a growable string buffer, and
+ * the edit distance used for "did you mean" suggestions. */
+#ifndef QMS_UTIL_H
+#define QMS_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define QMS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Abort with a message when memory runs out: every allocation in the
+ * project goes through these, so callers never see NULL. */
+void *qms_xmalloc(size_t size);
+void *qms_xcalloc(size_t n, size_t size);
+void *qms_xrealloc(void *ptr, size_t size);
+char *qms_xstrdup(const char *s);
+char *qms_xstrndup(const char *s, size_t n);
+
+/* An arena: many small allocations freed at once. Zero-initialise
+ * (`struct qms_arena a = {0};`) before use; qms_arena_release() frees
+ * every block. Memory from the arena is zeroed. */
+struct qms_arena_block;
+struct qms_arena {
+	struct qms_arena_block *head;
+	size_t used_total;
+};
+
+void *qms_arena_alloc(struct qms_arena *arena, size_t size);
+/* Copy of s[0..n) with a terminating NUL, owned by the arena. */
+char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n);
+char *qms_arena_strdup(struct qms_arena *arena, const char *s);
+char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void qms_arena_release(struct qms_arena *arena);
+
+/* A string buffer: `buf` is never NULL after qms_buf_init() and always
+ * NUL-terminated. Free the contents with qms_buf_release(). */
+struct qms_buf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+void qms_buf_init(struct qms_buf *b);
+void qms_buf_release(struct qms_buf *b);
+void qms_buf_reset(struct qms_buf *b);
+void qms_buf_add(struct qms_buf *b, const char *s, size_t n);
+void qms_buf_adds(struct qms_buf *b, const char *s);
+void qms_buf_addc(struct qms_buf *b, char c);
+void qms_buf_printf(struct qms_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void qms_buf_vprintf(struct qms_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* Append s as a JSON string literal, quotes included. */
+void qms_buf_add_json_string(struct qms_buf *b, const char *s);
+/* Hand the contents to the caller (free with free()); b is reset. */
+char *qms_buf_detach(struct qms_buf *b);
+
+/* Levenshtein distance between a and b, counting UTF-8 code points,
+ * or `limit + 1` as soon as it is known to exceed `limit`. */
+size_t qms_edit_distance(const char *a, const char *b, size_t limit);
+
+/* The candidate closest to `word` that is close enough to be a plausible
+ * typo (distance <= max(1, strlen/3)), or NULL. */
+const char *qms_closest(const char *word, const char *const *candidates, size_t n);
+
+/* Format a number of hours or days for messages: at most two decimals,
+ * trailing zeros dropped, '.' as the decimal mark whatever the locale. */
+void qms_buf_add_number(struct qms_buf *b, double value);
+
+
+/* A map from borrowed NUL-terminated strings to indexes, open addressing.
+ * The keys are not copied: they must outlive the map. Zero-initialise,
+ * free with qms_strmap_release(). */
+struct qms_strmap {
+	const char **keys;
+	size_t *values;
+	size_t cap;
+	size_t len;
+};
+
+/* Insert key -> value unless the key is there. Returns the index already
+ * stored for the key, or SIZE_MAX when it was inserted. */
+size_t qms_strmap_put(struct qms_strmap *m, const char *key, size_t value);
+/* The index stored for key, or SIZE_MAX. */
+size_t qms_strmap_get(const struct qms_strmap *m, const char *key);
+void qms_strmap_release(struct qms_strmap *m);
+
+#endif

@@ -1,0 +1,233 @@
+#include "values.h"
+
+#include <string.h>
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Days from civil, after Howard Hinnant's algorithm. */
+static int32_t days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int32_t qms_date_parse(const char *t)
+{
+	if (strlen(t) != 10 || t[4] != '-' || t[7] != '-')
+		return -1;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !is_digit(t[i]))
+			return -1;
+	int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+	int m = (t[5] - '0') * 10 + (t[6] - '0');
+	int d = (t[8] - '0') * 10 + (t[9] - '0');
+	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return -1;
+	return days_from_civil(y, m, d);
+}
+
+void qms_date_format(char out[11], int32_t z)
+{
+	z += 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int y = yoe + era * 400;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	int d = doy - (153 * mp + 2) / 5 + 1;
+	int m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	out[0] = (char)('0' + y / 1000 % 10);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+int qms_date_weekday(int32_t days)
+{
+	/* 1970-01-01 was a Thursday */
+	int w = (int)((days % 7 + 7 + 3) % 7);
+	return w;
+}
+
+/* Parse a decimal number at *p (`.` or `,` as the decimal mark), moving *p
+ * past it. Locale-free on purpose. */
+static int parse_decimal(double *out, const char **p)
+{
+	const char *s = *p;
+	double v = 0;
+	int digits = 0;
+	while (is_digit(*s)) {
+		if (digits < 12)
+			v = v * 10 + (*s - '0');
+		else
+			return -1;
+		digits++;
+		s++;
+	}
+	if (!digits)
+		return -1;
+	if ((*s == '.' || *s == ',') && is_digit(s[1])) {
+		s++;
+		double scale = 0.1;
+		int frac = 0;
+		while (is_digit(*s)) {
+			if (++frac > 6)
+				return -1;
+			v += (*s - '0') * scale;
+			scale /= 10;
+			s++;
+		}
+	}
+	*out = v;
+	*p = s;
+	return 0;
+}
+
+static int strncasecmp_ascii(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char ca = a[i], cb = b[i];
+		if (ca >= 'A' && ca <= 'Z')
+			ca = (char)(ca - 'A' + 'a');
+		if (cb >= 'A' && cb <= 'Z')
+			cb = (char)(cb - 'A' + 'a');
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+		if (!ca)
+			return 0;
+	}
+	return 0;
+}
+
+static const char *skip_spaces(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+int qms_number_parse(double *out, const char *text)
+{
+	const char *p = skip_spaces(text);
+	if (parse_decimal(out, &p) < 0)
+		return -1;
+	return *skip_spaces(p) ? -1 : 0;
+}
+
+static const struct {
+	const char *name;
+	enum qms_duration_unit unit;
+} duration_units[] = {
+	{"working days", QMS_UNIT_DAYS}, {"working day", QMS_UNIT_DAYS},
+	{"days", QMS_UNIT_DAYS}, {"day", QMS_UNIT_DAYS}, {"d", QMS_UNIT_DAYS},
+	{"ngày làm việc", QMS_UNIT_DAYS}, {"ngày", QMS_UNIT_DAYS},
+	{"working hours", QMS_UNIT_HOURS}, {"working hour", QMS_UNIT_HOURS},
+	{"hours", QMS_UNIT_HOURS}, {"hour", QMS_UNIT_HOURS}, {"h", QMS_UNIT_HOURS},
+	{"giờ làm việc", QMS_UNIT_HOURS}, {"giờ", QMS_UNIT_HOURS},
+};
+
+int qms_duration_parse(struct qms_duration *out, const char *text)
+{
+	const char *p = skip_spaces(text);
+	double amount;
+	if (parse_decimal(&amount, &p) < 0)
+		return -1;
+	p = skip_spaces(p);
+	size_t len = strlen(p);
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	for (size_t i = 0; i < sizeof(duration_units) / sizeof(duration_units[0]); i++) {
+		if (strlen(duration_units[i].name) == len &&
+		    !strncasecmp_ascii(p, duration_units[i].name, len)) {
+			if (amount <= 0)
+				return -1;
+			out->amount = amount;
+			out->unit = duration_units[i].unit;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+double qms_duration_hours(const struct qms_duration *d, double workday_hours)
+{
+	return d->unit == QMS_UNIT_DAYS ? d->amount * workday_hours : d->amount;
+}
+
+int qms_percent_parse(double *out, const char *text)
+{
+	const char *p = skip_spaces(text);
+	double v;
+	if (parse_decimal(&v, &p) < 0)
+		return -1;
+	p = skip_spaces(p);
+	if (*p != '%' || *skip_spaces(p + 1) || v > 100)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+bool qms_clause_valid(const char *t)
+{
+	int parts = 0;
+	const char *p = t;
+	for (;;) {
+		const char *start = p;
+		int v = 0;
+		while (is_digit(*p)) {
+			v = v * 10 + (*p - '0');
+			p++;
+			if (p - start > 2)
+				return false;
+		}
+		if (p == start || (p - start == 2 && *start == '0'))
+			return false;
+		if (parts == 0 && (v < 1 || v > 10))
+			return false;
+		if (parts > 0 && v < 1)
+			return false;
+		parts++;
+		if (*p == '\0')
+			break;
+		if (*p != '.' || parts == 4)
+			return false;
+		p++;
+	}
+	return true;
+}
+
+bool qms_id_valid(const char *t)
+{
+	size_t n = 0;
+	for (const char *p = t; *p; p++, n++) {
+		char c = *p;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' ||
+		      c == '_' || c == '.'))
+			return false;
+	}
+	return n > 0 && n <= 64;
+}

@@ -1,0 +1,25 @@
+/* The thin CLI: argument parsing, printing and exit codes. All the work is
+ * done by the library. */
+#ifndef QMS_CLI_H
+#define QMS_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum qms_exit {
+	QMS_EXIT_CLEAN = 0,
+	QMS_EXIT_FINDINGS = 1,
+	QMS_EXIT_USAGE = 2,
+};
+
+/* Each command gets its arguments after the command name (argv[0] is the
+ * command name) and returns an exit code. */
+int qms_cmd_check(int argc, char **argv);
+
+/* True when colour may be used on stream: a terminal and no NO_COLOR. */
+bool qms_cli_use_color(FILE *stream);
+
+/* Print "qms: <message>" on stderr; returns QMS_EXIT_USAGE. */
+int qms_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,95 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#ifndef QMS_VERSION
+#define QMS_VERSION "0.1.0"
+#endif
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"check", qms_cmd_check, "check procedures, systems and trackers against the format and the rules"},
+};
+
+static void print_help(FILE *out)
+{
+	fputs("usage: qms [-C DIR] [--version] [--help] COMMAND [ARGS]\n"
+	      "\n"
+	      "Quality management under ISO 9001:2015 for state administrative agencies.\n"
+	      "\n"
+	      "commands:\n",
+	      out);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "options:\n"
+	      "  -C DIR      run as if started in DIR (the workspace)\n"
+	      "  --version   print the version\n"
+	      "  --help      print this help; `qms COMMAND --help` for a command\n"
+	      "\n"
+	      "exit status: 0 clean, 1 findings, 2 usage or I/O error\n",
+	      out);
+}
+
+bool qms_cli_use_color(FILE *stream)
+{
+	const char *no = getenv("NO_COLOR");
+	if (no && *no)
+		return false;
+	return isatty(fileno(stream));
+}
+
+int qms_cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("qms: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return QMS_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1;
+	while (i < argc && argv[i][0] == '-') {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			print_help(stdout);
+			return QMS_EXIT_CLEAN;
+		} else if (!strcmp(a, "--version")) {
+			printf("qms %s\n", QMS_VERSION);
+			return QMS_EXIT_CLEAN;
+		} else if (!strcmp(a, "-C")) {
+			if (i + 1 >= argc)
+				return qms_cli_usage_error("-C needs a folder");
+			if (chdir(argv[i + 1]) < 0)
+				return qms_cli_usage_error("cannot change to '%s': %m", argv[i + 1]);
+			i += 2;
+		} else if (!strncmp(a, "-C", 2)) {
+			if (chdir(a + 2) < 0)
+				return qms_cli_usage_error("cannot change to '%s': %m", a + 2);
+			i++;
+		} else {
+			return qms_cli_usage_error("unknown option '%s'; see 'qms --help'", a);
+		}
+	}
+	if (i >= argc) {
+		print_help(stderr);
+		return QMS_EXIT_USAGE;
+	}
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (!strcmp(argv[i], commands[k].name))
+			return commands[k].fn(argc - i, argv + i);
+	return qms_cli_usage_error("'%s' is not a qms command; see 'qms --help'", argv[i]);
+}
