@@ -17,7 +17,8 @@ struct loader {
 	struct qms_doc *doc;
 	struct qms_diags *diags;
 	const char *path;
-	unsigned depth;
+	const unsigned char *bytes; /* the text being parsed, BOM removed */
+	size_t len;
 };
 
 static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_rule_id rule,
@@ -107,6 +108,24 @@ static void set_end(struct qms_node *n, const yaml_mark_t *mark)
 	n->end_col = (uint32_t)mark->column + 1;
 }
 
+/* The byte at a 1-based line and column (in characters), or NULL. */
+static const unsigned char *byte_at(const unsigned char *s, size_t len, unsigned line, unsigned col)
+{
+	size_t i = 0;
+	for (unsigned l = 1; l < line; l++) {
+		const unsigned char *nl = memchr(s + i, '\n', len - i);
+		if (!nl)
+			return NULL;
+		i = (size_t)(nl - s) + 1;
+	}
+	for (unsigned c = 1; c < col && i < len; c++) {
+		i++;
+		while (i < len && (s[i] & 0xc0) == 0x80)
+			i++;
+	}
+	return i < len ? s + i : NULL;
+}
+
 static void report_parser_error(struct loader *ld, const yaml_parser_t *p)
 {
 	unsigned line = (unsigned)p->problem_mark.line + 1;
@@ -114,6 +133,12 @@ static void report_parser_error(struct loader *ld, const yaml_parser_t *p)
 	const char *problem = p->problem ? p->problem : "unknown problem";
 	if (p->error == YAML_READER_ERROR) {
 		load_error(ld, 1, 1, QMS_RULE_L003, "%s (at byte %zu)", problem, p->problem_offset);
+		return;
+	}
+	const unsigned char *at = byte_at(ld->bytes, ld->len, line, col);
+	if (at && *at == '\t') {
+		load_error(ld, line, col, QMS_RULE_L001,
+			   "tab character: YAML indents with spaces only; replace the tab with spaces");
 		return;
 	}
 	if (p->context)
@@ -335,6 +360,8 @@ int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_
 	}
 	if (check_bytes(&ld, bytes, len) < 0)
 		return -1;
+	ld.bytes = bytes;
+	ld.len = len;
 
 	struct qms_doc *doc = qms_xcalloc(1, sizeof(*doc));
 	doc->path = qms_xstrdup(path);

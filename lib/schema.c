@@ -488,7 +488,11 @@ static void decode_map(struct decoder *dc, const struct qms_schema *s, const str
 			size_t n;
 			const char *const *keys = schema_keys(s, &n);
 			const char *close = qms_closest(k->text, keys, n);
-			if (close)
+			if (k->text[0] >= '0' && k->text[0] <= '9')
+				derr(dc, k, QMS_RULE_S001,
+				     "unknown key '%s' in %s: inside { } a ',' separates entries, so write decimals with '.' or in quotes ('0,5 giờ')",
+				     k->text, s->name);
+			else if (close)
 				derr(dc, k, QMS_RULE_S001, "unknown key '%s' in %s; did you mean '%s'?",
 				     k->text, s->name, close);
 			else

@@ -275,35 +275,43 @@ static size_t utf8_decode_all(const char *s, uint32_t *out, size_t cap)
 
 size_t qms_edit_distance(const char *a, const char *b, size_t limit)
 {
+	/* Optimal string alignment: insertions, deletions, substitutions and
+	 * swaps of two neighbours ("A-20" for "A-02") each cost one. */
 	uint32_t ca[EDIT_MAX], cb[EDIT_MAX];
 	size_t na = utf8_decode_all(a, ca, EDIT_MAX);
 	size_t nb = utf8_decode_all(b, cb, EDIT_MAX);
 	size_t diff = na > nb ? na - nb : nb - na;
 	if (diff > limit)
 		return limit + 1;
-	size_t row[EDIT_MAX + 1];
+	size_t rows[3][EDIT_MAX + 1];
+	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-		size_t best = row[0] = i;
+		cur[0] = i;
+		size_t best = i;
 		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
 			size_t cost = ca[i - 1] == cb[j - 1] ? 0 : 1;
-			size_t v = diag + cost;
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
+			size_t v = prev[j - 1] + cost;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] &&
+			    prev2[j - 2] + 1 < v)
+				v = prev2[j - 2] + 1;
+			cur[j] = v;
 			if (v < best)
 				best = v;
 		}
 		if (best > limit)
 			return limit + 1;
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[nb];
+	return prev[nb];
 }
 
 const char *qms_closest(const char *word, const char *const *candidates, size_t n)

@@ -1,0 +1,142 @@
+/* The flow graph: back edges (rework loops) and the critical path. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "flow.h"
+#include "schema.h"
+
+struct loaded {
+	struct qms_document doc;
+	struct qms_diags diags;
+	const struct qms_process *p;
+};
+
+static void load(struct loaded *l, const char *steps_yaml)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_printf(&b, "process:\n  code: T\n  title: t\n  agency: a\n  standard: ISO 9001:2015\n"
+			   "  lanes: [{id: a, name: A}]\n  steps:\n%s", steps_yaml);
+	struct qms_doc *doc;
+	qms_diags_init(&l->diags);
+	assert_int_equal(qms_doc_parse(&doc, "t.yaml", b.buf, b.len, &l->diags), 0);
+	assert_int_equal(qms_document_decode(&l->doc, doc, &l->diags), 0);
+	assert_int_equal(l->diags.len, 0);
+	l->p = &((const struct qms_process_file *)l->doc.data)->process;
+	qms_buf_release(&b);
+}
+
+static void unload(struct loaded *l)
+{
+	qms_document_release(&l->doc);
+	qms_diags_release(&l->diags);
+}
+
+static double critical_path(const char *steps_yaml, int expect_rc)
+{
+	struct loaded l;
+	load(&l, steps_yaml);
+	struct qms_flow f;
+	qms_flow_init(&f, l.p);
+	double hours = -1;
+	assert_int_equal(qms_flow_critical_path(&hours, &f, l.p, 8), expect_rc);
+	qms_flow_release(&f);
+	unload(&l);
+	return hours;
+}
+
+static void test_linear(void **state)
+{
+	(void)state;
+	double h = critical_path("    - {id: s, kind: start, name: s, next: a}\n"
+				 "    - {id: a, name: a, duration: 4 hours, next: b}\n"
+				 "    - {id: b, name: b, duration: 1 ngày làm việc, next: e}\n"
+				 "    - {id: e, kind: end, name: e}\n", 0);
+	assert_true(h == 12);
+}
+
+static void test_rework_loop_left_out(void **state)
+{
+	(void)state;
+	/* a -> d -> (ok) b -> e ; d -> (no) r -> a : r is rework */
+	double h = critical_path("    - {id: s, kind: start, name: s, next: a}\n"
+				 "    - {id: a, name: a, duration: 2 h, next: d}\n"
+				 "    - id: d\n      kind: decision\n      name: ok?\n"
+				 "      branches: [{when: yes, next: b}, {when: no, next: r}]\n"
+				 "    - {id: r, name: r, duration: 5 days, next: a}\n"
+				 "    - {id: b, name: b, duration: 3 h, next: e}\n"
+				 "    - {id: e, kind: end, name: e}\n", 0);
+	assert_true(h == 5);
+}
+
+static void test_parallel_counts_longest(void **state)
+{
+	(void)state;
+	double h = critical_path("    - {id: s, kind: start, name: s, next: [x, y, z]}\n"
+				 "    - {id: x, name: x, duration: 1 day, next: j}\n"
+				 "    - {id: y, name: y, duration: 3 days, next: j}\n"
+				 "    - {id: z, name: z, duration: 2 hours, next: j}\n"
+				 "    - {id: j, name: j, duration: 0.5 h, next: e}\n"
+				 "    - {id: e, kind: end, name: e}\n", 0);
+	assert_true(h == 24.5);
+}
+
+static void test_back_edges_marked(void **state)
+{
+	(void)state;
+	struct loaded l;
+	load(&l, "    - {id: s, kind: start, name: s, next: a}\n"
+		 "    - {id: a, name: a, next: [b, e]}\n"
+		 "    - {id: b, name: b, next: a}\n"
+		 "    - {id: e, kind: end, name: e}\n");
+	struct qms_flow f;
+	qms_flow_init(&f, l.p);
+	assert_int_equal(f.start, 0);
+	assert_int_equal(f.edge_start[4], 4);
+	/* edges: s->a, a->b, a->e, b->a ; only b->a goes back */
+	assert_false(f.back[0]);
+	assert_false(f.back[1]);
+	assert_false(f.back[2]);
+	assert_true(f.back[3]);
+	qms_flow_release(&f);
+	unload(&l);
+}
+
+static void test_no_start(void **state)
+{
+	(void)state;
+	critical_path("    - {id: a, name: a, next: e}\n"
+		      "    - {id: e, kind: end, name: e}\n", -1);
+}
+
+static void test_long_chain_is_iterative(void **state)
+{
+	(void)state;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_adds(&b, "    - {id: s0, kind: start, name: s, next: s1}\n");
+	const int n = 100000;
+	for (int i = 1; i < n; i++)
+		qms_buf_printf(&b, "    - {id: s%d, name: x, duration: 1 h, next: s%d}\n", i, i + 1);
+	qms_buf_printf(&b, "    - {id: s%d, kind: end, name: e}\n", n);
+	double h = critical_path(b.buf, 0);
+	assert_true(h == n - 1);
+	qms_buf_release(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_linear),
+		cmocka_unit_test(test_rework_loop_left_out),
+		cmocka_unit_test(test_parallel_counts_longest),
+		cmocka_unit_test(test_back_edges_marked),
+		cmocka_unit_test(test_no_start),
+		cmocka_unit_test(test_long_chain_is_iterative),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

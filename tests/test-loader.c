@@ -1,0 +1,304 @@
+/* The loader: every refusal gives one positioned error; what YAML allows
+ * and the format accepts (BOM, CRLF) loads with correct positions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "doc.h"
+#include "schema.h"
+
+struct outcome {
+	int rc;
+	struct qms_diags diags;
+	struct qms_doc *doc;
+};
+
+static struct outcome parse_bytes(const char *text, size_t len)
+{
+	struct outcome o;
+	qms_diags_init(&o.diags);
+	o.rc = qms_doc_parse(&o.doc, "t.yaml", text, len, &o.diags);
+	return o;
+}
+
+static struct outcome parse(const char *text)
+{
+	return parse_bytes(text, strlen(text));
+}
+
+static void outcome_release(struct outcome *o)
+{
+	qms_doc_free(o->doc);
+	qms_diags_release(&o->diags);
+}
+
+/* Exactly one diagnostic with this code at this position. */
+static void assert_refused(const char *text, size_t len, const char *code, unsigned line, unsigned col)
+{
+	struct outcome o = parse_bytes(text, len);
+	assert_int_equal(o.rc, -1);
+	assert_null(o.doc);
+	assert_int_equal(o.diags.len, 1);
+	assert_string_equal(qms_rule_get(o.diags.items[0].rule)->code, code);
+	assert_int_equal(o.diags.items[0].line, line);
+	assert_int_equal(o.diags.items[0].col, col);
+	assert_string_equal(o.diags.items[0].file, "t.yaml");
+	outcome_release(&o);
+}
+
+#define REFUSED(text, code, line, col) assert_refused(text, sizeof(text) - 1, code, line, col)
+
+static void test_syntax_error(void **state)
+{
+	(void)state;
+	REFUSED("process:\n  code: [a, b\n", "L001", 3, 1);
+	REFUSED("process:\n  title: \"open\n", "L001", 3, 1);
+	REFUSED("a: b: c\n", "L001", 1, 5);
+}
+
+static void test_tab_indent(void **state)
+{
+	(void)state;
+	struct outcome o = parse("process:\n\tcode: x\n");
+	assert_int_equal(o.rc, -1);
+	assert_int_equal(o.diags.len, 1);
+	assert_int_equal(o.diags.items[0].line, 2);
+	assert_int_equal(o.diags.items[0].col, 1);
+	assert_non_null(strstr(o.diags.items[0].message, "tab"));
+	outcome_release(&o);
+}
+
+static void test_duplicate_key(void **state)
+{
+	(void)state;
+	REFUSED("process:\n  code: a\n  title: t\n  code: b\n", "L002", 4, 3);
+	struct outcome o = parse("process:\n  code: a\n  code: b\n");
+	assert_non_null(strstr(o.diags.items[0].message, "first at line 2"));
+	outcome_release(&o);
+}
+
+static void test_duplicate_key_in_large_mapping(void **state)
+{
+	(void)state;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	for (int i = 0; i < 5000; i++)
+		qms_buf_printf(&b, "k%d: v\n", i);
+	qms_buf_adds(&b, "k1234: again\n");
+	struct outcome o = parse_bytes(b.buf, b.len);
+	assert_int_equal(o.rc, -1);
+	assert_int_equal(o.diags.len, 1);
+	assert_string_equal(qms_rule_get(o.diags.items[0].rule)->code, "L002");
+	assert_int_equal(o.diags.items[0].line, 5001);
+	assert_non_null(strstr(o.diags.items[0].message, "first at line 1235"));
+	outcome_release(&o);
+	qms_buf_release(&b);
+}
+
+static void test_invalid_utf8(void **state)
+{
+	(void)state;
+	REFUSED("process:\n  title: caf\xc3\n", "L003", 2, 13);
+	REFUSED("a: \xc0\xaf\n", "L003", 1, 4);            /* overlong */
+	REFUSED("a: \xed\xa0\x80\n", "L003", 1, 4);        /* surrogate */
+	REFUSED("a: \xf4\x90\x80\x80\n", "L003", 1, 4);    /* above U+10FFFF */
+	REFUSED("a: Tiếng Việt \xff\n", "L003", 1, 15);  /* column counts characters */
+}
+
+static void test_utf16(void **state)
+{
+	(void)state;
+	REFUSED("\xff\xfep\x00r\x00", "L003", 1, 1);
+	REFUSED("\xfe\xff\x00p\x00r", "L003", 1, 1);
+}
+
+static void test_nul_byte(void **state)
+{
+	(void)state;
+	REFUSED("process:\n  code: a\0b\n", "L004", 2, 10);
+}
+
+static void test_too_deep(void **state)
+{
+	(void)state;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_adds(&b, "a: ");
+	for (int i = 0; i < 200000; i++)
+		qms_buf_addc(&b, '[');
+	for (int i = 0; i < 200000; i++)
+		qms_buf_addc(&b, ']');
+	struct outcome o = parse_bytes(b.buf, b.len);
+	assert_int_equal(o.rc, -1);
+	assert_int_equal(o.diags.len, 1);
+	assert_string_equal(qms_rule_get(o.diags.items[0].rule)->code, "L005");
+	assert_int_equal(o.diags.items[0].line, 1);
+	assert_int_equal(o.diags.items[0].col, 4 + QMS_MAX_DEPTH - 1);
+	outcome_release(&o);
+	qms_buf_release(&b);
+}
+
+static void test_too_large(void **state)
+{
+	(void)state;
+	size_t len = QMS_MAX_FILE_SIZE + 1;
+	char *big = malloc(len);
+	memset(big, 'a', len);
+	struct outcome o = parse_bytes(big, len);
+	assert_int_equal(o.rc, -1);
+	assert_string_equal(qms_rule_get(o.diags.items[0].rule)->code, "L006");
+	outcome_release(&o);
+	/* a single scalar over the scalar limit, in a file under the file limit */
+	size_t slen = QMS_MAX_SCALAR_SIZE + 100;
+	memcpy(big, "a: ", 3);
+	memset(big + 3, 'x', slen - 4);
+	big[slen - 1] = '\n';
+	o = parse_bytes(big, slen);
+	assert_int_equal(o.rc, -1);
+	assert_int_equal(o.diags.len, 1);
+	assert_string_equal(qms_rule_get(o.diags.items[0].rule)->code, "L006");
+	assert_int_equal(o.diags.items[0].line, 1);
+	assert_int_equal(o.diags.items[0].col, 4);
+	outcome_release(&o);
+	free(big);
+}
+
+static void test_anchors_and_aliases(void **state)
+{
+	(void)state;
+	REFUSED("a: &x [1, 2]\nb: *x\n", "L007", 1, 4);
+	REFUSED("a: &a [*a]\n", "L007", 1, 4);
+	REFUSED("a: [x]\nb: *nothing\n", "L007", 2, 4);
+	/* the classic bomb ends at the first anchor */
+	REFUSED("a: &a [\"lol\",\"lol\"]\nb: &b [*a,*a,*a]\nc: &c [*b,*b,*b]\n", "L007", 1, 4);
+}
+
+static void test_empty(void **state)
+{
+	(void)state;
+	REFUSED("", "L008", 1, 1);
+	REFUSED("# only a comment\n", "L008", 1, 1);
+}
+
+static void test_multiple_documents(void **state)
+{
+	(void)state;
+	REFUSED("a: 1\n---\nb: 2\n", "L009", 2, 1);
+}
+
+static void test_complex_key(void **state)
+{
+	(void)state;
+	REFUSED("? [a, b]\n: c\n", "L011", 1, 3);
+	REFUSED("{[a]: b}\n", "L011", 1, 2);
+}
+
+static void test_bom_and_crlf(void **state)
+{
+	(void)state;
+	struct outcome o = parse("\xef\xbb\xbfprocess:\r\n  code: STP-QT-01\r\n  title: Cấp phiếu\r\n");
+	assert_int_equal(o.rc, 0);
+	assert_int_equal(o.diags.len, 0);
+	const struct qms_node *p = qms_node_get(o.doc->root, "process");
+	assert_non_null(p);
+	const struct qms_node *code = qms_node_get(p, "code");
+	assert_string_equal(code->text, "STP-QT-01");
+	assert_int_equal(code->line, 2);
+	assert_int_equal(code->col, 9);
+	const struct qms_node *title = qms_node_get(p, "title");
+	assert_string_equal(title->text, "Cấp phiếu");
+	assert_int_equal(title->line, 3);
+	outcome_release(&o);
+}
+
+static void test_positions_are_one_based(void **state)
+{
+	(void)state;
+	struct outcome o = parse("process:\n  steps:\n    - {id: a, name: Tiếp nhận}\n    - id: b\n");
+	assert_int_equal(o.rc, 0);
+	const struct qms_node *steps = qms_node_get(qms_node_get(o.doc->root, "process"), "steps");
+	assert_int_equal(steps->type, QMS_NODE_SEQ);
+	assert_int_equal(steps->count, 2);
+	const struct qms_node *first = steps->first;
+	assert_int_equal(first->line, 3);
+	assert_int_equal(first->col, 7);
+	const struct qms_node *name = qms_node_get(first, "name");
+	assert_int_equal(name->col, 21);
+	const struct qms_node *b = qms_node_get(first->next, "id");
+	assert_int_equal(b->line, 4);
+	assert_int_equal(b->col, 11);
+	outcome_release(&o);
+}
+
+static void test_kind_detection(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int rc;
+		const char *code;
+		const char *needle;
+	} cases[] = {
+		{"- a\n- b\n", -1, "L010", "is a list"},
+		{"just text\n", -1, "L010", "is text"},
+		{"proces:\n  code: a\n", -1, "L010", "did you mean 'process'"},
+		{"foo: 1\n", -1, "L010", "top-level key"},
+		{"process: {}\nsystem: {}\n", -1, "L010", "'process' and 'system'"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct outcome o = parse(cases[i].text);
+		assert_int_equal(o.rc, 0);
+		struct qms_document d;
+		int rc = qms_document_decode(&d, o.doc, &o.diags);
+		assert_int_equal(rc, cases[i].rc);
+		assert_int_equal(o.diags.len, 1);
+		assert_string_equal(qms_rule_get(o.diags.items[0].rule)->code, cases[i].code);
+		assert_non_null(strstr(o.diags.items[0].message, cases[i].needle));
+		outcome_release(&o);
+	}
+}
+
+static void test_load_missing_file(void **state)
+{
+	(void)state;
+	struct qms_diags diags;
+	struct qms_doc *doc;
+	qms_diags_init(&diags);
+	assert_int_equal(qms_doc_load(&doc, "/nonexistent/x.yaml", &diags), -1);
+	assert_null(doc);
+	assert_int_equal(diags.len, 1);
+	assert_string_equal(qms_rule_get(diags.items[0].rule)->code, "L012");
+	qms_diags_release(&diags);
+	qms_diags_init(&diags);
+	assert_int_equal(qms_doc_load(&doc, "/", &diags), -1);
+	assert_string_equal(qms_rule_get(diags.items[0].rule)->code, "L012");
+	qms_diags_release(&diags);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_tab_indent),
+		cmocka_unit_test(test_duplicate_key),
+		cmocka_unit_test(test_duplicate_key_in_large_mapping),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_utf16),
+		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_too_deep),
+		cmocka_unit_test(test_too_large),
+		cmocka_unit_test(test_anchors_and_aliases),
+		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_multiple_documents),
+		cmocka_unit_test(test_complex_key),
+		cmocka_unit_test(test_bom_and_crlf),
+		cmocka_unit_test(test_positions_are_one_based),
+		cmocka_unit_test(test_kind_detection),
+		cmocka_unit_test(test_load_missing_file),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,172 @@
+/* Value parsers: dates, durations, percentages, clause numbers, ids, and
+ * the helpers behind messages (numbers, suggestions). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util.h"
+#include "values.h"
+
+static void test_dates(void **state)
+{
+	(void)state;
+	assert_int_equal(qms_date_parse("1970-01-01"), 0);
+	assert_int_equal(qms_date_parse("2020-09-30"), 18535);
+	assert_int_equal(qms_date_parse("2020-02-29"), 18321);
+	assert_int_equal(qms_date_parse("2020-02-30"), -1);
+	assert_int_equal(qms_date_parse("2019-02-29"), -1);
+	assert_int_equal(qms_date_parse("2000-02-29"), 11016);
+	assert_int_equal(qms_date_parse("1900-02-29"), -1);
+	assert_int_equal(qms_date_parse("2020-13-01"), -1);
+	assert_int_equal(qms_date_parse("2020-04-31"), -1);
+	assert_int_equal(qms_date_parse("2020-4-30"), -1);
+	assert_int_equal(qms_date_parse("30/04/2020"), -1);
+	assert_int_equal(qms_date_parse("2020-04-30 "), -1);
+	char out[11];
+	qms_date_format(out, 18535);
+	assert_string_equal(out, "2020-09-30");
+	qms_date_format(out, qms_date_parse("2024-12-31"));
+	assert_string_equal(out, "2024-12-31");
+	/* 2020-09-30 was a Wednesday (0 = Monday) */
+	assert_int_equal(qms_date_weekday(18535), 2);
+}
+
+static void assert_duration(const char *text, double amount, enum qms_duration_unit unit)
+{
+	struct qms_duration d;
+	assert_int_equal(qms_duration_parse(&d, text), 0);
+	assert_true(d.amount > amount - 1e-9 && d.amount < amount + 1e-9);
+	assert_int_equal(d.unit, unit);
+}
+
+static void test_durations(void **state)
+{
+	(void)state;
+	assert_duration("4 hours", 4, QMS_UNIT_HOURS);
+	assert_duration("1 hour", 1, QMS_UNIT_HOURS);
+	assert_duration("0.5 h", 0.5, QMS_UNIT_HOURS);
+	assert_duration("0,5 giờ làm việc", 0.5, QMS_UNIT_HOURS);
+	assert_duration("2 giờ", 2, QMS_UNIT_HOURS);
+	assert_duration("2 working days", 2, QMS_UNIT_DAYS);
+	assert_duration("1 working day", 1, QMS_UNIT_DAYS);
+	assert_duration("1,5 ngày", 1.5, QMS_UNIT_DAYS);
+	assert_duration("3 ngày làm việc", 3, QMS_UNIT_DAYS);
+	assert_duration("10 days", 10, QMS_UNIT_DAYS);
+	assert_duration("1d", 1, QMS_UNIT_DAYS);
+	assert_duration("2 Working Days", 2, QMS_UNIT_DAYS);
+	struct qms_duration d;
+	assert_int_equal(qms_duration_parse(&d, "4"), -1);
+	assert_int_equal(qms_duration_parse(&d, "hours"), -1);
+	assert_int_equal(qms_duration_parse(&d, "4 weeks"), -1);
+	assert_int_equal(qms_duration_parse(&d, "0 hours"), -1);
+	assert_int_equal(qms_duration_parse(&d, "-1 hours"), -1);
+	assert_int_equal(qms_duration_parse(&d, "1.5.2 hours"), -1);
+	assert_int_equal(qms_duration_parse(&d, "4 hourss"), -1);
+	assert_int_equal(qms_duration_parse(&d, "1e3 hours"), -1);
+	d.amount = 1.5;
+	d.unit = QMS_UNIT_DAYS;
+	assert_true(qms_duration_hours(&d, 8) == 12);
+}
+
+static void test_percent_and_numbers(void **state)
+{
+	(void)state;
+	double v;
+	assert_int_equal(qms_percent_parse(&v, "40%"), 0);
+	assert_true(v == 40);
+	assert_int_equal(qms_percent_parse(&v, "37,5 %"), 0);
+	assert_true(v == 37.5);
+	assert_int_equal(qms_percent_parse(&v, "40"), -1);
+	assert_int_equal(qms_percent_parse(&v, "140%"), -1);
+	assert_int_equal(qms_percent_parse(&v, "forty%"), -1);
+	assert_int_equal(qms_number_parse(&v, "7,5"), 0);
+	assert_true(v == 7.5);
+	assert_int_equal(qms_number_parse(&v, "8 hours"), -1);
+}
+
+static void test_clauses(void **state)
+{
+	(void)state;
+	static const char *const good[] = {"4", "4.4.1", "7.1.5.1", "10.2.2", "8.5.6", "1.2"};
+	static const char *const bad[] = {"", "0", "11", "4.", ".4", "4..1", "7.1.5.1.1", "04.1",
+					  "8.0", "8.a", "8.5.100", "8,5"};
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_true(qms_clause_valid(good[i]));
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(qms_clause_valid(bad[i]));
+}
+
+static void test_ids(void **state)
+{
+	(void)state;
+	assert_true(qms_id_valid("STP-QT-01"));
+	assert_true(qms_id_valid("tiep_nhan.2"));
+	assert_false(qms_id_valid(""));
+	assert_false(qms_id_valid("tiếp-nhận"));
+	assert_false(qms_id_valid("a b"));
+	assert_false(qms_id_valid("../x"));
+}
+
+static void test_number_format(void **state)
+{
+	(void)state;
+	static const struct {
+		double v;
+		const char *s;
+	} cases[] = {{7.5, "7.5"}, {6, "6"}, {0.25, "0.25"}, {1.0 / 3, "0.33"}, {40, "40"}, {2.999, "3"}};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_buf_add_number(&b, cases[i].v);
+		assert_string_equal(b.buf, cases[i].s);
+		qms_buf_release(&b);
+	}
+}
+
+static void test_suggestions(void **state)
+{
+	(void)state;
+	static const char *const keys[] = {"code", "title", "agency", "steps", "time_limit"};
+	assert_string_equal(qms_closest("tittle", keys, 5), "title");
+	assert_string_equal(qms_closest("step", keys, 5), "steps");
+	assert_string_equal(qms_closest("time-limit", keys, 5), "time_limit");
+	assert_null(qms_closest("purpose", keys, 5));
+	assert_int_equal(qms_edit_distance("ngày", "ngay", 5), 1);
+	assert_int_equal(qms_edit_distance("abc", "xyz", 1), 2);
+	assert_int_equal(qms_edit_distance("A-20", "A-02", 3), 1);
+	assert_int_equal(qms_edit_distance("kitten", "sitting", 5), 3);
+}
+
+static void test_strmap(void **state)
+{
+	(void)state;
+	struct qms_strmap m = {0};
+	char keys[1000][8];
+	for (int i = 0; i < 1000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%d", i);
+		assert_int_equal(qms_strmap_put(&m, keys[i], (size_t)i), SIZE_MAX);
+	}
+	assert_int_equal(qms_strmap_put(&m, "k7", 99), 7);
+	assert_int_equal(qms_strmap_get(&m, "k999"), 999);
+	assert_int_equal(qms_strmap_get(&m, "k1000"), SIZE_MAX);
+	qms_strmap_release(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_percent_and_numbers),
+		cmocka_unit_test(test_clauses),
+		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_number_format),
+		cmocka_unit_test(test_suggestions),
+		cmocka_unit_test(test_strmap),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
