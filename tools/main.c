@@ -88,8 +88,30 @@ int main(int argc, char **argv)
 		print_help(stderr);
 		return QMS_EXIT_USAGE;
 	}
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
-		if (!strcmp(argv[i], commands[k].name))
-			return commands[k].fn(argc - i, argv + i);
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
+		if (strcmp(argv[i], commands[k].name))
+			continue;
+		/* `-C DIR` is also accepted after the command name (`qms check
+		 * -C ws`); take it out before the command parses its options. */
+		int argn = i + 1;
+		int out = i + 1;
+		for (; argn < argc; argn++) {
+			if (!strcmp(argv[argn], "--"))
+				break;
+			if (!strcmp(argv[argn], "-C")) {
+				if (argn + 1 >= argc)
+					return qms_cli_usage_error("-C needs a folder");
+				if (chdir(argv[argn + 1]) < 0)
+					return qms_cli_usage_error("cannot change to '%s': %m", argv[argn + 1]);
+				argn++;
+				continue;
+			}
+			argv[out++] = argv[argn];
+		}
+		for (; argn < argc; argn++)
+			argv[out++] = argv[argn];
+		argv[out] = NULL;
+		return commands[k].fn(out - i, argv + i);
+	}
 	return qms_cli_usage_error("'%s' is not a qms command; see 'qms --help'", argv[i]);
 }

@@ -605,7 +605,7 @@ def build_flow(rng, total, lanes):
     cv_pool = rng.sample(CV_TASKS, len(CV_TASKS))
     fillers = []
     for i in range(filler):
-        lane = "tp" if has_tp and rng.chance(0.15) else "cv"
+        lane = "tp" if has_tp and i > 0 and rng.chance(0.15) else "cv"
         if lane == "tp":
             name, base = rng.choice(TP_TASKS)
         else:
@@ -763,7 +763,8 @@ def make_procedure(rng, agency, number, tthc_serial, bad_kind):
 
     process_keys = {"owner": "owner", "title": "title"}
     if bad_kind == 2:
-        process_keys[rng.choice(["owner", "title"])] = rng.choice(["ower", "titel"])
+        key, typo = rng.choice([("owner", "ower"), ("title", "titel"), ("owner", "onwer")])
+        process_keys[key] = typo
     if bad_kind == 1:
         cands = [s for s in steps if s.kind == "task" and s.dur]
         rng.choice(cands).keys["duration"] = rng.choice(["duraton", "durations", "time"])

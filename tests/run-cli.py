@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Golden CLI tests in a cram-like format.
+
+usage: run-cli.py QMS_BINARY CASES_DIR [CASE...]
+
+Each CASES_DIR/*.t file holds commands and their exact output:
+
+    # a comment
+    $ qms check ws-mixed
+    <expected stdout and stderr, merged>
+    [1]                      <- exit status, when not 0
+
+Commands run in bash with the case folder as the current folder, `qms`
+on PATH, NO_COLOR=1, LC_ALL=C.UTF-8, and $TMP a fresh empty folder.
+"""
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def parse(path):
+    cases = []
+    cmd = None
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f.read().split("\n"):
+            if line.startswith("$ "):
+                if cmd is not None:
+                    cases.append((cmd, out))
+                cmd, out = line[2:], []
+            elif cmd is None:
+                continue  # header comments
+            else:
+                out.append(line)
+    if cmd is not None:
+        cases.append((cmd, out))
+    result = []
+    for cmd, out in cases:
+        while out and out[-1] == "":
+            out.pop()
+        status = 0
+        if out and out[-1].startswith("[") and out[-1].endswith("]") and out[-1][1:-1].isdigit():
+            status = int(out.pop()[1:-1])
+        result.append((cmd, "\n".join(out) + ("\n" if out else ""), status))
+    return result
+
+
+def main():
+    qms = os.path.abspath(sys.argv[1])
+    cases_dir = os.path.abspath(sys.argv[2])
+    only = set(sys.argv[3:])
+    bindir = tempfile.mkdtemp(prefix="qms-cli-bin-")
+    os.symlink(qms, os.path.join(bindir, "qms"))
+    failed = 0
+    total = 0
+    for name in sorted(os.listdir(cases_dir)):
+        if not name.endswith(".t") or (only and name not in only):
+            continue
+        for cmd, expected, status in parse(os.path.join(cases_dir, name)):
+            total += 1
+            tmp = tempfile.mkdtemp(prefix="qms-cli-")
+            env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"], NO_COLOR="1",
+                       LC_ALL="C.UTF-8", TMP=tmp)
+            p = subprocess.run(["bash", "-c", cmd], cwd=cases_dir, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+            shutil.rmtree(tmp, ignore_errors=True)
+            got = p.stdout.decode("utf-8", "replace")
+            if got != expected or p.returncode != status:
+                failed += 1
+                print(f"FAIL {name}: $ {cmd}")
+                if p.returncode != status:
+                    print(f"  exit status {p.returncode}, expected {status}")
+                sys.stdout.writelines(difflib.unified_diff(
+                    expected.splitlines(True), got.splitlines(True), "expected", "got"))
+            else:
+                print(f"ok   {name}: $ {cmd}")
+    shutil.rmtree(bindir, ignore_errors=True)
+    print(f"{total - failed}/{total} commands as expected")
+    return 1 if failed or total == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
