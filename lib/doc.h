@@ -18,20 +18,18 @@ enum qms_node_type {
 };
 
 struct qms_node {
-	enum qms_node_type type;
+	uint8_t type;           /* enum qms_node_type */
+	bool plain;             /* scalar written without quotes or block style */
 	uint32_t line;          /* 1-based */
 	uint32_t col;           /* 1-based, in characters */
 	uint32_t end_line;      /* position just after the node, 1-based */
 	uint32_t end_col;
+	uint32_t len;           /* scalar: length of text in bytes */
+	uint32_t count;         /* sequence: items; mapping: keys */
 	struct qms_node *next;  /* next item of the parent sequence, or next key of the parent mapping */
 	struct qms_node *value; /* for a mapping key: its value */
-	/* scalar */
-	const char *text;       /* NUL-terminated; may contain no NUL (refused by the loader) */
-	size_t len;
-	bool plain;             /* written without quotes or block style */
-	/* sequence: items; mapping: keys (each with ->value) */
-	struct qms_node *first;
-	size_t count;
+	const char *text;       /* scalar: NUL-terminated, holds no NUL (refused by the loader) */
+	struct qms_node *first; /* sequence: first item; mapping: first key (each with ->value) */
 };
 
 /* A loaded document. Owns every node and string through its arena. */

@@ -285,10 +285,10 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 			}
 			node = new_node(ld, QMS_NODE_SCALAR, m);
 			set_end(node, &ev.end_mark);
-			node->text = qms_arena_strndup(&ld->doc->arena,
+			node->text = qms_arena_strndup_packed(&ld->doc->arena,
 						       (const char *)ev.data.scalar.value,
 						       ev.data.scalar.length);
-			node->len = ev.data.scalar.length;
+			node->len = (uint32_t)ev.data.scalar.length;
 			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 			break;
 		case YAML_SEQUENCE_START_EVENT:

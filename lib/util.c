@@ -78,9 +78,20 @@ void *qms_arena_alloc(struct qms_arena *arena, size_t size)
 			arena->head = b;
 		}
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += size;
-	arena->used_total += size;
+	size_t pad = (align - b->used % align) % align;
+	if (b->size - b->used < size + pad) {
+		/* the packed strings of this block took the room: start a new one */
+		struct qms_arena_block *nb = qms_xmalloc(sizeof(*nb) + ARENA_BLOCK_SIZE + size);
+		nb->size = ARENA_BLOCK_SIZE + size;
+		nb->used = 0;
+		nb->next = arena->head;
+		arena->head = nb;
+		b = nb;
+		pad = 0;
+	}
+	void *p = (char *)b->data + b->used + pad;
+	b->used += size + pad;
+	arena->used_total += size + pad;
 	memset(p, 0, size);
 	return p;
 }
@@ -88,6 +99,19 @@ void *qms_arena_alloc(struct qms_arena *arena, size_t size)
 char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n)
 {
 	char *p = qms_arena_alloc(arena, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *qms_arena_strndup_packed(struct qms_arena *arena, const char *s, size_t n)
+{
+	struct qms_arena_block *b = arena->head;
+	if (!b || b->size - b->used < n + 1 || n + 1 > ARENA_BLOCK_SIZE / 4)
+		return qms_arena_strndup(arena, s, n);
+	char *p = (char *)b->data + b->used;
+	b->used += n + 1;
+	arena->used_total += n + 1;
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

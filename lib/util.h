@@ -31,6 +31,9 @@ void *qms_arena_alloc(struct qms_arena *arena, size_t size);
 /* Copy of s[0..n) with a terminating NUL, owned by the arena. */
 char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n);
 char *qms_arena_strdup(struct qms_arena *arena, const char *s);
+/* Like qms_arena_strndup() but without alignment padding: for the many
+ * short strings of a document. */
+char *qms_arena_strndup_packed(struct qms_arena *arena, const char *s, size_t n);
 char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void qms_arena_release(struct qms_arena *arena);

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Hostile input: every case ends in a positioned error (or, for a huge but
+valid procedure, a clean result) within a time and memory bound, never a
+crash, a hang or a sanitizer report.
+
+usage: run-hostile.py QMS_BINARY SANITIZED(true|false)
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+QMS = os.path.abspath(sys.argv[1])
+SANITIZED = sys.argv[2] == "true"
+# Sanitizers multiply time and memory; the bounds for a release build are
+# what the issue asks: seconds, and a few hundred MB at most.
+TIME_LIMIT = 30.0 if SANITIZED else 5.0
+MEM_LIMIT_KB = (1600 if SANITIZED else 400) * 1024
+
+
+def steps_procedure(n, bad_next=False):
+    lines = ["process:", "  code: BIG", "  title: big", "  agency: a",
+             "  standard: ISO 9001:2015",
+             "  time_limit: {statutory: 100000 days, committed: 50000 days}",
+             "  lanes: [{id: a, name: A}]", "  steps:",
+             "    - {id: s0, kind: start, name: s, next: s1}"]
+    for i in range(1, n):
+        target = f"x{i + 1}" if bad_next else f"s{i + 1}"
+        lines.append(f"    - {{id: s{i}, name: step, duration: 1 h, next: {target}}}")
+    lines.append(f"    - {{id: s{n}, kind: end, name: e}}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+CASES = [
+    # name, bytes, expected code (None = clean), line, col
+    ("alias-bomb", b'a: &a ["lol","lol"]\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\nd: [*c,*c,*c,*c]\n', "L007", 1, 4),
+    ("self-alias", b"process: &a [*a]\n", "L007", 1, 10),
+    ("alias-only", b"process: *nothing\n", "L007", 1, 10),
+    ("deep-flow", b"process: " + b"[" * 200000 + b"]" * 200000 + b"\n", "L005", 1, 10 + 63),
+    ("deep-block", b"".join(b"  " * i + b"k:\n" for i in range(2000)), "L005", 65, 129),
+    ("scalar-40mb", b'process:\n  title: "' + b"x" * (40 * 1024 * 1024) + b'"\n', "L006", 1, 1),
+    ("scalar-2mb", b'process:\n  title: "' + b"x" * (2 * 1024 * 1024) + b'"\n', "L006", 2, 10),
+    ("invalid-utf8", "process:\n  title: Tiếng Việt ".encode() + b"\xc3\x28\n", "L003", 2, 21),
+    ("nul-byte", b"process:\n  code: a\x00b\n", "L004", 2, 10),
+    ("utf16", "process:\n  code: a\n".encode("utf-16"), "L003", 1, 1),
+    ("tabs", b"process:\n\tcode: a\n", "L001", 2, 1),
+    ("unclosed-flow", b"process: {code: [a, b\n", "L001", 2, 1),
+    ("unclosed-quote", b'process:\n  title: "abc\n', "L001", 3, 1),
+    ("scalar-root", b"just some text\n", "L010", 1, 1),
+    ("list-root", b"- process\n- code\n", "L010", 1, 1),
+    ("empty", b"", "L008", 1, 1),
+    ("only-comments", b"# nothing\n", "L008", 1, 1),
+    ("two-documents", b"process: {}\n---\nprocess: {}\n", "L009", 2, 1),
+    ("many-keys", b"".join(b"k%d: v\n" % i for i in range(100000)) + b"k5: again\n", "L002", 100001, 1),
+    ("steps-200k", steps_procedure(200000), None, 0, 0),
+    ("steps-200k-bad-next", steps_procedure(200000, bad_next=True), "F002", 10, 49),
+]
+
+
+def main():
+    failed = 0
+    tmp = tempfile.mkdtemp(prefix="qms-hostile-")
+    try:
+        for name, data, code, line, col in CASES:
+            path = os.path.join(tmp, name + ".yaml")
+            with open(path, "wb") as f:
+                f.write(data)
+            start = time.monotonic()
+            proc = subprocess.Popen([QMS, "check", name + ".yaml"], cwd=tmp,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    env=dict(os.environ, NO_COLOR="1"))
+            killed = False
+            try:
+                out, err = proc.communicate(timeout=TIME_LIMIT * 2)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                out, err = proc.communicate()
+                killed = True
+            elapsed = time.monotonic() - start
+            problems = []
+            out = out.decode("utf-8", "replace")
+            err = err.decode("utf-8", "replace")
+            if killed:
+                problems.append("did not finish")
+            if err.strip():
+                problems.append("wrote to stderr: " + err.strip()[:300])
+            if code is None:
+                if proc.returncode != 0 or out != "checked 1 file: no problems\n":
+                    problems.append(f"expected a clean result, got exit {proc.returncode}: {out[:200]}")
+            else:
+                want = f"{name}.yaml:{line}:{col}: error[{code}]: "
+                first = out.splitlines()[0] if out else ""
+                if proc.returncode != 1:
+                    problems.append(f"exit {proc.returncode}, expected 1")
+                if not first.startswith(want):
+                    problems.append(f"expected a line starting {want!r}, got {first[:200]!r}")
+            if elapsed > TIME_LIMIT:
+                problems.append(f"took {elapsed:.1f} s (limit {TIME_LIMIT} s)")
+            print(f"{'FAIL' if problems else 'ok  '} {name:22} {elapsed:6.2f} s  exit {proc.returncode}")
+            for p in problems:
+                print("     " + p)
+            failed += bool(problems)
+            os.unlink(path)
+        # Peak memory of the largest inputs, measured separately with
+        # resource accounting of a fresh child each.
+        for name, data in [("steps-200k", steps_procedure(200000)),
+                           ("scalar-40mb", CASES[5][1])]:
+            path = os.path.join(tmp, name + ".yaml")
+            with open(path, "wb") as f:
+                f.write(data)
+            pid = os.fork()
+            if pid == 0:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, 1)
+                os.chdir(tmp)
+                os.execv(QMS, [QMS, "check", name + ".yaml"])
+            _, _, usage = os.wait4(pid, 0)
+            peak = usage.ru_maxrss
+            ok = peak <= MEM_LIMIT_KB
+            print(f"{'ok  ' if ok else 'FAIL'} {name:22} peak {peak // 1024} MB (limit {MEM_LIMIT_KB // 1024} MB)")
+            failed += not ok
+            os.unlink(path)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
