@@ -207,6 +207,8 @@ static void cross_file_rules(struct group *g)
 	struct code_entry *codes = qms_xmalloc((g->nfiles ? g->nfiles : 1) * sizeof(*codes));
 	const char **code_names = qms_xmalloc((g->nfiles ? g->nfiles : 1) * sizeof(*code_names));
 	size_t ncodes = 0;
+	const char **agency_names = qms_xmalloc((g->nfiles ? g->nfiles : 1) * sizeof(*agency_names));
+	size_t nagencies = 0;
 	struct qms_strmap code_map = {0}, agencies = {0};
 	bool has_agency_files = false;
 	for (size_t i = 0; i < g->nfiles; i++) {
@@ -217,7 +219,8 @@ static void cross_file_rules(struct group *g)
 			qms_strmap_put(&code_map, job->code.text, i);
 		}
 		if (job->kind == QMS_KIND_AGENCY && job->agency.text) {
-			qms_strmap_put(&agencies, job->agency.text, i);
+			if (qms_strmap_put(&agencies, job->agency.text, i) == SIZE_MAX)
+				agency_names[nagencies++] = job->agency.text;
 			has_agency_files = true;
 		}
 	}
@@ -262,11 +265,22 @@ static void cross_file_rules(struct group *g)
 		if ((job->kind == QMS_KIND_PROCESS || job->kind == QMS_KIND_SYSTEM) && job->agency.text &&
 		    g->root) {
 			if (has_audits || has_agency_files) {
-				if (qms_strmap_get(&agencies, job->agency.text) == SIZE_MAX)
-					qms_diags_add(&job->diags, job->path, job->agency.line,
-						      job->agency.col, QMS_RULE_F013,
-						      "agency '%s' has no tracker in audits/; add audits/%s.yaml",
-						      job->agency.text, job->agency.text);
+				if (qms_strmap_get(&agencies, job->agency.text) == SIZE_MAX) {
+					const char *close = suggestions_left ?
+						qms_closest(job->agency.text, agency_names, nagencies) : NULL;
+					if (suggestions_left)
+						suggestions_left--;
+					if (close)
+						qms_diags_add(&job->diags, job->path, job->agency.line,
+							      job->agency.col, QMS_RULE_F013,
+							      "agency '%s' has no tracker in audits/; did you mean '%s'?",
+							      job->agency.text, close);
+					else
+						qms_diags_add(&job->diags, job->path, job->agency.line,
+							      job->agency.col, QMS_RULE_F013,
+							      "agency '%s' has no tracker in audits/; add audits/%s.yaml",
+							      job->agency.text, job->agency.text);
+				}
 			} else {
 				qms_diags_add(&job->diags, job->path, job->agency.line, job->agency.col,
 					      QMS_RULE_F014,
@@ -277,6 +291,7 @@ static void cross_file_rules(struct group *g)
 	}
 	free(codes);
 	free(code_names);
+	free(agency_names);
 	qms_strmap_release(&code_map);
 	qms_strmap_release(&agencies);
 }

@@ -272,6 +272,12 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 		if (v->text && qms_strmap_get(forms, v->text) == SIZE_MAX)
 			report_unknown_ref(c, v, QMS_RULE_F010, "form", form_ids, p->forms.len);
 	}
+	for (size_t i = 0; i < s->next.len; i++)
+		if (!list_value(&s->next, i)->text)
+			c->broken_edges = true; /* a bad id, reported by the schema */
+	for (size_t i = 0; i < s->branches.len; i++)
+		if (!((const struct qms_branch *)s->branches.items)[i].next.text)
+			c->broken_edges = true;
 	FOR_EACH_TARGET(s, v, {
 		if (qms_strmap_get(&flow->ids, v->text) == SIZE_MAX) {
 			report_unknown_ref(c, v, QMS_RULE_F002, "step", step_ids, p->steps.len);
@@ -352,7 +358,7 @@ static void check_reachability(struct checker *c, const struct qms_flow *f)
 					queue[tail++] = f->edges[e];
 				}
 		}
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < n && !c->broken_edges; i++) {
 			const struct qms_step *s = qms_process_step(p, i);
 			if (!fwd[i])
 				cerr(c, s->obj.line, s->obj.col, QMS_RULE_F006,
@@ -432,7 +438,8 @@ static void check_times(struct checker *c, const struct qms_flow *f, const struc
 	for (size_t i = 0; i < p->steps.len; i++) {
 		const struct qms_step *s = qms_process_step(p, i);
 		enum qms_step_kind k = step_kind(s);
-		if ((k == QMS_STEP_TASK || k == QMS_STEP_SUBPROCESS) && !s->duration.text && s->id.text)
+		/* a duration written but malformed is S005's, not "missing" */
+		if ((k == QMS_STEP_TASK || k == QMS_STEP_SUBPROCESS) && !s->duration.line && s->id.text)
 			cerr(c, s->obj.line, s->obj.col, QMS_RULE_T004,
 			     "step '%s' has no duration; the critical path leaves it out", s->id.text);
 	}

@@ -53,11 +53,17 @@ static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
 					   "NUL byte in the file; it is binary or damaged");
 				return -1;
 			}
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+				load_error(ld, line, col, QMS_RULE_L004,
+					   "control character 0x%02x is not allowed in YAML; delete it", c);
+				return -1;
+			}
 			i++;
-			if (c == '\n') {
+			/* lines end with LF, CRLF or a lone CR, as libyaml counts them */
+			if (c == '\n' || (c == '\r' && (i >= len || s[i] != '\n'))) {
 				line++;
 				col = 1;
-			} else if (c != '\r' || (i < len && s[i] != '\n')) {
+			} else if (c != '\r') {
 				col++;
 			}
 			continue;
@@ -82,6 +88,11 @@ static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
 		}
 		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 			goto bad;
+		if ((cp >= 0x80 && cp <= 0x9f && cp != 0x85) || cp == 0xfffe || cp == 0xffff) {
+			load_error(ld, line, col, QMS_RULE_L004,
+				   "control character U+%04X is not allowed in YAML; delete it", (unsigned)cp);
+			return -1;
+		}
 		i += n + 1;
 		col++;
 		continue;
@@ -171,11 +182,12 @@ static int check_duplicate_keys(struct loader *ld, const struct qms_node *map)
 {
 	int found = 0;
 	if (map->count <= 16) {
-		for (const struct qms_node *a = map->first; a; a = a->next)
-			for (const struct qms_node *b = a->next; b; b = b->next)
+		for (const struct qms_node *b = map->first; b; b = b->next)
+			for (const struct qms_node *a = map->first; a != b; a = a->next)
 				if (a->len == b->len && !memcmp(a->text, b->text, a->len)) {
-					report_duplicate(ld, a, b);
+					report_duplicate(ld, a, b); /* against the first only */
 					found = 1;
+					break;
 				}
 		return found ? -1 : 0;
 	}
@@ -390,12 +402,12 @@ int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags
 	*out = NULL;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		qms_diags_add(diags, path, 0, 0, QMS_RULE_L012, "cannot open: %s", strerror(errno));
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "cannot open: %s", strerror(errno));
 		return -1;
 	}
 	struct stat st;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		qms_diags_add(diags, path, 0, 0, QMS_RULE_L012, "not a regular file");
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "not a regular file");
 		close(fd);
 		return -1;
 	}
@@ -416,7 +428,7 @@ int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			qms_diags_add(diags, path, 0, 0, QMS_RULE_L012, "cannot read: %s", strerror(errno));
+			qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "cannot read: %s", strerror(errno));
 			free(buf);
 			close(fd);
 			return -1;
@@ -425,7 +437,7 @@ int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags
 			break;
 		len += (size_t)n;
 		if (len == cap) {
-			qms_diags_add(diags, path, 0, 0, QMS_RULE_L012,
+			qms_diags_add(diags, path, 1, 1, QMS_RULE_L012,
 				      "the file changed while it was read; check again");
 			free(buf);
 			close(fd);

@@ -25,7 +25,8 @@ const char *const qms_audit_kind_names[] = {"internal", "external", "inspection"
 #define END {NULL, 0, 0, 0, NULL, NULL, 0, 0, NULL}
 #define REQ QMS_F_REQUIRED
 #define LIST QMS_F_LIST
-#define SCHEMA(var, nm, S, fields) static const struct qms_schema var = {nm, sizeof(S), fields}
+#define SCHEMA(var, nm, S, fields) static const struct qms_schema var = {nm, sizeof(S), fields, false}
+#define ROOT_SCHEMA(var, S, fields) static const struct qms_schema var = {"the top level", sizeof(S), fields, true}
 
 static const struct qms_field ws_migration_fields[] = {
 	FIELD(struct qms_ws_migration, from, QMS_T_TEXT, 0, "standard the agencies convert from, e.g. `ISO 9001:2008`"),
@@ -48,7 +49,7 @@ SCHEMA(workspace_schema, "workspace", struct qms_workspace_cfg, workspace_fields
 static const struct qms_field workspace_file_fields[] = {
 	SUB(struct qms_workspace_file, workspace, workspace_schema, REQ, "the workspace settings"),
 	END};
-SCHEMA(workspace_file_schema, "file", struct qms_workspace_file, workspace_file_fields);
+ROOT_SCHEMA(workspace_file_schema, struct qms_workspace_file, workspace_file_fields);
 
 static const struct qms_field tthc_fields[] = {
 	FIELD(struct qms_tthc, id, QMS_T_TEXT, 0, "code of the procedure in the national TTHC database, quoted (`\"2.001417\"`)"),
@@ -141,7 +142,7 @@ SCHEMA(process_schema, "process", struct qms_process, process_fields);
 static const struct qms_field process_file_fields[] = {
 	SUB(struct qms_process_file, process, process_schema, REQ, "the procedure"),
 	END};
-SCHEMA(process_file_schema, "file", struct qms_process_file, process_file_fields);
+ROOT_SCHEMA(process_file_schema, struct qms_process_file, process_file_fields);
 
 static const struct qms_field exclusion_fields[] = {
 	FIELD(struct qms_exclusion, clause, QMS_T_CLAUSE, REQ, "clause not applicable"),
@@ -193,7 +194,7 @@ SCHEMA(system_schema, "system", struct qms_system, system_fields);
 static const struct qms_field system_file_fields[] = {
 	SUB(struct qms_system_file, system, system_schema, REQ, "the agency's system"),
 	END};
-SCHEMA(system_file_schema, "file", struct qms_system_file, system_file_fields);
+ROOT_SCHEMA(system_file_schema, struct qms_system_file, system_file_fields);
 
 static const struct qms_field agency_fields[] = {
 	FIELD(struct qms_agency, id, QMS_T_ID, REQ, "agency id, used by procedures"),
@@ -255,7 +256,7 @@ static const struct qms_field agency_file_fields[] = {
 	SUB(struct qms_agency_file, migration, migration_schema, 0, "its conversion, once started"),
 	SUB(struct qms_agency_file, audits, audit_schema, LIST, "audits and inspections"),
 	END};
-SCHEMA(agency_file_schema, "file", struct qms_agency_file, agency_file_fields);
+ROOT_SCHEMA(agency_file_schema, struct qms_agency_file, agency_file_fields);
 
 static const struct qms_kind_info kinds[QMS_KIND_COUNT] = {
 	[QMS_KIND_WORKSPACE] = {"workspace", &workspace_file_schema, "`qms.yaml` at the root of the workspace (optional)"},
@@ -493,10 +494,11 @@ static void decode_map(struct decoder *dc, const struct qms_schema *s, const str
 				     "unknown key '%s' in %s: inside { } a ',' separates entries, so write decimals with '.' or in quotes ('0,5 giờ')",
 				     k->text, s->name);
 			else if (close)
-				derr(dc, k, QMS_RULE_S001, "unknown key '%s' in %s; did you mean '%s'?",
-				     k->text, s->name, close);
+				derr(dc, k, QMS_RULE_S001, "unknown key '%s' %s %s; did you mean '%s'?",
+				     k->text, s->is_root ? "at" : "in", s->name, close);
 			else
-				derr(dc, k, QMS_RULE_S001, "unknown key '%s' in %s", k->text, s->name);
+				derr(dc, k, QMS_RULE_S001, "unknown key '%s' %s %s", k->text,
+				     s->is_root ? "at" : "in", s->name);
 			continue;
 		}
 		if (qms_node_is_null(k->value) && !(f->flags & QMS_F_REQUIRED))

@@ -45,6 +45,7 @@ struct qms_schema {
 	const char *name;    /* for messages: "process", "step" ... */
 	size_t size;         /* of the struct a mapping decodes into */
 	const struct qms_field *fields; /* ends with a field whose key is NULL */
+	bool is_root;        /* the table of a whole file */
 };
 
 struct qms_kind_info {

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Golden CLI tests in a cram-like format.
 
-usage: run-cli.py QMS_BINARY CASES_DIR [CASE...]
+usage: run-cli.py [--update] QMS_BINARY CASES_DIR [CASE...]
+
+--update rewrites the .t files with the output of today's binary: read the
+diff (git diff tests/cli) before committing it.
 
 Each CASES_DIR/*.t file holds commands and their exact output:
 
@@ -22,6 +25,7 @@ import tempfile
 
 
 def parse(path):
+    """[(command, expected output, expected status)], plus the header."""
     cases = []
     cmd = None
     out = []
@@ -48,10 +52,24 @@ def parse(path):
     return result
 
 
+def header(path):
+    lines = []
+    with open(path, encoding="utf-8") as f:
+        for line in f.read().split("\n"):
+            if line.startswith("$ "):
+                break
+            lines.append(line)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
 def main():
-    qms = os.path.abspath(sys.argv[1])
-    cases_dir = os.path.abspath(sys.argv[2])
-    only = set(sys.argv[3:])
+    args = sys.argv[1:]
+    update = bool(args) and args[0] == "--update"
+    if update:
+        args = args[1:]
+    qms = os.path.abspath(args[0])
+    cases_dir = os.path.abspath(args[1])
+    only = set(args[2:])
     bindir = tempfile.mkdtemp(prefix="qms-cli-bin-")
     os.symlink(qms, os.path.join(bindir, "qms"))
     failed = 0
@@ -59,6 +77,7 @@ def main():
     for name in sorted(os.listdir(cases_dir)):
         if not name.endswith(".t") or (only and name not in only):
             continue
+        rewritten = header(os.path.join(cases_dir, name))
         for cmd, expected, status in parse(os.path.join(cases_dir, name)):
             total += 1
             tmp = tempfile.mkdtemp(prefix="qms-cli-")
@@ -68,6 +87,7 @@ def main():
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
             shutil.rmtree(tmp, ignore_errors=True)
             got = p.stdout.decode("utf-8", "replace")
+            rewritten += f"$ {cmd}\n{got}" + (f"[{p.returncode}]\n" if p.returncode else "")
             if got != expected or p.returncode != status:
                 failed += 1
                 print(f"FAIL {name}: $ {cmd}")
@@ -77,6 +97,9 @@ def main():
                     expected.splitlines(True), got.splitlines(True), "expected", "got"))
             else:
                 print(f"ok   {name}: $ {cmd}")
+        if update:
+            with open(os.path.join(cases_dir, name), "w", encoding="utf-8") as f:
+                f.write(rewritten)
     shutil.rmtree(bindir, ignore_errors=True)
     print(f"{total - failed}/{total} commands as expected")
     return 1 if failed or total == 0 else 0

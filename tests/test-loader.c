@@ -122,6 +122,34 @@ static void test_nul_byte(void **state)
 	REFUSED("process:\n  code: a\0b\n", "L004", 2, 10);
 }
 
+static void test_control_characters(void **state)
+{
+	(void)state;
+	REFUSED("process:\n  code: X-1\n  title: T\vx\n", "L004", 3, 11);
+	REFUSED("a: \x1b[31m\n", "L004", 1, 4);
+	REFUSED("a: b\x7f\n", "L004", 1, 5);
+	REFUSED("a: \xc2\x9b\n", "L004", 1, 4); /* C1 control U+009B */
+}
+
+static void test_cr_line_ends(void **state)
+{
+	(void)state;
+	/* old Mac line ends count as line ends in positions too */
+	REFUSED("process:\r  code: X\r  title: caf\xc3\r", "L003", 3, 13);
+}
+
+static void test_key_three_times(void **state)
+{
+	(void)state;
+	struct outcome o = parse("process:\n  code: a\n  code: b\n  code: c\n");
+	assert_int_equal(o.rc, -1);
+	assert_int_equal(o.diags.len, 2); /* lines 3 and 4, each against line 2 */
+	assert_int_equal(o.diags.items[0].line, 3);
+	assert_int_equal(o.diags.items[1].line, 4);
+	assert_non_null(strstr(o.diags.items[1].message, "first at line 2"));
+	outcome_release(&o);
+}
+
 static void test_too_deep(void **state)
 {
 	(void)state;
@@ -289,6 +317,9 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_control_characters),
+		cmocka_unit_test(test_cr_line_ends),
+		cmocka_unit_test(test_key_three_times),
 		cmocka_unit_test(test_too_deep),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_anchors_and_aliases),

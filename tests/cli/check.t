@@ -1,55 +1,50 @@
 # Exact output and exit codes of qms check on a workspace with mistakes.
 $ qms check ws-mixed
-ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; add audits/so-b.yaml
+ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
 ws-mixed/processes/so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
 ws-mixed/processes/so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
 ws-mixed/processes/so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-ws-mixed/processes/so-a/A-02.yaml:22:7: error[F006]: step 'xong' cannot be reached from the start step 'bat-dau'
 ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
 ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
 ws-mixed/processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
 ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 5 files: 8 errors, 1 warning
+checked 5 files: 7 errors, 1 warning
 [1]
 $ qms check -j 1 ws-mixed
-ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; add audits/so-b.yaml
+ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
 ws-mixed/processes/so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
 ws-mixed/processes/so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
 ws-mixed/processes/so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-ws-mixed/processes/so-a/A-02.yaml:22:7: error[F006]: step 'xong' cannot be reached from the start step 'bat-dau'
 ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
 ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
 ws-mixed/processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
 ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 5 files: 8 errors, 1 warning
+checked 5 files: 7 errors, 1 warning
 [1]
 $ qms check -j 2 ws-mixed
-ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; add audits/so-b.yaml
+ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
 ws-mixed/processes/so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
 ws-mixed/processes/so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
 ws-mixed/processes/so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-ws-mixed/processes/so-a/A-02.yaml:22:7: error[F006]: step 'xong' cannot be reached from the start step 'bat-dau'
 ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
 ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
 ws-mixed/processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
 ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 5 files: 8 errors, 1 warning
+checked 5 files: 7 errors, 1 warning
 [1]
 $ qms -C ws-mixed check
-processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; add audits/so-b.yaml
+processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
 processes/so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
 processes/so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
 processes/so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-processes/so-a/A-02.yaml:22:7: error[F006]: step 'xong' cannot be reached from the start step 'bat-dau'
 processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
 processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
 processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
 processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 5 files: 8 errors, 1 warning
+checked 5 files: 7 errors, 1 warning
 [1]
 $ qms check -C ws-mixed processes/so-a/A-01.yaml
 checked 1 file: no problems
-
 $ qms check ws-mixed/processes/so-a/A-03.yaml
 ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
 ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
@@ -66,10 +61,9 @@ $ qms check --format json ws-mixed/processes/so-a/A-03.yaml
 ]}
 [1]
 $ cd ws-mixed/processes && qms check so-a/A-02.yaml
-so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; add audits/so-b.yaml
+so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
 so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
 so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
 so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-so-a/A-02.yaml:22:7: error[F006]: step 'xong' cannot be reached from the start step 'bat-dau'
-checked 1 file: 4 errors, 1 warning
+checked 1 file: 3 errors, 1 warning
 [1]

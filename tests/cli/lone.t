@@ -15,4 +15,3 @@ checked 1 file: 5 errors, 0 warnings
 [1]
 $ cd $TMP && mkdir ws && printf "workspace: {name: t}\n" > ws/qms.yaml && qms check ws
 checked 1 file: no problems
-

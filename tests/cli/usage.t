@@ -34,7 +34,6 @@ qms: cannot change to 'no-such-folder': No such file or directory
 [2]
 $ qms --version
 qms 0.1.0
-
 $ qms --help
 usage: qms [-C DIR] [--version] [--help] COMMAND [ARGS]
 
@@ -49,7 +48,6 @@ options:
   --help      print this help; `qms COMMAND --help` for a command
 
 exit status: 0 clean, 1 findings, 2 usage or I/O error
-
 $ qms check --help
 usage: qms check [--format text|json] [-j N] [PATH...]
        qms check --list-rules [--format text|md]
@@ -75,14 +73,12 @@ options:
   --schema            the reference of every key of every kind (Markdown)
 
 exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error
-
 $ qms check --explain f002
 F002 unknown-step (error)
 
 A `next` or a branch's `next` names a step that does not exist.
 
 fix: Use the id of an existing step; the message suggests the closest.
-
 $ qms check --explain X999
 qms: no rule 'X999'; 'qms check --list-rules' lists them
 [2]
