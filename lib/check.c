@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -30,61 +31,79 @@ struct file_job {
 	struct qms_diags diags;
 };
 
+struct group;
+
+/* One per worker thread: what the worker keeps of each document. Kept out
+ * of malloc on purpose: small strings left behind by every file fragment
+ * the heap that libyaml reuses for its buffers, which costs more than the
+ * rest of the check. */
+struct worker_ctx {
+	struct group *g;
+	struct qms_arena arena;
+};
+
 struct group {
 	char *root;            /* absolute, NULL for lone files */
 	bool has_config;
 	struct file_job *files;
 	size_t nfiles, cap;
 	struct qms_strmap seen; /* abs path -> index in files */
+	char cwd[PATH_MAX];     /* paths are shown relative to it */
 	struct qms_time_settings ts;
 	atomic_size_t next_job;
+	atomic_size_t jobs_done;
+	const struct qms_check_options *opt;
+	pthread_mutex_t progress_lock;
+	struct worker_ctx workers[64]; /* own the strings of the file jobs */
 };
 
-static struct ref ref_of(const struct qms_value *v)
+
+static struct ref ref_of(struct qms_arena *arena, const struct qms_value *v)
 {
 	struct ref r = {0};
 	if (v->text) {
-		r.text = qms_xstrdup(v->text);
+		r.text = qms_arena_strdup(arena, v->text);
 		r.line = v->line;
 		r.col = v->col;
 	}
 	return r;
 }
 
-static void summarise(struct file_job *job, const struct qms_document *d)
+static void summarise(struct qms_arena *arena, struct file_job *job, const struct qms_document *d)
 {
 	job->kind = (int)d->kind;
 	switch (d->kind) {
 	case QMS_KIND_PROCESS: {
 		const struct qms_process *p = &((const struct qms_process_file *)d->data)->process;
-		job->code = ref_of(&p->code);
-		job->agency = ref_of(&p->agency);
+		job->code = ref_of(arena, &p->code);
+		job->agency = ref_of(arena, &p->agency);
 		for (size_t i = 0; i < p->steps.len; i++)
 			if (qms_process_step(p, i)->calls.text)
 				job->ncalls++;
-		job->calls = qms_xcalloc(job->ncalls ? job->ncalls : 1, sizeof(*job->calls));
+		job->calls = qms_arena_alloc(arena, (job->ncalls ? job->ncalls : 1) * sizeof(*job->calls));
 		size_t k = 0;
 		for (size_t i = 0; i < p->steps.len; i++) {
 			const struct qms_step *s = qms_process_step(p, i);
 			if (s->calls.text && (s->kind.text ? s->kind.choice : QMS_STEP_TASK) == QMS_STEP_SUBPROCESS)
-				job->calls[k++] = ref_of(&s->calls);
+				job->calls[k++] = ref_of(arena, &s->calls);
 		}
 		job->ncalls = k;
 		break;
 	}
 	case QMS_KIND_SYSTEM:
-		job->agency = ref_of(&((const struct qms_system_file *)d->data)->system.agency);
+		job->agency = ref_of(arena, &((const struct qms_system_file *)d->data)->system.agency);
 		break;
 	case QMS_KIND_AGENCY:
-		job->agency = ref_of(&((const struct qms_agency_file *)d->data)->agency.id);
+		job->agency = ref_of(arena, &((const struct qms_agency_file *)d->data)->agency.id);
 		break;
 	default:
 		break;
 	}
 }
 
-static void check_file(struct group *g, struct file_job *job)
+static void check_file(struct worker_ctx *w, struct file_job *job)
 {
+	struct group *g = w->g;
 	struct qms_document d;
 	job->kind = -1;
 	if (qms_document_load(&d, job->path, &job->diags) < 0)
@@ -92,20 +111,28 @@ static void check_file(struct group *g, struct file_job *job)
 	if (d.kind == QMS_KIND_PROCESS)
 		qms_process_check(&((const struct qms_process_file *)d.data)->process, job->path, &g->ts,
 				  &job->diags);
-	summarise(job, &d);
+	summarise(&w->arena, job, &d);
 	qms_document_release(&d);
 }
 
 static void *worker(void *arg)
 {
-	struct group *g = arg;
+	struct worker_ctx *w = arg;
+	struct group *g = w->g;
 	for (;;) {
 		size_t i = atomic_fetch_add(&g->next_job, 1);
 		if (i >= g->nfiles)
 			break;
 		if (!g->files[i].done)
-			check_file(g, &g->files[i]);
+			check_file(w, &g->files[i]);
+		size_t done = atomic_fetch_add(&g->jobs_done, 1) + 1;
+		if (g->opt && g->opt->progress && (done % 64 == 0 || done == g->nfiles)) {
+			pthread_mutex_lock(&g->progress_lock);
+			g->opt->progress(done, g->nfiles, g->opt->progress_ctx);
+			pthread_mutex_unlock(&g->progress_lock);
+		}
 	}
+	qms_thread_cache_release();
 	return NULL;
 }
 
@@ -124,7 +151,7 @@ static void add_file(struct group *g, const char *abs, bool report)
 	memset(job, 0, sizeof(*job));
 	job->abs = qms_xstrdup(abs);
 	qms_strmap_put(&g->seen, job->abs, g->nfiles++);
-	job->path = qms_display_path(abs);
+	job->path = qms_path_relative(abs, g->cwd);
 	job->report = report;
 	job->kind = -1;
 }
@@ -171,18 +198,18 @@ static void run_jobs(struct group *g, unsigned jobs)
 		jobs = n > 0 ? (unsigned)n : 1;
 	}
 	/* Threads only pay off on many files. */
-	if (g->nfiles < 32 || jobs == 1) {
-		worker(g);
-		return;
-	}
-	if (jobs > 64)
-		jobs = 64;
-	pthread_t threads[64];
+	if (g->nfiles < 32)
+		jobs = 1;
+	if (jobs > QMS_ARRAY_LEN(g->workers))
+		jobs = QMS_ARRAY_LEN(g->workers);
+	for (unsigned i = 0; i < jobs; i++)
+		g->workers[i].g = g;
+	pthread_t threads[QMS_ARRAY_LEN(g->workers)];
 	unsigned started = 0;
 	for (unsigned i = 1; i < jobs; i++)
-		if (pthread_create(&threads[started], NULL, worker, g) == 0)
+		if (pthread_create(&threads[started], NULL, worker, &g->workers[i]) == 0)
 			started++;
-	worker(g);
+	worker(&g->workers[0]);
 	for (unsigned i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 }
@@ -302,16 +329,13 @@ static void group_release(struct group *g)
 		struct file_job *job = &g->files[i];
 		free(job->abs);
 		free(job->path);
-		free(job->code.text);
-		free(job->agency.text);
-		for (size_t k = 0; k < job->ncalls; k++)
-			free(job->calls[k].text);
-		free(job->calls);
 		qms_diags_release(&job->diags);
 	}
 	free(g->files);
 	free(g->root);
 	qms_strmap_release(&g->seen);
+	for (size_t i = 0; i < QMS_ARRAY_LEN(g->workers); i++)
+		qms_arena_release(&g->workers[i].arena);
 }
 
 static void run_group(struct group *g, const struct qms_check_options *opt,
@@ -360,8 +384,13 @@ int qms_check_paths(struct qms_check_result *out, const char *const *paths, size
 			continue;
 		struct group g = {0};
 		g.root = locs[i].root ? qms_xstrdup(locs[i].root) : NULL;
+		if (!getcwd(g.cwd, sizeof(g.cwd)))
+			strcpy(g.cwd, "/");
 		g.has_config = locs[i].has_config;
 		atomic_init(&g.next_job, 0);
+		atomic_init(&g.jobs_done, 0);
+		g.opt = opt;
+		pthread_mutex_init(&g.progress_lock, NULL);
 		if (g.root) {
 			struct qms_strlist ws = {0};
 			qms_workspace_files(&ws, g.root);
@@ -378,17 +407,21 @@ int qms_check_paths(struct qms_check_result *out, const char *const *paths, size
 				add_file(&g, locs[j].abs, true);
 				continue;
 			}
+			if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root)) {
+				/* the workspace itself: its files are all in already */
+				for (size_t k = 0; k < g.nfiles; k++)
+					g.files[k].report = true;
+				continue;
+			}
 			struct qms_strlist found = {0};
-			if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root))
-				qms_workspace_files(&found, locs[j].abs);
-			else
-				qms_collect_yaml(&found, locs[j].abs);
+			qms_collect_yaml(&found, locs[j].abs);
 			for (size_t k = 0; k < found.len; k++)
 				add_file(&g, found.items[k], true);
 			qms_strlist_release(&found);
 		}
 		run_group(&g, opt, out);
 		group_release(&g);
+		pthread_mutex_destroy(&g.progress_lock);
 	}
 	qms_diags_sort(&out->diags);
 done:

@@ -9,6 +9,10 @@
 
 struct qms_check_options {
 	unsigned jobs; /* worker threads; 0 = one per core */
+	/* Called now and then with the number of files done out of total,
+	 * from any worker thread but never from two at once; may be NULL. */
+	void (*progress)(size_t done, size_t total, void *ctx);
+	void *progress_ctx;
 };
 
 struct qms_check_result {

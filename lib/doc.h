@@ -32,9 +32,10 @@ struct qms_node {
 	struct qms_node *first; /* sequence: first item; mapping: first key (each with ->value) */
 };
 
-/* A loaded document. Owns every node and string through its arena. */
+/* A loaded document. Owns every node and string through its arena, in
+ * which the struct itself lives too. */
 struct qms_doc {
-	char *path;             /* as given to the loader */
+	const char *path;       /* as given to the loader */
 	struct qms_node *root;  /* NULL when the file held no document */
 	struct qms_arena arena;
 };

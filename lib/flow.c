@@ -36,9 +36,10 @@ static void mark_back_edges(struct qms_flow *f)
 {
 	if (f->start == SIZE_MAX)
 		return;
-	unsigned char *state = qms_xcalloc(f->nsteps, 1); /* 0 new, 1 on the path, 2 done */
-	size_t *stack = qms_xmalloc(f->nsteps * sizeof(*stack));
-	size_t *pos = qms_xmalloc(f->nsteps * sizeof(*pos));
+	struct qms_arena scratch = {0};
+	unsigned char *state = qms_arena_alloc(&scratch, f->nsteps); /* 0 new, 1 on the path, 2 done */
+	size_t *stack = qms_arena_alloc(&scratch, f->nsteps * sizeof(*stack));
+	size_t *pos = qms_arena_alloc(&scratch, f->nsteps * sizeof(*pos));
 	size_t depth = 0;
 	stack[depth++] = f->start;
 	state[f->start] = 1;
@@ -60,14 +61,13 @@ static void mark_back_edges(struct qms_flow *f)
 			stack[depth++] = v;
 		}
 	}
-	free(state);
-	free(stack);
-	free(pos);
+	qms_arena_release(&scratch);
 }
 
 void qms_flow_init(struct qms_flow *f, const struct qms_process *p)
 {
 	memset(f, 0, sizeof(*f));
+	f->ids.arena = &f->arena;
 	f->nsteps = p->steps.len;
 	f->start = SIZE_MAX;
 	size_t starts = 0;
@@ -82,14 +82,14 @@ void qms_flow_init(struct qms_flow *f, const struct qms_process *p)
 	}
 	if (starts != 1)
 		f->start = SIZE_MAX;
-	f->edge_start = qms_xmalloc((f->nsteps + 1) * sizeof(size_t));
+	f->edge_start = qms_arena_alloc(&f->arena, (f->nsteps + 1) * sizeof(size_t));
 	size_t nedges = 0;
 	for (size_t i = 0; i < f->nsteps; i++) {
 		const struct qms_step *s = qms_process_step(p, i);
 		nedges += s->next.len + s->branches.len;
 	}
-	f->edges = qms_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
-	f->back = qms_xcalloc(nedges ? nedges : 1, sizeof(bool));
+	f->edges = qms_arena_alloc(&f->arena, (nedges ? nedges : 1) * sizeof(size_t));
+	f->back = qms_arena_alloc(&f->arena, (nedges ? nedges : 1) * sizeof(bool));
 	size_t e = 0;
 	for (size_t i = 0; i < f->nsteps; i++) {
 		const struct qms_step *s = qms_process_step(p, i);
@@ -106,10 +106,8 @@ void qms_flow_init(struct qms_flow *f, const struct qms_process *p)
 
 void qms_flow_release(struct qms_flow *f)
 {
-	free(f->edge_start);
-	free(f->edges);
-	free(f->back);
 	qms_strmap_release(&f->ids);
+	qms_arena_release(&f->arena);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -127,11 +125,12 @@ int qms_flow_critical_path(double *out, const struct qms_flow *f, const struct q
 	/* Topological order of the graph without back edges: reverse
 	 * post-order of a depth-first walk from the start. */
 	size_t n = f->nsteps;
-	size_t *order = qms_xmalloc(n * sizeof(*order));
+	struct qms_arena scratch = {0};
+	size_t *order = qms_arena_alloc(&scratch, n * sizeof(*order));
 	size_t norder = 0;
-	unsigned char *seen = qms_xcalloc(n, 1);
-	size_t *stack = qms_xmalloc(n * sizeof(*stack));
-	size_t *pos = qms_xmalloc(n * sizeof(*pos));
+	unsigned char *seen = qms_arena_alloc(&scratch, n);
+	size_t *stack = qms_arena_alloc(&scratch, n * sizeof(*stack));
+	size_t *pos = qms_arena_alloc(&scratch, n * sizeof(*pos));
 	size_t depth = 0;
 	stack[depth++] = f->start;
 	seen[f->start] = 1;
@@ -151,7 +150,7 @@ int qms_flow_critical_path(double *out, const struct qms_flow *f, const struct q
 			stack[depth++] = v;
 		}
 	}
-	double *dist = qms_xmalloc(n * sizeof(*dist));
+	double *dist = qms_arena_alloc(&scratch, n * sizeof(*dist));
 	for (size_t i = 0; i < n; i++)
 		dist[i] = -1;
 	dist[f->start] = step_hours(qms_process_step(p, f->start), workday_hours);
@@ -172,11 +171,7 @@ int qms_flow_critical_path(double *out, const struct qms_flow *f, const struct q
 				dist[v] = d;
 		}
 	}
-	free(order);
-	free(seen);
-	free(stack);
-	free(pos);
-	free(dist);
+	qms_arena_release(&scratch);
 	if (best < 0)
 		return -1;
 	*out = best;
@@ -189,6 +184,7 @@ struct checker {
 	const struct qms_process *p;
 	const char *path;
 	struct qms_diags *diags;
+	struct qms_arena *scratch; /* freed when the check ends */
 	unsigned suggestions_left; /* bound the cost of "did you mean" on huge inputs */
 	bool broken_edges;         /* F002 or F015 seen: F007 would only repeat them */
 };
@@ -207,9 +203,10 @@ static void cerr(struct checker *c, uint32_t line, uint32_t col, enum qms_rule_i
 
 /* Ids of a list of mappings whose first value member is `id`, for
  * suggestions and duplicate detection. */
-static const char **collect_ids(const struct qms_list *l, size_t item_size, size_t id_offset)
+static const char **collect_ids(struct checker *c, const struct qms_list *l, size_t item_size,
+				size_t id_offset)
 {
-	const char **ids = qms_xcalloc(l->len ? l->len : 1, sizeof(*ids));
+	const char **ids = qms_arena_alloc(c->scratch, (l->len ? l->len : 1) * sizeof(*ids));
 	for (size_t i = 0; i < l->len; i++) {
 		const struct qms_value *v =
 			(const struct qms_value *)((const char *)l->items + i * item_size + id_offset);
@@ -342,9 +339,9 @@ static void check_reachability(struct checker *c, const struct qms_flow *f)
 {
 	const struct qms_process *p = c->p;
 	size_t n = f->nsteps;
-	unsigned char *fwd = qms_xcalloc(n ? n : 1, 1);
-	unsigned char *bwd = qms_xcalloc(n ? n : 1, 1);
-	size_t *queue = qms_xmalloc((n ? n : 1) * sizeof(*queue));
+	unsigned char *fwd = qms_arena_alloc(c->scratch, n ? n : 1);
+	unsigned char *bwd = qms_arena_alloc(c->scratch, n ? n : 1);
+	size_t *queue = qms_arena_alloc(c->scratch, (n ? n : 1) * sizeof(*queue));
 
 	if (f->start != SIZE_MAX) {
 		size_t head = 0, tail = 0;
@@ -369,14 +366,14 @@ static void check_reachability(struct checker *c, const struct qms_flow *f)
 	}
 
 	/* Backwards from every end over reversed edges. */
-	size_t *rstart = qms_xcalloc(n + 1, sizeof(size_t));
+	size_t *rstart = qms_arena_alloc(c->scratch, (n + 1) * sizeof(size_t));
 	size_t nedges = f->edge_start[n];
-	size_t *redges = qms_xmalloc((nedges ? nedges : 1) * sizeof(size_t));
+	size_t *redges = qms_arena_alloc(c->scratch, (nedges ? nedges : 1) * sizeof(size_t));
 	for (size_t e = 0; e < nedges; e++)
 		rstart[f->edges[e] + 1]++;
 	for (size_t i = 0; i < n; i++)
 		rstart[i + 1] += rstart[i];
-	size_t *fill = qms_xmalloc((n ? n : 1) * sizeof(size_t));
+	size_t *fill = qms_arena_alloc(c->scratch, (n ? n : 1) * sizeof(size_t));
 	memcpy(fill, rstart, n * sizeof(size_t));
 	for (size_t u = 0; u < n; u++)
 		for (size_t e = f->edge_start[u]; e < f->edge_start[u + 1]; e++)
@@ -405,12 +402,6 @@ static void check_reachability(struct checker *c, const struct qms_flow *f)
 				     s->id.text ? s->id.text : "?");
 		}
 	}
-	free(fill);
-	free(rstart);
-	free(redges);
-	free(fwd);
-	free(bwd);
-	free(queue);
 }
 
 static void add_time(struct qms_buf *b, double hours, const struct qms_value *unit_of,
@@ -492,21 +483,27 @@ static void check_times(struct checker *c, const struct qms_flow *f, const struc
 void qms_process_check(const struct qms_process *p, const char *path,
 		       const struct qms_time_settings *ts, struct qms_diags *diags)
 {
-	struct checker c = {.p = p, .path = path, .diags = diags, .suggestions_left = 50};
-	struct qms_strmap lanes = {0}, forms = {0};
+	struct qms_arena scratch = {0};
+	struct checker c = {.p = p, .path = path, .diags = diags, .scratch = &scratch,
+			    .suggestions_left = 50};
+	struct qms_strmap lanes = {.arena = &scratch}, forms = {.arena = &scratch};
 	check_unique(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id), "lane", &lanes);
 	check_unique(&c, &p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id), "form", &forms);
 
 	struct qms_flow flow;
 	qms_flow_init(&flow, p);
-	struct qms_strmap step_map = {0};
-	check_unique(&c, &p->steps, sizeof(struct qms_step), offsetof(struct qms_step, id), "step",
-		     &step_map);
-	qms_strmap_release(&step_map);
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const struct qms_step *s = qms_process_step(p, i);
+		size_t first = s->id.text ? qms_strmap_get(&flow.ids, s->id.text) : i;
+		if (first != i)
+			cerr(&c, s->id.line, s->id.col, QMS_RULE_F001,
+			     "step id '%s' is used twice (first at line %u)", s->id.text,
+			     qms_process_step(p, first)->id.line);
+	}
 
-	const char **lane_ids = collect_ids(&p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id));
-	const char **form_ids = collect_ids(&p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id));
-	const char **step_ids = collect_ids(&p->steps, sizeof(struct qms_step), offsetof(struct qms_step, id));
+	const char **lane_ids = collect_ids(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id));
+	const char **form_ids = collect_ids(&c, &p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id));
+	const char **step_ids = collect_ids(&c, &p->steps, sizeof(struct qms_step), offsetof(struct qms_step, id));
 
 	size_t starts = 0, ends = 0;
 	for (size_t i = 0; i < p->steps.len; i++) {
@@ -531,9 +528,7 @@ void qms_process_check(const struct qms_process *p, const char *path,
 		check_reachability(&c, &flow);
 	check_times(&c, &flow, ts);
 
-	free(lane_ids);
-	free(form_ids);
-	free(step_ids);
+	qms_arena_release(&scratch);
 	qms_flow_release(&flow);
 	qms_strmap_release(&lanes);
 	qms_strmap_release(&forms);

@@ -19,6 +19,7 @@ struct qms_flow {
 	bool *back;          /* edge goes back to a step on the way from the start: rework loop */
 	size_t start;        /* index of the start step, or SIZE_MAX when not exactly one */
 	struct qms_strmap ids; /* step id -> index (first one when duplicated) */
+	struct qms_arena arena; /* owns the arrays above */
 };
 
 /* Build the graph of p. Free with qms_flow_release(). */

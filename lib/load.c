@@ -33,40 +33,33 @@ static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_
 	va_end(ap);
 }
 
-/* Check the raw bytes: no NUL, valid UTF-8 (no overlongs, no surrogates),
- * not UTF-16/32. Reports the first problem with its line and column. */
-static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
+enum byte_problem {
+	BYTES_OK,
+	BYTES_NUL,
+	BYTES_CONTROL,
+	BYTES_INVALID,
+};
+
+/* Find the first byte that is not valid UTF-8 or is a control character
+ * YAML refuses. Returns its kind; *at is its offset and *cp the control
+ * character. Tight on purpose: it reads every byte of every file. */
+static enum byte_problem scan_bytes(const unsigned char *s, size_t len, size_t *at, uint32_t *cp_out)
 {
-	if ((len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) ||
-	    (len >= 2 && (s[0] == 0 || s[1] == 0))) {
-		load_error(ld, 1, 1, QMS_RULE_L003,
-			   "the file is UTF-16 or UTF-32; save it as UTF-8");
-		return -1;
-	}
-	unsigned line = 1, col = 1;
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = s[i];
-		if (c < 0x80) {
-			if (c == 0) {
-				load_error(ld, line, col, QMS_RULE_L004,
-					   "NUL byte in the file; it is binary or damaged");
-				return -1;
-			}
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-				load_error(ld, line, col, QMS_RULE_L004,
-					   "control character 0x%02x is not allowed in YAML; delete it", c);
-				return -1;
-			}
+		if (c >= 0x20 && c < 0x7f) {
 			i++;
-			/* lines end with LF, CRLF or a lone CR, as libyaml counts them */
-			if (c == '\n' || (c == '\r' && (i >= len || s[i] != '\n'))) {
-				line++;
-				col = 1;
-			} else if (c != '\r') {
-				col++;
-			}
 			continue;
+		}
+		*at = i;
+		if (c < 0x80) {
+			if (c == '\n' || c == '\r' || c == '\t') {
+				i++;
+				continue;
+			}
+			*cp_out = c;
+			return c == 0 ? BYTES_NUL : BYTES_CONTROL;
 		}
 		size_t n;
 		uint32_t cp, min;
@@ -77,31 +70,79 @@ static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
 		} else if (c >= 0xf0 && c <= 0xf4) {
 			n = 3; cp = c & 0x07; min = 0x10000;
 		} else {
-			goto bad;
+			return BYTES_INVALID;
 		}
 		if (i + n >= len)
-			goto bad;
+			return BYTES_INVALID;
 		for (size_t k = 1; k <= n; k++) {
 			if ((s[i + k] & 0xc0) != 0x80)
-				goto bad;
+				return BYTES_INVALID;
 			cp = (cp << 6) | (s[i + k] & 0x3f);
 		}
 		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
+			return BYTES_INVALID;
 		if ((cp >= 0x80 && cp <= 0x9f && cp != 0x85) || cp == 0xfffe || cp == 0xffff) {
-			load_error(ld, line, col, QMS_RULE_L004,
-				   "control character U+%04X is not allowed in YAML; delete it", (unsigned)cp);
-			return -1;
+			*cp_out = cp;
+			return BYTES_CONTROL;
 		}
 		i += n + 1;
-		col++;
-		continue;
-bad:
-		load_error(ld, line, col, QMS_RULE_L003,
-			   "invalid UTF-8 byte 0x%02x; save the file as UTF-8", c);
+	}
+	return BYTES_OK;
+}
+
+/* Line and column (1-based, columns in characters) of byte offset `at`,
+ * counting line ends as libyaml does: LF, CRLF or a lone CR. */
+static void position_of(const unsigned char *s, size_t at, unsigned *line, unsigned *col)
+{
+	unsigned l = 1, c = 1;
+	for (size_t i = 0; i < at; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n')) {
+			l++;
+			c = 1;
+		} else if (s[i] != '\r' && (s[i] & 0xc0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Check the raw bytes: no NUL or control characters, valid UTF-8 (no
+ * overlongs, no surrogates), not UTF-16/32. Reports the first problem
+ * with its line and column. */
+static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
+{
+	if ((len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) ||
+	    (len >= 2 && (s[0] == 0 || s[1] == 0))) {
+		load_error(ld, 1, 1, QMS_RULE_L003,
+			   "the file is UTF-16 or UTF-32; save it as UTF-8");
 		return -1;
 	}
-	return 0;
+	size_t at = 0;
+	uint32_t cp = 0;
+	enum byte_problem problem = scan_bytes(s, len, &at, &cp);
+	if (problem == BYTES_OK)
+		return 0;
+	unsigned line, col;
+	position_of(s, at, &line, &col);
+	switch (problem) {
+	case BYTES_NUL:
+		load_error(ld, line, col, QMS_RULE_L004, "NUL byte in the file; it is binary or damaged");
+		break;
+	case BYTES_CONTROL:
+		if (cp < 0x80)
+			load_error(ld, line, col, QMS_RULE_L004,
+				   "control character 0x%02x is not allowed in YAML; delete it", (unsigned)cp);
+		else
+			load_error(ld, line, col, QMS_RULE_L004,
+				   "control character U+%04X is not allowed in YAML; delete it", (unsigned)cp);
+		break;
+	default:
+		load_error(ld, line, col, QMS_RULE_L003,
+			   "invalid UTF-8 byte 0x%02x; save the file as UTF-8", s[at]);
+		break;
+	}
+	return -1;
 }
 
 static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, const yaml_mark_t *mark)
@@ -375,8 +416,11 @@ int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_
 	ld.bytes = bytes;
 	ld.len = len;
 
-	struct qms_doc *doc = qms_xcalloc(1, sizeof(*doc));
-	doc->path = qms_xstrdup(path);
+	/* The document lives in its own arena: no malloc of its own. */
+	struct qms_arena arena = {0};
+	struct qms_doc *doc = qms_arena_alloc(&arena, sizeof(*doc));
+	doc->arena = arena;
+	doc->path = qms_arena_strdup(&doc->arena, path);
 	ld.doc = doc;
 
 	yaml_parser_t parser;
@@ -419,9 +463,10 @@ int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags
 		return -1;
 	}
 	/* Read one byte more than the size says: a file that grows while
-	 * being read is caught instead of silently cut. */
+	 * being read is caught instead of silently cut. The buffer is kept
+	 * per thread: nothing points into it once the document is built. */
 	size_t cap = (size_t)st.st_size + 1;
-	char *buf = qms_xmalloc(cap);
+	char *buf = qms_thread_buffer(cap);
 	size_t len = 0;
 	for (;;) {
 		ssize_t n = read(fd, buf + len, cap - len);
@@ -429,7 +474,6 @@ int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags
 			if (errno == EINTR)
 				continue;
 			qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "cannot read: %s", strerror(errno));
-			free(buf);
 			close(fd);
 			return -1;
 		}
@@ -439,24 +483,20 @@ int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags
 		if (len == cap) {
 			qms_diags_add(diags, path, 1, 1, QMS_RULE_L012,
 				      "the file changed while it was read; check again");
-			free(buf);
 			close(fd);
 			return -1;
 		}
 	}
 	close(fd);
-	int rc = qms_doc_parse(out, path, buf, len, diags);
-	free(buf);
-	return rc;
+	return qms_doc_parse(out, path, buf, len, diags);
 }
 
 void qms_doc_free(struct qms_doc *doc)
 {
 	if (!doc)
 		return;
-	qms_arena_release(&doc->arena);
-	free(doc->path);
-	free(doc);
+	struct qms_arena arena = doc->arena; /* doc itself is in it */
+	qms_arena_release(&arena);
 }
 
 struct qms_node *qms_node_get(const struct qms_node *map, const char *key)
@@ -475,8 +515,13 @@ bool qms_node_is_null(const struct qms_node *node)
 		return true;
 	if (node->type != QMS_NODE_SCALAR || !node->plain)
 		return false;
-	return node->len == 0 || !strcmp(node->text, "~") || !strcmp(node->text, "null") ||
-	       !strcmp(node->text, "Null") || !strcmp(node->text, "NULL");
+	switch (node->len) {
+	case 0: return true;
+	case 1: return node->text[0] == '~';
+	case 4: return !strcmp(node->text, "null") || !strcmp(node->text, "Null") ||
+		       !strcmp(node->text, "NULL");
+	default: return false;
+	}
 }
 
 const char *qms_node_type_name(const struct qms_node *node)

@@ -483,7 +483,7 @@ static void decode_map(struct decoder *dc, const struct qms_schema *s, const str
 		const struct qms_field *f;
 		size_t idx = 0;
 		for (f = s->fields; f->key; f++, idx++)
-			if (!strcmp(f->key, k->text))
+			if (f->key[0] == k->text[0] && !strcmp(f->key, k->text))
 				break;
 		if (!f->key) {
 			size_t n;

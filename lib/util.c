@@ -58,6 +58,54 @@ struct qms_arena_block {
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 
+/* One standard block kept per thread between documents: checking
+ * thousands of files would otherwise malloc and free 64 KiB for each. */
+static _Thread_local struct qms_arena_block *spare_block;
+
+static struct qms_arena_block *new_block(size_t cap)
+{
+	struct qms_arena_block *b;
+	if (cap == ARENA_BLOCK_SIZE && spare_block) {
+		b = spare_block;
+		spare_block = NULL;
+	} else {
+		b = qms_xmalloc(sizeof(*b) + cap);
+		b->size = cap;
+	}
+	b->used = 0;
+	return b;
+}
+
+static void free_block(struct qms_arena_block *b)
+{
+	if (b->size == ARENA_BLOCK_SIZE && !spare_block)
+		spare_block = b;
+	else
+		free(b);
+}
+
+static _Thread_local char *thread_buf;
+static _Thread_local size_t thread_buf_cap;
+
+char *qms_thread_buffer(size_t size)
+{
+	if (size > thread_buf_cap) {
+		free(thread_buf);
+		thread_buf_cap = size < 64 * 1024 ? 64 * 1024 : size;
+		thread_buf = qms_xmalloc(thread_buf_cap);
+	}
+	return thread_buf;
+}
+
+void qms_thread_cache_release(void)
+{
+	free(spare_block);
+	spare_block = NULL;
+	free(thread_buf);
+	thread_buf = NULL;
+	thread_buf_cap = 0;
+}
+
 void *qms_arena_alloc(struct qms_arena *arena, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
@@ -65,9 +113,7 @@ void *qms_arena_alloc(struct qms_arena *arena, size_t size)
 	struct qms_arena_block *b = arena->head;
 	if (!b || b->size - b->used < size) {
 		size_t cap = size > ARENA_BLOCK_SIZE / 4 ? size : ARENA_BLOCK_SIZE;
-		b = qms_xmalloc(sizeof(*b) + cap);
-		b->size = cap;
-		b->used = 0;
+		b = new_block(cap);
 		if (size > ARENA_BLOCK_SIZE / 4 && arena->head) {
 			/* a large block goes behind the current one so the
 			 * current one's free space is not wasted */
@@ -81,9 +127,7 @@ void *qms_arena_alloc(struct qms_arena *arena, size_t size)
 	size_t pad = (align - b->used % align) % align;
 	if (b->size - b->used < size + pad) {
 		/* the packed strings of this block took the room: start a new one */
-		struct qms_arena_block *nb = qms_xmalloc(sizeof(*nb) + ARENA_BLOCK_SIZE + size);
-		nb->size = ARENA_BLOCK_SIZE + size;
-		nb->used = 0;
+		struct qms_arena_block *nb = new_block(size > ARENA_BLOCK_SIZE / 4 ? size : ARENA_BLOCK_SIZE);
 		nb->next = arena->head;
 		arena->head = nb;
 		b = nb;
@@ -140,7 +184,7 @@ void qms_arena_release(struct qms_arena *arena)
 	struct qms_arena_block *b = arena->head;
 	while (b) {
 		struct qms_arena_block *next = b->next;
-		free(b);
+		free_block(b);
 		b = next;
 	}
 	arena->head = NULL;
@@ -373,8 +417,10 @@ static uint64_t str_hash(const char *s)
 static void strmap_grow(struct qms_strmap *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 16;
-	const char **keys = qms_xcalloc(cap, sizeof(*keys));
-	size_t *values = qms_xmalloc(cap * sizeof(*values));
+	const char **keys = m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*keys))
+				     : qms_xcalloc(cap, sizeof(*keys));
+	size_t *values = m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*values))
+				  : qms_xmalloc(cap * sizeof(*values));
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;
@@ -384,8 +430,10 @@ static void strmap_grow(struct qms_strmap *m)
 		keys[j] = m->keys[i];
 		values[j] = m->values[i];
 	}
-	free(m->keys);
-	free(m->values);
+	if (!m->arena) {
+		free(m->keys);
+		free(m->values);
+	}
 	m->keys = keys;
 	m->values = values;
 	m->cap = cap;
@@ -422,7 +470,9 @@ size_t qms_strmap_get(const struct qms_strmap *m, const char *key)
 
 void qms_strmap_release(struct qms_strmap *m)
 {
-	free(m->keys);
-	free(m->values);
+	if (!m->arena) {
+		free(m->keys);
+		free(m->values);
+	}
 	memset(m, 0, sizeof(*m));
 }

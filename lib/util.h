@@ -37,6 +37,12 @@ char *qms_arena_strndup_packed(struct qms_arena *arena, const char *s, size_t n)
 char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void qms_arena_release(struct qms_arena *arena);
+/* Free what this thread keeps for reuse between arenas. Call it before a
+ * thread that used arenas ends (leak checkers notice otherwise). */
+void qms_thread_cache_release(void);
+/* A buffer of at least size bytes owned by the calling thread, valid until
+ * the thread's next call. */
+char *qms_thread_buffer(size_t size);
 
 /* A string buffer: `buf` is never NULL after qms_buf_init() and always
  * NUL-terminated. Free the contents with qms_buf_release(). */
@@ -82,6 +88,7 @@ struct qms_strmap {
 	size_t *values;
 	size_t cap;
 	size_t len;
+	struct qms_arena *arena; /* when set, the tables live there (not freed by release) */
 };
 
 /* Insert key -> value unless the key is there. Returns the index already

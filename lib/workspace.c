@@ -152,10 +152,23 @@ static void collect(struct qms_strlist *out, const char *dir, struct visited *se
 		return;
 	struct qms_strlist names = {0};
 	struct dirent *e;
-	while ((e = readdir(d)))
-		if (e->d_name[0] != '.')
-			qms_strlist_push(&names, qms_xstrdup(e->d_name));
+	struct qms_strlist files = {0};
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		/* Regular files need no stat: d_type says what they are. */
+		if (e->d_type == DT_REG) {
+			if (is_yaml_name(e->d_name))
+				qms_strlist_push(&files, qms_xstrdup(e->d_name));
+			continue;
+		}
+		qms_strlist_push(&names, qms_xstrdup(e->d_name));
+	}
 	closedir(d);
+	/* callers sort the whole list; the order here does not matter */
+	for (size_t i = 0; i < files.len; i++)
+		qms_strlist_push(out, qms_path_join(dir, files.items[i]));
+	qms_strlist_release(&files);
 	qms_strlist_sort(&names);
 	for (size_t i = 0; i < names.len; i++) {
 		char *p = qms_path_join(dir, names.items[i]);
@@ -183,7 +196,10 @@ static void collect(struct qms_strlist *out, const char *dir, struct visited *se
 void qms_collect_yaml(struct qms_strlist *out, const char *dir)
 {
 	struct visited seen = {0};
+	size_t from = out->len;
 	collect(out, dir, &seen, 0);
+	if (out->len - from > 1)
+		qsort(out->items + from, out->len - from, sizeof(*out->items), str_cmp);
 	free(seen.dev);
 	free(seen.ino);
 }
@@ -208,6 +224,11 @@ char *qms_display_path(const char *abs)
 	char cwd[PATH_MAX];
 	if (!getcwd(cwd, sizeof(cwd)))
 		return qms_xstrdup(abs);
+	return qms_path_relative(abs, cwd);
+}
+
+char *qms_path_relative(const char *abs, const char *cwd)
+{
 	size_t n = strlen(cwd);
 	if (!strcmp(cwd, "/"))
 		return qms_xstrdup(abs[0] == '/' && abs[1] ? abs + 1 : abs);

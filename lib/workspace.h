@@ -43,6 +43,8 @@ void qms_collect_yaml(struct qms_strlist *out, const char *dir);
 /* abs relative to the current folder when it lies under it, else abs
  * itself. Caller frees. */
 char *qms_display_path(const char *abs);
+/* abs relative to the folder cwd (absolute), as qms_display_path(). */
+char *qms_path_relative(const char *abs, const char *cwd);
 
 /* Join two path parts with one '/'. Caller frees. */
 char *qms_path_join(const char *a, const char *b);

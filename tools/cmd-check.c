@@ -33,6 +33,15 @@ static const char check_help[] =
 	"\n"
 	"exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error\n";
 
+static void show_progress(size_t done, size_t total, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "\rchecking %zu/%zu files", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
 static void print_text(const struct qms_check_result *r, bool color)
 {
 	struct qms_buf line;
@@ -197,6 +206,9 @@ int qms_cmd_check(int argc, char **argv)
 		goto out;
 	}
 
+	if (qms_cli_use_color(stderr)) {
+		opt.progress = show_progress; /* a terminal: say how far along we are */
+	}
 	struct qms_check_result result;
 	char *err = NULL;
 	if (qms_check_paths(&result, paths, npaths, &opt, &err) < 0) {
