@@ -1,3 +1,8 @@
+/* The check pipeline. Phase 1 reads every file of the workspace in
+ * parallel: load, decode, the rules of one document, and a summary for the
+ * index. Then the rules that span files run over the index, and phase 2
+ * re-reads the few documents whose rules need the index (systems,
+ * trackers). Diagnostics are kept for the files under the paths given. */
 #include "check.h"
 
 #include <limits.h>
@@ -8,26 +13,18 @@
 #include <unistd.h>
 
 #include "flow.h"
+#include "index.h"
+#include "rules.h"
 #include "schema.h"
 #include "workspace.h"
 
-/* What later, cross-file rules need to know of a document once its tree
- * is freed: a few strings with their positions. */
-struct ref {
-	char *text;
-	unsigned line, col;
-};
-
 struct file_job {
 	char *abs;
-	char *path;   /* as displayed */
-	bool report;  /* under one of the paths given */
-	bool done;
-	int kind;     /* enum qms_kind, or -1 when not decoded */
-	struct ref code;    /* process code */
-	struct ref agency;  /* process/system: its agency; agency file: its id */
-	struct ref *calls;  /* subprocess targets */
-	size_t ncalls;
+	char *path;     /* as displayed */
+	bool report;    /* under one of the paths given */
+	bool done;      /* read before the workers started (qms.yaml) */
+	int kind;       /* enum qms_kind, or -1 when not decoded */
+	void *summary;  /* qms_index_process, _agency or _system, in a worker arena */
 	struct qms_diags diags;
 };
 
@@ -49,18 +46,19 @@ struct group {
 	size_t nfiles, cap;
 	struct qms_strmap seen; /* abs path -> index in files */
 	char cwd[PATH_MAX];     /* paths are shown relative to it */
-	struct qms_time_settings ts;
+	struct qms_index ix;
+	int phase;              /* 1: read everything; 2: documents that need the index */
 	atomic_size_t next_job;
 	atomic_size_t jobs_done;
+	size_t jobs_total;
 	const struct qms_check_options *opt;
 	pthread_mutex_t progress_lock;
-	struct worker_ctx workers[64]; /* own the strings of the file jobs */
+	struct worker_ctx workers[64];
 };
 
-
-static struct ref ref_of(struct qms_arena *arena, const struct qms_value *v)
+static struct qms_ref ref_of(struct qms_arena *arena, const struct qms_value *v)
 {
-	struct ref r = {0};
+	struct qms_ref r = {0};
 	if (v->text) {
 		r.text = qms_arena_strdup(arena, v->text);
 		r.line = v->line;
@@ -69,39 +67,78 @@ static struct ref ref_of(struct qms_arena *arena, const struct qms_value *v)
 	return r;
 }
 
-static void summarise(struct qms_arena *arena, struct file_job *job, const struct qms_document *d)
+static struct qms_ref_list refs_of(struct qms_arena *arena, const struct qms_list *l)
 {
-	job->kind = (int)d->kind;
+	struct qms_ref_list out = {0};
+	out.items = qms_arena_alloc(arena, (l->len ? l->len : 1) * sizeof(*out.items));
+	for (size_t i = 0; i < l->len; i++) {
+		const struct qms_value *v = &((const struct qms_value *)l->items)[i];
+		if (v->text)
+			out.items[out.len++] = ref_of(arena, v);
+	}
+	return out;
+}
+
+static int choice_of(const struct qms_value *v)
+{
+	return v->text ? v->choice : -1;
+}
+
+static void *summarise(struct qms_arena *a, const struct file_job *job, const struct qms_document *d)
+{
 	switch (d->kind) {
 	case QMS_KIND_PROCESS: {
 		const struct qms_process *p = &((const struct qms_process_file *)d->data)->process;
-		job->code = ref_of(arena, &p->code);
-		job->agency = ref_of(arena, &p->agency);
-		for (size_t i = 0; i < p->steps.len; i++)
-			if (qms_process_step(p, i)->calls.text)
-				job->ncalls++;
-		job->calls = qms_arena_alloc(arena, (job->ncalls ? job->ncalls : 1) * sizeof(*job->calls));
-		size_t k = 0;
+		struct qms_index_process *s = qms_arena_alloc(a, sizeof(*s));
+		s->path = job->path;
+		s->code = ref_of(a, &p->code);
+		s->agency = ref_of(a, &p->agency);
+		s->title = ref_of(a, &p->title);
+		s->owner = ref_of(a, &p->owner);
+		s->standard = choice_of(&p->standard);
+		s->standard_ref = ref_of(a, &p->standard);
+		s->clauses = refs_of(a, &p->clauses);
+		s->calls.items = qms_arena_alloc(a, (p->steps.len ? p->steps.len : 1) * sizeof(struct qms_ref));
+		s->steps.items = qms_arena_alloc(a, (p->steps.len ? p->steps.len : 1) * sizeof(struct qms_ref));
 		for (size_t i = 0; i < p->steps.len; i++) {
-			const struct qms_step *s = qms_process_step(p, i);
-			if (s->calls.text && (s->kind.text ? s->kind.choice : QMS_STEP_TASK) == QMS_STEP_SUBPROCESS)
-				job->calls[k++] = ref_of(arena, &s->calls);
+			const struct qms_step *st = qms_process_step(p, i);
+			s->steps.items[s->steps.len++] = ref_of(a, &st->id);
+			if (st->calls.text && choice_of(&st->kind) == QMS_STEP_SUBPROCESS)
+				s->calls.items[s->calls.len++] = ref_of(a, &st->calls);
 		}
-		job->ncalls = k;
-		break;
+		return s;
 	}
-	case QMS_KIND_SYSTEM:
-		job->agency = ref_of(arena, &((const struct qms_system_file *)d->data)->system.agency);
-		break;
-	case QMS_KIND_AGENCY:
-		job->agency = ref_of(arena, &((const struct qms_agency_file *)d->data)->agency.id);
-		break;
+	case QMS_KIND_SYSTEM: {
+		const struct qms_system *sy = &((const struct qms_system_file *)d->data)->system;
+		struct qms_index_system *s = qms_arena_alloc(a, sizeof(*s));
+		s->path = job->path;
+		s->agency = ref_of(a, &sy->agency);
+		s->standard = choice_of(&sy->standard);
+		s->exclusions.items = qms_arena_alloc(a, (sy->exclusions.len ? sy->exclusions.len : 1) *
+							    sizeof(struct qms_ref));
+		for (size_t i = 0; i < sy->exclusions.len; i++) {
+			const struct qms_exclusion *e = &((const struct qms_exclusion *)sy->exclusions.items)[i];
+			if (e->clause.text)
+				s->exclusions.items[s->exclusions.len++] = ref_of(a, &e->clause);
+		}
+		return s;
+	}
+	case QMS_KIND_AGENCY: {
+		const struct qms_agency *ag = &((const struct qms_agency_file *)d->data)->agency;
+		struct qms_index_agency *s = qms_arena_alloc(a, sizeof(*s));
+		s->path = job->path;
+		s->id = ref_of(a, &ag->id);
+		s->name = ref_of(a, &ag->name);
+		s->level = choice_of(&ag->level);
+		return s;
+	}
 	default:
-		break;
+		return NULL;
 	}
 }
 
-static void check_file(struct worker_ctx *w, struct file_job *job)
+/* Phase 1: everything one document can tell on its own. */
+static void read_file(struct worker_ctx *w, struct file_job *job)
 {
 	struct group *g = w->g;
 	struct qms_document d;
@@ -109,10 +146,31 @@ static void check_file(struct worker_ctx *w, struct file_job *job)
 	if (qms_document_load(&d, job->path, &job->diags) < 0)
 		return;
 	if (d.kind == QMS_KIND_PROCESS)
-		qms_process_check(&((const struct qms_process_file *)d.data)->process, job->path, &g->ts,
-				  &job->diags);
-	summarise(&w->arena, job, &d);
+		qms_process_check(&((const struct qms_process_file *)d.data)->process, job->path,
+				  &g->ix.settings.time, &job->diags);
+	job->kind = (int)d.kind;
+	job->summary = summarise(&w->arena, job, &d);
 	qms_document_release(&d);
+}
+
+/* Phase 2: the rules of one document that need the index. */
+static bool needs_index(const struct file_job *job)
+{
+	return job->kind >= 0 && qms_rules_need_index((enum qms_kind)job->kind);
+}
+
+static void recheck_file(struct worker_ctx *w, struct file_job *job)
+{
+	struct group *g = w->g;
+	struct qms_document d;
+	struct qms_diags scratch;
+	qms_diags_init(&scratch);
+	/* Reading problems were reported in phase 1 already. */
+	if (qms_document_load(&d, job->path, &scratch) == 0) {
+		qms_rules_document(&g->ix, &d, job->path, &job->diags);
+		qms_document_release(&d);
+	}
+	qms_diags_release(&scratch);
 }
 
 static void *worker(void *arg)
@@ -123,12 +181,17 @@ static void *worker(void *arg)
 		size_t i = atomic_fetch_add(&g->next_job, 1);
 		if (i >= g->nfiles)
 			break;
-		if (!g->files[i].done)
-			check_file(w, &g->files[i]);
+		struct file_job *job = &g->files[i];
+		if (g->phase == 1 && !job->done)
+			read_file(w, job);
+		else if (g->phase == 2 && needs_index(job))
+			recheck_file(w, job);
+		else
+			continue;
 		size_t done = atomic_fetch_add(&g->jobs_done, 1) + 1;
-		if (g->opt && g->opt->progress && (done % 64 == 0 || done == g->nfiles)) {
+		if (g->opt && g->opt->progress && (done % 64 == 0 || done == g->jobs_total)) {
 			pthread_mutex_lock(&g->progress_lock);
-			g->opt->progress(done, g->nfiles, g->opt->progress_ctx);
+			g->opt->progress(done, g->jobs_total, g->opt->progress_ctx);
 			pthread_mutex_unlock(&g->progress_lock);
 		}
 	}
@@ -164,41 +227,64 @@ static int job_cmp(const void *a, const void *b)
 /* qms.yaml first: every other file needs its settings. */
 static void load_settings(struct group *g)
 {
-	g->ts.workday_hours = 8;
-	g->ts.time_cut = 40;
+	struct qms_settings *st = &g->ix.settings;
+	st->lang = QMS_LANG_VI;
+	st->time.workday_hours = 8;
+	st->time.time_cut = 40;
+	st->deadline = -1;
+	st->at_risk_days_per_stage = 10;
 	if (!g->root || !g->has_config)
 		return;
 	char *cfg = qms_path_join(g->root, "qms.yaml");
-	for (size_t i = 0; i < g->nfiles; i++) {
-		struct file_job *job = &g->files[i];
-		if (strcmp(job->abs, cfg))
-			continue;
-		struct qms_document d;
-		job->done = true;
-		if (qms_document_load(&d, job->path, &job->diags) < 0)
-			break;
-		job->kind = (int)d.kind;
-		if (d.kind == QMS_KIND_WORKSPACE) {
-			const struct qms_workspace_cfg *w = &((const struct qms_workspace_file *)d.data)->workspace;
-			if (w->workday_hours.text)
-				g->ts.workday_hours = w->workday_hours.number;
-			if (w->time_cut.text)
-				g->ts.time_cut = w->time_cut.number;
-		}
-		qms_document_release(&d);
-		break;
-	}
+	size_t i = qms_strmap_get(&g->seen, cfg);
 	free(cfg);
+	if (i == SIZE_MAX)
+		return;
+	struct file_job *job = &g->files[i];
+	struct qms_document d;
+	job->done = true;
+	if (qms_document_load(&d, job->path, &job->diags) < 0)
+		return;
+	job->kind = (int)d.kind;
+	if (d.kind == QMS_KIND_WORKSPACE) {
+		const struct qms_workspace_cfg *w = &((const struct qms_workspace_file *)d.data)->workspace;
+		if (w->name.text)
+			st->name = qms_arena_strdup(&g->ix.arena, w->name.text);
+		if (w->lang.text)
+			st->lang = (enum qms_lang)w->lang.choice;
+		if (w->workday_hours.text)
+			st->time.workday_hours = w->workday_hours.number;
+		if (w->time_cut.text)
+			st->time.time_cut = w->time_cut.number;
+		if (w->migration.deadline.text)
+			st->deadline = w->migration.deadline.date;
+		if (w->migration.at_risk_days_per_stage.text)
+			st->at_risk_days_per_stage = w->migration.at_risk_days_per_stage.integer;
+		st->holidays = qms_arena_alloc(&g->ix.arena, (w->holidays.len ? w->holidays.len : 1) *
+								 sizeof(int32_t));
+		for (size_t k = 0; k < w->holidays.len; k++) {
+			const struct qms_value *v = &((const struct qms_value *)w->holidays.items)[k];
+			if (v->text)
+				st->holidays[st->nholidays++] = v->date;
+		}
+	}
+	qms_document_release(&d);
 }
 
-static void run_jobs(struct group *g, unsigned jobs)
+static void run_phase(struct group *g, int phase, unsigned jobs)
 {
+	g->phase = phase;
+	atomic_store(&g->next_job, 0);
+	atomic_store(&g->jobs_done, 0);
+	g->jobs_total = 0;
+	for (size_t i = 0; i < g->nfiles; i++)
+		g->jobs_total += phase == 1 ? !g->files[i].done : needs_index(&g->files[i]);
 	if (jobs == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = n > 0 ? (unsigned)n : 1;
 	}
 	/* Threads only pay off on many files. */
-	if (g->nfiles < 32)
+	if (g->jobs_total < 32)
 		jobs = 1;
 	if (jobs > QMS_ARRAY_LEN(g->workers))
 		jobs = QMS_ARRAY_LEN(g->workers);
@@ -214,144 +300,137 @@ static void run_jobs(struct group *g, unsigned jobs)
 		pthread_join(threads[i], NULL);
 }
 
-struct code_entry {
-	const char *code;
-	size_t job;
-};
-
-static int code_entry_cmp(const void *pa, const void *pb)
+/* Gather the summaries of phase 1 into the index, in file order. */
+static void build_index(struct group *g)
 {
-	const struct code_entry *a = pa, *b = pb;
-	int c = strcmp(a->code, b->code);
-	return c ? c : (a->job < b->job ? -1 : a->job > b->job);
-}
-
-static void cross_file_rules(struct group *g)
-{
-	if (!g->root)
-		return; /* lone files are checked alone */
-	/* Process codes: unique, and the targets of `calls`. */
-	struct code_entry *codes = qms_xmalloc((g->nfiles ? g->nfiles : 1) * sizeof(*codes));
-	const char **code_names = qms_xmalloc((g->nfiles ? g->nfiles : 1) * sizeof(*code_names));
-	size_t ncodes = 0;
-	const char **agency_names = qms_xmalloc((g->nfiles ? g->nfiles : 1) * sizeof(*agency_names));
-	size_t nagencies = 0;
-	struct qms_strmap code_map = {0}, agencies = {0};
-	bool has_agency_files = false;
+	struct qms_index *ix = &g->ix;
+	ix->root = g->root;
+	if (g->root) {
+		char *audits = qms_path_join(g->root, "audits");
+		ix->has_audits = qms_is_dir(audits);
+		free(audits);
+	}
+	size_t np = 0, na = 0, ns = 0;
 	for (size_t i = 0; i < g->nfiles; i++) {
-		struct file_job *job = &g->files[i];
-		if (job->kind == QMS_KIND_PROCESS && job->code.text) {
-			codes[ncodes] = (struct code_entry){job->code.text, i};
-			code_names[ncodes++] = job->code.text;
-			qms_strmap_put(&code_map, job->code.text, i);
-		}
-		if (job->kind == QMS_KIND_AGENCY && job->agency.text) {
-			if (qms_strmap_put(&agencies, job->agency.text, i) == SIZE_MAX)
-				agency_names[nagencies++] = job->agency.text;
-			has_agency_files = true;
-		}
+		np += g->files[i].kind == QMS_KIND_PROCESS && g->files[i].summary;
+		na += g->files[i].kind == QMS_KIND_AGENCY && g->files[i].summary;
+		ns += g->files[i].kind == QMS_KIND_SYSTEM && g->files[i].summary;
 	}
-	qsort(codes, ncodes, sizeof(*codes), code_entry_cmp);
-	for (size_t i = 0; i < ncodes;) {
-		size_t j = i + 1;
-		while (j < ncodes && !strcmp(codes[i].code, codes[j].code))
-			j++;
-		for (size_t a = i; j - i > 1 && a < j; a++) {
-			struct file_job *job = &g->files[codes[a].job];
-			struct file_job *other = &g->files[codes[a == i ? i + 1 : i].job];
-			qms_diags_add(&job->diags, job->path, job->code.line, job->code.col, QMS_RULE_F012,
-				      "process code '%s' is also used by %s:%u:%u", job->code.text,
-				      other->path, other->code.line, other->code.col);
-		}
-		i = j;
-	}
-
-	unsigned suggestions_left = 200;
-	char *audits_dir = g->root ? qms_path_join(g->root, "audits") : NULL;
-	bool has_audits = audits_dir && qms_is_dir(audits_dir);
-	free(audits_dir);
+	ix->processes = qms_arena_alloc(&ix->arena, (np ? np : 1) * sizeof(*ix->processes));
+	ix->agencies = qms_arena_alloc(&ix->arena, (na ? na : 1) * sizeof(*ix->agencies));
+	ix->systems = qms_arena_alloc(&ix->arena, (ns ? ns : 1) * sizeof(*ix->systems));
 	for (size_t i = 0; i < g->nfiles; i++) {
-		struct file_job *job = &g->files[i];
-		for (size_t k = 0; k < job->ncalls; k++) {
-			struct ref *c = &job->calls[k];
-			if (qms_strmap_get(&code_map, c->text) != SIZE_MAX)
-				continue;
-			const char *close = NULL;
-			if (suggestions_left) {
-				suggestions_left--;
-				close = qms_closest(c->text, code_names, ncodes);
-			}
-			if (close)
-				qms_diags_add(&job->diags, job->path, c->line, c->col, QMS_RULE_F011,
-					      "no procedure with code '%s' in the workspace; did you mean '%s'?",
-					      c->text, close);
-			else
-				qms_diags_add(&job->diags, job->path, c->line, c->col, QMS_RULE_F011,
-					      "no procedure with code '%s' in the workspace", c->text);
-		}
-		if ((job->kind == QMS_KIND_PROCESS || job->kind == QMS_KIND_SYSTEM) && job->agency.text &&
-		    g->root) {
-			if (has_audits || has_agency_files) {
-				if (qms_strmap_get(&agencies, job->agency.text) == SIZE_MAX) {
-					const char *close = suggestions_left ?
-						qms_closest(job->agency.text, agency_names, nagencies) : NULL;
-					if (suggestions_left)
-						suggestions_left--;
-					if (close)
-						qms_diags_add(&job->diags, job->path, job->agency.line,
-							      job->agency.col, QMS_RULE_F013,
-							      "agency '%s' has no tracker in audits/; did you mean '%s'?",
-							      job->agency.text, close);
-					else
-						qms_diags_add(&job->diags, job->path, job->agency.line,
-							      job->agency.col, QMS_RULE_F013,
-							      "agency '%s' has no tracker in audits/; add audits/%s.yaml",
-							      job->agency.text, job->agency.text);
-				}
-			} else {
-				qms_diags_add(&job->diags, job->path, job->agency.line, job->agency.col,
-					      QMS_RULE_F014,
-					      "agency '%s' cannot be checked: the workspace has no audits/ folder",
-					      job->agency.text);
-			}
+		const struct file_job *job = &g->files[i];
+		if (!job->summary)
+			continue;
+		switch (job->kind) {
+		case QMS_KIND_PROCESS:
+			ix->processes[ix->nprocesses] = *(const struct qms_index_process *)job->summary;
+			if (ix->processes[ix->nprocesses].code.text)
+				qms_strmap_put(&ix->by_code, ix->processes[ix->nprocesses].code.text,
+					       ix->nprocesses);
+			ix->nprocesses++;
+			break;
+		case QMS_KIND_AGENCY:
+			ix->agencies[ix->nagencies] = *(const struct qms_index_agency *)job->summary;
+			if (ix->agencies[ix->nagencies].id.text)
+				qms_strmap_put(&ix->by_agency, ix->agencies[ix->nagencies].id.text,
+					       ix->nagencies);
+			ix->nagencies++;
+			break;
+		case QMS_KIND_SYSTEM:
+			ix->systems[ix->nsystems++] = *(const struct qms_index_system *)job->summary;
+			break;
+		default:
+			break;
 		}
 	}
-	free(codes);
-	free(code_names);
-	free(agency_names);
-	qms_strmap_release(&code_map);
-	qms_strmap_release(&agencies);
+	for (size_t i = 0; i < QMS_ARRAY_LEN(g->workers); i++)
+		qms_arena_adopt(&ix->arena, &g->workers[i].arena);
 }
 
 static void group_release(struct group *g)
 {
 	for (size_t i = 0; i < g->nfiles; i++) {
-		struct file_job *job = &g->files[i];
-		free(job->abs);
-		free(job->path);
-		qms_diags_release(&job->diags);
+		free(g->files[i].abs);
+		free(g->files[i].path);
+		qms_diags_release(&g->files[i].diags);
 	}
 	free(g->files);
 	free(g->root);
 	qms_strmap_release(&g->seen);
 	for (size_t i = 0; i < QMS_ARRAY_LEN(g->workers); i++)
 		qms_arena_release(&g->workers[i].arena);
+	qms_index_release(&g->ix);
+	pthread_mutex_destroy(&g->progress_lock);
 }
 
-static void run_group(struct group *g, const struct qms_check_options *opt,
-		      struct qms_check_result *out)
+/* Read every file of the group and build the index (phase 1). */
+static void read_group(struct group *g, const struct qms_check_options *opt)
 {
+	g->opt = opt;
 	if (g->nfiles > 1)
 		qsort(g->files, g->nfiles, sizeof(*g->files), job_cmp);
+	/* sorting moved the jobs: index them again */
+	qms_strmap_release(&g->seen);
+	for (size_t i = 0; i < g->nfiles; i++)
+		qms_strmap_put(&g->seen, g->files[i].abs, i);
 	load_settings(g);
-	run_jobs(g, opt ? opt->jobs : 0);
-	cross_file_rules(g);
+	run_phase(g, 1, opt ? opt->jobs : 0);
+	build_index(g);
+}
+
+static void check_group(struct group *g, const struct qms_check_options *opt,
+			struct qms_check_result *out)
+{
+	read_group(g, opt);
+	struct qms_diags cross;
+	qms_diags_init(&cross);
+	if (g->root) /* a lone file is checked alone */
+		qms_rules_workspace(&g->ix, &cross);
+	run_phase(g, 2, opt ? opt->jobs : 0);
+
+	/* Keep what concerns the files under the paths given. */
+	struct qms_strmap reported = {0};
 	for (size_t i = 0; i < g->nfiles; i++) {
 		if (!g->files[i].report)
 			continue;
+		qms_strmap_put(&reported, g->files[i].path, i);
 		out->files++;
 		qms_diags_move(&out->diags, &g->files[i].diags);
 	}
+	for (size_t i = 0; i < cross.len; i++) {
+		struct qms_diag *d = &cross.items[i];
+		if (qms_strmap_get(&reported, d->file) == SIZE_MAX)
+			continue;
+		qms_diags_add(&out->diags, d->file, d->line, d->col, d->rule, "%s", d->message);
+	}
+	qms_strmap_release(&reported);
+	qms_diags_release(&cross);
+}
+
+static void group_init(struct group *g, const struct qms_location *loc)
+{
+	memset(g, 0, sizeof(*g));
+	g->root = loc->root ? qms_xstrdup(loc->root) : NULL;
+	g->has_config = loc->has_config;
+	if (!getcwd(g->cwd, sizeof(g->cwd)))
+		strcpy(g->cwd, "/");
+	atomic_init(&g->next_job, 0);
+	atomic_init(&g->jobs_done, 0);
+	pthread_mutex_init(&g->progress_lock, NULL);
+	if (g->root) {
+		struct qms_strlist ws = {0};
+		qms_workspace_files(&ws, g->root);
+		for (size_t k = 0; k < ws.len; k++)
+			add_file(g, ws.items[k], false);
+		qms_strlist_release(&ws);
+	}
+}
+
+static bool same_group(const struct qms_location *a, const struct qms_location *b)
+{
+	return (!a->root && !b->root) || (a->root && b->root && !strcmp(a->root, b->root));
 }
 
 int qms_check_paths(struct qms_check_result *out, const char *const *paths, size_t npaths,
@@ -372,56 +451,35 @@ int qms_check_paths(struct qms_check_result *out, const char *const *paths, size
 			goto done;
 		}
 	}
-	/* One group per workspace root, in the order the paths came; lone
-	 * files make one group of their own. */
+	/* One group per workspace, in the order the paths came; lone files
+	 * make one group of their own. */
 	for (size_t i = 0; i < npaths; i++) {
 		bool seen = false;
 		for (size_t j = 0; j < i; j++)
-			if ((!locs[i].root && !locs[j].root) ||
-			    (locs[i].root && locs[j].root && !strcmp(locs[i].root, locs[j].root)))
-				seen = true;
+			seen |= same_group(&locs[i], &locs[j]);
 		if (seen)
 			continue;
-		struct group g = {0};
-		g.root = locs[i].root ? qms_xstrdup(locs[i].root) : NULL;
-		if (!getcwd(g.cwd, sizeof(g.cwd)))
-			strcpy(g.cwd, "/");
-		g.has_config = locs[i].has_config;
-		atomic_init(&g.next_job, 0);
-		atomic_init(&g.jobs_done, 0);
-		g.opt = opt;
-		pthread_mutex_init(&g.progress_lock, NULL);
-		if (g.root) {
-			struct qms_strlist ws = {0};
-			qms_workspace_files(&ws, g.root);
-			for (size_t k = 0; k < ws.len; k++)
-				add_file(&g, ws.items[k], false);
-			qms_strlist_release(&ws);
-		}
+		struct group g;
+		group_init(&g, &locs[i]);
 		for (size_t j = i; j < npaths; j++) {
-			bool same = (!locs[i].root && !locs[j].root) ||
-				    (locs[i].root && locs[j].root && !strcmp(locs[i].root, locs[j].root));
-			if (!same)
+			if (!same_group(&locs[i], &locs[j]))
 				continue;
 			if (!locs[j].is_dir) {
 				add_file(&g, locs[j].abs, true);
-				continue;
-			}
-			if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root)) {
+			} else if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root)) {
 				/* the workspace itself: its files are all in already */
 				for (size_t k = 0; k < g.nfiles; k++)
 					g.files[k].report = true;
-				continue;
+			} else {
+				struct qms_strlist found = {0};
+				qms_collect_yaml(&found, locs[j].abs);
+				for (size_t k = 0; k < found.len; k++)
+					add_file(&g, found.items[k], true);
+				qms_strlist_release(&found);
 			}
-			struct qms_strlist found = {0};
-			qms_collect_yaml(&found, locs[j].abs);
-			for (size_t k = 0; k < found.len; k++)
-				add_file(&g, found.items[k], true);
-			qms_strlist_release(&found);
 		}
-		run_group(&g, opt, out);
+		check_group(&g, opt, out);
 		group_release(&g);
-		pthread_mutex_destroy(&g.progress_lock);
 	}
 	qms_diags_sort(&out->diags);
 done:
@@ -435,4 +493,44 @@ void qms_check_result_release(struct qms_check_result *r)
 {
 	qms_diags_release(&r->diags);
 	memset(r, 0, sizeof(*r));
+}
+
+int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, struct qms_diags *diags,
+		   char **err)
+{
+	*out = NULL;
+	struct qms_location loc;
+	if (qms_locate(&loc, path, err) < 0)
+		return -1;
+	if (!loc.root) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_buf_printf(&b, "'%s' is not in a workspace (a folder with qms.yaml, processes/, audits/)", path);
+		*err = qms_buf_detach(&b);
+		qms_location_release(&loc);
+		return -1;
+	}
+	struct group g;
+	group_init(&g, &loc);
+	struct qms_check_options opt = {.jobs = jobs};
+	read_group(&g, &opt);
+	for (size_t i = 0; i < g.nfiles; i++)
+		qms_diags_move(diags, &g.files[i].diags);
+	qms_diags_sort(diags);
+	/* Hand the index over: its strings are in its own arena now, and
+	 * its paths point into the jobs, so copy those. */
+	struct qms_index *ix = qms_xmalloc(sizeof(*ix));
+	*ix = g.ix;
+	memset(&g.ix, 0, sizeof(g.ix));
+	ix->root = qms_arena_strdup(&ix->arena, g.root);
+	for (size_t i = 0; i < ix->nprocesses; i++)
+		ix->processes[i].path = qms_arena_strdup(&ix->arena, ix->processes[i].path);
+	for (size_t i = 0; i < ix->nagencies; i++)
+		ix->agencies[i].path = qms_arena_strdup(&ix->arena, ix->agencies[i].path);
+	for (size_t i = 0; i < ix->nsystems; i++)
+		ix->systems[i].path = qms_arena_strdup(&ix->arena, ix->systems[i].path);
+	group_release(&g);
+	qms_location_release(&loc);
+	*out = ix;
+	return 0;
 }

@@ -191,6 +191,25 @@ void qms_arena_release(struct qms_arena *arena)
 	arena->used_total = 0;
 }
 
+void qms_arena_adopt(struct qms_arena *dst, struct qms_arena *src)
+{
+	if (!src->head)
+		return;
+	struct qms_arena_block *last = src->head;
+	while (last->next)
+		last = last->next;
+	/* dst keeps allocating from its own head block */
+	if (dst->head) {
+		last->next = dst->head->next;
+		dst->head->next = src->head;
+	} else {
+		dst->head = src->head;
+	}
+	dst->used_total += src->used_total;
+	src->head = NULL;
+	src->used_total = 0;
+}
+
 /* ---- string buffer ---- */
 
 static char empty_buf[1];

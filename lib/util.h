@@ -37,6 +37,9 @@ char *qms_arena_strndup_packed(struct qms_arena *arena, const char *s, size_t n)
 char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void qms_arena_release(struct qms_arena *arena);
+/* Move every block of src into dst: what was allocated from src now lives
+ * as long as dst. src is left empty. */
+void qms_arena_adopt(struct qms_arena *dst, struct qms_arena *src);
 /* Free what this thread keeps for reuse between arenas. Call it before a
  * thread that used arenas ends (leak checkers notice otherwise). */
 void qms_thread_cache_release(void);

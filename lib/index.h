@@ -1,0 +1,93 @@
+/* The workspace index: what rules that span files, and commands that read
+ * a whole workspace, need to know of each document once its tree is
+ * freed. Built by the check pipeline (check.c) in one pass over the files;
+ * everything lives in the index's arena. */
+#ifndef QMS_INDEX_H
+#define QMS_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "flow.h"
+#include "model.h"
+#include "diag.h"
+#include "util.h"
+
+/* A string of a document with where it was written. */
+struct qms_ref {
+	const char *text; /* NULL when absent */
+	uint32_t line, col;
+};
+
+struct qms_ref_list {
+	struct qms_ref *items;
+	size_t len;
+};
+
+struct qms_index_process {
+	const char *path;        /* as displayed */
+	struct qms_ref code, agency, title, owner;
+	int standard;            /* enum qms_standard, -1 when absent or invalid */
+	struct qms_ref standard_ref;
+	struct qms_ref_list clauses; /* `clauses` tags */
+	struct qms_ref_list calls;   /* subprocess targets */
+	struct qms_ref_list steps;   /* step ids, in file order */
+};
+
+struct qms_index_agency {
+	const char *path;
+	struct qms_ref id, name;
+	int level;               /* enum qms_level, -1 when absent */
+};
+
+struct qms_index_system {
+	const char *path;
+	struct qms_ref agency;
+	int standard;
+	struct qms_ref_list exclusions; /* excluded clause numbers */
+};
+
+/* Settings from qms.yaml, with their defaults. */
+struct qms_settings {
+	const char *name;
+	enum qms_lang lang;               /* vi */
+	struct qms_time_settings time;    /* 8 hours a day, 40% cut */
+	int32_t deadline;                 /* migration deadline, -1 when unset */
+	long at_risk_days_per_stage;      /* 10 */
+	int32_t *holidays;
+	size_t nholidays;
+};
+
+struct qms_index {
+	const char *root;        /* absolute folder of the workspace, NULL for lone files */
+	bool has_audits;         /* root/audits exists */
+	struct qms_settings settings;
+	struct qms_index_process *processes;
+	size_t nprocesses;
+	struct qms_index_agency *agencies;
+	size_t nagencies;
+	struct qms_index_system *systems;
+	size_t nsystems;
+	struct qms_strmap by_code;     /* process code -> index in processes (first one) */
+	struct qms_strmap by_agency;   /* agency id -> index in agencies */
+	struct qms_arena arena;
+};
+
+/* The index of the workspace holding `path` (phase 1 of the check: every
+ * file read, no rule across files run). Problems met while reading go to
+ * diags. Returns 0 and *out (free with qms_index_free()), or -1 with *err
+ * (caller frees) when path is not in a workspace or cannot be used. */
+int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, struct qms_diags *diags,
+		   char **err);
+void qms_index_free(struct qms_index *ix);
+/* Free the contents of an index that is not heap-allocated itself. */
+void qms_index_release(struct qms_index *ix);
+
+/* Lookups; NULL when there is none. */
+const struct qms_index_process *qms_index_find_process(const struct qms_index *ix, const char *code);
+const struct qms_index_agency *qms_index_find_agency(const struct qms_index *ix, const char *id);
+/* The index of step `id` in p->steps, or SIZE_MAX. */
+size_t qms_index_process_step(const struct qms_index_process *p, const char *id);
+
+#endif

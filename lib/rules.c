@@ -1,0 +1,127 @@
+#include "rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool qms_rules_need_index(enum qms_kind kind)
+{
+	(void)kind;
+	return false;
+}
+
+void qms_rules_document(const struct qms_index *ix, const struct qms_document *d, const char *path,
+			struct qms_diags *diags)
+{
+	(void)ix;
+	(void)d;
+	(void)path;
+	(void)diags;
+}
+
+struct code_entry {
+	const char *code;
+	size_t process;
+};
+
+static int code_entry_cmp(const void *pa, const void *pb)
+{
+	const struct code_entry *a = pa, *b = pb;
+	int c = strcmp(a->code, b->code);
+	return c ? c : (a->process < b->process ? -1 : a->process > b->process);
+}
+
+static void unique_codes(const struct qms_index *ix, struct qms_diags *diags)
+{
+	struct code_entry *codes = qms_xmalloc((ix->nprocesses ? ix->nprocesses : 1) * sizeof(*codes));
+	size_t n = 0;
+	for (size_t i = 0; i < ix->nprocesses; i++)
+		if (ix->processes[i].code.text)
+			codes[n++] = (struct code_entry){ix->processes[i].code.text, i};
+	qsort(codes, n, sizeof(*codes), code_entry_cmp);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && !strcmp(codes[i].code, codes[j].code))
+			j++;
+		for (size_t a = i; j - i > 1 && a < j; a++) {
+			const struct qms_index_process *p = &ix->processes[codes[a].process];
+			const struct qms_index_process *o = &ix->processes[codes[a == i ? i + 1 : i].process];
+			qms_diags_add(diags, p->path, p->code.line, p->code.col, QMS_RULE_F012,
+				      "process code '%s' is also used by %s:%u:%u", p->code.text, o->path,
+				      o->code.line, o->code.col);
+		}
+		i = j;
+	}
+	free(codes);
+}
+
+void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags)
+{
+	unique_codes(ix, diags);
+
+	const char **codes = qms_xmalloc((ix->nprocesses ? ix->nprocesses : 1) * sizeof(*codes));
+	for (size_t i = 0; i < ix->nprocesses; i++)
+		codes[i] = ix->processes[i].code.text;
+	const char **agencies = qms_xmalloc((ix->nagencies ? ix->nagencies : 1) * sizeof(*agencies));
+	for (size_t i = 0; i < ix->nagencies; i++)
+		agencies[i] = ix->agencies[i].id.text;
+	unsigned suggestions_left = 200; /* bound the cost on huge broken workspaces */
+
+	for (size_t i = 0; i < ix->nprocesses; i++) {
+		const struct qms_index_process *p = &ix->processes[i];
+		for (size_t k = 0; k < p->calls.len; k++) {
+			const struct qms_ref *c = &p->calls.items[k];
+			if (qms_index_find_process(ix, c->text))
+				continue;
+			const char *close = NULL;
+			if (suggestions_left) {
+				suggestions_left--;
+				close = qms_closest(c->text, codes, ix->nprocesses);
+			}
+			if (close)
+				qms_diags_add(diags, p->path, c->line, c->col, QMS_RULE_F011,
+					      "no procedure with code '%s' in the workspace; did you mean '%s'?",
+					      c->text, close);
+			else
+				qms_diags_add(diags, p->path, c->line, c->col, QMS_RULE_F011,
+					      "no procedure with code '%s' in the workspace", c->text);
+		}
+	}
+
+	/* Agencies of procedures and systems: in audits/ when there is one. */
+	for (size_t n = 0; n < ix->nprocesses + ix->nsystems; n++) {
+		const char *path;
+		const struct qms_ref *agency;
+		if (n < ix->nprocesses) {
+			path = ix->processes[n].path;
+			agency = &ix->processes[n].agency;
+		} else {
+			path = ix->systems[n - ix->nprocesses].path;
+			agency = &ix->systems[n - ix->nprocesses].agency;
+		}
+		if (!agency->text)
+			continue;
+		if (!ix->has_audits && !ix->nagencies) {
+			qms_diags_add(diags, path, agency->line, agency->col, QMS_RULE_F014,
+				      "agency '%s' cannot be checked: the workspace has no audits/ folder",
+				      agency->text);
+			continue;
+		}
+		if (qms_index_find_agency(ix, agency->text))
+			continue;
+		const char *close = NULL;
+		if (suggestions_left) {
+			suggestions_left--;
+			close = qms_closest(agency->text, agencies, ix->nagencies);
+		}
+		if (close)
+			qms_diags_add(diags, path, agency->line, agency->col, QMS_RULE_F013,
+				      "agency '%s' has no tracker in audits/; did you mean '%s'?",
+				      agency->text, close);
+		else
+			qms_diags_add(diags, path, agency->line, agency->col, QMS_RULE_F013,
+				      "agency '%s' has no tracker in audits/; add audits/%s.yaml",
+				      agency->text, agency->text);
+	}
+	free(codes);
+	free(agencies);
+}
