@@ -3,19 +3,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tracker.h"
+
 bool qms_rules_need_index(enum qms_kind kind)
 {
-	(void)kind;
-	return false;
+	return kind == QMS_KIND_AGENCY;
 }
 
 void qms_rules_document(const struct qms_index *ix, const struct qms_document *d, const char *path,
 			struct qms_diags *diags)
 {
-	(void)ix;
-	(void)d;
-	(void)path;
-	(void)diags;
+	switch (d->kind) {
+	case QMS_KIND_AGENCY:
+		qms_tracker_check(ix, d->data, path, diags);
+		break;
+	default:
+		break;
+	}
 }
 
 struct code_entry {
