@@ -12,8 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "flow.h"
 #include "index.h"
+#include "iso.h"
 #include "rules.h"
 #include "schema.h"
 #include "workspace.h"
@@ -47,6 +49,8 @@ struct group {
 	struct qms_strmap seen; /* abs path -> index in files */
 	char cwd[PATH_MAX];     /* paths are shown relative to it */
 	struct qms_index ix;
+	struct qms_catalogs cat;
+	struct qms_diags extra; /* from reading the catalogs and from rules across files */
 	int phase;              /* 1: read everything; 2: documents that need the index */
 	atomic_size_t next_job;
 	atomic_size_t jobs_done;
@@ -148,6 +152,7 @@ static void read_file(struct worker_ctx *w, struct file_job *job)
 	if (d.kind == QMS_KIND_PROCESS)
 		qms_process_check(&((const struct qms_process_file *)d.data)->process, job->path,
 				  &g->ix.settings.time, &job->diags);
+	qms_iso_check_document(&g->cat, &d, job->path, &job->diags);
 	job->kind = (int)d.kind;
 	job->summary = summarise(&w->arena, job, &d);
 	qms_document_release(&d);
@@ -167,7 +172,7 @@ static void recheck_file(struct worker_ctx *w, struct file_job *job)
 	qms_diags_init(&scratch);
 	/* Reading problems were reported in phase 1 already. */
 	if (qms_document_load(&d, job->path, &scratch) == 0) {
-		qms_rules_document(&g->ix, &d, job->path, &job->diags);
+		qms_rules_document(&g->ix, &g->cat, &d, job->path, &job->diags);
 		qms_document_release(&d);
 	}
 	qms_diags_release(&scratch);
@@ -362,6 +367,8 @@ static void group_release(struct group *g)
 	for (size_t i = 0; i < QMS_ARRAY_LEN(g->workers); i++)
 		qms_arena_release(&g->workers[i].arena);
 	qms_index_release(&g->ix);
+	qms_catalogs_release(&g->cat);
+	qms_diags_release(&g->extra);
 	pthread_mutex_destroy(&g->progress_lock);
 }
 
@@ -376,6 +383,9 @@ static void read_group(struct group *g, const struct qms_check_options *opt)
 	for (size_t i = 0; i < g->nfiles; i++)
 		qms_strmap_put(&g->seen, g->files[i].abs, i);
 	load_settings(g);
+	char *dir = qms_standards_dir(g->root);
+	qms_catalogs_load(&g->cat, dir, &g->extra);
+	free(dir);
 	run_phase(g, 1, opt ? opt->jobs : 0);
 	build_index(g);
 }
@@ -384,10 +394,9 @@ static void check_group(struct group *g, const struct qms_check_options *opt,
 			struct qms_check_result *out)
 {
 	read_group(g, opt);
-	struct qms_diags cross;
-	qms_diags_init(&cross);
+	struct qms_diags *cross = &g->extra;
 	if (g->root) /* a lone file is checked alone */
-		qms_rules_workspace(&g->ix, &cross);
+		qms_rules_workspace(&g->ix, cross);
 	run_phase(g, 2, opt ? opt->jobs : 0);
 
 	/* Keep what concerns the files under the paths given. */
@@ -399,14 +408,13 @@ static void check_group(struct group *g, const struct qms_check_options *opt,
 		out->files++;
 		qms_diags_move(&out->diags, &g->files[i].diags);
 	}
-	for (size_t i = 0; i < cross.len; i++) {
-		struct qms_diag *d = &cross.items[i];
+	for (size_t i = 0; i < cross->len; i++) {
+		struct qms_diag *d = &cross->items[i];
 		if (qms_strmap_get(&reported, d->file) == SIZE_MAX)
 			continue;
 		qms_diags_add(&out->diags, d->file, d->line, d->col, d->rule, "%s", d->message);
 	}
 	qms_strmap_release(&reported);
-	qms_diags_release(&cross);
 }
 
 static void group_init(struct group *g, const struct qms_location *loc)
@@ -516,6 +524,7 @@ int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, stru
 	read_group(&g, &opt);
 	for (size_t i = 0; i < g.nfiles; i++)
 		qms_diags_move(diags, &g.files[i].diags);
+	qms_diags_move(diags, &g.extra);
 	qms_diags_sort(diags);
 	/* Hand the index over: its strings are in its own arena now, and
 	 * its paths point into the jobs, so copy those. */

@@ -533,3 +533,86 @@ void qms_process_check(const struct qms_process *p, const char *path,
 	qms_strmap_release(&lanes);
 	qms_strmap_release(&forms);
 }
+
+int qms_flow_critical_steps(double *out, bool *on_step, bool *on_edge, const struct qms_flow *f,
+			    const struct qms_process *p, double workday_hours)
+{
+	size_t n = f->nsteps;
+	size_t nedges = f->edge_start[n];
+	*out = 0;
+	memset(on_step, 0, n * sizeof(*on_step));
+	memset(on_edge, 0, nedges * sizeof(*on_edge));
+	if (f->start == SIZE_MAX)
+		return -1;
+	/* The same walk as qms_flow_critical_path(), remembering through which
+	 * edge each step got its longest distance. Only a strictly longer path
+	 * replaces a known one, so ties go to the first in file order. */
+	struct qms_arena scratch = {0};
+	size_t *order = qms_arena_alloc(&scratch, n * sizeof(*order));
+	size_t norder = 0;
+	unsigned char *seen = qms_arena_alloc(&scratch, n);
+	size_t *stack = qms_arena_alloc(&scratch, n * sizeof(*stack));
+	size_t *pos = qms_arena_alloc(&scratch, n * sizeof(*pos));
+	size_t depth = 0;
+	stack[depth++] = f->start;
+	seen[f->start] = 1;
+	pos[f->start] = f->edge_start[f->start];
+	while (depth) {
+		size_t u = stack[depth - 1];
+		if (pos[u] == f->edge_start[u + 1]) {
+			order[norder++] = u;
+			depth--;
+			continue;
+		}
+		size_t e = pos[u]++;
+		size_t v = f->edges[e];
+		if (!f->back[e] && !seen[v]) {
+			seen[v] = 1;
+			pos[v] = f->edge_start[v];
+			stack[depth++] = v;
+		}
+	}
+	double *dist = qms_arena_alloc(&scratch, n * sizeof(*dist));
+	size_t *via = qms_arena_alloc(&scratch, n * sizeof(*via));
+	size_t *from = qms_arena_alloc(&scratch, (nedges ? nedges : 1) * sizeof(*from));
+	for (size_t i = 0; i < n; i++) {
+		dist[i] = -1;
+		via[i] = SIZE_MAX;
+		for (size_t e = f->edge_start[i]; e < f->edge_start[i + 1]; e++)
+			from[e] = i;
+	}
+	dist[f->start] = step_hours(qms_process_step(p, f->start), workday_hours);
+	double best = -1;
+	size_t best_end = SIZE_MAX;
+	for (size_t k = norder; k-- > 0;) {
+		size_t u = order[k];
+		if (dist[u] < 0)
+			continue;
+		if (step_kind(qms_process_step(p, u)) == QMS_STEP_END && dist[u] > best) {
+			best = dist[u];
+			best_end = u;
+		}
+		for (size_t e = f->edge_start[u]; e < f->edge_start[u + 1]; e++) {
+			if (f->back[e])
+				continue;
+			size_t v = f->edges[e];
+			double d = dist[u] + step_hours(qms_process_step(p, v), workday_hours);
+			if (d > dist[v]) {
+				dist[v] = d;
+				via[v] = e;
+			}
+		}
+	}
+	if (best_end != SIZE_MAX) {
+		size_t v = best_end;
+		on_step[v] = true;
+		while (via[v] != SIZE_MAX) {
+			on_edge[via[v]] = true;
+			v = from[via[v]];
+			on_step[v] = true;
+		}
+		*out = best;
+	}
+	qms_arena_release(&scratch);
+	return best_end == SIZE_MAX ? -1 : 0;
+}

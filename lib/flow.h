@@ -45,4 +45,13 @@ int qms_flow_critical_path(double *out_hours, const struct qms_flow *flow,
 void qms_process_check(const struct qms_process *p, const char *path,
 		       const struct qms_time_settings *ts, struct qms_diags *diags);
 
+/* The steps and edges of the path qms_flow_critical_path() measures (ties
+ * go to the path met first in file order). on_step has flow->nsteps
+ * entries, on_edge one per edge (flow->edge_start[nsteps]); both are
+ * caller-owned and filled. Returns 0 with the length in *out_hours, or -1
+ * (nothing marked) as qms_flow_critical_path(). */
+int qms_flow_critical_steps(double *out_hours, bool *on_step, bool *on_edge,
+			    const struct qms_flow *flow, const struct qms_process *p,
+			    double workday_hours);
+
 #endif

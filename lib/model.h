@@ -209,6 +209,66 @@ struct qms_audit {
 	struct qms_list findings; /* of qms_finding */
 };
 
+/* ---- standards catalogs (the files of standards/) ---- */
+
+enum qms_clause_level { QMS_CLAUSE_SYSTEM, QMS_CLAUSE_PROCESS };
+
+enum qms_documented {
+	QMS_DOC_MAINTAIN,
+	QMS_DOC_RETAIN,
+	QMS_DOC_MAINTAIN_AND_RETAIN,
+	QMS_DOC_PROCEDURE, /* ISO 9001:2008's mandatory documented procedures */
+};
+
+enum qms_relation {
+	QMS_REL_EQUAL,     /* the same requirement */
+	QMS_REL_SUPERSET,  /* the new clause asks more */
+	QMS_REL_SUBSET,    /* the new clause asks less, or only part */
+	QMS_REL_INTERSECT, /* overlap both ways */
+};
+
+struct qms_titles {
+	struct qms_obj obj;
+	struct qms_value en, vi;
+};
+
+struct qms_catalog_clause {
+	struct qms_obj obj;
+	struct qms_value number, en, vi, level, documented, evidence;
+	struct qms_list questions, questions_vi; /* of qms_value */
+};
+
+struct qms_standard_doc {
+	struct qms_obj obj;
+	struct qms_value id, national, published;
+	struct qms_titles title;
+	struct qms_list clauses; /* of qms_catalog_clause */
+};
+
+struct qms_corr_target {
+	struct qms_obj obj;
+	struct qms_value clause, relation;
+};
+
+struct qms_corr_pair {
+	struct qms_obj obj;
+	struct qms_value from, note;
+	struct qms_list to; /* of qms_corr_target */
+};
+
+struct qms_corr_note {
+	struct qms_obj obj;
+	struct qms_value clause, from, note;
+};
+
+struct qms_correlation {
+	struct qms_obj obj;
+	struct qms_value from, to, source;
+	struct qms_list pairs;              /* of qms_corr_pair */
+	struct qms_list new_clauses;        /* `new`: of qms_corr_note (clause) */
+	struct qms_list no_longer_required; /* of qms_corr_note (from) */
+};
+
 /* ---- documents ---- */
 
 enum qms_kind {
@@ -216,7 +276,19 @@ enum qms_kind {
 	QMS_KIND_PROCESS,
 	QMS_KIND_SYSTEM,
 	QMS_KIND_AGENCY,
+	QMS_KIND_STANDARD,
+	QMS_KIND_CORRELATION,
 	QMS_KIND_COUNT
+};
+
+struct qms_standard_file {
+	struct qms_obj obj;
+	struct qms_standard_doc standard;
+};
+
+struct qms_correlation_file {
+	struct qms_obj obj;
+	struct qms_correlation correlation;
 };
 
 struct qms_workspace_file {
@@ -249,5 +321,8 @@ extern const char *const qms_lang_names[];
 extern const char *const qms_stage_names[];
 extern const char *const qms_grade_names[];
 extern const char *const qms_audit_kind_names[];
+extern const char *const qms_clause_level_names[];
+extern const char *const qms_documented_names[];
+extern const char *const qms_relation_names[];
 
 #endif

@@ -3,17 +3,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "iso.h"
 #include "tracker.h"
 
 bool qms_rules_need_index(enum qms_kind kind)
 {
-	return kind == QMS_KIND_AGENCY;
+	return kind == QMS_KIND_AGENCY || kind == QMS_KIND_SYSTEM;
 }
 
-void qms_rules_document(const struct qms_index *ix, const struct qms_document *d, const char *path,
-			struct qms_diags *diags)
+void qms_rules_document(const struct qms_index *ix, const struct qms_catalogs *cat,
+			const struct qms_document *d, const char *path, struct qms_diags *diags)
 {
 	switch (d->kind) {
+	case QMS_KIND_SYSTEM:
+		qms_iso_check_system(cat, ix, &((const struct qms_system_file *)d->data)->system, path,
+				     diags);
+		break;
 	case QMS_KIND_AGENCY:
 		qms_tracker_check(ix, d->data, path, diags);
 		break;
@@ -61,6 +66,7 @@ static void unique_codes(const struct qms_index *ix, struct qms_diags *diags)
 void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags)
 {
 	unique_codes(ix, diags);
+	qms_iso_check_workspace(ix, diags);
 
 	const char **codes = qms_xmalloc((ix->nprocesses ? ix->nprocesses : 1) * sizeof(*codes));
 	for (size_t i = 0; i < ix->nprocesses; i++)

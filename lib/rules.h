@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "catalog.h"
 #include "diag.h"
 #include "index.h"
 #include "schema.h"
@@ -18,8 +19,8 @@ void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags);
  * documents are read a second time once the index is complete. */
 bool qms_rules_need_index(enum qms_kind kind);
 
-/* The rules of one document that need the index. */
-void qms_rules_document(const struct qms_index *ix, const struct qms_document *d, const char *path,
-			struct qms_diags *diags);
+/* The rules of one document that need the index (and the catalogs). */
+void qms_rules_document(const struct qms_index *ix, const struct qms_catalogs *cat,
+			const struct qms_document *d, const char *path, struct qms_diags *diags);
 
 #endif

@@ -15,6 +15,9 @@ const char *const qms_stage_names[] = {"plan", "training", "gap-analysis", "docu
 				       "announcement", "report", NULL};
 const char *const qms_grade_names[] = {"major", "minor", "observation", "improvement", NULL};
 const char *const qms_audit_kind_names[] = {"internal", "external", "inspection", NULL};
+const char *const qms_clause_level_names[] = {"system", "process", NULL};
+const char *const qms_documented_names[] = {"maintain", "retain", "maintain-and-retain", "procedure", NULL};
+const char *const qms_relation_names[] = {"equal", "superset", "subset", "intersect", NULL};
 
 /* ---- tables ---- */
 
@@ -258,11 +261,85 @@ static const struct qms_field agency_file_fields[] = {
 	END};
 ROOT_SCHEMA(agency_file_schema, struct qms_agency_file, agency_file_fields);
 
+static const struct qms_field titles_fields[] = {
+	FIELD(struct qms_titles, en, QMS_T_TEXT, REQ, "in English"),
+	FIELD(struct qms_titles, vi, QMS_T_TEXT, REQ, "in Vietnamese (TCVN wording)"),
+	END};
+SCHEMA(titles_schema, "title", struct qms_titles, titles_fields);
+
+static const struct qms_field catalog_clause_fields[] = {
+	FIELD(struct qms_catalog_clause, number, QMS_T_CLAUSE, REQ, "clause number, quoted: `\"7.5.3\"`"),
+	FIELD(struct qms_catalog_clause, en, QMS_T_TEXT, REQ, "English title"),
+	FIELD(struct qms_catalog_clause, vi, QMS_T_TEXT, REQ, "Vietnamese title (TCVN wording)"),
+	CHOICE(struct qms_catalog_clause, level, qms_clause_level_names, REQ, "met once for the whole system, or in each process"),
+	CHOICE(struct qms_catalog_clause, documented, qms_documented_names, 0, "documented information the standard requires (`procedure`: a 2008 mandatory procedure)"),
+	FIELD(struct qms_catalog_clause, evidence, QMS_T_TEXT, 0, "what that documented information is (required with `documented`)"),
+	FIELD(struct qms_catalog_clause, questions, QMS_T_TEXT, LIST, "one to three check questions an auditor asks, in our own words"),
+	FIELD(struct qms_catalog_clause, questions_vi, QMS_T_TEXT, LIST, "the same questions in Vietnamese"),
+	END};
+SCHEMA(catalog_clause_schema, "clause", struct qms_catalog_clause, catalog_clause_fields);
+
+static const struct qms_field standard_fields[] = {
+	FIELD(struct qms_standard_doc, id, QMS_T_TEXT, REQ, "the edition, as documents name it: `ISO 9001:2015`"),
+	SUB(struct qms_standard_doc, title, titles_schema, 0, "title of the standard"),
+	FIELD(struct qms_standard_doc, national, QMS_T_TEXT, 0, "the national adoption, e.g. `TCVN ISO 9001:2015`"),
+	FIELD(struct qms_standard_doc, published, QMS_T_DATE, 0, "publication date"),
+	SUB(struct qms_standard_doc, clauses, catalog_clause_schema, REQ | LIST, "every numbered clause, in the standard's order"),
+	END};
+SCHEMA(standard_schema, "standard", struct qms_standard_doc, standard_fields);
+
+static const struct qms_field standard_file_fields[] = {
+	SUB(struct qms_standard_file, standard, standard_schema, REQ, "a catalog of one edition"),
+	END};
+ROOT_SCHEMA(standard_file_schema, struct qms_standard_file, standard_file_fields);
+
+static const struct qms_field corr_target_fields[] = {
+	FIELD(struct qms_corr_target, clause, QMS_T_CLAUSE, REQ, "clause of the new edition"),
+	CHOICE(struct qms_corr_target, relation, qms_relation_names, REQ, "how it relates to the old clause"),
+	END};
+SCHEMA(corr_target_schema, "target", struct qms_corr_target, corr_target_fields);
+
+static const struct qms_field corr_pair_fields[] = {
+	FIELD(struct qms_corr_pair, from, QMS_T_CLAUSE, REQ, "clause of the old edition"),
+	SUB(struct qms_corr_pair, to, corr_target_schema, REQ | LIST, "where its requirements went"),
+	FIELD(struct qms_corr_pair, note, QMS_T_TEXT, 0, "what changed, in a few words"),
+	END};
+SCHEMA(corr_pair_schema, "pair", struct qms_corr_pair, corr_pair_fields);
+
+static const struct qms_field corr_new_fields[] = {
+	FIELD(struct qms_corr_note, clause, QMS_T_CLAUSE, REQ, "clause of the new edition with no full predecessor"),
+	FIELD(struct qms_corr_note, note, QMS_T_TEXT, 0, "what to address"),
+	END};
+SCHEMA(corr_new_schema, "new clause", struct qms_corr_note, corr_new_fields);
+
+static const struct qms_field corr_dropped_fields[] = {
+	FIELD(struct qms_corr_note, from, QMS_T_CLAUSE, REQ, "clause of the old edition"),
+	FIELD(struct qms_corr_note, note, QMS_T_TEXT, REQ, "what is no longer required"),
+	END};
+SCHEMA(corr_dropped_schema, "no longer required", struct qms_corr_note, corr_dropped_fields);
+
+static const struct qms_field correlation_fields[] = {
+	FIELD(struct qms_correlation, from, QMS_T_TEXT, REQ, "the old edition: `ISO 9001:2008`"),
+	FIELD(struct qms_correlation, to, QMS_T_TEXT, REQ, "the new edition: `ISO 9001:2015`"),
+	FIELD(struct qms_correlation, source, QMS_T_TEXT, 0, "where the table comes from"),
+	SUB(struct qms_correlation, pairs, corr_pair_schema, REQ | LIST, "one entry per clause of the old edition"),
+	{"new", QMS_T_MAP, LIST, offsetof(struct qms_correlation, new_clauses), &corr_new_schema, NULL, 0, 0, "clauses of the new edition to address afresh"},
+	SUB(struct qms_correlation, no_longer_required, corr_dropped_schema, LIST, "what the new edition no longer asks for"),
+	END};
+SCHEMA(correlation_schema, "correlation", struct qms_correlation, correlation_fields);
+
+static const struct qms_field correlation_file_fields[] = {
+	SUB(struct qms_correlation_file, correlation, correlation_schema, REQ, "a clause correlation between two editions"),
+	END};
+ROOT_SCHEMA(correlation_file_schema, struct qms_correlation_file, correlation_file_fields);
+
 static const struct qms_kind_info kinds[QMS_KIND_COUNT] = {
 	[QMS_KIND_WORKSPACE] = {"workspace", &workspace_file_schema, "`qms.yaml` at the root of the workspace (optional)"},
 	[QMS_KIND_PROCESS] = {"process", &process_file_schema, "`processes/<agency>/<code>.yaml`"},
 	[QMS_KIND_SYSTEM] = {"system", &system_file_schema, "`processes/<agency>/system.yaml`"},
 	[QMS_KIND_AGENCY] = {"agency", &agency_file_schema, "`audits/<agency>.yaml`"},
+	[QMS_KIND_STANDARD] = {"standard", &standard_file_schema, "`standards/<edition>.yaml`, shipped with qms"},
+	[QMS_KIND_CORRELATION] = {"correlation", &correlation_file_schema, "`standards/correlation-<from>-<to>.yaml`, shipped with qms"},
 };
 
 const struct qms_kind_info *qms_kind_info(enum qms_kind kind)
@@ -524,7 +601,7 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 	memset(out, 0, sizeof(*out));
 	if (root->type != QMS_NODE_MAP) {
 		derr(&dc, root, QMS_RULE_L010,
-		     "the document is %s; it must be a mapping whose first key names its kind (process, system, agency or workspace)",
+		     "the document is %s; it must be a mapping whose first key names its kind (process, system, agency, workspace, standard or correlation)",
 		     qms_node_is_null(root) ? "empty" : qms_node_type_name(root));
 		return -1;
 	}
@@ -557,7 +634,7 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 			     first->text, close);
 		else
 			derr(&dc, at, QMS_RULE_L010,
-			     "no kind of document: the top-level key must be process, system, agency or workspace");
+			     "no kind of document: the top-level key must be process, system, agency, workspace, standard or correlation");
 		return -1;
 	}
 	const struct qms_schema *s = kinds[kind].root;

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The generated parts of docs/ equal what the code says today.
 
-usage: check-docs.py QMS_BINARY DOCS_DIR
+usage: check-docs.py [--update] QMS_BINARY DOCS_DIR
+
+--update rewrites the generated parts from today's binary.
 """
 import difflib
 import subprocess
@@ -23,10 +25,20 @@ def compare(name, expected, got):
 
 
 def main():
-    qms, docs = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    update = args[:1] == ["--update"]
+    if update:
+        args = args[1:]
+    qms, docs = args[0], args[1]
     failed = 0
+    rules = run(qms, "check", "--list-rules", "--format", "md")
     with open(f"{docs}/rules.md", encoding="utf-8") as f:
-        failed += compare("docs/rules.md", run(qms, "check", "--list-rules", "--format", "md"), f.read())
+        current = f.read()
+    if update:
+        with open(f"{docs}/rules.md", "w", encoding="utf-8") as f:
+            f.write(rules)
+    else:
+        failed += compare("docs/rules.md", rules, current)
     with open(f"{docs}/format.md", encoding="utf-8") as f:
         text = f.read()
     begin = "<!-- BEGIN GENERATED: qms check --schema -->\n"
@@ -34,8 +46,15 @@ def main():
     if begin not in text or end not in text:
         print("FAIL docs/format.md lacks the generated markers")
         return 1
-    section = text[text.index(begin) + len(begin):text.index(end)]
-    failed += compare("docs/format.md (reference)", run(qms, "check", "--schema"), section)
+    head, rest = text.split(begin, 1)
+    section, tail = rest.split(end, 1)
+    schema = run(qms, "check", "--schema")
+    if update:
+        with open(f"{docs}/format.md", "w", encoding="utf-8") as f:
+            f.write(head + begin + schema + end + tail)
+        print("updated docs/rules.md and docs/format.md")
+        return 0
+    failed += compare("docs/format.md (reference)", schema, section)
     return 1 if failed else 0
 
 

@@ -1,0 +1,102 @@
+/* The standards catalogs (the files of standards/, loaded at run time): the
+ * clauses of each edition of ISO 9001 and the correlation between
+ * editions, and the clause rules that use them (C codes). */
+#ifndef QMS_CATALOG_H
+#define QMS_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "index.h"
+#include "model.h"
+#include "util.h"
+
+struct qms_clause {
+	const char *number;
+	const char *en, *vi;      /* titles */
+	int level;                /* enum qms_clause_level */
+	int documented;           /* enum qms_documented, -1 when none is required */
+	const char *evidence;     /* what that documented information is */
+	const char **questions, **questions_vi;
+	size_t nquestions, nquestions_vi;
+	size_t parent;            /* index of the parent clause, SIZE_MAX for a top clause */
+	bool leaf;                /* no sub-clause */
+	uint32_t line, col;       /* where the catalog lists it */
+};
+
+struct qms_catalog {
+	const char *id;           /* "ISO 9001:2015" */
+	const char *national;     /* "TCVN ISO 9001:2015", or NULL */
+	const char *title_en, *title_vi;
+	const char *path;         /* the catalog file, as displayed */
+	struct qms_clause *clauses; /* in the standard's order */
+	size_t nclauses;
+	struct qms_strmap by_number;
+};
+
+struct qms_corr_link {
+	size_t to;                /* clause index in the new catalog */
+	int relation;             /* enum qms_relation */
+};
+
+struct qms_corr_entry {
+	struct qms_corr_link *links; /* none for an old clause with no counterpart */
+	size_t nlinks;
+	const char *note;
+	bool listed;              /* the old clause has a pair in the file */
+};
+
+struct qms_corr_note_entry {
+	size_t clause;            /* index in the new (`new`) or old (no longer required) catalog */
+	const char *note;
+};
+
+struct qms_correlation_table {
+	const struct qms_catalog *from, *to;
+	const char *path;
+	struct qms_corr_entry *entries;          /* one per clause of `from` */
+	struct qms_corr_note_entry *new_clauses; /* in the new catalog */
+	size_t nnew;
+	struct qms_corr_note_entry *no_longer;   /* in the old catalog */
+	size_t nno_longer;
+};
+
+struct qms_catalogs {
+	const char *dir;
+	struct qms_catalog *catalogs;
+	size_t ncatalogs;
+	struct qms_correlation_table *corrs;
+	size_t ncorrs;
+	struct qms_arena arena;
+};
+
+/* Where the catalogs are: $QMS_STANDARDS; else the workspace's own
+ * standards/ (root may be NULL); else the installed ones; else those of
+ * the source tree qms was built from. Caller frees. */
+char *qms_standards_dir(const char *workspace_root);
+
+/* Load every catalog and correlation of dir and check them (C010, C011:
+ * problems go to diags, positioned in the catalog files). Returns 0, or -1
+ * when the folder cannot be read. Release with qms_catalogs_release(). */
+int qms_catalogs_load(struct qms_catalogs *out, const char *dir, struct qms_diags *diags);
+void qms_catalogs_release(struct qms_catalogs *c);
+
+const struct qms_catalog *qms_catalogs_find(const struct qms_catalogs *c, const char *id);
+const struct qms_correlation_table *qms_catalogs_correlation(const struct qms_catalogs *c,
+							     const char *from, const char *to);
+/* Index of clause `number` in cat, or SIZE_MAX. */
+size_t qms_catalog_find(const struct qms_catalog *cat, const char *number);
+
+/* True when `clause` is `ancestor` or one of its sub-clauses ("8.3.2" is
+ * within "8.3", "8.30" is not). */
+bool qms_clause_within(const char *clause, const char *ancestor);
+
+/* Check one clause reference of a document written against `standard`
+ * (C001 unknown, C002 numbered as in ISO 9001:2008).
+ * Returns true when the clause exists. */
+bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const char *clause,
+		      uint32_t line, uint32_t col, const char *path, struct qms_diags *diags);
+
+#endif
