@@ -570,6 +570,10 @@ static void decode_map(struct decoder *dc, const struct qms_schema *s, const str
 				derr(dc, k, QMS_RULE_S001,
 				     "unknown key '%s' in %s: inside { } a ',' separates entries, so write decimals with '.' or in quotes ('0,5 giờ')",
 				     k->text, s->name);
+			else if (strchr(k->text, ' ') && !close)
+				derr(dc, k, QMS_RULE_S001,
+				     "unknown key '%s' in %s: keys have no spaces; inside { } a ',' separates entries, so put text with a comma in quotes",
+				     k->text, s->name);
 			else if (close)
 				derr(dc, k, QMS_RULE_S001, "unknown key '%s' %s %s; did you mean '%s'?",
 				     k->text, s->is_root ? "at" : "in", s->name, close);

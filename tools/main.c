@@ -18,6 +18,8 @@ struct command {
 
 static const struct command commands[] = {
 	{"check", qms_cmd_check, "check procedures, systems and trackers against the format and the rules"},
+	{"coverage", qms_cmd_coverage, "ISO 9001:2015 clause by clause for an agency: covered, excluded, missing"},
+	{"clauses", qms_cmd_clauses, "browse the clauses of ISO 9001:2015 and 2008 and their correlation"},
 };
 
 static void print_help(FILE *out)

@@ -1,0 +1,352 @@
+#include "migrate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edit.h"
+#include "flow.h"
+#include "iso.h"
+#include "schema.h"
+
+static enum qms_carry carry_of(const struct qms_correlation_table *t, size_t old)
+{
+	if (old == SIZE_MAX || !t->entries[old].nlinks)
+		return QMS_CARRY_NONE;
+	const struct qms_corr_entry *e = &t->entries[old];
+	for (size_t i = 0; i < e->nlinks; i++)
+		if (e->links[i].relation != QMS_REL_EQUAL && e->links[i].relation != QMS_REL_SUBSET)
+			return QMS_CARRY_PARTIAL;
+	return QMS_CARRY_FULL;
+}
+
+static void add_doc(struct qms_conversion *m, const char *path, const char *code, const char *title,
+		    const struct qms_ref *refs, size_t nrefs)
+{
+	struct qms_mig_doc *d = &m->docs[m->ndocs++];
+	d->path = path;
+	d->code = code;
+	d->title = title;
+	d->refs = qms_arena_alloc(&m->arena, (nrefs ? nrefs : 1) * sizeof(*d->refs));
+	for (size_t i = 0; i < nrefs; i++) {
+		size_t old = qms_catalog_find(m->corr->from, refs[i].text);
+		d->refs[d->nrefs++] = (struct qms_mig_ref){refs[i].text, refs[i].line, refs[i].col, old,
+							   carry_of(m->corr, old)};
+	}
+}
+
+static int proc_cmp(const void *a, const void *b)
+{
+	const struct qms_index_process *x = *(const struct qms_index_process *const *)a;
+	const struct qms_index_process *y = *(const struct qms_index_process *const *)b;
+	return strcmp(x->code.text ? x->code.text : "", y->code.text ? y->code.text : "");
+}
+
+void qms_conversion_plan(struct qms_conversion *m, const struct qms_correlation_table *corr,
+			const struct qms_index *ix, const char *agency, const struct qms_system *sys,
+			const char *sys_path)
+{
+	memset(m, 0, sizeof(*m));
+	struct qms_arena *a = &m->arena;
+	m->corr = corr;
+	m->agency = qms_arena_strdup(a, agency);
+
+	const struct qms_index_process **procs = qms_arena_alloc(a, (ix->nprocesses + 1) * sizeof(*procs));
+	size_t nprocs = 0;
+	for (size_t i = 0; i < ix->nprocesses; i++) {
+		const struct qms_index_process *p = &ix->processes[i];
+		if (p->agency.text && !strcmp(p->agency.text, agency) && p->standard_ref.text &&
+		    !strcmp(p->standard_ref.text, corr->from->id))
+			procs[nprocs++] = p;
+	}
+	qsort(procs, nprocs, sizeof(*procs), proc_cmp);
+	m->docs = qms_arena_alloc(a, (nprocs + 1) * sizeof(*m->docs));
+	if (sys && sys->standard.text && !strcmp(sys->standard.text, corr->from->id)) {
+		/* the system's clause references: exclusions and documents */
+		size_t n = sys->exclusions.len;
+		for (size_t i = 0; i < sys->documents.len; i++)
+			n += ((const struct qms_sys_document *)sys->documents.items)[i].clauses.len;
+		struct qms_ref *refs = qms_arena_alloc(a, (n ? n : 1) * sizeof(*refs));
+		size_t k = 0;
+		for (size_t i = 0; i < sys->exclusions.len; i++) {
+			const struct qms_value *v = &((const struct qms_exclusion *)sys->exclusions.items)[i].clause;
+			if (v->text)
+				refs[k++] = (struct qms_ref){qms_arena_strdup(a, v->text), v->line, v->col};
+		}
+		for (size_t i = 0; i < sys->documents.len; i++) {
+			const struct qms_list *l = &((const struct qms_sys_document *)sys->documents.items)[i].clauses;
+			for (size_t j = 0; j < l->len; j++) {
+				const struct qms_value *v = &((const struct qms_value *)l->items)[j];
+				if (v->text)
+					refs[k++] = (struct qms_ref){qms_arena_strdup(a, v->text), v->line, v->col};
+			}
+		}
+		add_doc(m, qms_arena_strdup(a, sys_path), NULL, NULL, refs, k);
+	}
+	for (size_t i = 0; i < nprocs; i++)
+		add_doc(m, procs[i]->path, procs[i]->code.text, procs[i]->title.text, procs[i]->clauses.items,
+			procs[i]->clauses.len);
+
+	qms_coverage_compute(&m->coverage, corr->to, ix, agency,
+			     sys && sys->standard.text && !strcmp(sys->standard.text, corr->to->id) ? sys : NULL,
+			     sys_path);
+	m->news = qms_arena_alloc(a, (corr->nnew ? corr->nnew : 1) * sizeof(*m->news));
+	for (size_t i = 0; i < corr->nnew; i++) {
+		struct qms_mig_new *n = &m->news[m->nnews++];
+		n->clause = corr->new_clauses[i].clause;
+		n->note = corr->new_clauses[i].note;
+		/* addressed when every lowest-level clause under it is covered */
+		const char *num = corr->to->clauses[n->clause].number;
+		bool all = true, any = false;
+		for (size_t r = 0; r < m->coverage.nrows; r++) {
+			const struct qms_cov_row *row = &m->coverage.rows[r];
+			if (!qms_clause_within(row->clause->number, num))
+				continue;
+			any = true;
+			if (row->status == QMS_COV_MISSING)
+				all = false;
+			else if (!n->by && row->nsources) {
+				n->by = row->sources;
+				n->nby = row->nsources;
+			}
+		}
+		if (!any || !all) {
+			n->by = NULL;
+			n->nby = 0;
+		}
+	}
+	m->dropped = qms_arena_alloc(a, (corr->nno_longer ? corr->nno_longer : 1) * sizeof(*m->dropped));
+	for (size_t i = 0; i < corr->nno_longer; i++) {
+		struct qms_mig_dropped *d = &m->dropped[m->ndropped++];
+		d->clause = corr->no_longer[i].clause;
+		d->note = corr->no_longer[i].note;
+		d->still_cited_by = qms_arena_alloc(a, (m->ndocs ? m->ndocs : 1) * sizeof(char *));
+		for (size_t k = 0; k < m->ndocs; k++)
+			for (size_t j = 0; j < m->docs[k].nrefs; j++)
+				if (m->docs[k].refs[j].old != SIZE_MAX &&
+				    qms_clause_within(m->docs[k].refs[j].clause, corr->from->clauses[d->clause].number)) {
+					d->still_cited_by[d->ncited++] = m->docs[k].code ? m->docs[k].code : "system.yaml";
+					break;
+				}
+	}
+}
+
+void qms_conversion_release(struct qms_conversion *m)
+{
+	qms_coverage_release(&m->coverage);
+	qms_arena_release(&m->arena);
+	memset(m, 0, sizeof(*m));
+}
+
+size_t qms_conversion_translate(const struct qms_correlation_table *t, size_t old, size_t *out, size_t cap,
+			       bool *judgement)
+{
+	*judgement = false;
+	if (old == SIZE_MAX || !t->entries[old].nlinks) {
+		*judgement = true;
+		return 0;
+	}
+	const struct qms_corr_entry *e = &t->entries[old];
+	size_t n = 0;
+	for (size_t i = 0; i < e->nlinks && n < cap; i++)
+		if (e->links[i].relation != QMS_REL_INTERSECT)
+			out[n++] = e->links[i].to;
+		else
+			*judgement = true;
+	if (n == 0)
+		for (size_t i = 0; i < e->nlinks && n < cap; i++)
+			out[n++] = e->links[i].to;
+	return n;
+}
+
+/* ---- rewriting a procedure ---- */
+
+static const struct qms_node *key_of(const struct qms_node *map, const char *key)
+{
+	for (const struct qms_node *k = map ? map->first : NULL; k; k = k->next)
+		if (!strcmp(k->text, key))
+			return k;
+	return NULL;
+}
+
+static int fail(char **err, const char *path, const char *what)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_printf(&b, "%s: %s", path, what);
+	*err = qms_buf_detach(&b);
+	return -1;
+}
+
+/* Errors a check of text finds (schema, flow, time, clauses). */
+static size_t count_errors(const char *path, const char *text, size_t len, const struct qms_catalogs *cat,
+			   struct qms_diags *diags)
+{
+	struct qms_doc *doc;
+	if (qms_doc_parse(&doc, path, text, len, diags) < 0)
+		return qms_diags_count(diags, QMS_ERROR);
+	struct qms_document d;
+	if (qms_document_decode(&d, doc, diags) == 0) {
+		if (d.kind == QMS_KIND_PROCESS) {
+			struct qms_time_settings ts = {8, 40};
+			qms_process_check(&((const struct qms_process_file *)d.data)->process, path, &ts, diags);
+		}
+		qms_iso_check_document(cat, &d, path, diags);
+		qms_document_release(&d);
+	} else {
+		qms_doc_free(doc);
+	}
+	return qms_diags_count(diags, QMS_ERROR);
+}
+
+int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
+			const struct qms_correlation_table *corr, struct qms_buf *notes, char **err)
+{
+	int lock = qms_file_lock(path, err);
+	if (lock < 0)
+		return -1;
+	int rc = -1;
+	struct qms_buf text, out;
+	qms_buf_init(&text);
+	qms_buf_init(&out);
+	struct qms_doc *doc = NULL;
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	struct qms_edit e;
+	bool editing = false;
+	if (qms_file_read(&text, path, err) < 0)
+		goto out;
+	if (qms_doc_parse(&doc, path, text.buf, text.len, &diags) < 0) {
+		rc = fail(err, path, "cannot be read as YAML; run 'qms check' on it first");
+		goto out;
+	}
+	const struct qms_node *proc = qms_node_get(doc->root, "process");
+	const struct qms_node *std_key = key_of(proc, "standard");
+	if (!proc || !std_key || std_key->value->type != QMS_NODE_SCALAR ||
+	    strcmp(std_key->value->text, corr->from->id)) {
+		rc = 1;
+		goto out;
+	}
+	qms_edit_init(&e, doc, text.buf, text.len);
+	editing = true;
+	if (qms_edit_set_scalar(&e, std_key->value, corr->to->id) < 0) {
+		rc = fail(err, path, e.error);
+		goto out;
+	}
+	const struct qms_node *edition = qms_node_get(proc, "edition");
+	if (edition && edition->type == QMS_NODE_SCALAR) {
+		char *end;
+		long n = strtol(edition->text, &end, 10);
+		if (end != edition->text && !*end && n >= 1) {
+			char buf[24];
+			snprintf(buf, sizeof(buf), "%ld", n + 1);
+			if (qms_edit_set_scalar(&e, edition, buf) < 0) {
+				rc = fail(err, path, e.error);
+				goto out;
+			}
+		}
+	} else {
+		qms_buf_printf(notes, "%s: no 'edition': give the converted procedure its edition number\n", path);
+	}
+	qms_buf_printf(notes, "%s: set 'effective' to the date the converted edition takes effect\n", path);
+
+	const struct qms_node *clauses = qms_node_get(proc, "clauses");
+	if (clauses && clauses->type == QMS_NODE_SEQ) {
+		/* Translate item by item: the first counterpart replaces the
+		 * item, further ones are appended, repeats are removed. */
+		const char **seen = qms_xcalloc(clauses->count * 8 + 8, sizeof(*seen));
+		size_t nseen = 0;
+		const char **extra = qms_xcalloc(clauses->count * 8 + 8, sizeof(*extra));
+		size_t nextra = 0;
+		for (const struct qms_node *it = clauses->first; it; it = it->next) {
+			if (it->type != QMS_NODE_SCALAR)
+				continue;
+			size_t old = qms_catalog_find(corr->from, it->text);
+			size_t to[8];
+			bool judgement;
+			size_t n = qms_conversion_translate(corr, old, to, 8, &judgement);
+			const char *first = NULL;
+			for (size_t k = 0; k < n; k++) {
+				const char *num = corr->to->clauses[to[k]].number;
+				bool dup = false;
+				for (size_t s = 0; s < nseen; s++)
+					dup |= !strcmp(seen[s], num);
+				if (dup)
+					continue;
+				seen[nseen++] = num;
+				if (!first)
+					first = num;
+				else
+					extra[nextra++] = num;
+			}
+			if (judgement) {
+				const struct qms_corr_entry *ce = old == SIZE_MAX ? NULL : &corr->entries[old];
+				if (!ce || !ce->nlinks)
+					qms_buf_printf(notes, "%s:%u:%u: %s %s has no counterpart in %s; decide what the procedure implements instead%s%s\n",
+						       path, it->line, it->col, corr->from->id, it->text, corr->to->id,
+						       ce && ce->note ? ": " : "", ce && ce->note ? ce->note : "");
+				else
+					for (size_t k = 0; k < ce->nlinks; k++)
+						if (ce->links[k].relation == QMS_REL_INTERSECT)
+							qms_buf_printf(notes, "%s:%u:%u: %s %s overlaps %s %s \"%s\" only in part; add it if the procedure implements it\n",
+								       path, it->line, it->col, corr->from->id, it->text,
+								       corr->to->id, corr->to->clauses[ce->links[k].to].number,
+								       corr->to->clauses[ce->links[k].to].en);
+			}
+			int r = first ? qms_edit_set_scalar(&e, it, first) : qms_edit_seq_remove(&e, clauses, it);
+			if (r < 0) {
+				free(seen);
+				free(extra);
+				rc = fail(err, path, e.error);
+				goto out;
+			}
+		}
+		for (size_t k = 0; k < nextra; k++) {
+			struct qms_yval v = {.type = QMS_YVAL_SCALAR, .text = extra[k]};
+			if (qms_edit_seq_append(&e, clauses, &v) < 0) {
+				free(seen);
+				free(extra);
+				rc = fail(err, path, e.error);
+				goto out;
+			}
+		}
+		free(seen);
+		free(extra);
+	}
+	if (qms_edit_apply(&e, &out) < 0) {
+		rc = fail(err, path, e.error);
+		goto out;
+	}
+	/* The rewritten file must pass the check. */
+	struct qms_diags after;
+	qms_diags_init(&after);
+	size_t errors = count_errors(path, out.buf, out.len, cat, &after);
+	if (errors) {
+		struct qms_buf m;
+		qms_buf_init(&m);
+		qms_buf_printf(&m, "left unchanged: the converted file would have %zu error%s, first ", errors,
+			       errors == 1 ? "" : "s");
+		for (size_t i = 0; i < after.len; i++)
+			if (qms_rule_get(after.items[i].rule)->severity == QMS_ERROR) {
+				qms_diag_format(&m, &after.items[i]);
+				break;
+			}
+		rc = fail(err, path, m.buf);
+		qms_buf_release(&m);
+		qms_diags_release(&after);
+		goto out;
+	}
+	qms_diags_release(&after);
+	if (qms_file_write_atomic(path, out.buf, out.len, 0, err) < 0)
+		goto out;
+	rc = 0;
+out:
+	if (editing)
+		qms_edit_release(&e);
+	qms_doc_free(doc);
+	qms_diags_release(&diags);
+	qms_buf_release(&text);
+	qms_buf_release(&out);
+	qms_file_unlock(lock);
+	return rc;
+}

@@ -1,0 +1,108 @@
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void qms_table_init(struct qms_table *t, const char *const *header)
+{
+	memset(t, 0, sizeof(*t));
+	while (header[t->ncols])
+		t->ncols++;
+	qms_table_add(t, header);
+}
+
+void qms_table_add(struct qms_table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->cells = qms_xrealloc(t->cells, t->cap * t->ncols * sizeof(*t->cells));
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * t->ncols + c] = qms_xstrdup(cells[c] ? cells[c] : "");
+	t->nrows++;
+}
+
+void qms_table_release(struct qms_table *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof(*t));
+}
+
+size_t qms_utf8_width(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static void add_md_cell(struct qms_buf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			qms_buf_adds(out, "\\|");
+		else if (*s == '\n')
+			qms_buf_adds(out, "<br>");
+		else
+			qms_buf_addc(out, *s);
+	}
+}
+
+static void add_csv_cell(struct qms_buf *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\n\r")) {
+		qms_buf_adds(out, s);
+		return;
+	}
+	qms_buf_addc(out, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			qms_buf_addc(out, '"');
+		qms_buf_addc(out, *s);
+	}
+	qms_buf_addc(out, '"');
+}
+
+void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt)
+{
+	size_t *width = qms_xcalloc(t->ncols, sizeof(*width));
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t w = qms_utf8_width(t->cells[r * t->ncols + c]);
+			if (w > width[c])
+				width[c] = w;
+		}
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *cell = t->cells[r * t->ncols + c];
+			switch (fmt) {
+			case QMS_TABLE_TEXT:
+				qms_buf_adds(out, cell);
+				if (c + 1 < t->ncols)
+					for (size_t k = qms_utf8_width(cell); k < width[c] + 2; k++)
+						qms_buf_addc(out, ' ');
+				break;
+			case QMS_TABLE_MD:
+				qms_buf_adds(out, c ? " | " : "| ");
+				add_md_cell(out, cell);
+				if (c + 1 == t->ncols)
+					qms_buf_adds(out, " |");
+				break;
+			case QMS_TABLE_CSV:
+				if (c)
+					qms_buf_addc(out, ',');
+				add_csv_cell(out, cell);
+				break;
+			}
+		}
+		qms_buf_addc(out, '\n');
+		if (r == 0 && fmt == QMS_TABLE_MD) {
+			for (size_t c = 0; c < t->ncols; c++)
+				qms_buf_adds(out, c ? "---|" : "|---|");
+			qms_buf_addc(out, '\n');
+		}
+	}
+	free(width);
+}

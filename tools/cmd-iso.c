@@ -1,0 +1,570 @@
+/* qms coverage, qms migrate, qms clauses: the ISO 9001 commands. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "cli.h"
+#include "coverage.h"
+#include "index.h"
+#include "schema.h"
+#include "table.h"
+#include "iso-cli.h"
+
+int parse_lang(enum qms_lang *out, const char *v)
+{
+	if (!strcmp(v, "vi"))
+		*out = QMS_LANG_VI;
+	else if (!strcmp(v, "en"))
+		*out = QMS_LANG_EN;
+	else
+		return qms_cli_usage_error("--lang is vi or en, not '%s'", v);
+	return 0;
+}
+
+/* Load the workspace of the current folder; problems reading its files
+ * are not this command's to report (that is `qms check`), but they are
+ * counted so the user knows. */
+int iso_ctx_load(struct iso_ctx *c, const char *lang_opt)
+{
+	memset(c, 0, sizeof(*c));
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	char *err = NULL;
+	if (qms_index_load(&c->ix, ".", 0, &diags, &err) < 0) {
+		qms_cli_usage_error("%s", err);
+		free(err);
+		qms_diags_release(&diags);
+		return -1;
+	}
+	size_t errors = qms_diags_count(&diags, QMS_ERROR);
+	if (errors)
+		fprintf(stderr, "qms: %zu error%s in the workspace's files; 'qms check' lists them\n", errors,
+			errors == 1 ? "" : "s");
+	qms_diags_release(&diags);
+	char *dir = qms_standards_dir(c->ix->root);
+	struct qms_diags catdiags;
+	qms_diags_init(&catdiags);
+	int rc = qms_catalogs_load(&c->cat, dir, &catdiags);
+	if (rc < 0 || !qms_catalogs_find(&c->cat, "ISO 9001:2015")) {
+		qms_cli_usage_error("no catalog of ISO 9001:2015 in '%s'; set QMS_STANDARDS to the folder of the catalogs",
+				    dir);
+		free(dir);
+		qms_diags_release(&catdiags);
+		return -1;
+	}
+	free(dir);
+	qms_diags_release(&catdiags);
+	c->lang = c->ix->settings.lang;
+	if (lang_opt && parse_lang(&c->lang, lang_opt))
+		return -1;
+	return 0;
+}
+
+void iso_ctx_release(struct iso_ctx *c)
+{
+	qms_index_free(c->ix);
+	qms_catalogs_release(&c->cat);
+}
+
+const char *title_of(const struct qms_clause *cl, enum qms_lang lang)
+{
+	return lang == QMS_LANG_VI && cl->vi ? cl->vi : cl->en;
+}
+
+int parse_opts(struct iso_opts *o, int argc, char **argv, const char *help, bool *done)
+{
+	memset(o, 0, sizeof(*o));
+	o->format = "table";
+	o->args = calloc((size_t)argc, sizeof(*o->args));
+	*done = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = NULL;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(help, stdout);
+			*done = true;
+			return 0;
+		}
+		if (!strcmp(a, "--apply")) {
+			o->apply = true;
+			continue;
+		}
+		if (!strcmp(a, "--map")) {
+			o->map = true;
+			continue;
+		}
+		const char *const valued[] = {"--lang", "--format", "--standard"};
+		const char **slots[] = {&o->lang, &o->format, &o->standard};
+		bool matched = false;
+		for (size_t k = 0; k < 3; k++) {
+			size_t n = strlen(valued[k]);
+			if (!strncmp(a, valued[k], n) && (a[n] == '\0' || a[n] == '=')) {
+				v = a[n] == '=' ? a + n + 1 : (i + 1 < argc ? argv[++i] : NULL);
+				if (!v)
+					return qms_cli_usage_error("%s needs a value", valued[k]);
+				*slots[k] = v;
+				matched = true;
+			}
+		}
+		if (matched)
+			continue;
+		if (a[0] == '-' && a[1])
+			return qms_cli_usage_error("unknown option '%s'; see 'qms %s --help'", a, argv[0]);
+		o->args[o->nargs++] = a;
+	}
+	return 0;
+}
+
+static enum qms_table_format table_format(const char *f)
+{
+	return !strcmp(f, "md") ? QMS_TABLE_MD : !strcmp(f, "csv") ? QMS_TABLE_CSV : QMS_TABLE_TEXT;
+}
+
+/* ---- coverage ---- */
+
+static const char coverage_help[] =
+	"usage: qms coverage AGENCY [--lang vi|en] [--format table|md|json]\n"
+	"\n"
+	"ISO 9001:2015 clause by clause for one agency: for every lowest-level\n"
+	"clause, what covers it (a field of processes/AGENCY/system.yaml, a document\n"
+	"it lists, or a procedure of the agency tagged with the clause or a parent\n"
+	"of it), or the exclusion that declares it not applicable, or nothing.\n"
+	"\n"
+	"exit status: 0 every applicable clause is covered, 1 some are missing,\n"
+	"2 usage error or unknown agency\n";
+
+static const char *status_word(enum qms_cov_status s, enum qms_lang lang)
+{
+	static const char *const vi[] = {"đáp ứng", "loại trừ", "THIẾU"};
+	static const char *const en[] = {"covered", "excluded", "MISSING"};
+	return (lang == QMS_LANG_VI ? vi : en)[s];
+}
+
+static const char *const status_json[] = {"covered", "excluded", "missing"};
+
+/* "context (system.yaml:19)", "STP-QT-01 (STP-QT-01.yaml:28)": the file
+ * name is enough beside the agency's folder, JSON has the whole path. */
+static void source_text(struct qms_buf *b, const struct qms_cov_source *s)
+{
+	const char *slash = strrchr(s->path, '/');
+	qms_buf_printf(b, "%s (%s:%u)", s->what, slash ? slash + 1 : s->path, s->line);
+}
+
+const struct qms_index_system *find_system(const struct qms_index *ix, const char *agency)
+{
+	for (size_t i = 0; i < ix->nsystems; i++)
+		if (ix->systems[i].agency.text && !strcmp(ix->systems[i].agency.text, agency))
+			return &ix->systems[i];
+	return NULL;
+}
+
+static void print_coverage_json(const struct qms_coverage *cov, const struct iso_ctx *c)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_adds(&b, "{\"agency\": ");
+	qms_buf_add_json_string(&b, cov->agency);
+	qms_buf_adds(&b, ", \"standard\": ");
+	qms_buf_add_json_string(&b, cov->catalog->id);
+	qms_buf_adds(&b, ", \"system\": ");
+	if (cov->system_path)
+		qms_buf_add_json_string(&b, cov->system_path);
+	else
+		qms_buf_adds(&b, "null");
+	qms_buf_printf(&b, ", \"covered\": %zu, \"excluded\": %zu, \"missing\": %zu, \"clauses\": [",
+		       cov->covered, cov->excluded, cov->missing);
+	for (size_t i = 0; i < cov->nrows; i++) {
+		const struct qms_cov_row *r = &cov->rows[i];
+		qms_buf_adds(&b, i ? ",\n  {\"clause\": " : "\n  {\"clause\": ");
+		qms_buf_add_json_string(&b, r->clause->number);
+		qms_buf_adds(&b, ", \"title\": ");
+		qms_buf_add_json_string(&b, title_of(r->clause, c->lang));
+		qms_buf_printf(&b, ", \"status\": \"%s\", \"documented\": ", status_json[r->status]);
+		if (r->clause->documented >= 0)
+			qms_buf_add_json_string(&b, qms_documented_names[r->clause->documented]);
+		else
+			qms_buf_adds(&b, "null");
+		if (r->status == QMS_COV_EXCLUDED) {
+			qms_buf_adds(&b, ", \"justification\": ");
+			qms_buf_add_json_string(&b, r->justification);
+			qms_buf_printf(&b, ", \"file\": ");
+			qms_buf_add_json_string(&b, cov->system_path);
+			qms_buf_printf(&b, ", \"line\": %u", r->line);
+		}
+		qms_buf_adds(&b, ", \"sources\": [");
+		for (size_t k = 0; k < r->nsources; k++) {
+			const struct qms_cov_source *s = &r->sources[k];
+			static const char *const kinds[] = {"field", "document", "procedure"};
+			qms_buf_printf(&b, "%s{\"kind\": \"%s\", \"name\": ", k ? ", " : "", kinds[s->kind]);
+			qms_buf_add_json_string(&b, s->what);
+			qms_buf_adds(&b, ", \"tag\": ");
+			qms_buf_add_json_string(&b, s->tag);
+			qms_buf_adds(&b, ", \"file\": ");
+			qms_buf_add_json_string(&b, s->path);
+			qms_buf_printf(&b, ", \"line\": %u, \"column\": %u}", s->line, s->col);
+		}
+		qms_buf_adds(&b, "]}");
+	}
+	qms_buf_adds(&b, cov->nrows ? "\n]}\n" : "]}\n");
+	fputs(b.buf, stdout);
+	qms_buf_release(&b);
+}
+
+static void print_coverage_table(const struct qms_coverage *cov, const struct iso_ctx *c,
+				 const struct qms_index_agency *ag, bool md)
+{
+	bool vi = c->lang == QMS_LANG_VI;
+	const char *name = ag && ag->name.text ? ag->name.text : cov->agency;
+	if (md)
+		printf("## %s %s: %s\n\n", vi ? "Mức đáp ứng" : "Coverage of", cov->catalog->id, name);
+	else
+		printf("%s %s: %s (%s)\n", vi ? "Mức đáp ứng" : "Coverage of", cov->catalog->id, name,
+		       cov->agency);
+	if (cov->system_path)
+		printf("%s%s\n\n", md ? "" : "", cov->system_path);
+	else
+		printf("%s\n\n", vi ? "(chưa có system.yaml: chỉ tính các quy trình)" :
+				      "(no system.yaml: procedures only)");
+	const char *header_vi[] = {"Điều", "Tên", "HS", "Trạng thái", "Đáp ứng bởi", NULL};
+	const char *header_en[] = {"Clause", "Title", "DI", "Status", "Covered by", NULL};
+	struct qms_table t;
+	qms_table_init(&t, vi ? header_vi : header_en);
+	struct qms_buf by;
+	qms_buf_init(&by);
+	for (size_t i = 0; i < cov->nrows; i++) {
+		const struct qms_cov_row *r = &cov->rows[i];
+		qms_buf_reset(&by);
+		if (r->status == QMS_COV_EXCLUDED) {
+			qms_buf_printf(&by, "%s (%s:%u)", r->justification, cov->system_path, r->line);
+		} else {
+			size_t shown = md ? r->nsources : (r->nsources > 2 ? 2 : r->nsources);
+			for (size_t k = 0; k < shown; k++) {
+				if (k)
+					qms_buf_adds(&by, ", ");
+				source_text(&by, &r->sources[k]);
+			}
+			if (shown < r->nsources)
+				qms_buf_printf(&by, vi ? " và %zu nguồn khác" : " and %zu more",
+					       r->nsources - shown);
+		}
+		const char *di = r->clause->documented < 0 ? "" :
+				 r->clause->documented == QMS_DOC_RETAIN ? "R" :
+				 r->clause->documented == QMS_DOC_MAINTAIN ? "M" : "M+R";
+		const char *row[] = {r->clause->number, title_of(r->clause, c->lang), di,
+				     status_word(r->status, c->lang), by.buf};
+		qms_table_add(&t, row);
+	}
+	struct qms_buf out;
+	qms_buf_init(&out);
+	qms_table_format(&out, &t, md ? QMS_TABLE_MD : QMS_TABLE_TEXT);
+	fputs(out.buf, stdout);
+	qms_buf_release(&out);
+	qms_buf_release(&by);
+	qms_table_release(&t);
+	printf("\n%s%zu %s: %zu %s, %zu %s, %zu %s\n", md ? "" : "", cov->nrows,
+	       vi ? "điều khoản" : "clauses", cov->covered, vi ? "đáp ứng" : "covered", cov->excluded,
+	       vi ? "loại trừ" : "excluded", cov->missing, vi ? "thiếu" : "missing");
+	printf("%s\n", vi ? "HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)"
+			  : "DI: documented information required (M maintain, R retain)");
+}
+
+int qms_cmd_coverage(int argc, char **argv)
+{
+	struct iso_opts o;
+	bool done;
+	int rc = parse_opts(&o, argc, argv, coverage_help, &done);
+	if (rc || done)
+		goto out_opts;
+	rc = QMS_EXIT_USAGE;
+	if (o.nargs != 1) {
+		qms_cli_usage_error("coverage takes one agency id; see 'qms coverage --help'");
+		goto out_opts;
+	}
+	if (strcmp(o.format, "table") && strcmp(o.format, "md") && strcmp(o.format, "json")) {
+		qms_cli_usage_error("--format is table, md or json, not '%s'", o.format);
+		goto out_opts;
+	}
+	struct iso_ctx c;
+	if (iso_ctx_load(&c, o.lang) < 0)
+		goto out_opts;
+	const char *agency = o.args[0];
+	const struct qms_index_agency *ag = qms_index_find_agency(c.ix, agency);
+	const struct qms_index_system *sysx = find_system(c.ix, agency);
+	bool has_procs = false;
+	for (size_t i = 0; i < c.ix->nprocesses; i++)
+		has_procs |= c.ix->processes[i].agency.text && !strcmp(c.ix->processes[i].agency.text, agency);
+	if (!ag && !sysx && !has_procs) {
+		const char **ids = calloc(c.ix->nagencies + 1, sizeof(*ids));
+		for (size_t i = 0; i < c.ix->nagencies; i++)
+			ids[i] = c.ix->agencies[i].id.text;
+		const char *close = qms_closest(agency, ids, c.ix->nagencies);
+		if (close)
+			qms_cli_usage_error("no agency '%s' in this workspace; did you mean '%s'?", agency, close);
+		else
+			qms_cli_usage_error("no agency '%s' in this workspace", agency);
+		free(ids);
+		iso_ctx_release(&c);
+		goto out_opts;
+	}
+	struct qms_document sysdoc = {0};
+	const struct qms_system *sys = NULL;
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	if (sysx && qms_document_load(&sysdoc, sysx->path, &diags) == 0 && sysdoc.kind == QMS_KIND_SYSTEM)
+		sys = &((const struct qms_system_file *)sysdoc.data)->system;
+	qms_diags_release(&diags);
+	struct qms_coverage cov;
+	qms_coverage_compute(&cov, qms_catalogs_find(&c.cat, "ISO 9001:2015"), c.ix, agency, sys,
+			     sys ? sysx->path : NULL);
+	if (!strcmp(o.format, "json"))
+		print_coverage_json(&cov, &c);
+	else
+		print_coverage_table(&cov, &c, ag, !strcmp(o.format, "md"));
+	rc = cov.missing ? QMS_EXIT_FINDINGS : QMS_EXIT_CLEAN;
+	qms_coverage_release(&cov);
+	if (sysdoc.doc)
+		qms_document_release(&sysdoc);
+	iso_ctx_release(&c);
+out_opts:
+	free(o.args);
+	return rc;
+}
+
+/* ---- clauses ---- */
+
+static const char clauses_help[] =
+	"usage: qms clauses [--standard 2015|2008] [--lang vi|en] [--format table|md|json] [CLAUSE...]\n"
+	"       qms clauses --map [--lang vi|en] [--format table|md|json]\n"
+	"\n"
+	"Browse the catalog of an edition of ISO 9001 (default 2015): every clause\n"
+	"with its title, level (system or process) and the documented information\n"
+	"it requires. Name clauses to see them with their sub-clauses, the check\n"
+	"questions an auditor asks, and where they come from or went to in the\n"
+	"other edition. --map prints the 2008 -> 2015 correlation.\n";
+
+static const char *edition_id(const char *s)
+{
+	if (!s || !strcmp(s, "2015") || !strcmp(s, "ISO 9001:2015"))
+		return "ISO 9001:2015";
+	if (!strcmp(s, "2008") || !strcmp(s, "ISO 9001:2008"))
+		return "ISO 9001:2008";
+	return NULL;
+}
+
+static const char *relation_word(int rel, enum qms_lang lang)
+{
+	static const char *const vi[] = {"tương đương", "mở rộng", "thu hẹp", "giao nhau"};
+	return lang == QMS_LANG_VI ? vi[rel] : qms_relation_names[rel];
+}
+
+static void print_clause_detail(const struct qms_catalogs *cat, const struct qms_catalog *c, size_t idx,
+				enum qms_lang lang)
+{
+	const struct qms_clause *cl = &c->clauses[idx];
+	bool vi = lang == QMS_LANG_VI;
+	printf("%s %s  %s\n", c->id, cl->number, title_of(cl, lang));
+	printf("  %s / %s\n", cl->en, cl->vi);
+	printf("  %s: %s\n", vi ? "cấp" : "level", cl->level == QMS_CLAUSE_SYSTEM ?
+		(vi ? "hệ thống" : "system") : (vi ? "quá trình" : "process"));
+	if (cl->documented >= 0)
+		printf("  %s: %s (%s)\n", vi ? "thông tin dạng văn bản" : "documented information",
+		       qms_documented_names[cl->documented], cl->evidence ? cl->evidence : "");
+	const char **qs = vi && cl->nquestions_vi ? cl->questions_vi : cl->questions;
+	size_t nq = vi && cl->nquestions_vi ? cl->nquestions_vi : cl->nquestions;
+	for (size_t i = 0; i < nq; i++)
+		printf("  - %s\n", qs[i]);
+	for (size_t i = 0; i < c->nclauses; i++)
+		if (c->clauses[i].parent == idx)
+			printf("  %s %s\n", c->clauses[i].number, title_of(&c->clauses[i], lang));
+	for (size_t t = 0; t < cat->ncorrs; t++) {
+		const struct qms_correlation_table *k = &cat->corrs[t];
+		if (k->from == c) {
+			const struct qms_corr_entry *e = &k->entries[idx];
+			for (size_t j = 0; j < e->nlinks; j++)
+				printf("  -> %s %s %s (%s)\n", k->to->id, k->to->clauses[e->links[j].to].number,
+				       title_of(&k->to->clauses[e->links[j].to], lang),
+				       relation_word(e->links[j].relation, lang));
+		}
+		if (k->to == c) {
+			for (size_t f = 0; f < k->from->nclauses; f++) {
+				const struct qms_corr_entry *e = &k->entries[f];
+				for (size_t j = 0; j < e->nlinks; j++)
+					if (e->links[j].to == idx)
+						printf("  <- %s %s %s (%s)\n", k->from->id, k->from->clauses[f].number,
+						       title_of(&k->from->clauses[f], lang),
+						       relation_word(e->links[j].relation, lang));
+			}
+			for (size_t j = 0; j < k->nnew; j++)
+				if (k->new_clauses[j].clause == idx)
+					printf("  %s %s\n", vi ? "mới so với" : "new since", k->from->id);
+		}
+	}
+}
+
+int qms_cmd_clauses(int argc, char **argv)
+{
+	struct iso_opts o;
+	bool done;
+	int rc = parse_opts(&o, argc, argv, clauses_help, &done);
+	if (rc || done)
+		goto out;
+	rc = QMS_EXIT_USAGE;
+	const char *id = edition_id(o.standard);
+	if (!id) {
+		qms_cli_usage_error("--standard is 2015 or 2008, not '%s'", o.standard);
+		goto out;
+	}
+	if (strcmp(o.format, "table") && strcmp(o.format, "md") && strcmp(o.format, "json")) {
+		qms_cli_usage_error("--format is table, md or json, not '%s'", o.format);
+		goto out;
+	}
+	/* The catalogs do not need a workspace; use one when there is. */
+	struct qms_catalogs cat;
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	struct qms_index *ix = NULL;
+	char *err = NULL;
+	enum qms_lang lang = QMS_LANG_VI;
+	if (qms_index_load(&ix, ".", 1, &diags, &err) == 0)
+		lang = ix->settings.lang;
+	free(err);
+	char *dir = qms_standards_dir(ix ? ix->root : NULL);
+	qms_index_free(ix);
+	qms_diags_release(&diags);
+	qms_diags_init(&diags);
+	if (o.lang && parse_lang(&lang, o.lang)) {
+		free(dir);
+		goto out;
+	}
+	if (qms_catalogs_load(&cat, dir, &diags) < 0 || !qms_catalogs_find(&cat, id)) {
+		qms_cli_usage_error("no catalog of %s in '%s'", id, dir);
+		free(dir);
+		qms_diags_release(&diags);
+		goto out;
+	}
+	free(dir);
+	qms_diags_release(&diags);
+	const struct qms_catalog *c = qms_catalogs_find(&cat, id);
+	struct qms_buf b;
+	qms_buf_init(&b);
+	rc = QMS_EXIT_CLEAN;
+	if (o.map) {
+		const struct qms_correlation_table *k = qms_catalogs_correlation(&cat, "ISO 9001:2008", "ISO 9001:2015");
+		if (!k) {
+			qms_cli_usage_error("no 2008 -> 2015 correlation among the catalogs");
+			rc = QMS_EXIT_USAGE;
+		} else if (!strcmp(o.format, "json")) {
+			qms_buf_adds(&b, "[");
+			bool first = true;
+			for (size_t f = 0; f < k->from->nclauses; f++) {
+				const struct qms_corr_entry *e = &k->entries[f];
+				qms_buf_printf(&b, "%s\n  {\"from\": \"%s\", \"to\": [", first ? "" : ",",
+					       k->from->clauses[f].number);
+				first = false;
+				for (size_t j = 0; j < e->nlinks; j++)
+					qms_buf_printf(&b, "%s{\"clause\": \"%s\", \"relation\": \"%s\"}", j ? ", " : "",
+						       k->to->clauses[e->links[j].to].number,
+						       qms_relation_names[e->links[j].relation]);
+				qms_buf_adds(&b, "]}");
+			}
+			qms_buf_adds(&b, "\n]\n");
+		} else {
+			bool vi = lang == QMS_LANG_VI;
+			const char *h[] = {"2008", vi ? "Tên" : "Title", "2015", vi ? "Quan hệ" : "Relation", NULL};
+			struct qms_table t;
+			qms_table_init(&t, h);
+			struct qms_buf to, rel;
+			qms_buf_init(&to);
+			qms_buf_init(&rel);
+			for (size_t f = 0; f < k->from->nclauses; f++) {
+				const struct qms_corr_entry *e = &k->entries[f];
+				qms_buf_reset(&to);
+				qms_buf_reset(&rel);
+				for (size_t j = 0; j < e->nlinks; j++) {
+					qms_buf_printf(&to, "%s%s", j ? ", " : "", k->to->clauses[e->links[j].to].number);
+					qms_buf_printf(&rel, "%s%s", j ? ", " : "", relation_word(e->links[j].relation, lang));
+				}
+				if (!e->nlinks)
+					qms_buf_adds(&to, "—");
+				const char *row[] = {k->from->clauses[f].number, title_of(&k->from->clauses[f], lang),
+						     to.buf, rel.buf};
+				qms_table_add(&t, row);
+			}
+			qms_table_format(&b, &t, table_format(o.format));
+			qms_buf_release(&to);
+			qms_buf_release(&rel);
+			qms_table_release(&t);
+		}
+	} else if (o.nargs) {
+		for (size_t i = 0; i < o.nargs; i++) {
+			size_t idx = qms_catalog_find(c, o.args[i]);
+			if (idx == SIZE_MAX) {
+				struct qms_diags d;
+				qms_diags_init(&d);
+				qms_clause_check(&cat, id, o.args[i], 0, 0, "", &d);
+				fprintf(stderr, "qms: %s\n", d.len ? d.items[0].message : "no such clause");
+				qms_diags_release(&d);
+				rc = QMS_EXIT_FINDINGS;
+				continue;
+			}
+			if (i)
+				putchar('\n');
+			fflush(stdout);
+			print_clause_detail(&cat, c, idx, lang);
+		}
+	} else if (!strcmp(o.format, "json")) {
+		qms_buf_printf(&b, "{\"standard\": \"%s\", \"clauses\": [", c->id);
+		for (size_t i = 0; i < c->nclauses; i++) {
+			const struct qms_clause *cl = &c->clauses[i];
+			qms_buf_printf(&b, "%s\n  {\"clause\": \"%s\", \"en\": ", i ? "," : "", cl->number);
+			qms_buf_add_json_string(&b, cl->en);
+			qms_buf_adds(&b, ", \"vi\": ");
+			qms_buf_add_json_string(&b, cl->vi);
+			qms_buf_printf(&b, ", \"level\": \"%s\", \"documented\": ", qms_clause_level_names[cl->level]);
+			if (cl->documented >= 0)
+				qms_buf_printf(&b, "\"%s\"", qms_documented_names[cl->documented]);
+			else
+				qms_buf_adds(&b, "null");
+			qms_buf_adds(&b, ", \"questions\": [");
+			for (size_t q = 0; q < cl->nquestions; q++) {
+				if (q)
+					qms_buf_adds(&b, ", ");
+				qms_buf_add_json_string(&b, cl->questions[q]);
+			}
+			qms_buf_adds(&b, "]}");
+		}
+		qms_buf_adds(&b, "\n]}\n");
+	} else {
+		bool vi = lang == QMS_LANG_VI;
+		const char *h[] = {vi ? "Điều" : "Clause", vi ? "Tên" : "Title", vi ? "Cấp" : "Level", vi ? "HS" : "DI", NULL};
+		struct qms_table t;
+		qms_table_init(&t, h);
+		struct qms_buf title;
+		qms_buf_init(&title);
+		for (size_t i = 0; i < c->nclauses; i++) {
+			const struct qms_clause *cl = &c->clauses[i];
+			qms_buf_reset(&title);
+			/* indent by depth so the tree shows */
+			for (const char *p = cl->number; *p; p++)
+				if (*p == '.')
+					qms_buf_adds(&title, "  ");
+			qms_buf_adds(&title, title_of(cl, lang));
+			const char *di = cl->documented < 0 ? "" : qms_documented_names[cl->documented];
+			const char *level = cl->level == QMS_CLAUSE_SYSTEM ? (vi ? "hệ thống" : "system") :
+									    (vi ? "quá trình" : "process");
+			const char *row[] = {cl->number, title.buf, level, di};
+			qms_table_add(&t, row);
+		}
+		qms_table_format(&b, &t, table_format(o.format));
+		qms_buf_release(&title);
+		qms_table_release(&t);
+	}
+	fputs(b.buf, stdout);
+	qms_buf_release(&b);
+	qms_catalogs_release(&cat);
+out:
+	free(o.args);
+	return rc;
+}
+

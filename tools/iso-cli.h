@@ -1,0 +1,43 @@
+/* Helpers shared by the ISO commands (cmd-iso.c, cmd-migrate.c). */
+#ifndef QMS_ISO_CLI_H
+#define QMS_ISO_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "index.h"
+
+/* What every ISO command needs: the workspace index, the catalogs and the
+ * language to write in. */
+struct iso_ctx {
+	struct qms_index *ix;
+	struct qms_catalogs cat;
+	enum qms_lang lang;
+};
+
+/* Load the workspace of the current folder and its catalogs; lang_opt
+ * (may be NULL) overrides the workspace language. Prints the reason and
+ * returns -1 on failure. */
+int iso_ctx_load(struct iso_ctx *c, const char *lang_opt);
+void iso_ctx_release(struct iso_ctx *c);
+
+/* Options shared by the ISO commands. */
+struct iso_opts {
+	const char *lang;
+	const char *format;
+	const char **args; /* operands; free() it */
+	size_t nargs;
+	bool apply, map;
+	const char *standard;
+};
+
+/* Parse argv; prints help (and sets *done) for --help. Returns 0 or an
+ * exit status. */
+int parse_opts(struct iso_opts *o, int argc, char **argv, const char *help, bool *done);
+int parse_lang(enum qms_lang *out, const char *v);
+
+const char *title_of(const struct qms_clause *cl, enum qms_lang lang);
+const struct qms_index_system *find_system(const struct qms_index *ix, const char *agency);
+
+#endif
