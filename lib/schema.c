@@ -523,14 +523,20 @@ static void decode_field(struct decoder *dc, const struct qms_field *f, const st
 	if (n->type == QMS_NODE_SEQ) {
 		size_t size = item_size(f);
 		list->items = qms_arena_alloc(dc->arena, size * (n->count ? n->count : 1));
-		for (const struct qms_node *it = n->first; it; it = it->next)
-			decode_item(dc, f, it, (char *)list->items + size * list->len++);
+		for (const struct qms_node *it = n->first; it; it = it->next) {
+			void *item = (char *)list->items + size * list->len;
+			decode_item(dc, f, it, item);
+			/* an item that is not even a mapping is reported and left
+			 * out: later rules see only items they can cite */
+			if (f->type != QMS_T_MAP || ((struct qms_obj *)item)->present)
+				list->len++;
+		}
 		return;
 	}
 	if ((f->flags & QMS_F_ONE_OR_LIST) && n->type == QMS_NODE_SCALAR) {
 		list->items = qms_arena_alloc(dc->arena, item_size(f));
 		decode_item(dc, f, n, list->items);
-		list->len = 1;
+		list->len = 1; /* one scalar: the item types of ONE_OR_LIST are scalars */
 		return;
 	}
 	derr(dc, n, QMS_RULE_S003, "'%s' must be a list, not %s", f->key, qms_node_type_name(n));

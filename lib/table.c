@@ -97,6 +97,9 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 				break;
 			}
 		}
+		if (fmt == QMS_TABLE_TEXT)
+			while (out->len && out->buf[out->len - 1] == ' ')
+				out->buf[--out->len] = '\0';
 		qms_buf_addc(out, '\n');
 		if (r == 0 && fmt == QMS_TABLE_MD) {
 			for (size_t c = 0; c < t->ncols; c++)

@@ -14,10 +14,13 @@ enum qms_exit {
 
 /* Each command gets its arguments after the command name (argv[0] is the
  * command name) and returns an exit code. */
+int qms_cmd_audit(int argc, char **argv);
+int qms_cmd_board(int argc, char **argv); /* `qms audit board`; argv[0] is "board" */
 int qms_cmd_check(int argc, char **argv);
 int qms_cmd_coverage(int argc, char **argv);
 int qms_cmd_clauses(int argc, char **argv);
 int qms_cmd_migrate(int argc, char **argv);
+int qms_cmd_render(int argc, char **argv);
 
 /* True when colour may be used on stream: a terminal and no NO_COLOR. */
 bool qms_cli_use_color(FILE *stream);

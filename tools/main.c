@@ -17,9 +17,12 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{"audit", qms_cmd_audit, "the migration tracker: stages, audits, findings; status and board as of a date"},
 	{"check", qms_cmd_check, "check procedures, systems and trackers against the format and the rules"},
 	{"coverage", qms_cmd_coverage, "ISO 9001:2015 clause by clause for an agency: covered, excluded, missing"},
 	{"clauses", qms_cmd_clauses, "browse the clauses of ISO 9001:2015 and 2008 and their correlation"},
+	{"render", qms_cmd_render, "flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps"},
+	{"migrate", qms_cmd_migrate, "the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures"},
 };
 
 static void print_help(FILE *out)

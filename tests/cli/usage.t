@@ -5,7 +5,12 @@ usage: qms [-C DIR] [--version] [--help] COMMAND [ARGS]
 Quality management under ISO 9001:2015 for state administrative agencies.
 
 commands:
+  audit      the migration tracker: stages, audits, findings; status and board as of a date
   check      check procedures, systems and trackers against the format and the rules
+  coverage   ISO 9001:2015 clause by clause for an agency: covered, excluded, missing
+  clauses    browse the clauses of ISO 9001:2015 and 2008 and their correlation
+  render     flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps
+  migrate    the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures
 
 options:
   -C DIR      run as if started in DIR (the workspace)
@@ -40,7 +45,12 @@ usage: qms [-C DIR] [--version] [--help] COMMAND [ARGS]
 Quality management under ISO 9001:2015 for state administrative agencies.
 
 commands:
+  audit      the migration tracker: stages, audits, findings; status and board as of a date
   check      check procedures, systems and trackers against the format and the rules
+  coverage   ISO 9001:2015 clause by clause for an agency: covered, excluded, missing
+  clauses    browse the clauses of ISO 9001:2015 and 2008 and their correlation
+  render     flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps
+  migrate    the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures
 
 options:
   -C DIR      run as if started in DIR (the workspace)

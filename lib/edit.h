@@ -1,0 +1,153 @@
+/* Editing YAML documents in place, and writing files safely.
+ *
+ * An edit never re-emits a document: it changes the text at the positions
+ * the loader recorded (doc.h) and leaves every other byte as the person
+ * wrote it: comments, key order, quoting, flow or block style, blank
+ * lines, CRLF line ends, a BOM. New text follows the style around it: an
+ * item appended to a list of `{...}` items is a `{...}` item, one appended
+ * to a list of block mappings is a block mapping with the same
+ * indentation; a value that needs quotes gets them.
+ *
+ * Usage: qms_edit_init() on the text and the document parsed from it,
+ * any number of operations (each refers to nodes of that document, i.e.
+ * to positions in the original text), then qms_edit_apply() for the new
+ * text. Operations never overlap the same bytes; one that would gets -1.
+ *
+ * The second half writes files: an exclusive lock per file and an atomic
+ * replace (temporary file, fsync, rename, fsync of the folder). */
+#ifndef QMS_EDIT_H
+#define QMS_EDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "util.h"
+
+/* A value to write: a scalar, or a list or mapping of values. Built by
+ * the caller (usually on the stack); the editor only reads it. */
+enum qms_yval_type {
+	QMS_YVAL_SCALAR,
+	QMS_YVAL_SEQ,
+	QMS_YVAL_MAP,
+};
+
+struct qms_yval {
+	enum qms_yval_type type;
+	const char *text;             /* SCALAR: the value (written quoted when it must be) */
+	const char *const *keys;      /* MAP: n keys (plain words) */
+	const struct qms_yval *items; /* SEQ: n items; MAP: the n values */
+	size_t n;
+	bool flow;                    /* SEQ, MAP: `[a, b]` / `{k: v}` rather than block style */
+};
+
+struct qms_edit_splice;
+
+/* An edit session on one text. */
+struct qms_edit {
+	const char *text;       /* borrowed: the text the document was parsed from */
+	size_t len;
+	const struct qms_doc *doc; /* borrowed: parsed from text */
+	size_t base;            /* bytes before line 1, column 1 (a UTF-8 BOM) */
+	size_t *line_start;     /* byte offset of each line; [0] is line 1 */
+	size_t *line_end;       /* offset of the line break ending each line, or len */
+	size_t nlines;
+	const char *eol;        /* the text's line end: "\n", "\r\n" or "\r" */
+	int map_step;           /* indentation of a nested block mapping (2) */
+	int seq_offset;         /* indentation of a block list under its key (2; 0 when indentless) */
+	int dash_gap;           /* spaces after the `-` of a block list item (1) */
+	struct qms_edit_splice *splices;
+	size_t nsplices, cap;
+	char *error;            /* why the last operation failed, or NULL; owned */
+};
+
+/* Start editing text[0..len), from which doc was parsed (qms_doc_parse()
+ * of the same bytes). Both are borrowed until qms_edit_release(). */
+void qms_edit_init(struct qms_edit *e, const struct qms_doc *doc, const char *text, size_t len);
+void qms_edit_release(struct qms_edit *e);
+
+/* Byte offset in the text of a 1-based line and column (in characters),
+ * as recorded in the nodes. */
+size_t qms_edit_offset(const struct qms_edit *e, uint32_t line, uint32_t col);
+
+/* Replace the value of a scalar node (a mapping value or a list item)
+ * with `value`. Quoted scalars stay quoted with the same quote; a plain
+ * scalar stays plain when the value allows it; a block scalar (`|`, `>`)
+ * keeps its header and indentation; an empty value gets one. Returns 0, or
+ * -1 with e->error. */
+int qms_edit_set_scalar(struct qms_edit *e, const struct qms_node *node, const char *value);
+
+/* Set `key` in mapping `map`. When the key is there with a scalar (or
+ * empty) value, the value is replaced as by qms_edit_set_scalar() (or
+ * filled in); when it is not, `key: value` is inserted: right after the
+ * entry, among those whose key is in `after` (NULL-terminated, may be
+ * NULL), written last in the file; before the first entry when `after` is
+ * given and none of its keys is present; at the end of the mapping when
+ * `after` is NULL. Returns 0, or -1 with e->error (e.g. the key holds a
+ * list). */
+int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char *key,
+		     const struct qms_yval *value, const char *const *after);
+
+/* Remove `key` and its value from `map`, with the lines they occupy in
+ * block style (comments inside the entry go with it). Returns 0, or -1
+ * with e->error when the key is absent or is the only one of a list
+ * item. */
+int qms_edit_map_remove(struct qms_edit *e, const struct qms_node *map, const char *key);
+
+/* Append `item` to the list `seq`, in the style of its items: a flow item
+ * in a flow list; in a block list the same dash column and gap as the
+ * neighbour item, and for a mapping or list block style when any item of
+ * that kind is in block style, flow when all are (item->flow decides only
+ * when the list has no such item). Returns 0 or -1. */
+int qms_edit_seq_append(struct qms_edit *e, const struct qms_node *seq, const struct qms_yval *item);
+
+/* Insert `item` into `seq` right after the item `after` (a node of seq),
+ * or before the first item when `after` is NULL; styled as by
+ * qms_edit_seq_append(). Returns 0 or -1. */
+int qms_edit_seq_insert(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *after,
+			const struct qms_yval *item);
+
+/* Remove `item` (a node of seq) with its `-` line(s) or its comma.
+ * Returns 0 or -1. */
+int qms_edit_seq_remove(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *item);
+
+/* The edited text: the original with every operation applied. Appends to
+ * out. Returns 0, or -1 with e->error when two operations overlap. */
+int qms_edit_apply(struct qms_edit *e, struct qms_buf *out);
+
+/* Append `value` to b as a YAML scalar: plain when that reads back as the
+ * same text in a block (or, with `flow`, a flow) context, else in double
+ * quotes with escapes. */
+void qms_yaml_add_scalar(struct qms_buf *b, const char *value, bool flow);
+
+/* ---- files ---- */
+
+/* Take an exclusive lock (flock) for `path`, waiting for other holders:
+ * on the file `.<name>.lock` beside it, created when missing and left in
+ * place (removing it would let two writers lock different files). Returns
+ * a descriptor for qms_file_unlock(), or -1 with *err (caller frees). */
+int qms_file_lock(const char *path, char **err);
+void qms_file_unlock(int fd);
+
+/* Read the whole file (at most QMS_MAX_FILE_SIZE bytes) into out.
+ * Returns 0, or -1 with *err (caller frees); errno tells ENOENT. */
+int qms_file_read(struct qms_buf *out, const char *path, char **err);
+
+enum {
+	QMS_WRITE_NEW = 1 << 0, /* fail with EEXIST when path exists */
+};
+
+/* Write data[0..len) to path so that a reader or a crash sees either the
+ * old file or the new one, never a mix: a temporary `.<name>.tmp-XXXXXX`
+ * in the same folder, written and fsync'ed, renamed over path (linked,
+ * with QMS_WRITE_NEW), then the folder fsync'ed. The new file keeps the
+ * permissions of the one it replaces (0666 less the umask for a new one).
+ * Returns 0, or -1 with *err (caller frees) and errno. */
+int qms_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags, char **err);
+
+/* Remove the temporary files a killed writer of path left behind. Only
+ * call it while holding qms_file_lock() for path. */
+void qms_file_remove_stale(const char *path);
+
+#endif

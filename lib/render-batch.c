@@ -1,0 +1,946 @@
+/* The batch: which diagrams to make, and making them in worker processes.
+ *
+ * The calling process reads what every diagram needs (the workspace index,
+ * the findings of audits/, the code of each procedure to render) and then
+ * forks workers. Graphviz is not thread-safe and leaks, so each worker
+ * creates its own Graphviz context after fork(), makes at most
+ * WORKER_JOBS diagrams and exits; a diagram that takes longer than the
+ * time limit is stopped by alarm() in its worker, and a worker that dies
+ * costs one diagram, not the run. Results come back over a pipe; each
+ * worker writes its files itself (temporary file, then rename). */
+#include "render.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define QMS_HAVE_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define QMS_HAVE_LSAN 1
+#endif
+#endif
+#ifdef QMS_HAVE_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
+#include "index.h"
+#include "schema.h"
+#include "workspace.h"
+
+#define WORKER_JOBS 100 /* diagrams per worker process: bounds what Graphviz leaks */
+#define MAX_WORKERS 64
+
+/* What the diagrams of one workspace (or of one lone file) share. */
+struct context {
+	struct qms_index *ix;   /* NULL for a lone file */
+	enum qms_lang lang;
+	double workday_hours;
+	struct qms_render_finding *findings;
+	const char **finding_process; /* code of the procedure of each finding */
+	size_t nfindings;
+	struct qms_document *audits; /* kept loaded: the findings borrow their strings */
+	size_t naudits;
+};
+
+/* One diagram to make. */
+struct target {
+	char *source;   /* procedure file as displayed; NULL for the map */
+	char *out_path;
+	char *code;     /* procedure code, or the agency of the map */
+	size_t ctx;
+	int32_t date;   /* for PDF */
+	unsigned line, col;
+	/* outcome */
+	bool done, ok;
+	char *error;
+	unsigned eline, ecol;
+};
+
+struct batch {
+	const struct qms_render_request *req;
+	struct qms_render_options opt;
+	struct context *ctxs;
+	size_t nctxs;
+	struct target *targets;
+	size_t ntargets, cap;
+	struct qms_render_result *res;
+	char cwd[PATH_MAX];
+	unsigned timeout;
+	size_t max_steps;
+};
+
+/* ---- problems and targets ---- */
+
+static void add_problem(struct qms_render_result *res, const char *file, unsigned line,
+			unsigned col, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void add_problem(struct qms_render_result *res, const char *file, unsigned line,
+			unsigned col, const char *fmt, ...)
+{
+	res->problems = qms_xrealloc(res->problems, (res->nproblems + 1) * sizeof(*res->problems));
+	struct qms_render_problem *p = &res->problems[res->nproblems++];
+	p->file = qms_xstrdup(file ? file : "");
+	p->line = line;
+	p->col = col;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	p->message = qms_buf_detach(&b);
+}
+
+static struct target *add_target(struct batch *bt)
+{
+	if (bt->ntargets == bt->cap) {
+		bt->cap = bt->cap ? bt->cap * 2 : 64;
+		bt->targets = qms_xrealloc(bt->targets, bt->cap * sizeof(*bt->targets));
+	}
+	struct target *t = &bt->targets[bt->ntargets++];
+	memset(t, 0, sizeof(*t));
+	return t;
+}
+
+static bool is_read_error(const struct qms_diag *d)
+{
+	const struct qms_rule *r = qms_rule_get(d->rule);
+	return r->severity == QMS_ERROR && (r->code[0] == 'L' || r->code[0] == 'S');
+}
+
+/* Move the reading and schema errors of diags to the result; returns how
+ * many there were. */
+static size_t keep_read_errors(struct qms_render_result *res, struct qms_diags *diags,
+			       const char *only_file)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < diags->len; i++) {
+		struct qms_diag *d = &diags->items[i];
+		if (!is_read_error(d) || (only_file && strcmp(d->file, only_file)))
+			continue;
+		qms_diags_add(&res->diags, d->file, d->line, d->col, d->rule, "%s", d->message);
+		n++;
+	}
+	return n;
+}
+
+/* ---- context of a workspace ---- */
+
+static void load_findings(struct context *c, struct qms_render_result *res)
+{
+	struct qms_index *ix = c->ix;
+	c->audits = qms_xcalloc(ix->nagencies ? ix->nagencies : 1, sizeof(*c->audits));
+	size_t cap = 0;
+	for (size_t a = 0; a < ix->nagencies; a++) {
+		struct qms_diags diags;
+		qms_diags_init(&diags);
+		struct qms_document *d = &c->audits[c->naudits];
+		int rc = qms_document_load(d, ix->agencies[a].path, &diags);
+		bool bad = qms_diags_count(&diags, QMS_ERROR) > 0;
+		/* the index reported these already; what matters here is
+		 * whether the findings can be trusted */
+		qms_diags_release(&diags);
+		if (rc < 0)
+			continue;
+		c->naudits++;
+		if (bad || d->kind != QMS_KIND_AGENCY)
+			continue;
+		const struct qms_agency_file *af = d->data;
+		for (size_t i = 0; i < af->audits.len; i++) {
+			const struct qms_audit *au = &((const struct qms_audit *)af->audits.items)[i];
+			for (size_t k = 0; k < au->findings.len; k++) {
+				const struct qms_finding *f = &((const struct qms_finding *)au->findings.items)[k];
+				if (!f->process.text)
+					continue;
+				if (c->nfindings == cap) {
+					cap = cap ? cap * 2 : 32;
+					c->findings = qms_xrealloc(c->findings, cap * sizeof(*c->findings));
+					c->finding_process = qms_xrealloc(c->finding_process,
+									  cap * sizeof(*c->finding_process));
+				}
+				c->finding_process[c->nfindings] = f->process.text;
+				c->findings[c->nfindings++] = (struct qms_render_finding){
+					.audit = au->id.text,
+					.audit_date = au->date.text ? au->date.date : -1,
+					.id = f->id.text,
+					.grade = f->grade.text ? f->grade.choice : -1,
+					.clause = f->clause.text,
+					.step = f->step.text,
+					.text = f->text.text,
+					.due = f->due.text ? f->due.date : -1,
+					.closed = f->closed.text ? f->closed.date : -1,
+				};
+			}
+		}
+	}
+	(void)res;
+}
+
+static void context_release(struct context *c)
+{
+	for (size_t i = 0; i < c->naudits; i++)
+		qms_document_release(&c->audits[i]);
+	free(c->audits);
+	free(c->findings);
+	free(c->finding_process);
+	qms_index_free(c->ix);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ---- the diagram of one target (in a worker, or here for DOT) ---- */
+
+static int write_file(const char *path, const char *data, size_t len, char **msg)
+{
+	struct qms_buf tmp;
+	qms_buf_init(&tmp);
+	const char *slash = strrchr(path, '/');
+	if (slash)
+		qms_buf_add(&tmp, path, (size_t)(slash - path + 1));
+	qms_buf_printf(&tmp, ".%s.%ld.tmp", slash ? slash + 1 : path, (long)getpid());
+	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	int rc = -1;
+	if (fd < 0)
+		goto fail;
+	for (size_t done = 0; done < len;) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			goto fail;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) < 0 || rename(tmp.buf, path) < 0)
+		goto fail;
+	rc = 0;
+	goto out;
+fail: {
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_printf(&b, "cannot write '%s': %s", path, strerror(errno));
+	*msg = qms_buf_detach(&b);
+	unlink(tmp.buf);
+}
+out:
+	qms_buf_release(&tmp);
+	return rc;
+}
+
+static int map_proc_cmp(const void *a, const void *b)
+{
+	const struct qms_render_map_proc *x = a, *y = b;
+	return strcmp(x->code ? x->code : "", y->code ? y->code : "");
+}
+
+static void map_dot(struct qms_buf *dot, const struct batch *bt, const struct target *t)
+{
+	const struct context *c = &bt->ctxs[t->ctx];
+	const struct qms_index *ix = c->ix;
+	struct qms_render_map_proc *procs = qms_xcalloc(ix->nprocesses ? ix->nprocesses : 1, sizeof(*procs));
+	const char **calls = qms_xcalloc(1, sizeof(*calls));
+	size_t ncalls = 0, n = 0;
+	for (size_t i = 0; i < ix->nprocesses; i++)
+		ncalls += ix->processes[i].calls.len;
+	free(calls);
+	calls = qms_xcalloc(ncalls ? ncalls : 1, sizeof(*calls));
+	ncalls = 0;
+	for (size_t i = 0; i < ix->nprocesses; i++) {
+		const struct qms_index_process *p = &ix->processes[i];
+		if (!p->code.text)
+			continue;
+		struct qms_render_map_proc *m = &procs[n++];
+		m->code = p->code.text;
+		m->title = p->title.text;
+		m->agency = p->agency.text;
+		m->owner = p->owner.text;
+		m->calls = calls + ncalls;
+		for (size_t k = 0; k < p->calls.len; k++)
+			if (p->calls.items[k].text)
+				calls[ncalls + m->ncalls++] = p->calls.items[k].text;
+		ncalls += m->ncalls;
+	}
+	qsort(procs, n, sizeof(*procs), map_proc_cmp);
+	const struct qms_index_agency *ag = qms_index_find_agency(ix, t->code);
+	struct qms_render_options opt = bt->opt;
+	opt.lang = c->lang;
+	qms_render_map_dot(dot, t->code, ag ? ag->name.text : NULL, procs, n,
+			   qms_render_format_names[bt->opt.format == QMS_RENDER_DOT ? QMS_RENDER_SVG
+										    : bt->opt.format],
+			   &opt);
+	free(procs);
+	free(calls);
+}
+
+static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct target *t,
+		       char **msg)
+{
+	const struct context *c = &bt->ctxs[t->ctx];
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	struct qms_document d;
+	int rc = qms_document_load(&d, t->source, &diags);
+	if (rc == 0 && (d.kind != QMS_KIND_PROCESS || qms_diags_count(&diags, QMS_ERROR))) {
+		qms_document_release(&d);
+		rc = -1;
+	}
+	qms_diags_release(&diags);
+	if (rc < 0) {
+		*msg = qms_xstrdup("the file changed while the diagrams were made; run again");
+		return -1;
+	}
+	const struct qms_process *p = &((const struct qms_process_file *)d.data)->process;
+	struct qms_render_finding *mine = qms_xcalloc(c->nfindings ? c->nfindings : 1, sizeof(*mine));
+	size_t nmine = 0;
+	for (size_t i = 0; i < c->nfindings; i++)
+		if (p->code.text && !strcmp(c->finding_process[i], p->code.text))
+			mine[nmine++] = c->findings[i];
+	const struct qms_index_agency *ag =
+		c->ix && p->agency.text ? qms_index_find_agency(c->ix, p->agency.text) : NULL;
+	struct qms_render_context ctx = {
+		.agency_name = ag ? ag->name.text : NULL,
+		.findings = mine,
+		.nfindings = nmine,
+		.codes = c->ix ? &c->ix->by_code : NULL,
+		.link_ext = qms_render_format_names[bt->opt.format == QMS_RENDER_DOT ? QMS_RENDER_SVG
+										     : bt->opt.format],
+	};
+	struct qms_render_options opt = bt->opt;
+	opt.lang = c->lang;
+	opt.workday_hours = c->workday_hours;
+	qms_render_process_dot(dot, p, &ctx, &opt);
+	free(mine);
+	qms_document_release(&d);
+	return 0;
+}
+
+/* Make the diagram of t; *r is the renderer of this process, created on
+ * first use. Returns 0, or -1 with *msg (caller frees). */
+static int make_diagram(const struct batch *bt, const struct target *t, struct qms_renderer **r,
+			char **msg)
+{
+	struct qms_buf dot, data;
+	qms_buf_init(&dot);
+	qms_buf_init(&data);
+	int rc = -1;
+	if (t->source) {
+		if (process_dot(&dot, bt, t, msg) < 0)
+			goto out;
+	} else {
+		map_dot(&dot, bt, t);
+	}
+	const struct qms_buf *bytes = &dot;
+	if (bt->opt.format != QMS_RENDER_DOT) {
+		if (!*r && qms_renderer_new(r, msg) < 0)
+			goto out;
+		if (qms_renderer_render(*r, &data, dot.buf, bt->opt.format, t->date, msg) < 0)
+			goto out;
+		bytes = &data;
+	}
+	rc = write_file(t->out_path, bytes->buf, bytes->len, msg);
+out:
+	qms_buf_release(&dot);
+	qms_buf_release(&data);
+	return rc;
+}
+
+/* ---- worker processes ---- */
+
+struct result_head {
+	uint32_t target;
+	uint32_t ok;
+	uint32_t len; /* of the message that follows */
+};
+
+struct worker {
+	pid_t pid;      /* 0: not running */
+	int job_fd;     /* we write target numbers */
+	int result_fd;  /* we read results */
+	size_t target;  /* in flight, SIZE_MAX when idle */
+	unsigned done;  /* diagrams made by this process */
+};
+
+static int read_full(int fd, void *buf, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t k = read(fd, (char *)buf + got, n - got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return got ? -1 : 0;
+		got += (size_t)k;
+	}
+	return 1;
+}
+
+static int write_full(int fd, const void *buf, size_t n)
+{
+	size_t done = 0;
+	while (done < n) {
+		ssize_t k = write(fd, (const char *)buf + done, n - done);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		done += (size_t)k;
+	}
+	return 0;
+}
+
+static void release_batch(struct batch *bt);
+
+static _Noreturn void worker_main(struct batch *bt, int job_fd, int result_fd)
+{
+	signal(SIGALRM, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	struct qms_renderer *r = NULL;
+	int status = 0;
+	for (unsigned k = 0; k < WORKER_JOBS; k++) {
+		uint32_t i;
+		if (read_full(job_fd, &i, sizeof(i)) != 1 || i >= bt->ntargets)
+			break;
+		char *msg = NULL;
+		alarm(bt->timeout);
+		int rc = make_diagram(bt, &bt->targets[i], &r, &msg);
+		alarm(0);
+		struct result_head h = {i, rc == 0, msg ? (uint32_t)strlen(msg) : 0};
+		int wrc = write_full(result_fd, &h, sizeof(h));
+		if (wrc == 0 && h.len)
+			wrc = write_full(result_fd, msg, h.len);
+		free(msg);
+		if (wrc < 0) {
+			status = 1;
+			break;
+		}
+	}
+	qms_renderer_free(r);
+	close(job_fd);
+	close(result_fd);
+	release_batch(bt);
+#ifdef QMS_HAVE_LSAN
+	/* The leak checker runs at exit; running it here makes the worker's
+	 * status say so, which the caller reports. */
+	if (__lsan_do_recoverable_leak_check())
+		status = 23;
+#endif
+	_exit(status);
+}
+
+static int spawn(struct batch *bt, struct worker *ws, size_t nworkers, struct worker *w)
+{
+	int jp[2], rp[2];
+	if (pipe(jp) < 0)
+		return -1;
+	if (pipe(rp) < 0) {
+		close(jp[0]);
+		close(jp[1]);
+		return -1;
+	}
+	fflush(NULL); /* nothing buffered may be written twice */
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(jp[0]);
+		close(jp[1]);
+		close(rp[0]);
+		close(rp[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		/* Only our own ends: a pipe of another worker held open here
+		 * would hide that worker's exit from the parent. */
+		for (size_t i = 0; i < nworkers; i++)
+			if (ws[i].pid) {
+				close(ws[i].job_fd);
+				close(ws[i].result_fd);
+			}
+		close(jp[1]);
+		close(rp[0]);
+		worker_main(bt, jp[0], rp[1]);
+	}
+	close(jp[0]);
+	close(rp[1]);
+	w->pid = pid;
+	w->job_fd = jp[1];
+	w->result_fd = rp[0];
+	w->target = SIZE_MAX;
+	w->done = 0;
+	return 0;
+}
+
+static void finish_target(struct batch *bt, size_t i, bool ok, char *error)
+{
+	struct target *t = &bt->targets[i];
+	t->done = true;
+	t->ok = ok;
+	t->error = error;
+	t->eline = t->line;
+	t->ecol = t->col;
+}
+
+/* A worker has gone: collect it, and account for the diagram it had. */
+static void reap(struct batch *bt, struct worker *w)
+{
+	close(w->job_fd);
+	close(w->result_fd);
+	int st = 0;
+	while (waitpid(w->pid, &st, 0) < 0 && errno == EINTR)
+		;
+	w->pid = 0;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	if (w->target != SIZE_MAX) {
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)
+			qms_buf_printf(&b, "the diagram took longer than %u s and was stopped; "
+					   "split the procedure or raise --timeout", bt->timeout);
+		else if (WIFSIGNALED(st))
+			qms_buf_printf(&b, "the renderer crashed (signal %d) on this procedure",
+				       WTERMSIG(st));
+		else
+			qms_buf_printf(&b, "the renderer stopped (exit status %d) on this procedure",
+				       WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		finish_target(bt, w->target, false, qms_buf_detach(&b));
+		w->target = SIZE_MAX;
+	} else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		add_problem(bt->res, NULL, 0, 0, "a render worker exited with status %d",
+			    WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+	}
+	qms_buf_release(&b);
+}
+
+static void run_workers(struct batch *bt, const size_t *todo, size_t ntodo, unsigned jobs)
+{
+	if (jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n > 0 ? (unsigned)n : 1;
+	}
+	if (jobs > MAX_WORKERS)
+		jobs = MAX_WORKERS;
+	if (jobs > ntodo)
+		jobs = (unsigned)ntodo;
+	struct worker ws[MAX_WORKERS];
+	memset(ws, 0, sizeof(ws));
+	struct sigaction ign = {.sa_handler = SIG_IGN}, old_pipe;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old_pipe); /* a dead worker must not kill us */
+
+	size_t next = 0, finished = 0;
+	while (finished < ntodo) {
+		struct pollfd pfd[MAX_WORKERS];
+		size_t who[MAX_WORKERS], npfd = 0;
+		for (unsigned k = 0; k < jobs; k++) {
+			struct worker *w = &ws[k];
+			if (!w->pid && next < ntodo && spawn(bt, ws, jobs, w) < 0) {
+				/* Graphviz only ever runs in a worker (one context per
+				 * process): without one this diagram cannot be made */
+				struct qms_buf b;
+				qms_buf_init(&b);
+				qms_buf_printf(&b, "cannot start a worker process: %s", strerror(errno));
+				size_t i = todo[next++];
+				finish_target(bt, i, false, qms_buf_detach(&b));
+				finished++;
+				if (bt->req->progress)
+					bt->req->progress(finished, ntodo, bt->req->progress_ctx);
+				continue;
+			}
+			if (w->pid && w->target == SIZE_MAX && next < ntodo) {
+				uint32_t i = (uint32_t)todo[next];
+				if (write_full(w->job_fd, &i, sizeof(i)) == 0) {
+					w->target = todo[next++];
+				} else {
+					reap(bt, w);
+					continue;
+				}
+			}
+			if (w->pid && w->target != SIZE_MAX) {
+				pfd[npfd] = (struct pollfd){.fd = w->result_fd, .events = POLLIN};
+				who[npfd++] = k;
+			}
+		}
+		if (!npfd)
+			continue;
+		int n = poll(pfd, npfd, -1);
+		if (n < 0)
+			continue; /* EINTR */
+		for (size_t p = 0; p < npfd; p++) {
+			if (!pfd[p].revents)
+				continue;
+			struct worker *w = &ws[who[p]];
+			struct result_head h;
+			char *msg = NULL;
+			int rc = read_full(w->result_fd, &h, sizeof(h));
+			if (rc == 1 && h.len) {
+				msg = qms_xmalloc((size_t)h.len + 1);
+				rc = read_full(w->result_fd, msg, h.len);
+				msg[h.len] = '\0';
+			}
+			if (rc != 1 || h.target != w->target) {
+				free(msg);
+				reap(bt, w);
+				finished++;
+			} else {
+				finish_target(bt, w->target, h.ok != 0, msg);
+				w->target = SIZE_MAX;
+				finished++;
+				if (++w->done == WORKER_JOBS)
+					reap(bt, w); /* it exits by itself: a fresh one next */
+			}
+			if (bt->req->progress)
+				bt->req->progress(finished, ntodo, bt->req->progress_ctx);
+		}
+	}
+	for (unsigned k = 0; k < jobs; k++) {
+		if (!ws[k].pid)
+			continue;
+		close(ws[k].job_fd); /* end of input: the worker exits */
+		ws[k].job_fd = -1;
+		char c;
+		while (read(ws[k].result_fd, &c, 1) > 0)
+			;
+		reap(bt, &ws[k]);
+	}
+	sigaction(SIGPIPE, &old_pipe, NULL);
+}
+
+/* ---- what to render ---- */
+
+static int problem_cmp(const void *a, const void *b)
+{
+	const struct qms_render_problem *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return strcmp(x->message, y->message);
+}
+
+static char *out_path(const struct batch *bt, const char *prefix, const char *name)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_printf(&b, "%s%s.%s", prefix, name, qms_render_format_names[bt->opt.format]);
+	char *file = qms_buf_detach(&b);
+	char *path = qms_path_join(bt->req->out_dir, file);
+	free(file);
+	return path;
+}
+
+/* Read one file under the paths: a procedure becomes a target. */
+static void consider_file(struct batch *bt, size_t ctx, const char *abs, struct qms_strmap *codes,
+			  struct qms_arena *arena)
+{
+	char *path = qms_path_relative(abs, bt->cwd);
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	struct qms_document d;
+	int rc = qms_document_load(&d, path, &diags);
+	if (rc < 0) {
+		/* not even a document: report it, it may be a broken procedure */
+		keep_read_errors(bt->res, &diags, NULL);
+		goto out;
+	}
+	if (d.kind != QMS_KIND_PROCESS) {
+		qms_document_release(&d);
+		goto out;
+	}
+	bt->res->total++;
+	if (keep_read_errors(bt->res, &diags, NULL)) {
+		qms_document_release(&d);
+		goto out; /* reported: skipped */
+	}
+	const struct qms_process *p = &((const struct qms_process_file *)d.data)->process;
+	if (!p->code.text) { /* the schema reported it */
+		qms_document_release(&d);
+		goto out;
+	}
+	if (p->steps.len > bt->max_steps) {
+		add_problem(bt->res, path, p->steps.line, p->steps.col,
+			    "%zu steps are more than a diagram can show (at most %zu); split the procedure "
+			    "into subprocesses",
+			    p->steps.len, bt->max_steps);
+		qms_document_release(&d);
+		goto out;
+	}
+	size_t first = qms_strmap_get(codes, p->code.text);
+	if (first != SIZE_MAX) {
+		const struct target *o = &bt->targets[first];
+		add_problem(bt->res, path, p->code.line, p->code.col,
+			    "process code '%s' is also used by %s:%u:%u; only one diagram can be %s.%s",
+			    p->code.text, o->source, o->line, o->col, p->code.text,
+			    qms_render_format_names[bt->opt.format]);
+		qms_document_release(&d);
+		goto out;
+	}
+	struct target *t = add_target(bt);
+	t->source = qms_xstrdup(path);
+	t->code = qms_arena_strdup(arena, p->code.text);
+	qms_strmap_put(codes, t->code, bt->ntargets - 1);
+	t->out_path = out_path(bt, "", p->code.text);
+	t->ctx = ctx;
+	t->date = p->effective.text ? p->effective.date : -1;
+	t->line = p->code.line;
+	t->col = p->code.col;
+	qms_document_release(&d);
+out:
+	qms_diags_release(&diags);
+	free(path);
+}
+
+static struct context *new_context(struct batch *bt)
+{
+	bt->ctxs = qms_xrealloc(bt->ctxs, (bt->nctxs + 1) * sizeof(*bt->ctxs));
+	struct context *c = &bt->ctxs[bt->nctxs++];
+	memset(c, 0, sizeof(*c));
+	c->lang = bt->req->lang_set ? bt->opt.lang : QMS_LANG_VI;
+	c->workday_hours = 8;
+	return c;
+}
+
+/* The workspace of root: its index, settings and findings; the reading
+ * errors of the files every diagram reads (qms.yaml, audits/). */
+static int open_workspace(struct batch *bt, struct context *c, const char *root, char **err)
+{
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	if (qms_index_load(&c->ix, root, bt->req->jobs, &diags, err) < 0) {
+		qms_diags_release(&diags);
+		return -1;
+	}
+	const struct qms_index *ix = c->ix;
+	if (!bt->req->lang_set)
+		c->lang = ix->settings.lang;
+	if (ix->settings.time.workday_hours > 0)
+		c->workday_hours = ix->settings.time.workday_hours;
+	char *cfg_abs = qms_path_join(root, "qms.yaml");
+	char *cfg = qms_path_relative(cfg_abs, bt->cwd);
+	keep_read_errors(bt->res, &diags, cfg);
+	for (size_t a = 0; a < ix->nagencies; a++)
+		keep_read_errors(bt->res, &diags, ix->agencies[a].path);
+	free(cfg);
+	free(cfg_abs);
+	qms_diags_release(&diags);
+	load_findings(c, bt->res);
+	return 0;
+}
+
+static void release_batch(struct batch *bt)
+{
+	for (size_t i = 0; i < bt->ntargets; i++) {
+		free(bt->targets[i].source);
+		free(bt->targets[i].out_path);
+		free(bt->targets[i].error);
+	}
+	free(bt->targets);
+	for (size_t i = 0; i < bt->nctxs; i++)
+		context_release(&bt->ctxs[i]);
+	free(bt->ctxs);
+	bt->targets = NULL;
+	bt->ntargets = 0;
+	bt->ctxs = NULL;
+	bt->nctxs = 0;
+}
+
+static int make_out_dir(const char *dir, char **err)
+{
+	char *p = qms_xstrdup(dir);
+	int rc = 0;
+	for (char *s = p + 1;; s++) {
+		if (*s == '/' || !*s) {
+			char c = *s;
+			*s = '\0';
+			if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+				rc = -1;
+				break;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	if (rc == 0 && !qms_is_dir(dir)) {
+		errno = ENOTDIR;
+		rc = -1;
+	}
+	if (rc < 0) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_buf_printf(&b, "cannot create the output folder '%s': %s", dir, strerror(errno));
+		*err = qms_buf_detach(&b);
+	}
+	free(p);
+	return rc;
+}
+
+static const char *agency_names_hint(const struct qms_index *ix, const char *agency,
+				     struct qms_arena *arena)
+{
+	const char **ids = qms_arena_alloc(arena, (ix->nagencies + ix->nprocesses + 1) * sizeof(*ids));
+	size_t n = 0;
+	for (size_t i = 0; i < ix->nagencies; i++)
+		if (ix->agencies[i].id.text)
+			ids[n++] = ix->agencies[i].id.text;
+	return qms_closest(agency, ids, n);
+}
+
+int qms_render_paths(struct qms_render_result *out, const struct qms_render_request *req,
+		     char **err)
+{
+	static const char *const here[] = {"."};
+	memset(out, 0, sizeof(*out));
+	qms_diags_init(&out->diags);
+	*err = NULL;
+	struct batch bt = {.req = req, .opt = req->opt, .res = out};
+	bt.timeout = req->timeout ? req->timeout : QMS_RENDER_TIMEOUT;
+	bt.max_steps = req->max_steps ? req->max_steps : QMS_RENDER_MAX_STEPS;
+	if (!getcwd(bt.cwd, sizeof(bt.cwd)))
+		strcpy(bt.cwd, "/");
+	const char *const *paths = req->npaths ? req->paths : here;
+	size_t npaths = req->npaths ? req->npaths : 1;
+	struct qms_location *locs = qms_xcalloc(npaths, sizeof(*locs));
+	struct qms_arena arena = {0};
+	struct qms_strmap codes = {.arena = &arena};
+	int rc = -1;
+	for (size_t i = 0; i < npaths; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) < 0) {
+			struct qms_buf b;
+			qms_buf_init(&b);
+			qms_buf_printf(&b, "cannot render '%s': %s", paths[i], strerror(errno));
+			*err = qms_buf_detach(&b);
+			goto done;
+		}
+		if (qms_locate(&locs[i], paths[i], err) < 0)
+			goto done;
+	}
+
+	if (req->map_agency) {
+		/* The map of the workspace of the first path. */
+		if (!locs[0].root) {
+			struct qms_buf b;
+			qms_buf_init(&b);
+			qms_buf_printf(&b, "'%s' is not in a workspace: a map needs one", paths[0]);
+			*err = qms_buf_detach(&b);
+			goto done;
+		}
+		struct context *c = new_context(&bt);
+		if (open_workspace(&bt, c, locs[0].root, err) < 0)
+			goto done;
+		bool known = qms_index_find_agency(c->ix, req->map_agency) != NULL;
+		for (size_t i = 0; i < c->ix->nprocesses && !known; i++)
+			known = c->ix->processes[i].agency.text &&
+				!strcmp(c->ix->processes[i].agency.text, req->map_agency);
+		if (!known) {
+			const char *close = agency_names_hint(c->ix, req->map_agency, &arena);
+			struct qms_buf b;
+			qms_buf_init(&b);
+			qms_buf_printf(&b, "no agency '%s' in the workspace", req->map_agency);
+			if (close)
+				qms_buf_printf(&b, "; did you mean '%s'?", close);
+			*err = qms_buf_detach(&b);
+			goto done;
+		}
+		struct target *t = add_target(&bt);
+		t->code = qms_arena_strdup(&arena, req->map_agency);
+		t->out_path = out_path(&bt, "map-", req->map_agency);
+		t->ctx = 0;
+		out->total = 1;
+	} else {
+		/* One context per workspace, in the order the paths came. */
+		for (size_t i = 0; i < npaths; i++) {
+			bool seen = false;
+			for (size_t j = 0; j < i && locs[i].root; j++)
+				seen |= locs[j].root && !strcmp(locs[i].root, locs[j].root);
+			if (seen)
+				continue;
+			size_t ci = bt.nctxs;
+			struct context *c = new_context(&bt);
+			if (locs[i].root && open_workspace(&bt, c, locs[i].root, err) < 0)
+				goto done;
+			struct qms_strlist files = {0};
+			for (size_t j = i; j < npaths; j++) {
+				bool same = locs[i].root ? locs[j].root && !strcmp(locs[i].root, locs[j].root)
+							 : j == i;
+				if (!same)
+					continue;
+				if (!locs[j].is_dir)
+					qms_strlist_push(&files, qms_xstrdup(locs[j].abs));
+				else if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root))
+					qms_workspace_files(&files, locs[j].root);
+				else
+					qms_collect_yaml(&files, locs[j].abs);
+			}
+			qms_strlist_sort(&files);
+			for (size_t k = 0; k < files.len; k++)
+				if (k == 0 || strcmp(files.items[k], files.items[k - 1]))
+					consider_file(&bt, ci, files.items[k], &codes, &arena);
+			qms_strlist_release(&files);
+		}
+	}
+
+	if (bt.ntargets && make_out_dir(req->out_dir, err) < 0)
+		goto done;
+	size_t *todo = qms_xcalloc(bt.ntargets ? bt.ntargets : 1, sizeof(*todo));
+	for (size_t i = 0; i < bt.ntargets; i++)
+		todo[i] = i;
+	if (bt.opt.format == QMS_RENDER_DOT) {
+		/* no Graphviz: nothing to guard against */
+		for (size_t i = 0; i < bt.ntargets; i++) {
+			char *msg = NULL;
+			int r = make_diagram(&bt, &bt.targets[i], &(struct qms_renderer *){NULL}, &msg);
+			finish_target(&bt, i, r == 0, msg);
+			if (req->progress)
+				req->progress(i + 1, bt.ntargets, req->progress_ctx);
+		}
+	} else if (bt.ntargets) {
+		run_workers(&bt, todo, bt.ntargets, req->jobs);
+	}
+	free(todo);
+	for (size_t i = 0; i < bt.ntargets; i++) {
+		struct target *t = &bt.targets[i];
+		if (t->ok) {
+			out->written++;
+		} else if (t->source) {
+			add_problem(out, t->source, t->eline, t->ecol, "%s",
+				    t->error ? t->error : "the diagram was not made");
+		} else {
+			add_problem(out, t->out_path, 0, 0, "%s", t->error ? t->error : "the map was not made");
+		}
+	}
+	qms_diags_sort(&out->diags);
+	if (out->nproblems > 1)
+		qsort(out->problems, out->nproblems, sizeof(*out->problems), problem_cmp);
+	rc = 0;
+done:
+	release_batch(&bt);
+	for (size_t i = 0; i < npaths; i++)
+		qms_location_release(&locs[i]);
+	free(locs);
+	qms_strmap_release(&codes);
+	qms_arena_release(&arena);
+	if (rc < 0)
+		qms_render_result_release(out);
+	return rc;
+}
+
+void qms_render_result_release(struct qms_render_result *r)
+{
+	qms_diags_release(&r->diags);
+	for (size_t i = 0; i < r->nproblems; i++) {
+		free(r->problems[i].file);
+		free(r->problems[i].message);
+	}
+	free(r->problems);
+	memset(r, 0, sizeof(*r));
+}

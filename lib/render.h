@@ -1,0 +1,187 @@
+/* Flow diagrams of procedures and interaction maps of agencies.
+ *
+ * Three layers, one file each:
+ *  - the graph builder (render-dot.c) turns a procedure, or the procedures
+ *    of an agency, into DOT text. It needs no Graphviz and is what
+ *    `qms render --format dot` writes;
+ *  - the Graphviz adapter (render.c, the only code that includes cgraph or
+ *    gvc) lays that DOT out, puts the lanes in their declared order and
+ *    renders SVG, PNG or PDF;
+ *  - the batch (render-batch.c) finds the procedures under some paths,
+ *    renders each in a worker process (Graphviz is not thread-safe) and
+ *    writes the files.
+ *
+ * The library never prints: problems come back as values. */
+#ifndef QMS_RENDER_H
+#define QMS_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "model.h"
+#include "util.h"
+
+enum qms_render_format {
+	QMS_RENDER_SVG,
+	QMS_RENDER_PNG,
+	QMS_RENDER_PDF,
+	QMS_RENDER_DOT,
+};
+
+/* "svg", "png", "pdf", "dot", in the order of the enum, NULL-terminated. */
+extern const char *const qms_render_format_names[];
+
+enum qms_render_lanes {
+	QMS_LANES_VERTICAL,   /* lanes are columns, the flow goes down */
+	QMS_LANES_HORIZONTAL, /* lanes are rows, the flow goes right */
+};
+
+/* Defaults of the limits of one diagram. */
+#define QMS_RENDER_MAX_STEPS 2000
+#define QMS_RENDER_TIMEOUT 60 /* seconds */
+
+/* How diagrams look; the same for every diagram of a run. */
+struct qms_render_options {
+	enum qms_render_format format;
+	enum qms_render_lanes lanes;
+	enum qms_lang lang;    /* of the legend and the title block */
+	double workday_hours;  /* for the critical path; 0 means 8 */
+	int32_t as_of;         /* days since 1970-01-01: findings raised after it are
+				* left out, findings closed on or before it are closed */
+};
+
+/* ---- graph builder ---- */
+
+/* One audit finding against a procedure, as the overlay needs it. The
+ * strings are borrowed; absent ones are NULL, absent dates -1. */
+struct qms_render_finding {
+	const char *audit;   /* id of the audit that raised it */
+	int32_t audit_date;
+	const char *id;
+	int grade;           /* index into qms_grade_names, -1 when absent */
+	const char *clause, *step, *text;
+	int32_t due, closed;
+};
+
+/* What a procedure's diagram needs from the rest of the workspace. Every
+ * member may be empty. Borrowed. */
+struct qms_render_context {
+	const char *agency_name; /* shown in the title block */
+	const struct qms_render_finding *findings; /* whose process is this procedure */
+	size_t nfindings;
+	/* Codes of the procedures of the workspace: a subprocess links to the
+	 * diagram of the procedure it calls only when the code is here. NULL:
+	 * link every call. */
+	const struct qms_strmap *codes;
+	const char *link_ext; /* extension of linked diagrams; NULL: "svg" */
+};
+
+/* Append the DOT text of the diagram of p to out: one cluster per lane,
+ * named cluster_lane_<n> in declared order with its header node lane_<n>,
+ * steps named s<i> by their position, and a legend in cluster_legend whose
+ * nodes are named legend_<row>_<role> (see the adapter). User text is
+ * escaped: the output is valid DOT whatever p holds. */
+void qms_render_process_dot(struct qms_buf *out, const struct qms_process *p,
+			    const struct qms_render_context *ctx,
+			    const struct qms_render_options *opt);
+
+/* One procedure of the workspace, for the interaction map. Borrowed. */
+struct qms_render_map_proc {
+	const char *code, *title, *agency, *owner;
+	const char *const *calls; /* codes called by its subprocess steps, in file order */
+	size_t ncalls;
+};
+
+/* Append the DOT text of the interaction map of `agency` to out: its
+ * procedures grouped by owner unit, an edge for each procedure it calls,
+ * procedures of other agencies and unknown codes drawn apart. procs are all
+ * the procedures of the workspace, sorted by code. */
+void qms_render_map_dot(struct qms_buf *out, const char *agency, const char *agency_name,
+			const struct qms_render_map_proc *procs, size_t nprocs,
+			const char *link_ext, const struct qms_render_options *opt);
+
+/* Escaping of user text, exposed for the tests. The text of an HTML-like
+ * label: `& < > "` as entities, backslashes doubled (Graphviz expands \N in
+ * those labels too), characters XML 1.0 forbids as U+FFFD, a newline as
+ * `<BR/>`. */
+void qms_render_add_html(struct qms_buf *b, const char *s);
+/* The inside of a quoted DOT attribute that Graphviz 2.42 unescapes twice
+ * (tooltip, URL): `& < >` as entities (Graphviz writes entities through
+ * as they are), each backslash as four, `"` and newlines escaped. */
+void qms_render_add_attr(struct qms_buf *b, const char *s);
+
+/* ---- Graphviz adapter ---- */
+
+/* A Graphviz context: one per process, created after fork() in a worker.
+ * Only one in the life of a process: Graphviz's pango plugin keeps a
+ * pointer into the first context, so a second one, made after the first
+ * is freed, reads freed memory (seen by AddressSanitizer). */
+struct qms_renderer;
+
+/* Returns 0 and a new renderer in *out (free with qms_renderer_free()), or
+ * -1 with *err set (caller frees). */
+int qms_renderer_new(struct qms_renderer **out, char **err);
+void qms_renderer_free(struct qms_renderer *r);
+
+/* Lay out `dot` (DOT text from the builder) and render it in `format`
+ * (not QMS_RENDER_DOT), appending the bytes to out.
+ *
+ * Lanes: dot does not keep clusters in the order they are written, so
+ * after dot has laid the graph out, the clusters cluster_lane_0,
+ * cluster_lane_1, ... are moved to their slots in that order (left to right
+ * with rankdir=TB, top to bottom with rankdir=LR), given the same length,
+ * their header nodes lane_<n> stretched across them, cluster_legend set
+ * beside them, and the edges routed again (Graphviz's `nop` engine).
+ *
+ * PDF: the creation date Graphviz (cairo) writes is replaced by `date`
+ * (days since 1970-01-01; -1 for 1970-01-01) so the bytes only depend on
+ * the input. Returns 0, or -1 with *err set (caller frees) when Graphviz
+ * refuses the input. */
+int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char *dot,
+			enum qms_render_format format, int32_t date, char **err);
+
+/* ---- batch ---- */
+
+struct qms_render_request {
+	const char *const *paths; /* files or folders, as `qms check` takes them; none: "." */
+	size_t npaths;
+	const char *out_dir;      /* created when missing */
+	const char *map_agency;   /* NULL: one diagram per procedure; else the map of that agency */
+	struct qms_render_options opt;
+	bool lang_set;            /* opt.lang given; otherwise the workspace's (qms.yaml), else vi */
+	unsigned jobs;            /* worker processes; 0: one per core */
+	unsigned timeout;         /* seconds per diagram; 0: QMS_RENDER_TIMEOUT */
+	size_t max_steps;         /* 0: QMS_RENDER_MAX_STEPS */
+	/* Called in the calling process after each diagram; may be NULL. */
+	void (*progress)(size_t done, size_t total, void *ctx);
+	void *progress_ctx;
+};
+
+/* A diagram that could not be made: where and why. */
+struct qms_render_problem {
+	char *file;    /* as displayed; owned */
+	unsigned line, col;
+	char *message; /* owned; lower case, no final period */
+};
+
+struct qms_render_result {
+	struct qms_diags diags; /* load and schema errors of the documents read (those
+				 * procedures were skipped), sorted */
+	struct qms_render_problem *problems; /* sorted by file */
+	size_t nproblems;
+	size_t total;   /* diagrams to make */
+	size_t written; /* diagrams written */
+};
+
+/* Render the procedures under the paths (or the map of req->map_agency)
+ * into req->out_dir as <code>.<format> (map-<agency>.<format>). Returns 0
+ * and fills *out (release with qms_render_result_release()), or -1 with
+ * *err set (caller frees) for a path that cannot be used, an output folder
+ * that cannot be made or an unknown agency. */
+int qms_render_paths(struct qms_render_result *out, const struct qms_render_request *req,
+		     char **err);
+void qms_render_result_release(struct qms_render_result *r);
+
+#endif

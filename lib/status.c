@@ -1,0 +1,503 @@
+/* Migration status as of a date. See status.h. */
+#include "status.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "schema.h"
+#include "tracker.h"
+#include "workspace.h"
+
+const char *const qms_status_names[] = {"done", "overdue", "at-risk", "on-track", NULL};
+
+static const char *const status_vi[] = {"đã công bố", "quá hạn", "có nguy cơ chậm", "đúng tiến độ"};
+static const char *const status_en[] = {"done", "overdue", "at risk", "on track"};
+
+/* design.md 3.4 */
+static const char *const stage_vi[] = {
+	"Lập kế hoạch", "Đào tạo", "Đánh giá thực trạng", "Xây dựng, chuyển đổi tài liệu", "Áp dụng",
+	"Đánh giá nội bộ", "Xem xét của lãnh đạo", "Công bố", "Báo cáo Sở KH&CN"};
+static const char *const stage_en[] = {
+	"Plan", "Training", "Gap analysis", "Documentation", "Apply", "Internal audit",
+	"Management review", "Announcement", "Report to DOST"};
+
+static const char *const level_vi[] = {"Tỉnh", "Huyện", "Xã"};
+static const char *const level_en[] = {"Province", "District", "Commune"};
+
+const char *qms_status_label(enum qms_status s, enum qms_lang lang)
+{
+	if (s >= QMS_STATUS_COUNT)
+		return "";
+	return lang == QMS_LANG_EN ? status_en[s] : status_vi[s];
+}
+
+const char *qms_stage_label(int stage, enum qms_lang lang)
+{
+	if (stage < 0 || stage >= QMS_STAGE_COUNT)
+		return "";
+	return lang == QMS_LANG_EN ? stage_en[stage] : stage_vi[stage];
+}
+
+const char *qms_level_label(int level, enum qms_lang lang)
+{
+	if (level < 0 || level > QMS_LEVEL_COMMUNE)
+		return "";
+	return lang == QMS_LANG_EN ? level_en[level] : level_vi[level];
+}
+
+void qms_date_format_lang(char out[11], int32_t days, enum qms_lang lang)
+{
+	qms_date_format(out, days);
+	if (lang == QMS_LANG_EN)
+		return;
+	char iso[11];
+	memcpy(iso, out, sizeof(iso));
+	memcpy(out, iso + 8, 2);
+	out[2] = '/';
+	memcpy(out + 3, iso + 5, 2);
+	out[5] = '/';
+	memcpy(out + 6, iso, 4);
+	out[10] = '\0';
+}
+
+void qms_agency_short_name(struct qms_buf *out, const char *name, const char *workspace)
+{
+	size_t n = strlen(name);
+	const char *place = workspace ? strchr(workspace, ' ') : NULL;
+	size_t w = workspace ? strlen(workspace) : 0;
+	/* "... tỉnh Thái Bình" in "Tỉnh Thái Bình": the level word stays
+	 * ("Thanh tra tỉnh"); "UBND thành phố Thái Bình" is left whole */
+	if (place && n > w + 1 && name[n - w - 1] == ' ' && !strcmp(name + n - w + 1, workspace + 1) &&
+	    (name[n - w] | 0x20) == (workspace[0] | 0x20))
+		n -= strlen(place);
+	qms_buf_add(out, name, n);
+}
+
+/* ---- one agency ---- */
+
+void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_file *a, int32_t as_of,
+			int32_t workspace_deadline, long at_risk_days_per_stage)
+{
+	memset(out, 0, sizeof(*out));
+	out->id = a->agency.id.text;
+	out->name = a->agency.name.text ? a->agency.name.text : a->agency.id.text;
+	out->level = a->agency.level.text ? a->agency.level.choice : -1;
+
+	int last = -1;
+	bool announced = false;
+	out->announced = -1;
+	const struct qms_stage *stages = a->migration.stages.items;
+	for (size_t i = 0; i < a->migration.stages.len; i++) {
+		const struct qms_stage *st = &stages[i];
+		if (!st->stage.text || !st->done.text || st->done.date > as_of)
+			continue;
+		if (st->stage.choice > last)
+			last = st->stage.choice;
+		if (st->stage.choice == QMS_STAGE_ANNOUNCEMENT) {
+			announced = true;
+			out->announced = st->done.date;
+		}
+	}
+	out->last_stage = last;
+	out->next_stage = last + 1 < QMS_STAGE_COUNT ? last + 1 : -1;
+	out->stages_left = last < QMS_STAGE_ANNOUNCEMENT ? QMS_STAGE_ANNOUNCEMENT - last : 0;
+	out->deadline = a->migration.deadline.text ? a->migration.deadline.date : workspace_deadline;
+	out->days_left = out->deadline >= 0 ? out->deadline - as_of : 0;
+	if (announced)
+		out->status = QMS_STATUS_DONE;
+	else if (out->deadline >= 0 && as_of > out->deadline)
+		out->status = QMS_STATUS_OVERDUE;
+	else if (out->deadline >= 0 && (long)out->days_left < at_risk_days_per_stage * out->stages_left)
+		out->status = QMS_STATUS_AT_RISK;
+	else
+		out->status = QMS_STATUS_ON_TRACK;
+
+	const struct qms_audit *audits = a->audits.items;
+	for (size_t i = 0; i < a->audits.len; i++) {
+		const struct qms_audit *au = &audits[i];
+		if (!au->date.text || au->date.date > as_of)
+			continue;
+		const struct qms_finding *fs = au->findings.items;
+		for (size_t k = 0; k < au->findings.len; k++) {
+			const struct qms_finding *f = &fs[k];
+			bool nonconformity = f->grade.text && (f->grade.choice == QMS_GRADE_MAJOR ||
+							       f->grade.choice == QMS_GRADE_MINOR);
+			if (!nonconformity && !f->due.text)
+				continue;
+			if (!f->closed.text || f->closed.date > as_of) {
+				out->findings_open++;
+				if (f->due.text && f->due.date < as_of)
+					out->findings_overdue++;
+			} else if (!f->verified.text || f->verified.date > as_of) {
+				out->findings_unverified++;
+			}
+		}
+	}
+}
+
+/* ---- the workspace ---- */
+
+void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const char *root,
+		       struct qms_diags *diags)
+{
+	memset(st, 0, sizeof(*st));
+	st->lang = QMS_LANG_VI;
+	st->time.workday_hours = 8;
+	st->time.time_cut = 40;
+	st->deadline = -1;
+	st->at_risk_days_per_stage = 10;
+	char *cfg = qms_path_join(root, "qms.yaml");
+	char *shown = qms_display_path(cfg);
+	struct qms_document d;
+	if (!qms_is_file(cfg) || qms_document_load(&d, shown, diags) < 0)
+		goto out;
+	if (d.kind == QMS_KIND_WORKSPACE) {
+		const struct qms_workspace_cfg *w = &((const struct qms_workspace_file *)d.data)->workspace;
+		if (w->name.text)
+			st->name = qms_arena_strdup(arena, w->name.text);
+		if (w->lang.text)
+			st->lang = (enum qms_lang)w->lang.choice;
+		if (w->workday_hours.text)
+			st->time.workday_hours = w->workday_hours.number;
+		if (w->time_cut.text)
+			st->time.time_cut = w->time_cut.number;
+		if (w->migration.deadline.text)
+			st->deadline = w->migration.deadline.date;
+		if (w->migration.at_risk_days_per_stage.text)
+			st->at_risk_days_per_stage = w->migration.at_risk_days_per_stage.integer;
+		st->holidays = qms_arena_alloc(arena, (w->holidays.len ? w->holidays.len : 1) * sizeof(int32_t));
+		for (size_t k = 0; k < w->holidays.len; k++) {
+			const struct qms_value *v = &((const struct qms_value *)w->holidays.items)[k];
+			if (v->text)
+				st->holidays[st->nholidays++] = v->date;
+		}
+	}
+	qms_document_release(&d);
+out:
+	free(shown);
+	free(cfg);
+}
+
+/* The file name without folder and extension: the id of a tracker whose
+ * `agency.id` is missing. */
+static const char *stem_of(struct qms_arena *arena, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	const char *dot = strrchr(name, '.');
+	return qms_arena_strndup(arena, name, dot ? (size_t)(dot - name) : strlen(name));
+}
+
+static int status_cmp(const void *pa, const void *pb)
+{
+	const struct qms_agency_status *a = pa, *b = pb;
+	unsigned la = (unsigned)a->level, lb = (unsigned)b->level; /* -1: last */
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	int c = strcmp(a->id, b->id);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+int qms_status_load(struct qms_status_report *out, const char *root, int32_t as_of)
+{
+	memset(out, 0, sizeof(*out));
+	qms_diags_init(&out->diags);
+	out->as_of = as_of;
+	qms_settings_read(&out->settings, &out->arena, root, &out->diags);
+
+	char cwd[PATH_MAX];
+	if (!getcwd(cwd, sizeof(cwd)))
+		strcpy(cwd, "/");
+	struct qms_strlist files = {0};
+	char *dir = qms_path_join(root, "audits");
+	qms_collect_yaml(&files, dir);
+	free(dir);
+	out->agencies = qms_arena_alloc(&out->arena, (files.len ? files.len : 1) * sizeof(*out->agencies));
+	for (size_t i = 0; i < files.len; i++) {
+		char *shown = qms_path_relative(files.items[i], cwd);
+		struct qms_document d;
+		struct qms_diags scratch;
+		qms_diags_init(&scratch);
+		/* Schema problems do not stop the status: what could be read
+		 * counts; `qms check` reports them. Files that do not load, or
+		 * hold another kind, are skipped and reported. */
+		if (qms_document_load(&d, shown, &scratch) < 0) {
+			qms_diags_move(&out->diags, &scratch);
+		} else if (d.kind != QMS_KIND_AGENCY) {
+			qms_diags_add(&out->diags, shown, 1, 1, QMS_RULE_L010,
+				      "not a tracker: the file starts with '%s:', not 'agency:'",
+				      qms_kind_info(d.kind)->key);
+			qms_document_release(&d);
+		} else {
+			struct qms_agency_status *s = &out->agencies[out->len++];
+			qms_status_compute(s, d.data, as_of, out->settings.deadline,
+					   out->settings.at_risk_days_per_stage);
+			s->path = qms_arena_strdup(&out->arena, shown);
+			s->id = s->id ? qms_arena_strdup(&out->arena, s->id) : stem_of(&out->arena, shown);
+			s->name = s->name ? qms_arena_strdup(&out->arena, s->name) : s->id;
+			qms_document_release(&d);
+		}
+		qms_diags_release(&scratch);
+		free(shown);
+	}
+	qms_strlist_release(&files);
+	if (out->len > 1)
+		qsort(out->agencies, out->len, sizeof(*out->agencies), status_cmp);
+	qms_diags_sort(&out->diags);
+	qms_thread_cache_release();
+	return 0;
+}
+
+void qms_status_report_release(struct qms_status_report *r)
+{
+	qms_diags_release(&r->diags);
+	qms_arena_release(&r->arena);
+	memset(r, 0, sizeof(*r));
+}
+
+bool qms_status_report_keep(struct qms_status_report *r, const char *id)
+{
+	for (size_t i = 0; i < r->len; i++) {
+		if (strcmp(r->agencies[i].id, id))
+			continue;
+		r->agencies[0] = r->agencies[i];
+		r->len = 1;
+		return true;
+	}
+	return false;
+}
+
+void qms_status_report_count(const struct qms_status_report *r, size_t counts[QMS_STATUS_COUNT])
+{
+	memset(counts, 0, QMS_STATUS_COUNT * sizeof(*counts));
+	for (size_t i = 0; i < r->len; i++)
+		counts[r->agencies[i].status]++;
+}
+
+/* ---- output ---- */
+
+static void json_name_or_null(struct qms_buf *b, const char *const *names, int i)
+{
+	if (i < 0)
+		qms_buf_adds(b, "null");
+	else
+		qms_buf_printf(b, "\"%s\"", names[i]);
+}
+
+void qms_status_format_json(struct qms_buf *out, const struct qms_status_report *r)
+{
+	char d[11];
+	qms_buf_adds(out, "[");
+	for (size_t i = 0; i < r->len; i++) {
+		const struct qms_agency_status *s = &r->agencies[i];
+		qms_buf_adds(out, i ? ",\n  {\"agency\": " : "\n  {\"agency\": ");
+		qms_buf_add_json_string(out, s->id);
+		qms_buf_adds(out, ", \"name\": ");
+		qms_buf_add_json_string(out, s->name);
+		qms_buf_adds(out, ", \"level\": ");
+		json_name_or_null(out, qms_level_names, s->level);
+		qms_buf_adds(out, ", \"last_stage\": ");
+		json_name_or_null(out, qms_stage_names, s->last_stage);
+		qms_buf_adds(out, ", \"next_stage\": ");
+		json_name_or_null(out, qms_stage_names, s->next_stage);
+		qms_buf_adds(out, ", \"deadline\": ");
+		if (s->deadline >= 0) {
+			qms_date_format(d, s->deadline);
+			qms_buf_printf(out, "\"%s\", \"days_left\": %ld", d, (long)s->days_left);
+		} else {
+			qms_buf_adds(out, "null, \"days_left\": null");
+		}
+		qms_buf_printf(out, ", \"status\": \"%s\", \"findings_open\": %u, \"findings_overdue\": %u, \"findings_unverified\": %u}",
+			       qms_status_names[s->status], s->findings_open, s->findings_overdue,
+			       s->findings_unverified);
+	}
+	qms_buf_adds(out, r->len ? "\n]\n" : "]\n");
+}
+
+static void csv_field(struct qms_buf *b, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+		qms_buf_adds(b, s);
+		return;
+	}
+	qms_buf_addc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			qms_buf_addc(b, '"');
+		qms_buf_addc(b, *s);
+	}
+	qms_buf_addc(b, '"');
+}
+
+void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *r)
+{
+	qms_buf_adds(out, "agency,name,level,last_stage,next_stage,deadline,days_left,status,"
+			  "findings_open,findings_overdue,findings_unverified\n");
+	char d[11];
+	for (size_t i = 0; i < r->len; i++) {
+		const struct qms_agency_status *s = &r->agencies[i];
+		csv_field(out, s->id);
+		qms_buf_addc(out, ',');
+		csv_field(out, s->name);
+		qms_buf_printf(out, ",%s,%s,%s,", s->level >= 0 ? qms_level_names[s->level] : "",
+			       s->last_stage >= 0 ? qms_stage_names[s->last_stage] : "",
+			       s->next_stage >= 0 ? qms_stage_names[s->next_stage] : "");
+		if (s->deadline >= 0) {
+			qms_date_format(d, s->deadline);
+			qms_buf_printf(out, "%s,%ld", d, (long)s->days_left);
+		} else {
+			qms_buf_addc(out, ',');
+		}
+		qms_buf_printf(out, ",%s,%u,%u,%u\n", qms_status_names[s->status], s->findings_open,
+			       s->findings_overdue, s->findings_unverified);
+	}
+}
+
+/* Columns a text takes on a terminal: characters, less combining marks
+ * (Vietnamese typed in decomposed form). */
+size_t qms_text_width(const char *s)
+{
+	size_t w = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		uint32_t c = *p;
+		int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+		if (n)
+			c &= 0x3fu >> n;
+		p++;
+		for (int k = 0; k < n && (*p & 0xc0) == 0x80; k++)
+			c = (c << 6) | (*p++ & 0x3f);
+		if (!((c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+		      (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff)))
+			w++;
+	}
+	return w;
+}
+
+enum { COL_NAME, COL_LEVEL, COL_LAST, COL_NEXT, COL_DEADLINE, COL_DAYS, COL_STATUS, COL_OPEN,
+       COL_OVERDUE, COL_UNVERIFIED, NCOLS };
+
+static const char *const head_vi[NCOLS] = {"Cơ quan", "Cấp", "Giai đoạn đã xong", "Giai đoạn tiếp theo",
+					   "Hạn", "Còn (ngày)", "Tình trạng", "Phát hiện mở",
+					   "Quá hạn", "Chưa kiểm tra"};
+static const char *const head_en[NCOLS] = {"Agency", "Level", "Last stage done", "Next stage",
+					   "Deadline", "Days left", "Status", "Open findings",
+					   "Overdue", "Unverified"};
+
+static void cell_row(const struct qms_agency_status *s, const char *workspace, enum qms_lang lang,
+		     struct qms_buf *name, char cells[NCOLS][64], const char *out[NCOLS])
+{
+	qms_buf_reset(name);
+	qms_agency_short_name(name, s->name, workspace);
+	out[COL_NAME] = name->buf;
+	out[COL_LEVEL] = qms_level_label(s->level, lang);
+	out[COL_LAST] = s->last_stage >= 0 ? qms_stage_label(s->last_stage, lang) : "-";
+	out[COL_NEXT] = s->next_stage >= 0 ? qms_stage_label(s->next_stage, lang) : "-";
+	if (s->deadline >= 0) {
+		qms_date_format_lang(cells[COL_DEADLINE], s->deadline, lang);
+		out[COL_DEADLINE] = cells[COL_DEADLINE];
+	} else {
+		out[COL_DEADLINE] = "-";
+	}
+	if (s->deadline >= 0 && s->status != QMS_STATUS_DONE) {
+		snprintf(cells[COL_DAYS], 64, "%ld", (long)s->days_left);
+		out[COL_DAYS] = cells[COL_DAYS];
+	} else {
+		out[COL_DAYS] = "-";
+	}
+	out[COL_STATUS] = qms_status_label(s->status, lang);
+	snprintf(cells[COL_OPEN], 64, "%u", s->findings_open);
+	snprintf(cells[COL_OVERDUE], 64, "%u", s->findings_overdue);
+	snprintf(cells[COL_UNVERIFIED], 64, "%u", s->findings_unverified);
+	out[COL_OPEN] = cells[COL_OPEN];
+	out[COL_OVERDUE] = cells[COL_OVERDUE];
+	out[COL_UNVERIFIED] = cells[COL_UNVERIFIED];
+}
+
+static bool right_aligned(int col)
+{
+	return col == COL_DAYS || col >= COL_OPEN;
+}
+
+static void add_cell(struct qms_buf *b, const char *text, size_t width, int col)
+{
+	size_t w = qms_text_width(text);
+	if (right_aligned(col))
+		for (size_t i = w; i < width; i++)
+			qms_buf_addc(b, ' ');
+	qms_buf_adds(b, text);
+	if (!right_aligned(col) && col != NCOLS - 1)
+		for (size_t i = w; i < width; i++)
+			qms_buf_addc(b, ' ');
+}
+
+void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang)
+{
+	bool en = lang == QMS_LANG_EN;
+	const char *const *head = en ? head_en : head_vi;
+	char date[11];
+	qms_date_format_lang(date, r->as_of, lang);
+	if (en)
+		qms_buf_printf(out, "Migration of the quality management systems%s%s, as of %s\n\n",
+			       r->settings.name ? ": " : "", r->settings.name ? r->settings.name : "", date);
+	else
+		qms_buf_printf(out, "Tiến độ chuyển đổi hệ thống quản lý chất lượng%s%s, đến ngày %s\n\n",
+			       r->settings.name ? " - " : "", r->settings.name ? r->settings.name : "", date);
+
+	size_t width[NCOLS];
+	for (int c = 0; c < NCOLS; c++)
+		width[c] = qms_text_width(head[c]);
+	char cells[NCOLS][64];
+	const char *row[NCOLS];
+	struct qms_buf name;
+	qms_buf_init(&name);
+	for (size_t i = 0; i < r->len; i++) {
+		cell_row(&r->agencies[i], r->settings.name, lang, &name, cells, row);
+		for (int c = 0; c < NCOLS; c++) {
+			size_t w = qms_text_width(row[c]);
+			if (w > width[c])
+				width[c] = w;
+		}
+	}
+	for (int c = 0; c < NCOLS; c++) {
+		add_cell(out, head[c], width[c], c);
+		qms_buf_adds(out, c == NCOLS - 1 ? "\n" : "  ");
+	}
+	for (int c = 0; c < NCOLS; c++) {
+		for (size_t k = 0; k < width[c]; k++)
+			qms_buf_addc(out, '-');
+		qms_buf_adds(out, c == NCOLS - 1 ? "\n" : "  ");
+	}
+	unsigned open = 0, overdue = 0, unverified = 0;
+	for (size_t i = 0; i < r->len; i++) {
+		const struct qms_agency_status *s = &r->agencies[i];
+		cell_row(s, r->settings.name, lang, &name, cells, row);
+		for (int c = 0; c < NCOLS; c++) {
+			add_cell(out, row[c], width[c], c);
+			qms_buf_adds(out, c == NCOLS - 1 ? "\n" : "  ");
+		}
+		open += s->findings_open;
+		overdue += s->findings_overdue;
+		unverified += s->findings_unverified;
+	}
+	qms_buf_release(&name);
+	size_t counts[QMS_STATUS_COUNT];
+	qms_status_report_count(r, counts);
+	qms_buf_addc(out, '\n');
+	if (en)
+		qms_buf_printf(out, "%zu agenc%s: %zu done, %zu overdue, %zu at risk, %zu on track; "
+				    "findings: %u open (%u overdue), %u closed but not verified\n",
+			       r->len, r->len == 1 ? "y" : "ies", counts[QMS_STATUS_DONE],
+			       counts[QMS_STATUS_OVERDUE], counts[QMS_STATUS_AT_RISK],
+			       counts[QMS_STATUS_ON_TRACK], open, overdue, unverified);
+	else
+		qms_buf_printf(out, "%zu cơ quan: %zu đã công bố, %zu quá hạn, %zu có nguy cơ chậm, "
+				    "%zu đúng tiến độ; phát hiện: %u chưa khắc phục (%u quá hạn), "
+				    "%u đã khắc phục chưa kiểm tra hiệu lực\n",
+			       r->len, counts[QMS_STATUS_DONE], counts[QMS_STATUS_OVERDUE],
+			       counts[QMS_STATUS_AT_RISK], counts[QMS_STATUS_ON_TRACK], open, overdue,
+			       unverified);
+}

@@ -1,0 +1,216 @@
+# ISO commands on a small workspace: clause coverage, the 2008 -> 2015 worklist and its
+# in-place rewrite, the clause browser.
+$ qms -C ws-iso coverage so-a
+Mức đáp ứng ISO 9001:2015: Sở A tỉnh Thái Bình (so-a)
+processes/so-a/system.yaml
+
+Điều     Tên                                                 HS   Trạng thái  Đáp ứng bởi
+4.1      Hiểu tổ chức và bối cảnh của tổ chức                     đáp ứng     context (system.yaml:7)
+4.2      Hiểu nhu cầu và mong đợi của các bên quan tâm            đáp ứng     interested_parties (system.yaml:8)
+4.3      Xác định phạm vi của hệ thống quản lý chất lượng    M    đáp ứng     scope (system.yaml:4), exclusions (system.yaml:6)
+4.4.1    Các quá trình và sự tương tác                            đáp ứng     MH-HTQLCL (system.yaml:14)
+4.4.2    Thông tin dạng văn bản cho các quá trình            M+R  đáp ứng     MH-HTQLCL (system.yaml:14)
+5.1.1    Khái quát                                                đáp ứng     MH-HTQLCL (system.yaml:14)
+5.1.2    Hướng vào khách hàng                                     đáp ứng     MH-HTQLCL (system.yaml:14)
+5.2.1    Thiết lập chính sách chất lượng                          đáp ứng     policy (system.yaml:9)
+5.2.2    Truyền đạt chính sách chất lượng                    M    đáp ứng     policy (system.yaml:9)
+5.3      Vai trò, trách nhiệm và quyền hạn trong tổ chức          đáp ứng     MH-HTQLCL (system.yaml:14)
+6.1.1    Xác định rủi ro và cơ hội                                đáp ứng     risks (system.yaml:11)
+6.1.2    Hoạch định hành động đối với rủi ro và cơ hội            đáp ứng     risks (system.yaml:11)
+6.2.1    Thiết lập mục tiêu chất lượng                       M    đáp ứng     objectives (system.yaml:10)
+6.2.2    Hoạch định để đạt được mục tiêu                          đáp ứng     objectives (system.yaml:10)
+6.3      Hoạch định thay đổi                                      đáp ứng     MH-HTQLCL (system.yaml:14)
+7.1.1    Khái quát                                                đáp ứng     QD-NL (system.yaml:15)
+7.1.2    Con người                                                đáp ứng     QD-NL (system.yaml:15)
+7.1.3    Cơ sở hạ tầng                                            đáp ứng     QD-NL (system.yaml:15)
+7.1.4    Môi trường cho việc thực hiện các quá trình              đáp ứng     QD-NL (system.yaml:15)
+7.1.5.1  Khái quát                                           R    đáp ứng     QD-NL (system.yaml:15)
+7.1.5.2  Liên kết chuẩn đo lường                             R    đáp ứng     QD-NL (system.yaml:15)
+7.1.6    Tri thức của tổ chức                                     đáp ứng     knowledge (system.yaml:12), QD-NL (system.yaml:15)
+7.2      Năng lực                                            R    đáp ứng     QD-NL (system.yaml:15)
+7.3      Nhận thức                                                đáp ứng     QD-NL (system.yaml:15)
+7.4      Trao đổi thông tin                                       đáp ứng     QD-NL (system.yaml:15)
+7.5.1    Khái quát                                                đáp ứng     QT-KSTL (system.yaml:16)
+7.5.2    Tạo lập và cập nhật                                      đáp ứng     QT-KSTL (system.yaml:16)
+7.5.3.1  Sẵn có và được bảo vệ                                    đáp ứng     QT-KSTL (system.yaml:16)
+7.5.3.2  Các hoạt động kiểm soát                                  đáp ứng     QT-KSTL (system.yaml:16)
+8.1      Hoạch định và kiểm soát việc thực hiện              M+R  đáp ứng     A-01 (A-01.yaml:7)
+8.2.1    Trao đổi thông tin với khách hàng                        đáp ứng     A-01 (A-01.yaml:7)
+8.2.2    Xác định các yêu cầu đối với sản phẩm và dịch vụ         đáp ứng     A-01 (A-01.yaml:7)
+8.2.3.1  Xem xét trước khi cam kết                                đáp ứng     A-01 (A-01.yaml:7)
+8.2.3.2  Lưu thông tin về việc xem xét                       R    đáp ứng     A-01 (A-01.yaml:7)
+8.2.4    Thay đổi các yêu cầu đối với sản phẩm và dịch vụ         đáp ứng     A-01 (A-01.yaml:7)
+8.3.1    Khái quát                                                loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
+8.3.2    Hoạch định thiết kế và phát triển                   R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
+8.3.3    Đầu vào của thiết kế và phát triển                  R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
+8.3.4    Kiểm soát thiết kế và phát triển                    R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
+8.3.5    Đầu ra của thiết kế và phát triển                   R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
+8.3.6    Thay đổi thiết kế và phát triển                     R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
+8.4.1    Khái quát                                           R    đáp ứng     A-01 (A-01.yaml:7)
+8.4.2    Loại và mức độ kiểm soát                                 đáp ứng     A-01 (A-01.yaml:7)
+8.4.3    Thông tin cho nhà cung cấp bên ngoài                     đáp ứng     A-01 (A-01.yaml:7)
+8.5.1    Kiểm soát sản xuất và cung cấp dịch vụ              M+R  đáp ứng     A-01 (A-01.yaml:7)
+8.5.2    Nhận biết và xác định nguồn gốc                     R    đáp ứng     A-01 (A-01.yaml:7)
+8.5.3    Tài sản của khách hàng hoặc nhà cung cấp bên ngoài  R    đáp ứng     A-01 (A-01.yaml:7)
+8.5.4    Bảo toàn                                                 đáp ứng     A-01 (A-01.yaml:7)
+8.5.5    Hoạt động sau giao hàng                                  đáp ứng     A-01 (A-01.yaml:7)
+8.5.6    Kiểm soát thay đổi                                  R    đáp ứng     A-01 (A-01.yaml:7)
+8.6      Thông qua sản phẩm và dịch vụ                       R    đáp ứng     A-01 (A-01.yaml:7)
+8.7.1    Xử lý đầu ra không phù hợp                               THIẾU
+8.7.2    Lưu thông tin về đầu ra không phù hợp               R    THIẾU
+9.1.1    Khái quát                                           R    đáp ứng     A-01 (A-01.yaml:7)
+9.1.2    Sự thỏa mãn của khách hàng                               đáp ứng     A-01 (A-01.yaml:7)
+9.1.3    Phân tích và đánh giá                                    đáp ứng     A-01 (A-01.yaml:7)
+9.2.1    Mục đích của đánh giá nội bộ                             đáp ứng     QT-DG (system.yaml:17)
+9.2.2    Chương trình và thực hiện đánh giá                  R    đáp ứng     QT-DG (system.yaml:17)
+9.3.1    Khái quát                                                đáp ứng     QT-DG (system.yaml:17)
+9.3.2    Đầu vào xem xét của lãnh đạo                             đáp ứng     QT-DG (system.yaml:17)
+9.3.3    Đầu ra xem xét của lãnh đạo                         R    đáp ứng     QT-DG (system.yaml:17)
+10.1     Khái quát                                                đáp ứng     A-01 (A-01.yaml:7)
+10.2.1   Xử lý sự không phù hợp                                   THIẾU
+10.2.2   Lưu thông tin về sự không phù hợp và hành động      R    THIẾU
+10.3     Cải tiến liên tục                                        đáp ứng     A-01 (A-01.yaml:7)
+
+65 điều khoản: 55 đáp ứng, 6 loại trừ, 4 thiếu
+HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)
+[1]
+$ qms -C ws-iso coverage so-a --lang en --format md | head -8
+## Coverage of ISO 9001:2015: Sở A tỉnh Thái Bình
+
+processes/so-a/system.yaml
+
+| Clause | Title | DI | Status | Covered by |
+|---|---|---|---|---|
+| 4.1 | Understanding the organization and its context |  | covered | context (system.yaml:7) |
+| 4.2 | Understanding the needs and expectations of interested parties |  | covered | interested_parties (system.yaml:8) |
+$ qms -C ws-iso coverage so-a --format json | head -4
+{"agency": "so-a", "standard": "ISO 9001:2015", "system": "processes/so-a/system.yaml", "covered": 55, "excluded": 6, "missing": 4, "clauses": [
+  {"clause": "4.1", "title": "Hiểu tổ chức và bối cảnh của tổ chức", "status": "covered", "documented": null, "sources": [{"kind": "field", "name": "context", "tag": "4.1", "file": "processes/so-a/system.yaml", "line": 7, "column": 12}]},
+  {"clause": "4.2", "title": "Hiểu nhu cầu và mong đợi của các bên quan tâm", "status": "covered", "documented": null, "sources": [{"kind": "field", "name": "interested_parties", "tag": "4.2", "file": "processes/so-a/system.yaml", "line": 8, "column": 23}]},
+  {"clause": "4.3", "title": "Xác định phạm vi của hệ thống quản lý chất lượng", "status": "covered", "documented": "maintain", "sources": [{"kind": "field", "name": "scope", "tag": "4.3", "file": "processes/so-a/system.yaml", "line": 4, "column": 10}, {"kind": "field", "name": "exclusions", "tag": "4.3", "file": "processes/so-a/system.yaml", "line": 6, "column": 5}]},
+$ qms -C ws-iso coverage so-b
+qms: no agency 'so-b' in this workspace; did you mean 'so-a'?
+[2]
+$ qms -C ws-iso coverage
+qms: coverage takes one agency id; see 'qms coverage --help'
+[2]
+$ qms -C ws-iso migrate so-a
+Chuyển đổi ISO 9001:2008 -> ISO 9001:2015: Sở A tỉnh Thái Bình
+
+1. Tài liệu còn theo ISO 9001:2008 (1)
+
+A-02 Cấp giấy xác nhận B (processes/so-a/A-02.yaml)
+    7.2.2 -> 8.2.3 Xem xét các yêu cầu đối với sản phẩm và dịch vụ, 8.2.4 Thay đổi các yêu cầu đối với sản phẩm và dịch vụ: chuyển toàn bộ
+    7.5.4 -> 8.5.3 Tài sản của khách hàng hoặc nhà cung cấp bên ngoài: chuyển một phần
+    8.5.3 -> 6.1 Hành động giải quyết rủi ro và cơ hội, 10.3 Cải tiến liên tục: chuyển một phần
+    4.2.4 -> 7.5.2 Tạo lập và cập nhật, 7.5.3 Kiểm soát thông tin dạng văn bản: chuyển một phần
+
+2. Yêu cầu mới của ISO 9001:2015 phải xây dựng
+
+    4.1 Hiểu tổ chức và bối cảnh của tổ chức: đã có (context)
+    4.2 Hiểu nhu cầu và mong đợi của các bên quan tâm: đã có (interested_parties)
+    6.1 Hành động giải quyết rủi ro và cơ hội: đã có (risks)
+    6.1.1 Xác định rủi ro và cơ hội: đã có (risks)
+    6.1.2 Hoạch định hành động đối với rủi ro và cơ hội: đã có (risks)
+    6.3 Hoạch định thay đổi: đã có (MH-HTQLCL)
+    7.1.6 Tri thức của tổ chức: đã có (knowledge, QD-NL)
+    8.5.5 Hoạt động sau giao hàng: đã có (A-01)
+    8.5.6 Kiểm soát thay đổi: đã có (A-01)
+
+3. ISO 9001:2015 không còn yêu cầu
+
+    1 Phạm vi áp dụng: the scope of the standard is not a requirement on the agency; nothing to carry over
+    1.1 Khái quát: the general aim of the standard is not a requirement on the agency; nothing to carry over
+    1.2 Áp dụng: exclusions become requirements declared not applicable, justified in the scope (4.3)
+    4.2.1 Khái quát: the six mandatory documented procedures are no longer required
+    4.2.2 Sổ tay chất lượng: a quality manual is no longer required
+    5.5.2 Đại diện của lãnh đạo: a management representative is no longer required; the roles go to 5.3
+    8.5.3 Hành động phòng ngừa: preventive action is replaced by actions on risks and opportunities (6.1) (còn được viện dẫn trong A-02)
+[1]
+$ qms -C ws-iso migrate so-a --format json | head -3
+{"agency": "so-a", "documents": [
+  {"file": "processes/so-a/A-02.yaml", "code": "A-02", "clauses": [{"clause": "7.2.2", "line": 12, "carry": "full", "to": [{"clause": "8.2.3", "relation": "equal"}, {"clause": "8.2.4", "relation": "subset"}]}, {"clause": "7.5.4", "line": 13, "carry": "partial", "to": [{"clause": "8.5.3", "relation": "superset"}]}, {"clause": "8.5.3", "line": 14, "carry": "partial", "to": [{"clause": "6.1", "relation": "superset"}, {"clause": "10.3", "relation": "intersect"}]}, {"clause": "4.2.4", "line": 16, "carry": "partial", "to": [{"clause": "7.5.2", "relation": "intersect"}, {"clause": "7.5.3", "relation": "superset"}]}]}],
+ "new_requirements": [
+$ cp -r ws-iso $TMP/ws && qms -C $TMP/ws migrate so-a --apply --lang en | sed -n '1p;/judgement/,$p'; diff -u ws-iso/processes/so-a/A-02.yaml $TMP/ws/processes/so-a/A-02.yaml | tail -n +3
+converted processes/so-a/A-02.yaml
+Needs a person's judgement:
+processes/so-a/A-02.yaml: set 'effective' to the date the converted edition takes effect
+processes/so-a/A-02.yaml:14:7: ISO 9001:2008 8.5.3 overlaps ISO 9001:2015 10.3 "Continual improvement" only in part; add it if the procedure implements it
+processes/so-a/A-02.yaml:16:7: ISO 9001:2008 4.2.4 overlaps ISO 9001:2015 7.5.2 "Creating and updating" only in part; add it if the procedure implements it
+@@ -4,16 +4,17 @@
+   code: A-02      # mã hiệu
+   title: "Cấp giấy xác nhận B"
+   agency: so-a
+-  edition: 1      # lần ban hành
++  edition: 2      # lần ban hành
+   effective: 2017-05-02
+-  standard: ISO 9001:2008   # chưa chuyển đổi
++  standard: ISO 9001:2015   # chưa chuyển đổi
+   # Điều khoản áp dụng (TCVN ISO 9001:2008):
+   clauses:
+-    - 7.2.2   # xem xét yêu cầu: kiểm tra hồ sơ
+-    - 7.5.4   # tài sản của khách hàng
+-    - 8.5.3   # hành động phòng ngừa
++    - 8.2.3   # xem xét yêu cầu: kiểm tra hồ sơ
++    - 8.5.3   # tài sản của khách hàng
++    - 6.1   # hành động phòng ngừa
+ 
+-    - 4.2.4   # kiểm soát hồ sơ
++    - 7.5.3   # kiểm soát hồ sơ
++    - 8.2.4
+   time_limit:
+     statutory: 5 ngày làm việc
+     committed: 3 ngày làm việc   # cắt giảm 40%
+$ cp -r ws-iso $TMP/ws && qms -C $TMP/ws migrate so-a --apply > /dev/null; qms -C $TMP/ws check processes/so-a/A-02.yaml; qms -C $TMP/ws migrate so-a --apply --lang en | head -5
+checked 1 file: no problems
+Conversion ISO 9001:2008 -> ISO 9001:2015: Sở A tỉnh Thái Bình
+
+1. Documents still on ISO 9001:2008 (0)
+
+None left.
+$ qms clauses 8.5.3 --lang en
+ISO 9001:2015 8.5.3  Property belonging to customers or external providers
+  Property belonging to customers or external providers / Tài sản của khách hàng hoặc nhà cung cấp bên ngoài
+  level: process
+  documented information: retain (a record of any original paper of a citizen (or property of a provider) that was lost, damaged or found unfit, and of how the owner was told)
+  - Are original papers that citizens hand in (land use right certificates, identity papers) recorded, kept safe and returned?
+  - If any were lost or damaged, was the citizen told and was it recorded?
+  <- ISO 9001:2008 7.5.4 Customer property (superset)
+$ qms clauses --standard 2008 4.2.4
+ISO 9001:2008 4.2.4  Kiểm soát hồ sơ
+  Control of records / Kiểm soát hồ sơ
+  cấp: quá trình
+  thông tin dạng văn bản: procedure (the documented procedure for control of records, and the list of records of each procedure)
+  - Có quy trình kiểm soát hồ sơ không; mỗi quy trình TTHC có liệt kê hồ sơ cần lưu, nơi lưu và thời gian lưu không?
+  - Hồ sơ có rõ ràng, được sắp xếp theo thứ tự và dễ tìm lại không?
+  -> ISO 9001:2015 7.5.2 Tạo lập và cập nhật (giao nhau)
+  -> ISO 9001:2015 7.5.3 Kiểm soát thông tin dạng văn bản (mở rộng)
+$ qms clauses 8.5.7 7.5.4
+qms: ISO 9001:2015 has no clause 8.5.7; 8.5 "Production and service provision" has 8.5.1 to 8.5.6
+qms: clause 7.5.4 is numbered as in ISO 9001:2008 (Customer property); in ISO 9001:2015 use 8.5.3 "Property belonging to customers or external providers"
+[1]
+$ qms clauses --standard 2012
+qms: --standard is 2015 or 2008, not '2012'
+[2]
+$ qms clauses --map --lang en | head -6
+2008   Title                                                         2015                     Relation
+1      Scope                                                         —
+1.1    General                                                       —
+1.2    Application                                                   4.3                      intersect
+4      Quality management system                                     4                        intersect
+4.1    General requirements                                          4.4, 8.4                 superset, intersect
+$ qms clauses --lang en | sed -n '1,6p;/^8.3 /,/^8.4 /p'
+Clause   Title                                                              Level    DI
+4        Context of the organization                                        system
+4.1        Understanding the organization and its context                   system
+4.2        Understanding the needs and expectations of interested parties   system
+4.3        Determining the scope of the quality management system           system   maintain
+4.4        Quality management system and its processes                      system
+8.3        Design and development of products and services                  system
+8.3.1        General                                                        system
+8.3.2        Design and development planning                                system   retain
+8.3.3        Design and development inputs                                  system   retain
+8.3.4        Design and development controls                                system   retain
+8.3.5        Design and development outputs                                 system   retain
+8.3.6        Design and development changes                                 system   retain
+8.4        Control of externally provided processes, products and services  system

@@ -1,0 +1,507 @@
+/* The in-place editor: every operation changes only the bytes it must,
+ * in the style around it, and the result parses to what was asked; the
+ * atomic write and the lock. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "doc.h"
+#include "edit.h"
+
+/* One edit session on a text. */
+struct session {
+	struct qms_doc *doc;
+	struct qms_edit e;
+	struct qms_buf out;
+	const char *text;
+};
+
+static void start(struct session *s, const char *text)
+{
+	struct qms_diags d;
+	qms_diags_init(&d);
+	s->text = text;
+	int rc = qms_doc_parse(&s->doc, "t.yaml", text, strlen(text), &d);
+	if (rc < 0)
+		fail_msg("does not parse: %s", d.items[0].message);
+	qms_diags_release(&d);
+	qms_edit_init(&s->e, s->doc, text, strlen(text));
+	qms_buf_init(&s->out);
+}
+
+/* Apply, compare with `want`, check the result parses. */
+static void finish(struct session *s, const char *want)
+{
+	assert_int_equal(qms_edit_apply(&s->e, &s->out), 0);
+	assert_string_equal(s->out.buf, want);
+	struct qms_diags d;
+	qms_diags_init(&d);
+	struct qms_doc *again;
+	if (qms_doc_parse(&again, "t.yaml", s->out.buf, s->out.len, &d) < 0)
+		fail_msg("the result does not parse: %s", d.items[0].message);
+	qms_doc_free(again);
+	qms_diags_release(&d);
+	qms_buf_release(&s->out);
+	qms_edit_release(&s->e);
+	qms_doc_free(s->doc);
+}
+
+static const struct qms_node *at(const struct qms_node *n, const char *path)
+{
+	/* "a.b.2.c": keys and list indexes */
+	char buf[256];
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (char *tok = strtok(buf, "."); tok && n; tok = strtok(NULL, ".")) {
+		if (n->type == QMS_NODE_SEQ) {
+			long i = strtol(tok, NULL, 10);
+			n = n->first;
+			while (n && i--)
+				n = n->next;
+		} else {
+			n = qms_node_get(n, tok);
+		}
+	}
+	assert_non_null(n);
+	return n;
+}
+
+static struct qms_yval sv(const char *text)
+{
+	return (struct qms_yval){.type = QMS_YVAL_SCALAR, .text = text};
+}
+
+static void test_scalar_quoting(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *value;
+		bool flow;
+		const char *want;
+	} cases[] = {
+		{"Kế hoạch 12/KH-STP", false, "Kế hoạch 12/KH-STP"},
+		{"ISO 9001:2015", false, "ISO 9001:2015"},
+		{"2020-09-30", false, "2020-09-30"},
+		{"", false, "\"\""},
+		{"null", false, "\"null\""},
+		{"~", false, "\"~\""},
+		{"- x", false, "\"- x\""},
+		{"a: b", false, "\"a: b\""},
+		{"a #b", false, "\"a #b\""},
+		{"a#b", false, "a#b"},
+		{"x, y", false, "x, y"},
+		{"x, y", true, "\"x, y\""},
+		{"[x]", false, "\"[x]\""},
+		{" lead", false, "\" lead\""},
+		{"tail:", false, "\"tail:\""},
+		{"say \"hi\"", false, "say \"hi\""},
+		{"\"quoted\"", false, "\"\\\"quoted\\\"\""},
+		{"two\nlines", false, "\"two\\nlines\""},
+		{"tab\there", false, "\"tab\\there\""},
+		{"back\\slash", false, "back\\slash"},
+		{"'q", false, "\"'q\""},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_yaml_add_scalar(&b, cases[i].value, cases[i].flow);
+		assert_string_equal(b.buf, cases[i].want);
+		/* and it reads back as the value */
+		struct qms_buf doc;
+		qms_buf_init(&doc);
+		qms_buf_printf(&doc, cases[i].flow ? "k: [%s, z]\n" : "k: %s\n", b.buf);
+		struct qms_diags d;
+		qms_diags_init(&d);
+		struct qms_doc *parsed;
+		assert_int_equal(qms_doc_parse(&parsed, "t.yaml", doc.buf, doc.len, &d), 0);
+		const struct qms_node *v = qms_node_get(parsed->root, "k");
+		if (cases[i].flow)
+			v = v->first;
+		assert_string_equal(v->text, cases[i].value);
+		qms_doc_free(parsed);
+		qms_diags_release(&d);
+		qms_buf_release(&doc);
+		qms_buf_release(&b);
+	}
+}
+
+static void test_set_scalar_styles(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s, "# head\na: 1   # keep me\nb: \"2.001417\"\nc: 'x'\nd: plain\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "Tiếp nhận"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "b"), "2.001418"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "c"), "it's"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "d"), "a: b"), 0);
+	finish(&s, "# head\na: Tiếp nhận   # keep me\nb: \"2.001418\"\nc: 'it''s'\nd: \"a: b\"\n");
+}
+
+static void test_set_scalar_in_flow(void **state)
+{
+	(void)state;
+	struct session s;
+	/* multi-byte characters before the value: columns are characters */
+	start(&s, "steps:\n  - {id: nộp, name: Công dân nộp hồ sơ, next: tiếp}\n  - [á, b]\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "steps.0.next"), "thẩm, định"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "steps.1.1"), "bé"), 0);
+	finish(&s, "steps:\n  - {id: nộp, name: Công dân nộp hồ sơ, next: \"thẩm, định\"}\n  - [á, bé]\n");
+}
+
+static void test_set_block_scalar(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s, "f:\n  text: >-\n    04/20 hồ sơ không lưu\n    văn bản.\n\n  cause: x\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "f.text"), "Mới"), 0);
+	finish(&s, "f:\n  text: >-\n    Mới\n\n  cause: x\n");
+	start(&s, "a: |\n  one\n  two\nb: 1\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "x\ny"), 0);
+	finish(&s, "a: |\n  x\n  y\nb: 1\n");
+}
+
+static void test_set_empty_value(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s, "a:\nb:    # later\nc: ~\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "1"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "b"), "2"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "c"), "3"), 0);
+	finish(&s, "a: 1\nb: 2    # later\nc: 3\n");
+}
+
+static void test_map_put_block(void **state)
+{
+	(void)state;
+	static const char *const before_closed[] = {"id", "text", "cause", "action", "owner", "due", NULL};
+	static const char *const before_cause[] = {"id", "text", NULL};
+	struct session s;
+	start(&s,
+	      "findings:\n"
+	      "  - id: NC-01   # first\n"
+	      "    text: >-\n"
+	      "      long text\n"
+	      "      on two lines\n"
+	      "    # a comment about the owner\n"
+	      "    owner: Phòng HCTP\n"
+	      "  - id: NC-02\n"
+	      "    text: t\n");
+	const struct qms_node *f = at(s.doc->root, "findings.0");
+	struct qms_yval date = sv("2020-08-28"), cause = sv("Chưa phân công");
+	assert_int_equal(qms_edit_map_put(&s.e, f, "cause", &cause, before_cause), 0);
+	assert_int_equal(qms_edit_map_put(&s.e, f, "closed", &date, before_closed), 0);
+	struct qms_yval v = sv("NC-2");
+	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "findings.1"), "id", &v, NULL), 0);
+	finish(&s,
+	       "findings:\n"
+	       "  - id: NC-01   # first\n"
+	       "    text: >-\n"
+	       "      long text\n"
+	       "      on two lines\n"
+	       "    cause: Chưa phân công\n"
+	       "    # a comment about the owner\n"
+	       "    owner: Phòng HCTP\n"
+	       "    closed: 2020-08-28\n"
+	       "  - id: NC-2\n"
+	       "    text: t\n");
+}
+
+static void test_map_put_first_and_flow(void **state)
+{
+	(void)state;
+	static const char *const none[] = {"nothing", NULL};
+	struct session s;
+	start(&s, "- id: a\n  b: 1\n- {stage: plan, done: 2020-02-10}\n- {}\n");
+	struct qms_yval z = sv("v"), ev = sv("KH 12/KH-STP, 2020"), k = sv("1");
+	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "0"), "z", &z, none), 0);
+	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "1"), "evidence", &ev, NULL), 0);
+	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "2"), "k", &k, NULL), 0);
+	finish(&s, "- z: v\n  id: a\n  b: 1\n- {stage: plan, done: 2020-02-10, evidence: \"KH 12/KH-STP, 2020\"}\n- {k: 1}\n");
+}
+
+static void test_map_put_refuses_collection(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s, "a: [1]\n");
+	struct qms_yval v = sv("x");
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "a", &v, NULL), -1);
+	assert_non_null(strstr(s.e.error, "list"));
+	finish(&s, "a: [1]\n");
+}
+
+static void test_map_put_block_value(void **state)
+{
+	(void)state;
+	/* a new key holding a list of mappings, in the file's indentation
+	 * (mappings nested by 4 here; lists by the default 2) */
+	struct session s;
+	start(&s, "agency:\n    id: a\n    name: A\nmigration:   # not started\n");
+	const char *keys[] = {"id", "kind", "auditors"};
+	struct qms_yval names[] = {sv("Nguyễn Văn A"), sv("Lê B")};
+	struct qms_yval vals[] = {sv("DGNB-01"), sv("internal"),
+				  {.type = QMS_YVAL_SEQ, .items = names, .n = 2, .flow = true}};
+	struct qms_yval item = {.type = QMS_YVAL_MAP, .keys = keys, .items = vals, .n = 3};
+	struct qms_yval list = {.type = QMS_YVAL_SEQ, .items = &item, .n = 1};
+	static const char *const after[] = {"agency", NULL};
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "audits", &list, after), 0);
+	const char *skeys[] = {"stages"};
+	struct qms_yval stage_keys_vals[] = {sv("plan"), sv("2020-02-10")};
+	const char *stage_keys[] = {"stage", "done"};
+	struct qms_yval stage = {.type = QMS_YVAL_MAP, .keys = stage_keys, .items = stage_keys_vals, .n = 2, .flow = true};
+	struct qms_yval stages = {.type = QMS_YVAL_SEQ, .items = &stage, .n = 1};
+	struct qms_yval mig = {.type = QMS_YVAL_MAP, .keys = skeys, .items = &stages, .n = 1};
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "migration", &mig, NULL), 0);
+	finish(&s,
+	       "agency:\n    id: a\n    name: A\n"
+	       "audits:\n"
+	       "  - id: DGNB-01\n"
+	       "    kind: internal\n"
+	       "    auditors: [Nguyễn Văn A, Lê B]\n"
+	       "migration:   # not started\n"
+	       "    stages:\n"
+	       "      - {stage: plan, done: 2020-02-10}\n");
+}
+
+static void test_seq_append_block(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s,
+	      "stages:\n"
+	      "  - {stage: plan, done: 2020-02-10}   # KH 12\n"
+	      "  - {stage: training, done: 2020-03-05}\n"
+	      "  # next: gap analysis in March\n"
+	      "audits:\n"
+	      "- id: A\n"
+	      "  kind: internal\n"
+	      "- id: B\n"
+	      "  kind: external\n"
+	      "  findings:\n"
+	      "    -   id: F\n"
+	      "        grade: minor\n");
+	const char *keys[] = {"stage", "done"};
+	struct qms_yval vals[] = {sv("gap-analysis"), sv("2020-03-20")};
+	struct qms_yval item = {.type = QMS_YVAL_MAP, .keys = keys, .items = vals, .n = 2};
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "stages"), &item), 0);
+	const char *akeys[] = {"id", "kind"};
+	struct qms_yval avals[] = {sv("C"), sv("inspection")};
+	struct qms_yval audit = {.type = QMS_YVAL_MAP, .keys = akeys, .items = avals, .n = 2, .flow = true};
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "audits"), &audit), 0);
+	const char *fkeys[] = {"id", "grade"};
+	struct qms_yval fvals[] = {sv("G"), sv("major")};
+	struct qms_yval finding = {.type = QMS_YVAL_MAP, .keys = fkeys, .items = fvals, .n = 2};
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "audits.1.findings"), &finding), 0);
+	/* the new items take the style of the last: flow stays flow, block
+	 * stays block whatever was asked, indentation and the gap after the
+	 * dash as written */
+	finish(&s,
+	       "stages:\n"
+	       "  - {stage: plan, done: 2020-02-10}   # KH 12\n"
+	       "  - {stage: training, done: 2020-03-05}\n"
+	       "  - {stage: gap-analysis, done: 2020-03-20}\n"
+	       "  # next: gap analysis in March\n"
+	       "audits:\n"
+	       "- id: A\n"
+	       "  kind: internal\n"
+	       "- id: B\n"
+	       "  kind: external\n"
+	       "  findings:\n"
+	       "    -   id: F\n"
+	       "        grade: minor\n"
+	       "    -   id: G\n"
+	       "        grade: major\n"
+	       "- id: C\n"
+	       "  kind: inspection\n");
+}
+
+static void test_seq_insert_first_and_middle(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s, "s:\n  - b\n  - d\nf: [b, d]\n");
+	struct qms_yval a = sv("a"), c = sv("c");
+	const struct qms_node *seq = at(s.doc->root, "s"), *flow = at(s.doc->root, "f");
+	assert_int_equal(qms_edit_seq_insert(&s.e, seq, NULL, &a), 0);
+	assert_int_equal(qms_edit_seq_insert(&s.e, seq, seq->first, &c), 0);
+	assert_int_equal(qms_edit_seq_insert(&s.e, flow, NULL, &a), 0);
+	assert_int_equal(qms_edit_seq_insert(&s.e, flow, flow->first, &c), 0);
+	finish(&s, "s:\n  - a\n  - b\n  - c\n  - d\nf: [a, b, c, d]\n");
+}
+
+static void test_seq_append_flow(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s, "a: [x, y]   # c\nb: []\nc: [\n  p,\n  q,\n]\nd: [{k: 1}]\n");
+	struct qms_yval z = sv("z, w");
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "a"), &z), 0);
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "b"), &z), 0);
+	struct qms_yval r = sv("r");
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "c"), &r), 0);
+	const char *keys[] = {"k"};
+	struct qms_yval two = sv("2");
+	struct qms_yval m = {.type = QMS_YVAL_MAP, .keys = keys, .items = &two, .n = 1};
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "d"), &m), 0);
+	finish(&s, "a: [x, y, \"z, w\"]   # c\nb: [\"z, w\"]\nc: [\n  p,\n  q, r,\n]\nd: [{k: 1}, {k: 2}]\n");
+}
+
+static void test_crlf_bom_and_no_final_newline(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s, "\xef\xbb\xbf" "a:\r\n  - {x: 1}\r\nb: é\r\n");
+	struct qms_yval v = sv("2");
+	const char *keys[] = {"x"};
+	struct qms_yval item = {.type = QMS_YVAL_MAP, .keys = keys, .items = &v, .n = 1};
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "a"), &item), 0);
+	struct qms_yval w = sv("ê");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "b"), "ô"), 0);
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "c", &w, NULL), 0);
+	finish(&s, "\xef\xbb\xbf" "a:\r\n  - {x: 1}\r\n  - {x: 2}\r\nb: ô\r\nc: ê\r\n");
+
+	start(&s, "a:\n  - one\n  - two");
+	struct qms_yval three = sv("three");
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "a"), &three), 0);
+	finish(&s, "a:\n  - one\n  - two\n  - three");
+}
+
+static void test_remove(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s,
+	      "clauses: [4.4, 7.5, 8.1]\n"
+	      "refs:\n"
+	      "  - A   # first\n"
+	      "  - B\n"
+	      "only:\n"
+	      "  - X\n"
+	      "m: {a: 1, b: 2}\n"
+	      "items:\n"
+	      "  - id: x\n"
+	      "    drop: me\n"
+	      "    keep: 1\n"
+	      "  - drop: first\n"
+	      "    id: y\n");
+	const struct qms_node *cl = at(s.doc->root, "clauses");
+	assert_int_equal(qms_edit_seq_remove(&s.e, cl, cl->first->next), 0);
+	const struct qms_node *refs = at(s.doc->root, "refs");
+	assert_int_equal(qms_edit_seq_remove(&s.e, refs, refs->first), 0);
+	const struct qms_node *only = at(s.doc->root, "only");
+	assert_int_equal(qms_edit_seq_remove(&s.e, only, only->first), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "m"), "a"), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "items.0"), "drop"), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "items.1"), "drop"), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "items.1"), "nothing"), -1);
+	finish(&s,
+	       "clauses: [4.4, 8.1]\n"
+	       "refs:\n"
+	       "  - B\n"
+	       "only: []\n"
+	       "m: {b: 2}\n"
+	       "items:\n"
+	       "  - id: x\n"
+	       "    keep: 1\n"
+	       "  - id: y\n");
+}
+
+static void test_overlap_refused(void **state)
+{
+	(void)state;
+	struct session s;
+	start(&s, "a: 1\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "2"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "3"), 0);
+	assert_int_equal(qms_edit_apply(&s.e, &s.out), -1);
+	assert_non_null(s.e.error);
+	qms_buf_release(&s.out);
+	qms_edit_release(&s.e);
+	qms_doc_free(s.doc);
+}
+
+/* ---- files ---- */
+
+static char *tmpdir(void)
+{
+	char tmpl[] = "/tmp/qms-test-edit-XXXXXX";
+	char *d = mkdtemp(tmpl);
+	assert_non_null(d);
+	return strdup(d);
+}
+
+static void test_atomic_write(void **state)
+{
+	(void)state;
+	char *dir = tmpdir();
+	char path[512], stale[600];
+	snprintf(path, sizeof(path), "%s/a.yaml", dir);
+	char *err = NULL;
+	assert_int_equal(qms_file_write_atomic(path, "one\n", 4, QMS_WRITE_NEW, &err), 0);
+	assert_int_equal(qms_file_write_atomic(path, "two\n", 4, QMS_WRITE_NEW, &err), -1);
+	assert_int_equal(errno, EEXIST);
+	assert_non_null(strstr(err, "exists"));
+	free(err);
+	err = NULL;
+	assert_int_equal(chmod(path, 0640), 0);
+	assert_int_equal(qms_file_write_atomic(path, "three\n", 6, 0, &err), 0);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	struct qms_buf b;
+	qms_buf_init(&b);
+	assert_int_equal(qms_file_read(&b, path, &err), 0);
+	assert_string_equal(b.buf, "three\n");
+	qms_buf_release(&b);
+
+	/* a temporary file a killed writer left: removed under the lock */
+	snprintf(stale, sizeof(stale), "%s/.a.yaml.tmp-AbC123", dir);
+	FILE *f = fopen(stale, "w");
+	assert_non_null(f);
+	fclose(f);
+	int lock = qms_file_lock(path, &err);
+	assert_true(lock >= 0);
+	qms_file_remove_stale(path);
+	qms_file_unlock(lock);
+	assert_int_equal(access(stale, F_OK), -1);
+
+	assert_int_equal(qms_file_read(&b, "/nonexistent/qms", &err), -1);
+	assert_int_equal(errno, ENOENT);
+	free(err);
+	snprintf(stale, sizeof(stale), "%s/.a.yaml.lock", dir);
+	unlink(stale);
+	unlink(path);
+	rmdir(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_scalar_quoting),
+		cmocka_unit_test(test_set_scalar_styles),
+		cmocka_unit_test(test_set_scalar_in_flow),
+		cmocka_unit_test(test_set_block_scalar),
+		cmocka_unit_test(test_set_empty_value),
+		cmocka_unit_test(test_map_put_block),
+		cmocka_unit_test(test_map_put_first_and_flow),
+		cmocka_unit_test(test_map_put_refuses_collection),
+		cmocka_unit_test(test_map_put_block_value),
+		cmocka_unit_test(test_seq_append_block),
+		cmocka_unit_test(test_seq_insert_first_and_middle),
+		cmocka_unit_test(test_seq_append_flow),
+		cmocka_unit_test(test_crlf_bom_and_no_final_newline),
+		cmocka_unit_test(test_remove),
+		cmocka_unit_test(test_overlap_refused),
+		cmocka_unit_test(test_atomic_write),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
