@@ -18,6 +18,7 @@
 #include "iso.h"
 #include "rules.h"
 #include "schema.h"
+#include "status.h"
 #include "workspace.h"
 
 struct file_job {
@@ -233,47 +234,22 @@ static int job_cmp(const void *a, const void *b)
 static void load_settings(struct group *g)
 {
 	struct qms_settings *st = &g->ix.settings;
-	st->lang = QMS_LANG_VI;
-	st->time.workday_hours = 8;
-	st->time.time_cut = 40;
-	st->deadline = -1;
-	st->at_risk_days_per_stage = 10;
-	if (!g->root || !g->has_config)
-		return;
-	char *cfg = qms_path_join(g->root, "qms.yaml");
-	size_t i = qms_strmap_get(&g->seen, cfg);
-	free(cfg);
-	if (i == SIZE_MAX)
-		return;
-	struct file_job *job = &g->files[i];
-	struct qms_document d;
-	job->done = true;
-	if (qms_document_load(&d, job->path, &job->diags) < 0)
-		return;
-	job->kind = (int)d.kind;
-	if (d.kind == QMS_KIND_WORKSPACE) {
-		const struct qms_workspace_cfg *w = &((const struct qms_workspace_file *)d.data)->workspace;
-		if (w->name.text)
-			st->name = qms_arena_strdup(&g->ix.arena, w->name.text);
-		if (w->lang.text)
-			st->lang = (enum qms_lang)w->lang.choice;
-		if (w->workday_hours.text)
-			st->time.workday_hours = w->workday_hours.number;
-		if (w->time_cut.text)
-			st->time.time_cut = w->time_cut.number;
-		if (w->migration.deadline.text)
-			st->deadline = w->migration.deadline.date;
-		if (w->migration.at_risk_days_per_stage.text)
-			st->at_risk_days_per_stage = w->migration.at_risk_days_per_stage.integer;
-		st->holidays = qms_arena_alloc(&g->ix.arena, (w->holidays.len ? w->holidays.len : 1) *
-								 sizeof(int32_t));
-		for (size_t k = 0; k < w->holidays.len; k++) {
-			const struct qms_value *v = &((const struct qms_value *)w->holidays.items)[k];
-			if (v->text)
-				st->holidays[st->nholidays++] = v->date;
+	struct file_job *job = NULL;
+	if (g->root && g->has_config) {
+		char *cfg = qms_path_join(g->root, "qms.yaml");
+		size_t i = qms_strmap_get(&g->seen, cfg);
+		free(cfg);
+		if (i != SIZE_MAX) {
+			job = &g->files[i];
+			job->done = true; /* read here, not by the workers */
+			job->kind = QMS_KIND_WORKSPACE;
 		}
 	}
-	qms_document_release(&d);
+	struct qms_diags none;
+	qms_diags_init(&none);
+	/* without a qms.yaml of its own, the defaults */
+	qms_settings_read(st, &g->ix.arena, job ? g->root : "/nonexistent", job ? &job->diags : &none);
+	qms_diags_release(&none);
 }
 
 static void run_phase(struct group *g, int phase, unsigned jobs)

@@ -1056,13 +1056,14 @@ int qms_file_write_atomic(const char *path, const char *data, size_t len, unsign
 		file_fail(err, "cannot create a temporary file in '%s': %s", dir, strerror(errno));
 		goto out;
 	}
+	/* errors name the user's file: the temporary one is gone after them */
 	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-		file_fail(err, "cannot write '%s': %s", tmp, strerror(errno));
+		file_fail(err, "cannot write '%s': %s", path, strerror(errno));
 		close(fd);
 		goto fail;
 	}
 	if (close(fd) < 0) {
-		file_fail(err, "cannot write '%s': %s", tmp, strerror(errno));
+		file_fail(err, "cannot write '%s': %s", path, strerror(errno));
 		goto fail;
 	}
 	if (flags & QMS_WRITE_NEW) {

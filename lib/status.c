@@ -422,19 +422,29 @@ static bool right_aligned(int col)
 	return col == COL_DAYS || col >= COL_OPEN;
 }
 
-static void add_cell(struct qms_buf *b, const char *text, size_t width, int col)
+/* ANSI colours of the statuses, by enum qms_status */
+static const char *const status_color[] = {"\033[32m", "\033[1;31m", "\033[33m", "\033[34m"};
+
+static void add_cell(struct qms_buf *b, const char *text, size_t width, int col, const char *color)
 {
 	size_t w = qms_text_width(text);
 	if (right_aligned(col))
 		for (size_t i = w; i < width; i++)
 			qms_buf_addc(b, ' ');
-	qms_buf_adds(b, text);
+	if (color) {
+		qms_buf_adds(b, color);
+		qms_buf_adds(b, text);
+		qms_buf_adds(b, "\033[0m");
+	} else {
+		qms_buf_adds(b, text);
+	}
 	if (!right_aligned(col) && col != NCOLS - 1)
 		for (size_t i = w; i < width; i++)
 			qms_buf_addc(b, ' ');
 }
 
-void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang)
+void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang,
+			     bool color)
 {
 	bool en = lang == QMS_LANG_EN;
 	const char *const *head = en ? head_en : head_vi;
@@ -463,7 +473,7 @@ void qms_status_format_table(struct qms_buf *out, const struct qms_status_report
 		}
 	}
 	for (int c = 0; c < NCOLS; c++) {
-		add_cell(out, head[c], width[c], c);
+		add_cell(out, head[c], width[c], c, NULL);
 		qms_buf_adds(out, c == NCOLS - 1 ? "\n" : "  ");
 	}
 	for (int c = 0; c < NCOLS; c++) {
@@ -476,7 +486,8 @@ void qms_status_format_table(struct qms_buf *out, const struct qms_status_report
 		const struct qms_agency_status *s = &r->agencies[i];
 		cell_row(s, r->settings.name, lang, &name, cells, row);
 		for (int c = 0; c < NCOLS; c++) {
-			add_cell(out, row[c], width[c], c);
+			add_cell(out, row[c], width[c], c,
+				 color && c == COL_STATUS ? status_color[s->status] : NULL);
 			qms_buf_adds(out, c == NCOLS - 1 ? "\n" : "  ");
 		}
 		open += s->findings_open;

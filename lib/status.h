@@ -89,7 +89,9 @@ void qms_status_report_count(const struct qms_status_report *r, size_t counts[QM
  * with a title and a summary. All append to out. */
 void qms_status_format_json(struct qms_buf *out, const struct qms_status_report *r);
 void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *r);
-void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang);
+/* With `color`, the status column in ANSI colours (for a terminal). */
+void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang,
+			     bool color);
 
 /* The agency's name as boards and tables show it under a title that
  * names the workspace: without the workspace's place name at its end

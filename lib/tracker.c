@@ -2,6 +2,7 @@
 #include "tracker.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -592,6 +593,7 @@ static int change_close_verify(struct qms_edit *e, const struct qms_node *root,
 int qms_tracker_change_text(struct qms_buf *out, const char *path, const char *text, size_t len,
 			    const struct qms_tracker_change *c, struct qms_diags *diags, char **err)
 {
+	*err = NULL;
 	struct qms_doc *doc;
 	if (qms_doc_parse(&doc, path, text, len, diags) < 0)
 		return fail(err, "%s does not load; fix it first", path);
@@ -703,6 +705,15 @@ static const char *agency_suggestion(const struct qms_index *ix, const char *id)
 	return close;
 }
 
+static void no_tracker(const struct qms_index *ix, const char *agency, const char *path, char **err)
+{
+	const char *close = agency_suggestion(ix, agency);
+	if (close)
+		fail(err, "no tracker for agency '%s' (%s); did you mean '%s'?", agency, path, close);
+	else
+		fail(err, "no tracker for agency '%s' (%s); create it with 'qms audit new'", agency, path);
+}
+
 enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const struct qms_index *ix,
 					   const char *root, const struct qms_tracker_change *c,
 					   char **err)
@@ -738,6 +749,16 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 			goto out;
 		}
 	}
+	if (c->op != QMS_TRACKER_NEW && !qms_is_file(abs)) {
+		no_tracker(ix, c->agency, res->path, err);
+		goto out;
+	}
+	/* A tracker that is a link: lock and replace the file it points to. */
+	char real[PATH_MAX];
+	if (c->op != QMS_TRACKER_NEW && realpath(abs, real)) {
+		free(abs);
+		abs = qms_xstrdup(real);
+	}
 	lock = qms_file_lock(abs, err);
 	if (lock < 0)
 		goto out;
@@ -752,13 +773,7 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 		char *read_err = NULL;
 		if (qms_file_read(&old, abs, &read_err) < 0) {
 			if (errno == ENOENT) {
-				const char *close = agency_suggestion(ix, c->agency);
-				if (close)
-					fail(err, "no tracker for agency '%s' (%s); did you mean '%s'?",
-					     c->agency, res->path, close);
-				else
-					fail(err, "no tracker for agency '%s' (%s); create it with 'qms audit new'",
-					     c->agency, res->path);
+				no_tracker(ix, c->agency, res->path, err);
 				free(read_err);
 			} else {
 				*err = read_err;

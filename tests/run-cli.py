@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Golden CLI tests in a cram-like format.
 
-usage: run-cli.py [--update] QMS_BINARY CASES_DIR [CASE...]
+usage: run-cli.py [--update] [--valgrind SUPPRESSIONS] QMS_BINARY CASES_DIR [CASE...]
+
+--valgrind runs every qms under valgrind memcheck: any memory error or
+definite leak makes it print and exit 99, so the command fails its case.
 
 --update rewrites the .t files with the output of today's binary: read the
 diff (git diff tests/cli) before committing it.
@@ -67,11 +70,22 @@ def main():
     update = bool(args) and args[0] == "--update"
     if update:
         args = args[1:]
+    valgrind = None
+    if args[:1] == ["--valgrind"]:
+        valgrind, args = os.path.abspath(args[1]), args[2:]
     qms = os.path.abspath(args[0])
     cases_dir = os.path.abspath(args[1])
     only = set(args[2:])
     bindir = tempfile.mkdtemp(prefix="qms-cli-bin-")
-    os.symlink(qms, os.path.join(bindir, "qms"))
+    if valgrind:
+        wrapper = os.path.join(bindir, "qms")
+        with open(wrapper, "w") as f:
+            f.write("#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full "
+                    "--errors-for-leak-kinds=definite --show-leak-kinds=definite "
+                    f"--suppressions={valgrind} --trace-children=no {qms} \"$@\"\n")
+        os.chmod(wrapper, 0o755)
+    else:
+        os.symlink(qms, os.path.join(bindir, "qms"))
     failed = 0
     total = 0
     for name in sorted(os.listdir(cases_dir)):

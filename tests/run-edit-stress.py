@@ -12,7 +12,8 @@ WORKSPACE (tests/cli/ws-edit) is copied to a temporary folder on a tmpfs
    findings at once, likewise.
 2. Crash: the tracker is made large (so that writing it takes a while), then N
    times (default 200) an edit is started and killed with SIGKILL after a random
-   delay between 0 and a little more than the time an edit takes. After each, the
+   delay between 0 and a little more than the time an edit takes (every other kill
+   in the last fifth of that time, when the file is written). After each, the
    file must hold exactly the old bytes or exactly the new ones, and load clean.
    Both outcomes must have happened (the kills really land on both sides). A last
    edit, after all the kills, leaves no temporary file behind.
@@ -126,7 +127,7 @@ def make_large(path, findings):
 
 def crash(qms, ws, runs, seed):
     path = os.path.join(ws, "audits", AGENCY + ".yaml")
-    make_large(path, 2500)
+    make_large(path, 1800)
     check_clean(qms, ws, "the large tracker")
     old = read(path)
     edit = ["audit", "stage", AGENCY, "apply", "--done", "2020-08-03",
@@ -145,6 +146,7 @@ def crash(qms, ws, runs, seed):
     span = sorted(times)[1] * 1.15
     rng = random.Random(seed)
     outcomes = {"old": 0, "new": 0}
+    killed = 0
     env = dict(os.environ, NO_COLOR="1")
     t_start = time.monotonic()
     for i in range(runs):
@@ -152,12 +154,14 @@ def crash(qms, ws, runs, seed):
             f.write(old)
         p = subprocess.Popen([qms, "-C", ws, *edit], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, env=env)
-        time.sleep(rng.uniform(0, span))
+        # half the kills anywhere, half near the end, where the file is written
+        time.sleep(rng.uniform(0, span) if i % 2 else rng.uniform(0.8 * span, 1.05 * span))
         try:
             p.send_signal(signal.SIGKILL)
         except ProcessLookupError:
             pass
         p.wait()
+        killed += p.returncode == -signal.SIGKILL
         got = read(path)
         if got == old:
             outcomes["old"] += 1
@@ -179,9 +183,9 @@ def crash(qms, ws, runs, seed):
         fail("temporary files left after a complete edit: %s" % left)
     if read(path) != new:
         fail("the last edit did not write the new content")
-    print("ok   %d edits killed at random (edit %.0f ms, kill within %.0f ms): %d left the old file,"
-          " %d the new one, none anything else (%.1f s)"
-          % (runs, sorted(times)[1] * 1000, span * 1000, outcomes["old"], outcomes["new"],
+    print("ok   %d edits, SIGKILL at random (edit %.0f ms, kill within %.0f ms; %d killed before they"
+          " ended): %d left the old file, %d the new one, none anything else (%.1f s)"
+          % (runs, sorted(times)[1] * 1000, span * 1000, killed, outcomes["old"], outcomes["new"],
              time.monotonic() - t_start))
 
 

@@ -257,7 +257,8 @@ static int cmd_status(int argc, char **argv)
 	else if (!strcmp(v.format, "csv"))
 		qms_status_format_csv(&out, &r);
 	else
-		qms_status_format_table(&out, &r, v.lang >= 0 ? (enum qms_lang)v.lang : r.settings.lang);
+		qms_status_format_table(&out, &r, v.lang >= 0 ? (enum qms_lang)v.lang : r.settings.lang,
+					qms_cli_use_color(stdout));
 	fwrite(out.buf, 1, out.len, stdout);
 	qms_buf_release(&out);
 	qms_status_report_release(&r);

@@ -12,6 +12,7 @@ static const char render_help[] =
 	"                  [--lanes vertical|horizontal] [--as-of DATE] [--lang vi|en]\n"
 	"                  [--timeout SECONDS]\n"
 	"       qms render --map AGENCY [--format ...] [--out DIR] [PATH]\n"
+	"       qms render --board [--as-of DATE] [-o FILE] [--lang vi|en]\n"
 	"\n"
 	"Draw the flow diagram of every procedure under the paths (default: the\n"
 	"workspace), one file per procedure named <code>.<format>: one lane per\n"
@@ -19,6 +20,8 @@ static const char render_help[] =
 	"highlighted, and the findings of audits/ marked on their steps.\n"
 	"With --map, draw the interaction map of an agency's procedures instead\n"
 	"(map-<agency>.<format>); its boxes link to the diagrams.\n"
+	"With --board, draw the migration board of every agency instead (the same\n"
+	"as 'qms audit board'; see 'qms audit board --help').\n"
 	"\n"
 	"options:\n"
 	"  --format FORMAT     svg (default), png, pdf, or dot (the Graphviz source)\n"
@@ -84,6 +87,20 @@ static const char *option_value(int argc, char **argv, int *i, const char *lng, 
 
 int qms_cmd_render(int argc, char **argv)
 {
+	/* `render --board` is `audit board`: the board is drawn by lib/board.c */
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		if (strcmp(argv[i], "--board"))
+			continue;
+		char **args = calloc((size_t)argc, sizeof(*args));
+		int n = 0;
+		args[n++] = (char *)"board";
+		for (int k = 1; k < argc; k++)
+			if (k != i)
+				args[n++] = argv[k];
+		int rc = qms_cmd_board(n, args);
+		free(args);
+		return rc;
+	}
 	static const char *const lanes_names[] = {"vertical", "horizontal", NULL};
 	struct qms_render_request req = {
 		.out_dir = "out/diagrams",

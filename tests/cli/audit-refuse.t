@@ -36,41 +36,41 @@ $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit verify so-e NC-01 --date 2020-08
 audits/so-e.yaml:41:19: error[A009]: verified without 'closed': record when the action was completed first
 qms: audits/so-e.yaml not changed: the change would add the error above
 exit 1
-$ qms -C ws-edit audit stage so-f plan --done 2020-06-01
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-f plan --done 2020-06-01
 qms: no tracker for agency 'so-f' (audits/so-f.yaml); did you mean 'so-e'?
 [2]
-$ qms -C ws-edit audit stage so-e planning --done 2020-06-01
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e planning --done 2020-06-01
 qms: 'planning' is not a stage: use one of plan, training, gap-analysis, documentation, apply, internal-audit, management-review, announcement, report
 [2]
-$ qms -C ws-edit audit stage so-e plan --done 01/06/2020
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e plan --done 01/06/2020
 qms: --done '01/06/2020' is not a date: write YYYY-MM-DD, e.g. 2020-09-30
 [2]
-$ qms -C ws-edit audit stage so-e plan
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e plan
 qms: audit stage needs --done DATE
 usage: qms audit stage AGENCY STAGE --done DATE [--evidence TEXT]
 [2]
-$ qms -C ws-edit audit finding so-e DGNB-2020-1 --id X --grade minor --clause 7.5 --text x
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit finding so-e DGNB-2020-1 --id X --grade minor --clause 7.5 --text x
 qms: no audit 'DGNB-2020-1' in audits/so-e.yaml; did you mean 'DGNB-2020-01'?
 [2]
-$ qms -C ws-edit audit finding so-e DGNB-2020-01 --id X --grade minr --clause 7.5 --text x
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit finding so-e DGNB-2020-01 --id X --grade minr --clause 7.5 --text x
 qms: 'minr' is not a grade; did you mean 'minor'? (major, minor, observation, improvement)
 [2]
-$ qms -C ws-edit audit finding so-e DGNB-2020-01 --id X --grade minor --clause 7.5 --step tra --text x
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit finding so-e DGNB-2020-01 --id X --grade minor --clause 7.5 --step tra --text x
 qms: --step needs --process: the procedure the step belongs to
 [2]
-$ qms -C ws-edit audit close so-e NC-1 --date 2020-08-10
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit close so-e NC-1 --date 2020-08-10
 qms: no finding 'NC-1' in audits/so-e.yaml; did you mean 'NC-01'?
 [2]
-$ qms -C ws-edit audit new so-e --name "Sở E" --level province
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit new so-e --name "Sở E" --level province
 qms: audits/so-e.yaml exists already
 [2]
-$ qms -C ws-edit audit new "sở g" --name "Sở G" --level province
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit new "sở g" --name "Sở G" --level province
 qms: 'sở g' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'
 [2]
-$ qms -C ws-edit audit add so-e --id X --kind audit --date 2020-09-01
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit add so-e --id X --kind audit --date 2020-09-01
 qms: 'audit' is not a kind of audit: use one of internal, external, inspection
 [2]
-$ qms -C ws-edit audit verify so-e NC-01 --date 2020-08-20 --cause x
+$ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit verify so-e NC-01 --date 2020-08-20 --cause x
 qms: unknown option '--cause' for audit verify
 usage: qms audit verify AGENCY FINDING --date DATE
 [2]
