@@ -239,6 +239,12 @@ void qms_edit_release(struct qms_edit *e)
 	for (size_t i = 0; i < e->nsplices; i++)
 		free(e->splices[i].ins);
 	free(e->splices);
+	for (size_t i = 0; i < e->nadded; i++)
+		free(e->added[i].key);
+	free(e->added);
+	free(e->removed_from);
+	free(e->grown);
+	free(e->set);
 	free(e->line_start);
 	free(e->line_end);
 	free(e->error);
@@ -600,10 +606,18 @@ static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, con
 	return 0;
 }
 
+static bool in_list(const struct qms_node *const *list, size_t n, const struct qms_node *seq);
+static void note_list(const struct qms_node ***list, size_t *n, const struct qms_node *seq);
+
 int qms_edit_set_scalar(struct qms_edit *e, const struct qms_node *node, const char *value)
 {
 	if (!node || node->type != QMS_NODE_SCALAR)
 		return edit_fail(e, "not a single value");
+	/* an empty value is replaced by an insertion, which a second one would
+	 * not overlap: count the node instead */
+	if (in_list(e->set, e->nset, node))
+		return edit_fail(e, "this value is already changed by this edit");
+	note_list(&e->set, &e->nset, node);
 	if (is_block_scalar(e, node))
 		return set_block_scalar(e, node, value);
 	size_t s = node_start(e, node), end = node_end(e, node);
@@ -682,6 +696,11 @@ int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char 
 			return edit_fail(e, "'%s' holds a single value", key);
 		return qms_edit_set_scalar(e, k->value, value->text);
 	}
+	for (size_t i = 0; i < e->nadded; i++)
+		if (e->added[i].map == map && !strcmp(e->added[i].key, key))
+			return edit_fail(e, "'%s' is already added to this mapping by this edit", key);
+	e->added = qms_xrealloc(e->added, (e->nadded + 1) * sizeof(*e->added));
+	e->added[e->nadded++] = (struct qms_edit_added){map, qms_xstrdup(key)};
 	const struct qms_node *anchor = NULL;
 	for (const struct qms_node *c = map->first; c; c = c->next)
 		if (!after || listed(after, c->text))
@@ -743,11 +762,30 @@ static size_t dash_of(const struct qms_edit *e, const struct qms_node *item)
 	return i;
 }
 
+static bool in_list(const struct qms_node *const *list, size_t n, const struct qms_node *seq)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == seq)
+			return true;
+	return false;
+}
+
+static void note_list(const struct qms_node ***list, size_t *n, const struct qms_node *seq)
+{
+	if (in_list(*list, *n, seq))
+		return;
+	*list = qms_xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = seq;
+}
+
 int qms_edit_seq_insert(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *after,
 			const struct qms_yval *item)
 {
 	if (!seq || seq->type != QMS_NODE_SEQ)
 		return edit_fail(e, "not a list");
+	if (in_list(e->removed_from, e->nremoved_from, seq))
+		return edit_fail(e, "this edit already removes items of the list; add items in another edit");
+	note_list(&e->grown, &e->ngrown, seq);
 	const struct qms_node *it = seq->first;
 	while (it && after && it != after)
 		it = it->next;
@@ -851,6 +889,9 @@ int qms_edit_seq_remove(struct qms_edit *e, const struct qms_node *seq, const st
 		prev = it;
 	if (!it)
 		return edit_fail(e, "the item is not in the list");
+	if (in_list(e->grown, e->ngrown, seq))
+		return edit_fail(e, "this edit already adds items to the list; remove items in another edit");
+	note_list(&e->removed_from, &e->nremoved_from, seq);
 	if (is_flow(e, seq)) {
 		remove_flow_entry(e, prev, node_start(e, item), content_end(e, item), item->next);
 		return 0;

@@ -59,6 +59,20 @@ struct qms_edit {
 	int dash_gap;           /* spaces after the `-` of a block list item (1) */
 	struct qms_edit_splice *splices;
 	size_t nsplices, cap;
+	/* keys inserted by qms_edit_map_put(), so the same key is not added
+	 * twice to one mapping (the document does not show them yet) */
+	struct qms_edit_added {
+		const struct qms_node *map;
+		char *key; /* owned */
+	} *added;
+	size_t nadded;
+	/* lists that lost items (removed) or got new ones (grown) in this
+	 * session: one session does not do both to one list, since a new item
+	 * would be written next to one that is going */
+	const struct qms_node **removed_from, **grown;
+	size_t nremoved_from, ngrown;
+	const struct qms_node **set;  /* scalars already given a value */
+	size_t nset;
 	char *error;            /* why the last operation failed, or NULL; owned */
 };
 

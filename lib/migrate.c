@@ -251,14 +251,18 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 	qms_buf_printf(notes, "%s: set 'effective' to the date the converted edition takes effect\n", path);
 
 	const struct qms_node *clauses = qms_node_get(proc, "clauses");
+	/* Each item becomes its first counterpart (so the comment on its line
+	 * still fits it), an item whose counterparts are all there already is
+	 * removed, further counterparts are appended in a second pass: one
+	 * edit does not both remove and add items of a list. */
+	const char **extra = NULL;
+	size_t nextra = 0;
 	if (clauses && clauses->type == QMS_NODE_SEQ) {
-		/* Translate item by item: the first counterpart replaces the
-		 * item, further ones are appended, repeats are removed. */
 		const char **seen = qms_xcalloc(clauses->count * 8 + 8, sizeof(*seen));
 		size_t nseen = 0;
-		const char **extra = qms_xcalloc(clauses->count * 8 + 8, sizeof(*extra));
-		size_t nextra = 0;
-		for (const struct qms_node *it = clauses->first; it; it = it->next) {
+		extra = qms_xcalloc(clauses->count * 8 + 8, sizeof(*extra));
+		int r = 0;
+		for (const struct qms_node *it = clauses->first; it && r == 0; it = it->next) {
 			if (it->type != QMS_NODE_SCALAR)
 				continue;
 			size_t old = qms_catalog_find(corr->from, it->text);
@@ -269,8 +273,8 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 			for (size_t k = 0; k < n; k++) {
 				const char *num = corr->to->clauses[to[k]].number;
 				bool dup = false;
-				for (size_t s = 0; s < nseen; s++)
-					dup |= !strcmp(seen[s], num);
+				for (size_t f = 0; f < nseen; f++)
+					dup |= !strcmp(seen[f], num);
 				if (dup)
 					continue;
 				seen[nseen++] = num;
@@ -293,30 +297,55 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 								       corr->to->id, corr->to->clauses[ce->links[k].to].number,
 								       corr->to->clauses[ce->links[k].to].en);
 			}
-			int r = first ? qms_edit_set_scalar(&e, it, first) : qms_edit_seq_remove(&e, clauses, it);
-			if (r < 0) {
-				free(seen);
-				free(extra);
-				rc = fail(err, path, e.error);
-				goto out;
-			}
-		}
-		for (size_t k = 0; k < nextra; k++) {
-			struct qms_yval v = {.type = QMS_YVAL_SCALAR, .text = extra[k]};
-			if (qms_edit_seq_append(&e, clauses, &v) < 0) {
-				free(seen);
-				free(extra);
-				rc = fail(err, path, e.error);
-				goto out;
-			}
+			r = first ? qms_edit_set_scalar(&e, it, first) : qms_edit_seq_remove(&e, clauses, it);
 		}
 		free(seen);
-		free(extra);
+		if (r < 0) {
+			free(extra);
+			rc = fail(err, path, e.error);
+			goto out;
+		}
 	}
 	if (qms_edit_apply(&e, &out) < 0) {
+		free(extra);
 		rc = fail(err, path, e.error);
 		goto out;
 	}
+	if (nextra) {
+		/* second pass, on the text of the first */
+		struct qms_doc *doc2 = NULL;
+		struct qms_edit e2;
+		struct qms_buf out2;
+		qms_buf_init(&out2);
+		int r = qms_doc_parse(&doc2, path, out.buf, out.len, &diags);
+		const struct qms_node *c2 = r == 0 ? qms_node_get(qms_node_get(doc2->root, "process"), "clauses") : NULL;
+		if (c2 && c2->type == QMS_NODE_SEQ) {
+			qms_edit_init(&e2, doc2, out.buf, out.len);
+			for (size_t k = 0; k < nextra && r == 0; k++) {
+				struct qms_yval v = {.type = QMS_YVAL_SCALAR, .text = extra[k]};
+				r = qms_edit_seq_append(&e2, c2, &v);
+			}
+			if (r == 0)
+				r = qms_edit_apply(&e2, &out2);
+			if (r < 0)
+				rc = fail(err, path, e2.error ? e2.error : "cannot add the clauses");
+			qms_edit_release(&e2);
+		} else {
+			r = -1;
+			rc = fail(err, path, "the converted text cannot be read back");
+		}
+		qms_doc_free(doc2);
+		if (r == 0) {
+			qms_buf_reset(&out);
+			qms_buf_add(&out, out2.buf, out2.len);
+		}
+		qms_buf_release(&out2);
+		if (r < 0) {
+			free(extra);
+			goto out;
+		}
+	}
+	free(extra);
 	/* The rewritten file must pass the check. */
 	struct qms_diags after;
 	qms_diags_init(&after);

@@ -214,3 +214,5 @@ Clause   Title                                                              Leve
 8.3.5        Design and development outputs                                 system   retain
 8.3.6        Design and development changes                                 system   retain
 8.4        Control of externally provided processes, products and services  system
+$ cp -r ws-iso $TMP/ws && printf 'process:\n  code: X\n  title: t\n  agency: so-a\n  standard: ISO 9001:2008\n  clauses: [7.2.2, 4.2.3, 4.2.4]   # flow list\n  lanes: [{id: a, name: A}]\n  steps:\n    - {id: s, kind: start, name: s, next: e}\n    - {id: e, kind: end, name: e}\n' > $TMP/ws/processes/so-a/X.yaml && qms -C $TMP/ws migrate so-a --apply --lang en > /dev/null; grep clauses $TMP/ws/processes/so-a/X.yaml
+  clauses: [8.2.3, 7.5.3, 8.2.4]   # flow list
