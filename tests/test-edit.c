@@ -420,9 +420,11 @@ static void test_overlap_refused(void **state)
 	struct session s;
 	start(&s, "a: 1\n");
 	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "2"), 0);
-	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "3"), 0);
-	assert_int_equal(qms_edit_apply(&s.e, &s.out), -1);
+	/* a second value for the same node is refused at once */
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "3"), -1);
 	assert_non_null(s.e.error);
+	assert_int_equal(qms_edit_apply(&s.e, &s.out), 0);
+	assert_string_equal(s.out.buf, "a: 2\n");
 	qms_buf_release(&s.out);
 	qms_edit_release(&s.e);
 	qms_doc_free(s.doc);
