@@ -104,6 +104,24 @@ def main():
                 print("     " + p)
             failed += bool(problems)
             os.unlink(path)
+        # A folder whose symlinks loop: walked once, within the time limit.
+        loop = os.path.join(tmp, "loop")
+        os.makedirs(os.path.join(loop, "a"))
+        os.symlink("..", os.path.join(loop, "a", "up"))
+        os.symlink(loop, os.path.join(loop, "a", "again"))
+        with open(os.path.join(loop, "a", "x.yaml"), "w") as f:
+            f.write("process:\n  code: X\n")
+        start = time.monotonic()
+        p = subprocess.run([QMS, "check", "loop"], cwd=tmp, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=TIME_LIMIT * 2)
+        elapsed = time.monotonic() - start
+        out = p.stdout.decode()
+        ok = p.returncode == 1 and out.count("x.yaml:2:3: error[S002]") == 5 and \
+            out.endswith("checked 1 file: 5 errors, 0 warnings\n") and elapsed <= TIME_LIMIT
+        print(f"{'ok  ' if ok else 'FAIL'} {'symlink-loop':22} {elapsed:6.2f} s  exit {p.returncode}")
+        if not ok:
+            print("     " + out[-300:])
+        failed += not ok
         # Peak memory of the largest inputs, measured separately with
         # resource accounting of a fresh child each.
         for name, data in [("steps-200k", steps_procedure(200000)),
