@@ -398,7 +398,8 @@ size_t qms_edit_distance(const char *a, const char *b, size_t limit)
 		prev = cur;
 		cur = t;
 	}
-	return prev[nb];
+	/* the rows stayed within the limit but the distance itself may not */
+	return prev[nb] > limit ? limit + 1 : prev[nb];
 }
 
 const char *qms_closest(const char *word, const char *const *candidates, size_t n)
