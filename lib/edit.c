@@ -17,8 +17,9 @@ struct qms_edit_splice {
 	size_t at;   /* offset in the original text */
 	size_t del;  /* bytes removed from there */
 	char *ins;   /* owned; inserted at `at` */
-	int indent;  /* whole lines inserted: their indentation; else -1 */
+	int depth;   /* depth in the tree of the node changed or inserted into; -1 for a removal */
 	size_t seq;  /* order of creation */
+	bool planned; /* made by plan() from the removals, not by an operation */
 };
 
 static int edit_fail(struct qms_edit *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -160,6 +161,242 @@ static bool blank_line(const struct qms_edit *e, size_t l)
 	return true;
 }
 
+static int line_indent(const struct qms_edit *e, size_t l)
+{
+	int n = 0;
+	for (size_t i = e->line_start[l]; i < e->line_end[l] && e->text[i] == ' '; i++)
+		n++;
+	return n;
+}
+
+/* Column (0-based, in characters) of offset `off` on its line. */
+static int col_at(const struct qms_edit *e, size_t off)
+{
+	int c = 0;
+	for (size_t i = e->line_start[line_of(e, off)]; i < off; i++)
+		if (((unsigned char)e->text[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+/* True when only spaces come before `off` on its line. */
+static bool starts_line(const struct qms_edit *e, size_t off)
+{
+	for (size_t i = e->line_start[line_of(e, off)]; i < off; i++)
+		if (e->text[i] != ' ')
+			return false;
+	return true;
+}
+
+/* Lines that start (after spaces) with a tab, from `off` to the next
+ * token: in block context only a plain scalar before them takes them in
+ * (as its trailing blanks); after any other token the tab is an error. So
+ * what comes before them must stay a plain scalar, or move after them.
+ * Returns the start of the line after the last of them, or NO_TRAP. */
+#define NO_TRAP ((size_t)-1)
+
+static size_t trap_end(const struct qms_edit *e, size_t off)
+{
+	size_t i = off, last = NO_TRAP;
+	if (i < e->len && i != e->line_start[line_of(e, i)]) {
+		/* the rest of the line: blanks and a comment, or a token */
+		while (i < e->len && (e->text[i] == ' ' || e->text[i] == '\t'))
+			i++;
+		if (i < e->len && e->text[i] == '#')
+			i = e->line_end[line_of(e, i)];
+		if (i < e->len && !break_len(e->text, e->len, i))
+			return NO_TRAP;
+		i = after_line(e, i);
+	}
+	while (i < e->len) {
+		while (i < e->len && e->text[i] == ' ')
+			i++;
+		if (i >= e->len)
+			break;
+		if (e->text[i] == '\t')
+			last = after_line(e, i);
+		else if (e->text[i] != '#' && !break_len(e->text, e->len, i))
+			break; /* the next token */
+		i = after_line(e, i);
+	}
+	return last;
+}
+
+static bool tab_trap(const struct qms_edit *e, size_t off)
+{
+	return trap_end(e, off) != NO_TRAP;
+}
+
+/* A line start to insert lines at, or the end of lines removed: after
+ * such lines, if any. */
+static size_t past_trap(const struct qms_edit *e, size_t at)
+{
+	size_t t = trap_end(e, at);
+	return t == NO_TRAP ? at : t;
+}
+
+#define TAB_TRAP "a line after it starts with a tab, which YAML allows there only after a plain value; remove the tab first"
+
+/* ---- the tree ---- */
+
+/* True when n is root or lies under it (keys included). */
+static bool under(const struct qms_node *root, const struct qms_node *n)
+{
+	if (!root)
+		return false;
+	if (root == n)
+		return true;
+	if (root->type == QMS_NODE_SCALAR)
+		return false;
+	for (const struct qms_node *c = root->first; c; c = c->next)
+		if (under(c, n) || (root->type == QMS_NODE_MAP && under(c->value, n)))
+			return true;
+	return false;
+}
+
+/* True when `target` is n or lies under it; *flow is set when a flow
+ * collection encloses target (target itself excluded), *parent to the
+ * collection holding it directly, *key to its key when that is a map. */
+static bool find_context(const struct qms_edit *e, const struct qms_node *n,
+			 const struct qms_node *target, bool in_flow, bool *flow,
+			 const struct qms_node **parent, const struct qms_node **key)
+{
+	if (n == target) {
+		*flow = in_flow;
+		return true;
+	}
+	if (!n || n->type == QMS_NODE_SCALAR)
+		return false;
+	bool f = in_flow || is_flow(e, n);
+	for (const struct qms_node *c = n->first; c; c = c->next) {
+		const struct qms_node *child = n->type == QMS_NODE_MAP ? c->value : c;
+		if (child == target) {
+			*flow = f;
+			*parent = n;
+			*key = n->type == QMS_NODE_MAP ? c : NULL;
+			return true;
+		}
+		if (find_context(e, child, target, f, flow, parent, key))
+			return true;
+	}
+	return false;
+}
+
+static bool in_flow_context(const struct qms_edit *e, const struct qms_node *node)
+{
+	bool flow = false;
+	const struct qms_node *parent = NULL, *key = NULL;
+	if (e->doc)
+		find_context(e, e->doc->root, node, false, &flow, &parent, &key);
+	return flow;
+}
+
+static const struct qms_node *parent_of(const struct qms_edit *e, const struct qms_node *node,
+					const struct qms_node **key)
+{
+	bool flow = false;
+	const struct qms_node *parent = NULL;
+	*key = NULL;
+	if (e->doc)
+		find_context(e, e->doc->root, node, false, &flow, &parent, key);
+	return parent;
+}
+
+/* ---- block structure ---- */
+
+#define NO_DASH ((size_t)-1)
+
+/* Offset of the `-` of a block list item, or NO_DASH: the last `-` before
+ * the item on its line (`- - a`), or on the nearest line above holding
+ * nothing but dashes, blanks and a comment (`- # note` then the item). */
+static size_t dash_of(const struct qms_edit *e, const struct qms_node *item)
+{
+	size_t s = node_start(e, item);
+	size_t first = line_of(e, s);
+	for (size_t l = first;; l--) {
+		size_t end = l == first ? s : e->line_end[l];
+		size_t dash = NO_DASH;
+		for (size_t i = e->line_start[l]; i < end; i++) {
+			char c = e->text[i];
+			if (c == '#' && (i == e->line_start[l] || e->text[i - 1] == ' ' || e->text[i - 1] == '\t'))
+				break; /* a comment */
+			if (c == '-')
+				dash = i;
+			else if (c != ' ' && c != '\t')
+				return NO_DASH;
+		}
+		if (dash != NO_DASH)
+			return dash;
+		if (l == 0)
+			return NO_DASH;
+	}
+}
+
+/* Where a block mapping entry starts: its key, or the `?` of an explicit
+ * key. */
+static size_t key_start(const struct qms_edit *e, const struct qms_node *k)
+{
+	size_t s = node_start(e, k), i = s, ls = e->line_start[line_of(e, s)];
+	while (i > ls && (e->text[i - 1] == ' ' || e->text[i - 1] == '\t'))
+		i--;
+	return i > ls && e->text[i - 1] == '?' ? i - 1 : s;
+}
+
+static bool explicit_key(const struct qms_edit *e, const struct qms_node *k)
+{
+	return key_start(e, k) != node_start(e, k);
+}
+
+/* Start of an entry of a block collection: the `-` of an item, the key
+ * (or `?`) of a mapping entry; NO_DASH when an item has no dash. */
+static size_t entry_start(const struct qms_edit *e, const struct qms_node *coll, const struct qms_node *entry)
+{
+	return coll->type == QMS_NODE_MAP ? key_start(e, entry) : dash_of(e, entry);
+}
+
+/* Indentation (column of the entries) of a block collection. */
+static int block_col(const struct qms_edit *e, const struct qms_node *coll)
+{
+	size_t s = entry_start(e, coll, coll->first);
+	return s == NO_DASH ? (int)coll->col - 1 : col_at(e, s);
+}
+
+/* The indentation of a block scalar's content: from the indentation
+ * indicator of its header, else from its first line with text, else -1;
+ * *digit is the indicator (0 when none). */
+static int block_scalar_indent(const struct qms_edit *e, const struct qms_node *n, int *digit)
+{
+	size_t start = node_start(e, n);
+	*digit = 0;
+	for (size_t i = start + 1; i < e->len && i < start + 3; i++) {
+		if (e->text[i] >= '1' && e->text[i] <= '9')
+			*digit = e->text[i] - '0';
+		else if (e->text[i] != '+' && e->text[i] != '-')
+			break;
+	}
+	if (*digit) {
+		const struct qms_node *key;
+		const struct qms_node *p = parent_of(e, n, &key);
+		int parent = p ? block_col(e, p) : -1;
+		return (parent >= 0 ? parent : 0) + *digit;
+	}
+	size_t header = line_of(e, start);
+	size_t end = node_end(e, n);
+	for (size_t l = header + 1; l < e->nlines && e->line_start[l] < end; l++)
+		if (!blank_line(e, l))
+			return line_indent(e, l);
+	return -1;
+}
+
+static bool keeps_breaks(const struct qms_edit *e, const struct qms_node *n)
+{
+	size_t start = node_start(e, n);
+	for (size_t i = start + 1; i < e->len && i < start + 3; i++)
+		if (e->text[i] == '+')
+			return true;
+	return false;
+}
+
 /* Where the text of a subtree ends: after its last character that is not
  * a line break, blank line or the indentation of what follows (block
  * collections end, for libyaml, where the next token starts). */
@@ -169,13 +406,19 @@ static size_t content_end(const struct qms_edit *e, const struct qms_node *n)
 		if (!is_block_scalar(e, n))
 			return node_end(e, n);
 		/* a block scalar ends at the start of the line after it, blank
-		 * lines included: back to its last line with text */
+		 * lines included: back to its last line that counts (with `+`
+		 * all of them count; else those with text, or with more spaces
+		 * than the indentation, which are text too) */
+		int digit;
+		int indent = block_scalar_indent(e, n, &digit);
 		size_t first = line_of(e, node_start(e, n));
 		size_t end = node_end(e, n);
 		size_t l = line_of(e, end);
 		if (end == e->line_start[l] && l > first)
 			l--;
-		while (l > first && blank_line(e, l))
+		if (keeps_breaks(e, n))
+			return e->line_end[l];
+		while (l > first && blank_line(e, l) && (indent < 0 || line_indent(e, l) <= indent))
 			l--;
 		return e->line_end[l];
 	}
@@ -187,6 +430,12 @@ static size_t content_end(const struct qms_edit *e, const struct qms_node *n)
 	return content_end(e, n->type == QMS_NODE_MAP ? last->value : last);
 }
 
+/* End of an entry of a collection (its item, or its key's value). */
+static size_t entry_end(const struct qms_edit *e, const struct qms_node *coll, const struct qms_node *entry)
+{
+	return content_end(e, coll->type == QMS_NODE_MAP ? entry->value : entry);
+}
+
 /* ---- session ---- */
 
 static void infer_style(struct qms_edit *e, const struct qms_node *n)
@@ -196,19 +445,27 @@ static void infer_style(struct qms_edit *e, const struct qms_node *n)
 	if (n->type == QMS_NODE_SEQ) {
 		bool flow = is_flow(e, n);
 		for (const struct qms_node *it = n->first; it; it = it->next) {
-			if (!flow && e->dash_gap < 0 && it->line == n->line && it->col > n->col)
-				e->dash_gap = (int)(it->col - n->col - 1);
+			if (!flow && e->dash_gap < 0) {
+				size_t d = dash_of(e, it), s = node_start(e, it);
+				if (d != NO_DASH && line_of(e, d) == line_of(e, s) && s > d + 1)
+					e->dash_gap = col_at(e, s) - col_at(e, d) - 1;
+			}
 			infer_style(e, it);
 		}
 		return;
 	}
 	for (const struct qms_node *k = n->first; k; k = k->next) {
 		const struct qms_node *v = k->value;
-		if (v && v->line > k->line && !is_flow(e, v)) {
-			if (v->type == QMS_NODE_MAP && e->map_step < 0 && v->col > k->col)
-				e->map_step = (int)(v->col - k->col);
-			if (v->type == QMS_NODE_SEQ && e->seq_offset < 0 && v->col >= k->col)
-				e->seq_offset = (int)(v->col - k->col);
+		if (v && v->type != QMS_NODE_SCALAR && v->first && !is_flow(e, v)) {
+			size_t vs = entry_start(e, v, v->first);
+			size_t ks = key_start(e, k);
+			if (vs != NO_DASH && line_of(e, vs) > line_of(e, ks)) {
+				int step = col_at(e, vs) - col_at(e, ks);
+				if (v->type == QMS_NODE_MAP && e->map_step < 0 && step > 0)
+					e->map_step = step;
+				if (v->type == QMS_NODE_SEQ && e->seq_offset < 0 && step >= 0)
+					e->seq_offset = step;
+			}
 		}
 		infer_style(e, v);
 	}
@@ -245,20 +502,41 @@ void qms_edit_release(struct qms_edit *e)
 	free(e->removed_from);
 	free(e->grown);
 	free(e->set);
+	free(e->removals);
+	free(e->touched);
 	free(e->line_start);
 	free(e->line_end);
 	free(e->error);
 	memset(e, 0, sizeof(*e));
 }
 
-/* Replace text[at..at+del) with ins (owned by the splice from now on). */
-static void add_splice(struct qms_edit *e, size_t at, size_t del, char *ins)
+/* Depth of `target` under n (n is at `d`), or -1. */
+static int depth_under(const struct qms_node *n, const struct qms_node *target, int d)
+{
+	if (!n)
+		return -1;
+	if (n == target)
+		return d;
+	if (n->type == QMS_NODE_SCALAR)
+		return -1;
+	for (const struct qms_node *c = n->first; c; c = c->next) {
+		int r = depth_under(n->type == QMS_NODE_MAP ? c->value : c, target, d + 1);
+		if (r >= 0)
+			return r;
+	}
+	return -1;
+}
+
+/* Replace text[at..at+del) of the node `into` (or insert into it) with
+ * ins (owned by the splice from now on). */
+static void add_splice(struct qms_edit *e, size_t at, size_t del, char *ins, const struct qms_node *into)
 {
 	if (e->nsplices == e->cap) {
 		e->cap = e->cap ? e->cap * 2 : 8;
 		e->splices = qms_xrealloc(e->splices, e->cap * sizeof(*e->splices));
 	}
-	e->splices[e->nsplices] = (struct qms_edit_splice){at, del, ins, -1, e->nsplices};
+	int d = e->doc ? depth_under(e->doc->root, into, 0) : 0;
+	e->splices[e->nsplices] = (struct qms_edit_splice){at, del, ins, d < 0 ? 0 : d, e->nsplices, false};
 	e->nsplices++;
 }
 
@@ -267,10 +545,10 @@ static bool ends_with_break(const struct qms_edit *e)
 	return e->nlines > 1 && e->line_start[e->nlines - 1] == e->len;
 }
 
-/* Insert whole lines (text ending with e->eol), indented by `indent`, at
- * a line start. At the end of a text without a final line break, the
- * break goes first instead. */
-static void insert_lines(struct qms_edit *e, size_t at, int indent, struct qms_buf *lines)
+/* Insert whole lines (text ending with e->eol) into the node `into`, at a
+ * line start. At the end of a text without a final line break, the break
+ * goes first instead. */
+static void insert_lines(struct qms_edit *e, size_t at, const struct qms_node *into, struct qms_buf *lines)
 {
 	if (at >= e->len && e->len > e->base && !ends_with_break(e)) {
 		size_t n = strlen(e->eol);
@@ -281,48 +559,341 @@ static void insert_lines(struct qms_edit *e, size_t at, int indent, struct qms_b
 		qms_buf_release(lines);
 		*lines = b;
 	}
-	add_splice(e, at, 0, qms_buf_detach(lines));
-	e->splices[e->nsplices - 1].indent = indent;
+	add_splice(e, at, 0, qms_buf_detach(lines), into);
 }
 
-/* Order of splices at one offset: lines that belong to a deeper block
- * first (a list item appended inside the last item of an outer list goes
- * before the item appended to the outer list), else as created. */
-static bool splice_before(const struct qms_edit_splice *a, const struct qms_edit_splice *b)
+/* ---- the plan: every splice, those of the removals included ---- */
+
+struct plan {
+	struct qms_edit_splice *s;
+	size_t n, cap;
+};
+
+static void plan_add(struct plan *p, size_t at, size_t del, const char *ins, int depth, bool planned)
 {
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 16;
+		p->s = qms_xrealloc(p->s, p->cap * sizeof(*p->s));
+	}
+	p->s[p->n] = (struct qms_edit_splice){at, del, (char *)ins, depth, p->n, planned};
+	if (planned)
+		p->s[p->n].ins = qms_xstrdup(ins);
+	p->n++;
+}
+
+static void plan_release(struct plan *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->s[i].planned)
+			free(p->s[i].ins);
+	free(p->s);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Order of splices at one offset: an insertion before a change of the
+ * text there (the inserted text goes before what follows, which the
+ * change replaces); of two insertions, the one into the deeper node first
+ * (what is inserted at one offset goes at the end of nested nodes: a list
+ * item appended inside the last item of an outer list goes before the
+ * item appended to the outer list, even when both lists have the same
+ * indentation, `key:` then `- item`; the value written for an empty key
+ * before an entry added after that key), else as created. */
+static int splice_cmp(const void *pa, const void *pb)
+{
+	const struct qms_edit_splice *a = pa, *b = pb;
 	if (a->at != b->at)
-		return a->at < b->at;
-	if (a->indent >= 0 && b->indent >= 0 && a->indent != b->indent)
-		return a->indent > b->indent;
-	return a->seq < b->seq;
+		return a->at < b->at ? -1 : 1;
+	if ((a->del == 0) != (b->del == 0))
+		return a->del == 0 ? -1 : 1;
+	if (a->depth != b->depth)
+		return a->depth > b->depth ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Skip blanks, line breaks and comments from `i`. */
+static size_t skip_space(const struct qms_edit *e, size_t i)
+{
+	while (i < e->len) {
+		char c = e->text[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			i++;
+		} else if (c == '#' && (i == 0 || strchr(" \t\r\n", e->text[i - 1]))) {
+			while (i < e->len && e->text[i] != '\n' && e->text[i] != '\r')
+				i++;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* A block list whose items all go: `[]` where the list was. */
+static int plan_empty_list(struct qms_edit *e, struct plan *p, const struct qms_node *seq, size_t first)
+{
+	size_t s = node_start(e, seq);
+	if (s < first) {
+		/* a tag before the items: the empty list after it */
+		size_t i = s;
+		while (i < e->len && !strchr(" \t\r\n", e->text[i]))
+			i++;
+		plan_add(p, i, 0, " []", -1, true);
+		return 0;
+	}
+	const struct qms_node *key;
+	const struct qms_node *parent = parent_of(e, seq, &key);
+	if (key) {
+		size_t i = skip_space(e, node_end(e, key));
+		if (i >= e->len || e->text[i] != ':')
+			return edit_fail(e, "cannot find the ':' after '%s'", key->text);
+		plan_add(p, i + 1, 0, " []", -1, true);
+		return 0;
+	}
+	if (parent) {
+		size_t d = dash_of(e, seq);
+		if (d == NO_DASH)
+			return edit_fail(e, "cannot find the '-' of the list");
+		plan_add(p, d + 1, 0, " []", -1, true);
+		return 0;
+	}
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_adds(&b, "[]");
+	qms_buf_adds(&b, e->eol);
+	plan_add(p, e->line_start[line_of(e, first)], 0, b.buf, 0, true);
+	qms_buf_release(&b);
+	return 0;
+}
+
+/* The splices that remove the entries of `coll` the session removes, all
+ * together: the text between the entries that stay has to stay valid. */
+static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_node *coll)
+{
+	size_t n = 0;
+	for (const struct qms_node *c = coll->first; c; c = c->next)
+		n++;
+	const struct qms_node **ent = qms_xmalloc(n * sizeof(*ent));
+	bool *gone = qms_xmalloc(n * sizeof(*gone));
+	bool all = true;
+	size_t i = 0;
+	for (const struct qms_node *c = coll->first; c; c = c->next, i++) {
+		ent[i] = c;
+		gone[i] = false;
+		for (size_t r = 0; r < e->nremovals; r++)
+			if (e->removals[r].coll == coll && e->removals[r].entry == c)
+				gone[i] = true;
+		all = all && gone[i];
+	}
+	int rc = 0;
+	bool map = coll->type == QMS_NODE_MAP;
+	const char *empty = map ? "{}" : "[]";
+	if (is_flow(e, coll)) {
+		for (i = 0; i < n;) {
+			if (!gone[i]) {
+				i++;
+				continue;
+			}
+			size_t j = i;
+			while (j + 1 < n && gone[j + 1])
+				j++;
+			size_t from, to;
+			if (j + 1 < n) { /* up to the entry that follows */
+				from = node_start(e, ent[i]);
+				to = node_start(e, ent[j + 1]);
+			} else if (i > 0) { /* from the end of the entry before */
+				from = entry_end(e, coll, ent[i - 1]);
+				to = entry_end(e, coll, ent[j]);
+			} else { /* all of them, and a final comma */
+				from = node_start(e, ent[0]);
+				to = entry_end(e, coll, ent[j]);
+				size_t c = skip_space(e, to);
+				if (c < e->len && e->text[c] == ',')
+					to = c + 1;
+			}
+			plan_add(p, from, to - from, "", -1, true);
+			i = j + 1;
+		}
+		goto out;
+	}
+	size_t s0 = entry_start(e, coll, ent[0]);
+	if (s0 == NO_DASH) {
+		rc = edit_fail(e, "cannot find the '-' of the first item");
+		goto out;
+	}
+	bool alone = starts_line(e, s0);
+	for (i = 0; i < n;) {
+		if (!gone[i]) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j + 1 < n && gone[j + 1])
+			j++;
+		if (i == 0 && !alone) {
+			/* the first entry shares its line (`- a: 1`, `- - x`): the
+			 * next entry that stays moves up into its place */
+			if (j + 1 < n) {
+				size_t to = entry_start(e, coll, ent[j + 1]);
+				if (to == NO_DASH) {
+					rc = edit_fail(e, "cannot find the '-' of an item");
+					goto out;
+				}
+				plan_add(p, s0, to - s0, "", -1, true);
+			} else {
+				size_t to = entry_end(e, coll, ent[j]);
+				if (tab_trap(e, to)) {
+					rc = edit_fail(e, "cannot empty the list: " TAB_TRAP);
+					goto out;
+				}
+				plan_add(p, s0, to - s0, empty, -1, true);
+			}
+			i = j + 1;
+			continue;
+		}
+		for (size_t k = i; k <= j; k++) {
+			size_t st = entry_start(e, coll, ent[k]);
+			if (st == NO_DASH || !starts_line(e, st)) {
+				rc = edit_fail(e, "cannot remove an entry that does not start its line");
+				goto out;
+			}
+			size_t from = e->line_start[line_of(e, st)];
+			size_t to = past_trap(e, after_line(e, entry_end(e, coll, ent[k])));
+			plan_add(p, from, to - from, "", -1, true);
+		}
+		i = j + 1;
+	}
+	if (all && alone)
+		rc = plan_empty_list(e, p, coll, s0);
+out:
+	free(ent);
+	free(gone);
+	return rc;
+}
+
+/* All the splices of the session, in order; -1 with e->error when two of
+ * them touch the same text. */
+static int plan(struct qms_edit *e, struct plan *p)
+{
+	memset(p, 0, sizeof(*p));
+	for (size_t i = 0; i < e->nsplices; i++) {
+		const struct qms_edit_splice *s = &e->splices[i];
+		plan_add(p, s->at, s->del, s->ins, s->depth, false);
+	}
+	for (size_t r = 0; r < e->nremovals; r++) {
+		size_t q = 0;
+		while (q < r && e->removals[q].coll != e->removals[r].coll)
+			q++;
+		if (q == r && plan_removals(e, p, e->removals[r].coll) < 0)
+			return -1;
+	}
+	if (p->n > 1)
+		qsort(p->s, p->n, sizeof(*p->s), splice_cmp);
+	size_t pos = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->s[i].at < pos)
+			return edit_fail(e, "this change touches text that another change of this edit changes");
+		pos = p->s[i].at + p->s[i].del;
+	}
+	if (pos > e->len)
+		return edit_fail(e, "a change runs past the end of the text");
+	return 0;
 }
 
 int qms_edit_apply(struct qms_edit *e, struct qms_buf *out)
 {
-	struct qms_edit_splice *s = e->splices;
-	size_t n = e->nsplices;
-	/* insertion sort: lists are short */
-	for (size_t i = 1; i < n; i++) {
-		struct qms_edit_splice t = s[i];
-		size_t j = i;
-		while (j > 0 && splice_before(&t, &s[j - 1])) {
-			s[j] = s[j - 1];
-			j--;
-		}
-		s[j] = t;
+	struct plan p;
+	if (plan(e, &p) < 0) {
+		plan_release(&p);
+		return -1;
 	}
 	size_t pos = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i].at < pos)
-			return edit_fail(e, "two changes touch the same text");
-		qms_buf_add(out, e->text + pos, s[i].at - pos);
-		qms_buf_adds(out, s[i].ins);
-		pos = s[i].at + s[i].del;
+	for (size_t i = 0; i < p.n; i++) {
+		qms_buf_add(out, e->text + pos, p.s[i].at - pos);
+		qms_buf_adds(out, p.s[i].ins);
+		pos = p.s[i].at + p.s[i].del;
 	}
-	if (pos > e->len)
-		return edit_fail(e, "a change runs past the end of the text");
 	qms_buf_add(out, e->text + pos, e->len - pos);
+	plan_release(&p);
 	return 0;
+}
+
+/* ---- operations as transactions ---- */
+
+/* What a session held before an operation: a refused operation leaves
+ * nothing behind. */
+struct snapshot {
+	size_t nsplices, nadded, nremoved_from, ngrown, nset, nremovals, ntouched;
+};
+
+static struct snapshot begin(const struct qms_edit *e)
+{
+	return (struct snapshot){e->nsplices, e->nadded, e->nremoved_from, e->ngrown,
+				 e->nset, e->nremovals, e->ntouched};
+}
+
+/* Check that the operation fits with the others (no two changes of one
+ * text), and undo it when it failed or does not. */
+static int finish(struct qms_edit *e, const struct snapshot *s, int rc)
+{
+	if (rc == 0) {
+		struct plan p;
+		rc = plan(e, &p);
+		plan_release(&p);
+	}
+	if (rc < 0) {
+		for (size_t i = s->nsplices; i < e->nsplices; i++)
+			free(e->splices[i].ins);
+		for (size_t i = s->nadded; i < e->nadded; i++)
+			free(e->added[i].key);
+		e->nsplices = s->nsplices;
+		e->nadded = s->nadded;
+		e->nremoved_from = s->nremoved_from;
+		e->ngrown = s->ngrown;
+		e->nset = s->nset;
+		e->nremovals = s->nremovals;
+		e->ntouched = s->ntouched;
+	}
+	return rc;
+}
+
+static bool in_list(const struct qms_node *const *list, size_t n, const struct qms_node *seq)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == seq)
+			return true;
+	return false;
+}
+
+static void note_list(const struct qms_node ***list, size_t *n, const struct qms_node *seq)
+{
+	if (in_list(*list, *n, seq))
+		return;
+	*list = qms_xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = seq;
+}
+
+/* True when n is a removed entry or lies inside one. */
+static bool in_removed(const struct qms_edit *e, const struct qms_node *n)
+{
+	for (size_t i = 0; i < e->nremovals; i++) {
+		const struct qms_edit_removal *r = &e->removals[i];
+		if (r->entry == n || under(r->coll->type == QMS_NODE_MAP ? r->entry->value : r->entry, n))
+			return true;
+	}
+	return false;
+}
+
+/* True when an operation of the session changes a node under sub. */
+static bool touched_under(const struct qms_edit *e, const struct qms_node *sub)
+{
+	for (size_t i = 0; i < e->ntouched; i++)
+		if (under(sub, e->touched[i]))
+			return true;
+	return false;
+}
+
+static void touch(struct qms_edit *e, const struct qms_node *n)
+{
+	note_list(&e->touched, &e->ntouched, n);
 }
 
 /* ---- writing values ---- */
@@ -515,53 +1086,24 @@ static void render_item(const struct qms_edit *e, struct qms_buf *b, const struc
 	}
 }
 
-/* ---- finding a node's context ---- */
-
-/* True when `target` is n or lies under it; *flow is set when a flow
- * collection encloses target (target itself excluded), *parent to the
- * collection holding it directly, *key to its key when that is a map. */
-static bool find_context(const struct qms_edit *e, const struct qms_node *n,
-			 const struct qms_node *target, bool in_flow, bool *flow,
-			 const struct qms_node **parent, const struct qms_node **key)
-{
-	if (n == target) {
-		*flow = in_flow;
-		return true;
-	}
-	if (!n || n->type == QMS_NODE_SCALAR)
-		return false;
-	bool f = in_flow || is_flow(e, n);
-	for (const struct qms_node *c = n->first; c; c = c->next) {
-		const struct qms_node *child = n->type == QMS_NODE_MAP ? c->value : c;
-		if (child == target) {
-			*flow = f;
-			*parent = n;
-			*key = n->type == QMS_NODE_MAP ? c : NULL;
-			return true;
-		}
-		if (find_context(e, child, target, f, flow, parent, key))
-			return true;
-	}
-	return false;
-}
-
-static bool in_flow_context(const struct qms_edit *e, const struct qms_node *node)
-{
-	bool flow = false;
-	const struct qms_node *parent = NULL, *key = NULL;
-	if (e->doc)
-		find_context(e, e->doc->root, node, false, &flow, &parent, &key);
-	return flow;
-}
-
 /* ---- operations ---- */
 
-static int line_indent(const struct qms_edit *e, size_t l)
+/* Why `value` cannot be the text of a block scalar (with an indentation
+ * indicator or not), or NULL. */
+static const char *block_unfit(const char *value, bool indicator)
 {
-	int n = 0;
-	for (size_t i = e->line_start[l]; i < e->line_end[l] && e->text[i] == ' '; i++)
-		n++;
-	return n;
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			return "it holds a control character";
+		if ((*p == 0xc2 && p[1] == 0x85) || (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)))
+			return "it holds a line separator";
+	}
+	const char *p = value;
+	while (*p == '\n')
+		p++;
+	if (!indicator && (*p == ' ' || *p == '\t'))
+		return "its first line starts with a blank, which the block's indentation would take";
+	return NULL;
 }
 
 static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, const char *value)
@@ -571,53 +1113,102 @@ static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, con
 	size_t header = line_of(e, start);
 	size_t end = content_end(e, node);
 	size_t last = line_of(e, end);
-	int indent = -1;
-	for (size_t l = header + 1; l <= last && l < e->nlines; l++)
-		if (!blank_line(e, l)) {
-			indent = line_indent(e, l);
-			break;
-		}
-	if (indent < 0)
-		indent = line_indent(e, header) + e->map_step;
+	int digit;
+	int indent = block_scalar_indent(e, node, &digit);
+	if (indent < 0) {
+		const struct qms_node *key;
+		const struct qms_node *p = parent_of(e, node, &key);
+		int parent = p ? block_col(e, p) : -1;
+		indent = (parent >= 0 ? parent : 0) + e->map_step;
+	}
+	const char *why = block_unfit(value, digit != 0);
+	if (why)
+		return edit_fail(e, "cannot write this text in the %s block: %s", style == '>' ? "'>'" : "'|'", why);
+	/* the line breaks at the end are the header's (`-`, `+` or none) */
+	size_t vlen = strlen(value);
+	while (vlen && value[vlen - 1] == '\n')
+		vlen--;
 	struct qms_buf b;
 	qms_buf_init(&b);
-	const char *p = value;
-	bool more = true;
-	while (more) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+	/* a folded block joins two lines of text with a space, unless one
+	 * starts with a blank: a break between two such lines is written as
+	 * an empty line more */
+	int prev = 0; /* the last line with text: 0 none, 1 plain, 2 starting with a blank */
+	for (size_t i = 0; vlen && i <= vlen;) {
+		const char *nl = memchr(value + i, '\n', vlen - i);
+		size_t n = nl ? (size_t)(nl - (value + i)) : vlen - i;
 		if (n) {
+			int kind = value[i] == ' ' || value[i] == '\t' ? 2 : 1;
+			if (style == '>' && prev == 1 && kind == 1)
+				qms_buf_adds(&b, e->eol);
+			prev = kind;
 			add_spaces(&b, indent);
-			qms_buf_add(&b, p, n);
+			qms_buf_add(&b, value + i, n);
 		}
 		qms_buf_adds(&b, e->eol);
-		if (nl && style == '>')
-			qms_buf_adds(&b, e->eol); /* folded: a lone break reads as a space */
-		more = nl != NULL;
-		p = nl ? nl + 1 : p + n;
+		i += n + 1;
 	}
 	size_t from = header + 1 < e->nlines ? e->line_start[header + 1] : e->len;
 	size_t to = last > header ? after_line(e, end) : from;
-	if (from >= e->len && !ends_with_break(e)) {
-		insert_lines(e, e->len, indent, &b);
+	if (to > from) {
+		add_splice(e, from, to - from, qms_buf_detach(&b), node);
 		return 0;
 	}
-	add_splice(e, from, to - from, qms_buf_detach(&b));
+	/* no line of text yet: the lines go in like those of a collection,
+	 * before what is inserted at the same place into the nodes around */
+	if (b.len)
+		insert_lines(e, from, node, &b);
+	qms_buf_release(&b);
 	return 0;
 }
 
-static bool in_list(const struct qms_node *const *list, size_t n, const struct qms_node *seq);
-static void note_list(const struct qms_node ***list, size_t *n, const struct qms_node *seq);
+/* What to write before a value at the empty node n: " " right after
+ * the `:` after its key or the `-` of its item, "" after a space there;
+ * ": " after a flow key without a value (which becomes an implicit key: it
+ * must be on one line, and short); NULL when there is no place for a
+ * value. */
+static const char *empty_prefix(const struct qms_edit *e, const struct qms_node *n, bool flow)
+{
+	size_t s = node_start(e, n);
+	const struct qms_node *key;
+	const struct qms_node *parent = parent_of(e, n, &key);
+	size_t mark; /* the indicator */
+	if (key) {
+		mark = skip_space(e, node_end(e, key));
+		if (mark >= s || e->text[mark] != ':') {
+			size_t ks = node_start(e, key);
+			if (!flow || line_of(e, ks) != line_of(e, s) || s - ks > 1000)
+				return NULL;
+			return ": ";
+		}
+	} else if (parent && !flow) {
+		mark = dash_of(e, n);
+		if (mark == NO_DASH || mark >= s)
+			return NULL;
+	} else {
+		return NULL;
+	}
+	/* the value goes on the indicator's line, after blanks only */
+	if (line_of(e, mark) != line_of(e, s))
+		return NULL;
+	for (size_t i = mark + 1; i < s; i++)
+		if (e->text[i] != ' ' && e->text[i] != '\t')
+			return NULL;
+	return s == mark + 1 ? " " : "";
+}
 
-int qms_edit_set_scalar(struct qms_edit *e, const struct qms_node *node, const char *value)
+static int set_scalar(struct qms_edit *e, const struct qms_node *node, const char *value)
 {
 	if (!node || node->type != QMS_NODE_SCALAR)
 		return edit_fail(e, "not a single value");
+	if (in_removed(e, node))
+		return edit_fail(e, "the value is in an entry this edit removes");
 	/* an empty value is replaced by an insertion, which a second one would
 	 * not overlap: count the node instead */
 	if (in_list(e->set, e->nset, node))
 		return edit_fail(e, "this value is already changed by this edit");
 	note_list(&e->set, &e->nset, node);
+	touch(e, node);
 	if (is_block_scalar(e, node))
 		return set_block_scalar(e, node, value);
 	size_t s = node_start(e, node), end = node_end(e, node);
@@ -626,16 +1217,28 @@ int qms_edit_set_scalar(struct qms_edit *e, const struct qms_node *node, const c
 	qms_buf_init(&b);
 	if (s == end) {
 		/* an empty value right after `key:` or `-` */
-		if (s > 0 && e->text[s - 1] != ' ')
-			qms_buf_addc(&b, ' ');
+		const char *prefix = empty_prefix(e, node, flow);
+		if (!prefix)
+			return edit_fail(e, "there is no ':' or '-' to write the value after, and none can be added");
+		qms_buf_adds(&b, prefix);
 		qms_yaml_add_scalar(&b, value, flow);
-		add_splice(e, s, 0, qms_buf_detach(&b));
+		add_splice(e, s, 0, qms_buf_detach(&b), node);
 		return 0;
 	}
 	char quote = e->text[s] == '"' || e->text[s] == '\'' ? e->text[s] : 0;
 	add_scalar_styled(&b, value, flow, quote);
-	add_splice(e, s, end - s, qms_buf_detach(&b));
+	if (!flow && node->plain && (b.buf[0] == '"' || b.buf[0] == '\'') && tab_trap(e, end)) {
+		qms_buf_release(&b);
+		return edit_fail(e, "cannot quote the value: " TAB_TRAP);
+	}
+	add_splice(e, s, end - s, qms_buf_detach(&b), node);
 	return 0;
+}
+
+int qms_edit_set_scalar(struct qms_edit *e, const struct qms_node *node, const char *value)
+{
+	struct snapshot s = begin(e);
+	return finish(e, &s, set_scalar(e, node, value));
 }
 
 static const struct qms_node *map_key(const struct qms_node *map, const char *key)
@@ -660,33 +1263,51 @@ static int fill_empty(struct qms_edit *e, const struct qms_node *map, const stru
 {
 	const struct qms_node *v = k->value;
 	if (value->type == QMS_YVAL_SCALAR)
-		return qms_edit_set_scalar(e, v, value->text);
+		return set_scalar(e, v, value->text);
+	if (in_list(e->set, e->nset, v))
+		return edit_fail(e, "this value is already changed by this edit");
+	note_list(&e->set, &e->nset, v);
+	touch(e, v);
 	struct qms_buf b;
 	qms_buf_init(&b);
 	size_t s = node_start(e, v), end = node_end(e, v);
+	if (!flow && tab_trap(e, end))
+		return edit_fail(e, "cannot write a list or mapping for '%s': " TAB_TRAP, k->text);
 	if (flow || !block_collection(value)) {
-		if (s == end && s > 0 && e->text[s - 1] != ' ')
-			qms_buf_addc(&b, ' ');
+		if (s == end) {
+			const char *prefix = empty_prefix(e, v, flow);
+			if (!prefix)
+				return edit_fail(e, "there is no ':' to write the value of '%s' after", k->text);
+			qms_buf_adds(&b, prefix);
+		}
 		render_flow(&b, value);
-		add_splice(e, s, end - s, qms_buf_detach(&b));
+		add_splice(e, s, end - s, qms_buf_detach(&b), v);
 		return 0;
 	}
+	if (explicit_key(e, k))
+		return edit_fail(e, "'%s' is written as an explicit key ('? '); edit it by hand", k->text);
+	if (s == end && !empty_prefix(e, v, false))
+		return edit_fail(e, "there is no ':' to write the value of '%s' after", k->text);
 	if (s != end)
-		add_splice(e, s, end - s, qms_xstrdup(""));
-	render_after_key(e, &b, value, (int)map->col - 1);
+		add_splice(e, s, end - s, qms_xstrdup(""), v);
+	render_after_key(e, &b, value, block_col(e, map));
 	/* after the key's line, its comment included */
-	add_splice(e, e->line_end[line_of(e, node_start(e, k))], 0, qms_buf_detach(&b));
+	add_splice(e, e->line_end[line_of(e, node_start(e, k))], 0, qms_buf_detach(&b), v);
 	return 0;
 }
 
-int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char *key,
-		     const struct qms_yval *value, const char *const *after)
+static int map_put(struct qms_edit *e, const struct qms_node *map, const char *key,
+		   const struct qms_yval *value, const char *const *after)
 {
 	if (!map || map->type != QMS_NODE_MAP)
 		return edit_fail(e, "not a mapping");
+	if (in_removed(e, map))
+		return edit_fail(e, "the mapping is in an entry this edit removes");
 	bool flow = is_flow(e, map) || in_flow_context(e, map);
 	const struct qms_node *k = map_key(map, key);
 	if (k) {
+		if (in_removed(e, k))
+			return edit_fail(e, "'%s' is removed by this edit", key);
 		if (k->value->type != QMS_NODE_SCALAR)
 			return edit_fail(e, "'%s' holds %s, not a single value", key,
 					 qms_node_type_name(k->value));
@@ -694,13 +1315,16 @@ int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char 
 			return fill_empty(e, map, k, value, flow);
 		if (value->type != QMS_YVAL_SCALAR)
 			return edit_fail(e, "'%s' holds a single value", key);
-		return qms_edit_set_scalar(e, k->value, value->text);
+		return set_scalar(e, k->value, value->text);
 	}
+	if (flow && !is_flow(e, map))
+		return edit_fail(e, "cannot add '%s': a mapping of one pair in a flow list ('[a: b]') holds no more", key);
 	for (size_t i = 0; i < e->nadded; i++)
 		if (e->added[i].map == map && !strcmp(e->added[i].key, key))
 			return edit_fail(e, "'%s' is already added to this mapping by this edit", key);
 	e->added = qms_xrealloc(e->added, (e->nadded + 1) * sizeof(*e->added));
 	e->added[e->nadded++] = (struct qms_edit_added){map, qms_xstrdup(key)};
+	touch(e, map);
 	const struct qms_node *anchor = NULL;
 	for (const struct qms_node *c = map->first; c; c = c->next)
 		if (!after || listed(after, c->text))
@@ -713,109 +1337,106 @@ int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char 
 			qms_buf_adds(&b, key);
 			qms_buf_adds(&b, ": ");
 			render_flow(&b, value);
-			add_splice(e, content_end(e, anchor->value), 0, qms_buf_detach(&b));
+			add_splice(e, content_end(e, anchor->value), 0, qms_buf_detach(&b), map);
 		} else if (map->first) {
 			qms_buf_adds(&b, key);
 			qms_buf_adds(&b, ": ");
 			render_flow(&b, value);
 			qms_buf_adds(&b, ", ");
-			add_splice(e, node_start(e, map->first), 0, qms_buf_detach(&b));
+			add_splice(e, node_start(e, map->first), 0, qms_buf_detach(&b), map);
 		} else {
 			qms_buf_adds(&b, key);
 			qms_buf_adds(&b, ": ");
 			render_flow(&b, value);
-			add_splice(e, node_start(e, map) + 1, 0, qms_buf_detach(&b));
+			add_splice(e, node_start(e, map) + 1, 0, qms_buf_detach(&b), map);
 		}
 		return 0;
 	}
-	int indent = (int)map->col - 1;
+	int indent = block_col(e, map);
 	if (anchor) {
+		if (explicit_key(e, anchor))
+			return edit_fail(e, "'%s' is written as an explicit key ('? '); edit it by hand", anchor->text);
+		size_t at = past_trap(e, after_line(e, content_end(e, anchor->value)));
 		add_spaces(&b, indent);
 		qms_buf_adds(&b, key);
 		qms_buf_addc(&b, ':');
 		render_after_key(e, &b, value, indent);
 		qms_buf_adds(&b, e->eol);
-		insert_lines(e, after_line(e, content_end(e, anchor->value)), indent, &b);
+		insert_lines(e, at, map, &b);
 		return 0;
 	}
-	/* first: before the first key, on its line (after a `- ` too) */
+	/* first: before the first key; on its line when something comes
+	 * before it there (`- `), else as lines of their own */
+	size_t first = key_start(e, map->first);
+	if (starts_line(e, first)) {
+		add_spaces(&b, indent);
+		qms_buf_adds(&b, key);
+		qms_buf_addc(&b, ':');
+		render_after_key(e, &b, value, indent);
+		qms_buf_adds(&b, e->eol);
+		insert_lines(e, e->line_start[line_of(e, first)], map, &b);
+		return 0;
+	}
 	qms_buf_adds(&b, key);
 	qms_buf_addc(&b, ':');
 	render_after_key(e, &b, value, indent);
 	qms_buf_adds(&b, e->eol);
 	add_spaces(&b, indent);
-	add_splice(e, node_start(e, map->first), 0, qms_buf_detach(&b));
+	add_splice(e, first, 0, qms_buf_detach(&b), map);
 	return 0;
 }
 
-/* Offset of the `-` of a block list item: the first character before the
- * item that is not blank. */
-static size_t dash_of(const struct qms_edit *e, const struct qms_node *item)
+int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char *key,
+		     const struct qms_yval *value, const char *const *after)
 {
-	size_t i = node_start(e, item);
-	while (i > e->base) {
-		char c = e->text[i - 1];
-		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-			return i - 1;
-		i--;
-	}
-	return i;
+	struct snapshot s = begin(e);
+	return finish(e, &s, map_put(e, map, key, value, after));
 }
 
-static bool in_list(const struct qms_node *const *list, size_t n, const struct qms_node *seq)
-{
-	for (size_t i = 0; i < n; i++)
-		if (list[i] == seq)
-			return true;
-	return false;
-}
-
-static void note_list(const struct qms_node ***list, size_t *n, const struct qms_node *seq)
-{
-	if (in_list(*list, *n, seq))
-		return;
-	*list = qms_xrealloc(*list, (*n + 1) * sizeof(**list));
-	(*list)[(*n)++] = seq;
-}
-
-int qms_edit_seq_insert(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *after,
-			const struct qms_yval *item)
+static int seq_insert(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *after,
+		      const struct qms_yval *item)
 {
 	if (!seq || seq->type != QMS_NODE_SEQ)
 		return edit_fail(e, "not a list");
+	if (in_removed(e, seq))
+		return edit_fail(e, "the list is in an entry this edit removes");
 	if (in_list(e->removed_from, e->nremoved_from, seq))
 		return edit_fail(e, "this edit already removes items of the list; add items in another edit");
-	note_list(&e->grown, &e->ngrown, seq);
 	const struct qms_node *it = seq->first;
 	while (it && after && it != after)
 		it = it->next;
 	if (after && !it)
 		return edit_fail(e, "the item is not in the list");
+	note_list(&e->grown, &e->ngrown, seq);
+	touch(e, seq);
 	struct qms_buf b;
 	qms_buf_init(&b);
 	if (is_flow(e, seq)) {
 		if (after) {
 			qms_buf_adds(&b, ", ");
 			render_flow(&b, item);
-			add_splice(e, content_end(e, after), 0, qms_buf_detach(&b));
+			add_splice(e, content_end(e, after), 0, qms_buf_detach(&b), seq);
 		} else if (seq->first) {
 			render_flow(&b, item);
 			qms_buf_adds(&b, ", ");
-			add_splice(e, node_start(e, seq->first), 0, qms_buf_detach(&b));
+			add_splice(e, node_start(e, seq->first), 0, qms_buf_detach(&b), seq);
 		} else {
 			render_flow(&b, item);
-			add_splice(e, node_start(e, seq) + 1, 0, qms_buf_detach(&b));
+			add_splice(e, node_start(e, seq) + 1, 0, qms_buf_detach(&b), seq);
 		}
 		return 0;
 	}
 	/* A block list has at least one item: the new one takes the style
 	 * of its neighbour (the one before it, else the first). */
 	const struct qms_node *model = after ? after : seq->first;
-	int dash_col = (int)seq->col - 1;
+	size_t first = dash_of(e, seq->first), dash = dash_of(e, model);
+	if (first == NO_DASH || dash == NO_DASH)
+		return edit_fail(e, "cannot find the '-' of an item");
+	int dash_col = col_at(e, first);
 	int gap = e->dash_gap;
-	size_t dash = dash_of(e, model);
-	if (line_of(e, dash) == model->line - 1 && model->col > seq->col)
-		gap = (int)(model->col - seq->col - 1);
+	size_t ms = node_start(e, model);
+	if (line_of(e, dash) == line_of(e, ms) && ms > dash + 1)
+		gap = col_at(e, ms) - col_at(e, dash) - 1;
 	/* A mapping or list joins in block style when any item of its kind is
 	 * written so (block is the full form; `{...}` lines are shorthand for
 	 * short items), in flow style when all are flow. */
@@ -829,16 +1450,33 @@ int qms_edit_seq_insert(struct qms_edit *e, const struct qms_node *seq, const st
 			}
 		copy.flow = any ? all_flow : item->flow;
 	}
+	if (!after && !starts_line(e, first)) {
+		/* before a first item that shares its line (`- - x`): on that line */
+		qms_buf_addc(&b, '-');
+		add_spaces(&b, gap);
+		render_item(e, &b, &copy, dash_col + 1 + gap);
+		qms_buf_adds(&b, e->eol);
+		add_spaces(&b, dash_col);
+		add_splice(e, first, 0, qms_buf_detach(&b), seq);
+		return 0;
+	}
 	add_spaces(&b, dash_col);
 	qms_buf_addc(&b, '-');
 	add_spaces(&b, gap);
 	render_item(e, &b, &copy, dash_col + 1 + gap);
 	qms_buf_adds(&b, e->eol);
 	if (after)
-		insert_lines(e, after_line(e, content_end(e, after)), dash_col, &b);
+		insert_lines(e, past_trap(e, after_line(e, content_end(e, after))), seq, &b);
 	else
-		insert_lines(e, e->line_start[line_of(e, dash)], dash_col, &b);
+		insert_lines(e, e->line_start[line_of(e, first)], seq, &b);
 	return 0;
+}
+
+int qms_edit_seq_insert(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *after,
+			const struct qms_yval *item)
+{
+	struct snapshot s = begin(e);
+	return finish(e, &s, seq_insert(e, seq, after, item));
 }
 
 int qms_edit_seq_append(struct qms_edit *e, const struct qms_node *seq, const struct qms_yval *item)
@@ -851,90 +1489,72 @@ int qms_edit_seq_append(struct qms_edit *e, const struct qms_node *seq, const st
 	return qms_edit_seq_insert(e, seq, last, item);
 }
 
-/* Remove one entry of a flow collection: [start, end) of the entry, with
- * the comma before it (or after it, for the first). */
-static void remove_flow_entry(struct qms_edit *e, const struct qms_node *prev_end_node,
-			      size_t start, size_t end, const struct qms_node *next_start)
+static void add_removal(struct qms_edit *e, const struct qms_node *coll, const struct qms_node *entry)
 {
-	if (prev_end_node)
-		add_splice(e, content_end(e, prev_end_node), end - content_end(e, prev_end_node),
-		       qms_xstrdup(""));
-	else if (next_start)
-		add_splice(e, start, node_start(e, next_start) - start, qms_xstrdup(""));
-	else
-		add_splice(e, start, end - start, qms_xstrdup(""));
+	e->removals = qms_xrealloc(e->removals, (e->nremovals + 1) * sizeof(*e->removals));
+	e->removals[e->nremovals++] = (struct qms_edit_removal){coll, entry};
+	touch(e, coll);
 }
 
-/* After removing the only item of a block list under a key, the key
- * would be left empty: write `[]` after its colon. */
-static void empty_list_after_key(struct qms_edit *e, const struct qms_node *seq)
+static int seq_remove(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *item)
 {
-	bool flow = false;
-	const struct qms_node *parent = NULL, *key = NULL;
-	if (!e->doc || !find_context(e, e->doc->root, seq, false, &flow, &parent, &key) || !key)
-		return;
-	size_t i = node_end(e, key);
-	while (i < e->len && e->text[i] != ':')
-		i++;
-	if (i < e->len)
-		add_splice(e, i + 1, 0, qms_xstrdup(" []"));
+	if (!seq || seq->type != QMS_NODE_SEQ)
+		return edit_fail(e, "not a list");
+	const struct qms_node *it;
+	for (it = seq->first; it && it != item; it = it->next)
+		;
+	if (!it)
+		return edit_fail(e, "the item is not in the list");
+	if (in_removed(e, seq))
+		return edit_fail(e, "the list is in an entry this edit removes");
+	if (in_removed(e, item))
+		return edit_fail(e, "the item is already removed by this edit");
+	if (in_list(e->grown, e->ngrown, seq))
+		return edit_fail(e, "this edit already adds items to the list; remove items in another edit");
+	if (touched_under(e, item))
+		return edit_fail(e, "this edit already changes the item; remove it in another edit");
+	note_list(&e->removed_from, &e->nremoved_from, seq);
+	add_removal(e, seq, item);
+	return 0;
 }
 
 int qms_edit_seq_remove(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *item)
 {
-	if (!seq || seq->type != QMS_NODE_SEQ)
-		return edit_fail(e, "not a list");
-	const struct qms_node *prev = NULL, *it;
-	for (it = seq->first; it && it != item; it = it->next)
-		prev = it;
-	if (!it)
-		return edit_fail(e, "the item is not in the list");
-	if (in_list(e->grown, e->ngrown, seq))
-		return edit_fail(e, "this edit already adds items to the list; remove items in another edit");
-	note_list(&e->removed_from, &e->nremoved_from, seq);
-	if (is_flow(e, seq)) {
-		remove_flow_entry(e, prev, node_start(e, item), content_end(e, item), item->next);
-		return 0;
-	}
-	size_t from = e->line_start[line_of(e, dash_of(e, item))];
-	size_t to = after_line(e, content_end(e, item));
-	add_splice(e, from, to - from, qms_xstrdup(""));
-	if (!prev && !item->next)
-		empty_list_after_key(e, seq);
+	struct snapshot s = begin(e);
+	return finish(e, &s, seq_remove(e, seq, item));
+}
+
+static int map_remove(struct qms_edit *e, const struct qms_node *map, const char *key)
+{
+	if (!map || map->type != QMS_NODE_MAP)
+		return edit_fail(e, "not a mapping");
+	const struct qms_node *k;
+	for (k = map->first; k && strcmp(k->text, key); k = k->next)
+		;
+	if (!k)
+		return edit_fail(e, "no key '%s'", key);
+	if (in_removed(e, map))
+		return edit_fail(e, "the mapping is in an entry this edit removes");
+	if (in_removed(e, k))
+		return edit_fail(e, "'%s' is already removed by this edit", key);
+	if (touched_under(e, k->value))
+		return edit_fail(e, "this edit already changes the value of '%s'; remove it in another edit", key);
+	if (!is_flow(e, map) && explicit_key(e, k))
+		return edit_fail(e, "'%s' is written as an explicit key ('? '); edit it by hand", key);
+	bool last = true; /* the only key the mapping would keep */
+	for (const struct qms_node *c = map->first; c && last; c = c->next)
+		if (c != k && !in_removed(e, c))
+			last = false;
+	if (last)
+		return edit_fail(e, "'%s' is the last key of the mapping; remove the mapping instead", key);
+	add_removal(e, map, k);
 	return 0;
 }
 
 int qms_edit_map_remove(struct qms_edit *e, const struct qms_node *map, const char *key)
 {
-	if (!map || map->type != QMS_NODE_MAP)
-		return edit_fail(e, "not a mapping");
-	const struct qms_node *prev = NULL, *k;
-	for (k = map->first; k && strcmp(k->text, key); k = k->next)
-		prev = k;
-	if (!k)
-		return edit_fail(e, "no key '%s'", key);
-	if (is_flow(e, map)) {
-		remove_flow_entry(e, prev ? prev->value : NULL, node_start(e, k),
-				  content_end(e, k->value), k->next);
-		return 0;
-	}
-	size_t start = node_start(e, k);
-	size_t l = line_of(e, start);
-	bool alone = true; /* nothing but indentation before the key on its line */
-	for (size_t i = e->line_start[l]; i < start; i++)
-		if (e->text[i] != ' ')
-			alone = false;
-	if (!alone) {
-		if (!k->next)
-			return edit_fail(e, "'%s' is the only key of a list item; remove the item", key);
-		add_splice(e, start, node_start(e, k->next) - start, qms_xstrdup(""));
-		return 0;
-	}
-	if (!prev && !k->next)
-		return edit_fail(e, "'%s' is the only key of the mapping", key);
-	size_t to = after_line(e, content_end(e, k->value));
-	add_splice(e, e->line_start[l], to - e->line_start[l], qms_xstrdup(""));
-	return 0;
+	struct snapshot s = begin(e);
+	return finish(e, &s, map_remove(e, map, key));
 }
 
 /* ---- files ---- */

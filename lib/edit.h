@@ -11,7 +11,25 @@
  * Usage: qms_edit_init() on the text and the document parsed from it,
  * any number of operations (each refers to nodes of that document, i.e.
  * to positions in the original text), then qms_edit_apply() for the new
- * text. Operations never overlap the same bytes; one that would gets -1.
+ * text. Each operation is checked against those before it: one that
+ * cannot be done safely, or whose change would touch text another one
+ * changes, gets -1 with e->error and leaves the session as it was; so
+ * qms_edit_apply() succeeds once every operation did.
+ *
+ * What one session refuses, since the result would be ambiguous (do it in
+ * two sessions, the second on the text of the first):
+ *  - changing anything inside an entry that it removes, in either order
+ *    (a value set, a key put, an item added or removed under it);
+ *  - removing items of a list and adding items to it;
+ *  - setting one value twice, adding one key twice to a mapping.
+ * And what no session does, since YAML cannot say it there:
+ *  - a value for a key written `? key` (explicit), or for a flow key
+ *    without a value that spans lines (it would have to become an
+ *    implicit key, which is on one line);
+ *  - a new key in a mapping of one pair inside a flow list (`[a: b]`);
+ *  - a quoted value (or a collection) where a plain one is followed by
+ *    lines starting with a tab: only a plain value takes those in;
+ *  - a text a block scalar cannot hold (see qms_edit_set_scalar()).
  *
  * The second half writes files: an exclusive lock per file and an atomic
  * replace (temporary file, fsync, rename, fsync of the folder). */
@@ -71,8 +89,20 @@ struct qms_edit {
 	 * would be written next to one that is going */
 	const struct qms_node **removed_from, **grown;
 	size_t nremoved_from, ngrown;
-	const struct qms_node **set;  /* scalars already given a value */
+	const struct qms_node **set;  /* values already given a value */
 	size_t nset;
+	/* entries removed: the item of a list, or the key of a mapping entry
+	 * (with its value); their text is cut when the edit is applied, from
+	 * all the removals of one collection together */
+	struct qms_edit_removal {
+		const struct qms_node *coll, *entry;
+	} *removals;
+	size_t nremovals;
+	/* nodes whose text an operation changes or inserts into: a removal
+	 * of an entry holding one of them is refused, and so is an operation
+	 * on a node inside a removed entry */
+	const struct qms_node **touched;
+	size_t ntouched;
 	char *error;            /* why the last operation failed, or NULL; owned */
 };
 
@@ -88,8 +118,11 @@ size_t qms_edit_offset(const struct qms_edit *e, uint32_t line, uint32_t col);
 /* Replace the value of a scalar node (a mapping value or a list item)
  * with `value`. Quoted scalars stay quoted with the same quote; a plain
  * scalar stays plain when the value allows it; a block scalar (`|`, `>`)
- * keeps its header and indentation; an empty value gets one. Returns 0, or
- * -1 with e->error. */
+ * keeps its header and indentation, so the line breaks at the end of the
+ * value read back are the header's (none with `-`, one without, all the
+ * block's with `+`), and it refuses a value with control characters or,
+ * without an indentation indicator, one whose first line starts with a
+ * blank; an empty value gets one. Returns 0, or -1 with e->error. */
 int qms_edit_set_scalar(struct qms_edit *e, const struct qms_node *node, const char *value);
 
 /* Set `key` in mapping `map`. When the key is there with a scalar (or
@@ -104,9 +137,11 @@ int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char 
 		     const struct qms_yval *value, const char *const *after);
 
 /* Remove `key` and its value from `map`, with the lines they occupy in
- * block style (comments inside the entry go with it). Returns 0, or -1
- * with e->error when the key is absent or is the only one of a list
- * item. */
+ * block style (comments inside the entry go with it); the first entry of
+ * a list item (`- key: v`) gives its place to the next one that stays.
+ * Returns 0, or -1 with e->error when the key is absent, or is the last
+ * one of the mapping that the session would leave (remove the mapping
+ * itself). */
 int qms_edit_map_remove(struct qms_edit *e, const struct qms_node *map, const char *key);
 
 /* Append `item` to the list `seq`, in the style of its items: a flow item
@@ -123,7 +158,8 @@ int qms_edit_seq_insert(struct qms_edit *e, const struct qms_node *seq, const st
 			const struct qms_yval *item);
 
 /* Remove `item` (a node of seq) with its `-` line(s) or its comma.
- * Returns 0 or -1. */
+ * Several items of one list are removed together; a list left without
+ * items is written `[]`. Returns 0 or -1. */
 int qms_edit_seq_remove(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *item);
 
 /* The edited text: the original with every operation applied. Appends to

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "flow.h"
+#include "status.h"
 #include "values.h"
 
 const char *const qms_render_format_names[] = {"svg", "png", "pdf", "dot", NULL};
@@ -360,11 +361,8 @@ static const char *const grade_class[4] = {"major", "minor", "observation", "imp
 static void add_date(struct qms_buf *b, int32_t days, enum qms_lang lang)
 {
 	char d[11];
-	qms_date_format(d, days);
-	if (lang == QMS_LANG_VI) /* 15/06/2020 */
-		qms_buf_printf(b, "%.2s/%.2s/%.4s", d + 8, d + 5, d);
-	else
-		qms_buf_adds(b, d);
+	qms_date_format_lang(d, days, lang); /* 15/6/2020, as the report writes it */
+	qms_buf_adds(b, d);
 }
 
 /* `hours` in the unit of `like` (days or hours), e.g. "6 ngày làm việc". */

@@ -53,14 +53,22 @@ void qms_date_format_lang(char out[11], int32_t days, enum qms_lang lang)
 	qms_date_format(out, days);
 	if (lang == QMS_LANG_EN)
 		return;
+	/* as administrative documents write dates (Nghị định 30/2020/NĐ-CP):
+	 * the day on two digits, the month on two only for January and
+	 * February: 05/3/2020, 20/01/2020, 30/9/2020 */
 	char iso[11];
 	memcpy(iso, out, sizeof(iso));
-	memcpy(out, iso + 8, 2);
-	out[2] = '/';
-	memcpy(out + 3, iso + 5, 2);
-	out[5] = '/';
-	memcpy(out + 6, iso, 4);
-	out[10] = '\0';
+	int m = (iso[5] - '0') * 10 + (iso[6] - '0');
+	size_t n = 0;
+	out[n++] = iso[8];
+	out[n++] = iso[9];
+	out[n++] = '/';
+	if (m <= 2 || iso[5] != '0')
+		out[n++] = iso[5];
+	out[n++] = iso[6];
+	out[n++] = '/';
+	memcpy(out + n, iso, 4);
+	out[n + 4] = '\0';
 }
 
 void qms_agency_short_name(struct qms_buf *out, const char *name, const char *workspace)

@@ -102,7 +102,8 @@ void qms_agency_short_name(struct qms_buf *out, const char *name, const char *wo
 /* Columns a text takes on a terminal: characters less combining marks. */
 size_t qms_text_width(const char *s);
 
-/* A date for people: 30/09/2020 in Vietnamese, 2020-09-30 in English. */
+/* A date for people: 30/9/2020 (05/3/2020, 20/01/2020: as Nghị định
+ * 30/2020/NĐ-CP writes them) in Vietnamese, 2020-09-30 in English. */
 void qms_date_format_lang(char out[11], int32_t days, enum qms_lang lang);
 
 #endif

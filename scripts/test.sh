@@ -4,7 +4,7 @@
 # build without sanitizers (the two do not mix).
 set -eu
 cd "$(dirname "$0")/.."
-command -v meson >/dev/null || { echo "meson is missing: run scripts/setup.sh first" >&2; exit 2; }
+scripts/install-packages.sh scripts/debian-packages scripts/debian-packages-test
 [ -d build-dev ] || meson setup build-dev --native-file build-dev.ini
 ninja -C build-dev
 meson test -C build-dev --print-errorlogs "$@"

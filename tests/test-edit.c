@@ -430,6 +430,177 @@ static void test_overlap_refused(void **state)
 	qms_doc_free(s.doc);
 }
 
+static void test_removed_entry_is_not_edited(void **state)
+{
+	(void)state;
+	/* an edit inside an entry that the same session removes, either way
+	 * round, is refused: the new text would land where the entry was */
+	struct session s;
+	start(&s, "pess:\n  code: A\nlist:\n  - x\n");
+	struct qms_yval v = sv("v");
+	const struct qms_node *pess = at(s.doc->root, "pess");
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "pess"), 0);
+	assert_int_equal(qms_edit_map_put(&s.e, pess, "note", &v, NULL), -1);
+	assert_non_null(strstr(s.e.error, "removes"));
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "pess.code"), "B"), -1);
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "pess", &v, NULL), -1);
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "pess"), -1);
+	finish(&s, "list:\n  - x\n");
+
+	start(&s, "pess:\n  code: A\nlist:\n  - x\n");
+	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "pess"), "note", &v, NULL), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "pess"), -1);
+	assert_non_null(strstr(s.e.error, "already changes"));
+	const struct qms_node *list = at(s.doc->root, "list");
+	assert_int_equal(qms_edit_set_scalar(&s.e, list->first, "y"), 0);
+	assert_int_equal(qms_edit_seq_remove(&s.e, list, list->first), -1);
+	/* the refused operations left nothing behind */
+	finish(&s, "pess:\n  code: A\n  note: v\nlist:\n  - y\n");
+}
+
+static void test_insertions_at_one_place(void **state)
+{
+	(void)state;
+	/* what goes into the deeper node comes first, whatever the order of
+	 * the calls and the indentation: an indentless list ends where its
+	 * key's mapping goes on; an empty flow value before a new entry */
+	static const char *const after_p[] = {"p", NULL};
+	struct session s;
+	start(&s, "p:\n- a\n");
+	struct qms_yval v = sv("v"), b = sv("b");
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "note", &v, after_p), 0);
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "p"), &b), 0);
+	finish(&s, "p:\n- a\n- b\nnote: v\n");
+
+	start(&s, "{a, b: 1}\n");
+	static const char *const after_a[] = {"a", NULL};
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "note", &v, after_a), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "x"), 0);
+	finish(&s, "{a: x, note: v, b: 1}\n");
+
+	/* an empty block scalar filled, and an item added after it */
+	start(&s, "- |\n\n- y\n");
+	const struct qms_node *root = s.doc->root;
+	assert_int_equal(qms_edit_seq_insert(&s.e, root, root->first, &b), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, root->first, "text"), 0);
+	finish(&s, "- |\n  text\n- b\n\n- y\n");
+
+	/* a flow key without a value gets one only when it can become an
+	 * implicit key: on one line */
+	start(&s, "{a\n b, c: 1}\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root->first->value, "x"), -1);
+	finish(&s, "{a\n b, c: 1}\n");
+}
+
+static void test_remove_several(void **state)
+{
+	(void)state;
+	struct session s;
+	/* the removals of one collection are cut together */
+	start(&s,
+	      "c: [a, b, c, d]\n"
+	      "e: [a, b,]\n"
+	      "m:\n"
+	      "  - a: 1\n"
+	      "    b: 2\n"
+	      "    c: 3\n"
+	      "n:\n"
+	      "  - - a\n"
+	      "    - b\n"
+	      "  - - x\n"
+	      "k: !!seq\n"
+	      "  - a\n");
+	const struct qms_node *c = at(s.doc->root, "c"), *e = at(s.doc->root, "e");
+	assert_int_equal(qms_edit_seq_remove(&s.e, c, c->first), 0);
+	assert_int_equal(qms_edit_seq_remove(&s.e, c, c->first->next), 0);
+	assert_int_equal(qms_edit_seq_remove(&s.e, e, e->first->next), 0);
+	assert_int_equal(qms_edit_seq_remove(&s.e, e, e->first), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "m.0"), "b"), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "m.0"), "a"), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "m.0"), "c"), -1);
+	assert_non_null(strstr(s.e.error, "last key"));
+	const struct qms_node *n0 = at(s.doc->root, "n.0"), *n1 = at(s.doc->root, "n.1");
+	assert_int_equal(qms_edit_seq_remove(&s.e, n0, n0->first), 0);
+	assert_int_equal(qms_edit_seq_remove(&s.e, n1, n1->first), 0);
+	const struct qms_node *k = at(s.doc->root, "k");
+	assert_int_equal(qms_edit_seq_remove(&s.e, k, k->first), 0);
+	finish(&s,
+	       "c: [c, d]\n"
+	       "e: []\n"
+	       "m:\n"
+	       "  - c: 3\n"
+	       "n:\n"
+	       "  - - b\n"
+	       "  - []\n"
+	       "k: !!seq []\n");
+
+	start(&s, "- a\n- b\n");
+	assert_int_equal(qms_edit_seq_remove(&s.e, s.doc->root, s.doc->root->first), 0);
+	assert_int_equal(qms_edit_seq_remove(&s.e, s.doc->root, s.doc->root->first->next), 0);
+	finish(&s, "[]\n");
+}
+
+static void test_block_scalar_texts(void **state)
+{
+	(void)state;
+	struct session s;
+	/* folded: an empty line for each break between lines of text, none
+	 * next to a line that starts with a blank (kept as it is) */
+	start(&s, "a: >\n  old\nb: |2\n     old\nc: |\n  old\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "p1\n\np2\nnext\n  indented\nend"), 0);
+	/* an indentation indicator: leading blanks are text */
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "b"), "  lead\nx"), 0);
+	/* without one, the first line cannot start with a blank */
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "c"), "  lead"), -1);
+	assert_non_null(strstr(s.e.error, "blank"));
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "c"), "bell\a"), -1);
+	finish(&s, "a: >\n  p1\n\n\n  p2\n\n  next\n    indented\n  end\nb: |2\n    lead\n  x\nc: |\n  old\n");
+	start(&s, "a: >\n  old\n");
+	struct qms_diags d;
+	qms_diags_init(&d);
+	struct qms_doc *again;
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "p1\n\np2\nnext\n  indented\nend"), 0);
+	assert_int_equal(qms_edit_apply(&s.e, &s.out), 0);
+	assert_int_equal(qms_doc_parse(&again, "t.yaml", s.out.buf, s.out.len, &d), 0);
+	assert_string_equal(at(again->root, "a")->text, "p1\n\np2\nnext\n  indented\nend\n");
+	qms_doc_free(again);
+	qms_diags_release(&d);
+	qms_buf_release(&s.out);
+	qms_edit_release(&s.e);
+	qms_doc_free(s.doc);
+}
+
+static void test_tab_lines_after_plain_value(void **state)
+{
+	(void)state;
+	/* a plain value takes in the blank lines after it, tabs included;
+	 * after a quoted one a tab there is an error */
+	struct session s;
+	struct qms_yval q = sv("# quoted");
+	start(&s, "a: x\n  \t\nb: 1\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "# quoted"), -1);
+	assert_non_null(strstr(s.e.error, "tab"));
+	static const char *const after_a[] = {"a", NULL};
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "note", &q, after_a), 0);
+	finish(&s, "a: x\n  \t\nnote: \"# quoted\"\nb: 1\n");
+	start(&s, "a: 'y'\nb: x\n  \t\nc: 1\n");
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "b"), 0);
+	finish(&s, "a: 'y'\nc: 1\n");
+}
+
+static void test_tagged_and_nested_lists(void **state)
+{
+	(void)state;
+	/* a tag before a block collection: the entries' own column counts */
+	struct session s;
+	start(&s, "k: !!seq\n  - a\nm: !!map\n  a: 1\nn:\n  - - x\n");
+	struct qms_yval b = sv("b"), v = sv("v");
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "k"), &b), 0);
+	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "m"), "z", &v, NULL), 0);
+	assert_int_equal(qms_edit_seq_insert(&s.e, at(s.doc->root, "n.0"), NULL, &b), 0);
+	finish(&s, "k: !!seq\n  - a\n  - b\nm: !!map\n  a: 1\n  z: v\nn:\n  - - b\n    - x\n");
+}
+
 /* ---- files ---- */
 
 static char *tmpdir(void)
@@ -503,6 +674,12 @@ int main(void)
 		cmocka_unit_test(test_crlf_bom_and_no_final_newline),
 		cmocka_unit_test(test_remove),
 		cmocka_unit_test(test_overlap_refused),
+		cmocka_unit_test(test_removed_entry_is_not_edited),
+		cmocka_unit_test(test_insertions_at_one_place),
+		cmocka_unit_test(test_remove_several),
+		cmocka_unit_test(test_block_scalar_texts),
+		cmocka_unit_test(test_tab_lines_after_plain_value),
+		cmocka_unit_test(test_tagged_and_nested_lists),
 		cmocka_unit_test(test_atomic_write),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,6 +4,7 @@
 #define QMS_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 enum qms_exit {
@@ -21,9 +22,15 @@ int qms_cmd_coverage(int argc, char **argv);
 int qms_cmd_clauses(int argc, char **argv);
 int qms_cmd_migrate(int argc, char **argv);
 int qms_cmd_render(int argc, char **argv);
+int qms_cmd_report(int argc, char **argv); /* and qms_cmd_site: tools/cmd-report.c */
+int qms_cmd_site(int argc, char **argv);
 
 /* True when colour may be used on stream: a terminal and no NO_COLOR. */
 bool qms_cli_use_color(FILE *stream);
+
+/* A progress callback for the library: "\r<ctx>: done/total" on stderr,
+ * cleared when done == total. ctx is a label, e.g. "checking files". */
+void qms_cli_progress(size_t done, size_t total, void *ctx);
 
 /* Print "qms: <message>" on stderr; returns QMS_EXIT_USAGE. */
 int qms_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

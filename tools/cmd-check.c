@@ -33,14 +33,6 @@ static const char check_help[] =
 	"\n"
 	"exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error\n";
 
-static void show_progress(size_t done, size_t total, void *ctx)
-{
-	(void)ctx;
-	fprintf(stderr, "\rchecking %zu/%zu files", done, total);
-	if (done == total)
-		fputs("\r\033[K", stderr);
-	fflush(stderr);
-}
 
 static void print_text(const struct qms_check_result *r, bool color)
 {
@@ -207,7 +199,8 @@ int qms_cmd_check(int argc, char **argv)
 	}
 
 	if (qms_cli_use_color(stderr)) {
-		opt.progress = show_progress; /* a terminal: say how far along we are */
+		opt.progress = qms_cli_progress; /* a terminal: say how far along we are */
+		opt.progress_ctx = (void *)"checking files";
 	}
 	struct qms_check_result result;
 	char *err = NULL;

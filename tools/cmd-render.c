@@ -41,14 +41,6 @@ static const char render_help[] =
 	"\n"
 	"exit status: 0 every diagram written, 1 some could not be, 2 usage or I/O error\n";
 
-static void show_progress(size_t done, size_t total, void *ctx)
-{
-	(void)ctx;
-	fprintf(stderr, "\rrendering %zu/%zu diagrams", done, total);
-	if (done == total)
-		fputs("\r\033[K", stderr);
-	fflush(stderr);
-}
 
 static int32_t today(void)
 {
@@ -194,8 +186,10 @@ int qms_cmd_render(int argc, char **argv)
 		req.opt.as_of = today();
 	req.paths = paths;
 	req.npaths = npaths;
-	if (qms_cli_use_color(stderr))
-		req.progress = show_progress;
+	if (qms_cli_use_color(stderr)) {
+		req.progress = qms_cli_progress;
+		req.progress_ctx = (void *)"rendering diagrams";
+	}
 
 	struct qms_render_result res;
 	char *err = NULL;

@@ -23,6 +23,8 @@ static const struct command commands[] = {
 	{"clauses", qms_cmd_clauses, "browse the clauses of ISO 9001:2015 and 2008 and their correlation"},
 	{"render", qms_cmd_render, "flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps"},
 	{"migrate", qms_cmd_migrate, "the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures"},
+	{"report", qms_cmd_report, "the provincial report: migration, audits, procedures, coverage (md, html, csv, json)"},
+	{"site", qms_cmd_site, "a static HTML site of the report, agencies and procedures that opens offline"},
 };
 
 static void print_help(FILE *out)
@@ -51,6 +53,14 @@ bool qms_cli_use_color(FILE *stream)
 	if (no && *no)
 		return false;
 	return isatty(fileno(stream));
+}
+
+void qms_cli_progress(size_t done, size_t total, void *ctx)
+{
+	fprintf(stderr, "\r%s: %zu/%zu", (const char *)ctx, done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
 }
 
 int qms_cli_usage_error(const char *fmt, ...)

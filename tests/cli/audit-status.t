@@ -8,14 +8,14 @@
 # Sở A: the day before and of its announcement (on track, done), and before its audit (no
 # findings yet).
 $ qms -C ws-audit audit status --as-of 2020-09-30
-Tiến độ chuyển đổi hệ thống quản lý chất lượng - Tỉnh Mẫu, đến ngày 30/09/2020
+Tiến độ chuyển đổi hệ thống quản lý chất lượng - Tỉnh Mẫu, đến ngày 30/9/2020
 
 Cơ quan                              Cấp    Giai đoạn đã xong              Giai đoạn tiếp theo  Hạn         Còn (ngày)  Tình trạng       Phát hiện mở  Quá hạn  Chưa kiểm tra
 -----------------------------------  -----  -----------------------------  -------------------  ----------  ----------  ---------------  ------------  -------  -------------
-Sở A tỉnh                            Tỉnh   Báo cáo Sở KH&CN               -                    30/09/2020           -  đã công bố                  1        1              1
+Sở A tỉnh                            Tỉnh   Báo cáo Sở KH&CN               -                    30/9/2020            -  đã công bố                  1        1              1
 Sở Khoa học & Công nghệ "Mẫu" <thử>  Tỉnh   Lập kế hoạch                   Đào tạo              31/12/2020          92  đúng tiến độ                0        0              0
-UBND huyện B                         Huyện  Áp dụng                        Đánh giá nội bộ      30/09/2020           0  có nguy cơ chậm             0        0              0
-UBND xã C                            Xã     Xây dựng, chuyển đổi tài liệu  Áp dụng              15/09/2020         -15  quá hạn                     0        0              0
+UBND huyện B                         Huyện  Áp dụng                        Đánh giá nội bộ      30/9/2020            0  có nguy cơ chậm             0        0              0
+UBND xã C                            Xã     Xây dựng, chuyển đổi tài liệu  Áp dụng              15/9/2020          -15  quá hạn                     0        0              0
 
 4 cơ quan: 1 đã công bố, 1 quá hạn, 1 có nguy cơ chậm, 1 đúng tiến độ; phát hiện: 1 chưa khắc phục (1 quá hạn), 1 đã khắc phục chưa kiểm tra hiệu lực
 $ qms -C ws-audit audit status --as-of 2020-09-30 --lang en

@@ -11,6 +11,8 @@ commands:
   clauses    browse the clauses of ISO 9001:2015 and 2008 and their correlation
   render     flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps
   migrate    the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures
+  report     the provincial report: migration, audits, procedures, coverage (md, html, csv, json)
+  site       a static HTML site of the report, agencies and procedures that opens offline
 
 options:
   -C DIR      run as if started in DIR (the workspace)
@@ -51,6 +53,8 @@ commands:
   clauses    browse the clauses of ISO 9001:2015 and 2008 and their correlation
   render     flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps
   migrate    the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures
+  report     the provincial report: migration, audits, procedures, coverage (md, html, csv, json)
+  site       a static HTML site of the report, agencies and procedures that opens offline
 
 options:
   -C DIR      run as if started in DIR (the workspace)

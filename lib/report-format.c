@@ -1,0 +1,1497 @@
+/* The provincial report: the writers (Markdown, HTML, CSV, JSON) of the
+ * figures report.c computed. Markdown and HTML share one text, written
+ * through a small writer that knows headings, paragraphs, lists and
+ * tables, and escapes every string for its format. See report.h. */
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "status.h"
+#include "values.h"
+
+/* ---- dates, numbers, labels ---- */
+
+static const char *const month_en[] = {"January", "February", "March", "April", "May", "June",
+				       "July", "August", "September", "October", "November", "December"};
+
+void qms_report_add_date(struct qms_buf *out, int32_t days, enum qms_lang lang, bool prose)
+{
+	char s[11];
+	qms_date_format(s, days);
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	if (lang == QMS_LANG_VI) {
+		char vi[11];
+		qms_date_format_lang(vi, days, QMS_LANG_VI);
+		qms_buf_adds(out, vi);
+	} else if (prose)
+		qms_buf_printf(out, "%d %s %d", d, month_en[(m - 1) % 12], y);
+	else
+		qms_buf_adds(out, s);
+}
+
+void qms_report_add_count(struct qms_buf *out, size_t n, enum qms_lang lang)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof(digits), "%zu", n);
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			qms_buf_addc(out, lang == QMS_LANG_VI ? '.' : ',');
+		qms_buf_addc(out, digits[i]);
+	}
+}
+
+void qms_report_add_percent(struct qms_buf *out, int tenths, enum qms_lang lang)
+{
+	if (tenths < 0) {
+		qms_buf_addc(out, '-');
+		tenths = -tenths;
+	}
+	if (tenths % 10)
+		qms_buf_printf(out, "%d%c%d%%", tenths / 10, lang == QMS_LANG_VI ? ',' : '.', tenths % 10);
+	else
+		qms_buf_printf(out, "%d%%", tenths / 10);
+}
+
+void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hours, enum qms_lang lang)
+{
+	if (workday_hours <= 0)
+		workday_hours = 8;
+	bool days = hours >= workday_hours;
+	double v = days ? hours / workday_hours : hours;
+	size_t at = out->len;
+	qms_buf_add_number(out, v);
+	if (lang == QMS_LANG_VI) {
+		for (size_t i = at; i < out->len; i++)
+			if (out->buf[i] == '.')
+				out->buf[i] = ',';
+		qms_buf_adds(out, days ? " ngày làm việc" : " giờ làm việc");
+	} else {
+		bool one = !strcmp(out->buf + at, "1");
+		qms_buf_adds(out, days ? (one ? " working day" : " working days") :
+					 (one ? " working hour" : " working hours"));
+	}
+}
+
+static const char *const grade_vi[] = {"Không phù hợp nặng", "Không phù hợp nhẹ", "Điểm lưu ý",
+				       "Cơ hội cải tiến"};
+static const char *const grade_en[] = {"Major nonconformity", "Minor nonconformity", "Observation",
+				       "Opportunity for improvement"};
+static const char *const grade_vi_prose[] = {"điểm không phù hợp nặng", "điểm không phù hợp nhẹ",
+					     "điểm lưu ý", "cơ hội cải tiến"};
+static const char *const grade_en_prose[][2] = {
+	{"major nonconformity", "major nonconformities"},
+	{"minor nonconformity", "minor nonconformities"},
+	{"observation", "observations"},
+	{"opportunity for improvement", "opportunities for improvement"}};
+static const char *const grade_vi_short[] = {"Nặng", "Nhẹ", "Lưu ý", "Cải tiến"};
+static const char *const grade_en_short[] = {"Major", "Minor", "Obs.", "Impr."};
+
+const char *qms_grade_label(int grade, enum qms_lang lang)
+{
+	if (grade < 0 || grade > 3)
+		return lang == QMS_LANG_VI ? "Chưa phân loại" : "Not graded";
+	return (lang == QMS_LANG_VI ? grade_vi : grade_en)[grade];
+}
+
+static const char *const kind_vi[] = {"Đánh giá nội bộ", "Đánh giá bên ngoài", "Kiểm tra"};
+static const char *const kind_en[] = {"Internal audit", "External audit", "Inspection"};
+static const char *const kind_vi_prose[] = {"đánh giá nội bộ", "đánh giá bên ngoài", "kiểm tra"};
+static const char *const kind_en_prose[][2] = {
+	{"internal audit", "internal audits"}, {"external audit", "external audits"},
+	{"inspection", "inspections"}};
+
+const char *qms_audit_kind_label(int kind, enum qms_lang lang)
+{
+	if (kind < 0 || kind > 2)
+		return "";
+	return (lang == QMS_LANG_VI ? kind_vi : kind_en)[kind];
+}
+
+static const char *const action_vi[] = {"Không yêu cầu khắc phục", "Chưa khắc phục",
+					"Quá hạn khắc phục", "Đã khắc phục, chưa kiểm tra hiệu lực",
+					"Đã kiểm tra hiệu lực"};
+static const char *const action_en[] = {"No action asked", "Open", "Overdue",
+					"Closed, not verified", "Verified"};
+
+const char *qms_action_state_label(enum qms_action_state s, enum qms_lang lang)
+{
+	if (s >= QMS_ACTION_COUNT)
+		return "";
+	return (lang == QMS_LANG_VI ? action_vi : action_en)[s];
+}
+
+static const char *const level_vi_prose[] = {"cấp tỉnh", "cấp huyện", "cấp xã", "chưa rõ cấp"};
+static const char *const level_en_prose[] = {"province", "district", "commune", "level unknown"};
+
+/* ---- the writer ---- */
+
+#define RING 16
+
+struct rw {
+	struct qms_buf *o;
+	const struct qms_report *r;
+	bool html, links, vi;
+	enum qms_lang lang;
+	char ring[RING][96];
+	unsigned ri;
+	const char *align; /* of the open table: 'l' or 'r' per column */
+	size_t col;
+	struct qms_buf tmp;
+};
+
+static char *slot(struct rw *w, struct qms_buf *b)
+{
+	char *s = w->ring[w->ri++ % RING];
+	snprintf(s, sizeof(w->ring[0]), "%s", b->buf);
+	qms_buf_reset(b);
+	return s;
+}
+
+/* A count in a table or a ratio: 1.234 / 1,234. */
+static const char *N(struct rw *w, size_t n)
+{
+	qms_report_add_count(&w->tmp, n, w->lang);
+	return slot(w, &w->tmp);
+}
+
+/* A count in a sentence: Vietnamese writes 1 to 9 on two digits ("02 cơ
+ * quan"), as the administration's reports do. */
+static const char *C(struct rw *w, size_t n)
+{
+	if (w->vi && n > 0 && n < 10)
+		qms_buf_printf(&w->tmp, "0%zu", n);
+	else
+		qms_report_add_count(&w->tmp, n, w->lang);
+	return slot(w, &w->tmp);
+}
+
+static const char *D(struct rw *w, int32_t d)
+{
+	qms_report_add_date(&w->tmp, d, w->lang, true);
+	return slot(w, &w->tmp);
+}
+
+static const char *DT(struct rw *w, int32_t d)
+{
+	if (d < 0)
+		return "";
+	qms_report_add_date(&w->tmp, d, w->lang, false);
+	return slot(w, &w->tmp);
+}
+
+static const char *P(struct rw *w, int tenths)
+{
+	qms_report_add_percent(&w->tmp, tenths, w->lang);
+	return slot(w, &w->tmp);
+}
+
+static const char *nz_or(const char *s)
+{
+	return s && *s ? s : "?";
+}
+
+static const char *clause_title(const struct qms_clause *c, enum qms_lang lang)
+{
+	if (!c)
+		return "";
+	return lang == QMS_LANG_VI && c->vi ? c->vi : c->en ? c->en : "";
+}
+
+static const char *pl(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/* Markdown: the punctuation that could start markup is backslash-escaped
+ * (CommonMark shows it as itself), `&` only where it would start an
+ * entity; line breaks become spaces (every string sits in a line). */
+static void md_text(struct qms_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n && s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n' || c == '\r' || c == '\t') {
+			qms_buf_addc(b, ' ');
+		} else if (c < 0x20 || c == 0x7f) {
+			qms_buf_adds(b, "\xef\xbf\xbd");
+		} else if (strchr("\\`*_[]<>|#~", (int)c)) {
+			qms_buf_addc(b, '\\');
+			qms_buf_addc(b, (char)c);
+		} else if (c == '&') {
+			size_t k = i + 1;
+			while (k < n && s[k] && (s[k] == '#' || (s[k] >= 'a' && s[k] <= 'z') ||
+						 (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')))
+				k++;
+			if (k > i + 1 && k < n && s[k] == ';')
+				qms_buf_addc(b, '\\');
+			qms_buf_addc(b, '&');
+		} else {
+			qms_buf_addc(b, (char)c);
+		}
+	}
+}
+
+static void rw_esc(struct rw *w, const char *s)
+{
+	if (w->html)
+		qms_html_add_text(w->o, s);
+	else
+		md_text(w->o, s, strlen(s));
+}
+
+static void rw_vprintf(struct rw *w, const char *fmt, va_list ap)
+{
+	struct qms_buf t;
+	qms_buf_init(&t);
+	qms_buf_vprintf(&t, fmt, ap);
+	rw_esc(w, t.buf);
+	qms_buf_release(&t);
+}
+
+static void rw_printf(struct rw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void rw_printf(struct rw *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	rw_vprintf(w, fmt, ap);
+	va_end(ap);
+}
+
+static void rw_h(struct rw *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void rw_h(struct rw *w, int level, const char *fmt, ...)
+{
+	if (w->html)
+		qms_buf_printf(w->o, "<h%d>", level);
+	else
+		qms_buf_printf(w->o, "%.*s ", level, "######");
+	va_list ap;
+	va_start(ap, fmt);
+	rw_vprintf(w, fmt, ap);
+	va_end(ap);
+	if (w->html)
+		qms_buf_printf(w->o, "</h%d>\n", level);
+	else
+		qms_buf_adds(w->o, "\n\n");
+}
+
+static void rw_p_open(struct rw *w)
+{
+	if (w->html)
+		qms_buf_adds(w->o, "<p>");
+}
+
+static void rw_p_close(struct rw *w)
+{
+	qms_buf_adds(w->o, w->html ? "</p>\n" : "\n\n");
+}
+
+static void rw_p(struct rw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void rw_p(struct rw *w, const char *fmt, ...)
+{
+	rw_p_open(w);
+	va_list ap;
+	va_start(ap, fmt);
+	rw_vprintf(w, fmt, ap);
+	va_end(ap);
+	rw_p_close(w);
+}
+
+static void rw_ul(struct rw *w)
+{
+	if (w->html)
+		qms_buf_adds(w->o, "<ul>\n");
+}
+
+static void rw_ul_end(struct rw *w)
+{
+	qms_buf_adds(w->o, w->html ? "</ul>\n" : "\n");
+}
+
+static void rw_li(struct rw *w)
+{
+	qms_buf_adds(w->o, w->html ? "<li>" : "- ");
+}
+
+static void rw_li_end(struct rw *w)
+{
+	qms_buf_adds(w->o, w->html ? "</li>\n" : "\n");
+}
+
+static void rw_link_open(struct rw *w, const char *folder, const char *id)
+{
+	qms_buf_printf(w->o, "<a href=\"%s/", folder);
+	qms_html_add_page_name(w->o, id);
+	qms_buf_adds(w->o, ".html\">");
+}
+
+static void rw_agency(struct rw *w, size_t i)
+{
+	const struct qms_report_agency *a = &w->r->agencies[i];
+	bool link = w->html && w->links;
+	if (link)
+		rw_link_open(w, "agencies", a->id);
+	rw_esc(w, a->short_name);
+	if (link)
+		qms_buf_adds(w->o, "</a>");
+}
+
+static void rw_proc(struct rw *w, size_t i)
+{
+	const struct qms_report_procedure *p = &w->r->procedures[i];
+	bool link = w->html && w->links && *p->code && !p->duplicate;
+	if (link)
+		rw_link_open(w, "procedures", p->code);
+	rw_esc(w, *p->code ? p->code : "?");
+	if (link)
+		qms_buf_adds(w->o, "</a>");
+}
+
+/* A table: align holds 'l' or 'r' per column; the header names follow. */
+static void rw_table(struct rw *w, const char *align, ...)
+{
+	w->align = align;
+	size_t n = strlen(align);
+	va_list ap;
+	va_start(ap, align);
+	if (w->html)
+		qms_buf_adds(w->o, "<div class=\"table-wrap\"><table>\n<thead><tr>");
+	for (size_t i = 0; i < n; i++) {
+		const char *h = va_arg(ap, const char *);
+		if (w->html) {
+			qms_buf_adds(w->o, align[i] == 'r' ? "<th class=\"num\">" : "<th>");
+			rw_esc(w, h);
+			qms_buf_adds(w->o, "</th>");
+		} else {
+			qms_buf_adds(w->o, "| ");
+			rw_esc(w, h);
+			qms_buf_addc(w->o, ' ');
+		}
+	}
+	va_end(ap);
+	if (w->html) {
+		qms_buf_adds(w->o, "</tr></thead>\n<tbody>\n");
+	} else {
+		qms_buf_adds(w->o, "|\n");
+		for (size_t i = 0; i < n; i++)
+			qms_buf_adds(w->o, align[i] == 'r' ? "|---:" : "|---");
+		qms_buf_adds(w->o, "|\n");
+	}
+}
+
+static void rw_tr(struct rw *w)
+{
+	w->col = 0;
+	if (w->html)
+		qms_buf_adds(w->o, "<tr>");
+}
+
+/* The totals row: bold in HTML. */
+static void rw_tr_total(struct rw *w)
+{
+	w->col = 0;
+	if (w->html)
+		qms_buf_adds(w->o, "<tr class=\"total\">");
+}
+
+static void rw_tr_end(struct rw *w)
+{
+	qms_buf_adds(w->o, w->html ? "</tr>\n" : "|\n");
+}
+
+static void rw_td_open(struct rw *w)
+{
+	if (w->html)
+		qms_buf_adds(w->o, w->align[w->col] == 'r' ? "<td class=\"num\">" : "<td>");
+	else
+		qms_buf_adds(w->o, "| ");
+}
+
+static void rw_td_close(struct rw *w)
+{
+	qms_buf_adds(w->o, w->html ? "</td>" : " ");
+	w->col++;
+}
+
+static void rw_td(struct rw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void rw_td(struct rw *w, const char *fmt, ...)
+{
+	rw_td_open(w);
+	va_list ap;
+	va_start(ap, fmt);
+	rw_vprintf(w, fmt, ap);
+	va_end(ap);
+	rw_td_close(w);
+}
+
+static void rw_td_agency(struct rw *w, size_t i)
+{
+	rw_td_open(w);
+	rw_agency(w, i);
+	rw_td_close(w);
+}
+
+static void rw_table_end(struct rw *w)
+{
+	qms_buf_adds(w->o, w->html ? "</tbody>\n</table></div>\n" : "\n");
+}
+
+static void rw_init(struct rw *w, struct qms_buf *out, const struct qms_report *r, bool html, bool links)
+{
+	memset(w, 0, sizeof(*w));
+	w->o = out;
+	w->r = r;
+	w->html = html;
+	w->links = links;
+	w->lang = r->lang;
+	w->vi = r->lang == QMS_LANG_VI;
+	qms_buf_init(&w->tmp);
+}
+
+static void rw_release(struct rw *w)
+{
+	qms_buf_release(&w->tmp);
+}
+
+/* ---- the text ---- */
+
+static void period_phrase(struct rw *w, struct qms_buf *b)
+{
+	const struct qms_report *r = w->r;
+	if (w->vi)
+		qms_buf_printf(b, "6 tháng %s năm %d", r->half == 1 ? "đầu" : "cuối", r->year);
+	else
+		qms_buf_printf(b, "%s half of %d", r->half == 1 ? "first" : "second", r->year);
+}
+
+static void write_title(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	struct qms_buf per;
+	qms_buf_init(&per);
+	period_phrase(w, &per);
+	if (w->vi) {
+		rw_h(w, 1, "Kết quả chuyển đổi, áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s",
+		     *r->workspace ? " - " : "", r->workspace);
+		rw_p(w, "Số liệu tính đến ngày %s. Kỳ báo cáo: %s (từ ngày %s đến ngày %s).", D(w, r->as_of),
+		     per.buf, D(w, r->period_start), D(w, r->as_of));
+	} else {
+		rw_h(w, 1, "Conversion to and use of ISO 9001:2015 quality management systems%s%s",
+		     *r->workspace ? ": " : "", r->workspace);
+		rw_p(w, "Figures as of %s. Reporting period: %s (%s to %s).", D(w, r->as_of), per.buf,
+		     D(w, r->period_start), D(w, r->as_of));
+	}
+	qms_buf_release(&per);
+}
+
+/* "Đánh giá nội bộ, Xem xét của lãnh đạo, Công bố": the stages still to
+ * do up to the announcement. */
+static void stages_left(struct rw *w, const struct qms_agency_status *s, struct qms_buf *b)
+{
+	int from = s->last_stage + 1;
+	int n = QMS_STAGE_ANNOUNCEMENT - from + 1;
+	if (n >= 5) {
+		qms_buf_printf(b, w->vi ? "từ %s đến %s" : "%s to %s", qms_stage_label(from, w->lang),
+			       qms_stage_label(QMS_STAGE_ANNOUNCEMENT, w->lang));
+		return;
+	}
+	for (int k = from; k <= QMS_STAGE_ANNOUNCEMENT; k++)
+		qms_buf_printf(b, "%s%s", k > from ? ", " : "", qms_stage_label(k, w->lang));
+}
+
+static void late_item(struct rw *w, size_t i)
+{
+	const struct qms_report_agency *a = &w->r->agencies[i];
+	const struct qms_agency_status *s = &a->status;
+	struct qms_buf left;
+	qms_buf_init(&left);
+	stages_left(w, s, &left);
+	int nleft = s->stages_left;
+	rw_li(w);
+	rw_agency(w, i);
+	if (w->vi) {
+		rw_printf(w, ": hạn %s, ", D(w, s->deadline));
+		if (s->days_left < 0)
+			rw_printf(w, "đã quá %s ngày", C(w, (size_t)-s->days_left));
+		else if (s->days_left == 0)
+			rw_printf(w, "hết hạn hôm nay");
+		else
+			rw_printf(w, "còn %s ngày", C(w, (size_t)s->days_left));
+		if (s->last_stage >= 0)
+			rw_printf(w, "; đã xong giai đoạn %s (%s)", qms_stage_label(s->last_stage, w->lang),
+				  D(w, a->stage_done[s->last_stage]));
+		else
+			rw_printf(w, "; chưa bắt đầu");
+		rw_printf(w, "; còn %s giai đoạn: %s.", C(w, (size_t)nleft), left.buf);
+	} else {
+		rw_printf(w, ": deadline %s, ", D(w, s->deadline));
+		if (s->days_left < 0)
+			rw_printf(w, "%s %s overdue", C(w, (size_t)-s->days_left), pl((size_t)-s->days_left, "day", "days"));
+		else if (s->days_left == 0)
+			rw_printf(w, "due today");
+		else
+			rw_printf(w, "%s %s left", C(w, (size_t)s->days_left), pl((size_t)s->days_left, "day", "days"));
+		if (s->last_stage >= 0)
+			rw_printf(w, "; last stage done: %s (%s)", qms_stage_label(s->last_stage, w->lang),
+				  D(w, a->stage_done[s->last_stage]));
+		else
+			rw_printf(w, "; not started");
+		rw_printf(w, "; %s %s left: %s.", C(w, (size_t)nleft), pl((size_t)nleft, "stage", "stages"), left.buf);
+	}
+	rw_li_end(w);
+	qms_buf_release(&left);
+}
+
+static void write_migration(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	const size_t *bs = r->by_status;
+	bool vi = w->vi;
+	rw_h(w, 2, vi ? "1. Chuyển đổi Hệ thống quản lý chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015"
+		      : "1. Conversion from ISO 9001:2008 to ISO 9001:2015");
+	if (!r->tracked) {
+		rw_p(w, vi ? "Chưa có cơ quan nào được theo dõi (thư mục audits/ chưa có tệp theo dõi)."
+			   : "No agency is tracked yet (audits/ holds no tracker).");
+		return;
+	}
+	size_t own = 0;
+	for (size_t i = 0; i < r->nagencies; i++)
+		if (r->agencies[i].tracked && r->settings.deadline >= 0 &&
+		    r->agencies[i].status.deadline != r->settings.deadline)
+			own++;
+	if (r->settings.deadline >= 0) {
+		if (vi)
+			rw_p(w, "Theo kế hoạch, các cơ quan hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015 chậm nhất ngày %s%s%s%s.",
+			     D(w, r->settings.deadline), own ? " (" : "", own ? C(w, own) : "",
+			     own ? " cơ quan có thời hạn riêng)" : "");
+		else
+			rw_p(w, "Under the plan, agencies convert their systems and announce them as conforming to ISO 9001:2015 by %s%s%s%s.",
+			     D(w, r->settings.deadline), own ? " (" : "", own ? C(w, own) : "",
+			     own ? (own == 1 ? " agency has its own deadline)" : " agencies have their own deadlines)") : "");
+	}
+	/* the sentence of the seed report */
+	struct qms_buf levels;
+	qms_buf_init(&levels);
+	size_t nlevels = 0;
+	for (int lv = 0; lv < 4; lv++)
+		nlevels += r->level_total[lv] > 0;
+	if (nlevels > 1)
+		for (int lv = 0; lv < 4; lv++) {
+			if (!r->level_total[lv])
+				continue;
+			qms_buf_printf(&levels, "%s%s %s/%s", levels.len ? ", " : " (",
+				       (vi ? level_vi_prose : level_en_prose)[lv], N(w, r->level_done[lv]),
+				       N(w, r->level_total[lv]));
+		}
+	if (levels.len)
+		qms_buf_addc(&levels, ')');
+	size_t not_done = r->tracked - bs[QMS_STATUS_DONE];
+	rw_p_open(w);
+	if (vi) {
+		rw_printf(w, "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015%s",
+			  D(w, r->as_of), N(w, bs[QMS_STATUS_DONE]), N(w, r->tracked), levels.buf);
+		if (not_done) {
+			rw_printf(w, "; %s cơ quan chưa hoàn thành, trong đó: ", C(w, not_done));
+			size_t k = 0;
+			if (bs[QMS_STATUS_OVERDUE])
+				rw_printf(w, "%s%s cơ quan quá hạn", k++ ? ", " : "", C(w, bs[QMS_STATUS_OVERDUE]));
+			if (bs[QMS_STATUS_AT_RISK])
+				rw_printf(w, "%s%s cơ quan có nguy cơ chậm tiến độ", k++ ? ", " : "",
+					  C(w, bs[QMS_STATUS_AT_RISK]));
+			if (bs[QMS_STATUS_ON_TRACK])
+				rw_printf(w, "%s%s cơ quan đúng tiến độ", k++ ? ", " : "", C(w, bs[QMS_STATUS_ON_TRACK]));
+		}
+		rw_printf(w, ".");
+	} else {
+		rw_printf(w, "As of %s, %s of %s %s had completed the conversion and announced a quality management system conforming to ISO 9001:2015%s",
+			  D(w, r->as_of), N(w, bs[QMS_STATUS_DONE]), N(w, r->tracked),
+			  pl(r->tracked, "agency", "agencies"), levels.buf);
+		if (not_done) {
+			rw_printf(w, "; %s had not: ", C(w, not_done));
+			size_t k = 0;
+			if (bs[QMS_STATUS_OVERDUE])
+				rw_printf(w, "%s%s overdue", k++ ? ", " : "", C(w, bs[QMS_STATUS_OVERDUE]));
+			if (bs[QMS_STATUS_AT_RISK])
+				rw_printf(w, "%s%s at risk of missing the deadline", k++ ? ", " : "",
+					  C(w, bs[QMS_STATUS_AT_RISK]));
+			if (bs[QMS_STATUS_ON_TRACK])
+				rw_printf(w, "%s%s on track", k++ ? ", " : "", C(w, bs[QMS_STATUS_ON_TRACK]));
+		}
+		rw_printf(w, ".");
+	}
+	rw_p_close(w);
+	qms_buf_release(&levels);
+
+	/* by next stage */
+	rw_p(w, vi ? "Số cơ quan theo giai đoạn tiếp theo phải thực hiện:"
+		   : "Agencies by the next stage they have to complete:");
+	rw_table(w, "lr", vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Số cơ quan" : "Agencies");
+	for (int s = 0; s <= QMS_STAGE_COUNT; s++) {
+		rw_tr(w);
+		if (s < QMS_STAGE_COUNT)
+			rw_td(w, "%d. %s", s + 1, qms_stage_label(s, w->lang));
+		else
+			rw_td(w, "%s", vi ? "Đã hoàn thành cả 9 giai đoạn" : "All nine stages done");
+		rw_td(w, "%s", N(w, r->by_next[s]));
+		rw_tr_end(w);
+	}
+	rw_tr_total(w);
+	rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
+	rw_td(w, "%s", N(w, r->tracked));
+	rw_tr_end(w);
+	rw_table_end(w);
+
+	/* overdue and at risk, each named with what is left */
+	static const enum qms_status late[] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK};
+	static const char *const late_vi[] = {"a) Cơ quan quá hạn", "b) Cơ quan có nguy cơ chậm tiến độ"};
+	static const char *const late_en[] = {"a) Overdue agencies", "b) Agencies at risk"};
+	for (size_t k = 0; k < 2; k++) {
+		rw_h(w, 3, "%s (%s)", (vi ? late_vi : late_en)[k], C(w, bs[late[k]]));
+		if (!bs[late[k]]) {
+			rw_p(w, vi ? "Không có." : "None.");
+			continue;
+		}
+		rw_ul(w);
+		for (size_t i = 0; i < r->nagencies; i++)
+			if (r->agencies[i].tracked && r->agencies[i].status.status == late[k])
+				late_item(w, i);
+		rw_ul_end(w);
+	}
+
+	/* on track */
+	rw_h(w, 3, vi ? "c) Cơ quan đúng tiến độ (%s)" : "c) Agencies on track (%s)", C(w, bs[QMS_STATUS_ON_TRACK]));
+	if (!bs[QMS_STATUS_ON_TRACK]) {
+		rw_p(w, vi ? "Không có." : "None.");
+	} else {
+		rw_ul(w);
+		for (size_t i = 0; i < r->nagencies; i++) {
+			const struct qms_report_agency *a = &r->agencies[i];
+			if (!a->tracked || a->status.status != QMS_STATUS_ON_TRACK)
+				continue;
+			rw_li(w);
+			rw_agency(w, i);
+			rw_printf(w, vi ? ": giai đoạn tiếp theo %s" : ": next stage %s",
+				  qms_stage_label(a->status.next_stage, w->lang));
+			if (a->status.deadline >= 0)
+				rw_printf(w, vi ? ", hạn %s." : ", deadline %s.", D(w, a->status.deadline));
+			else
+				rw_printf(w, vi ? ", chưa có thời hạn." : ", no deadline.");
+			rw_li_end(w);
+		}
+		rw_ul_end(w);
+	}
+
+	/* done, with the decision */
+	rw_h(w, 3, vi ? "d) Cơ quan đã công bố (%s)" : "d) Agencies that announced (%s)", C(w, bs[QMS_STATUS_DONE]));
+	if (!bs[QMS_STATUS_DONE]) {
+		rw_p(w, vi ? "Chưa có." : "None yet.");
+		return;
+	}
+	rw_table(w, "rlll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
+		 vi ? "Quyết định công bố" : "Announcement decision", vi ? "Ngày công bố" : "Announced on");
+	size_t n = 0;
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		if (!a->tracked || a->status.status != QMS_STATUS_DONE)
+			continue;
+		rw_tr(w);
+		rw_td(w, "%zu", ++n);
+		rw_td_agency(w, i);
+		rw_td(w, "%s", a->decision ? a->decision : vi ? "(chưa ghi số quyết định)" : "(not recorded)");
+		rw_td(w, "%s", DT(w, a->status.announced));
+		rw_tr_end(w);
+	}
+	rw_table_end(w);
+}
+
+static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, size_t n,
+			const char *const *vi_words, const char *const (*en_words)[2])
+{
+	size_t k = 0, used = 0;
+	for (size_t i = 0; i < n; i++)
+		used += counts[i] > 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!counts[i])
+			continue;
+		const char *sep = !k ? "" : (k + 1 == used ? (w->vi ? " và " : " and ") : ", ");
+		if (w->vi)
+			qms_buf_printf(b, "%s%s %s", sep, C(w, counts[i]), vi_words[i]);
+		else
+			qms_buf_printf(b, "%s%s %s", sep, C(w, counts[i]), en_words[i][counts[i] != 1]);
+		k++;
+	}
+}
+
+static void write_audits(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	bool vi = w->vi;
+	rw_h(w, 2, vi ? "2. Đánh giá nội bộ, kiểm tra và hành động khắc phục"
+		      : "2. Internal audits, inspections and corrective actions");
+	struct qms_buf b;
+	qms_buf_init(&b);
+	if (!r->audits_period) {
+		rw_p(w, vi ? "Trong kỳ báo cáo (từ ngày %s đến ngày %s), chưa có cuộc đánh giá, kiểm tra nào."
+			   : "No audit or inspection was held in the period (%s to %s).",
+		     D(w, r->period_start), D(w, r->as_of));
+	} else {
+		join_counts(w, &b, r->audits_by_kind, 3, kind_vi_prose, kind_en_prose);
+		rw_p_open(w);
+		if (vi)
+			rw_printf(w, "Trong kỳ báo cáo (từ ngày %s đến ngày %s), đã có %s cuộc đánh giá, kiểm tra tại %s cơ quan (%s)",
+				  D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period),
+				  C(w, r->agencies_audited), b.buf);
+		else
+			rw_printf(w, "In the period (%s to %s), %s %s held at %s %s (%s)",
+				  D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period),
+				  r->audits_period == 1 ? "audit or inspection was" : "audits and inspections were",
+				  C(w, r->agencies_audited), pl(r->agencies_audited, "agency", "agencies"), b.buf);
+		qms_buf_reset(&b);
+		join_counts(w, &b, r->findings_by_grade, 4, grade_vi_prose, grade_en_prose);
+		if (r->findings_no_grade)
+			qms_buf_printf(&b, vi ? "%s%s phát hiện chưa phân loại" : "%s%s not graded",
+				       b.len ? ", " : "", C(w, r->findings_no_grade));
+		if (!r->findings_period)
+			rw_printf(w, vi ? "; không có phát hiện nào." : "; they raised no finding.");
+		else if (vi)
+			rw_printf(w, "; qua đó ghi nhận %s phát hiện, gồm: %s.", C(w, r->findings_period), b.buf);
+		else
+			rw_printf(w, "; they raised %s %s: %s.", C(w, r->findings_period),
+				  pl(r->findings_period, "finding", "findings"), b.buf);
+		rw_p_close(w);
+	}
+	if (r->nclauses) {
+		rw_p(w, vi ? "Phát hiện trong kỳ theo điều khoản của tiêu chuẩn:" : "Findings of the period by clause:");
+		rw_table(w, "llrrrrr", vi ? "Điều khoản" : "Clause", vi ? "Tên điều khoản" : "Title",
+			 vi ? grade_vi_short[0] : grade_en_short[0], vi ? grade_vi_short[1] : grade_en_short[1],
+			 vi ? grade_vi_short[2] : grade_en_short[2], vi ? grade_vi_short[3] : grade_en_short[3],
+			 vi ? "Tổng" : "Total");
+		for (size_t i = 0; i < r->nclauses; i++) {
+			const struct qms_report_clause *c = &r->clauses[i];
+			rw_tr(w);
+			rw_td(w, "%s", *c->clause ? c->clause : vi ? "(không ghi)" : "(none)");
+			const char *title = clause_title(c->catalog_clause, w->lang);
+			if (*c->standard && strcmp(c->standard, "ISO 9001:2015"))
+				rw_td(w, "%s (%s)", title, c->standard);
+			else
+				rw_td(w, "%s", title);
+			for (int g = 0; g < 4; g++)
+				rw_td(w, "%s", N(w, c->by_grade[g]));
+			rw_td(w, "%s", N(w, c->total));
+			rw_tr_end(w);
+		}
+		rw_tr_total(w);
+		rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
+		rw_td(w, "%s", "");
+		for (int g = 0; g < 4; g++)
+			rw_td(w, "%s", N(w, r->findings_by_grade[g]));
+		rw_td(w, "%s", N(w, r->findings_period));
+		rw_tr_end(w);
+		rw_table_end(w);
+	}
+
+	/* corrective actions: every audit held by the date */
+	const size_t *ac = r->actions;
+	size_t unfinished = ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE];
+	rw_p_open(w);
+	if (vi) {
+		rw_printf(w, "Về hành động khắc phục (tính cho mọi cuộc đánh giá, kiểm tra đến ngày %s): ", D(w, r->as_of));
+		if (unfinished)
+			rw_printf(w, "%s hành động chưa hoàn thành", C(w, unfinished));
+		else
+			rw_printf(w, "không còn hành động nào chưa hoàn thành");
+		if (ac[QMS_ACTION_OVERDUE])
+			rw_printf(w, " (trong đó %s đã quá hạn)", C(w, ac[QMS_ACTION_OVERDUE]));
+		rw_printf(w, "; %s hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; %s hành động đã được kiểm tra hiệu lực.",
+			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "không có",
+			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "không có");
+	} else {
+		rw_printf(w, "Corrective actions (of every audit and inspection held by %s): %s open", D(w, r->as_of),
+			  unfinished ? C(w, unfinished) : "none");
+		if (ac[QMS_ACTION_OVERDUE])
+			rw_printf(w, " (%s of them overdue)", C(w, ac[QMS_ACTION_OVERDUE]));
+		rw_printf(w, "; %s closed but not yet verified as effective; %s verified.",
+			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "none",
+			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "none");
+	}
+	rw_p_close(w);
+	if (ac[QMS_ACTION_OVERDUE]) {
+		rw_p(w, vi ? "Hành động khắc phục quá hạn:" : "Overdue corrective actions:");
+		rw_table(w, "lllllr", vi ? "Cơ quan" : "Agency", vi ? "Cuộc đánh giá" : "Audit",
+			 vi ? "Phát hiện" : "Finding", vi ? "Điều khoản" : "Clause", vi ? "Hạn" : "Due",
+			 vi ? "Quá hạn (ngày)" : "Days overdue");
+		for (size_t i = 0; i < r->nfindings; i++) {
+			const struct qms_report_finding *f = &r->findings[i];
+			if (f->state != QMS_ACTION_OVERDUE)
+				continue;
+			rw_tr(w);
+			rw_td_agency(w, f->agency);
+			rw_td(w, "%s", nz_or(r->audits[f->audit].audit->id.text));
+			rw_td(w, "%s (%s)", nz_or(f->finding->id.text), qms_grade_label(f->grade, w->lang));
+			rw_td(w, "%s", f->finding->clause.text ? f->finding->clause.text : "");
+			rw_td(w, "%s", DT(w, f->finding->due.date));
+			rw_td(w, "%s", N(w, (size_t)f->days_overdue));
+			rw_tr_end(w);
+		}
+		rw_table_end(w);
+	}
+	qms_buf_release(&b);
+}
+
+static void write_procedures(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	bool vi = w->vi;
+	rw_h(w, 2, vi ? "3. Quy trình giải quyết thủ tục hành chính và quy trình nội bộ"
+		      : "3. Procedures");
+	size_t with_procs = 0;
+	for (size_t i = 0; i < r->nagencies; i++)
+		with_procs += r->agencies[i].procedures > 0;
+	if (!r->nprocedures) {
+		rw_p(w, vi ? "Chưa có quy trình nào trong thư mục processes/."
+			   : "There is no procedure in processes/ yet.");
+	} else {
+		rw_p_open(w);
+		if (vi) {
+			rw_printf(w, "Các cơ quan đã xây dựng %s quy trình trong hệ thống (của %s cơ quan), trong đó %s quy trình theo TCVN ISO 9001:2015, %s quy trình còn theo TCVN ISO 9001:2008",
+				  C(w, r->nprocedures), C(w, with_procs), C(w, r->on_2015), C(w, r->on_2008));
+			if (r->no_standard)
+				rw_printf(w, ", %s quy trình chưa ghi tiêu chuẩn", C(w, r->no_standard));
+		} else {
+			rw_printf(w, "The workspace holds %s %s of %s %s: %s written against ISO 9001:2015, %s still against ISO 9001:2008",
+				  C(w, r->nprocedures), pl(r->nprocedures, "procedure", "procedures"), C(w, with_procs),
+				  pl(with_procs, "agency", "agencies"), C(w, r->on_2015), C(w, r->on_2008));
+			if (r->no_standard)
+				rw_printf(w, ", %s with no valid standard", C(w, r->no_standard));
+		}
+		rw_printf(w, ".");
+		rw_p_close(w);
+		if (!r->timed)
+			rw_p(w, vi ? "Chưa có quy trình nào ghi đủ thời hạn giải quyết theo quy định và thời hạn cam kết."
+				   : "No procedure states both a statutory and a committed time limit.");
+		else if (vi)
+			rw_p(w, "Trong %s quy trình có ghi thời hạn giải quyết theo quy định của Trung ương và thời hạn cam kết, %s quy trình đạt mức cắt giảm tối thiểu %s thời hạn giải quyết; mức cắt giảm bình quân là %s so với thời hạn quy định.",
+			     C(w, r->timed), C(w, r->meet_cut), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
+		else
+			rw_p(w, "Of the %s %s that state both the statutory and the committed time limit, %s %s the required cut of at least %s; the average cut against the statutory limits is %s.",
+			     C(w, r->timed), pl(r->timed, "procedure", "procedures"), C(w, r->meet_cut),
+			     r->meet_cut == 1 ? "meets" : "meet", P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
+		if (r->timed > r->meet_cut) {
+			rw_p(w, vi ? "Quy trình chưa đạt mức cắt giảm:" : "Procedures short of the cut:");
+			rw_ul(w);
+			for (size_t i = 0; i < r->nprocedures; i++) {
+				const struct qms_report_procedure *p = &r->procedures[i];
+				if (!p->timed || p->meets_cut)
+					continue;
+				rw_li(w);
+				rw_proc(w, i);
+				rw_printf(w, " %s", p->title);
+				if (p->agency_index != SIZE_MAX) {
+					rw_printf(w, " (");
+					rw_agency(w, p->agency_index);
+					rw_printf(w, ")");
+				}
+				const struct qms_time_limit *tl = &p->process->time_limit;
+				rw_printf(w, vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s." :
+						  ": statutory %s, committed %s, a cut of %s.",
+					  tl->statutory.text, tl->committed.text, P(w, p->cut_tenths));
+				rw_li_end(w);
+			}
+			rw_ul_end(w);
+		}
+	}
+	if (vi) {
+		rw_p_open(w);
+		rw_printf(w, "Kết quả kiểm tra tự động %s tệp tài liệu của bộ hồ sơ (qms check): ", C(w, r->files_checked));
+		if (!r->errors && !r->warnings)
+			rw_printf(w, "không có lỗi, cảnh báo.");
+		else
+			rw_printf(w, "%s lỗi, %s cảnh báo.", r->errors ? C(w, r->errors) : "không có",
+				  r->warnings ? C(w, r->warnings) : "không có");
+		rw_p_close(w);
+	} else {
+		rw_p(w, "The automatic check of the %s %s of the workspace (qms check) found %s %s and %s %s.",
+		     C(w, r->files_checked), pl(r->files_checked, "file", "files"), r->errors ? C(w, r->errors) : "no",
+		     pl(r->errors, "error", "errors"), r->warnings ? C(w, r->warnings) : "no",
+		     pl(r->warnings, "warning", "warnings"));
+	}
+	size_t shown = 0;
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		shown += a->procedures || a->errors || a->warnings;
+	}
+	if (!shown && !r->errors_other && !r->warnings_other)
+		return;
+	rw_table(w, "lrrrrrrrr", vi ? "Cơ quan" : "Agency", vi ? "Quy trình" : "Procedures",
+		 "ISO 9001:2015", "ISO 9001:2008", vi ? "Có thời hạn" : "With limits",
+		 vi ? "Đạt cắt giảm" : "Meet the cut", vi ? "Cắt giảm bình quân" : "Average cut",
+		 vi ? "Lỗi" : "Errors", vi ? "Cảnh báo" : "Warnings");
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		if (!a->procedures && !a->errors && !a->warnings)
+			continue;
+		rw_tr(w);
+		rw_td_agency(w, i);
+		rw_td(w, "%s", N(w, a->procedures));
+		rw_td(w, "%s", N(w, a->on_2015));
+		rw_td(w, "%s", N(w, a->on_2008));
+		rw_td(w, "%s", N(w, a->timed));
+		rw_td(w, "%s", N(w, a->meet_cut));
+		rw_td(w, "%s", a->timed ? P(w, a->avg_cut_tenths) : "-");
+		rw_td(w, "%s", N(w, a->errors));
+		rw_td(w, "%s", N(w, a->warnings));
+		rw_tr_end(w);
+	}
+	if (r->errors_other || r->warnings_other) {
+		rw_tr(w);
+		rw_td(w, "%s", vi ? "Tệp chung (qms.yaml, danh mục tiêu chuẩn)" : "Shared files (qms.yaml, catalogs)");
+		for (int k = 0; k < 6; k++)
+			rw_td(w, "%s", "");
+		rw_td(w, "%s", N(w, r->errors_other));
+		rw_td(w, "%s", N(w, r->warnings_other));
+		rw_tr_end(w);
+	}
+	rw_tr_total(w);
+	rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
+	rw_td(w, "%s", N(w, r->nprocedures));
+	rw_td(w, "%s", N(w, r->on_2015));
+	rw_td(w, "%s", N(w, r->on_2008));
+	rw_td(w, "%s", N(w, r->timed));
+	rw_td(w, "%s", N(w, r->meet_cut));
+	rw_td(w, "%s", r->timed ? P(w, r->avg_cut_tenths) : "-");
+	rw_td(w, "%s", N(w, r->errors));
+	rw_td(w, "%s", N(w, r->warnings));
+	rw_tr_end(w);
+	rw_table_end(w);
+	size_t rest = 0;
+	for (size_t i = 0; i < r->nagencies; i++)
+		rest += !r->agencies[i].procedures && !r->agencies[i].errors && !r->agencies[i].warnings;
+	if (rest)
+		rw_p(w, vi ? "Các cơ quan còn lại (%s) chưa có quy trình trong bộ hồ sơ và không có lỗi, cảnh báo."
+			   : "The other %s %s have no procedure in the workspace and no error or warning.",
+		     C(w, rest), vi ? "" : pl(rest, "agency", "agencies"));
+}
+
+static void write_coverage(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	bool vi = w->vi;
+	rw_h(w, 2, vi ? "4. Mức đáp ứng các yêu cầu của TCVN ISO 9001:2015"
+		      : "4. Coverage of the clauses of ISO 9001:2015");
+	if (!r->have_catalog) {
+		rw_p(w, vi ? "Không tìm thấy danh mục điều khoản TCVN ISO 9001:2015 nên chưa đánh giá được mức đáp ứng."
+			   : "The catalog of ISO 9001:2015 was not found: coverage was not assessed.");
+		return;
+	}
+	if (!r->nagencies) {
+		rw_p(w, vi ? "Chưa có cơ quan nào trong bộ hồ sơ." : "The workspace has no agency yet.");
+		return;
+	}
+	rw_p_open(w);
+	if (vi) {
+		rw_printf(w, "Đã đánh giá mức đáp ứng theo từng điều khoản đối với %s/%s cơ quan có tài liệu hệ thống (mô hình hệ thống quản lý chất lượng, quy trình) trong bộ hồ sơ; các cơ quan còn lại chưa có tài liệu nên chưa đánh giá.",
+			  N(w, r->assessed), N(w, r->nagencies));
+		if (r->assessed && r->missing_total)
+			rw_printf(w, " Tổng số điều khoản còn thiếu: %s.", C(w, r->missing_total));
+		else if (r->assessed)
+			rw_printf(w, " Các cơ quan được đánh giá đều đã đáp ứng đủ các điều khoản áp dụng.");
+	} else {
+		rw_printf(w, "%s of %s %s have system documents (a system model or procedures) in the workspace and were assessed clause by clause; the others have none yet.",
+			  N(w, r->assessed), N(w, r->nagencies), pl(r->nagencies, "agency", "agencies"));
+		if (r->assessed && r->missing_total)
+			rw_printf(w, " Clauses missing in all: %s.", C(w, r->missing_total));
+		else if (r->assessed)
+			rw_printf(w, " Every applicable clause is covered.");
+	}
+	rw_p_close(w);
+	if (!r->assessed)
+		return;
+	rw_table(w, "lrrrl", vi ? "Cơ quan" : "Agency", vi ? "Đáp ứng" : "Covered", vi ? "Loại trừ" : "Excluded",
+		 vi ? "Còn thiếu" : "Missing", vi ? "Điều khoản còn thiếu" : "Clauses missing");
+	struct qms_buf miss;
+	qms_buf_init(&miss);
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		if (!a->assessed)
+			continue;
+		const struct qms_coverage *c = &a->coverage;
+		qms_buf_reset(&miss);
+		for (size_t k = 0; k < c->nrows; k++) {
+			const struct qms_cov_row *row = &c->rows[k];
+			if (row->status != QMS_COV_MISSING)
+				continue;
+			/* titles while the list is short; numbers only past that */
+			const char *t = vi && row->clause->vi ? row->clause->vi : row->clause->en;
+			if (c->missing <= 8)
+				qms_buf_printf(&miss, "%s%s %s", miss.len ? "; " : "", row->clause->number, t ? t : "");
+			else
+				qms_buf_printf(&miss, "%s%s", miss.len ? ", " : "", row->clause->number);
+		}
+		rw_tr(w);
+		rw_td_agency(w, i);
+		rw_td(w, "%s", N(w, c->covered));
+		rw_td(w, "%s", N(w, c->excluded));
+		rw_td(w, "%s", N(w, c->missing));
+		rw_td(w, "%s", miss.len ? miss.buf : "-");
+		rw_tr_end(w);
+	}
+	qms_buf_release(&miss);
+	rw_table_end(w);
+}
+
+static void write_text(struct rw *w, bool title)
+{
+	if (title)
+		write_title(w);
+	write_migration(w);
+	write_audits(w);
+	write_procedures(w);
+	write_coverage(w);
+}
+
+void qms_report_format_md(struct qms_buf *out, const struct qms_report *r)
+{
+	struct rw w;
+	rw_init(&w, out, r, false, false);
+	write_text(&w, true);
+	/* one newline at the end, not a blank line */
+	while (out->len > 1 && out->buf[out->len - 1] == '\n' && out->buf[out->len - 2] == '\n')
+		out->buf[--out->len] = '\0';
+	rw_release(&w);
+}
+
+void qms_report_format_html_body(struct qms_buf *out, const struct qms_report *r, bool links)
+{
+	struct rw w;
+	rw_init(&w, out, r, true, links);
+	write_text(&w, !links);
+	rw_release(&w);
+}
+
+void qms_report_format_html(struct qms_buf *out, const struct qms_report *r)
+{
+	bool vi = r->lang == QMS_LANG_VI;
+	qms_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+			    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		       vi ? "vi" : "en");
+	qms_html_printf(out, vi ? "Báo cáo ISO 9001:2015 - %s" : "ISO 9001:2015 report - %s", r->workspace);
+	qms_buf_adds(out, "</title>\n<style>\n");
+	qms_buf_adds(out, qms_html_css);
+	qms_buf_adds(out, "</style>\n</head>\n<body>\n<main class=\"report\">\n");
+	qms_report_format_html_body(out, r, false);
+	qms_buf_adds(out, "</main>\n</body>\n</html>\n");
+}
+
+/* ---- CSV ---- */
+
+static void csv_field(struct qms_buf *b, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
+		qms_buf_adds(b, s);
+		return;
+	}
+	qms_buf_addc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			qms_buf_addc(b, '"');
+		qms_buf_addc(b, *s);
+	}
+	qms_buf_addc(b, '"');
+}
+
+static void add_date_or_empty(struct qms_buf *b, int32_t d)
+{
+	char s[11];
+	if (d < 0)
+		return;
+	qms_date_format(s, d);
+	qms_buf_adds(b, s);
+}
+
+static void add_tenths(struct qms_buf *b, int tenths)
+{
+	if (tenths < 0) {
+		qms_buf_addc(b, '-');
+		tenths = -tenths;
+	}
+	qms_buf_printf(b, "%d.%d", tenths / 10, tenths % 10);
+}
+
+static void missing_list(struct qms_buf *b, const struct qms_report_agency *a, const char *sep)
+{
+	size_t n = 0;
+	for (size_t k = 0; a->assessed && k < a->coverage.nrows; k++)
+		if (a->coverage.rows[k].status == QMS_COV_MISSING)
+			qms_buf_printf(b, "%s%s", n++ ? sep : "", a->coverage.rows[k].clause->number);
+}
+
+void qms_report_format_csv(struct qms_buf *out, const struct qms_report *r)
+{
+	qms_buf_adds(out, "agency,name,level,tracked,status,last_stage,next_stage,deadline,days_left,"
+			  "announced,decision,audits,audits_period,findings_period,actions_open,"
+			  "actions_overdue,actions_unverified,actions_verified,procedures,on_2015,on_2008,"
+			  "timed,meet_cut,average_cut,errors,warnings,assessed,covered,excluded,missing,"
+			  "missing_clauses\n");
+	struct qms_buf t;
+	qms_buf_init(&t);
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		const struct qms_agency_status *s = &a->status;
+		csv_field(out, a->id);
+		qms_buf_addc(out, ',');
+		csv_field(out, a->name);
+		qms_buf_printf(out, ",%s,%s,", a->level >= 0 ? qms_level_names[a->level] : "",
+			       a->tracked ? "yes" : "no");
+		if (a->tracked) {
+			qms_buf_printf(out, "%s,%s,%s,", qms_status_names[s->status],
+				       s->last_stage >= 0 ? qms_stage_names[s->last_stage] : "",
+				       s->next_stage >= 0 ? qms_stage_names[s->next_stage] : "");
+			add_date_or_empty(out, s->deadline);
+			qms_buf_addc(out, ',');
+			if (s->deadline >= 0)
+				qms_buf_printf(out, "%ld", (long)s->days_left);
+			qms_buf_addc(out, ',');
+			add_date_or_empty(out, s->announced);
+			qms_buf_addc(out, ',');
+			csv_field(out, a->decision ? a->decision : "");
+		} else {
+			qms_buf_adds(out, ",,,,,,");
+		}
+		size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
+		qms_buf_printf(out, ",%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,", a->audits_total,
+			       a->audits_period, a->findings_period, unfinished, a->actions[QMS_ACTION_OVERDUE],
+			       a->actions[QMS_ACTION_UNVERIFIED], a->actions[QMS_ACTION_VERIFIED], a->procedures,
+			       a->on_2015, a->on_2008, a->timed, a->meet_cut);
+		if (a->timed)
+			add_tenths(out, a->avg_cut_tenths);
+		qms_buf_printf(out, ",%zu,%zu,%s,", a->errors, a->warnings, a->assessed ? "yes" : "no");
+		if (a->assessed)
+			qms_buf_printf(out, "%zu,%zu,%zu,", a->coverage.covered, a->coverage.excluded,
+				       a->coverage.missing);
+		else
+			qms_buf_adds(out, ",,,");
+		qms_buf_reset(&t);
+		missing_list(&t, a, " ");
+		csv_field(out, t.buf);
+		qms_buf_addc(out, '\n');
+	}
+	qms_buf_release(&t);
+}
+
+/* ---- JSON ---- */
+
+static void json_str(struct qms_buf *b, const char *s)
+{
+	if (s)
+		qms_buf_add_json_string(b, s);
+	else
+		qms_buf_adds(b, "null");
+}
+
+static void json_date(struct qms_buf *b, int32_t d)
+{
+	char s[11];
+	if (d < 0) {
+		qms_buf_adds(b, "null");
+		return;
+	}
+	qms_date_format(s, d);
+	qms_buf_printf(b, "\"%s\"", s);
+}
+
+static void json_agency_ref(struct qms_buf *b, const struct qms_report_agency *a)
+{
+	qms_buf_adds(b, "\"agency\": ");
+	json_str(b, a->id);
+	qms_buf_adds(b, ", \"name\": ");
+	json_str(b, a->name);
+}
+
+static void json_stage_list(struct qms_buf *b, const struct qms_agency_status *s)
+{
+	qms_buf_adds(b, "[");
+	for (int k = s->last_stage + 1; k <= QMS_STAGE_ANNOUNCEMENT; k++)
+		qms_buf_printf(b, "%s\"%s\"", k > s->last_stage + 1 ? ", " : "", qms_stage_names[k]);
+	qms_buf_adds(b, "]");
+}
+
+static void json_migration(struct qms_buf *b, const struct qms_report *r)
+{
+	const size_t *bs = r->by_status;
+	size_t own = 0;
+	for (size_t i = 0; i < r->nagencies; i++)
+		if (r->agencies[i].tracked && r->settings.deadline >= 0 &&
+		    r->agencies[i].status.deadline != r->settings.deadline)
+			own++;
+	qms_buf_adds(b, "  \"migration\": {\n    \"deadline\": ");
+	json_date(b, r->settings.deadline);
+	qms_buf_printf(b, ",\n    \"own_deadline\": %zu,\n    \"agencies\": %zu,\n    \"done\": %zu,\n"
+			  "    \"not_done\": %zu,\n    \"overdue\": %zu,\n    \"at_risk\": %zu,\n"
+			  "    \"on_track\": %zu,\n    \"by_level\": {",
+		       own, r->tracked, bs[QMS_STATUS_DONE], r->tracked - bs[QMS_STATUS_DONE],
+		       bs[QMS_STATUS_OVERDUE], bs[QMS_STATUS_AT_RISK], bs[QMS_STATUS_ON_TRACK]);
+	static const char *const levels[] = {"province", "district", "commune", "unknown"};
+	for (int lv = 0; lv < 4; lv++)
+		qms_buf_printf(b, "%s\"%s\": {\"agencies\": %zu, \"done\": %zu}", lv ? ", " : "", levels[lv],
+			       r->level_total[lv], r->level_done[lv]);
+	qms_buf_adds(b, "},\n    \"by_next_stage\": {");
+	for (int s = 0; s <= QMS_STAGE_COUNT; s++)
+		qms_buf_printf(b, "%s\"%s\": %zu", s ? ", " : "", s < QMS_STAGE_COUNT ? qms_stage_names[s] : "none",
+			       r->by_next[s]);
+	qms_buf_adds(b, "},\n");
+	static const enum qms_status lists[] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK,
+						QMS_STATUS_DONE};
+	static const char *const keys[] = {"overdue_agencies", "at_risk_agencies", "on_track_agencies",
+					   "done_agencies"};
+	for (size_t l = 0; l < 4; l++) {
+		qms_buf_printf(b, "    \"%s\": [", keys[l]);
+		size_t n = 0;
+		for (size_t i = 0; i < r->nagencies; i++) {
+			const struct qms_report_agency *a = &r->agencies[i];
+			const struct qms_agency_status *s = &a->status;
+			if (!a->tracked || s->status != lists[l])
+				continue;
+			qms_buf_adds(b, n++ ? ",\n      {" : "\n      {");
+			json_agency_ref(b, a);
+			if (lists[l] == QMS_STATUS_DONE) {
+				qms_buf_adds(b, ", \"decision\": ");
+				json_str(b, a->decision);
+				qms_buf_adds(b, ", \"announced\": ");
+				json_date(b, s->announced);
+			} else {
+				qms_buf_adds(b, ", \"deadline\": ");
+				json_date(b, s->deadline);
+				if (s->deadline >= 0)
+					qms_buf_printf(b, ", \"days_left\": %ld", (long)s->days_left);
+				else
+					qms_buf_adds(b, ", \"days_left\": null");
+				qms_buf_adds(b, ", \"last_stage\": ");
+				if (s->last_stage >= 0) {
+					qms_buf_printf(b, "\"%s\", \"last_done\": ", qms_stage_names[s->last_stage]);
+					json_date(b, a->stage_done[s->last_stage]);
+				} else {
+					qms_buf_adds(b, "null, \"last_done\": null");
+				}
+				qms_buf_adds(b, ", \"next_stage\": ");
+				json_str(b, s->next_stage >= 0 ? qms_stage_names[s->next_stage] : NULL);
+				qms_buf_printf(b, ", \"stages_left\": %d, \"stages\": ", s->stages_left);
+				json_stage_list(b, s);
+			}
+			qms_buf_adds(b, "}");
+		}
+		qms_buf_adds(b, n ? "\n    ]" : "]");
+		qms_buf_adds(b, l < 3 ? ",\n" : "\n");
+	}
+	qms_buf_adds(b, "  },\n");
+}
+
+static void json_audits(struct qms_buf *b, const struct qms_report *r)
+{
+	qms_buf_printf(b, "  \"audits\": {\n    \"held\": %zu,\n    \"agencies_audited\": %zu,\n"
+			  "    \"by_kind\": {\"internal\": %zu, \"external\": %zu, \"inspection\": %zu},\n"
+			  "    \"findings\": %zu,\n    \"by_grade\": {\"major\": %zu, \"minor\": %zu, "
+			  "\"observation\": %zu, \"improvement\": %zu, \"none\": %zu},\n    \"by_clause\": [",
+		       r->audits_period, r->agencies_audited, r->audits_by_kind[0], r->audits_by_kind[1],
+		       r->audits_by_kind[2], r->findings_period, r->findings_by_grade[0],
+		       r->findings_by_grade[1], r->findings_by_grade[2], r->findings_by_grade[3],
+		       r->findings_no_grade);
+	for (size_t i = 0; i < r->nclauses; i++) {
+		const struct qms_report_clause *c = &r->clauses[i];
+		qms_buf_adds(b, i ? ",\n      {\"clause\": " : "\n      {\"clause\": ");
+		json_str(b, *c->clause ? c->clause : NULL);
+		qms_buf_adds(b, ", \"standard\": ");
+		json_str(b, *c->standard ? c->standard : NULL);
+		qms_buf_adds(b, ", \"title\": ");
+		json_str(b, c->catalog_clause ? clause_title(c->catalog_clause, r->lang) : NULL);
+		qms_buf_printf(b, ", \"major\": %zu, \"minor\": %zu, \"observation\": %zu, \"improvement\": %zu, \"total\": %zu}",
+			       c->by_grade[0], c->by_grade[1], c->by_grade[2], c->by_grade[3], c->total);
+	}
+	qms_buf_adds(b, r->nclauses ? "\n    ],\n" : "],\n");
+	const size_t *ac = r->actions;
+	qms_buf_printf(b, "    \"actions\": {\"open\": %zu, \"overdue\": %zu, \"unverified\": %zu, \"verified\": %zu},\n"
+			  "    \"overdue_actions\": [",
+		       ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE], ac[QMS_ACTION_OVERDUE],
+		       ac[QMS_ACTION_UNVERIFIED], ac[QMS_ACTION_VERIFIED]);
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct qms_report_finding *f = &r->findings[i];
+		if (f->state != QMS_ACTION_OVERDUE)
+			continue;
+		qms_buf_adds(b, n++ ? ",\n      {" : "\n      {");
+		json_agency_ref(b, &r->agencies[f->agency]);
+		qms_buf_adds(b, ", \"audit\": ");
+		json_str(b, r->audits[f->audit].audit->id.text);
+		qms_buf_adds(b, ", \"finding\": ");
+		json_str(b, f->finding->id.text);
+		qms_buf_adds(b, ", \"grade\": ");
+		json_str(b, f->grade >= 0 ? qms_grade_names[f->grade] : NULL);
+		qms_buf_adds(b, ", \"clause\": ");
+		json_str(b, f->finding->clause.text);
+		qms_buf_adds(b, ", \"due\": ");
+		json_date(b, f->finding->due.date);
+		qms_buf_printf(b, ", \"days_overdue\": %ld}", (long)f->days_overdue);
+	}
+	qms_buf_adds(b, n ? "\n    ]\n  },\n" : "]\n  },\n");
+}
+
+static void json_procedures(struct qms_buf *b, const struct qms_report *r)
+{
+	size_t with_procs = 0;
+	for (size_t i = 0; i < r->nagencies; i++)
+		with_procs += r->agencies[i].procedures > 0;
+	qms_buf_printf(b, "  \"procedures\": {\n    \"count\": %zu,\n    \"agencies\": %zu,\n    \"on_2015\": %zu,\n"
+			  "    \"on_2008\": %zu,\n    \"no_standard\": %zu,\n    \"timed\": %zu,\n"
+			  "    \"meet_cut\": %zu,\n    \"time_cut\": ",
+		       r->nprocedures, with_procs, r->on_2015, r->on_2008, r->no_standard, r->timed, r->meet_cut);
+	add_tenths(b, r->time_cut_tenths);
+	qms_buf_adds(b, ",\n    \"average_cut\": ");
+	if (r->timed)
+		add_tenths(b, r->avg_cut_tenths);
+	else
+		qms_buf_adds(b, "null");
+	qms_buf_adds(b, ",\n    \"list\": [");
+	for (size_t i = 0; i < r->nprocedures; i++) {
+		const struct qms_report_procedure *p = &r->procedures[i];
+		qms_buf_adds(b, i ? ",\n      {\"code\": " : "\n      {\"code\": ");
+		json_str(b, p->code);
+		qms_buf_adds(b, ", \"agency\": ");
+		json_str(b, p->agency);
+		qms_buf_adds(b, ", \"title\": ");
+		json_str(b, p->title);
+		qms_buf_adds(b, ", \"file\": ");
+		json_str(b, p->path);
+		qms_buf_adds(b, ", \"standard\": ");
+		json_str(b, p->standard >= 0 ? qms_standard_names[p->standard] : NULL);
+		const struct qms_time_limit *tl = p->process ? &p->process->time_limit : NULL;
+		qms_buf_adds(b, ", \"statutory\": ");
+		json_str(b, tl ? tl->statutory.text : NULL);
+		qms_buf_adds(b, ", \"committed\": ");
+		json_str(b, tl ? tl->committed.text : NULL);
+		if (p->timed) {
+			qms_buf_adds(b, ", \"statutory_hours\": ");
+			qms_buf_add_number(b, p->statutory_h);
+			qms_buf_adds(b, ", \"committed_hours\": ");
+			qms_buf_add_number(b, p->committed_h);
+			qms_buf_adds(b, ", \"cut\": ");
+			add_tenths(b, p->cut_tenths);
+			qms_buf_printf(b, ", \"meets_cut\": %s", p->meets_cut ? "true" : "false");
+		} else {
+			qms_buf_adds(b, ", \"statutory_hours\": null, \"committed_hours\": null, \"cut\": null, \"meets_cut\": null");
+		}
+		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu}", p->errors, p->warnings);
+	}
+	qms_buf_adds(b, r->nprocedures ? "\n    ]\n  },\n" : "]\n  },\n");
+}
+
+static void json_check(struct qms_buf *b, const struct qms_report *r)
+{
+	qms_buf_printf(b, "  \"check\": {\n    \"files\": %zu,\n    \"errors\": %zu,\n    \"warnings\": %zu,\n"
+			  "    \"shared_files\": {\"errors\": %zu, \"warnings\": %zu},\n    \"by_agency\": [",
+		       r->files_checked, r->errors, r->warnings, r->errors_other, r->warnings_other);
+	size_t n = 0;
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		if (!a->errors && !a->warnings)
+			continue;
+		qms_buf_adds(b, n++ ? ",\n      {\"agency\": " : "\n      {\"agency\": ");
+		json_str(b, a->id);
+		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu}", a->errors, a->warnings);
+	}
+	qms_buf_adds(b, n ? "\n    ]\n  },\n" : "]\n  },\n");
+}
+
+static void json_coverage(struct qms_buf *b, const struct qms_report *r)
+{
+	qms_buf_printf(b, "  \"coverage\": {\n    \"available\": %s,\n    \"assessed\": %zu,\n"
+			  "    \"not_assessed\": %zu,\n    \"missing\": %zu,\n    \"by_agency\": [",
+		       r->have_catalog ? "true" : "false", r->assessed, r->nagencies - r->assessed,
+		       r->missing_total);
+	size_t n = 0;
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		if (!a->assessed)
+			continue;
+		const struct qms_coverage *c = &a->coverage;
+		qms_buf_adds(b, n++ ? ",\n      {\"agency\": " : "\n      {\"agency\": ");
+		json_str(b, a->id);
+		qms_buf_adds(b, ", \"system\": ");
+		json_str(b, a->system_path);
+		qms_buf_printf(b, ", \"clauses\": %zu, \"covered\": %zu, \"excluded\": %zu, \"missing\": %zu, \"missing_clauses\": [",
+			       c->nrows, c->covered, c->excluded, c->missing);
+		size_t m = 0;
+		for (size_t k = 0; k < c->nrows; k++) {
+			const struct qms_cov_row *row = &c->rows[k];
+			if (row->status != QMS_COV_MISSING)
+				continue;
+			qms_buf_adds(b, m++ ? ", {\"clause\": " : "{\"clause\": ");
+			json_str(b, row->clause->number);
+			qms_buf_adds(b, ", \"title\": ");
+			json_str(b, r->lang == QMS_LANG_VI && row->clause->vi ? row->clause->vi : row->clause->en);
+			qms_buf_adds(b, "}");
+		}
+		qms_buf_adds(b, "]}");
+	}
+	qms_buf_adds(b, n ? "\n    ]\n  },\n" : "]\n  },\n");
+}
+
+static void json_agencies(struct qms_buf *b, const struct qms_report *r)
+{
+	qms_buf_adds(b, "  \"agencies\": [");
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		const struct qms_agency_status *s = &a->status;
+		qms_buf_adds(b, i ? ",\n    {" : "\n    {");
+		json_agency_ref(b, a);
+		qms_buf_adds(b, ", \"level\": ");
+		json_str(b, a->level >= 0 ? qms_level_names[a->level] : NULL);
+		qms_buf_printf(b, ", \"tracked\": %s, \"status\": ", a->tracked ? "true" : "false");
+		json_str(b, a->tracked ? qms_status_names[s->status] : NULL);
+		qms_buf_adds(b, ", \"next_stage\": ");
+		json_str(b, a->tracked && s->next_stage >= 0 ? qms_stage_names[s->next_stage] : NULL);
+		qms_buf_adds(b, ", \"deadline\": ");
+		json_date(b, a->tracked ? s->deadline : -1);
+		qms_buf_adds(b, ", \"announced\": ");
+		json_date(b, a->tracked ? s->announced : -1);
+		size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
+		qms_buf_printf(b, ", \"audits\": %zu, \"audits_period\": %zu, \"findings_period\": %zu, "
+				  "\"actions\": {\"open\": %zu, \"overdue\": %zu, \"unverified\": %zu, \"verified\": %zu}, "
+				  "\"procedures\": %zu, \"on_2015\": %zu, \"on_2008\": %zu, \"timed\": %zu, \"meet_cut\": %zu, "
+				  "\"average_cut\": ",
+			       a->audits_total, a->audits_period, a->findings_period, unfinished,
+			       a->actions[QMS_ACTION_OVERDUE], a->actions[QMS_ACTION_UNVERIFIED],
+			       a->actions[QMS_ACTION_VERIFIED], a->procedures, a->on_2015, a->on_2008, a->timed,
+			       a->meet_cut);
+		if (a->timed)
+			add_tenths(b, a->avg_cut_tenths);
+		else
+			qms_buf_adds(b, "null");
+		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu, \"missing\": ", a->errors, a->warnings);
+		if (a->assessed)
+			qms_buf_printf(b, "%zu}", a->coverage.missing);
+		else
+			qms_buf_adds(b, "null}");
+	}
+	qms_buf_adds(b, r->nagencies ? "\n  ]\n" : "]\n");
+}
+
+void qms_report_format_json(struct qms_buf *out, const struct qms_report *r)
+{
+	qms_buf_adds(out, "{\n  \"workspace\": ");
+	json_str(out, r->workspace);
+	qms_buf_adds(out, ",\n  \"as_of\": ");
+	json_date(out, r->as_of);
+	qms_buf_printf(out, ",\n  \"lang\": \"%s\",\n  \"period\": {\"start\": ", qms_lang_names[r->lang]);
+	json_date(out, r->period_start);
+	qms_buf_adds(out, ", \"end\": ");
+	json_date(out, r->period_end);
+	qms_buf_printf(out, ", \"year\": %d, \"half\": %d},\n", r->year, r->half);
+	json_migration(out, r);
+	json_audits(out, r);
+	json_procedures(out, r);
+	json_check(out, r);
+	json_coverage(out, r);
+	json_agencies(out, r);
+	qms_buf_adds(out, "}\n");
+}

@@ -1,0 +1,1771 @@
+/* The static site. See site.h. */
+#include "site.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "board.h"
+#include "edit.h"
+#include "flow.h"
+#include "html.h"
+#include "values.h"
+#include "workspace.h"
+
+#define MARKER_HEAD "qms site 1\n"
+#define RING 16
+
+struct site {
+	const struct qms_report *r;
+	const char *dir;
+	enum qms_lang lang;
+	bool vi;
+	struct qms_strlist files;      /* written, relative to dir */
+	struct qms_site_result *res;
+	bool *has_diagram;             /* per procedure */
+	bool *has_map;                 /* per agency */
+	char ring[RING][96];
+	unsigned ri;
+	struct qms_buf tmp;
+	char cwd[PATH_MAX];
+};
+
+/* ---- small things ---- */
+
+static const char *L(const struct site *s, const char *vi, const char *en)
+{
+	return s->vi ? vi : en;
+}
+
+static const char *slot(struct site *s)
+{
+	char *p = s->ring[s->ri++ % RING];
+	snprintf(p, sizeof(s->ring[0]), "%s", s->tmp.buf);
+	qms_buf_reset(&s->tmp);
+	return p;
+}
+
+/* A date as the report writes it; "" for none. */
+static const char *D(struct site *s, int32_t d)
+{
+	if (d < 0)
+		return "";
+	qms_report_add_date(&s->tmp, d, s->lang, false);
+	return slot(s);
+}
+
+static const char *N(struct site *s, size_t n)
+{
+	qms_report_add_count(&s->tmp, n, s->lang);
+	return slot(s);
+}
+
+static const char *P(struct site *s, int tenths)
+{
+	qms_report_add_percent(&s->tmp, tenths, s->lang);
+	return slot(s);
+}
+
+static void esc(struct qms_buf *b, const char *t)
+{
+	qms_html_add_text(b, t ? t : "");
+}
+
+static void escf(struct qms_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void escf(struct qms_buf *b, const char *fmt, ...)
+{
+	struct qms_buf t;
+	qms_buf_init(&t);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_buf_vprintf(&t, fmt, ap);
+	va_end(ap);
+	qms_html_add_textn(b, t.buf, t.len);
+	qms_buf_release(&t);
+}
+
+static void page_link(struct qms_buf *b, const char *prefix, const char *id)
+{
+	qms_buf_adds(b, prefix);
+	qms_html_add_page_name(b, id);
+	qms_buf_adds(b, ".html");
+}
+
+static void agency_link(struct site *s, struct qms_buf *b, size_t i, const char *prefix, bool short_name)
+{
+	const struct qms_report_agency *a = &s->r->agencies[i];
+	qms_buf_adds(b, "<a href=\"");
+	page_link(b, prefix, a->id);
+	qms_buf_adds(b, "\">");
+	esc(b, short_name ? a->short_name : a->name);
+	qms_buf_adds(b, "</a>");
+}
+
+static void proc_link(struct site *s, struct qms_buf *b, size_t i, const char *prefix)
+{
+	const struct qms_report_procedure *p = &s->r->procedures[i];
+	if (p->duplicate || !*p->code) {
+		esc(b, *p->code ? p->code : "?");
+		return;
+	}
+	qms_buf_adds(b, "<a href=\"");
+	page_link(b, prefix, p->code);
+	qms_buf_adds(b, "\">");
+	esc(b, p->code);
+	qms_buf_adds(b, "</a>");
+}
+
+static size_t find_proc(const struct qms_report *r, const char *code)
+{
+	for (size_t i = 0; i < r->nprocedures; i++)
+		if (!r->procedures[i].duplicate && !strcmp(r->procedures[i].code, code))
+			return i;
+	return SIZE_MAX;
+}
+
+static const char *status_class(enum qms_status st)
+{
+	return qms_status_names[st];
+}
+
+static void status_badge(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
+{
+	if (!a->tracked) {
+		qms_buf_adds(b, "<span class=\"badge\">");
+		esc(b, L(s, "chưa theo dõi", "not tracked"));
+		qms_buf_adds(b, "</span>");
+		return;
+	}
+	qms_buf_printf(b, "<span class=\"badge %s\">", status_class(a->status.status));
+	esc(b, qms_status_label(a->status.status, s->lang));
+	qms_buf_adds(b, "</span>");
+}
+
+static const char *const grade_class[] = {"major", "minor", "observation", "improvement"};
+
+static void grade_badge(struct site *s, struct qms_buf *b, int grade)
+{
+	qms_buf_printf(b, "<span class=\"badge %s\">", grade >= 0 && grade < 4 ? grade_class[grade] : "");
+	esc(b, qms_grade_label(grade, s->lang));
+	qms_buf_adds(b, "</span>");
+}
+
+/* ---- files ---- */
+
+static int write_out(struct site *s, const char *rel, const char *data, size_t len, char **err)
+{
+	char *path = qms_path_join(s->dir, rel);
+	int rc = qms_file_write_atomic(path, data, len, 0, err);
+	free(path);
+	if (rc == 0)
+		qms_strlist_push(&s->files, qms_xstrdup(rel));
+	return rc;
+}
+
+static int make_dirs(const char *dir, char **err)
+{
+	char *p = qms_xstrdup(dir);
+	int rc = 0;
+	for (char *q = p + 1;; q++) {
+		if (*q && *q != '/')
+			continue;
+		char c = *q;
+		*q = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+			struct qms_buf b;
+			qms_buf_init(&b);
+			qms_buf_printf(&b, "cannot create the folder '%s': %s", p, strerror(errno));
+			*err = qms_buf_detach(&b);
+			rc = -1;
+			break;
+		}
+		*q = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	if (rc == 0 && !qms_is_dir(dir)) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_buf_printf(&b, "'%s' is not a folder", dir);
+		*err = qms_buf_detach(&b);
+		rc = -1;
+	}
+	return rc;
+}
+
+int qms_site_check_dir(const char *dir, char **err)
+{
+	struct stat st;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	if (stat(dir, &st) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		qms_buf_printf(&b, "cannot use '%s': %s", dir, strerror(errno));
+		*err = qms_buf_detach(&b);
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		qms_buf_printf(&b, "'%s' exists and is not a folder; give a new folder for the site", dir);
+		*err = qms_buf_detach(&b);
+		return -1;
+	}
+	char *marker = qms_path_join(dir, QMS_SITE_MARKER);
+	struct qms_buf text;
+	qms_buf_init(&text);
+	char *rerr = NULL;
+	bool ours = qms_file_read(&text, marker, &rerr) == 0 &&
+		    !strncmp(text.buf, MARKER_HEAD, strlen(MARKER_HEAD));
+	free(rerr);
+	free(marker);
+	qms_buf_release(&text);
+	if (ours)
+		return 0;
+	DIR *d = opendir(dir);
+	bool empty = d != NULL;
+	struct dirent *e;
+	while (d && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			empty = false;
+	if (d)
+		closedir(d);
+	if (empty)
+		return 0;
+	qms_buf_printf(&b, "'%s' is not empty and is not a site qms wrote (it has no %s); "
+			   "give a new or empty folder, nothing was written",
+		       dir, QMS_SITE_MARKER);
+	*err = qms_buf_detach(&b);
+	return -1;
+}
+
+/* A name from the marker: relative, inside the site, plain characters. */
+static bool safe_rel(const char *p)
+{
+	if (!*p || *p == '/')
+		return false;
+	for (const char *q = p; *q; q++)
+		if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
+		      strchr("-_.~/", *q)))
+			return false;
+	return !strstr(p, "..") && !strstr(p, "//");
+}
+
+/* Remove what the previous site listed, and only that. */
+static void remove_previous(const char *dir)
+{
+	char *marker = qms_path_join(dir, QMS_SITE_MARKER);
+	struct qms_buf text;
+	qms_buf_init(&text);
+	char *err = NULL;
+	if (qms_file_read(&text, marker, &err) == 0 && !strncmp(text.buf, MARKER_HEAD, strlen(MARKER_HEAD))) {
+		char *line = text.buf + strlen(MARKER_HEAD);
+		while (*line) {
+			char *nl = strchr(line, '\n');
+			if (nl)
+				*nl = '\0';
+			if (safe_rel(line)) {
+				char *path = qms_path_join(dir, line);
+				unlink(path);
+				free(path);
+			}
+			if (!nl)
+				break;
+			line = nl + 1;
+		}
+	}
+	free(err);
+	qms_buf_release(&text);
+	free(marker);
+}
+
+/* ---- pages ---- */
+
+static void page_begin(struct site *s, struct qms_buf *b, const char *root, const char *title,
+		       const char *main_class)
+{
+	qms_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+			  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		       s->vi ? "vi" : "en");
+	esc(b, title);
+	qms_buf_printf(b, "</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\">\n</head>\n<body>\n", root);
+	qms_buf_printf(b, "<header class=\"topbar\"><a href=\"%sindex.html\">", root);
+	escf(b, "%s%sISO 9001:2015", s->r->workspace, *s->r->workspace ? " · " : "");
+	qms_buf_adds(b, "</a><span class=\"where\">");
+	escf(b, s->vi ? "Tình hình đến ngày %s" : "As of %s", D(s, s->r->as_of));
+	qms_buf_printf(b, "</span></header>\n<main%s%s%s>\n", main_class ? " class=\"" : "",
+		       main_class ? main_class : "", main_class ? "\"" : "");
+}
+
+static void page_end(struct site *s, struct qms_buf *b)
+{
+	qms_buf_adds(b, "</main>\n<footer class=\"site\">");
+	escf(b, s->vi ? "Lập bằng qms từ bộ hồ sơ YAML của không gian làm việc; số liệu đến ngày %s."
+		      : "Made by qms from the YAML files of the workspace; figures as of %s.",
+	     D(s, s->r->as_of));
+	qms_buf_adds(b, "</footer>\n</body>\n</html>\n");
+}
+
+/* ---- inline diagrams ---- */
+
+struct link_ctx {
+	struct site *s;
+	const char *prefix; /* from the page to procedures/ */
+};
+
+/* "STP-QT-02.svg" -> the page of STP-QT-02. */
+static int diagram_link(struct qms_buf *out, const char *href, void *ctx)
+{
+	const struct link_ctx *c = ctx;
+	size_t n = strlen(href);
+	if (n < 5 || strcmp(href + n - 4, ".svg") || strchr(href, '/') || strchr(href, ':'))
+		return -1;
+	char *code = qms_xstrndup(href, n - 4);
+	size_t i = find_proc(c->s->r, code);
+	if (i != SIZE_MAX)
+		page_link(out, c->prefix, code);
+	free(code);
+	return i == SIZE_MAX ? -1 : 0;
+}
+
+/* The diagram diagrams/<file> inline, or as an image when it cannot be
+ * inlined safely. */
+static void add_diagram(struct site *s, struct qms_buf *b, const char *file, const char *root,
+			const char *proc_prefix, const char *label)
+{
+	char *rel = qms_path_join("diagrams", file);
+	char *path = qms_path_join(s->dir, rel);
+	struct qms_buf svg;
+	qms_buf_init(&svg);
+	char *err = NULL;
+	struct link_ctx lc = {s, proc_prefix};
+	bool inlined = qms_file_read(&svg, path, &err) == 0 &&
+		       qms_html_add_svg(b, svg.buf, svg.len, label, "diagram", diagram_link, &lc) == 0;
+	if (!inlined) {
+		qms_buf_printf(b, "<img class=\"diagram\" src=\"%s", root);
+		esc(b, rel);
+		qms_buf_adds(b, "\" alt=\"");
+		esc(b, label);
+		qms_buf_adds(b, "\">");
+	}
+	free(err);
+	qms_buf_release(&svg);
+	free(path);
+	free(rel);
+}
+
+/* ---- index ---- */
+
+static void card(struct qms_buf *b, const char *id, const char *cls, const char *n, const char *label)
+{
+	qms_buf_printf(b, "<div class=\"card%s%s\" id=\"%s\"><span class=\"n\">", cls ? " " : "", cls ? cls : "", id);
+	esc(b, n);
+	qms_buf_adds(b, "</span><span class=\"l\">");
+	esc(b, label);
+	qms_buf_adds(b, "</span></div>\n");
+}
+
+static void write_index(struct site *s, struct qms_buf *b)
+{
+	const struct qms_report *r = s->r;
+	struct qms_buf title;
+	qms_buf_init(&title);
+	qms_buf_printf(&title, s->vi ? "Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s"
+				     : "ISO 9001:2015 quality management%s%s",
+		       *r->workspace ? " - " : "", r->workspace);
+	page_begin(s, b, "", title.buf, NULL);
+	qms_buf_adds(b, "<h1>");
+	esc(b, title.buf);
+	qms_buf_adds(b, "</h1>\n<p class=\"muted\">");
+	qms_report_add_date(&s->tmp, r->as_of, s->lang, true);
+	const char *asof = slot(s);
+	qms_report_add_date(&s->tmp, r->period_start, s->lang, true);
+	const char *from = slot(s);
+	if (s->vi)
+		escf(b, "Số liệu tính đến ngày %s; kỳ báo cáo: 6 tháng %s năm %d (từ ngày %s).", asof,
+		     r->half == 1 ? "đầu" : "cuối", r->year, from);
+	else
+		escf(b, "Figures as of %s; reporting period: %s half of %d (from %s).", asof,
+		     r->half == 1 ? "first" : "second", r->year, from);
+	qms_buf_adds(b, "</p>\n<div class=\"cards\" id=\"totals\">\n");
+	card(b, "total-agencies", NULL, N(s, r->tracked), L(s, "cơ quan theo dõi", "agencies tracked"));
+	card(b, "total-done", "done", N(s, r->by_status[QMS_STATUS_DONE]), L(s, "đã công bố", "announced"));
+	card(b, "total-overdue", "overdue", N(s, r->by_status[QMS_STATUS_OVERDUE]), L(s, "quá hạn", "overdue"));
+	card(b, "total-at-risk", "at-risk", N(s, r->by_status[QMS_STATUS_AT_RISK]),
+	     L(s, "có nguy cơ chậm", "at risk"));
+	card(b, "total-on-track", "on-track", N(s, r->by_status[QMS_STATUS_ON_TRACK]),
+	     L(s, "đúng tiến độ", "on track"));
+	card(b, "total-procedures", NULL, N(s, r->nprocedures), L(s, "quy trình", "procedures"));
+	card(b, "total-findings", NULL, N(s, r->findings_period), L(s, "phát hiện trong kỳ", "findings in the period"));
+	card(b, "total-actions-open", NULL, N(s, r->actions[QMS_ACTION_OPEN] + r->actions[QMS_ACTION_OVERDUE]),
+	     L(s, "khắc phục chưa xong", "actions open"));
+	qms_buf_adds(b, "</div>\n<nav class=\"toc\">");
+	qms_buf_adds(b, "<a href=\"#report\">");
+	esc(b, L(s, "Báo cáo", "Report"));
+	qms_buf_adds(b, "</a><a href=\"#board\">");
+	esc(b, L(s, "Bảng tiến độ", "Migration board"));
+	qms_buf_adds(b, "</a><a href=\"#agencies\">");
+	esc(b, L(s, "Danh sách cơ quan", "Agencies"));
+	qms_buf_adds(b, "</a><a href=\"report.md\">report.md</a><a href=\"report.json\">report.json</a>"
+			"<a href=\"report.csv\">report.csv</a></nav>\n");
+
+	qms_buf_adds(b, "<section id=\"board\">\n<h2>");
+	esc(b, L(s, "Bảng theo dõi tiến độ chuyển đổi", "Migration board"));
+	qms_buf_adds(b, "</h2>\n<figure><div class=\"board\"><img src=\"board.svg\" alt=\"");
+	esc(b, L(s, "Bảng theo dõi: mỗi cơ quan ở cột giai đoạn tiếp theo, tô màu theo tình trạng",
+		 "The board: each agency in the column of its next stage, coloured by status"));
+	qms_buf_adds(b, "\"></div><figcaption>");
+	esc(b, L(s, "Mỗi cơ quan ở cột giai đoạn tiếp theo của mình; màu theo tình trạng. ",
+		 "Each agency stands in the column of its next stage, coloured by its status. "));
+	qms_buf_adds(b, "<a href=\"board.svg\">");
+	esc(b, L(s, "Mở bảng ở kích thước đầy đủ", "Open the board full size"));
+	qms_buf_adds(b, "</a></figcaption></figure>\n</section>\n");
+
+	qms_buf_adds(b, "<section id=\"report\">\n");
+	qms_report_format_html_body(b, r, true);
+	qms_buf_adds(b, "</section>\n");
+
+	qms_buf_adds(b, "<section id=\"agencies\">\n<h2>");
+	esc(b, L(s, "Danh sách cơ quan", "Agencies"));
+	qms_buf_adds(b, "</h2>\n<div class=\"table-wrap\"><table class=\"full\">\n<thead><tr>");
+	const char *head_vi[] = {"Cơ quan", "Cấp", "Tình trạng", "Giai đoạn tiếp theo", "Hạn", "Còn (ngày)",
+				 "Quy trình", "Phát hiện trong kỳ", "Khắc phục chưa xong", "Lỗi", "Cảnh báo",
+				 "Điều khoản còn thiếu"};
+	const char *head_en[] = {"Agency", "Level", "Status", "Next stage", "Deadline", "Days left",
+				 "Procedures", "Findings in the period", "Actions open", "Errors", "Warnings",
+				 "Clauses missing"};
+	static const bool numeric[] = {false, false, false, false, false, true,
+				       true, true, true, true, true, true};
+	for (size_t k = 0; k < QMS_ARRAY_LEN(head_vi); k++) {
+		qms_buf_adds(b, numeric[k] ? "<th class=\"num\">" : "<th>");
+		esc(b, (s->vi ? head_vi : head_en)[k]);
+		qms_buf_adds(b, "</th>");
+	}
+	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		const struct qms_agency_status *st = &a->status;
+		qms_buf_adds(b, "<tr><td class=\"name\">");
+		agency_link(s, b, i, "agencies/", true);
+		qms_buf_adds(b, "</td><td>");
+		esc(b, qms_level_label(a->level, s->lang));
+		qms_buf_adds(b, "</td><td>");
+		status_badge(s, b, a);
+		qms_buf_adds(b, "</td><td>");
+		if (a->tracked)
+			esc(b, st->next_stage >= 0 ? qms_stage_label(st->next_stage, s->lang) : "-");
+		qms_buf_adds(b, "</td><td class=\"nowrap\">");
+		if (a->tracked)
+			esc(b, D(s, st->deadline));
+		qms_buf_adds(b, "</td><td class=\"num\">");
+		if (a->tracked && st->deadline >= 0 && st->status != QMS_STATUS_DONE)
+			qms_buf_printf(b, "%ld", (long)st->days_left);
+		qms_buf_printf(b, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+				  "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">",
+			       a->procedures, a->findings_period,
+			       a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE], a->errors, a->warnings);
+		if (a->assessed)
+			qms_buf_printf(b, "%zu", a->coverage.missing);
+		qms_buf_adds(b, "</td></tr>\n");
+	}
+	qms_buf_adds(b, "</tbody>\n</table></div>\n</section>\n");
+	page_end(s, b);
+	qms_buf_release(&title);
+}
+
+/* ---- agency page ---- */
+
+static void write_timeline(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
+{
+	qms_buf_adds(b, "<ol class=\"timeline\">\n");
+	for (int k = 0; k < QMS_STAGE_COUNT; k++) {
+		bool done = a->stage_done[k] >= 0;
+		bool next = a->tracked && a->status.next_stage == k;
+		bool late = next && (a->status.status == QMS_STATUS_OVERDUE || a->status.status == QMS_STATUS_AT_RISK);
+		qms_buf_printf(b, "<li class=\"%s%s%s\"><span class=\"stage\">", done ? "done" : "todo",
+			       next ? " next" : "", late ? " late" : "");
+		escf(b, "%d. %s", k + 1, qms_stage_label(k, s->lang));
+		qms_buf_adds(b, "</span><span class=\"date\">");
+		if (done)
+			esc(b, D(s, a->stage_done[k]));
+		else if (next)
+			esc(b, L(s, "đang thực hiện", "in progress"));
+		else
+			esc(b, L(s, "chưa thực hiện", "not yet"));
+		qms_buf_adds(b, "</span>");
+		if (done && a->stage_evidence[k]) {
+			qms_buf_adds(b, "<span class=\"ev\">");
+			esc(b, a->stage_evidence[k]);
+			qms_buf_adds(b, "</span>");
+		}
+		qms_buf_adds(b, "</li>\n");
+	}
+	qms_buf_adds(b, "</ol>\n");
+}
+
+static void finding_status(struct site *s, struct qms_buf *b, const struct qms_report_finding *f)
+{
+	const struct qms_finding *fd = f->finding;
+	switch (f->state) {
+	case QMS_ACTION_NONE:
+		esc(b, qms_action_state_label(f->state, s->lang));
+		break;
+	case QMS_ACTION_OPEN:
+		esc(b, qms_action_state_label(f->state, s->lang));
+		break;
+	case QMS_ACTION_OVERDUE:
+		qms_buf_adds(b, "<span class=\"badge overdue\">");
+		escf(b, s->vi ? "Quá hạn %d ngày" : "%d days overdue", (int)f->days_overdue);
+		qms_buf_adds(b, "</span>");
+		break;
+	case QMS_ACTION_UNVERIFIED:
+		escf(b, s->vi ? "Đã khắc phục %s, chưa kiểm tra hiệu lực" : "Closed %s, not verified",
+		     D(s, fd->closed.date));
+		break;
+	case QMS_ACTION_VERIFIED:
+		escf(b, s->vi ? "Đã khắc phục %s, kiểm tra hiệu lực %s" : "Closed %s, verified %s",
+		     D(s, fd->closed.date), D(s, fd->verified.date));
+		break;
+	default:
+		break;
+	}
+}
+
+static size_t step_index(const struct qms_process *p, const char *id);
+static int *step_numbers(const struct qms_process *p);
+
+/* The step of a finding: "B3 Thẩm định hồ sơ" as the procedure's page
+ * and diagram number it, else the id the tracker gives. */
+static void finding_step(struct site *s, struct qms_buf *b, const struct qms_report_finding *f)
+{
+	const char *id = f->finding->step.text;
+	if (!id)
+		return;
+	const struct qms_process *p =
+		f->procedure != SIZE_MAX ? s->r->procedures[f->procedure].process : NULL;
+	size_t k = p ? step_index(p, id) : SIZE_MAX;
+	if (k == SIZE_MAX) {
+		esc(b, id);
+		return;
+	}
+	const struct qms_step *st = &((const struct qms_step *)p->steps.items)[k];
+	int *num = step_numbers(p);
+	if (num[k])
+		escf(b, "B%d ", num[k]);
+	free(num);
+	esc(b, st->name.text ? st->name.text : id);
+}
+
+/* The findings table of an audit (agency page) or of a procedure
+ * (procedure page: audit given per row). */
+static void findings_table(struct site *s, struct qms_buf *b, size_t audit, size_t procedure,
+			   const char *proc_prefix)
+{
+	const struct qms_report *r = s->r;
+	bool for_proc = procedure != SIZE_MAX;
+	qms_buf_adds(b, "<div class=\"table-wrap findings\"><table>\n<thead><tr>");
+	const char *vi[] = {for_proc ? "Cơ quan, cuộc đánh giá" : NULL, "Phát hiện", "Điều khoản",
+			    for_proc ? "Bước" : "Quy trình, bước", "Nội dung", "Nguyên nhân, hành động khắc phục",
+			    "Hạn", "Tình trạng"};
+	const char *en[] = {for_proc ? "Agency, audit" : NULL, "Finding", "Clause", for_proc ? "Step" : "Procedure, step",
+			    "Finding text", "Cause, corrective action", "Due", "Status"};
+	for (size_t k = 0; k < QMS_ARRAY_LEN(vi); k++) {
+		if (!vi[k])
+			continue;
+		qms_buf_adds(b, "<th>");
+		esc(b, s->vi ? vi[k] : en[k]);
+		qms_buf_adds(b, "</th>");
+	}
+	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct qms_report_finding *f = &r->findings[i];
+		if (for_proc ? f->procedure != procedure : f->audit != audit)
+			continue;
+		const struct qms_finding *fd = f->finding;
+		qms_buf_printf(b, "<tr id=\"finding-%zu\">", i);
+		if (for_proc) {
+			const struct qms_audit *au = r->audits[f->audit].audit;
+			qms_buf_adds(b, "<td>");
+			agency_link(s, b, f->agency, "../agencies/", true);
+			qms_buf_adds(b, "<br>");
+			escf(b, "%s, %s", au->id.text ? au->id.text : "?", D(s, au->date.date));
+			qms_buf_adds(b, "</td>");
+		}
+		qms_buf_adds(b, "<td class=\"nowrap\">");
+		esc(b, fd->id.text ? fd->id.text : "?");
+		qms_buf_adds(b, "<br>");
+		grade_badge(s, b, f->grade);
+		qms_buf_adds(b, "</td><td>");
+		esc(b, fd->clause.text);
+		qms_buf_adds(b, "</td><td>");
+		if (!for_proc && fd->process.text) {
+			if (f->procedure != SIZE_MAX)
+				proc_link(s, b, f->procedure, proc_prefix);
+			else
+				esc(b, fd->process.text);
+			if (fd->step.text)
+				qms_buf_adds(b, "<br>");
+		}
+		finding_step(s, b, f);
+		qms_buf_adds(b, "</td><td>");
+		esc(b, fd->text.text);
+		qms_buf_adds(b, "</td><td>");
+		if (fd->cause.text) {
+			esc(b, fd->cause.text);
+			if (fd->action.text)
+				qms_buf_adds(b, "<br>");
+		}
+		if (fd->action.text) {
+			qms_buf_adds(b, "<strong>→</strong> ");
+			esc(b, fd->action.text);
+		}
+		if (fd->owner.text) {
+			qms_buf_adds(b, "<br><span class=\"muted\">");
+			esc(b, fd->owner.text);
+			qms_buf_adds(b, "</span>");
+		}
+		qms_buf_adds(b, "</td><td class=\"nowrap\">");
+		if (fd->due.text)
+			esc(b, D(s, fd->due.date));
+		qms_buf_adds(b, "</td><td>");
+		finding_status(s, b, f);
+		qms_buf_adds(b, "</td></tr>\n");
+	}
+	qms_buf_adds(b, "</tbody>\n</table></div>\n");
+}
+
+static const struct qms_clause *top_clause(const struct qms_catalog *cat, const struct qms_clause *c)
+{
+	while (c->parent != SIZE_MAX)
+		c = &cat->clauses[c->parent];
+	return c;
+}
+
+static void coverage_section(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
+{
+	const struct qms_coverage *c = &a->coverage;
+	const struct qms_catalog *cat = c->catalog;
+	qms_buf_adds(b, "<p>");
+	escf(b, s->vi ? "%s điều khoản: đáp ứng %s, loại trừ %s, còn thiếu %s." :
+			"%s clauses: %s covered, %s excluded, %s missing.",
+	     N(s, c->nrows), N(s, c->covered), N(s, c->excluded), N(s, c->missing));
+	if (c->system_path) {
+		qms_buf_adds(b, " <span class=\"muted\">");
+		escf(b, s->vi ? "Mô hình hệ thống: %s" : "System: %s", c->system_path);
+		qms_buf_adds(b, "</span>");
+	} else {
+		qms_buf_adds(b, " ");
+		esc(b, L(s, "Chưa có mô hình hệ thống (system.yaml): chỉ tính các quy trình.",
+			 "No system model (system.yaml): procedures only."));
+	}
+	qms_buf_adds(b, "</p>\n<div class=\"matrix\">\n");
+	static const char *const cls[] = {"covered", "excluded", "missing"};
+	const struct qms_clause *group = NULL;
+	for (size_t k = 0; k < c->nrows; k++) {
+		const struct qms_cov_row *row = &c->rows[k];
+		const struct qms_clause *top = top_clause(cat, row->clause);
+		if (top != group) {
+			if (group)
+				qms_buf_adds(b, "</div></div>\n");
+			group = top;
+			qms_buf_adds(b, "<div class=\"group\"><h4>");
+			escf(b, "%s %s", top->number, s->vi && top->vi ? top->vi : top->en);
+			qms_buf_adds(b, "</h4><div class=\"cells\">");
+		}
+		qms_buf_printf(b, "<span class=\"cell %s\" title=\"", cls[row->status]);
+		escf(b, "%s %s", row->clause->number, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_buf_adds(b, "\">");
+		esc(b, row->clause->number);
+		qms_buf_adds(b, "</span>");
+	}
+	if (group)
+		qms_buf_adds(b, "</div></div>\n");
+	qms_buf_adds(b, "</div>\n<p class=\"legend\"><span class=\"cell covered\">");
+	esc(b, L(s, "đáp ứng", "covered"));
+	qms_buf_adds(b, "</span> <span class=\"cell excluded\">");
+	esc(b, L(s, "loại trừ", "excluded"));
+	qms_buf_adds(b, "</span> <span class=\"cell missing\">");
+	esc(b, L(s, "còn thiếu", "missing"));
+	qms_buf_adds(b, "</span></p>\n<details><summary>");
+	esc(b, L(s, "Chi tiết theo điều khoản", "Clause by clause"));
+	qms_buf_adds(b, "</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr><th>");
+	esc(b, L(s, "Điều khoản", "Clause"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Tên", "Title"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Tình trạng", "Status"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Đáp ứng bởi / lý do loại trừ", "Covered by / why excluded"));
+	qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
+	static const char *const word_vi[] = {"đáp ứng", "loại trừ", "còn thiếu"};
+	static const char *const word_en[] = {"covered", "excluded", "missing"};
+	for (size_t k = 0; k < c->nrows; k++) {
+		const struct qms_cov_row *row = &c->rows[k];
+		qms_buf_adds(b, "<tr><td>");
+		esc(b, row->clause->number);
+		qms_buf_adds(b, "</td><td>");
+		esc(b, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_buf_printf(b, "</td><td><span class=\"cell %s\">", cls[row->status]);
+		esc(b, (s->vi ? word_vi : word_en)[row->status]);
+		qms_buf_adds(b, "</span></td><td>");
+		if (row->status == QMS_COV_EXCLUDED)
+			esc(b, row->justification);
+		for (size_t i = 0; i < row->nsources; i++) {
+			const struct qms_cov_source *src = &row->sources[i];
+			if (i)
+				qms_buf_adds(b, "; ");
+			if (src->kind == QMS_COV_PROCESS) {
+				size_t pi = find_proc(s->r, src->what);
+				if (pi != SIZE_MAX)
+					proc_link(s, b, pi, "../procedures/");
+				else
+					esc(b, src->what);
+			} else {
+				esc(b, src->what);
+			}
+			if (src->title) {
+				qms_buf_adds(b, " ");
+				esc(b, src->title);
+			}
+		}
+		qms_buf_adds(b, "</td></tr>\n");
+	}
+	qms_buf_adds(b, "</tbody>\n</table></div>\n</details>\n");
+}
+
+static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
+{
+	const struct qms_report *r = s->r;
+	qms_buf_adds(b, "<div class=\"table-wrap\"><table>\n<thead><tr>");
+	const char *vi[] = {"Mã hiệu", "Tên quy trình", "Tiêu chuẩn", "Lần ban hành", "Ngày hiệu lực",
+			    "Thời hạn quy định", "Cam kết", "Cắt giảm", "Phát hiện mở", "Lỗi",
+			    "Cảnh báo"};
+	const char *en[] = {"Code", "Title", "Standard", "Edition", "Effective", "Statutory limit",
+			    "Committed", "Cut", "Open findings", "Errors", "Warnings"};
+	for (size_t k = 0; k < QMS_ARRAY_LEN(vi); k++) {
+		qms_buf_adds(b, k >= 7 ? "<th class=\"num\">" : "<th>");
+		esc(b, s->vi ? vi[k] : en[k]);
+		qms_buf_adds(b, "</th>");
+	}
+	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < r->nprocedures; i++) {
+		const struct qms_report_procedure *p = &r->procedures[i];
+		if (p->agency_index != agency)
+			continue;
+		const struct qms_process *pr = p->process;
+		size_t open = 0;
+		for (size_t k = 0; k < r->nfindings; k++)
+			open += r->findings[k].procedure == i && (r->findings[k].state == QMS_ACTION_OPEN ||
+								 r->findings[k].state == QMS_ACTION_OVERDUE);
+		qms_buf_adds(b, "<tr><td class=\"nowrap\">");
+		proc_link(s, b, i, "../procedures/");
+		qms_buf_adds(b, "</td><td>");
+		esc(b, p->title);
+		qms_buf_adds(b, "</td><td class=\"nowrap\">");
+		esc(b, p->standard >= 0 ? qms_standard_names[p->standard] : "");
+		qms_buf_adds(b, "</td><td class=\"num\">");
+		esc(b, pr && pr->edition.text ? pr->edition.text : "");
+		qms_buf_adds(b, "</td><td class=\"nowrap\">");
+		if (pr && pr->effective.text)
+			esc(b, D(s, pr->effective.date));
+		qms_buf_adds(b, "</td><td>");
+		esc(b, pr && pr->time_limit.statutory.text ? pr->time_limit.statutory.text : "");
+		qms_buf_adds(b, "</td><td>");
+		esc(b, pr && pr->time_limit.committed.text ? pr->time_limit.committed.text : "");
+		qms_buf_adds(b, "</td><td class=\"num\">");
+		if (p->timed) {
+			if (!p->meets_cut)
+				qms_buf_adds(b, "<span class=\"badge overdue\">");
+			esc(b, P(s, p->cut_tenths));
+			if (!p->meets_cut)
+				qms_buf_adds(b, "</span>");
+		}
+		qms_buf_printf(b, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
+			       open, p->errors, p->warnings);
+	}
+	qms_buf_adds(b, "</tbody>\n</table></div>\n");
+}
+
+/* The path of diagnostic file `file` (as displayed) relative to the
+ * workspace root, in out; false when it is outside. */
+static bool rel_to_root(struct site *s, struct qms_buf *out, const char *file)
+{
+	struct qms_buf abs;
+	qms_buf_init(&abs);
+	if (file[0] != '/') {
+		qms_buf_adds(&abs, s->cwd);
+		qms_buf_addc(&abs, '/');
+	}
+	qms_buf_adds(&abs, file);
+	size_t n = strlen(s->r->root);
+	bool in = !strncmp(abs.buf, s->r->root, n) && abs.buf[n] == '/';
+	if (in)
+		qms_buf_adds(out, abs.buf + n + 1);
+	qms_buf_release(&abs);
+	return in;
+}
+
+static void diags_section(struct site *s, struct qms_buf *b, const char *agency_id, const char *proc_path)
+{
+	const struct qms_diags *d = &s->r->check.diags;
+	struct qms_buf line, rel, id;
+	qms_buf_init(&line);
+	qms_buf_init(&rel);
+	qms_buf_init(&id);
+	size_t n = 0;
+	for (size_t i = 0; i < d->len; i++) {
+		const struct qms_diag *g = &d->items[i];
+		bool mine;
+		if (proc_path) {
+			mine = !strcmp(g->file, proc_path);
+		} else {
+			qms_buf_reset(&rel);
+			qms_buf_reset(&id);
+			mine = rel_to_root(s, &rel, g->file) && qms_report_path_agency(&id, rel.buf) &&
+			       !strcmp(id.buf, agency_id);
+		}
+		if (!mine)
+			continue;
+		if (!n++)
+			qms_buf_adds(b, "<pre class=\"diag\">");
+		qms_buf_reset(&line);
+		qms_diag_format(&line, g);
+		esc(b, line.buf);
+		qms_buf_addc(b, '\n');
+	}
+	if (n) {
+		qms_buf_adds(b, "</pre>\n");
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Không có lỗi, cảnh báo.", "No error or warning."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_release(&line);
+	qms_buf_release(&rel);
+	qms_buf_release(&id);
+}
+
+static void write_agency(struct site *s, struct qms_buf *b, size_t ai)
+{
+	const struct qms_report *r = s->r;
+	const struct qms_report_agency *a = &r->agencies[ai];
+	page_begin(s, b, "../", a->name, NULL);
+	qms_buf_adds(b, "<h1>");
+	esc(b, a->name);
+	qms_buf_adds(b, "</h1>\n<p>");
+	status_badge(s, b, a);
+	qms_buf_adds(b, " <span class=\"muted\">");
+	escf(b, "%s%s%s", qms_level_label(a->level, s->lang), a->level >= 0 ? " · " : "", a->id);
+	qms_buf_adds(b, "</span>");
+	const struct qms_agency_status *st = &a->status;
+	if (a->tracked && st->deadline >= 0) {
+		qms_buf_adds(b, " · ");
+		if (st->status == QMS_STATUS_DONE)
+			escf(b, s->vi ? "công bố ngày %s (hạn %s)" : "announced %s (deadline %s)",
+			     D(s, st->announced), D(s, st->deadline));
+		else if (st->days_left < 0)
+			escf(b, s->vi ? "hạn %s, đã quá %ld ngày" : "deadline %s, %ld days overdue",
+			     D(s, st->deadline), (long)-st->days_left);
+		else
+			escf(b, s->vi ? "hạn %s, còn %ld ngày" : "deadline %s, %ld days left",
+			     D(s, st->deadline), (long)st->days_left);
+	}
+	qms_buf_adds(b, "</p>\n");
+	const struct qms_agency_file *t = a->tracker;
+	if (t && t->migration.from.standard.text) {
+		const struct qms_migration_from *f = &t->migration.from;
+		qms_buf_adds(b, "<p class=\"muted\">");
+		escf(b, s->vi ? "Hệ thống trước chuyển đổi: %s" : "System before the conversion: %s",
+		     f->standard.text);
+		if (f->announced.text)
+			escf(b, s->vi ? ", công bố ngày %s" : ", announced %s", D(s, f->announced.date));
+		if (f->decision.text)
+			escf(b, " (%s)", f->decision.text);
+		qms_buf_adds(b, ".</p>\n");
+	}
+	qms_buf_adds(b, "<nav class=\"toc\"><a href=\"../index.html\">");
+	esc(b, L(s, "Trang chủ", "Home"));
+	qms_buf_adds(b, "</a><a href=\"#stages\">");
+	esc(b, L(s, "Tiến độ", "Stages"));
+	qms_buf_adds(b, "</a><a href=\"#audits\">");
+	esc(b, L(s, "Đánh giá, phát hiện", "Audits"));
+	qms_buf_adds(b, "</a><a href=\"#coverage\">");
+	esc(b, L(s, "Mức đáp ứng", "Coverage"));
+	qms_buf_adds(b, "</a><a href=\"#procedures\">");
+	esc(b, L(s, "Quy trình", "Procedures"));
+	qms_buf_adds(b, "</a><a href=\"#map\">");
+	esc(b, L(s, "Sơ đồ tương tác", "Interaction map"));
+	qms_buf_adds(b, "</a><a href=\"#check\">");
+	esc(b, L(s, "Kiểm tra", "Check"));
+	qms_buf_adds(b, "</a></nav>\n");
+
+	/* stages */
+	qms_buf_adds(b, "<section id=\"stages\">\n<h2>");
+	esc(b, L(s, "Tiến độ chuyển đổi sang TCVN ISO 9001:2015", "Conversion to ISO 9001:2015"));
+	qms_buf_adds(b, "</h2>\n");
+	if (!a->tracked) {
+		qms_buf_adds(b, "<p>");
+		escf(b, s->vi ? "Cơ quan chưa có tệp theo dõi audits/%s.yaml." : "The agency has no tracker audits/%s.yaml.",
+		     a->id);
+		qms_buf_adds(b, "</p>\n");
+	} else {
+		write_timeline(s, b, a);
+	}
+	qms_buf_adds(b, "</section>\n");
+
+	/* audits */
+	qms_buf_adds(b, "<section id=\"audits\">\n<h2>");
+	esc(b, L(s, "Đánh giá, kiểm tra và phát hiện", "Audits, inspections and findings"));
+	qms_buf_adds(b, "</h2>\n<p>");
+	size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
+	escf(b, s->vi ? "Đến ngày %s: %s cuộc đánh giá, kiểm tra%s (%s trong kỳ); hành động khắc phục: %s chưa hoàn thành (%s quá hạn), %s chưa kiểm tra hiệu lực, %s đã kiểm tra hiệu lực."
+		      : "By %s: %s %s (%s in the period); corrective actions: %s open (%s overdue), %s not verified, %s verified.",
+	     D(s, r->as_of), N(s, a->audits_total),
+	     s->vi ? "" : a->audits_total == 1 ? "audit or inspection" : "audits and inspections",
+	     N(s, a->audits_period), N(s, unfinished),
+	     N(s, a->actions[QMS_ACTION_OVERDUE]), N(s, a->actions[QMS_ACTION_UNVERIFIED]),
+	     N(s, a->actions[QMS_ACTION_VERIFIED]));
+	qms_buf_adds(b, "</p>\n");
+	for (size_t i = 0; i < r->naudits; i++) {
+		const struct qms_report_audit *ra = &r->audits[i];
+		if (ra->agency != ai)
+			continue;
+		const struct qms_audit *au = ra->audit;
+		qms_buf_printf(b, "<h3 id=\"audit-%zu\">", i);
+		escf(b, "%s · %s · %s", au->id.text ? au->id.text : "?",
+		     au->kind.text ? qms_audit_kind_label(au->kind.choice, s->lang) : "", D(s, au->date.date));
+		qms_buf_adds(b, "</h3>\n<p class=\"muted\">");
+		if (au->standard.text)
+			escf(b, "%s. ", au->standard.text);
+		const struct qms_value *names = au->auditors.items;
+		if (au->auditors.len) {
+			esc(b, L(s, "Đoàn đánh giá: ", "Auditors: "));
+			for (size_t k = 0; k < au->auditors.len; k++)
+				escf(b, "%s%s", k ? ", " : "", names[k].text ? names[k].text : "");
+			qms_buf_adds(b, ". ");
+		}
+		const struct qms_value *scope = au->scope.items;
+		if (au->scope.len) {
+			esc(b, L(s, "Phạm vi: ", "Scope: "));
+			for (size_t k = 0; k < au->scope.len; k++) {
+				if (k)
+					qms_buf_adds(b, ", ");
+				size_t pi = scope[k].text ? find_proc(r, scope[k].text) : SIZE_MAX;
+				if (pi != SIZE_MAX)
+					proc_link(s, b, pi, "../procedures/");
+				else
+					esc(b, scope[k].text);
+			}
+			qms_buf_adds(b, ".");
+		}
+		qms_buf_adds(b, "</p>\n");
+		if (!au->findings.len) {
+			qms_buf_adds(b, "<p>");
+			esc(b, L(s, "Không có phát hiện.", "No finding."));
+			qms_buf_adds(b, "</p>\n");
+		} else {
+			findings_table(s, b, i, SIZE_MAX, "../procedures/");
+		}
+	}
+	if (!a->audits_total) {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Chưa có cuộc đánh giá, kiểm tra nào.", "No audit or inspection yet."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n");
+
+	/* coverage */
+	qms_buf_adds(b, "<section id=\"coverage\">\n<h2>");
+	esc(b, L(s, "Mức đáp ứng TCVN ISO 9001:2015 theo điều khoản", "Coverage of ISO 9001:2015, clause by clause"));
+	qms_buf_adds(b, "</h2>\n");
+	if (a->assessed) {
+		coverage_section(s, b, a);
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, r->have_catalog ? L(s, "Chưa có tài liệu hệ thống (processes/) nên chưa đánh giá.",
+					   "No system documents in processes/: not assessed.")
+				       : L(s, "Không tìm thấy danh mục điều khoản.", "The clause catalog was not found."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n");
+
+	/* procedures */
+	qms_buf_adds(b, "<section id=\"procedures\">\n<h2>");
+	esc(b, L(s, "Quy trình", "Procedures"));
+	qms_buf_adds(b, "</h2>\n");
+	if (a->procedures) {
+		procedures_table(s, b, ai);
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Chưa có quy trình.", "No procedure yet."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n");
+
+	/* map */
+	qms_buf_adds(b, "<section id=\"map\">\n<h2>");
+	esc(b, L(s, "Sơ đồ tương tác giữa các quy trình", "Interaction map of the procedures"));
+	qms_buf_adds(b, "</h2>\n");
+	if (s->has_map[ai]) {
+		struct qms_buf file, label;
+		qms_buf_init(&file);
+		qms_buf_init(&label);
+		qms_buf_printf(&file, "map-%s.svg", a->id);
+		qms_buf_printf(&label, s->vi ? "Sơ đồ tương tác các quy trình của %s" : "Interaction map of %s", a->name);
+		qms_buf_adds(b, "<figure><div class=\"diagram-box\">");
+		add_diagram(s, b, file.buf, "../", "../procedures/", label.buf);
+		qms_buf_adds(b, "</div><figcaption>");
+		esc(b, L(s, "Mỗi ô là một quy trình (bấm để mở); mũi tên: quy trình gọi quy trình khác. ",
+			 "Each box is a procedure (click to open it); arrows: one procedure calls another. "));
+		qms_buf_adds(b, "<a href=\"../diagrams/");
+		esc(b, file.buf);
+		qms_buf_adds(b, "\">SVG</a></figcaption></figure>\n");
+		qms_buf_release(&file);
+		qms_buf_release(&label);
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Không có sơ đồ (chưa có quy trình).", "No map (no procedure)."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n");
+
+	/* check */
+	qms_buf_adds(b, "<section id=\"check\">\n<h2>");
+	esc(b, L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the files (qms check)"));
+	qms_buf_adds(b, "</h2>\n");
+	diags_section(s, b, a->id, NULL);
+	qms_buf_adds(b, "</section>\n");
+	page_end(s, b);
+}
+
+/* ---- procedure page ---- */
+
+/* Abbreviations the administration uses; the page lists those its text
+ * uses (section 4 of the official layout). */
+static const struct {
+	const char *abbr, *full;
+} abbreviations[] = {
+	{"BM", "Biểu mẫu"},
+	{"CCHC", "Cải cách hành chính"},
+	{"CSDL", "Cơ sở dữ liệu"},
+	{"HĐND", "Hội đồng nhân dân"},
+	{"HTQLCL", "Hệ thống quản lý chất lượng"},
+	{"KH&CN", "Khoa học và Công nghệ"},
+	{"QĐ", "Quyết định"},
+	{"TCVN", "Tiêu chuẩn quốc gia Việt Nam"},
+	{"THADS", "Thi hành án dân sự"},
+	{"TTHC", "Thủ tục hành chính"},
+	{"UBND", "Ủy ban nhân dân"},
+};
+
+static bool letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static bool uses_word(const char *text, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = text; (p = strstr(p, w)); p++)
+		if ((p == text || !letter((unsigned char)p[-1])) && !letter((unsigned char)p[n]))
+			return true;
+	return false;
+}
+
+static void collect_text(struct qms_buf *t, const struct qms_process *p)
+{
+	const struct qms_value *vals[] = {&p->title, &p->purpose, &p->scope, &p->owner};
+	for (size_t i = 0; i < QMS_ARRAY_LEN(vals); i++)
+		if (vals[i]->text)
+			qms_buf_printf(t, "%s\n", vals[i]->text);
+	const struct qms_value *refs = p->references.items;
+	for (size_t i = 0; i < p->references.len; i++)
+		qms_buf_printf(t, "%s\n", refs[i].text ? refs[i].text : "");
+	const struct qms_lane *lanes = p->lanes.items;
+	for (size_t i = 0; i < p->lanes.len; i++)
+		qms_buf_printf(t, "%s\n", lanes[i].name.text ? lanes[i].name.text : "");
+	const struct qms_form *forms = p->forms.items;
+	for (size_t i = 0; i < p->forms.len; i++)
+		qms_buf_printf(t, "%s %s\n", forms[i].id.text ? forms[i].id.text : "",
+			       forms[i].name.text ? forms[i].name.text : "");
+	const struct qms_step *steps = p->steps.items;
+	for (size_t i = 0; i < p->steps.len; i++)
+		qms_buf_printf(t, "%s\n%s\n", steps[i].name.text ? steps[i].name.text : "",
+			       steps[i].note.text ? steps[i].note.text : "");
+	const struct qms_record *recs = p->records.items;
+	for (size_t i = 0; i < p->records.len; i++)
+		qms_buf_printf(t, "%s %s\n", recs[i].name.text ? recs[i].name.text : "",
+			       recs[i].keeper.text ? recs[i].keeper.text : "");
+}
+
+static const char *lane_name(const struct qms_process *p, const struct qms_step *st)
+{
+	const struct qms_lane *lanes = p->lanes.items;
+	if (!st->lane.text)
+		return p->lanes.len == 1 && lanes[0].name.text ? lanes[0].name.text : "";
+	for (size_t i = 0; i < p->lanes.len; i++)
+		if (lanes[i].id.text && !strcmp(lanes[i].id.text, st->lane.text))
+			return lanes[i].name.text ? lanes[i].name.text : st->lane.text;
+	return st->lane.text;
+}
+
+static size_t step_index(const struct qms_process *p, const char *id)
+{
+	const struct qms_step *steps = p->steps.items;
+	for (size_t i = 0; id && i < p->steps.len; i++)
+		if (steps[i].id.text && !strcmp(steps[i].id.text, id))
+			return i;
+	return SIZE_MAX;
+}
+
+/* The numbers of the steps as the diagram shows them ("Bước n"): tasks
+ * and subprocesses in file order; start, decision and end steps have
+ * none (0). */
+static int *step_numbers(const struct qms_process *p)
+{
+	int *num = qms_xcalloc(p->steps.len + 1, sizeof(int));
+	const struct qms_step *steps = p->steps.items;
+	int n = 0;
+	for (size_t i = 0; i < p->steps.len; i++) {
+		int kind = steps[i].kind.text ? steps[i].kind.choice : QMS_STEP_TASK;
+		if (kind == QMS_STEP_TASK || kind == QMS_STEP_SUBPROCESS)
+			num[i] = ++n;
+	}
+	return num;
+}
+
+/* A step named in the flow: "B3", or the name of a step with no number. */
+static void step_ref(struct qms_buf *b, const struct qms_process *p, const int *num, const char *id)
+{
+	size_t k = step_index(p, id);
+	const struct qms_step *steps = p->steps.items;
+	if (k != SIZE_MAX && num[k])
+		qms_buf_printf(b, "B%d", num[k]);
+	else if (k != SIZE_MAX && steps[k].name.text)
+		escf(b, "«%s»", steps[k].name.text);
+	else
+		esc(b, id);
+}
+
+static void section_h(struct qms_buf *b, const char *num, const char *title)
+{
+	qms_buf_adds(b, "<h2>");
+	esc(b, num);
+	qms_buf_adds(b, ". ");
+	esc(b, title);
+	qms_buf_adds(b, "</h2>\n");
+}
+
+static void text_or_none(struct site *s, struct qms_buf *b, const char *t)
+{
+	qms_buf_adds(b, "<p>");
+	esc(b, t ? t : L(s, "(chưa ghi)", "(not stated)"));
+	qms_buf_adds(b, "</p>\n");
+}
+
+static void step_table(struct site *s, struct qms_buf *b, size_t pi)
+{
+	const struct qms_report *r = s->r;
+	const struct qms_report_procedure *rp = &r->procedures[pi];
+	const struct qms_process *p = rp->process;
+	const struct qms_step *steps = p->steps.items;
+	int *num = step_numbers(p);
+	qms_buf_adds(b, "<div class=\"table-wrap\"><table class=\"steps\" id=\"steps\">\n<thead><tr>");
+	const char *vi[] = {"Bước", "Nội dung công việc", "Trách nhiệm", "Thời gian", "Biểu mẫu"};
+	const char *en[] = {"Step", "Activity", "Responsible", "Time", "Forms"};
+	for (size_t k = 0; k < 5; k++) {
+		qms_buf_adds(b, "<th>");
+		esc(b, s->vi ? vi[k] : en[k]);
+		qms_buf_adds(b, "</th>");
+	}
+	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const struct qms_step *st = &steps[i];
+		int kind = st->kind.text ? st->kind.choice : QMS_STEP_TASK;
+		bool has_finding = false;
+		for (size_t k = 0; k < r->nfindings && !has_finding; k++)
+			has_finding = r->findings[k].procedure == pi && r->findings[k].finding->step.text &&
+				      st->id.text && !strcmp(r->findings[k].finding->step.text, st->id.text);
+		qms_buf_printf(b, "<tr class=\"%s%s\"><td class=\"step\">", qms_step_kind_names[kind],
+			       has_finding ? " has-finding" : "");
+		if (num[i])
+			qms_buf_printf(b, "B%d", num[i]);
+		qms_buf_adds(b, "</td><td>");
+		esc(b, st->name.text ? st->name.text : st->id.text);
+		if (kind == QMS_STEP_SUBPROCESS && st->calls.text) {
+			qms_buf_adds(b, "<span class=\"flow\">");
+			esc(b, L(s, "Thực hiện quy trình ", "Runs procedure "));
+			size_t ci = find_proc(r, st->calls.text);
+			if (ci != SIZE_MAX)
+				proc_link(s, b, ci, "");
+			else
+				esc(b, st->calls.text);
+			qms_buf_adds(b, "</span>");
+		}
+		/* where the flow goes, when not simply to the next row */
+		const struct qms_branch *br = st->branches.items;
+		if (kind == QMS_STEP_DECISION && st->branches.len) {
+			qms_buf_adds(b, "<span class=\"flow\">");
+			for (size_t k = 0; k < st->branches.len; k++) {
+				if (k)
+					qms_buf_adds(b, "; ");
+				esc(b, br[k].when.text ? br[k].when.text : "");
+				qms_buf_adds(b, " → ");
+				step_ref(b, p, num, br[k].next.text);
+			}
+			qms_buf_adds(b, "</span>");
+		}
+		const struct qms_value *next = st->next.items;
+		bool plain_next = st->next.len == 1 && step_index(p, next[0].text) == i + 1;
+		if (kind == QMS_STEP_START || kind == QMS_STEP_END)
+			plain_next = true; /* the row says where it starts; an end has no next */
+		if (st->next.len && !plain_next) {
+			qms_buf_adds(b, "<span class=\"flow\">→ ");
+			for (size_t k = 0; k < st->next.len; k++) {
+				if (k)
+					qms_buf_adds(b, ", ");
+				step_ref(b, p, num, next[k].text);
+			}
+			if (st->next.len > 1)
+				esc(b, L(s, " (song song)", " (in parallel)"));
+			else if (step_index(p, next[0].text) <= i)
+				esc(b, L(s, " (làm lại)", " (rework)"));
+			qms_buf_adds(b, "</span>");
+		}
+		if (st->note.text) {
+			qms_buf_adds(b, "<span class=\"note\">");
+			esc(b, st->note.text);
+			qms_buf_adds(b, "</span>");
+		}
+		for (size_t k = 0; k < r->nfindings; k++) {
+			const struct qms_report_finding *f = &r->findings[k];
+			if (f->procedure != pi || !f->finding->step.text || !st->id.text ||
+			    strcmp(f->finding->step.text, st->id.text))
+				continue;
+			bool open = f->state == QMS_ACTION_OPEN || f->state == QMS_ACTION_OVERDUE ||
+				    (f->state == QMS_ACTION_NONE && !f->finding->closed.text);
+			qms_buf_printf(b, " <a class=\"badge %s%s\" href=\"#finding-%zu\">",
+				       f->grade >= 0 && f->grade < 4 ? grade_class[f->grade] : "", open ? "" : " closed", k);
+			esc(b, f->finding->id.text ? f->finding->id.text : "?");
+			qms_buf_adds(b, "</a>");
+		}
+		qms_buf_adds(b, "</td><td>");
+		esc(b, lane_name(p, st));
+		qms_buf_adds(b, "</td><td>");
+		esc(b, st->duration.text);
+		qms_buf_adds(b, "</td><td>");
+		const struct qms_value *fs = st->forms.items;
+		for (size_t k = 0; k < st->forms.len; k++)
+			escf(b, "%s%s", k ? ", " : "", fs[k].text ? fs[k].text : "");
+		qms_buf_adds(b, "</td></tr>\n");
+	}
+	qms_buf_adds(b, "</tbody>\n");
+	free(num);
+	if (rp->has_critical && rp->critical_h > 0) {
+		double wh = r->settings.time.workday_hours;
+		qms_buf_adds(b, "<tfoot><tr><td colspan=\"3\">");
+		esc(b, L(s, "Tổng thời gian giải quyết (theo đường găng)", "Total processing time (critical path)"));
+		qms_buf_adds(b, "</td><td colspan=\"2\">");
+		qms_report_add_hours(&s->tmp, rp->critical_h, wh, s->lang);
+		esc(b, slot(s));
+		qms_buf_adds(b, "</td></tr></tfoot>\n");
+	}
+	qms_buf_adds(b, "</table></div>\n");
+}
+
+static void write_procedure(struct site *s, struct qms_buf *b, size_t pi)
+{
+	const struct qms_report *r = s->r;
+	const struct qms_report_procedure *rp = &r->procedures[pi];
+	const struct qms_process *p = rp->process;
+	const struct qms_report_agency *a = rp->agency_index != SIZE_MAX ? &r->agencies[rp->agency_index] : NULL;
+	struct qms_buf title;
+	qms_buf_init(&title);
+	qms_buf_printf(&title, "%s - %s", rp->code, rp->title);
+	page_begin(s, b, "../", title.buf, "wide");
+	qms_buf_adds(b, "<nav class=\"toc\"><a href=\"../index.html\">");
+	esc(b, L(s, "Trang chủ", "Home"));
+	qms_buf_adds(b, "</a>");
+	if (a)
+		agency_link(s, b, rp->agency_index, "../agencies/", true);
+	qms_buf_adds(b, "<a href=\"#findings\">");
+	esc(b, L(s, "Phát hiện", "Findings"));
+	qms_buf_adds(b, "</a><a href=\"#check\">");
+	esc(b, L(s, "Kiểm tra", "Check"));
+	qms_buf_adds(b, "</a></nav>\n<div class=\"procedure\">\n<article class=\"doc\">\n");
+
+	/* header block */
+	qms_buf_adds(b, "<table class=\"head\"><tr><td class=\"org\">");
+	esc(b, a ? a->name : rp->agency);
+	qms_buf_adds(b, "</td><td class=\"title\"><span class=\"kind\">");
+	esc(b, L(s, "QUY TRÌNH", "PROCEDURE"));
+	qms_buf_adds(b, "</span><h1 id=\"title\">");
+	esc(b, rp->title);
+	qms_buf_adds(b, "</h1></td><td class=\"meta\">");
+	escf(b, s->vi ? "Mã hiệu: %s" : "Code: %s", rp->code);
+	qms_buf_adds(b, "<br>");
+	if (p->edition.text) {
+		long ed = p->edition.integer;
+		if (s->vi && ed >= 0 && ed < 10)
+			escf(b, "Lần ban hành: 0%ld", ed);
+		else
+			escf(b, s->vi ? "Lần ban hành: %s" : "Edition: %s", p->edition.text);
+		qms_buf_adds(b, "<br>");
+	}
+	if (p->effective.text) {
+		escf(b, s->vi ? "Ngày hiệu lực: %s" : "Effective: %s", D(s, p->effective.date));
+		qms_buf_adds(b, "<br>");
+	}
+	if (p->standard.text)
+		escf(b, "%s%s", p->standard.text && rp->standard >= 0 ? "TCVN " : "", p->standard.text);
+	qms_buf_adds(b, "</td></tr></table>\n");
+
+	/* signatures */
+	qms_buf_adds(b, "<table class=\"sign\"><thead><tr><th>");
+	esc(b, L(s, "Trách nhiệm", "Responsibility"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Người lập", "Drafted by"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Người kiểm tra", "Checked by"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Người phê duyệt", "Approved by"));
+	qms_buf_adds(b, "</th></tr></thead>\n<tbody><tr><th>");
+	esc(b, L(s, "Họ và tên", "Name"));
+	qms_buf_adds(b, "</th><td></td><td></td><td></td></tr>\n<tr><th>");
+	esc(b, L(s, "Chữ ký", "Signature"));
+	qms_buf_adds(b, "</th><td class=\"blank\"></td><td class=\"blank\"></td><td class=\"blank\"></td></tr>\n<tr><th>");
+	esc(b, L(s, "Chức vụ", "Position"));
+	qms_buf_adds(b, "</th><td></td><td></td><td></td></tr></tbody></table>\n");
+
+	/* 1-3 */
+	section_h(b, "1", L(s, "Mục đích", "Purpose"));
+	text_or_none(s, b, p->purpose.text);
+	section_h(b, "2", L(s, "Phạm vi áp dụng", "Scope"));
+	text_or_none(s, b, p->scope.text);
+	section_h(b, "3", L(s, "Tài liệu viện dẫn", "References"));
+	const struct qms_value *refs = p->references.items;
+	if (p->references.len) {
+		qms_buf_adds(b, "<ul>\n");
+		for (size_t i = 0; i < p->references.len; i++) {
+			qms_buf_adds(b, "<li>");
+			esc(b, refs[i].text);
+			qms_buf_adds(b, "</li>\n");
+		}
+		qms_buf_adds(b, "</ul>\n");
+	} else {
+		text_or_none(s, b, NULL);
+	}
+	if (p->clauses.len) {
+		qms_buf_adds(b, "<p>");
+		escf(b, s->vi ? "Điều khoản %s áp dụng: " : "Clauses of %s applied: ", p->standard.text ? p->standard.text : "");
+		const struct qms_value *cl = p->clauses.items;
+		for (size_t i = 0; i < p->clauses.len; i++)
+			escf(b, "%s%s", i ? ", " : "", cl[i].text ? cl[i].text : "");
+		qms_buf_adds(b, ".</p>\n");
+	}
+	/* 4 */
+	section_h(b, "4", L(s, "Định nghĩa, từ viết tắt", "Definitions and abbreviations"));
+	struct qms_buf all;
+	qms_buf_init(&all);
+	collect_text(&all, p);
+	size_t nab = 0;
+	for (size_t i = 0; i < QMS_ARRAY_LEN(abbreviations); i++) {
+		if (!uses_word(all.buf, abbreviations[i].abbr))
+			continue;
+		qms_buf_adds(b, nab++ ? "" : "<dl>\n");
+		qms_buf_adds(b, "<dt>");
+		esc(b, abbreviations[i].abbr);
+		qms_buf_adds(b, "</dt><dd>");
+		esc(b, abbreviations[i].full);
+		qms_buf_adds(b, "</dd>\n");
+	}
+	qms_buf_release(&all);
+	if (nab) {
+		qms_buf_adds(b, "</dl>\n");
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Không có.", "None."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	/* 5 */
+	section_h(b, "5", L(s, "Nội dung quy trình", "The procedure"));
+	qms_buf_adds(b, "<h3>");
+	esc(b, L(s, "5.1. Thời hạn giải quyết", "5.1. Time limits"));
+	qms_buf_adds(b, "</h3>\n<dl>\n");
+	const struct qms_time_limit *tl = &p->time_limit;
+	qms_buf_adds(b, "<dt>");
+	esc(b, L(s, "Theo quy định", "Statutory"));
+	qms_buf_adds(b, "</dt><dd>");
+	esc(b, tl->statutory.text ? tl->statutory.text : L(s, "(chưa ghi)", "(not stated)"));
+	qms_buf_adds(b, "</dd>\n<dt>");
+	esc(b, L(s, "Cam kết", "Committed"));
+	qms_buf_adds(b, "</dt><dd>");
+	esc(b, tl->committed.text ? tl->committed.text : L(s, "(chưa ghi)", "(not stated)"));
+	if (rp->timed) {
+		escf(b, s->vi ? " (cắt giảm %s; yêu cầu tối thiểu %s)" : " (a cut of %s; at least %s required)",
+		     P(s, rp->cut_tenths), P(s, r->time_cut_tenths));
+	}
+	qms_buf_adds(b, "</dd>\n");
+	if (rp->has_critical && rp->critical_h > 0) {
+		qms_buf_adds(b, "<dt>");
+		esc(b, L(s, "Tổng thời gian các bước", "Steps in total"));
+		qms_buf_adds(b, "</dt><dd>");
+		qms_report_add_hours(&s->tmp, rp->critical_h, r->settings.time.workday_hours, s->lang);
+		escf(b, s->vi ? "%s (đường găng)" : "%s (critical path)", slot(s));
+		qms_buf_adds(b, "</dd>\n");
+	}
+	qms_buf_adds(b, "</dl>\n<h3>");
+	esc(b, L(s, "5.2. Thông tin thủ tục", "5.2. About the procedure"));
+	qms_buf_adds(b, "</h3>\n");
+	struct {
+		const char *vi, *en, *v;
+	} facts[] = {
+		{"Đơn vị chủ trì", "Owner", p->owner.text},
+		{"Mã TTHC", "Procedure id (TTHC)", p->tthc.id.text},
+		{"Cấp thực hiện", "Level", p->tthc.level.text ? qms_level_label(p->tthc.level.choice, s->lang) : NULL},
+		{"Phí, lệ phí", "Fee", p->tthc.fee.text},
+		{"Kết quả", "Result", p->tthc.result.text},
+	};
+	size_t nfacts = 0;
+	for (size_t i = 0; i < QMS_ARRAY_LEN(facts); i++) {
+		if (!facts[i].v)
+			continue;
+		qms_buf_adds(b, nfacts++ ? "<dt>" : "<dl>\n<dt>");
+		esc(b, s->vi ? facts[i].vi : facts[i].en);
+		qms_buf_adds(b, "</dt><dd>");
+		esc(b, facts[i].v);
+		qms_buf_adds(b, "</dd>\n");
+	}
+	if (nfacts)
+		qms_buf_adds(b, "</dl>\n");
+	else
+		text_or_none(s, b, NULL);
+	qms_buf_adds(b, "<h3>");
+	esc(b, L(s, "5.3. Trình tự thực hiện", "5.3. Steps"));
+	qms_buf_adds(b, "</h3>\n");
+	step_table(s, b, pi);
+	/* 6, 7 */
+	section_h(b, "6", L(s, "Biểu mẫu", "Forms"));
+	const struct qms_form *forms = p->forms.items;
+	if (p->forms.len) {
+		qms_buf_adds(b, "<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">");
+		esc(b, L(s, "STT", "No."));
+		qms_buf_adds(b, "</th><th>");
+		esc(b, L(s, "Mã", "Id"));
+		qms_buf_adds(b, "</th><th>");
+		esc(b, L(s, "Tên biểu mẫu", "Form"));
+		qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i < p->forms.len; i++) {
+			qms_buf_printf(b, "<tr><td class=\"num\">%zu</td><td>", i + 1);
+			esc(b, forms[i].id.text);
+			qms_buf_adds(b, "</td><td>");
+			esc(b, forms[i].name.text);
+			qms_buf_adds(b, "</td></tr>\n");
+		}
+		qms_buf_adds(b, "</tbody></table></div>\n");
+	} else {
+		text_or_none(s, b, L(s, "Không có.", "None."));
+	}
+	section_h(b, "7", L(s, "Hồ sơ cần lưu", "Records to keep"));
+	const struct qms_record *recs = p->records.items;
+	if (p->records.len) {
+		qms_buf_adds(b, "<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">");
+		esc(b, L(s, "STT", "No."));
+		qms_buf_adds(b, "</th><th>");
+		esc(b, L(s, "Tên hồ sơ", "Record"));
+		qms_buf_adds(b, "</th><th>");
+		esc(b, L(s, "Nơi lưu", "Kept by"));
+		qms_buf_adds(b, "</th><th>");
+		esc(b, L(s, "Thời gian lưu", "Retention"));
+		qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i < p->records.len; i++) {
+			qms_buf_printf(b, "<tr><td class=\"num\">%zu</td><td>", i + 1);
+			esc(b, recs[i].name.text);
+			qms_buf_adds(b, "</td><td>");
+			esc(b, recs[i].keeper.text);
+			qms_buf_adds(b, "</td><td>");
+			esc(b, recs[i].retention.text);
+			qms_buf_adds(b, "</td></tr>\n");
+		}
+		qms_buf_adds(b, "</tbody></table></div>\n");
+	} else {
+		text_or_none(s, b, L(s, "Không có.", "None."));
+	}
+	/* what ISO 9001:2015 adds at process level */
+	const struct qms_risk *risks = p->risks.items;
+	if (p->risks.len) {
+		section_h(b, "8", L(s, "Rủi ro và biện pháp xử lý", "Risks and actions"));
+		qms_buf_adds(b, "<div class=\"table-wrap\"><table><thead><tr><th>");
+		esc(b, L(s, "Rủi ro", "Risk"));
+		qms_buf_adds(b, "</th><th>");
+		esc(b, L(s, "Biện pháp", "Action"));
+		qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i < p->risks.len; i++) {
+			qms_buf_adds(b, "<tr><td>");
+			esc(b, risks[i].risk.text);
+			qms_buf_adds(b, "</td><td>");
+			esc(b, risks[i].action.text);
+			qms_buf_adds(b, "</td></tr>\n");
+		}
+		qms_buf_adds(b, "</tbody></table></div>\n");
+	}
+	const struct qms_indicator *ind = p->indicators.items;
+	if (p->indicators.len) {
+		section_h(b, p->risks.len ? "9" : "8", L(s, "Chỉ số theo dõi", "Indicators"));
+		qms_buf_adds(b, "<ul>\n");
+		for (size_t i = 0; i < p->indicators.len; i++) {
+			qms_buf_adds(b, "<li>");
+			esc(b, ind[i].name.text);
+			if (ind[i].target.text)
+				escf(b, ": %s", ind[i].target.text);
+			qms_buf_adds(b, "</li>\n");
+		}
+		qms_buf_adds(b, "</ul>\n");
+	}
+	qms_buf_adds(b, "</article>\n");
+
+	/* the diagram beside it */
+	qms_buf_adds(b, "<aside class=\"diagram-side\"><h2>");
+	esc(b, L(s, "Lưu đồ quy trình", "Flow chart"));
+	qms_buf_adds(b, "</h2>\n");
+	if (s->has_diagram[pi]) {
+		struct qms_buf file, label;
+		qms_buf_init(&file);
+		qms_buf_init(&label);
+		qms_buf_printf(&file, "%s.svg", rp->code);
+		qms_buf_printf(&label, s->vi ? "Lưu đồ quy trình %s" : "Flow chart of %s", title.buf);
+		qms_buf_adds(b, "<figure id=\"diagram\"><div class=\"diagram-box\">");
+		add_diagram(s, b, file.buf, "../", "", label.buf);
+		qms_buf_adds(b, "</div><figcaption class=\"noprint\">");
+		escf(b, s->vi ? "Phát hiện tính đến ngày %s được đánh dấu trên các bước; đường găng tô đỏ. "
+			      : "Findings as of %s are marked on their steps; the critical path is red. ",
+		     D(s, r->as_of));
+		qms_buf_adds(b, "<a href=\"../diagrams/");
+		esc(b, file.buf);
+		qms_buf_adds(b, "\">SVG</a></figcaption></figure>\n");
+		qms_buf_release(&file);
+		qms_buf_release(&label);
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Không vẽ được lưu đồ (xem kết quả kiểm tra).", "The diagram could not be drawn (see the check)."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</aside>\n</div>\n");
+
+	/* evidence, not part of the signed document */
+	qms_buf_adds(b, "<section id=\"findings\" class=\"noprint\">\n<h2>");
+	esc(b, L(s, "Phát hiện của các cuộc đánh giá, kiểm tra", "Findings of audits and inspections"));
+	qms_buf_adds(b, "</h2>\n");
+	size_t nf = 0;
+	for (size_t k = 0; k < r->nfindings; k++)
+		nf += r->findings[k].procedure == pi;
+	if (nf) {
+		findings_table(s, b, SIZE_MAX, pi, "");
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Không có phát hiện.", "No finding."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n<section id=\"check\" class=\"noprint\">\n<h2>");
+	esc(b, L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the file (qms check)"));
+	qms_buf_adds(b, "</h2>\n");
+	diags_section(s, b, NULL, rp->path);
+	qms_buf_adds(b, "</section>\n");
+	page_end(s, b);
+	qms_buf_release(&title);
+}
+
+/* ---- the whole site ---- */
+
+static int render_diagrams(struct site *s, const struct qms_site_options *opt, char **err)
+{
+	const struct qms_report *r = s->r;
+	char *ddir = qms_path_join(s->dir, "diagrams");
+	const char *paths[] = {r->root};
+	struct qms_render_request req = {
+		.paths = paths,
+		.npaths = 1,
+		.out_dir = ddir,
+		.opt = {.format = QMS_RENDER_SVG, .lanes = QMS_LANES_VERTICAL, .lang = r->lang,
+			.workday_hours = r->settings.time.workday_hours, .as_of = r->as_of},
+		.lang_set = true,
+		.jobs = opt->jobs,
+		.progress = opt->progress,
+		.progress_ctx = opt->progress_ctx,
+	};
+	int rc = 0;
+	if (r->nprocedures && qms_render_paths(&s->res->render, &req, err) < 0) {
+		rc = -1;
+		goto out;
+	}
+	struct qms_buf rel;
+	qms_buf_init(&rel);
+	for (size_t i = 0; i < r->nprocedures; i++) {
+		const struct qms_report_procedure *p = &r->procedures[i];
+		if (p->duplicate || !*p->code || !qms_id_valid(p->code))
+			continue;
+		qms_buf_reset(&rel);
+		qms_buf_printf(&rel, "diagrams/%s.svg", p->code);
+		char *path = qms_path_join(s->dir, rel.buf);
+		if (qms_is_file(path)) {
+			s->has_diagram[i] = true;
+			s->res->diagrams++;
+			qms_strlist_push(&s->files, qms_xstrdup(rel.buf));
+		}
+		free(path);
+	}
+	s->res->maps = qms_xcalloc(r->nagencies + 1, sizeof(*s->res->maps));
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		if (!a->procedures || !qms_id_valid(a->id))
+			continue;
+		req.map_agency = a->id;
+		req.progress = NULL;
+		char *merr = NULL;
+		struct qms_render_result *mr = &s->res->maps[s->res->nmaps];
+		if (qms_render_paths(mr, &req, &merr) < 0) {
+			free(merr); /* an agency the index does not know: no map */
+			continue;
+		}
+		s->res->nmaps++;
+		qms_buf_reset(&rel);
+		qms_buf_printf(&rel, "diagrams/map-%s.svg", a->id);
+		char *path = qms_path_join(s->dir, rel.buf);
+		if (mr->written && qms_is_file(path)) {
+			s->has_map[i] = true;
+			s->res->diagrams++;
+			qms_strlist_push(&s->files, qms_xstrdup(rel.buf));
+		}
+		free(path);
+	}
+	qms_buf_release(&rel);
+out:
+	free(ddir);
+	return rc;
+}
+
+int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
+		   const struct qms_site_options *opt, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	qms_diags_init(&out->render.diags);
+	if (qms_site_check_dir(opt->out_dir, err) < 0)
+		return -1;
+	if (make_dirs(opt->out_dir, err) < 0)
+		return -1;
+	remove_previous(opt->out_dir);
+	struct site s;
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.dir = opt->out_dir;
+	s.lang = r->lang;
+	s.vi = r->lang == QMS_LANG_VI;
+	s.res = out;
+	s.has_diagram = qms_xcalloc(r->nprocedures + 1, sizeof(bool));
+	s.has_map = qms_xcalloc(r->nagencies + 1, sizeof(bool));
+	qms_buf_init(&s.tmp);
+	if (!getcwd(s.cwd, sizeof(s.cwd)))
+		strcpy(s.cwd, "/");
+	int rc = -1;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	static const char *const subdirs[] = {"agencies", "procedures", "diagrams"};
+	for (size_t i = 0; i < QMS_ARRAY_LEN(subdirs); i++) {
+		char *d = qms_path_join(opt->out_dir, subdirs[i]);
+		int m = make_dirs(d, err);
+		free(d);
+		if (m < 0)
+			goto out;
+	}
+	if (render_diagrams(&s, opt, err) < 0)
+		goto out;
+
+	if (write_out(&s, "style.css", qms_html_css, strlen(qms_html_css), err) < 0)
+		goto out;
+	qms_board_svg(&b, &r->status, r->lang);
+	if (write_out(&s, "board.svg", b.buf, b.len, err) < 0)
+		goto out;
+	qms_buf_reset(&b);
+	qms_report_format_md(&b, r);
+	if (write_out(&s, "report.md", b.buf, b.len, err) < 0)
+		goto out;
+	qms_buf_reset(&b);
+	qms_report_format_json(&b, r);
+	if (write_out(&s, "report.json", b.buf, b.len, err) < 0)
+		goto out;
+	qms_buf_reset(&b);
+	qms_report_format_csv(&b, r);
+	if (write_out(&s, "report.csv", b.buf, b.len, err) < 0)
+		goto out;
+	qms_buf_reset(&b);
+	write_index(&s, &b);
+	if (write_out(&s, "index.html", b.buf, b.len, err) < 0)
+		goto out;
+	out->pages++;
+	struct qms_buf rel;
+	qms_buf_init(&rel);
+	for (size_t i = 0; i < r->nagencies; i++) {
+		qms_buf_reset(&b);
+		write_agency(&s, &b, i);
+		qms_buf_reset(&rel);
+		qms_buf_adds(&rel, "agencies/");
+		qms_html_add_page_name(&rel, r->agencies[i].id);
+		qms_buf_adds(&rel, ".html");
+		if (write_out(&s, rel.buf, b.buf, b.len, err) < 0) {
+			qms_buf_release(&rel);
+			goto out;
+		}
+		out->pages++;
+	}
+	for (size_t i = 0; i < r->nprocedures; i++) {
+		const struct qms_report_procedure *p = &r->procedures[i];
+		if (p->duplicate || !*p->code || !p->process)
+			continue;
+		qms_buf_reset(&b);
+		write_procedure(&s, &b, i);
+		qms_buf_reset(&rel);
+		qms_buf_adds(&rel, "procedures/");
+		qms_html_add_page_name(&rel, p->code);
+		qms_buf_adds(&rel, ".html");
+		if (write_out(&s, rel.buf, b.buf, b.len, err) < 0) {
+			qms_buf_release(&rel);
+			goto out;
+		}
+		out->pages++;
+	}
+	qms_buf_release(&rel);
+
+	/* the marker, last: it lists what a next run may remove */
+	qms_strlist_sort(&s.files);
+	qms_buf_reset(&b);
+	qms_buf_adds(&b, MARKER_HEAD);
+	for (size_t i = 0; i < s.files.len; i++)
+		qms_buf_printf(&b, "%s\n", s.files.items[i]);
+	char *marker = qms_path_join(opt->out_dir, QMS_SITE_MARKER);
+	rc = qms_file_write_atomic(marker, b.buf, b.len, 0, err);
+	free(marker);
+out:
+	qms_buf_release(&b);
+	qms_buf_release(&s.tmp);
+	qms_strlist_release(&s.files);
+	free(s.has_diagram);
+	free(s.has_map);
+	if (rc < 0)
+		qms_site_result_release(out);
+	return rc;
+}
+
+void qms_site_result_release(struct qms_site_result *res)
+{
+	qms_render_result_release(&res->render);
+	for (size_t i = 0; i < res->nmaps; i++)
+		qms_render_result_release(&res->maps[i]);
+	free(res->maps);
+	memset(res, 0, sizeof(*res));
+}

@@ -1,0 +1,62 @@
+/* The static site (`qms site`): the report and the evidence behind it as
+ * HTML pages that open from the folder, offline (no server, no CDN, no
+ * script, relative links, one local style sheet):
+ *
+ *   index.html                 the report, the migration board, the agencies
+ *   board.svg                  the board (qms_board_svg())
+ *   report.md, report.json, report.csv   the report in its other formats
+ *   style.css
+ *   agencies/<id>.html         stages as a timeline, audits and findings,
+ *                              coverage matrix, procedures, interaction map
+ *   procedures/<code>.html     the procedure in the layout of the official
+ *                              document beside its diagram, findings marked
+ *   diagrams/<code>.svg, diagrams/map-<agency>.svg   (qms_render_paths())
+ *   .qms-site                  marks the folder as a site and lists its files
+ *
+ * Page names come from qms_html_add_page_name(). Every user string is
+ * escaped; diagrams are inlined only when qms_html_add_svg() finds them
+ * safe, else shown with <img>. The same report gives the same bytes. */
+#ifndef QMS_SITE_H
+#define QMS_SITE_H
+
+#include <stddef.h>
+
+#include "render.h"
+#include "report.h"
+
+/* The file that marks a folder as a site qms made. */
+#define QMS_SITE_MARKER ".qms-site"
+
+struct qms_site_options {
+	const char *out_dir;   /* created when missing */
+	unsigned jobs;         /* render workers; 0: one per core */
+	/* Called in the calling process after each diagram; may be NULL. */
+	void (*progress)(size_t done, size_t total, void *ctx);
+	void *progress_ctx;
+};
+
+struct qms_site_result {
+	size_t pages;          /* HTML pages written */
+	size_t diagrams;       /* SVG diagrams written */
+	/* Diagrams that could not be made (the pages show none for them),
+	 * and documents skipped for reading errors: as `qms render` reports
+	 * them. */
+	struct qms_render_result render;
+	struct qms_render_result *maps; /* one per map rendered */
+	size_t nmaps;
+};
+
+/* Whether dir may be written: it does not exist, is an empty folder, or
+ * holds QMS_SITE_MARKER. Returns 0, or -1 with *err (caller frees). */
+int qms_site_check_dir(const char *dir, char **err);
+
+/* Write the site of report r into opt->out_dir: refuse (-1) a folder
+ * qms_site_check_dir() refuses; remove the files the marker of a previous
+ * site lists (and nothing else), then write every file and the new
+ * marker. Returns 0 and fills *out (release with
+ * qms_site_result_release()), or -1 with *err (caller frees). */
+int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
+		   const struct qms_site_options *opt, char **err);
+void qms_site_result_release(struct qms_site_result *res);
+
+#endif
