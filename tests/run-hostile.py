@@ -122,6 +122,47 @@ def main():
         if not ok:
             print("     " + out[-300:])
         failed += not ok
+        # A file that grows while it is read: a writer appends comments to a
+        # valid procedure while qms checks it again and again. Every run ends
+        # with a result or with L012 "changed while it was read", never a
+        # crash or a message on stderr.
+        import threading
+        growing = os.path.join(tmp, "growing.yaml")
+        with open(growing, "wb") as f:
+            f.write(steps_procedure(2000))
+        stop = threading.Event()
+        def writer():
+            with open(growing, "ab") as f:
+                while not stop.is_set() and f.tell() < 4 * 1024 * 1024:
+                    f.write(b"# " + b"x" * 200 + b"\n")
+                    f.flush()
+                    time.sleep(0.0002)
+        t = threading.Thread(target=writer)
+        t.start()
+        outcomes = {"read": 0, "changed": 0}
+        bad = []
+        try:
+            for _ in range(30):
+                p = subprocess.run([QMS, "check", "growing.yaml"], cwd=tmp, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, timeout=TIME_LIMIT * 2)
+                out = p.stdout.decode()
+                if p.stderr or p.returncode not in (0, 1):
+                    bad.append(f"exit {p.returncode}: {p.stderr.decode()[:200]}")
+                elif "changed while it was read" in out:
+                    outcomes["changed"] += 1
+                elif p.returncode == 0:
+                    outcomes["read"] += 1
+                else:
+                    bad.append(out[:200])
+        finally:
+            stop.set()
+            t.join()
+        ok = not bad
+        print(f"{'ok  ' if ok else 'FAIL'} {'growing-file':22} read whole {outcomes['read']}, "
+              f"refused as changing {outcomes['changed']}")
+        for b in bad[:3]:
+            print("     " + b)
+        failed += not ok
         # Peak memory of the largest inputs, measured separately with
         # resource accounting of a fresh child each.
         for name, data in [("steps-200k", steps_procedure(200000)),
