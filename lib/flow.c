@@ -119,63 +119,14 @@ static double step_hours(const struct qms_step *s, double workday_hours)
 int qms_flow_critical_path(double *out, const struct qms_flow *f, const struct qms_process *p,
 			   double workday_hours)
 {
-	*out = 0;
-	if (f->start == SIZE_MAX)
-		return -1;
-	/* Topological order of the graph without back edges: reverse
-	 * post-order of a depth-first walk from the start. */
-	size_t n = f->nsteps;
+	/* the path itself is qms_flow_critical_steps()'s to find */
 	struct qms_arena scratch = {0};
-	size_t *order = qms_arena_alloc(&scratch, n * sizeof(*order));
-	size_t norder = 0;
-	unsigned char *seen = qms_arena_alloc(&scratch, n);
-	size_t *stack = qms_arena_alloc(&scratch, n * sizeof(*stack));
-	size_t *pos = qms_arena_alloc(&scratch, n * sizeof(*pos));
-	size_t depth = 0;
-	stack[depth++] = f->start;
-	seen[f->start] = 1;
-	pos[f->start] = f->edge_start[f->start];
-	while (depth) {
-		size_t u = stack[depth - 1];
-		if (pos[u] == f->edge_start[u + 1]) {
-			order[norder++] = u;
-			depth--;
-			continue;
-		}
-		size_t e = pos[u]++;
-		size_t v = f->edges[e];
-		if (!f->back[e] && !seen[v]) {
-			seen[v] = 1;
-			pos[v] = f->edge_start[v];
-			stack[depth++] = v;
-		}
-	}
-	double *dist = qms_arena_alloc(&scratch, n * sizeof(*dist));
-	for (size_t i = 0; i < n; i++)
-		dist[i] = -1;
-	dist[f->start] = step_hours(qms_process_step(p, f->start), workday_hours);
-	double best = -1;
-	for (size_t k = norder; k-- > 0;) {
-		size_t u = order[k];
-		if (dist[u] < 0)
-			continue;
-		const struct qms_step *s = qms_process_step(p, u);
-		if (step_kind(s) == QMS_STEP_END && dist[u] > best)
-			best = dist[u];
-		for (size_t e = f->edge_start[u]; e < f->edge_start[u + 1]; e++) {
-			if (f->back[e])
-				continue;
-			size_t v = f->edges[e];
-			double d = dist[u] + step_hours(qms_process_step(p, v), workday_hours);
-			if (d > dist[v])
-				dist[v] = d;
-		}
-	}
+	size_t n = f->nsteps, nedges = f->edge_start[n];
+	bool *on_step = qms_arena_alloc(&scratch, (n ? n : 1) * sizeof(bool));
+	bool *on_edge = qms_arena_alloc(&scratch, (nedges ? nedges : 1) * sizeof(bool));
+	int rc = qms_flow_critical_steps(out, on_step, on_edge, f, p, workday_hours);
 	qms_arena_release(&scratch);
-	if (best < 0)
-		return -1;
-	*out = best;
-	return 0;
+	return rc;
 }
 
 /* ---- rules ---- */
@@ -544,9 +495,11 @@ int qms_flow_critical_steps(double *out, bool *on_step, bool *on_edge, const str
 	memset(on_edge, 0, nedges * sizeof(*on_edge));
 	if (f->start == SIZE_MAX)
 		return -1;
-	/* The same walk as qms_flow_critical_path(), remembering through which
-	 * edge each step got its longest distance. Only a strictly longer path
-	 * replaces a known one, so ties go to the first in file order. */
+	/* Topological order of the graph without back edges (reverse
+	 * post-order of a depth-first walk from the start), then the longest
+	 * distance to each step, remembering through which edge it came.
+	 * Only a strictly longer path replaces a known one, so ties go to the
+	 * first in file order. */
 	struct qms_arena scratch = {0};
 	size_t *order = qms_arena_alloc(&scratch, n * sizeof(*order));
 	size_t norder = 0;
