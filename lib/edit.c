@@ -80,7 +80,7 @@ static void index_lines(struct qms_edit *e)
 			i++;
 			continue;
 		}
-		if (!e->eol && n <= 2)
+		if (!e->eol && (s[i] == '\n' || s[i] == '\r')) /* not NEL, LS, PS */
 			e->eol = s[i] == '\n' ? "\n" : n == 2 ? "\r\n" : "\r";
 		e->line_end[e->nlines - 1] = i;
 		i += n;
@@ -137,20 +137,42 @@ static size_t node_end(const struct qms_edit *e, const struct qms_node *n)
 	return qms_edit_offset(e, n->end_line, n->end_col);
 }
 
+static size_t skip_space(const struct qms_edit *e, size_t i);
+
+/* Where the node proper starts: after its tag, if any (libyaml starts the
+ * node at the tag). */
+static size_t after_tag(const struct qms_edit *e, const struct qms_node *n)
+{
+	size_t s = node_start(e, n);
+	if (s < e->len && e->text[s] == '!') {
+		while (s < e->len && e->text[s] != ' ' && e->text[s] != '\t' && !break_len(e->text, e->len, s))
+			s++;
+		s = skip_space(e, s);
+	}
+	return s;
+}
+
 static bool is_block_scalar(const struct qms_edit *e, const struct qms_node *n)
 {
 	if (n->type != QMS_NODE_SCALAR || n->plain)
 		return false;
-	size_t s = node_start(e, n);
+	size_t s = after_tag(e, n);
 	return s < e->len && (e->text[s] == '|' || e->text[s] == '>');
+}
+
+/* Offset of the `[` or `{` of a flow collection (after its tag, if any),
+ * or (size_t)-1 for a block one. */
+static size_t flow_open(const struct qms_edit *e, const struct qms_node *n)
+{
+	if (n->type == QMS_NODE_SCALAR)
+		return (size_t)-1;
+	size_t s = after_tag(e, n);
+	return s < e->len && (e->text[s] == '[' || e->text[s] == '{') ? s : (size_t)-1;
 }
 
 static bool is_flow(const struct qms_edit *e, const struct qms_node *n)
 {
-	if (n->type == QMS_NODE_SCALAR)
-		return false;
-	size_t s = node_start(e, n);
-	return s < e->len && (e->text[s] == '[' || e->text[s] == '{');
+	return flow_open(e, n) != (size_t)-1;
 }
 
 static bool blank_line(const struct qms_edit *e, size_t l)
@@ -332,14 +354,42 @@ static size_t dash_of(const struct qms_edit *e, const struct qms_node *item)
 	}
 }
 
-/* Where a block mapping entry starts: its key, or the `?` of an explicit
- * key. */
+/* Where a mapping entry starts: its key, or the `?` of an explicit key,
+ * which may be on a line above it (with blank or comment lines between). */
 static size_t key_start(const struct qms_edit *e, const struct qms_node *k)
 {
-	size_t s = node_start(e, k), i = s, ls = e->line_start[line_of(e, s)];
-	while (i > ls && (e->text[i - 1] == ' ' || e->text[i - 1] == '\t'))
-		i--;
-	return i > ls && e->text[i - 1] == '?' ? i - 1 : s;
+	size_t s = node_start(e, k);
+	for (size_t l = line_of(e, s), end = s;; l--, end = e->line_end[l]) {
+		size_t ls = e->line_start[l], i = end;
+		if (end != s) /* a line above: without its comment */
+			for (size_t j = ls; j < end; j++)
+				if (e->text[j] == '#' && (j == ls || e->text[j - 1] == ' ' || e->text[j - 1] == '\t')) {
+					i = j;
+					break;
+				}
+		while (i > ls && (e->text[i - 1] == ' ' || e->text[i - 1] == '\t'))
+			i--;
+		if (i > ls) {
+			/* a `?` indicator: after nothing but the indentation and other
+			 * indicators on its line (`- ? key`), or a flow `{` or `,` */
+			if (e->text[i - 1] != '?')
+				return s;
+			size_t q = i - 1, j = q;
+			while (j > ls && (e->text[j - 1] == ' ' || e->text[j - 1] == '\t'))
+				j--;
+			if (j > ls && (e->text[j - 1] == '{' || e->text[j - 1] == ',' || e->text[j - 1] == '['))
+				return q;
+			while (j > ls && (e->text[j - 1] == '-' || e->text[j - 1] == '?') &&
+			       (e->text[j] == ' ' || e->text[j] == '\t')) {
+				j--;
+				while (j > ls && (e->text[j - 1] == ' ' || e->text[j - 1] == '\t'))
+					j--;
+			}
+			return j == ls ? q : s;
+		}
+		if (l == 0)
+			return s;
+	}
 }
 
 static bool explicit_key(const struct qms_edit *e, const struct qms_node *k)
@@ -366,7 +416,7 @@ static int block_col(const struct qms_edit *e, const struct qms_node *coll)
  * *digit is the indicator (0 when none). */
 static int block_scalar_indent(const struct qms_edit *e, const struct qms_node *n, int *digit)
 {
-	size_t start = node_start(e, n);
+	size_t start = after_tag(e, n);
 	*digit = 0;
 	for (size_t i = start + 1; i < e->len && i < start + 3; i++) {
 		if (e->text[i] >= '1' && e->text[i] <= '9')
@@ -388,14 +438,47 @@ static int block_scalar_indent(const struct qms_edit *e, const struct qms_node *
 	return -1;
 }
 
+/* True when line l is only a line break in a block scalar whose text is
+ * indented by `indent` (-1: not known yet): spaces, no more than that;
+ * more spaces, or a tab, are text. */
+static bool break_line(const struct qms_edit *e, size_t l, int indent)
+{
+	int n = line_indent(e, l);
+	return e->line_start[l] + (size_t)n == e->line_end[l] && (indent < 0 || n <= indent);
+}
+
 static bool keeps_breaks(const struct qms_edit *e, const struct qms_node *n)
 {
-	size_t start = node_start(e, n);
+	size_t start = after_tag(e, n);
 	for (size_t i = start + 1; i < e->len && i < start + 3; i++)
 		if (e->text[i] == '+')
 			return true;
 	return false;
 }
+
+/* Skip blanks, line breaks, comments and BOMs (which libyaml skips at
+ * the start of a line) from `i`. */
+static size_t skip_space(const struct qms_edit *e, size_t i)
+{
+	bool blank = true; /* after a blank or break: a `#` starts a comment */
+	while (i < e->len) {
+		char c = e->text[i];
+		size_t n = break_len(e->text, e->len, i);
+		if (c == ' ' || c == '\t' || n) {
+			i += n ? n : 1;
+			blank = true;
+		} else if (e->len - i >= 3 && !memcmp(e->text + i, "\xef\xbb\xbf", 3)) {
+			i += 3;
+		} else if (c == '#' && (blank || i == e->base)) {
+			i = e->line_end[line_of(e, i)];
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+static size_t value_end(const struct qms_edit *e, const struct qms_node *k);
 
 /* Where the text of a subtree ends: after its last character that is not
  * a line break, blank line or the indentation of what follows (block
@@ -411,14 +494,14 @@ static size_t content_end(const struct qms_edit *e, const struct qms_node *n)
 		 * than the indentation, which are text too) */
 		int digit;
 		int indent = block_scalar_indent(e, n, &digit);
-		size_t first = line_of(e, node_start(e, n));
+		size_t first = line_of(e, after_tag(e, n));
 		size_t end = node_end(e, n);
 		size_t l = line_of(e, end);
 		if (end == e->line_start[l] && l > first)
 			l--;
 		if (keeps_breaks(e, n))
 			return e->line_end[l];
-		while (l > first && blank_line(e, l) && (indent < 0 || line_indent(e, l) <= indent))
+		while (l > first && break_line(e, l, indent))
 			l--;
 		return e->line_end[l];
 	}
@@ -427,13 +510,27 @@ static size_t content_end(const struct qms_edit *e, const struct qms_node *n)
 	const struct qms_node *last = n->first;
 	while (last->next)
 		last = last->next;
-	return content_end(e, n->type == QMS_NODE_MAP ? last->value : last);
+	return n->type == QMS_NODE_MAP ? value_end(e, last) : content_end(e, last);
+}
+
+/* Where the entry of key k ends: where its value does; for an empty
+ * value, after its `:`, or after the key when there is none (`? key`,
+ * `{key, ...}`: libyaml puts the empty value where the next token starts,
+ * maybe lines further on). */
+static size_t value_end(const struct qms_edit *e, const struct qms_node *k)
+{
+	const struct qms_node *v = k->value;
+	size_t s = node_start(e, v);
+	if (v->type != QMS_NODE_SCALAR || s != node_end(e, v))
+		return content_end(e, v);
+	size_t ke = content_end(e, k), mark = skip_space(e, ke);
+	return mark < s && e->text[mark] == ':' ? s : ke;
 }
 
 /* End of an entry of a collection (its item, or its key's value). */
 static size_t entry_end(const struct qms_edit *e, const struct qms_node *coll, const struct qms_node *entry)
 {
-	return content_end(e, coll->type == QMS_NODE_MAP ? entry->value : entry);
+	return coll->type == QMS_NODE_MAP ? value_end(e, entry) : content_end(e, entry);
 }
 
 /* ---- session ---- */
@@ -480,6 +577,8 @@ void qms_edit_init(struct qms_edit *e, const struct qms_doc *doc, const char *te
 	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
 		e->base = 3;
 	index_lines(e);
+	for (size_t i = e->base; i + 3 <= len && !e->inner_bom; i++)
+		e->inner_bom = !memcmp(text + i, "\xef\xbb\xbf", 3);
 	e->map_step = e->seq_offset = e->dash_gap = -1;
 	if (doc)
 		infer_style(e, doc->root);
@@ -610,21 +709,71 @@ static int splice_cmp(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* Skip blanks, line breaks and comments from `i`. */
-static size_t skip_space(const struct qms_edit *e, size_t i)
+/* The last scalar of a subtree in block style: what text after it
+ * follows. */
+static const struct qms_node *last_leaf(const struct qms_edit *e, const struct qms_node *n)
 {
-	while (i < e->len) {
-		char c = e->text[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			i++;
-		} else if (c == '#' && (i == 0 || strchr(" \t\r\n", e->text[i - 1]))) {
-			while (i < e->len && e->text[i] != '\n' && e->text[i] != '\r')
-				i++;
-		} else {
-			break;
-		}
+	while (n && n->type != QMS_NODE_SCALAR && n->first && !is_flow(e, n)) {
+		const struct qms_node *last = n->first;
+		while (last->next)
+			last = last->next;
+		n = n->type == QMS_NODE_MAP ? last->value : last;
 	}
-	return i;
+	return n;
+}
+
+/* Lines from `to` on that a block scalar before them would take in as its
+ * own once what is between goes: blank lines with more spaces than its
+ * indentation (or any, with `+`), comments indented as its text. Returns
+ * the end of the last of them, or `to`. */
+static size_t past_absorbed(const struct qms_edit *e, const struct qms_node *scalar, size_t to)
+{
+	int digit;
+	int indent = block_scalar_indent(e, scalar, &digit);
+	if (indent < 0) {
+		/* no text yet: its text would be indented deeper than its parent */
+		const struct qms_node *key;
+		const struct qms_node *p = parent_of(e, scalar, &key);
+		indent = p ? block_col(e, p) + 1 : 1;
+	}
+	bool keep = keeps_breaks(e, scalar);
+	size_t end = to;
+	for (size_t i = to; i < e->len; i = after_line(e, i)) {
+		size_t l = line_of(e, i);
+		int n = line_indent(e, l);
+		size_t first = e->line_start[l] + (size_t)n;
+		if (first == e->line_end[l]) {
+			if (keep || n > indent)
+				end = after_line(e, i);
+			continue;
+		}
+		if ((e->text[first] != '#' && e->text[first] != '\t') || n < indent)
+			break; /* a token, or what ends the block */
+		end = after_line(e, i);
+	}
+	return end;
+}
+
+/* True when a node of the subtree n that is only a tag (an empty value,
+ * `!t`) ends at `off`. */
+static bool tag_ends_at(const struct qms_edit *e, const struct qms_node *n, size_t off)
+{
+	if (!n)
+		return false;
+	if (n->type == QMS_NODE_SCALAR)
+		return n->len == 0 && node_end(e, n) == off && node_start(e, n) < off &&
+		       e->text[node_start(e, n)] == '!';
+	for (const struct qms_node *c = n->first; c; c = c->next)
+		if (tag_ends_at(e, c, off) || (n->type == QMS_NODE_MAP && tag_ends_at(e, c->value, off)))
+			return true;
+	return false;
+}
+
+/* Start of an entry of a flow collection: its item, its key or the `?`
+ * before it. */
+static size_t flow_entry_start(const struct qms_edit *e, const struct qms_node *coll, const struct qms_node *entry)
+{
+	return coll->type == QMS_NODE_MAP ? key_start(e, entry) : node_start(e, entry);
 }
 
 /* A block list whose items all go: `[]` where the list was. */
@@ -634,7 +783,7 @@ static int plan_empty_list(struct qms_edit *e, struct plan *p, const struct qms_
 	if (s < first) {
 		/* a tag before the items: the empty list after it */
 		size_t i = s;
-		while (i < e->len && !strchr(" \t\r\n", e->text[i]))
+		while (i < e->len && e->text[i] != ' ' && e->text[i] != '\t' && !break_len(e->text, e->len, i))
 			i++;
 		plan_add(p, i, 0, " []", -1, true);
 		return 0;
@@ -697,19 +846,32 @@ static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_no
 				j++;
 			size_t from, to;
 			if (j + 1 < n) { /* up to the entry that follows */
-				from = node_start(e, ent[i]);
-				to = node_start(e, ent[j + 1]);
-			} else if (i > 0) { /* from the end of the entry before */
+				from = flow_entry_start(e, coll, ent[i]);
+				to = flow_entry_start(e, coll, ent[j + 1]);
+			} else if (i > 0) {
+				/* from the comma after the entry before: what separates
+				 * them stays (a tag must not end up against the bracket) */
 				from = entry_end(e, coll, ent[i - 1]);
+				size_t c = skip_space(e, from);
+				if (c < e->len && e->text[c] == ',')
+					from = c;
 				to = entry_end(e, coll, ent[j]);
+				/* the entry before may end with a plain scalar, which
+				 * would take in lines starting with a tab: up to the
+				 * bracket then */
+				if (tab_trap(e, to))
+					to = skip_space(e, to);
 			} else { /* all of them, and a final comma */
-				from = node_start(e, ent[0]);
+				from = flow_entry_start(e, coll, ent[0]);
 				to = entry_end(e, coll, ent[j]);
 				size_t c = skip_space(e, to);
 				if (c < e->len && e->text[c] == ',')
 					to = c + 1;
 			}
-			plan_add(p, from, to - from, "", -1, true);
+			/* a tag needs a blank after it, or a comma: `[!, a]` */
+			bool tag = i > 0 && j + 1 == n &&
+				   (tag_ends_at(e, ent[i - 1], from) || (map && tag_ends_at(e, ent[i - 1]->value, from)));
+			plan_add(p, from, to - from, tag ? " " : "", -1, true);
 			i = j + 1;
 		}
 		goto out;
@@ -749,6 +911,11 @@ static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_no
 			i = j + 1;
 			continue;
 		}
+		/* whole lines; after a block scalar, what is between the
+		 * entries goes with them, and what it would take in after them */
+		const struct qms_node *leaf = i > 0 ? last_leaf(e, map ? ent[i - 1]->value : ent[i - 1]) : NULL;
+		bool block = leaf && is_block_scalar(e, leaf);
+		size_t run_from = 0;
 		for (size_t k = i; k <= j; k++) {
 			size_t st = entry_start(e, coll, ent[k]);
 			if (st == NO_DASH || !starts_line(e, st)) {
@@ -757,7 +924,16 @@ static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_no
 			}
 			size_t from = e->line_start[line_of(e, st)];
 			size_t to = past_trap(e, after_line(e, entry_end(e, coll, ent[k])));
-			plan_add(p, from, to - from, "", -1, true);
+			if (!block) {
+				plan_add(p, from, to - from, "", -1, true);
+				continue;
+			}
+			if (k == i)
+				run_from = from;
+			if (k == j) {
+				to = past_absorbed(e, leaf, to);
+				plan_add(p, run_from, to - run_from, "", -1, true);
+			}
 		}
 		i = j + 1;
 	}
@@ -828,6 +1004,13 @@ static struct snapshot begin(const struct qms_edit *e)
 {
 	return (struct snapshot){e->nsplices, e->nadded, e->nremoved_from, e->ngrown,
 				 e->nset, e->nremovals, e->ntouched};
+}
+
+/* Operations on a text with a BOM after its start are refused: libyaml
+ * skips it at the start of a line but counts it as a column. */
+static int refused(struct qms_edit *e)
+{
+	return e->inner_bom ? edit_fail(e, "the text holds a byte order mark (U+FEFF) after its start; remove it first") : 0;
 }
 
 /* Check that the operation fits with the others (no two changes of one
@@ -1019,6 +1202,17 @@ static void render_flow(struct qms_buf *b, const struct qms_yval *v)
 	}
 }
 
+/* A value in flow style, written before the text at `at`. A plain scalar
+ * takes in the blanks and line breaks after it, and a tab that starts one
+ * of those lines (in flow context too) is an error then: quoted instead. */
+static void render_flow_at(const struct qms_edit *e, struct qms_buf *b, const struct qms_yval *v, size_t at)
+{
+	if (v->type == QMS_YVAL_SCALAR && !needs_quotes(v->text, true) && tab_trap(e, at))
+		add_double_quoted(b, v->text);
+	else
+		render_flow(b, v);
+}
+
 static bool block_collection(const struct qms_yval *v)
 {
 	return v->type != QMS_YVAL_SCALAR && !v->flow && v->n > 0;
@@ -1108,7 +1302,7 @@ static const char *block_unfit(const char *value, bool indicator)
 
 static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, const char *value)
 {
-	size_t start = node_start(e, node);
+	size_t start = after_tag(e, node);
 	char style = e->text[start];
 	size_t header = line_of(e, start);
 	size_t end = content_end(e, node);
@@ -1116,10 +1310,17 @@ static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, con
 	int digit;
 	int indent = block_scalar_indent(e, node, &digit);
 	if (indent < 0) {
+		/* no text yet: deeper than the parent, and no less than its blank
+		 * lines, from which libyaml took its indentation (what follows at
+		 * less ended it, and must still) */
 		const struct qms_node *key;
 		const struct qms_node *p = parent_of(e, node, &key);
 		int parent = p ? block_col(e, p) : -1;
 		indent = (parent >= 0 ? parent : 0) + e->map_step;
+		size_t stop = node_end(e, node);
+		for (size_t l = header + 1; l < e->nlines && e->line_start[l] < stop; l++)
+			if (break_line(e, l, -1) && line_indent(e, l) > indent)
+				indent = line_indent(e, l);
 	}
 	const char *why = block_unfit(value, digit != 0);
 	if (why)
@@ -1150,12 +1351,18 @@ static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, con
 	}
 	size_t from = header + 1 < e->nlines ? e->line_start[header + 1] : e->len;
 	size_t to = last > header ? after_line(e, end) : from;
-	if (to > from) {
-		add_splice(e, from, to - from, qms_buf_detach(&b), node);
-		return 0;
-	}
-	/* no line of text yet: the lines go in like those of a collection,
-	 * before what is inserted at the same place into the nodes around */
+	/* the lines of the block kept after the new text must be line breaks
+	 * at its indentation, not text */
+	size_t stop = node_end(e, node);
+	for (size_t l = last + 1; l < e->nlines && e->line_start[l] < stop; l++)
+		if (!break_line(e, l, indent))
+			to = after_line(e, e->line_start[l]);
+	/* the new lines go in like those of a collection, before what is
+	 * inserted at the same place into the nodes around (after a block
+	 * without text, that is where the lines it had start); the old ones
+	 * go */
+	if (to > from)
+		add_splice(e, from, to - from, qms_xstrdup(""), node);
 	if (b.len)
 		insert_lines(e, from, node, &b);
 	qms_buf_release(&b);
@@ -1167,9 +1374,10 @@ static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, con
  * ": " after a flow key without a value (which becomes an implicit key: it
  * must be on one line, and short); NULL when there is no place for a
  * value. */
-static const char *empty_prefix(const struct qms_edit *e, const struct qms_node *n, bool flow)
+static const char *empty_prefix(const struct qms_edit *e, const struct qms_node *n, bool flow, size_t *at)
 {
 	size_t s = node_start(e, n);
+	*at = s;
 	const struct qms_node *key;
 	const struct qms_node *parent = parent_of(e, n, &key);
 	size_t mark; /* the indicator */
@@ -1179,7 +1387,10 @@ static const char *empty_prefix(const struct qms_edit *e, const struct qms_node 
 			size_t ks = node_start(e, key);
 			if (!flow || line_of(e, ks) != line_of(e, s) || s - ks > 1000)
 				return NULL;
-			return ": ";
+			*at = content_end(e, key); /* where the entry ends (value_end()) */
+			/* a key that is only a tag (`!t`): a `:` next to it would be
+			 * part of the tag */
+			return key->len == 0 && *at > ks ? " : " : ": ";
 		}
 	} else if (parent && !flow) {
 		mark = dash_of(e, n);
@@ -1217,15 +1428,21 @@ static int set_scalar(struct qms_edit *e, const struct qms_node *node, const cha
 	qms_buf_init(&b);
 	if (s == end) {
 		/* an empty value right after `key:` or `-` */
-		const char *prefix = empty_prefix(e, node, flow);
+		size_t at;
+		const char *prefix = empty_prefix(e, node, flow, &at);
 		if (!prefix)
 			return edit_fail(e, "there is no ':' or '-' to write the value after, and none can be added");
 		qms_buf_adds(&b, prefix);
-		qms_yaml_add_scalar(&b, value, flow);
-		add_splice(e, s, 0, qms_buf_detach(&b), node);
+		if (flow && tab_trap(e, at)) /* see render_flow_at() */
+			add_double_quoted(&b, value);
+		else
+			qms_yaml_add_scalar(&b, value, flow);
+		add_splice(e, at, 0, qms_buf_detach(&b), node);
 		return 0;
 	}
 	char quote = e->text[s] == '"' || e->text[s] == '\'' ? e->text[s] : 0;
+	if (flow && !quote && tab_trap(e, end))
+		quote = '"'; /* see render_flow_at() */
 	add_scalar_styled(&b, value, flow, quote);
 	if (!flow && node->plain && (b.buf[0] == '"' || b.buf[0] == '\'') && tab_trap(e, end)) {
 		qms_buf_release(&b);
@@ -1237,6 +1454,8 @@ static int set_scalar(struct qms_edit *e, const struct qms_node *node, const cha
 
 int qms_edit_set_scalar(struct qms_edit *e, const struct qms_node *node, const char *value)
 {
+	if (refused(e) < 0)
+		return -1;
 	struct snapshot s = begin(e);
 	return finish(e, &s, set_scalar(e, node, value));
 }
@@ -1274,19 +1493,21 @@ static int fill_empty(struct qms_edit *e, const struct qms_node *map, const stru
 	if (!flow && tab_trap(e, end))
 		return edit_fail(e, "cannot write a list or mapping for '%s': " TAB_TRAP, k->text);
 	if (flow || !block_collection(value)) {
+		size_t at = s;
 		if (s == end) {
-			const char *prefix = empty_prefix(e, v, flow);
+			const char *prefix = empty_prefix(e, v, flow, &at);
 			if (!prefix)
 				return edit_fail(e, "there is no ':' to write the value of '%s' after", k->text);
 			qms_buf_adds(&b, prefix);
 		}
-		render_flow(&b, value);
-		add_splice(e, s, end - s, qms_buf_detach(&b), v);
+		render_flow_at(e, &b, value, end);
+		add_splice(e, at, end - s, qms_buf_detach(&b), v);
 		return 0;
 	}
 	if (explicit_key(e, k))
 		return edit_fail(e, "'%s' is written as an explicit key ('? '); edit it by hand", k->text);
-	if (s == end && !empty_prefix(e, v, false))
+	size_t at;
+	if (s == end && !empty_prefix(e, v, false, &at))
 		return edit_fail(e, "there is no ':' to write the value of '%s' after", k->text);
 	if (s != end)
 		add_splice(e, s, end - s, qms_xstrdup(""), v);
@@ -1336,27 +1557,35 @@ static int map_put(struct qms_edit *e, const struct qms_node *map, const char *k
 			qms_buf_adds(&b, ", ");
 			qms_buf_adds(&b, key);
 			qms_buf_adds(&b, ": ");
-			render_flow(&b, value);
-			add_splice(e, content_end(e, anchor->value), 0, qms_buf_detach(&b), map);
+			render_flow_at(e, &b, value, value_end(e, anchor));
+			add_splice(e, value_end(e, anchor), 0, qms_buf_detach(&b), map);
 		} else if (map->first) {
 			qms_buf_adds(&b, key);
 			qms_buf_adds(&b, ": ");
 			render_flow(&b, value);
 			qms_buf_adds(&b, ", ");
-			add_splice(e, node_start(e, map->first), 0, qms_buf_detach(&b), map);
+			add_splice(e, key_start(e, map->first), 0, qms_buf_detach(&b), map);
 		} else {
+			/* `{}`: after the keys this edit already put in */
+			for (size_t i = 0; i + 1 < e->nadded; i++)
+				if (e->added[i].map == map) {
+					qms_buf_adds(&b, ", ");
+					break;
+				}
 			qms_buf_adds(&b, key);
 			qms_buf_adds(&b, ": ");
-			render_flow(&b, value);
-			add_splice(e, node_start(e, map) + 1, 0, qms_buf_detach(&b), map);
+			render_flow_at(e, &b, value, flow_open(e, map) + 1);
+			add_splice(e, flow_open(e, map) + 1, 0, qms_buf_detach(&b), map);
 		}
 		return 0;
 	}
+	if (!map->first)
+		return edit_fail(e, "cannot tell how the mapping is written");
 	int indent = block_col(e, map);
 	if (anchor) {
 		if (explicit_key(e, anchor))
 			return edit_fail(e, "'%s' is written as an explicit key ('? '); edit it by hand", anchor->text);
-		size_t at = past_trap(e, after_line(e, content_end(e, anchor->value)));
+		size_t at = past_trap(e, after_line(e, value_end(e, anchor)));
 		add_spaces(&b, indent);
 		qms_buf_adds(&b, key);
 		qms_buf_addc(&b, ':');
@@ -1389,6 +1618,8 @@ static int map_put(struct qms_edit *e, const struct qms_node *map, const char *k
 int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char *key,
 		     const struct qms_yval *value, const char *const *after)
 {
+	if (refused(e) < 0)
+		return -1;
 	struct snapshot s = begin(e);
 	return finish(e, &s, map_put(e, map, key, value, after));
 }
@@ -1407,6 +1638,7 @@ static int seq_insert(struct qms_edit *e, const struct qms_node *seq, const stru
 		it = it->next;
 	if (after && !it)
 		return edit_fail(e, "the item is not in the list");
+	bool again = in_list(e->grown, e->ngrown, seq);
 	note_list(&e->grown, &e->ngrown, seq);
 	touch(e, seq);
 	struct qms_buf b;
@@ -1414,20 +1646,25 @@ static int seq_insert(struct qms_edit *e, const struct qms_node *seq, const stru
 	if (is_flow(e, seq)) {
 		if (after) {
 			qms_buf_adds(&b, ", ");
-			render_flow(&b, item);
+			render_flow_at(e, &b, item, content_end(e, after));
 			add_splice(e, content_end(e, after), 0, qms_buf_detach(&b), seq);
 		} else if (seq->first) {
 			render_flow(&b, item);
 			qms_buf_adds(&b, ", ");
 			add_splice(e, node_start(e, seq->first), 0, qms_buf_detach(&b), seq);
 		} else {
-			render_flow(&b, item);
-			add_splice(e, node_start(e, seq) + 1, 0, qms_buf_detach(&b), seq);
+			/* `[]`: after the items this edit already put in */
+			if (again)
+				qms_buf_adds(&b, ", ");
+			render_flow_at(e, &b, item, flow_open(e, seq) + 1);
+			add_splice(e, flow_open(e, seq) + 1, 0, qms_buf_detach(&b), seq);
 		}
 		return 0;
 	}
 	/* A block list has at least one item: the new one takes the style
 	 * of its neighbour (the one before it, else the first). */
+	if (!seq->first)
+		return edit_fail(e, "cannot tell how the list is written");
 	const struct qms_node *model = after ? after : seq->first;
 	size_t first = dash_of(e, seq->first), dash = dash_of(e, model);
 	if (first == NO_DASH || dash == NO_DASH)
@@ -1475,6 +1712,8 @@ static int seq_insert(struct qms_edit *e, const struct qms_node *seq, const stru
 int qms_edit_seq_insert(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *after,
 			const struct qms_yval *item)
 {
+	if (refused(e) < 0)
+		return -1;
 	struct snapshot s = begin(e);
 	return finish(e, &s, seq_insert(e, seq, after, item));
 }
@@ -1520,6 +1759,8 @@ static int seq_remove(struct qms_edit *e, const struct qms_node *seq, const stru
 
 int qms_edit_seq_remove(struct qms_edit *e, const struct qms_node *seq, const struct qms_node *item)
 {
+	if (refused(e) < 0)
+		return -1;
 	struct snapshot s = begin(e);
 	return finish(e, &s, seq_remove(e, seq, item));
 }
@@ -1553,6 +1794,8 @@ static int map_remove(struct qms_edit *e, const struct qms_node *map, const char
 
 int qms_edit_map_remove(struct qms_edit *e, const struct qms_node *map, const char *key)
 {
+	if (refused(e) < 0)
+		return -1;
 	struct snapshot s = begin(e);
 	return finish(e, &s, map_remove(e, map, key));
 }

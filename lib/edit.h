@@ -23,13 +23,17 @@
  *  - removing items of a list and adding items to it;
  *  - setting one value twice, adding one key twice to a mapping.
  * And what no session does, since YAML cannot say it there:
- *  - a value for a key written `? key` (explicit), or for a flow key
- *    without a value that spans lines (it would have to become an
- *    implicit key, which is on one line);
+ *  - a block entry with an explicit key (`? key`): it is not removed,
+ *    given a list or mapping, or followed by a new key, and gets a value
+ *    only after its `:`; a flow key without a value gets one only when it
+ *    is on one line (it becomes an implicit key);
  *  - a new key in a mapping of one pair inside a flow list (`[a: b]`);
- *  - a quoted value (or a collection) where a plain one is followed by
- *    lines starting with a tab: only a plain value takes those in;
- *  - a text a block scalar cannot hold (see qms_edit_set_scalar()).
+ *  - a quoted value (or a collection) where a plain one is followed, in
+ *    block context, by lines starting with a tab: only a plain value
+ *    takes those in (in flow context it is the other way round: a value
+ *    written before such lines is quoted);
+ *  - a text a block scalar cannot hold (see qms_edit_set_scalar());
+ *  - anything in a text with a byte order mark after its start.
  *
  * The second half writes files: an exclusive lock per file and an atomic
  * replace (temporary file, fsync, rename, fsync of the folder). */
@@ -103,6 +107,7 @@ struct qms_edit {
 	 * on a node inside a removed entry */
 	const struct qms_node **touched;
 	size_t ntouched;
+	bool inner_bom;         /* a U+FEFF after the start: columns are not what they seem */
 	char *error;            /* why the last operation failed, or NULL; owned */
 };
 

@@ -372,6 +372,17 @@ static void test_crlf_bom_and_no_final_newline(void **state)
 	struct qms_yval three = sv("three");
 	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "a"), &three), 0);
 	finish(&s, "a:\n  - one\n  - two\n  - three");
+
+	/* a NEL is a line break for YAML, but it does not tell the line end */
+	start(&s, "a:\xc2\x85  x\nb: 1\n");
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "c", &w, NULL), 0);
+	finish(&s, "a:\xc2\x85  x\nb: 1\nc: ê\n");
+
+	/* a BOM after the start: libyaml skips it but counts it as a column */
+	start(&s, "a: 1\n\xef\xbb\xbf\nb: 2\n");
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "c", &w, NULL), -1);
+	assert_non_null(strstr(s.e.error, "byte order mark"));
+	finish(&s, "a: 1\n\xef\xbb\xbf\nb: 2\n");
 }
 
 static void test_remove(void **state)
@@ -586,6 +597,13 @@ static void test_tab_lines_after_plain_value(void **state)
 	start(&s, "a: 'y'\nb: x\n  \t\nc: 1\n");
 	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "b"), 0);
 	finish(&s, "a: 'y'\nc: 1\n");
+	/* in flow context the other way round: a plain value there takes in
+	 * the blanks after it, and then rejects a tab starting a line */
+	start(&s, "p: {n: !\n\t}\nq: [a, !\n\t]\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "p.n"), "v"), 0);
+	const struct qms_node *qn = at(s.doc->root, "q");
+	assert_int_equal(qms_edit_seq_remove(&s.e, qn, qn->first->next), 0);
+	finish(&s, "p: {n: \"v\"\n\t}\nq: [a]\n");
 }
 
 static void test_tagged_and_nested_lists(void **state)
@@ -599,6 +617,40 @@ static void test_tagged_and_nested_lists(void **state)
 	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "m"), "z", &v, NULL), 0);
 	assert_int_equal(qms_edit_seq_insert(&s.e, at(s.doc->root, "n.0"), NULL, &b), 0);
 	finish(&s, "k: !!seq\n  - a\n  - b\nm: !!map\n  a: 1\n  z: v\nn:\n  - - b\n    - x\n");
+	/* a tagged flow list, a tagged block scalar: the node starts at the
+	 * tag, its brackets or its header after it */
+	start(&s, "f: !!seq []\nt: !!str |\n  x\nu: !!str >\n  y\nz: 1\n");
+	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "f"), &b), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "t"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "u"), "w"), 0);
+	finish(&s, "f: !!seq [b]\nu: !!str >\n  w\nz: 1\n");
+}
+
+static void test_entry_ends(void **state)
+{
+	(void)state;
+	/* an empty value without a `:` (`? key`) sits, for libyaml, where the
+	 * next token starts: the entry still ends with its key */
+	static const char *const after_p[] = {"p", NULL};
+	struct session s;
+	start(&s, "p:\n  ?\nb: 1\n");
+	struct qms_yval v = sv("v");
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "note", &v, after_p), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "p"), 0);
+	finish(&s, "note: v\nb: 1\n");
+	/* what separates an entry from the comma after it stays when the
+	 * entries after it go; a tag keeps a blank after it */
+	start(&s, "a: [x # c\n  , y]\nb: {k: !, l: 1}\n");
+	const struct qms_node *a = at(s.doc->root, "a");
+	assert_int_equal(qms_edit_seq_remove(&s.e, a, a->first->next), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "b"), "l"), 0);
+	finish(&s, "a: [x # c\n  ]\nb: {k: ! }\n");
+	/* after a block scalar, the lines an entry removed leaves behind would
+	 * be its text (a comment as indented, blanks with `+`): they go too */
+	start(&s, "a: |\n  x\nb: 1\n  # about b\nc: |+\n  y\nd: |\n  z\n\n\ne: 2\n");
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "b"), 0);
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "d"), 0);
+	finish(&s, "a: |\n  x\nc: |+\n  y\ne: 2\n");
 }
 
 /* ---- files ---- */
@@ -680,6 +732,7 @@ int main(void)
 		cmocka_unit_test(test_block_scalar_texts),
 		cmocka_unit_test(test_tab_lines_after_plain_value),
 		cmocka_unit_test(test_tagged_and_nested_lists),
+		cmocka_unit_test(test_entry_ends),
 		cmocka_unit_test(test_atomic_write),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,7 +6,9 @@
  * was asked: the fuzzer keeps a model of the document, applies each edit
  * the editor accepts to it, and compares it with the result read back. An
  * edit it refuses must leave an error message and change nothing, never
- * crash; qms_edit_apply() must not fail once every edit was accepted.
+ * crash; qms_edit_apply() must not fail once every edit was accepted; new
+ * lines end as the text's lines do (checked: no CR in a text without
+ * one).
  * FUZZ_EDIT_VERBOSE=1 in the environment prints every input's edits and
  * result. */
 #include <stdbool.h>
@@ -179,6 +181,29 @@ static bool block_scalar(const struct qms_edit *e, const struct qms_node *n)
 	if (n->type != QMS_NODE_SCALAR || n->plain)
 		return false;
 	size_t s = qms_edit_offset(e, n->line, n->col);
+	if (s < e->len && e->text[s] == '!') /* a tag (ASCII), then blanks */
+		while (s < e->len && (unsigned char)e->text[s] < 0x80 && !strchr(" \t\r\n", e->text[s]))
+			s++;
+	for (bool blank = true;;) { /* blanks, breaks, BOMs, comments */
+		const char *t = e->text + s;
+		size_t left = e->len - s;
+		if (left && (*t == ' ' || *t == '\t' || *t == '\r' || *t == '\n'))
+			s++, blank = true;
+		else if (left >= 2 && !memcmp(t, "\xc2\x85", 2))
+			s += 2, blank = true;
+		else if (left >= 3 && (!memcmp(t, "\xe2\x80\xa8", 3) || !memcmp(t, "\xe2\x80\xa9", 3)))
+			s += 3, blank = true;
+		else if (left >= 3 && !memcmp(t, "\xef\xbb\xbf", 3))
+			s += 3;
+		else if (left && *t == '#' && blank)
+			while (s < e->len && e->text[s] != '\r' && e->text[s] != '\n' &&
+			       memcmp(e->text + s, "\xc2\x85", e->len - s >= 2 ? 2 : 0) &&
+			       (e->len - s < 3 || (memcmp(e->text + s, "\xe2\x80\xa8", 3) &&
+						   memcmp(e->text + s, "\xe2\x80\xa9", 3))))
+				s++;
+		else
+			break;
+	}
 	return s < e->len && (e->text[s] == '|' || e->text[s] == '>');
 }
 
@@ -368,6 +393,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (qms_doc_parse(&again, "fuzz.yaml", out.buf, out.len, &after) < 0) {
 		/* an edit turned valid YAML into invalid YAML */
 		wrong = after.len ? after.items[0].message : "?";
+	} else if (!memchr(data, '\r', size) && memchr(out.buf, '\r', out.len)) {
+		/* new lines end as the text's do (a value holds no raw CR) */
+		wrong = "a CR in a text without one";
+		qms_doc_free(again);
 	} else {
 		wrong = model_diff(root, again->root);
 		qms_doc_free(again);
