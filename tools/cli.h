@@ -32,6 +32,13 @@ bool qms_cli_use_color(FILE *stream);
  * cleared when done == total. ctx is a label, e.g. "checking files". */
 void qms_cli_progress(size_t done, size_t total, void *ctx);
 
+/* argv[*i] as `--name VALUE`, `--name=VALUE`, or (when shrt is given)
+ * `-x VALUE` / `-xVALUE`: the value, moving *i past it when it is the next
+ * argument. *matched tells whether argv[*i] was this option at all; a
+ * match with no value left returns NULL. */
+const char *qms_cli_option_value(int argc, char **argv, int *i, const char *lng, const char *shrt,
+				 bool *matched);
+
 /* Print "qms: <message>" on stderr; returns QMS_EXIT_USAGE. */
 int qms_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

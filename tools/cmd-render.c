@@ -60,23 +60,6 @@ static int choice(const char *value, const char *const *names)
 	return -1;
 }
 
-/* --name VALUE or --name=VALUE (or -xVALUE for a short name). */
-static const char *option_value(int argc, char **argv, int *i, const char *lng, const char *shrt,
-				bool *matched)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(lng);
-	*matched = true;
-	if (!strcmp(a, lng) || (shrt && !strcmp(a, shrt)))
-		return *i + 1 < argc ? argv[++*i] : NULL;
-	if (!strncmp(a, lng, n) && a[n] == '=')
-		return a + n + 1;
-	if (shrt && !strncmp(a, shrt, 2) && a[2])
-		return a + 2;
-	*matched = false;
-	return NULL;
-}
-
 int qms_cmd_render(int argc, char **argv)
 {
 	/* `render --board` is `audit board`: the board is drawn by lib/board.c */
@@ -115,20 +98,20 @@ int qms_cmd_render(int argc, char **argv)
 			fputs(render_help, stdout);
 			rc = QMS_EXIT_CLEAN;
 			goto out;
-		} else if ((v = option_value(argc, argv, &i, "--format", NULL, &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--format", NULL, &m)) || m) {
 			int f = v ? choice(v, qms_render_format_names) : -1;
 			if (f < 0) {
 				qms_cli_usage_error("--format needs svg, png, pdf or dot, not '%s'", v ? v : "");
 				goto out;
 			}
 			req.opt.format = (enum qms_render_format)f;
-		} else if ((v = option_value(argc, argv, &i, "--out", "-o", &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--out", "-o", &m)) || m) {
 			if (!v || !*v) {
 				qms_cli_usage_error("--out needs a folder");
 				goto out;
 			}
 			req.out_dir = v;
-		} else if ((v = option_value(argc, argv, &i, "--jobs", "-j", &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--jobs", "-j", &m)) || m) {
 			char *end;
 			long n = v ? strtol(v, &end, 10) : 0;
 			if (!v || !*v || *end || n < 1 || n > 64) {
@@ -136,21 +119,21 @@ int qms_cmd_render(int argc, char **argv)
 				goto out;
 			}
 			req.jobs = (unsigned)n;
-		} else if ((v = option_value(argc, argv, &i, "--lanes", NULL, &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--lanes", NULL, &m)) || m) {
 			int l = v ? choice(v, lanes_names) : -1;
 			if (l < 0) {
 				qms_cli_usage_error("--lanes needs vertical or horizontal, not '%s'", v ? v : "");
 				goto out;
 			}
 			req.opt.lanes = (enum qms_render_lanes)l;
-		} else if ((v = option_value(argc, argv, &i, "--as-of", NULL, &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--as-of", NULL, &m)) || m) {
 			int32_t d = v ? qms_date_parse(v) : -1;
 			if (d < 0) {
 				qms_cli_usage_error("--as-of needs a date YYYY-MM-DD, not '%s'", v ? v : "");
 				goto out;
 			}
 			req.opt.as_of = d;
-		} else if ((v = option_value(argc, argv, &i, "--lang", NULL, &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--lang", NULL, &m)) || m) {
 			int l = v ? choice(v, qms_lang_names) : -1;
 			if (l < 0) {
 				qms_cli_usage_error("--lang needs vi or en, not '%s'", v ? v : "");
@@ -158,13 +141,13 @@ int qms_cmd_render(int argc, char **argv)
 			}
 			req.opt.lang = (enum qms_lang)l;
 			req.lang_set = true;
-		} else if ((v = option_value(argc, argv, &i, "--map", NULL, &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--map", NULL, &m)) || m) {
 			if (!v || !*v) {
 				qms_cli_usage_error("--map needs an agency id, e.g. so-tu-phap");
 				goto out;
 			}
 			req.map_agency = v;
-		} else if ((v = option_value(argc, argv, &i, "--timeout", NULL, &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--timeout", NULL, &m)) || m) {
 			char *end;
 			long n = v ? strtol(v, &end, 10) : 0;
 			if (!v || !*v || *end || n < 1 || n > 86400) {

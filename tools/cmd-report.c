@@ -74,23 +74,6 @@ static int32_t today(void)
 	return qms_date_parse(d);
 }
 
-/* --name VALUE or --name=VALUE (or -x VALUE, -xVALUE). */
-static const char *option_value(int argc, char **argv, int *i, const char *lng, const char *shrt,
-				bool *matched)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(lng);
-	*matched = true;
-	if (!strcmp(a, lng) || (shrt && !strcmp(a, shrt)))
-		return *i + 1 < argc ? argv[++*i] : NULL;
-	if (!strncmp(a, lng, n) && a[n] == '=')
-		return a + n + 1;
-	if (shrt && !strncmp(a, shrt, 2) && a[2])
-		return a + 2;
-	*matched = false;
-	return NULL;
-}
-
 struct args {
 	int32_t as_of;
 	int lang;
@@ -115,33 +98,33 @@ static int parse_args(struct args *a, int argc, char **argv, bool site)
 		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
 			fputs(site ? site_help : report_help, stdout);
 			return 1;
-		} else if ((v = option_value(argc, argv, &i, "--as-of", NULL, &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--as-of", NULL, &m)) || m) {
 			a->as_of = v ? qms_date_parse(v) : -1;
 			if (a->as_of < 0)
 				return qms_cli_usage_error("--as-of needs a date YYYY-MM-DD, not '%s'", v ? v : "");
-		} else if ((v = option_value(argc, argv, &i, "--lang", NULL, &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--lang", NULL, &m)) || m) {
 			a->lang = -1;
 			for (int k = 0; v && qms_lang_names[k]; k++)
 				if (!strcmp(v, qms_lang_names[k]))
 					a->lang = k;
 			if (a->lang < 0)
 				return qms_cli_usage_error("--lang needs vi or en, not '%s'", v ? v : "");
-		} else if (!site && ((v = option_value(argc, argv, &i, "--format", NULL, &m)) || m)) {
+		} else if (!site && ((v = qms_cli_option_value(argc, argv, &i, "--format", NULL, &m)) || m)) {
 			bool ok = false;
 			for (int k = 0; v && formats[k]; k++)
 				ok |= !strcmp(v, formats[k]);
 			if (!ok)
 				return qms_cli_usage_error("--format needs md, html, csv or json, not '%s'", v ? v : "");
 			a->format = v;
-		} else if (!site && (((v = option_value(argc, argv, &i, "--output", "-o", &m)) || m))) {
+		} else if (!site && (((v = qms_cli_option_value(argc, argv, &i, "--output", "-o", &m)) || m))) {
 			if (!v || !*v)
 				return qms_cli_usage_error("--output needs a file name");
 			a->output = v;
-		} else if (site && (((v = option_value(argc, argv, &i, "--out", "-o", &m)) || m))) {
+		} else if (site && (((v = qms_cli_option_value(argc, argv, &i, "--out", "-o", &m)) || m))) {
 			if (!v || !*v)
 				return qms_cli_usage_error("--out needs a folder");
 			a->output = v;
-		} else if ((v = option_value(argc, argv, &i, "--jobs", "-j", &m)) || m) {
+		} else if ((v = qms_cli_option_value(argc, argv, &i, "--jobs", "-j", &m)) || m) {
 			char *end;
 			long n = v ? strtol(v, &end, 10) : 0;
 			if (!v || !*v || *end || n < 1 || n > 64)

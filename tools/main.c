@@ -55,6 +55,22 @@ bool qms_cli_use_color(FILE *stream)
 	return isatty(fileno(stream));
 }
 
+const char *qms_cli_option_value(int argc, char **argv, int *i, const char *lng, const char *shrt,
+				 bool *matched)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(lng);
+	*matched = true;
+	if (!strcmp(a, lng) || (shrt && !strcmp(a, shrt)))
+		return *i + 1 < argc ? argv[++*i] : NULL;
+	if (!strncmp(a, lng, n) && a[n] == '=')
+		return a + n + 1;
+	if (shrt && !strncmp(a, shrt, 2) && a[2])
+		return a + 2;
+	*matched = false;
+	return NULL;
+}
+
 void qms_cli_progress(size_t done, size_t total, void *ctx)
 {
 	fprintf(stderr, "\r%s: %zu/%zu", (const char *)ctx, done, total);
