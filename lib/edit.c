@@ -371,7 +371,8 @@ static size_t key_start(const struct qms_edit *e, const struct qms_node *k)
 			i--;
 		if (i > ls) {
 			/* a `?` indicator: after nothing but the indentation and other
-			 * indicators on its line (`- ? key`), or a flow `{` or `,` */
+			 * indicators on its line (`- ? key`, `: ? key`), or a flow `{`
+			 * or `,` */
 			if (e->text[i - 1] != '?')
 				return s;
 			size_t q = i - 1, j = q;
@@ -379,7 +380,7 @@ static size_t key_start(const struct qms_edit *e, const struct qms_node *k)
 				j--;
 			if (j > ls && (e->text[j - 1] == '{' || e->text[j - 1] == ',' || e->text[j - 1] == '['))
 				return q;
-			while (j > ls && (e->text[j - 1] == '-' || e->text[j - 1] == '?') &&
+			while (j > ls && (e->text[j - 1] == '-' || e->text[j - 1] == '?' || e->text[j - 1] == ':') &&
 			       (e->text[j] == ' ' || e->text[j] == '\t')) {
 				j--;
 				while (j > ls && (e->text[j - 1] == ' ' || e->text[j - 1] == '\t'))
