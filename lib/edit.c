@@ -1441,15 +1441,30 @@ static int set_scalar(struct qms_edit *e, const struct qms_node *node, const cha
 		add_splice(e, at, 0, qms_buf_detach(&b), node);
 		return 0;
 	}
-	char quote = e->text[s] == '"' || e->text[s] == '\'' ? e->text[s] : 0;
+	/* the value proper, after its tag (which stays); after a tag alone,
+	 * the value goes next to it */
+	size_t vs = after_tag(e, node);
+	if (vs >= end) {
+		vs = end;
+		qms_buf_addc(&b, ' ');
+	}
+	char quote = e->text[vs] == '"' || e->text[vs] == '\'' ? e->text[vs] : 0;
+	if (vs == end)
+		quote = 0;
 	if (flow && !quote && tab_trap(e, end))
 		quote = '"'; /* see render_flow_at() */
 	add_scalar_styled(&b, value, flow, quote);
-	if (!flow && node->plain && (b.buf[0] == '"' || b.buf[0] == '\'') && tab_trap(e, end)) {
+	if (!flow && node->plain && b.buf[vs == end] != e->text[vs] && (b.buf[vs == end] == '"' || b.buf[vs == end] == '\'') &&
+	    tab_trap(e, end)) {
 		qms_buf_release(&b);
 		return edit_fail(e, "cannot quote the value: " TAB_TRAP);
 	}
-	add_splice(e, s, end - s, qms_buf_detach(&b), node);
+	/* a comment right after a closing quote: a plain value would take
+	 * the `#` in */
+	char last = b.buf[b.len - 1];
+	if (end < e->len && e->text[end] == '#' && last != '"' && last != '\'')
+		qms_buf_addc(&b, ' ');
+	add_splice(e, vs, end - vs, qms_buf_detach(&b), node);
 	return 0;
 }
 

@@ -603,7 +603,7 @@ static void test_tab_lines_after_plain_value(void **state)
 	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "p.n"), "v"), 0);
 	const struct qms_node *qn = at(s.doc->root, "q");
 	assert_int_equal(qms_edit_seq_remove(&s.e, qn, qn->first->next), 0);
-	finish(&s, "p: {n: \"v\"\n\t}\nq: [a]\n");
+	finish(&s, "p: {n: ! \"v\"\n\t}\nq: [a]\n");
 }
 
 static void test_tagged_and_nested_lists(void **state)
@@ -624,6 +624,12 @@ static void test_tagged_and_nested_lists(void **state)
 	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "t"), 0);
 	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "u"), "w"), 0);
 	finish(&s, "f: !!seq [b]\nu: !!str >\n  w\nz: 1\n");
+	/* a tagged value keeps its tag and its quotes; a comment may follow a
+	 * closing quote at once, but not a plain value */
+	start(&s, "a: !t 'x'# c\nb: !t\nc: \"y\"#d\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), "v"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "b"), "w"), 0);
+	finish(&s, "a: !t 'v'# c\nb: !t w\nc: \"y\"#d\n");
 }
 
 static void test_entry_ends(void **state)
