@@ -718,7 +718,12 @@ static const struct qms_node *last_leaf(const struct qms_edit *e, const struct q
 		const struct qms_node *last = n->first;
 		while (last->next)
 			last = last->next;
-		n = n->type == QMS_NODE_MAP ? last->value : last;
+		/* an empty value without a `:` (`? key`): the key comes last */
+		if (n->type == QMS_NODE_MAP && value_end(e, last) == content_end(e, last) &&
+		    last->value->type == QMS_NODE_SCALAR && node_start(e, last->value) == node_end(e, last->value))
+			n = last;
+		else
+			n = n->type == QMS_NODE_MAP ? last->value : last;
 	}
 	return n;
 }
