@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "i18n.h"
 #include "values.h"
 
 /* A scalar value. `text == NULL` means the key was absent (or null). The
@@ -41,7 +42,6 @@ struct qms_obj {
 
 /* ---- workspace (qms.yaml) ---- */
 
-enum qms_lang { QMS_LANG_VI, QMS_LANG_EN };
 
 struct qms_ws_migration {
 	struct qms_obj obj;
