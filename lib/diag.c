@@ -1,4 +1,5 @@
 #include "diag.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -53,7 +54,9 @@ void qms_diags_vadd(struct qms_diags *d, const char *file, unsigned line, unsign
 {
 	struct qms_buf msg;
 	qms_buf_init(&msg);
-	qms_buf_vprintf(&msg, fmt, ap);
+	/* the English format is the msgid: diagnostics are translated here,
+	 * once, for every caller */
+	qms_buf_vprintf(&msg, qms_gettext(fmt), ap);
 	struct qms_diag *diag = diags_push(d);
 	diag->file = qms_xstrdup(file ? file : "");
 	diag->line = line;

@@ -21,9 +21,9 @@ enum qms_lang qms_lang_get(void);
 
 /* msgid translated into `lang`; msgid itself when there is no
  * translation (or lang is English). Never NULL; static storage. */
-const char *qms_tr(enum qms_lang lang, const char *msgid);
+const char *qms_tr(enum qms_lang lang, const char *msgid) __attribute__((format_arg(2)));
 /* msgid in the process-wide language. */
-const char *qms_gettext(const char *msgid);
+const char *qms_gettext(const char *msgid) __attribute__((format_arg(1)));
 
 #define _(s) qms_gettext(s)
 #define N_(s) (s)
