@@ -13,6 +13,9 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "doc.h"
+#include "edit.h"
+#include "i18n.h"
 #include "flow.h"
 #include "index.h"
 #include "iso.h"
@@ -57,6 +60,7 @@ struct group {
 	atomic_size_t jobs_done;
 	size_t jobs_total;
 	const struct qms_check_options *opt;
+	const char *stdin_abs;  /* the file opt->stdin_data stands for, or NULL */
 	pthread_mutex_t progress_lock;
 	struct worker_ctx workers[64];
 };
@@ -142,13 +146,29 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 	}
 }
 
+/* The document of job: from its file, or from the bytes given for it. */
+static int load_job(const struct group *g, const struct file_job *job, struct qms_document *d,
+		    struct qms_diags *diags)
+{
+	if (!g->stdin_abs || strcmp(g->stdin_abs, job->abs))
+		return qms_document_load(d, job->path, diags);
+	struct qms_doc *doc;
+	if (qms_doc_parse(&doc, job->path, g->opt->stdin_data, g->opt->stdin_len, diags) < 0)
+		return -1;
+	if (qms_document_decode(d, doc, diags) < 0) {
+		qms_doc_free(doc);
+		return -1;
+	}
+	return 0;
+}
+
 /* Phase 1: everything one document can tell on its own. */
 static void read_file(struct worker_ctx *w, struct file_job *job)
 {
 	struct group *g = w->g;
 	struct qms_document d;
 	job->kind = -1;
-	if (qms_document_load(&d, job->path, &job->diags) < 0)
+	if (load_job(g, job, &d, &job->diags) < 0)
 		return;
 	if (d.kind == QMS_KIND_PROCESS)
 		qms_process_check(&((const struct qms_process_file *)d.data)->process, job->path,
@@ -172,7 +192,7 @@ static void recheck_file(struct worker_ctx *w, struct file_job *job)
 	struct qms_diags scratch;
 	qms_diags_init(&scratch);
 	/* Reading problems were reported in phase 1 already. */
-	if (qms_document_load(&d, job->path, &scratch) == 0) {
+	if (load_job(g, job, &d, &scratch) == 0) {
 		qms_rules_document(&g->ix, &g->cat, &d, job->path, &job->diags);
 		qms_document_release(&d);
 	}
@@ -417,12 +437,44 @@ static bool same_group(const struct qms_location *a, const struct qms_location *
 	return (!a->root && !b->root) || (a->root && b->root && !strcmp(a->root, b->root));
 }
 
+/* `qms check -`: the one document given as bytes, checked in the
+ * workspace of the folder of opt->stdin_name. */
+static int check_stdin(struct qms_check_result *out, const struct qms_check_options *opt, char **err)
+{
+	const char *name = opt->stdin_name;
+	const char *slash = strrchr(name, '/');
+	char *dir = slash ? qms_xstrndup(name, slash == name ? 1 : (size_t)(slash - name)) : qms_xstrdup(".");
+	struct qms_location loc;
+	int rc = qms_locate(&loc, dir, err);
+	free(dir);
+	if (rc < 0)
+		return -1;
+	if (!loc.is_dir) {
+		qms_location_release(&loc);
+		*err = qms_xstrdup(_("the folder of --stdin-filename is not a folder"));
+		return -1;
+	}
+	char *abs = qms_path_join(loc.abs, slash ? slash + 1 : name);
+	struct group g;
+	group_init(&g, &loc);
+	g.stdin_abs = abs;
+	add_file(&g, abs, true);
+	check_group(&g, opt, out);
+	group_release(&g);
+	qms_diags_sort(&out->diags);
+	free(abs);
+	qms_location_release(&loc);
+	return 0;
+}
+
 int qms_check_paths(struct qms_check_result *out, const char *const *paths, size_t npaths,
 		    const struct qms_check_options *opt, char **err)
 {
 	static const char *const here[] = {"."};
 	memset(out, 0, sizeof(*out));
 	qms_diags_init(&out->diags);
+	if (opt && opt->stdin_name)
+		return check_stdin(out, opt, err);
 	if (npaths == 0) {
 		paths = here;
 		npaths = 1;
@@ -518,4 +570,83 @@ int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, stru
 	qms_location_release(&loc);
 	*out = ix;
 	return 0;
+}
+
+/* ---- the end of each diagnostic ---- */
+
+/* Column (1-based, in characters) just past the word or value that starts
+ * at character column col of line. */
+static unsigned token_end(const char *line, size_t len, unsigned col)
+{
+	size_t i = 0;
+	for (unsigned c = 1; c < col && i < len; c++) /* characters to bytes */
+		do
+			i++;
+		while (i < len && ((unsigned char)line[i] & 0xc0) == 0x80);
+	size_t end = i;
+	if (i < len && (line[i] == '"' || line[i] == '\'')) {
+		char q = line[i];
+		for (end = i + 1; end < len; end++) {
+			if (q == '"' && line[end] == '\\' && end + 1 < len)
+				end++;
+			else if (line[end] == q && !(q == '\'' && end + 1 < len && line[end + 1] == '\''))
+				break;
+			else if (line[end] == q)
+				end++;
+		}
+		end = end < len ? end + 1 : len;
+	} else {
+		while (end < len && !strchr(",]}", line[end]) && !(line[end] == '#' && end > i && line[end - 1] == ' ') &&
+		       !(line[end] == ':' && (end + 1 == len || line[end + 1] == ' ')))
+			end++;
+		while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+			end--;
+	}
+	unsigned c = col;
+	for (size_t k = i; k < end; k++)
+		c += ((unsigned char)line[k] & 0xc0) != 0x80;
+	return c > col ? c : col + 1;
+}
+
+static void fill_file(struct qms_diags *d, size_t from, size_t to, const char *text, size_t len)
+{
+	for (size_t k = from; k < to; k++) {
+		struct qms_diag *g = &d->items[k];
+		g->end_line = g->line;
+		g->end_col = g->col ? g->col + 1 : 0;
+		if (!text || !g->line)
+			continue;
+		const char *p = text, *stop = text + len;
+		for (unsigned l = 1; l < g->line && p < stop; l++) {
+			const char *nl = memchr(p, '\n', (size_t)(stop - p));
+			p = nl ? nl + 1 : stop;
+		}
+		const char *nl = memchr(p, '\n', (size_t)(stop - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(stop - p);
+		if (n && p[n - 1] == '\r')
+			n--;
+		g->end_col = token_end(p, n, g->col);
+	}
+}
+
+void qms_diags_fill_ends(struct qms_diags *d, const char *name, const char *data, size_t len)
+{
+	size_t i = 0;
+	while (i < d->len) {
+		size_t j = i;
+		while (j < d->len && !strcmp(d->items[j].file, d->items[i].file))
+			j++;
+		if (name && !strcmp(d->items[i].file, name)) {
+			fill_file(d, i, j, data, len);
+		} else {
+			struct qms_buf text;
+			char *err = NULL;
+			qms_buf_init(&text);
+			int rc = qms_file_read(&text, d->items[i].file, &err);
+			free(err);
+			fill_file(d, i, j, rc < 0 ? NULL : text.buf, text.len);
+			qms_buf_release(&text);
+		}
+		i = j;
+	}
 }

@@ -13,6 +13,12 @@ struct qms_check_options {
 	 * from any worker thread but never from two at once; may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;
+	/* One document given as bytes instead of a file (`qms check -`):
+	 * checked as if it were the file stdin_name, with its workspace;
+	 * that file need not exist, its folder must. Not owned. */
+	const char *stdin_name;
+	const char *stdin_data;
+	size_t stdin_len;
 };
 
 struct qms_check_result {
@@ -27,5 +33,11 @@ struct qms_check_result {
 int qms_check_paths(struct qms_check_result *out, const char *const *paths, size_t npaths,
 		    const struct qms_check_options *opt, char **err);
 void qms_check_result_release(struct qms_check_result *r);
+
+/* Fill in the end of every diagnostic: the end of the word or value that
+ * starts at its position (a quoted value to its closing quote, a plain one
+ * to the `,`, `]`, `}`, ` #` or end of line that ends it). The files are
+ * read again; `data` stands for the file named `name` when not NULL. */
+void qms_diags_fill_ends(struct qms_diags *d, const char *name, const char *data, size_t len);
 
 #endif

@@ -61,6 +61,7 @@ void qms_diags_vadd(struct qms_diags *d, const char *file, unsigned line, unsign
 	diag->file = qms_xstrdup(file ? file : "");
 	diag->line = line;
 	diag->col = col;
+	diag->end_line = diag->end_col = 0;
 	diag->rule = rule;
 	diag->message = qms_buf_detach(&msg);
 }

@@ -38,6 +38,8 @@ struct qms_diag {
 	char *file;        /* owned */
 	unsigned line;     /* 1-based; 0 when the problem has no position */
 	unsigned col;      /* 1-based, in characters */
+	unsigned end_line; /* where the word or value ends; 0 until qms_diags_fill_ends() */
+	unsigned end_col;  /* just past its last character */
 	enum qms_rule_id rule;
 	char *message;     /* owned; lower case, no final period */
 };

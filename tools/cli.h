@@ -5,7 +5,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+
+#include "util.h"
 
 enum qms_exit {
 	QMS_EXIT_CLEAN = 0,
@@ -14,9 +17,9 @@ enum qms_exit {
 };
 
 /* Each command gets its arguments after the command name (argv[0] is the
- * command name) and returns an exit code. */
+ * command name) and returns an exit code. Its table (options, help) is
+ * qms_<name>_command, listed in main.c. */
 int qms_cmd_audit(int argc, char **argv);
-int qms_cmd_board(int argc, char **argv); /* `qms audit board`; argv[0] is "board" */
 int qms_cmd_check(int argc, char **argv);
 int qms_cmd_coverage(int argc, char **argv);
 int qms_cmd_clauses(int argc, char **argv);
@@ -25,6 +28,19 @@ int qms_cmd_render(int argc, char **argv);
 int qms_cmd_report(int argc, char **argv); /* and qms_cmd_site: tools/cmd-report.c */
 int qms_cmd_site(int argc, char **argv);
 
+struct qms_cli_command;
+extern const struct qms_cli_command qms_audit_command, qms_audit_status_command, qms_audit_board_command,
+	qms_audit_new_command, qms_audit_stage_command, qms_audit_add_command, qms_audit_finding_command,
+	qms_audit_close_command, qms_audit_verify_command, qms_check_command, qms_coverage_command,
+	qms_clauses_command, qms_render_command, qms_migrate_command, qms_report_command, qms_site_command;
+
+/* The migration board as of a date (-1: today) to output (NULL or "-":
+ * the standard output): `qms audit board` and `qms render --board`. */
+int qms_board_run(int32_t as_of, const char *output);
+
+/* Today in the local time zone, as days since 1970-01-01. */
+int32_t qms_cli_today(void);
+
 /* True when colour may be used on stream: a terminal and no NO_COLOR. */
 bool qms_cli_use_color(FILE *stream);
 
@@ -32,12 +48,10 @@ bool qms_cli_use_color(FILE *stream);
  * cleared when done == total. ctx is a label, e.g. "checking files". */
 void qms_cli_progress(size_t done, size_t total, void *ctx);
 
-/* argv[*i] as `--name VALUE`, `--name=VALUE`, or (when shrt is given)
- * `-x VALUE` / `-xVALUE`: the value, moving *i past it when it is the next
- * argument. *matched tells whether argv[*i] was this option at all; a
- * match with no value left returns NULL. */
-const char *qms_cli_option_value(int argc, char **argv, int *i, const char *lng, const char *shrt,
-				 bool *matched);
+/* Write b to the file path atomically, or to the standard output when
+ * path is NULL or "-" (every write checked). Returns QMS_EXIT_CLEAN, or
+ * QMS_EXIT_USAGE after printing why it could not. */
+int qms_cli_write_output(const char *path, const struct qms_buf *b);
 
 /* Print "qms: <message>" on stderr; returns QMS_EXIT_USAGE. */
 int qms_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -8,6 +8,8 @@
 
 #include "board.h"
 #include "cli.h"
+#include "i18n.h"
+#include "opts.h"
 #include "diag.h"
 #include "edit.h"
 #include "index.h"
@@ -16,79 +18,53 @@
 #include "tracker.h"
 #include "workspace.h"
 
-static const char audit_help[] =
-	"usage: qms audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [--lang vi|en]\n"
-	"       qms audit board [--as-of DATE] [--lang vi|en] [-o FILE]\n"
-	"       qms audit new AGENCY --name NAME --level province|district|commune\n"
-	"       qms audit stage AGENCY STAGE --done DATE [--evidence TEXT]\n"
-	"       qms audit add AGENCY --id ID --kind internal|external|inspection --date DATE\n"
-	"                 [--standard S] [--auditor NAME]... [--scope CODE]...\n"
-	"       qms audit finding AGENCY AUDIT --id ID --grade major|minor|observation|improvement\n"
-	"                 --clause C [--process CODE [--step STEP]] --text TEXT [--due DATE] [--owner UNIT]\n"
-	"       qms audit close AGENCY FINDING --date DATE [--cause TEXT] [--action TEXT]\n"
-	"       qms audit verify AGENCY FINDING --date DATE\n"
-	"\n"
-	"The migration tracker of each agency, audits/AGENCY.yaml: the nine stages of the\n"
-	"conversion to ISO 9001:2015, its audits, their findings and corrective actions.\n"
-	"\n"
-	"  status   last stage done, next stage, deadline, days left and status of every\n"
-	"           agency, and its findings open, overdue and not verified, as of DATE\n"
-	"           (default: today)\n"
-	"  board    the same as an SVG diagram: the nine stages as columns, each agency in\n"
-	"           the column of its next stage, coloured by status, grouped by level\n"
-	"  new      create the tracker of an agency\n"
-	"  stage    record a stage as done (again: change its date)\n"
-	"  add      record an audit or inspection\n"
-	"  finding  record a finding of an audit\n"
-	"  close    record that a finding's corrective action is complete\n"
-	"  verify   record that its effectiveness was checked\n"
-	"\n"
-	"Stages: plan, training, gap-analysis, documentation, apply, internal-audit,\n"
-	"management-review, announcement, report. Dates: YYYY-MM-DD.\n"
-	"\n"
-	"Edits change the file in place: comments, order, quoting and layout stay as\n"
-	"they are. Each is checked with the rules of `qms check` first and refused when\n"
-	"it would add an error; the file is written atomically, under a lock, so edits\n"
-	"made at the same time all land. `-C DIR` names the workspace.\n"
-	"\n"
-	"exit status: 0 done, 1 edit refused (or trackers that cannot be read),\n"
-	"2 usage or I/O error\n";
+static const struct qms_opt no_opts[] = {{0}};
+
+const struct qms_cli_command qms_audit_command = {
+	.name = "audit",
+	.run = qms_cmd_audit,
+	.usage = N_("audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [-o FILE]\n"
+		    "audit board [--as-of DATE] [-o FILE]\n"
+		    "audit new AGENCY --name NAME --level province|district|commune\n"
+		    "audit stage AGENCY STAGE --done DATE [--evidence TEXT]\n"
+		    "audit add AGENCY --id ID --kind internal|external|inspection --date DATE\n"
+		    "          [--standard S] [--auditor NAME]... [--scope CODE]...\n"
+		    "audit finding AGENCY AUDIT --id ID --grade major|minor|observation|improvement\n"
+		    "          --clause C [--process CODE [--step STEP]] --text TEXT [--due DATE] [--owner UNIT]\n"
+		    "audit close AGENCY FINDING --date DATE [--cause TEXT] [--action TEXT]\n"
+		    "audit verify AGENCY FINDING --date DATE"),
+	.summary = N_("the migration tracker: stages, audits, findings; status and board as of a date"),
+	.description = N_("The migration tracker of each agency, audits/AGENCY.yaml: the nine stages of the\n"
+			  "conversion to ISO 9001:2015, its audits, their findings and corrective actions.\n"
+			  "\n"
+			  "  status   last stage done, next stage, deadline, days left and status of every\n"
+			  "           agency, and its findings open, overdue and not verified, as of DATE\n"
+			  "           (default: today)\n"
+			  "  board    the same as an SVG diagram: the nine stages as columns, each agency in\n"
+			  "           the column of its next stage, coloured by status, grouped by level\n"
+			  "  new      create the tracker of an agency\n"
+			  "  stage    record a stage as done (again: change its date)\n"
+			  "  add      record an audit or inspection\n"
+			  "  finding  record a finding of an audit\n"
+			  "  close    record that a finding's corrective action is complete\n"
+			  "  verify   record that its effectiveness was checked\n"
+			  "\n"
+			  "Stages: plan, training, gap-analysis, documentation, apply, internal-audit,\n"
+			  "management-review, announcement, report. Dates: YYYY-MM-DD.\n"
+			  "\n"
+			  "Edits change the file in place: comments, order, quoting and layout stay as\n"
+			  "they are. Each is checked with the rules of `qms check` first and refused when\n"
+			  "it would add an error; the file is written atomically, under a lock, so edits\n"
+			  "made at the same time all land. `-C DIR` names the workspace."),
+	.opts = no_opts,
+	.positional = N_("a subcommand"),
+	.min_pos = 0,
+	.max_pos = 0,
+	.exit_status = N_("0 done, 1 edit refused (or trackers that cannot be read),\n"
+			  "2 usage or I/O error"),
+};
 
 /* ---- arguments ---- */
-
-/* `--name VALUE` or `--name=VALUE` at argv[*i]: 1 and *out set (and *i
- * moved past the value), 0 when argv[*i] is another thing, -1 when the
- * value is missing (reported). */
-static int opt_value(int argc, char **argv, int *i, const char *name, const char **out)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(a, name, n))
-		return 0;
-	if (a[n] == '=') {
-		*out = a + n + 1;
-		return 1;
-	}
-	if (a[n])
-		return 0;
-	if (*i + 1 >= argc) {
-		qms_cli_usage_error("%s needs a value", name);
-		return -1;
-	}
-	*out = argv[++*i];
-	return 1;
-}
-
-static int parse_date(const char *text, const char *what, int32_t *out)
-{
-	int32_t d = qms_date_parse(text);
-	if (d < 0) {
-		qms_cli_usage_error("%s '%s' is not a date: write YYYY-MM-DD, e.g. 2020-09-30", what, text);
-		return -1;
-	}
-	*out = d;
-	return 0;
-}
 
 static int parse_choice(const char *text, const char *what, const char *const *names, int *out)
 {
@@ -111,16 +87,6 @@ static int parse_choice(const char *text, const char *what, const char *const *n
 	return -1;
 }
 
-static int32_t today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	char text[48];
-	snprintf(text, sizeof(text), "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	return qms_date_parse(text);
-}
-
 /* The workspace of the current folder (after -C). Caller frees. */
 static char *find_root(void)
 {
@@ -134,7 +100,7 @@ static char *find_root(void)
 	char *root = loc.root ? qms_xstrdup(loc.root) : NULL;
 	qms_location_release(&loc);
 	if (!root)
-		qms_cli_usage_error("the current folder is not a workspace");
+		qms_cli_usage_error(_("the current folder is not a workspace (a folder with qms.yaml); use -C DIR or 'qms init'"));
 	return root;
 }
 
@@ -150,68 +116,69 @@ static void print_diags(FILE *out, const struct qms_diags *diags)
 	qms_buf_release(&line);
 }
 
-static int help_or_usage(const char *help, const char *a)
-{
-	if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-		fputs(help, stdout);
-		return QMS_EXIT_CLEAN;
-	}
-	return -1;
-}
-
 /* ---- status and board ---- */
+
+static const char *const status_formats[] = {"table", "json", "csv", NULL};
 
 struct view_args {
 	int32_t as_of;
 	const char *agency;
-	const char *format;
+	int format;
 	const char *output;
-	int lang; /* -1: the workspace's */
+};
+
+#define O(f) offsetof(struct view_args, f)
+static const struct qms_opt status_opts[] = {
+	{"as-of", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(as_of), N_("YYYY-MM-DD (default today)")},
+	{"agency", 0, QMS_OPT_STRING, N_("ID"), NULL, O(agency), N_("only this agency")},
+	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), status_formats, O(format), N_("table (default), json or csv")},
+	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
+	 N_("write to FILE (atomically) instead of the standard output")},
+	{0},
+};
+
+static const struct qms_opt board_opts[] = {
+	{"as-of", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(as_of), N_("YYYY-MM-DD (default today)")},
+	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
+	 N_("write the SVG to FILE (atomically) instead of the standard output")},
+	{0},
+};
+#undef O
+
+const struct qms_cli_command qms_audit_status_command = {
+	.name = "audit status",
+	.usage = N_("audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [-o FILE]"),
+	.summary = N_("status of every agency as of a date"),
+	.description = N_("Last stage done, next stage, deadline, days left and status of every\n"
+			  "agency, and its findings open, overdue and not verified, as of DATE."),
+	.opts = status_opts,
+	.exit_status = N_("0 printed, 1 trackers that cannot be read, 2 usage or I/O error"),
+};
+
+const struct qms_cli_command qms_audit_board_command = {
+	.name = "audit board",
+	.usage = N_("audit board [--as-of DATE] [-o FILE]"),
+	.summary = N_("the migration board as an SVG diagram"),
+	.description = N_("The nine stages as columns, each agency in the column of its next stage,\n"
+			  "coloured by status, grouped by level."),
+	.opts = board_opts,
+	.exit_status = N_("0 written, 1 trackers that cannot be read, 2 usage or I/O error"),
 };
 
 static int parse_view(int argc, char **argv, bool board, struct view_args *v)
 {
-	v->as_of = -1;
-	v->agency = v->output = NULL;
-	v->format = "table";
-	v->lang = -1;
-	const char *help = audit_help;
-	for (int i = 1; i < argc; i++) {
-		const char *val = NULL;
-		int r;
-		if (help_or_usage(help, argv[i]) == QMS_EXIT_CLEAN)
-			return 1;
-		if ((r = opt_value(argc, argv, &i, "--as-of", &val))) {
-			if (r < 0 || parse_date(val, "--as-of", &v->as_of) < 0)
-				return -1;
-		} else if ((r = opt_value(argc, argv, &i, "--lang", &val))) {
-			if (r < 0 || parse_choice(val, "language", qms_lang_names, &v->lang) < 0)
-				return -1;
-		} else if (!board && (r = opt_value(argc, argv, &i, "--agency", &val))) {
-			if (r < 0)
-				return -1;
-			v->agency = val;
-		} else if (!board && (r = opt_value(argc, argv, &i, "--format", &val))) {
-			if (r < 0)
-				return -1;
-			if (strcmp(val, "table") && strcmp(val, "json") && strcmp(val, "csv")) {
-				qms_cli_usage_error("unknown format '%s': use table, json or csv", val);
-				return -1;
-			}
-			v->format = val;
-		} else if (board && ((r = opt_value(argc, argv, &i, "-o", &val)) ||
-				     (r = opt_value(argc, argv, &i, "--output", &val)))) {
-			if (r < 0)
-				return -1;
-			v->output = val;
-		} else {
-			qms_cli_usage_error("unknown argument '%s' for audit %s; see 'qms audit --help'",
-					    argv[i], argv[0]);
-			return -1;
-		}
-	}
+	const struct qms_cli_command *cmd = board ? &qms_audit_board_command : &qms_audit_status_command;
+	memset(v, 0, sizeof(*v));
+	qms_opts_defaults(cmd, v);
+	const char *pos[1];
+	int npos;
+	int rc = qms_opts_parse(cmd, argc, argv, v, pos, &npos);
+	if (rc)
+		return rc == 1 ? 1 : -1;
 	if (v->as_of < 0)
-		v->as_of = today();
+		v->as_of = qms_cli_today();
+	if (v->format < 0)
+		v->format = 0;
 	return 0;
 }
 
@@ -243,239 +210,224 @@ static int cmd_status(int argc, char **argv)
 			ids[i] = r.agencies[i].id;
 		const char *close = qms_closest(v.agency, ids, r.len);
 		if (close)
-			qms_cli_usage_error("no agency '%s' in audits/; did you mean '%s'?", v.agency, close);
+			qms_cli_usage_error(_("no agency '%s' in audits/; did you mean '%s'?"), v.agency, close);
 		else
-			qms_cli_usage_error("no agency '%s' in audits/", v.agency);
+			qms_cli_usage_error(_("no agency '%s' in audits/"), v.agency);
 		free(ids);
 		qms_status_report_release(&r);
 		return QMS_EXIT_USAGE;
 	}
 	struct qms_buf out;
 	qms_buf_init(&out);
-	if (!strcmp(v.format, "json"))
+	if (v.format == 1)
 		qms_status_format_json(&out, &r);
-	else if (!strcmp(v.format, "csv"))
+	else if (v.format == 2)
 		qms_status_format_csv(&out, &r);
 	else
-		qms_status_format_table(&out, &r, v.lang >= 0 ? (enum qms_lang)v.lang : r.settings.lang,
-					qms_cli_use_color(stdout));
-	fwrite(out.buf, 1, out.len, stdout);
+		qms_status_format_table(&out, &r, qms_lang_get(), !v.output && qms_cli_use_color(stdout));
+	if (qms_cli_write_output(v.output, &out) != QMS_EXIT_CLEAN)
+		rc = QMS_EXIT_USAGE;
 	qms_buf_release(&out);
 	qms_status_report_release(&r);
 	return rc;
 }
 
-int qms_cmd_board(int argc, char **argv)
+int qms_board_run(int32_t as_of, const char *output)
 {
-	struct view_args v;
-	int p = parse_view(argc, argv, true, &v);
-	if (p)
-		return p > 0 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
+	struct view_args v = {.as_of = as_of < 0 ? qms_cli_today() : as_of, .output = output};
 	struct qms_status_report r;
 	if (load_report(&r, &v) < 0)
 		return QMS_EXIT_USAGE;
 	int rc = qms_diags_count(&r.diags, QMS_ERROR) ? QMS_EXIT_FINDINGS : QMS_EXIT_CLEAN;
 	struct qms_buf svg;
 	qms_buf_init(&svg);
-	qms_board_svg(&svg, &r, v.lang >= 0 ? (enum qms_lang)v.lang : r.settings.lang);
-	if (v.output && strcmp(v.output, "-")) {
-		char *err = NULL;
-		if (qms_file_write_atomic(v.output, svg.buf, svg.len, 0, &err) < 0) {
-			qms_cli_usage_error("%s", err);
-			free(err);
-			rc = QMS_EXIT_USAGE;
-		}
-	} else {
-		fwrite(svg.buf, 1, svg.len, stdout);
-	}
+	qms_board_svg(&svg, &r, qms_lang_get());
+	if (qms_cli_write_output(v.output, &svg) != QMS_EXIT_CLEAN)
+		rc = QMS_EXIT_USAGE;
 	qms_buf_release(&svg);
 	qms_status_report_release(&r);
 	return rc;
 }
 
+static int cmd_board(int argc, char **argv)
+{
+	struct view_args v;
+	int p = parse_view(argc, argv, true, &v);
+	if (p)
+		return p > 0 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
+	return qms_board_run(v.as_of, v.output);
+}
+
 /* ---- edits ---- */
 
-#define MAX_REPEAT 64
-
 struct edit_args {
-	const char *pos[3];
-	int npos;
-	const char *name, *level, *done, *evidence, *id, *kind, *date, *standard, *grade, *clause;
-	const char *process, *step, *text, *due, *owner, *cause, *action;
-	const char *auditors[MAX_REPEAT];
-	size_t nauditors;
-	const char *scope[MAX_REPEAT];
-	size_t nscope;
+	const char *name, *evidence, *id, *standard, *clause;
+	const char *process, *step, *text, *owner, *cause, *action;
+	int level, kind, grade;
+	int32_t done, date, due;
+	struct qms_opt_list auditors, scope;
 };
 
-struct opt_slot {
-	const char *name;
-	size_t offset;
+#define O(f) offsetof(struct edit_args, f)
+#define DATE_OPT(n, f, h) {n, 0, QMS_OPT_DATE, N_("DATE"), NULL, O(f), h}
+#define TEXT_OPT(n, arg, f, h) {n, 0, QMS_OPT_STRING, arg, NULL, O(f), h}
+static const struct qms_opt new_opts[] = {
+	TEXT_OPT("name", N_("NAME"), name, N_("the agency's full name")),
+	{"level", 0, QMS_OPT_CHOICE, N_("LEVEL"), qms_level_names, O(level), N_("province, district or commune")},
+	{0},
+};
+static const struct qms_opt stage_opts[] = {
+	DATE_OPT("done", done, N_("the day the stage was done")),
+	TEXT_OPT("evidence", N_("TEXT"), evidence, N_("the document that shows it (a plan, a decision...)")),
+	{0},
+};
+static const struct qms_opt add_opts[] = {
+	TEXT_OPT("id", N_("ID"), id, N_("the audit's id, unique in the tracker")),
+	{"kind", 0, QMS_OPT_CHOICE, N_("KIND"), qms_audit_kind_names, O(kind), N_("internal, external or inspection")},
+	DATE_OPT("date", date, N_("the day of the audit")),
+	TEXT_OPT("standard", N_("S"), standard, N_("the standard audited against (default: ISO 9001:2015)")),
+	{"auditor", 0, QMS_OPT_LIST, N_("NAME"), NULL, O(auditors), N_("an auditor (repeat for each)")},
+	{"scope", 0, QMS_OPT_LIST, N_("CODE"), NULL, O(scope), N_("a procedure audited (repeat for each)")},
+	{0},
+};
+static const struct qms_opt finding_opts[] = {
+	TEXT_OPT("id", N_("ID"), id, N_("the finding's id, unique in the audit")),
+	{"grade", 0, QMS_OPT_CHOICE, N_("GRADE"), qms_grade_names, O(grade),
+	 N_("major, minor, observation or improvement")},
+	TEXT_OPT("clause", N_("C"), clause, N_("the ISO 9001:2015 clause")),
+	TEXT_OPT("process", N_("CODE"), process, N_("the procedure it concerns")),
+	TEXT_OPT("step", N_("STEP"), step, N_("the step of that procedure (needs --process)")),
+	TEXT_OPT("text", N_("TEXT"), text, N_("what was found")),
+	DATE_OPT("due", due, N_("when the corrective action is due")),
+	TEXT_OPT("owner", N_("UNIT"), owner, N_("who carries out the corrective action")),
+	{0},
+};
+static const struct qms_opt close_opts[] = {
+	DATE_OPT("date", date, N_("the day the corrective action was complete")),
+	TEXT_OPT("cause", N_("TEXT"), cause, N_("the root cause")),
+	TEXT_OPT("action", N_("TEXT"), action, N_("the corrective action taken")),
+	{0},
+};
+static const struct qms_opt verify_opts[] = {
+	DATE_OPT("date", date, N_("the day its effectiveness was checked")),
+	{0},
+};
+#undef O
+#undef DATE_OPT
+#undef TEXT_OPT
+
+#define EDIT_EXIT N_("0 done, 1 edit refused (it would add an error), 2 usage or I/O error")
+const struct qms_cli_command qms_audit_new_command = {
+	.name = "audit new", .usage = N_("audit new AGENCY --name NAME --level province|district|commune"),
+	.summary = N_("create the tracker of an agency"), .description = N_("Create audits/AGENCY.yaml."),
+	.opts = new_opts, .positional = N_("an agency id"), .complete = "agency", .min_pos = 1, .max_pos = 1, .exit_status = EDIT_EXIT,
+};
+const struct qms_cli_command qms_audit_stage_command = {
+	.name = "audit stage", .usage = N_("audit stage AGENCY STAGE --done DATE [--evidence TEXT]"),
+	.summary = N_("record a stage as done"),
+	.description = N_("Record that the agency did STAGE (again: change its date). Stages: plan,\n"
+			  "training, gap-analysis, documentation, apply, internal-audit,\n"
+			  "management-review, announcement, report."),
+	.opts = stage_opts, .positional = N_("an agency id and a stage"), .complete = "agency stage", .min_pos = 2, .max_pos = 2,
+	.exit_status = EDIT_EXIT,
+};
+const struct qms_cli_command qms_audit_add_command = {
+	.name = "audit add",
+	.usage = N_("audit add AGENCY --id ID --kind internal|external|inspection --date DATE\n"
+		    "          [--standard S] [--auditor NAME]... [--scope CODE]..."),
+	.summary = N_("record an audit or inspection"), .description = N_("Record an audit of the agency."),
+	.opts = add_opts, .positional = N_("an agency id"), .complete = "agency", .min_pos = 1, .max_pos = 1, .exit_status = EDIT_EXIT,
+};
+const struct qms_cli_command qms_audit_finding_command = {
+	.name = "audit finding",
+	.usage = N_("audit finding AGENCY AUDIT --id ID --grade major|minor|observation|improvement\n"
+		    "          --clause C [--process CODE [--step STEP]] --text TEXT [--due DATE] [--owner UNIT]"),
+	.summary = N_("record a finding of an audit"), .description = N_("Record a finding of the audit AUDIT."),
+	.opts = finding_opts, .positional = N_("an agency id and an audit id"), .complete = "agency", .min_pos = 2, .max_pos = 2,
+	.exit_status = EDIT_EXIT,
+};
+const struct qms_cli_command qms_audit_close_command = {
+	.name = "audit close", .usage = N_("audit close AGENCY FINDING --date DATE [--cause TEXT] [--action TEXT]"),
+	.summary = N_("record that a finding's corrective action is complete"),
+	.description = N_("Record that the corrective action of FINDING is complete."),
+	.opts = close_opts, .positional = N_("an agency id and a finding id"), .complete = "agency", .min_pos = 2, .max_pos = 2,
+	.exit_status = EDIT_EXIT,
+};
+const struct qms_cli_command qms_audit_verify_command = {
+	.name = "audit verify", .usage = N_("audit verify AGENCY FINDING --date DATE"),
+	.summary = N_("record that its effectiveness was checked"),
+	.description = N_("Record that the effectiveness of FINDING's corrective action was checked."),
+	.opts = verify_opts, .positional = N_("an agency id and a finding id"), .complete = "agency", .min_pos = 2, .max_pos = 2,
+	.exit_status = EDIT_EXIT,
 };
 
-#define SLOT(n, f) {n, offsetof(struct edit_args, f)}
-static const struct opt_slot slots[] = {
-	SLOT("--name", name), SLOT("--level", level), SLOT("--done", done),
-	SLOT("--evidence", evidence), SLOT("--id", id), SLOT("--kind", kind), SLOT("--date", date),
-	SLOT("--standard", standard), SLOT("--grade", grade), SLOT("--clause", clause),
-	SLOT("--process", process), SLOT("--step", step), SLOT("--text", text), SLOT("--due", due),
-	SLOT("--owner", owner), SLOT("--cause", cause), SLOT("--action", action),
-};
-
-/* The options each edit takes, and its positional arguments. */
+/* The edits, with the library operation each makes. */
 struct edit_cmd {
-	const char *name;
+	const struct qms_cli_command *spec;
 	enum qms_tracker_op op;
-	const char *usage;
-	int npos;
-	const char *opts; /* the options allowed, space-separated */
 };
 
 static const struct edit_cmd edits[] = {
-	{"new", QMS_TRACKER_NEW, "qms audit new AGENCY --name NAME --level province|district|commune", 1,
-	 "--name --level"},
-	{"stage", QMS_TRACKER_STAGE, "qms audit stage AGENCY STAGE --done DATE [--evidence TEXT]", 2,
-	 "--done --evidence"},
-	{"add", QMS_TRACKER_ADD,
-	 "qms audit add AGENCY --id ID --kind internal|external|inspection --date DATE [--standard S] [--auditor NAME]... [--scope CODE]...",
-	 1, "--id --kind --date --standard --auditor --scope"},
-	{"finding", QMS_TRACKER_FINDING,
-	 "qms audit finding AGENCY AUDIT --id ID --grade major|minor|observation|improvement --clause C [--process CODE [--step STEP]] --text TEXT [--due DATE] [--owner UNIT]",
-	 2, "--id --grade --clause --process --step --text --due --owner"},
-	{"close", QMS_TRACKER_CLOSE, "qms audit close AGENCY FINDING --date DATE [--cause TEXT] [--action TEXT]",
-	 2, "--date --cause --action"},
-	{"verify", QMS_TRACKER_VERIFY, "qms audit verify AGENCY FINDING --date DATE", 2, "--date"},
+	{&qms_audit_new_command, QMS_TRACKER_NEW},     {&qms_audit_stage_command, QMS_TRACKER_STAGE},
+	{&qms_audit_add_command, QMS_TRACKER_ADD},     {&qms_audit_finding_command, QMS_TRACKER_FINDING},
+	{&qms_audit_close_command, QMS_TRACKER_CLOSE}, {&qms_audit_verify_command, QMS_TRACKER_VERIFY},
 };
 
-static bool allowed(const struct edit_cmd *cmd, const char *name)
+/* A required option that was not given: a usage error. */
+static int require(bool given, const char *name, const struct edit_cmd *cmd)
 {
-	size_t n = strlen(name);
-	for (const char *p = cmd->opts; (p = strstr(p, name)); p += n)
-		if ((p == cmd->opts || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return true;
-	return false;
-}
-
-static int parse_edit(const struct edit_cmd *cmd, int argc, char **argv, struct edit_args *a)
-{
-	memset(a, 0, sizeof(*a));
-	bool options_done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		if (options_done || arg[0] != '-' || !strcmp(arg, "-")) {
-			if (a->npos == cmd->npos) {
-				qms_cli_usage_error("too many arguments for audit %s: '%s'\nusage: %s", cmd->name,
-						    arg, cmd->usage);
-				return -1;
-			}
-			a->pos[a->npos++] = arg;
-			continue;
-		}
-		if (!strcmp(arg, "--")) {
-			options_done = true;
-			continue;
-		}
-		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			printf("usage: %s\n\nSee 'qms audit --help'.\n", cmd->usage);
-			return 1;
-		}
-		const char *val = NULL;
-		int r = 0;
-		if (allowed(cmd, "--auditor") && (r = opt_value(argc, argv, &i, "--auditor", &val))) {
-			if (r < 0)
-				return -1;
-			if (a->nauditors < MAX_REPEAT)
-				a->auditors[a->nauditors++] = val;
-			continue;
-		}
-		if (allowed(cmd, "--scope") && (r = opt_value(argc, argv, &i, "--scope", &val))) {
-			if (r < 0)
-				return -1;
-			if (a->nscope < MAX_REPEAT)
-				a->scope[a->nscope++] = val;
-			continue;
-		}
-		size_t k;
-		for (k = 0; k < QMS_ARRAY_LEN(slots); k++) {
-			if (!allowed(cmd, slots[k].name))
-				continue;
-			r = opt_value(argc, argv, &i, slots[k].name, &val);
-			if (r < 0)
-				return -1;
-			if (r) {
-				*(const char **)((char *)a + slots[k].offset) = val;
-				break;
-			}
-		}
-		if (k == QMS_ARRAY_LEN(slots)) {
-			qms_cli_usage_error("unknown option '%s' for audit %s\nusage: %s", arg, cmd->name,
-					    cmd->usage);
-			return -1;
-		}
-	}
-	if (a->npos < cmd->npos) {
-		qms_cli_usage_error("audit %s needs %s\nusage: %s", cmd->name,
-				    cmd->npos == 1 ? "an agency" : a->npos == 0 ? "an agency and a second argument"
-										   : "a second argument",
-				    cmd->usage);
-		return -1;
-	}
-	return 0;
-}
-
-static int require(const char *value, const char *name, const struct edit_cmd *cmd)
-{
-	if (value)
+	if (given)
 		return 0;
-	qms_cli_usage_error("audit %s needs %s\nusage: %s", cmd->name, name, cmd->usage);
+	qms_cli_usage_error(_("'qms %s' needs %s; see 'qms %s --help'"), cmd->spec->name, name, cmd->spec->name);
 	return -1;
 }
 
 /* The change the arguments describe, or -1 after a usage error. */
-static int make_change(const struct edit_cmd *cmd, const struct edit_args *a, struct qms_tracker_change *c)
+static int make_change(const struct edit_cmd *cmd, const struct edit_args *a, const char *const *pos,
+		       struct qms_tracker_change *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->op = cmd->op;
-	c->agency = a->pos[0];
-	c->due = -1;
+	c->agency = pos[0];
+	c->due = a->due;
 	c->date = -1;
 	switch (cmd->op) {
 	case QMS_TRACKER_NEW:
-		if (require(a->name, "--name", cmd) < 0 || require(a->level, "--level", cmd) < 0 ||
-		    parse_choice(a->level, "level", qms_level_names, &c->level) < 0)
+		if (require(a->name, "--name", cmd) < 0 || require(a->level >= 0, "--level", cmd) < 0)
 			return -1;
 		c->name = a->name;
+		c->level = a->level;
 		return 0;
 	case QMS_TRACKER_STAGE:
-		if (parse_choice(a->pos[1], "stage", qms_stage_names, &c->stage) < 0 ||
-		    require(a->done, "--done DATE", cmd) < 0 || parse_date(a->done, "--done", &c->date) < 0)
+		if (parse_choice(pos[1], "stage", qms_stage_names, &c->stage) < 0 ||
+		    require(a->done >= 0, "--done DATE", cmd) < 0)
 			return -1;
+		c->date = a->done;
 		c->evidence = a->evidence;
 		return 0;
 	case QMS_TRACKER_ADD:
-		if (require(a->id, "--id", cmd) < 0 || require(a->kind, "--kind", cmd) < 0 ||
-		    require(a->date, "--date", cmd) < 0 ||
-		    parse_choice(a->kind, "kind of audit", qms_audit_kind_names, &c->kind) < 0 ||
-		    parse_date(a->date, "--date", &c->date) < 0)
+		if (require(a->id, "--id", cmd) < 0 || require(a->kind >= 0, "--kind", cmd) < 0 ||
+		    require(a->date >= 0, "--date", cmd) < 0)
 			return -1;
+		c->kind = a->kind;
+		c->date = a->date;
 		c->audit = a->id;
 		c->standard = a->standard;
-		c->auditors = a->auditors;
-		c->nauditors = a->nauditors;
-		c->scope = a->scope;
-		c->nscope = a->nscope;
+		c->auditors = a->auditors.v;
+		c->nauditors = a->auditors.n;
+		c->scope = a->scope.v;
+		c->nscope = a->scope.n;
 		return 0;
 	case QMS_TRACKER_FINDING:
-		if (require(a->id, "--id", cmd) < 0 || require(a->grade, "--grade", cmd) < 0 ||
-		    require(a->clause, "--clause", cmd) < 0 || require(a->text, "--text", cmd) < 0 ||
-		    parse_choice(a->grade, "grade", qms_grade_names, &c->grade) < 0 ||
-		    (a->due && parse_date(a->due, "--due", &c->due) < 0))
+		if (require(a->id, "--id", cmd) < 0 || require(a->grade >= 0, "--grade", cmd) < 0 ||
+		    require(a->clause, "--clause", cmd) < 0 || require(a->text, "--text", cmd) < 0)
 			return -1;
 		if (a->step && !a->process) {
-			qms_cli_usage_error("--step needs --process: the procedure the step belongs to");
+			qms_cli_usage_error(_("--step needs --process: the procedure the step belongs to"));
 			return -1;
 		}
-		c->audit = a->pos[1];
+		c->grade = a->grade;
+		c->audit = pos[1];
 		c->finding = a->id;
 		c->clause = a->clause;
 		c->process = a->process;
@@ -485,9 +437,10 @@ static int make_change(const struct edit_cmd *cmd, const struct edit_args *a, st
 		return 0;
 	case QMS_TRACKER_CLOSE:
 	case QMS_TRACKER_VERIFY:
-		if (require(a->date, "--date DATE", cmd) < 0 || parse_date(a->date, "--date", &c->date) < 0)
+		if (require(a->date >= 0, "--date DATE", cmd) < 0)
 			return -1;
-		c->finding = a->pos[1];
+		c->date = a->date;
+		c->finding = pos[1];
 		c->cause = a->cause;
 		c->action = a->action;
 		return 0;
@@ -526,11 +479,15 @@ static void say_done(const char *path, const struct qms_tracker_change *c)
 static int cmd_edit(const struct edit_cmd *cmd, int argc, char **argv)
 {
 	struct edit_args a;
-	int p = parse_edit(cmd, argc, argv, &a);
+	memset(&a, 0, sizeof(a));
+	qms_opts_defaults(cmd->spec, &a);
+	const char *pos[3];
+	int npos;
+	int p = qms_opts_parse(cmd->spec, argc, argv, &a, pos, &npos);
 	if (p)
-		return p > 0 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
+		return p == 1 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
 	struct qms_tracker_change c;
-	if (make_change(cmd, &a, &c) < 0)
+	if (make_change(cmd, &a, pos, &c) < 0)
 		return QMS_EXIT_USAGE;
 	char *root = find_root();
 	if (!root)
@@ -559,13 +516,14 @@ static int cmd_edit(const struct edit_cmd *cmd, int argc, char **argv)
 		break;
 	case QMS_TRACKER_REFUSED:
 		print_diags(stderr, &res.problems);
-		fprintf(stderr, "qms: %s not changed: the change would add the error%s above\n", res.path,
-			qms_diags_count(&res.problems, QMS_ERROR) == 1 ? "" : "s");
+		fprintf(stderr, qms_diags_count(&res.problems, QMS_ERROR) == 1
+				? _("qms: %s not changed: the change would add the error above\n")
+				: _("qms: %s not changed: the change would add the errors above\n"), res.path);
 		rc = QMS_EXIT_FINDINGS;
 		break;
 	default:
 		print_diags(stderr, &res.problems);
-		qms_cli_usage_error("%s", err ? err : "the change failed");
+		qms_cli_usage_error("%s", err ? err : _("the change failed"));
 		rc = QMS_EXIT_USAGE;
 		break;
 	}
@@ -579,24 +537,27 @@ static int cmd_edit(const struct edit_cmd *cmd, int argc, char **argv)
 int qms_cmd_audit(int argc, char **argv)
 {
 	if (argc < 2) {
-		fputs(audit_help, stderr);
+		qms_opts_print_help(&qms_audit_command, stderr);
 		return QMS_EXIT_USAGE;
 	}
 	const char *sub = argv[1];
 	if (!strcmp(sub, "--help") || !strcmp(sub, "-h") || !strcmp(sub, "help")) {
-		fputs(audit_help, stdout);
+		qms_opts_print_help(&qms_audit_command, stdout);
 		return QMS_EXIT_CLEAN;
 	}
+	if (sub[0] == '-')
+		return qms_cli_usage_error(_("options of 'qms audit' go after its subcommand, e.g. 'qms audit status %s'"),
+					   sub);
 	if (!strcmp(sub, "status"))
 		return cmd_status(argc - 1, argv + 1);
 	if (!strcmp(sub, "board"))
-		return qms_cmd_board(argc - 1, argv + 1);
+		return cmd_board(argc - 1, argv + 1);
 	for (size_t i = 0; i < QMS_ARRAY_LEN(edits); i++)
-		if (!strcmp(sub, edits[i].name))
+		if (!strcmp(sub, edits[i].spec->name + strlen("audit ")))
 			return cmd_edit(&edits[i], argc - 1, argv + 1);
 	const char *names[] = {"status", "board", "new", "stage", "add", "finding", "close", "verify"};
 	const char *close = qms_closest(sub, names, QMS_ARRAY_LEN(names));
 	if (close)
-		return qms_cli_usage_error("'%s' is not an audit command; did you mean '%s'?", sub, close);
-	return qms_cli_usage_error("'%s' is not an audit command; see 'qms audit --help'", sub);
+		return qms_cli_usage_error(_("'%s' is not an audit command; did you mean '%s'?"), sub, close);
+	return qms_cli_usage_error(_("'%s' is not an audit command; see 'qms audit --help'"), sub);
 }

@@ -1,95 +1,95 @@
+/* qms check: every problem of every file. The work is in lib/check.c; the
+ * outputs in lib/diag-format.c. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "cli.h"
+#include "diag-format.h"
 #include "diag.h"
+#include "doc.h"
+#include "i18n.h"
+#include "opts.h"
 #include "schema.h"
 
-static const char check_help[] =
-	"usage: qms check [--format text|json] [-j N] [PATH...]\n"
-	"       qms check --list-rules [--format text|md]\n"
-	"       qms check --explain CODE\n"
-	"       qms check --schema\n"
-	"\n"
-	"Load every YAML document under the paths (default: the current folder)\n"
-	"and report every problem at once: syntax, schema, flow, time limits.\n"
-	"\n"
-	"A folder is checked with its workspace: the nearest folder above it that\n"
-	"holds qms.yaml, else the folder itself. In a workspace, qms.yaml,\n"
-	"processes/ and audits/ are read; rules that span files (process codes,\n"
-	"subprocess calls, agencies) use them all, but only problems in files\n"
-	"under the paths are reported. A file outside any workspace is checked\n"
-	"alone.\n"
-	"\n"
-	"options:\n"
-	"  --format text|json  text (default): file:line:col: error|warning[CODE]: message\n"
-	"                      json: one object with every diagnostic and the counts\n"
-	"  -j, --jobs N        worker threads (default: one per core)\n"
-	"  --list-rules        list every rule code (--format md: docs/rules.md)\n"
-	"  --explain CODE      what a rule code means and how to fix it\n"
-	"  --schema            the reference of every key of every kind (Markdown)\n"
-	"\n"
-	"exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error\n";
+#ifndef QMS_VERSION
+#define QMS_VERSION "0.1.0"
+#endif
+#ifndef QMS_RULES_URI
+#define QMS_RULES_URI NULL
+#endif
 
+enum check_format { F_TEXT, F_JSON, F_MD, F_SARIF, F_GITHUB, F_GITLAB };
+static const char *const check_formats[] = {"text", "json", "md", "sarif", "github", "gitlab", NULL};
 
-static void print_text(const struct qms_check_result *r, bool color)
+struct check_args {
+	int format;
+	unsigned jobs;
+	bool list_rules, schema;
+	const char *explain;
+	const char *output;
+	const char *stdin_filename;
+	unsigned long max_warnings; /* ULONG_MAX: not given */
+};
+
+#define O(f) offsetof(struct check_args, f)
+static const struct qms_opt check_opts[] = {
+	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), check_formats, O(format),
+	 N_("text (default): file:line:col: error|warning[CODE]: message;\n"
+	    "json: every diagnostic with its position, end and rule;\n"
+	    "sarif: SARIF 2.1.0 for code scanning; github: workflow\n"
+	    "commands; gitlab: Code Quality report")},
+	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
+	 N_("write to FILE (atomically) instead of the standard output")},
+	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("worker threads (default: one per core)")},
+	{"max-warnings", 0, QMS_OPT_UINT, "N", NULL, O(max_warnings),
+	 N_("exit 1 also when there are more than N warnings")},
+	{"stdin-filename", 0, QMS_OPT_STRING, N_("NAME"), NULL, O(stdin_filename),
+	 N_("with '-': the path the document read from the standard\n"
+	    "input stands for (its workspace and its kind come from it)")},
+	{"list-rules", 0, QMS_OPT_FLAG, NULL, NULL, O(list_rules),
+	 N_("list every rule code (--format md: docs/rules.md; json)")},
+	{"explain", 0, QMS_OPT_STRING, N_("CODE"), NULL, O(explain),
+	 N_("what a rule code means and how to fix it (text or json)")},
+	{"schema", 0, QMS_OPT_FLAG, NULL, NULL, O(schema),
+	 N_("the reference of every key of every kind (Markdown)")},
+	{0},
+};
+#undef O
+
+const struct qms_cli_command qms_check_command = {
+	.name = "check",
+	.run = qms_cmd_check,
+	.usage = N_("check [--format text|json|sarif|github|gitlab] [-o FILE] [-j N] [PATH...]\n"
+		    "check - [--stdin-filename NAME] [--format ...]\n"
+		    "check --list-rules [--format text|md|json]\n"
+		    "check --explain CODE [--format text|json]\n"
+		    "check --schema"),
+	.summary = N_("check procedures, systems and trackers against the format and the rules"),
+	.description = N_("Load every YAML document under the paths (default: the current folder)\n"
+			  "and report every problem at once: syntax, schema, flow, time limits.\n"
+			  "\n"
+			  "A folder is checked with its workspace: the nearest folder above it that\n"
+			  "holds qms.yaml, else the folder itself. In a workspace, qms.yaml,\n"
+			  "processes/ and audits/ are read; rules that span files (process codes,\n"
+			  "subprocess calls, agencies) use them all, but only problems in files\n"
+			  "under the paths are reported. A file outside any workspace is checked\n"
+			  "alone. '-' reads one document from the standard input."),
+	.opts = check_opts,
+	.positional = N_("PATH"),
+	.complete = "path",
+	.min_pos = 0,
+	.max_pos = -1,
+	.exit_status = N_("0 no errors (warnings allowed, up to --max-warnings), 1 errors\n"
+			  "(or too many warnings), 2 usage or I/O error"),
+};
+
+static void list_rules_md(struct qms_buf *b)
 {
-	struct qms_buf line;
-	qms_buf_init(&line);
-	for (size_t i = 0; i < r->diags.len; i++) {
-		const struct qms_diag *d = &r->diags.items[i];
-		const struct qms_rule *rule = qms_rule_get(d->rule);
-		qms_buf_reset(&line);
-		if (color) {
-			bool err = rule->severity == QMS_ERROR;
-			qms_buf_printf(&line, "\033[1m%s:%u:%u:\033[0m %s%s[%s]\033[0m: %s", d->file,
-				       d->line, d->col, err ? "\033[1;31m" : "\033[1;33m",
-				       err ? "error" : "warning", rule->code, d->message);
-		} else {
-			qms_diag_format(&line, d);
-		}
-		puts(line.buf);
-	}
-	qms_buf_release(&line);
-	size_t errors = qms_diags_count(&r->diags, QMS_ERROR);
-	size_t warnings = qms_diags_count(&r->diags, QMS_WARNING);
-	printf("checked %zu file%s: ", r->files, r->files == 1 ? "" : "s");
-	if (!errors && !warnings)
-		puts("no problems");
-	else
-		printf("%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
-		       warnings == 1 ? "" : "s");
-}
-
-static void print_json(const struct qms_check_result *r)
-{
-	struct qms_buf b;
-	qms_buf_init(&b);
-	qms_buf_printf(&b, "{\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, \"diagnostics\": [",
-		       r->files, qms_diags_count(&r->diags, QMS_ERROR),
-		       qms_diags_count(&r->diags, QMS_WARNING));
-	for (size_t i = 0; i < r->diags.len; i++) {
-		const struct qms_diag *d = &r->diags.items[i];
-		const struct qms_rule *rule = qms_rule_get(d->rule);
-		qms_buf_adds(&b, i ? ",\n  {\"file\": " : "\n  {\"file\": ");
-		qms_buf_add_json_string(&b, d->file);
-		qms_buf_printf(&b, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"code\": \"%s\", \"message\": ",
-			       d->line, d->col, rule->severity == QMS_ERROR ? "error" : "warning",
-			       rule->code);
-		qms_buf_add_json_string(&b, d->message);
-		qms_buf_addc(&b, '}');
-	}
-	qms_buf_adds(&b, r->diags.len ? "\n]}\n" : "]}\n");
-	fputs(b.buf, stdout);
-	qms_buf_release(&b);
-}
-
-static void list_rules(bool markdown)
-{
-	if (markdown) {
-		puts("# Rule codes\n\n"
+	qms_buf_adds(b, "# Rule codes\n\n"
 		     "Generated by `qms check --list-rules --format md`; a test keeps this file equal to\n"
 		     "the rule table in `lib/rules.def`. Every diagnostic reads\n"
 		     "`file:line:col: error|warning[CODE]: message`; `qms check --explain CODE` prints\n"
@@ -97,124 +97,165 @@ static void list_rules(bool markdown)
 		     "Families: **L** reading the file, **S** schema of each kind, **F** flow of a\n"
 		     "procedure and references between documents, **T** time limits.\n\n"
 		     "| code | severity | name | triggered by | how to fix |\n"
-		     "|---|---|---|---|---|");
-	}
+		     "|---|---|---|---|---|\n");
 	for (int i = 0; i < QMS_RULE_COUNT; i++) {
 		const struct qms_rule *r = qms_rule_get((enum qms_rule_id)i);
-		const char *sev = r->severity == QMS_ERROR ? "error" : "warning";
-		if (markdown)
-			printf("| %s | %s | %s | %s | %s |\n", r->code, sev, r->name, r->what, r->fix);
-		else
-			printf("%s  %-7s  %s\n", r->code, sev, r->name);
+		qms_buf_printf(b, "| %s | %s | %s | %s | %s |\n", r->code,
+			       r->severity == QMS_ERROR ? "error" : "warning", r->name, r->what, r->fix);
 	}
+}
+
+static int list_rules(const struct check_args *a)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	if (a->format == F_MD) {
+		list_rules_md(&b);
+	} else if (a->format == F_JSON) {
+		qms_rules_write_json(&b);
+	} else {
+		for (int i = 0; i < QMS_RULE_COUNT; i++) {
+			const struct qms_rule *r = qms_rule_get((enum qms_rule_id)i);
+			qms_buf_printf(&b, "%s  %-7s  %s\n", r->code, r->severity == QMS_ERROR ? "error" : "warning",
+				       r->name);
+		}
+	}
+	int rc = qms_cli_write_output(a->output, &b);
+	qms_buf_release(&b);
+	return rc;
+}
+
+static int explain(const struct check_args *a)
+{
+	const struct qms_rule *r = qms_rule_find(a->explain);
+	if (!r)
+		return qms_cli_usage_error(_("no rule '%s'; 'qms check --list-rules' lists them"), a->explain);
+	struct qms_buf b;
+	qms_buf_init(&b);
+	if (a->format == F_JSON)
+		qms_rule_write_json(&b, r);
+	else
+		qms_buf_printf(&b, "%s %s (%s)\n\n%s\n\n%s %s\n", r->code, r->name,
+			       r->severity == QMS_ERROR ? _("error") : _("warning"), _(r->what), _("fix:"), _(r->fix));
+	int rc = qms_cli_write_output(a->output, &b);
+	qms_buf_release(&b);
+	return rc;
+}
+
+/* The formats each mode of the command honours. */
+static int check_format_allowed(const struct check_args *a)
+{
+	static const char *const modes[] = {N_("--list-rules prints text, md or json"),
+					    N_("--explain prints text or json"), N_("--schema prints md"),
+					    N_("a check prints text, json, sarif, github or gitlab")};
+	int mode = a->list_rules ? 0 : a->explain ? 1 : a->schema ? 2 : 3;
+	static const unsigned allowed[] = {
+		1u << F_TEXT | 1u << F_MD | 1u << F_JSON,
+		1u << F_TEXT | 1u << F_JSON,
+		1u << F_MD,
+		1u << F_TEXT | 1u << F_JSON | 1u << F_SARIF | 1u << F_GITHUB | 1u << F_GITLAB,
+	};
+	if (a->format < 0 || (allowed[mode] >> a->format & 1))
+		return 0;
+	return qms_cli_usage_error(_("--format %s does not apply here: %s"), check_formats[a->format], _(modes[mode]));
+}
+
+static int read_stdin(struct qms_buf *b)
+{
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+		qms_buf_add(b, chunk, n);
+		if (b->len > QMS_MAX_FILE_SIZE)
+			break; /* the loader reports the size */
+	}
+	if (ferror(stdin))
+		return qms_cli_usage_error(_("cannot read the standard input"));
+	return 0;
+}
+
+static int run_check(const struct check_args *a, const char **paths, int npaths)
+{
+	struct qms_check_options opt = {.jobs = a->jobs};
+	struct qms_buf in;
+	qms_buf_init(&in);
+	bool from_stdin = npaths == 1 && !strcmp(paths[0], "-");
+	if (from_stdin) {
+		if (read_stdin(&in))
+			return QMS_EXIT_USAGE;
+		opt.stdin_name = a->stdin_filename ? a->stdin_filename : "stdin.yaml";
+		opt.stdin_data = in.buf;
+		opt.stdin_len = in.len;
+	} else if (a->stdin_filename) {
+		return qms_cli_usage_error(_("--stdin-filename goes with '-' (the document on the standard input)"));
+	}
+	if (qms_cli_use_color(stderr)) {
+		opt.progress = qms_cli_progress; /* a terminal: say how far along we are */
+		opt.progress_ctx = (void *)_("checking files");
+	}
+	struct qms_check_result result;
+	char *err = NULL;
+	if (qms_check_paths(&result, paths, (size_t)npaths, &opt, &err) < 0) {
+		qms_cli_usage_error("%s", err);
+		free(err);
+		qms_buf_release(&in);
+		return QMS_EXIT_USAGE;
+	}
+	struct qms_diag_output o = {.tool_version = QMS_VERSION, .rules_uri = QMS_RULES_URI, .files = result.files};
+	if (a->format != F_TEXT && a->format >= 0)
+		qms_diags_fill_ends(&result.diags, opt.stdin_name, in.buf, in.len);
+	struct qms_buf b;
+	qms_buf_init(&b);
+	switch (a->format) {
+	case F_JSON: qms_diags_write_json(&b, &result.diags, &o); break;
+	case F_SARIF: qms_diags_write_sarif(&b, &result.diags, &o); break;
+	case F_GITHUB: qms_diags_write_github(&b, &result.diags); break;
+	case F_GITLAB: qms_diags_write_gitlab(&b, &result.diags); break;
+	default: qms_diags_write_text(&b, &result.diags, &o, !a->output && qms_cli_use_color(stdout)); break;
+	}
+	int rc = qms_cli_write_output(a->output, &b);
+	if (rc == QMS_EXIT_CLEAN) {
+		size_t warnings = qms_diags_count(&result.diags, QMS_WARNING);
+		if (qms_diags_count(&result.diags, QMS_ERROR) || warnings > a->max_warnings)
+			rc = QMS_EXIT_FINDINGS;
+	}
+	qms_buf_release(&b);
+	qms_buf_release(&in);
+	qms_check_result_release(&result);
+	return rc;
 }
 
 int qms_cmd_check(int argc, char **argv)
 {
-	const char *format = "text";
-	struct qms_check_options opt = {0};
-	bool list = false, schema = false;
-	const char *explain = NULL;
-	const char **paths = calloc((size_t)argc, sizeof(*paths));
-	size_t npaths = 0;
-	bool options_done = false;
-	int rc = QMS_EXIT_USAGE;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (options_done || a[0] != '-' || !strcmp(a, "-")) {
-			paths[npaths++] = a;
-		} else if (!strcmp(a, "--")) {
-			options_done = true;
-		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(check_help, stdout);
-			rc = QMS_EXIT_CLEAN;
-			goto out;
-		} else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
-			if (a[8] == '=')
-				format = a + 9;
-			else if (i + 1 < argc)
-				format = argv[++i];
-			else {
-				qms_cli_usage_error("--format needs a value: text or json");
-				goto out;
-			}
-		} else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "-j", 2)) {
-			const char *v = a[1] == 'j' && a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : "");
-			char *end;
-			long n = strtol(v, &end, 10);
-			if (!*v || *end || n < 1 || n > 64) {
-				qms_cli_usage_error("-j needs a number of jobs from 1 to 64, not '%s'", v);
-				goto out;
-			}
-			opt.jobs = (unsigned)n;
-		} else if (!strcmp(a, "--list-rules")) {
-			list = true;
-		} else if (!strcmp(a, "--schema")) {
-			schema = true;
-		} else if (!strcmp(a, "--explain")) {
-			if (i + 1 >= argc) {
-				qms_cli_usage_error("--explain needs a rule code, e.g. F002");
-				goto out;
-			}
-			explain = argv[++i];
-		} else {
-			qms_cli_usage_error("unknown option '%s' for check; see 'qms check --help'", a);
-			goto out;
-		}
-	}
-
-	if (explain) {
-		const struct qms_rule *r = qms_rule_find(explain);
-		if (!r) {
-			qms_cli_usage_error("no rule '%s'; 'qms check --list-rules' lists them", explain);
-			goto out;
-		}
-		printf("%s %s (%s)\n\n%s\n\nfix: %s\n", r->code, r->name,
-		       r->severity == QMS_ERROR ? "error" : "warning", r->what, r->fix);
-		rc = QMS_EXIT_CLEAN;
+	struct check_args a;
+	memset(&a, 0, sizeof(a));
+	qms_opts_defaults(&qms_check_command, &a);
+	const char **paths = calloc((size_t)argc + 1, sizeof(*paths));
+	int npaths = 0;
+	int rc = qms_opts_parse(&qms_check_command, argc, argv, &a, paths, &npaths);
+	if (rc) {
+		rc = rc == 1 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
 		goto out;
 	}
-	if (list) {
-		if (strcmp(format, "text") && strcmp(format, "md")) {
-			qms_cli_usage_error("--list-rules prints text or md, not '%s'", format);
-			goto out;
-		}
-		list_rules(!strcmp(format, "md"));
-		rc = QMS_EXIT_CLEAN;
+	/* messages in the language of the workspace checked */
+	qms_cli_set_lang(-1, npaths && strcmp(paths[0], "-") ? paths[0] : a.stdin_filename);
+	if ((rc = check_format_allowed(&a)))
 		goto out;
-	}
-	if (schema) {
+	if (a.explain)
+		rc = explain(&a);
+	else if (a.list_rules)
+		rc = list_rules(&a);
+	else if (a.schema) {
 		struct qms_buf b;
 		qms_buf_init(&b);
 		qms_schema_format_md(&b);
-		fputs(b.buf, stdout);
+		rc = qms_cli_write_output(a.output, &b);
 		qms_buf_release(&b);
-		rc = QMS_EXIT_CLEAN;
-		goto out;
+	} else {
+		if (a.format < 0)
+			a.format = F_TEXT;
+		rc = run_check(&a, paths, npaths);
 	}
-	if (strcmp(format, "text") && strcmp(format, "json")) {
-		qms_cli_usage_error("unknown format '%s': use text or json", format);
-		goto out;
-	}
-
-	if (qms_cli_use_color(stderr)) {
-		opt.progress = qms_cli_progress; /* a terminal: say how far along we are */
-		opt.progress_ctx = (void *)"checking files";
-	}
-	struct qms_check_result result;
-	char *err = NULL;
-	if (qms_check_paths(&result, paths, npaths, &opt, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-		goto out;
-	}
-	if (!strcmp(format, "json"))
-		print_json(&result);
-	else
-		print_text(&result, qms_cli_use_color(stdout));
-	rc = qms_diags_count(&result.diags, QMS_ERROR) ? QMS_EXIT_FINDINGS : QMS_EXIT_CLEAN;
-	qms_check_result_release(&result);
 out:
 	free(paths);
 	return rc;

@@ -10,6 +10,9 @@
 #include "schema.h"
 #include "table.h"
 #include "iso-cli.h"
+#include "i18n.h"
+#include "json.h"
+#include "opts.h"
 
 int parse_lang(enum qms_lang *out, const char *v)
 {
@@ -72,47 +75,51 @@ const char *title_of(const struct qms_clause *cl, enum qms_lang lang)
 	return lang == QMS_LANG_VI && cl->vi ? cl->vi : cl->en;
 }
 
-int parse_opts(struct iso_opts *o, int argc, char **argv, const char *help, bool *done)
+static const char *const standard_names[] = {"2015", "2008", NULL};
+static const char *const table_formats[] = {"table", "md", "json", NULL};
+
+#define O(f) offsetof(struct iso_args, f)
+static const struct qms_opt coverage_opts[] = {
+	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), table_formats, O(format),
+	 N_("table (default), md or json")},
+	{"as-of", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(as_of), N_("YYYY-MM-DD (default today)")},
+	{0},
+};
+
+static const struct qms_opt clauses_opts[] = {
+	{"standard", 0, QMS_OPT_CHOICE, N_("EDITION"), standard_names, O(standard),
+	 N_("2015 (default) or 2008")},
+	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), table_formats, O(format), N_("table (default), md or json")},
+	{"map", 0, QMS_OPT_FLAG, NULL, NULL, O(map), N_("the 2008 -> 2015 correlation")},
+	{0},
+};
+
+#undef O
+
+int parse_opts(struct iso_opts *o, const struct qms_cli_command *cmd, int argc, char **argv, bool *done)
 {
+	struct iso_args a;
 	memset(o, 0, sizeof(*o));
-	o->format = "table";
-	o->args = calloc((size_t)argc, sizeof(*o->args));
+	memset(&a, 0, sizeof(a));
+	qms_opts_defaults(cmd, &a);
 	*done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *v = NULL;
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(help, stdout);
-			*done = true;
-			return 0;
-		}
-		if (!strcmp(a, "--apply")) {
-			o->apply = true;
-			continue;
-		}
-		if (!strcmp(a, "--map")) {
-			o->map = true;
-			continue;
-		}
-		const char *const valued[] = {"--lang", "--format", "--standard"};
-		const char **slots[] = {&o->lang, &o->format, &o->standard};
-		bool matched = false;
-		for (size_t k = 0; k < 3; k++) {
-			size_t n = strlen(valued[k]);
-			if (!strncmp(a, valued[k], n) && (a[n] == '\0' || a[n] == '=')) {
-				v = a[n] == '=' ? a + n + 1 : (i + 1 < argc ? argv[++i] : NULL);
-				if (!v)
-					return qms_cli_usage_error("%s needs a value", valued[k]);
-				*slots[k] = v;
-				matched = true;
-			}
-		}
-		if (matched)
-			continue;
-		if (a[0] == '-' && a[1])
-			return qms_cli_usage_error("unknown option '%s'; see 'qms %s --help'", a, argv[0]);
-		o->args[o->nargs++] = a;
-	}
+	o->args = calloc((size_t)argc + 1, sizeof(*o->args));
+	int n = 0;
+	int rc = qms_opts_parse(cmd, argc, argv, &a, o->args, &n);
+	if (rc == 1)
+		*done = true;
+	if (rc)
+		return rc == 1 ? 0 : QMS_EXIT_USAGE;
+	o->nargs = (size_t)n;
+	const struct qms_opt *fo = cmd->opts;
+	while (strcmp(fo->name, "format"))
+		fo++;
+	o->format = fo->choices[a.format < 0 ? 0 : a.format];
+	o->apply = a.apply;
+	o->map = a.map;
+	o->standard = a.standard < 0 ? NULL : standard_names[a.standard];
+	o->as_of = a.as_of < 0 ? qms_cli_today() : a.as_of;
+	o->lang = qms_lang_get() == QMS_LANG_VI ? "vi" : "en";
 	return 0;
 }
 
@@ -123,16 +130,23 @@ static enum qms_table_format table_format(const char *f)
 
 /* ---- coverage ---- */
 
-static const char coverage_help[] =
-	"usage: qms coverage AGENCY [--lang vi|en] [--format table|md|json]\n"
-	"\n"
-	"ISO 9001:2015 clause by clause for one agency: for every lowest-level\n"
-	"clause, what covers it (a field of processes/AGENCY/system.yaml, a document\n"
-	"it lists, or a procedure of the agency tagged with the clause or a parent\n"
-	"of it), or the exclusion that declares it not applicable, or nothing.\n"
-	"\n"
-	"exit status: 0 every applicable clause is covered, 1 some are missing,\n"
-	"2 usage error or unknown agency\n";
+const struct qms_cli_command qms_coverage_command = {
+	.name = "coverage",
+	.run = qms_cmd_coverage,
+	.usage = N_("coverage AGENCY [--as-of DATE] [--format table|md|json]"),
+	.summary = N_("ISO 9001:2015 clause by clause for an agency: covered, excluded, missing"),
+	.description = N_("ISO 9001:2015 clause by clause for one agency: for every lowest-level\n"
+			  "clause, what covers it (a field of processes/AGENCY/system.yaml, a document\n"
+			  "it lists, or a procedure of the agency tagged with the clause or a parent\n"
+			  "of it), or the exclusion that declares it not applicable, or nothing."),
+	.opts = coverage_opts,
+	.positional = N_("an agency id"),
+	.complete = "agency",
+	.min_pos = 1,
+	.max_pos = 1,
+	.exit_status = N_("0 every applicable clause is covered, 1 some are missing,\n"
+			  "2 usage error or unknown agency"),
+};
 
 static const char *status_word(enum qms_cov_status s, enum qms_lang lang)
 {
@@ -273,18 +287,10 @@ int qms_cmd_coverage(int argc, char **argv)
 {
 	struct iso_opts o;
 	bool done;
-	int rc = parse_opts(&o, argc, argv, coverage_help, &done);
+	int rc = parse_opts(&o, &qms_coverage_command, argc, argv, &done);
 	if (rc || done)
 		goto out_opts;
 	rc = QMS_EXIT_USAGE;
-	if (o.nargs != 1) {
-		qms_cli_usage_error("coverage takes one agency id; see 'qms coverage --help'");
-		goto out_opts;
-	}
-	if (strcmp(o.format, "table") && strcmp(o.format, "md") && strcmp(o.format, "json")) {
-		qms_cli_usage_error("--format is table, md or json, not '%s'", o.format);
-		goto out_opts;
-	}
 	struct iso_ctx c;
 	if (iso_ctx_load(&c, o.lang) < 0)
 		goto out_opts;
@@ -300,9 +306,9 @@ int qms_cmd_coverage(int argc, char **argv)
 			ids[i] = c.ix->agencies[i].id.text;
 		const char *close = qms_closest(agency, ids, c.ix->nagencies);
 		if (close)
-			qms_cli_usage_error("no agency '%s' in this workspace; did you mean '%s'?", agency, close);
+			qms_cli_usage_error(_("no agency '%s' in this workspace; did you mean '%s'?"), agency, close);
 		else
-			qms_cli_usage_error("no agency '%s' in this workspace", agency);
+			qms_cli_usage_error(_("no agency '%s' in this workspace"), agency);
 		free(ids);
 		iso_ctx_release(&c);
 		goto out_opts;
@@ -333,15 +339,158 @@ out_opts:
 
 /* ---- clauses ---- */
 
-static const char clauses_help[] =
-	"usage: qms clauses [--standard 2015|2008] [--lang vi|en] [--format table|md|json] [CLAUSE...]\n"
-	"       qms clauses --map [--lang vi|en] [--format table|md|json]\n"
-	"\n"
-	"Browse the catalog of an edition of ISO 9001 (default 2015): every clause\n"
-	"with its title, level (system or process) and the documented information\n"
-	"it requires. Name clauses to see them with their sub-clauses, the check\n"
-	"questions an auditor asks, and where they come from or went to in the\n"
-	"other edition. --map prints the 2008 -> 2015 correlation.\n";
+const struct qms_cli_command qms_clauses_command = {
+	.name = "clauses",
+	.run = qms_cmd_clauses,
+	.usage = N_("clauses [--standard 2015|2008] [--format table|md|json] [CLAUSE...]\n"
+		    "clauses --map [--format table|md|json]"),
+	.summary = N_("browse the clauses of ISO 9001:2015 and 2008 and their correlation"),
+	.description = N_("Browse the catalog of an edition of ISO 9001 (default 2015): every clause\n"
+			  "with its title, level (system or process) and the documented information\n"
+			  "it requires. Name clauses to see them with their sub-clauses, the check\n"
+			  "questions an auditor asks, and where they come from or went to in the\n"
+			  "other edition. --map prints the 2008 -> 2015 correlation."),
+	.opts = clauses_opts,
+	.positional = N_("CLAUSE"),
+	.min_pos = 0,
+	.max_pos = -1,
+	.exit_status = N_("0 printed, 2 usage error (an unknown clause or option)"),
+};
+
+static const char *relation_word(int rel, enum qms_lang lang);
+
+static void clause_detail(struct qms_buf *b, const struct qms_catalogs *cat, const struct qms_catalog *c, size_t idx,
+				enum qms_lang lang)
+{
+	const struct qms_clause *cl = &c->clauses[idx];
+	bool vi = lang == QMS_LANG_VI;
+	qms_buf_printf(b, "%s %s  %s\n", c->id, cl->number, title_of(cl, lang));
+	qms_buf_printf(b, "  %s / %s\n", cl->en, cl->vi);
+	qms_buf_printf(b, "  %s: %s\n", vi ? "cấp" : "level", cl->level == QMS_CLAUSE_SYSTEM ?
+		(vi ? "hệ thống" : "system") : (vi ? "quá trình" : "process"));
+	if (cl->documented >= 0)
+		qms_buf_printf(b, "  %s: %s (%s)\n", vi ? "thông tin dạng văn bản" : "documented information",
+		       qms_documented_names[cl->documented], cl->evidence ? cl->evidence : "");
+	const char **qs = vi && cl->nquestions_vi ? cl->questions_vi : cl->questions;
+	size_t nq = vi && cl->nquestions_vi ? cl->nquestions_vi : cl->nquestions;
+	for (size_t i = 0; i < nq; i++)
+		qms_buf_printf(b, "  - %s\n", qs[i]);
+	for (size_t i = 0; i < c->nclauses; i++)
+		if (c->clauses[i].parent == idx)
+			qms_buf_printf(b, "  %s %s\n", c->clauses[i].number, title_of(&c->clauses[i], lang));
+	for (size_t t = 0; t < cat->ncorrs; t++) {
+		const struct qms_correlation_table *k = &cat->corrs[t];
+		if (k->from == c) {
+			const struct qms_corr_entry *e = &k->entries[idx];
+			for (size_t j = 0; j < e->nlinks; j++)
+				qms_buf_printf(b, "  -> %s %s %s (%s)\n", k->to->id, k->to->clauses[e->links[j].to].number,
+				       title_of(&k->to->clauses[e->links[j].to], lang),
+				       relation_word(e->links[j].relation, lang));
+		}
+		if (k->to == c) {
+			for (size_t f = 0; f < k->from->nclauses; f++) {
+				const struct qms_corr_entry *e = &k->entries[f];
+				for (size_t j = 0; j < e->nlinks; j++)
+					if (e->links[j].to == idx)
+						qms_buf_printf(b, "  <- %s %s %s (%s)\n", k->from->id, k->from->clauses[f].number,
+						       title_of(&k->from->clauses[f], lang),
+						       relation_word(e->links[j].relation, lang));
+			}
+			for (size_t j = 0; j < k->nnew; j++)
+				if (k->new_clauses[j].clause == idx)
+					qms_buf_printf(b, "  %s %s\n", vi ? "mới so với" : "new since", k->from->id);
+		}
+	}
+}
+
+/* A clause as JSON: number, titles, level, documented information, check
+ * questions, sub-clauses and the clauses it corresponds to in the other
+ * edition. */
+static void clause_json(struct qms_json *j, const struct qms_catalogs *cat, const struct qms_catalog *c, size_t idx)
+{
+	const struct qms_clause *cl = &c->clauses[idx];
+	qms_json_object(j);
+	qms_json_kv_string(j, "standard", c->id);
+	qms_json_kv_string(j, "clause", cl->number);
+	qms_json_kv_string(j, "en", cl->en);
+	qms_json_kv_string(j, "vi", cl->vi);
+	qms_json_kv_string(j, "level", qms_clause_level_names[cl->level]);
+	qms_json_kv_string(j, "documented", cl->documented >= 0 ? qms_documented_names[cl->documented] : NULL);
+	qms_json_key(j, "questions");
+	qms_json_array(j);
+	for (size_t q = 0; q < cl->nquestions; q++)
+		qms_json_string(j, cl->questions[q]);
+	qms_json_end(j);
+	qms_json_key(j, "subclauses");
+	qms_json_array(j);
+	for (size_t i = 0; i < c->nclauses; i++)
+		if (c->clauses[i].parent == idx)
+			qms_json_string(j, c->clauses[i].number);
+	qms_json_end(j);
+	qms_json_key(j, "correlation");
+	qms_json_array(j);
+	for (size_t t = 0; t < cat->ncorrs; t++) {
+		const struct qms_correlation_table *k = &cat->corrs[t];
+		for (size_t f = 0; f < k->from->nclauses; f++) {
+			const struct qms_corr_entry *e = &k->entries[f];
+			for (size_t l = 0; l < e->nlinks; l++) {
+				bool from_here = k->from == c && f == idx;
+				bool to_here = k->to == c && e->links[l].to == idx;
+				if (!from_here && !to_here)
+					continue;
+				qms_json_object(j);
+				qms_json_kv_string(j, "direction", from_here ? "to" : "from");
+				qms_json_kv_string(j, "standard", from_here ? k->to->id : k->from->id);
+				qms_json_kv_string(j, "clause", from_here ? k->to->clauses[e->links[l].to].number
+									 : k->from->clauses[f].number);
+				qms_json_kv_string(j, "relation", qms_relation_names[e->links[l].relation]);
+				qms_json_end(j);
+			}
+		}
+	}
+	qms_json_end(j);
+	qms_json_end(j);
+}
+
+/* `qms clauses CLAUSE...`: every clause named, in detail; an unknown
+ * one is a usage error, named with the closest clauses. */
+static int print_named_clauses(struct qms_buf *b, const struct qms_catalogs *cat, const struct qms_catalog *c,
+			       const char *id, const struct iso_opts *o, enum qms_lang lang)
+{
+	size_t *idx = calloc(o->nargs, sizeof(*idx));
+	bool unknown = false;
+	for (size_t i = 0; i < o->nargs; i++) {
+		idx[i] = qms_catalog_find(c, o->args[i]);
+		if (idx[i] != SIZE_MAX)
+			continue;
+		struct qms_diags d;
+		qms_diags_init(&d);
+		qms_clause_check(cat, id, o->args[i], 0, 0, "", &d);
+		qms_cli_usage_error("%s", d.len ? d.items[0].message : _("no such clause"));
+		qms_diags_release(&d);
+		unknown = true;
+	}
+	if (unknown) {
+		free(idx);
+		return QMS_EXIT_USAGE;
+	}
+	if (!strcmp(o->format, "json")) {
+		struct qms_json j;
+		qms_json_init(&j, b, true);
+		qms_json_array(&j);
+		for (size_t i = 0; i < o->nargs; i++)
+			clause_json(&j, cat, c, idx[i]);
+		qms_json_end(&j);
+	} else {
+		for (size_t i = 0; i < o->nargs; i++) {
+			if (i)
+				qms_buf_addc(b, '\n');
+			clause_detail(b, cat, c, idx[i], lang);
+		}
+	}
+	free(idx);
+	return QMS_EXIT_CLEAN;
+}
 
 static const char *edition_id(const char *s)
 {
@@ -358,67 +507,16 @@ static const char *relation_word(int rel, enum qms_lang lang)
 	return lang == QMS_LANG_VI ? vi[rel] : qms_relation_names[rel];
 }
 
-static void print_clause_detail(const struct qms_catalogs *cat, const struct qms_catalog *c, size_t idx,
-				enum qms_lang lang)
-{
-	const struct qms_clause *cl = &c->clauses[idx];
-	bool vi = lang == QMS_LANG_VI;
-	printf("%s %s  %s\n", c->id, cl->number, title_of(cl, lang));
-	printf("  %s / %s\n", cl->en, cl->vi);
-	printf("  %s: %s\n", vi ? "cấp" : "level", cl->level == QMS_CLAUSE_SYSTEM ?
-		(vi ? "hệ thống" : "system") : (vi ? "quá trình" : "process"));
-	if (cl->documented >= 0)
-		printf("  %s: %s (%s)\n", vi ? "thông tin dạng văn bản" : "documented information",
-		       qms_documented_names[cl->documented], cl->evidence ? cl->evidence : "");
-	const char **qs = vi && cl->nquestions_vi ? cl->questions_vi : cl->questions;
-	size_t nq = vi && cl->nquestions_vi ? cl->nquestions_vi : cl->nquestions;
-	for (size_t i = 0; i < nq; i++)
-		printf("  - %s\n", qs[i]);
-	for (size_t i = 0; i < c->nclauses; i++)
-		if (c->clauses[i].parent == idx)
-			printf("  %s %s\n", c->clauses[i].number, title_of(&c->clauses[i], lang));
-	for (size_t t = 0; t < cat->ncorrs; t++) {
-		const struct qms_correlation_table *k = &cat->corrs[t];
-		if (k->from == c) {
-			const struct qms_corr_entry *e = &k->entries[idx];
-			for (size_t j = 0; j < e->nlinks; j++)
-				printf("  -> %s %s %s (%s)\n", k->to->id, k->to->clauses[e->links[j].to].number,
-				       title_of(&k->to->clauses[e->links[j].to], lang),
-				       relation_word(e->links[j].relation, lang));
-		}
-		if (k->to == c) {
-			for (size_t f = 0; f < k->from->nclauses; f++) {
-				const struct qms_corr_entry *e = &k->entries[f];
-				for (size_t j = 0; j < e->nlinks; j++)
-					if (e->links[j].to == idx)
-						printf("  <- %s %s %s (%s)\n", k->from->id, k->from->clauses[f].number,
-						       title_of(&k->from->clauses[f], lang),
-						       relation_word(e->links[j].relation, lang));
-			}
-			for (size_t j = 0; j < k->nnew; j++)
-				if (k->new_clauses[j].clause == idx)
-					printf("  %s %s\n", vi ? "mới so với" : "new since", k->from->id);
-		}
-	}
-}
 
 int qms_cmd_clauses(int argc, char **argv)
 {
 	struct iso_opts o;
 	bool done;
-	int rc = parse_opts(&o, argc, argv, clauses_help, &done);
+	int rc = parse_opts(&o, &qms_clauses_command, argc, argv, &done);
 	if (rc || done)
 		goto out;
 	rc = QMS_EXIT_USAGE;
 	const char *id = edition_id(o.standard);
-	if (!id) {
-		qms_cli_usage_error("--standard is 2015 or 2008, not '%s'", o.standard);
-		goto out;
-	}
-	if (strcmp(o.format, "table") && strcmp(o.format, "md") && strcmp(o.format, "json")) {
-		qms_cli_usage_error("--format is table, md or json, not '%s'", o.format);
-		goto out;
-	}
 	/* The catalogs do not need a workspace; use one when there is. */
 	struct qms_catalogs cat;
 	struct qms_diags diags;
@@ -433,12 +531,9 @@ int qms_cmd_clauses(int argc, char **argv)
 	qms_index_free(ix);
 	qms_diags_release(&diags);
 	qms_diags_init(&diags);
-	if (o.lang && parse_lang(&lang, o.lang)) {
-		free(dir);
-		goto out;
-	}
+	lang = qms_lang_get();
 	if (qms_catalogs_load(&cat, dir, &diags) < 0 || !qms_catalogs_find(&cat, id)) {
-		qms_cli_usage_error("no catalog of %s in '%s'", id, dir);
+		qms_cli_usage_error(_("no catalog of %s in '%s'; set QMS_STANDARDS to the folder of the catalogs"), id, dir);
 		free(dir);
 		qms_diags_release(&diags);
 		goto out;
@@ -452,7 +547,7 @@ int qms_cmd_clauses(int argc, char **argv)
 	if (o.map) {
 		const struct qms_correlation_table *k = qms_catalogs_correlation(&cat, "ISO 9001:2008", "ISO 9001:2015");
 		if (!k) {
-			qms_cli_usage_error("no 2008 -> 2015 correlation among the catalogs");
+			qms_cli_usage_error(_("no 2008 -> 2015 correlation among the catalogs"));
 			rc = QMS_EXIT_USAGE;
 		} else if (!strcmp(o.format, "json")) {
 			qms_buf_adds(&b, "[");
@@ -497,22 +592,7 @@ int qms_cmd_clauses(int argc, char **argv)
 			qms_table_release(&t);
 		}
 	} else if (o.nargs) {
-		for (size_t i = 0; i < o.nargs; i++) {
-			size_t idx = qms_catalog_find(c, o.args[i]);
-			if (idx == SIZE_MAX) {
-				struct qms_diags d;
-				qms_diags_init(&d);
-				qms_clause_check(&cat, id, o.args[i], 0, 0, "", &d);
-				fprintf(stderr, "qms: %s\n", d.len ? d.items[0].message : "no such clause");
-				qms_diags_release(&d);
-				rc = QMS_EXIT_FINDINGS;
-				continue;
-			}
-			if (i)
-				putchar('\n');
-			fflush(stdout);
-			print_clause_detail(&cat, c, idx, lang);
-		}
+		rc = print_named_clauses(&b, &cat, c, id, &o, lang);
 	} else if (!strcmp(o.format, "json")) {
 		qms_buf_printf(&b, "{\"standard\": \"%s\", \"clauses\": [", c->id);
 		for (size_t i = 0; i < c->nclauses; i++) {

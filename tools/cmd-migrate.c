@@ -4,30 +4,49 @@
 #include <string.h>
 
 #include "cli.h"
+#include "i18n.h"
+#include "opts.h"
 #include "iso-cli.h"
 #include "migrate.h"
 #include "schema.h"
 
 /* ---- migrate ---- */
 
-static const char migrate_help[] =
-	"usage: qms migrate AGENCY [--apply] [--lang vi|en] [--format text|md|json]\n"
-	"\n"
-	"The ISO 9001:2008 -> 2015 conversion worklist of one agency:\n"
-	"  1. every document still on 2008, each clause it cites with its 2015\n"
-	"     counterparts and whether the 2008 content carries over fully,\n"
-	"     partly or not at all;\n"
-	"  2. the 2015 requirements with no full 2008 predecessor, and whether\n"
-	"     system.yaml or a 2015 procedure already addresses them;\n"
-	"  3. what 2015 no longer asks for.\n"
-	"\n"
-	"--apply rewrites the agency's 2008 procedures in place: `standard`, the\n"
-	"translated `clauses`, `edition` + 1. Every other byte of the file stays\n"
-	"(comments, order, layout); a file is written only when the result passes\n"
-	"the checks, atomically. What needs a person's judgement is listed.\n"
-	"\n"
-	"exit status: 0 nothing left to convert, 1 work remains (or a rewrite was\n"
-	"refused), 2 usage error or unknown agency\n";
+static const char *const migrate_formats[] = {"text", "md", "json", NULL};
+
+#define O(f) offsetof(struct iso_args, f)
+static const struct qms_opt migrate_opts[] = {
+	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), migrate_formats, O(format), N_("text (default), md or json")},
+	{"apply", 0, QMS_OPT_FLAG, NULL, NULL, O(apply), N_("convert the agency's 2008 procedures in place")},
+	{0},
+};
+#undef O
+
+const struct qms_cli_command qms_migrate_command = {
+	.name = "migrate",
+	.run = qms_cmd_migrate,
+	.usage = N_("migrate AGENCY [--apply] [--format text|md|json]"),
+	.summary = N_("the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures"),
+	.description = N_("The ISO 9001:2008 -> 2015 conversion worklist of one agency:\n"
+			  "  1. every document still on 2008, each clause it cites with its 2015\n"
+			  "     counterparts and whether the 2008 content carries over fully,\n"
+			  "     partly or not at all;\n"
+			  "  2. the 2015 requirements with no full 2008 predecessor, and whether\n"
+			  "     system.yaml or a 2015 procedure already addresses them;\n"
+			  "  3. what 2015 no longer asks for.\n"
+			  "\n"
+			  "--apply rewrites the agency's 2008 procedures in place: `standard`, the\n"
+			  "translated `clauses`, `edition` + 1. Every other byte of the file stays\n"
+			  "(comments, order, layout); a file is written only when the result passes\n"
+			  "the checks, atomically. What needs a person's judgement is listed."),
+	.opts = migrate_opts,
+	.positional = N_("an agency id"),
+	.complete = "agency",
+	.min_pos = 1,
+	.max_pos = 1,
+	.exit_status = N_("0 nothing left to convert, 1 work remains (or a rewrite was\n"
+			  "refused), 2 usage error or unknown agency"),
+};
 
 static const char *carry_word(enum qms_carry c, enum qms_lang lang)
 {
@@ -163,20 +182,10 @@ int qms_cmd_migrate(int argc, char **argv)
 {
 	struct iso_opts o;
 	bool done;
-	int rc = parse_opts(&o, argc, argv, migrate_help, &done);
+	int rc = parse_opts(&o, &qms_migrate_command, argc, argv, &done);
 	if (rc || done)
 		goto out_opts;
 	rc = QMS_EXIT_USAGE;
-	if (!strcmp(o.format, "table"))
-		o.format = "text";
-	if (o.nargs != 1) {
-		qms_cli_usage_error("migrate takes one agency id; see 'qms migrate --help'");
-		goto out_opts;
-	}
-	if (strcmp(o.format, "text") && strcmp(o.format, "md") && strcmp(o.format, "json")) {
-		qms_cli_usage_error("--format is text, md or json, not '%s'", o.format);
-		goto out_opts;
-	}
 	struct iso_ctx c;
 	if (iso_ctx_load(&c, o.lang) < 0)
 		goto out_opts;
@@ -186,12 +195,12 @@ int qms_cmd_migrate(int argc, char **argv)
 	const struct qms_index_agency *ag = qms_index_find_agency(c.ix, agency);
 	const struct qms_index_system *sysx = find_system(c.ix, agency);
 	if (!corr) {
-		qms_cli_usage_error("no 2008 -> 2015 correlation among the catalogs");
+		qms_cli_usage_error(_("no 2008 -> 2015 correlation among the catalogs"));
 		iso_ctx_release(&c);
 		goto out_opts;
 	}
 	if (!ag && !sysx) {
-		qms_cli_usage_error("no agency '%s' in this workspace", agency);
+		qms_cli_usage_error(_("no agency '%s' in this workspace"), agency);
 		iso_ctx_release(&c);
 		goto out_opts;
 	}

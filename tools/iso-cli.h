@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "catalog.h"
 #include "index.h"
@@ -30,11 +31,22 @@ struct iso_opts {
 	size_t nargs;
 	bool apply, map;
 	const char *standard;
+	int32_t as_of;     /* --as-of, else today */
 };
 
-/* Parse argv; prints help (and sets *done) for --help. Returns 0 or an
- * exit status. */
-int parse_opts(struct iso_opts *o, int argc, char **argv, const char *help, bool *done);
+struct qms_cli_command;
+/* Parse argv against cmd; prints help (and sets *done) for --help.
+ * Returns 0 or an exit status. */
+int parse_opts(struct iso_opts *o, const struct qms_cli_command *cmd, int argc, char **argv, bool *done);
+
+/* The options of `qms migrate` (its formats: text, md, json). */
+/* The values of the ISO commands' options, as qms_opts_parse() fills
+ * them; parse_opts() turns them into iso_opts. */
+struct iso_args {
+	int format, standard;
+	bool apply, map;
+	int32_t as_of;
+};
 int parse_lang(enum qms_lang *out, const char *v);
 
 const char *title_of(const struct qms_clause *cl, enum qms_lang lang);

@@ -1,50 +1,79 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "cli.h"
+#include "diag.h"
+#include "edit.h"
+#include "i18n.h"
+#include "opts.h"
+#include "values.h"
 
 #ifndef QMS_VERSION
 #define QMS_VERSION "0.1.0"
 #endif
 
-struct command {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-	const char *summary;
-};
-
-static const struct command commands[] = {
-	{"audit", qms_cmd_audit, "the migration tracker: stages, audits, findings; status and board as of a date"},
-	{"check", qms_cmd_check, "check procedures, systems and trackers against the format and the rules"},
-	{"coverage", qms_cmd_coverage, "ISO 9001:2015 clause by clause for an agency: covered, excluded, missing"},
-	{"clauses", qms_cmd_clauses, "browse the clauses of ISO 9001:2015 and 2008 and their correlation"},
-	{"render", qms_cmd_render, "flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps"},
-	{"migrate", qms_cmd_migrate, "the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures"},
-	{"report", qms_cmd_report, "the provincial report: migration, audits, procedures, coverage (md, html, csv, json)"},
-	{"site", qms_cmd_site, "a static HTML site of the report, agencies and procedures that opens offline"},
+const struct qms_cli_command *const qms_cli_commands[] = {
+	&qms_audit_command,   &qms_audit_status_command, &qms_audit_board_command, &qms_audit_new_command,
+	&qms_audit_stage_command, &qms_audit_add_command, &qms_audit_finding_command,
+	&qms_audit_close_command, &qms_audit_verify_command,
+	&qms_check_command,   &qms_coverage_command, &qms_clauses_command, &qms_render_command,
+	&qms_migrate_command, &qms_report_command,   &qms_site_command,
+	NULL,
 };
 
 static void print_help(FILE *out)
 {
-	fputs("usage: qms [-C DIR] [--version] [--help] COMMAND [ARGS]\n"
-	      "\n"
-	      "Quality management under ISO 9001:2015 for state administrative agencies.\n"
-	      "\n"
-	      "commands:\n",
-	      out);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\n"
-	      "options:\n"
-	      "  -C DIR      run as if started in DIR (the workspace)\n"
-	      "  --version   print the version\n"
-	      "  --help      print this help; `qms COMMAND --help` for a command\n"
-	      "\n"
-	      "exit status: 0 clean, 1 findings, 2 usage or I/O error\n",
-	      out);
+	fprintf(out, "%s qms [-C DIR] [--lang vi|en] [--version] [--help] %s\n\n%s\n\n%s\n", _("usage:"),
+		_("COMMAND [ARGS]"), _("Quality management under ISO 9001:2015 for state administrative agencies."),
+		_("commands:"));
+	for (size_t i = 0; qms_cli_commands[i]; i++) {
+		const struct qms_cli_command *c = qms_cli_commands[i];
+		if (c->run)
+			fprintf(out, "  %-10s %s\n", c->name, _(c->summary));
+	}
+	fprintf(out, "\n%s\n", _("options:"));
+	fprintf(out, "  %-11s %s\n", "-C DIR", _("run as if started in DIR (the workspace)"));
+	fprintf(out, "  %-11s %s\n", "--lang", _("language of messages: vi or en"));
+	fprintf(out, "  %-11s %s\n", "--version", _("print the version and the editions of the catalogs"));
+	fprintf(out, "  %-11s %s\n", "--help", _("print this help; `qms COMMAND --help` for a command"));
+	fprintf(out, "\n%s %s\n", _("exit status:"), _("0 clean, 1 findings, 2 usage or I/O error"));
+}
+
+static int print_version(void)
+{
+	printf("qms %s\n", QMS_VERSION);
+	char *dir = qms_standards_dir(NULL);
+	struct qms_catalogs cat;
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	if (qms_catalogs_load(&cat, dir, &diags) == 0) {
+		for (size_t i = 0; i < cat.ncatalogs; i++)
+			printf(_("catalog: %s%s%s%s\n"), cat.catalogs[i].id, cat.catalogs[i].national ? " (" : "",
+			       cat.catalogs[i].national ? cat.catalogs[i].national : "",
+			       cat.catalogs[i].national ? ")" : "");
+		qms_catalogs_release(&cat);
+	} else {
+		printf(_("catalogs: none found in %s\n"), dir);
+	}
+	qms_diags_release(&diags);
+	free(dir);
+	return QMS_EXIT_CLEAN;
+}
+
+int32_t qms_cli_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	char d[16];
+	if (!localtime_r(&now, &tm) || !strftime(d, sizeof(d), "%Y-%m-%d", &tm))
+		return 0;
+	return qms_date_parse(d);
 }
 
 bool qms_cli_use_color(FILE *stream)
@@ -53,22 +82,6 @@ bool qms_cli_use_color(FILE *stream)
 	if (no && *no)
 		return false;
 	return isatty(fileno(stream));
-}
-
-const char *qms_cli_option_value(int argc, char **argv, int *i, const char *lng, const char *shrt,
-				 bool *matched)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(lng);
-	*matched = true;
-	if (!strcmp(a, lng) || (shrt && !strcmp(a, shrt)))
-		return *i + 1 < argc ? argv[++*i] : NULL;
-	if (!strncmp(a, lng, n) && a[n] == '=')
-		return a + n + 1;
-	if (shrt && !strncmp(a, shrt, 2) && a[2])
-		return a + 2;
-	*matched = false;
-	return NULL;
 }
 
 void qms_cli_progress(size_t done, size_t total, void *ctx)
@@ -90,59 +103,144 @@ int qms_cli_usage_error(const char *fmt, ...)
 	return QMS_EXIT_USAGE;
 }
 
+int qms_cli_write_output(const char *path, const struct qms_buf *b)
+{
+	if (path && strcmp(path, "-")) {
+		char *err = NULL;
+		if (qms_file_write_atomic(path, b->buf, b->len, 0, &err) < 0) {
+			qms_cli_usage_error("%s", err);
+			free(err);
+			return QMS_EXIT_USAGE;
+		}
+		return QMS_EXIT_CLEAN;
+	}
+	if (fwrite(b->buf, 1, b->len, stdout) != b->len || fflush(stdout) != 0)
+		return qms_cli_usage_error(_("cannot write to the standard output: %s"), strerror(errno));
+	return QMS_EXIT_CLEAN;
+}
+
+static int change_dir(const char *dir)
+{
+	if (chdir(dir) < 0)
+		return qms_cli_usage_error(_("cannot change to '%s': %s"), dir, strerror(errno));
+	return 0;
+}
+
+/* `-C DIR` is also accepted after the command name (`qms check -C ws`);
+ * take it out before the command parses its options. Returns the new
+ * argc, or -1 after a usage error. */
+static int take_dir_options(int argc, char **argv)
+{
+	int argn = 1, out = 1;
+	for (; argn < argc; argn++) {
+		if (!strcmp(argv[argn], "--"))
+			break;
+		if (!strcmp(argv[argn], "-C")) {
+			if (argn + 1 >= argc)
+				return qms_cli_usage_error(_("-C needs a folder")), -1;
+			if (change_dir(argv[++argn]))
+				return -1;
+			continue;
+		}
+		argv[out++] = argv[argn];
+	}
+	for (; argn < argc; argn++)
+		argv[out++] = argv[argn];
+	argv[out] = NULL;
+	return out;
+}
+
+/* Hidden commands used by the build: man pages, completion, the tables. */
+static int hidden(int argc, char **argv)
+{
+	if (!strcmp(argv[0], "__man")) {
+		for (size_t i = 0; qms_cli_commands[i]; i++)
+			if (argc > 1 && !strcmp(qms_cli_commands[i]->name, argv[1])) {
+				qms_opts_print_man(qms_cli_commands[i], stdout);
+				return QMS_EXIT_CLEAN;
+			}
+		qms_opts_print_man(NULL, stdout);
+		return QMS_EXIT_CLEAN;
+	}
+	if (!strcmp(argv[0], "__completion")) {
+		qms_opts_print_bash_completion(stdout);
+		return QMS_EXIT_CLEAN;
+	}
+	qms_opts_print_json(stdout);
+	return QMS_EXIT_CLEAN;
+}
+
+static int run(int argc, char **argv, int i)
+{
+	if (!strcmp(argv[i], "__man") || !strcmp(argv[i], "__completion") || !strcmp(argv[i], "__options"))
+		return hidden(argc - i, argv + i);
+	for (size_t k = 0; qms_cli_commands[k]; k++) {
+		const struct qms_cli_command *c = qms_cli_commands[k];
+		if (!c->run || strcmp(argv[i], c->name))
+			continue;
+		int n = take_dir_options(argc - i, argv + i);
+		if (n < 0)
+			return QMS_EXIT_USAGE;
+		return c->run(n, argv + i);
+	}
+	const char *names[32];
+	size_t n = 0;
+	for (size_t k = 0; qms_cli_commands[k] && n < 32; k++)
+		if (qms_cli_commands[k]->run)
+			names[n++] = qms_cli_commands[k]->name;
+	const char *close = qms_closest(argv[i], names, n);
+	if (close)
+		return qms_cli_usage_error(_("'%s' is not a qms command; did you mean '%s'?"), argv[i], close);
+	return qms_cli_usage_error(_("'%s' is not a qms command; see 'qms --help'"), argv[i]);
+}
+
+static int finish(int rc)
+{
+	/* output that could not be written is an error, even at the end */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		qms_cli_usage_error(_("cannot write to the standard output: %s"), strerror(errno));
+		return QMS_EXIT_USAGE;
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
-	int i = 1;
+	int i = 1, lang = -1;
 	while (i < argc && argv[i][0] == '-') {
 		const char *a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			qms_cli_set_lang(lang, NULL);
 			print_help(stdout);
-			return QMS_EXIT_CLEAN;
+			return finish(QMS_EXIT_CLEAN);
 		} else if (!strcmp(a, "--version")) {
-			printf("qms %s\n", QMS_VERSION);
-			return QMS_EXIT_CLEAN;
+			qms_cli_set_lang(lang, NULL);
+			return finish(print_version());
+		} else if (!strcmp(a, "--lang") || !strncmp(a, "--lang=", 7)) {
+			const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
+			if (strcmp(v, "vi") && strcmp(v, "en"))
+				return qms_opts_bad_value(&qms_common_opts[0], v);
+			lang = !strcmp(v, "vi") ? QMS_LANG_VI : QMS_LANG_EN;
+			qms_lang_set((enum qms_lang)lang);
+			i++;
 		} else if (!strcmp(a, "-C")) {
 			if (i + 1 >= argc)
-				return qms_cli_usage_error("-C needs a folder");
-			if (chdir(argv[i + 1]) < 0)
-				return qms_cli_usage_error("cannot change to '%s': %m", argv[i + 1]);
+				return qms_cli_usage_error(_("-C needs a folder"));
+			if (change_dir(argv[i + 1]))
+				return QMS_EXIT_USAGE;
 			i += 2;
 		} else if (!strncmp(a, "-C", 2)) {
-			if (chdir(a + 2) < 0)
-				return qms_cli_usage_error("cannot change to '%s': %m", a + 2);
+			if (change_dir(a + 2))
+				return QMS_EXIT_USAGE;
 			i++;
 		} else {
-			return qms_cli_usage_error("unknown option '%s'; see 'qms --help'", a);
+			return qms_cli_usage_error(_("unknown option '%s'; see 'qms --help'"), a);
 		}
 	}
+	qms_cli_set_lang(lang, NULL);
 	if (i >= argc) {
 		print_help(stderr);
 		return QMS_EXIT_USAGE;
 	}
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
-		if (strcmp(argv[i], commands[k].name))
-			continue;
-		/* `-C DIR` is also accepted after the command name (`qms check
-		 * -C ws`); take it out before the command parses its options. */
-		int argn = i + 1;
-		int out = i + 1;
-		for (; argn < argc; argn++) {
-			if (!strcmp(argv[argn], "--"))
-				break;
-			if (!strcmp(argv[argn], "-C")) {
-				if (argn + 1 >= argc)
-					return qms_cli_usage_error("-C needs a folder");
-				if (chdir(argv[argn + 1]) < 0)
-					return qms_cli_usage_error("cannot change to '%s': %m", argv[argn + 1]);
-				argn++;
-				continue;
-			}
-			argv[out++] = argv[argn];
-		}
-		for (; argn < argc; argn++)
-			argv[out++] = argv[argn];
-		argv[out] = NULL;
-		return commands[k].fn(out - i, argv + i);
-	}
-	return qms_cli_usage_error("'%s' is not a qms command; see 'qms --help'", argv[i]);
+	return finish(run(argc, argv, i));
 }

@@ -43,17 +43,16 @@ $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e planning --done 2020-
 qms: 'planning' is not a stage: use one of plan, training, gap-analysis, documentation, apply, internal-audit, management-review, announcement, report
 [2]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e plan --done 01/06/2020
-qms: --done '01/06/2020' is not a date: write YYYY-MM-DD, e.g. 2020-09-30
+qms: '01/06/2020' is not a date for --done: write YYYY-MM-DD, e.g. 2020-09-30
 [2]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e plan
-qms: audit stage needs --done DATE
-usage: qms audit stage AGENCY STAGE --done DATE [--evidence TEXT]
+qms: 'qms audit stage' needs --done DATE; see 'qms audit stage --help'
 [2]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit finding so-e DGNB-2020-1 --id X --grade minor --clause 7.5 --text x
 qms: no audit 'DGNB-2020-1' in audits/so-e.yaml; did you mean 'DGNB-2020-01'?
 [2]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit finding so-e DGNB-2020-01 --id X --grade minr --clause 7.5 --text x
-qms: 'minr' is not a grade; did you mean 'minor'? (major, minor, observation, improvement)
+qms: 'minr' is not a value of --grade: use major, minor, observation, improvement; did you mean 'minor'?
 [2]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit finding so-e DGNB-2020-01 --id X --grade minor --clause 7.5 --step tra --text x
 qms: --step needs --process: the procedure the step belongs to
@@ -68,9 +67,8 @@ $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit new "sở g" --name "Sở G" --l
 qms: 'sở g' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'
 [2]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit add so-e --id X --kind audit --date 2020-09-01
-qms: 'audit' is not a kind of audit: use one of internal, external, inspection
+qms: 'audit' is not a value of --kind: use internal, external, inspection
 [2]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit verify so-e NC-01 --date 2020-08-20 --cause x
-qms: unknown option '--cause' for audit verify
-usage: qms audit verify AGENCY FINDING --date DATE
+qms: unknown option '--cause' for 'qms audit verify'; see 'qms audit verify --help'
 [2]

@@ -74,20 +74,20 @@ $ qms -C ws-audit audit status --agency so-b
 qms: no agency 'so-b' in audits/; did you mean 'so-a'?
 [2]
 $ qms -C ws-audit audit status --as-of 2020-02-30
-qms: --as-of '2020-02-30' is not a date: write YYYY-MM-DD, e.g. 2020-09-30
+qms: '2020-02-30' is not a date for --as-of: write YYYY-MM-DD, e.g. 2020-09-30
 [2]
 $ qms -C ws-audit audit status --format xml
-qms: unknown format 'xml': use table, json or csv
+qms: 'xml' is not a value of --format: use table, json, csv
 [2]
 $ qms audit
-usage: qms audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [--lang vi|en]
-       qms audit board [--as-of DATE] [--lang vi|en] [-o FILE]
+usage: qms audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [-o FILE]
+       qms audit board [--as-of DATE] [-o FILE]
        qms audit new AGENCY --name NAME --level province|district|commune
        qms audit stage AGENCY STAGE --done DATE [--evidence TEXT]
        qms audit add AGENCY --id ID --kind internal|external|inspection --date DATE
-                 [--standard S] [--auditor NAME]... [--scope CODE]...
+                     [--standard S] [--auditor NAME]... [--scope CODE]...
        qms audit finding AGENCY AUDIT --id ID --grade major|minor|observation|improvement
-                 --clause C [--process CODE [--step STEP]] --text TEXT [--due DATE] [--owner UNIT]
+                     --clause C [--process CODE [--step STEP]] --text TEXT [--due DATE] [--owner UNIT]
        qms audit close AGENCY FINDING --date DATE [--cause TEXT] [--action TEXT]
        qms audit verify AGENCY FINDING --date DATE
 
@@ -114,6 +114,11 @@ they are. Each is checked with the rules of `qms check` first and refused when
 it would add an error; the file is written atomically, under a lock, so edits
 made at the same time all land. `-C DIR` names the workspace.
 
+options:
+  --lang vi|en         language of messages and of what is written for people
+                       (default: the workspace's, else the environment's, else en)
+  -h, --help           print this help
+
 exit status: 0 done, 1 edit refused (or trackers that cannot be read),
 2 usage or I/O error
 [2]
@@ -121,6 +126,6 @@ $ qms audit stats
 qms: 'stats' is not an audit command; did you mean 'status'?
 [2]
 $ qms audit status --help | head -3
-usage: qms audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [--lang vi|en]
-       qms audit board [--as-of DATE] [--lang vi|en] [-o FILE]
-       qms audit new AGENCY --name NAME --level province|district|commune
+usage: qms audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [-o FILE]
+
+Last stage done, next stage, deadline, days left and status of every

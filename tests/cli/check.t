@@ -53,12 +53,62 @@ ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-
 checked 1 file: 4 errors, 0 warnings
 [1]
 $ qms check --format json ws-mixed/processes/so-a/A-03.yaml
-{"files": 1, "errors": 4, "warnings": 0, "diagnostics": [
-  {"file": "ws-mixed/processes/so-a/A-03.yaml", "line": 6, "column": 14, "severity": "error", "code": "S004", "message": "'2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD"},
-  {"file": "ws-mixed/processes/so-a/A-03.yaml", "line": 10, "column": 7, "severity": "error", "code": "F005", "message": "end step 'e' has a next step; an end closes the procedure"},
-  {"file": "ws-mixed/processes/so-a/A-03.yaml", "line": 11, "column": 7, "severity": "error", "code": "F006", "message": "step 'x' cannot be reached from the start step 's'"},
-  {"file": "ws-mixed/processes/so-a/A-03.yaml", "line": 11, "column": 51, "severity": "error", "code": "F011", "message": "no procedure with code 'A-20' in the workspace; did you mean 'A-02'?"}
-]}
+{
+  "tool": {
+    "name": "qms",
+    "version": "0.1.0"
+  },
+  "lang": "vi",
+  "files": 1,
+  "errors": 4,
+  "warnings": 0,
+  "diagnostics": [
+    {
+      "file": "ws-mixed/processes/so-a/A-03.yaml",
+      "line": 6,
+      "column": 14,
+      "end_line": 6,
+      "end_column": 24,
+      "severity": "error",
+      "code": "S004",
+      "rule": "bad-date",
+      "message": "'2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD"
+    },
+    {
+      "file": "ws-mixed/processes/so-a/A-03.yaml",
+      "line": 10,
+      "column": 7,
+      "end_line": 10,
+      "end_column": 10,
+      "severity": "error",
+      "code": "F005",
+      "rule": "end-has-next",
+      "message": "end step 'e' has a next step; an end closes the procedure"
+    },
+    {
+      "file": "ws-mixed/processes/so-a/A-03.yaml",
+      "line": 11,
+      "column": 7,
+      "end_line": 11,
+      "end_column": 10,
+      "severity": "error",
+      "code": "F006",
+      "rule": "unreachable",
+      "message": "step 'x' cannot be reached from the start step 's'"
+    },
+    {
+      "file": "ws-mixed/processes/so-a/A-03.yaml",
+      "line": 11,
+      "column": 51,
+      "end_line": 11,
+      "end_column": 55,
+      "severity": "error",
+      "code": "F011",
+      "rule": "unknown-process",
+      "message": "no procedure with code 'A-20' in the workspace; did you mean 'A-02'?"
+    }
+  ]
+}
 [1]
 $ cd ws-mixed/processes && qms check so-a/A-02.yaml
 so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?

@@ -92,7 +92,7 @@ $ qms -C ws-iso coverage so-b
 qms: no agency 'so-b' in this workspace; did you mean 'so-a'?
 [2]
 $ qms -C ws-iso coverage
-qms: coverage takes one agency id; see 'qms coverage --help'
+qms: 'qms coverage' needs an agency id; see 'qms coverage --help'
 [2]
 $ qms -C ws-iso migrate so-a
 Chuyển đổi ISO 9001:2008 -> ISO 9001:2015: Sở A tỉnh Thái Bình
@@ -188,9 +188,9 @@ ISO 9001:2008 4.2.4  Kiểm soát hồ sơ
 $ qms clauses 8.5.7 7.5.4
 qms: ISO 9001:2015 has no clause 8.5.7; 8.5 "Production and service provision" has 8.5.1 to 8.5.6
 qms: clause 7.5.4 is numbered as in ISO 9001:2008 (Customer property); in ISO 9001:2015 use 8.5.3 "Property belonging to customers or external providers"
-[1]
+[2]
 $ qms clauses --standard 2012
-qms: --standard is 2015 or 2008, not '2012'
+qms: '2012' is not a value of --standard: use 2015, 2008; did you mean '2015'?
 [2]
 $ qms clauses --map --lang en | head -6
 2008   Title                                                         2015                     Relation

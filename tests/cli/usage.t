@@ -1,6 +1,6 @@
 # Usage errors exit 2; help and version exit 0.
 $ qms
-usage: qms [-C DIR] [--version] [--help] COMMAND [ARGS]
+usage: qms [-C DIR] [--lang vi|en] [--version] [--help] COMMAND [ARGS]
 
 Quality management under ISO 9001:2015 for state administrative agencies.
 
@@ -16,7 +16,8 @@ commands:
 
 options:
   -C DIR      run as if started in DIR (the workspace)
-  --version   print the version
+  --lang      language of messages: vi or en
+  --version   print the version and the editions of the catalogs
   --help      print this help; `qms COMMAND --help` for a command
 
 exit status: 0 clean, 1 findings, 2 usage or I/O error
@@ -25,24 +26,26 @@ $ qms frobnicate
 qms: 'frobnicate' is not a qms command; see 'qms --help'
 [2]
 $ qms check --format xml ws-mixed
-qms: unknown format 'xml': use text or json
+qms: 'xml' is not a value of --format: use text, json, md, sarif, github, gitlab
 [2]
 $ qms check -j 0
-qms: -j needs a number of jobs from 1 to 64, not '0'
+qms: '0' is not a number from 1 to 64 for --jobs
 [2]
 $ qms check no-such-folder
 qms: cannot check 'no-such-folder': No such file or directory
 [2]
 $ qms check --bogus
-qms: unknown option '--bogus' for check; see 'qms check --help'
+qms: unknown option '--bogus' for 'qms check'; see 'qms check --help'
 [2]
 $ qms -C no-such-folder check
 qms: cannot change to 'no-such-folder': No such file or directory
 [2]
 $ qms --version
 qms 0.1.0
+catalog: ISO 9001:2008 (TCVN ISO 9001:2008)
+catalog: ISO 9001:2015 (TCVN ISO 9001:2015)
 $ qms --help
-usage: qms [-C DIR] [--version] [--help] COMMAND [ARGS]
+usage: qms [-C DIR] [--lang vi|en] [--version] [--help] COMMAND [ARGS]
 
 Quality management under ISO 9001:2015 for state administrative agencies.
 
@@ -58,14 +61,16 @@ commands:
 
 options:
   -C DIR      run as if started in DIR (the workspace)
-  --version   print the version
+  --lang      language of messages: vi or en
+  --version   print the version and the editions of the catalogs
   --help      print this help; `qms COMMAND --help` for a command
 
 exit status: 0 clean, 1 findings, 2 usage or I/O error
 $ qms check --help
-usage: qms check [--format text|json] [-j N] [PATH...]
-       qms check --list-rules [--format text|md]
-       qms check --explain CODE
+usage: qms check [--format text|json|sarif|github|gitlab] [-o FILE] [-j N] [PATH...]
+       qms check - [--stdin-filename NAME] [--format ...]
+       qms check --list-rules [--format text|md|json]
+       qms check --explain CODE [--format text|json]
        qms check --schema
 
 Load every YAML document under the paths (default: the current folder)
@@ -76,17 +81,28 @@ holds qms.yaml, else the folder itself. In a workspace, qms.yaml,
 processes/ and audits/ are read; rules that span files (process codes,
 subprocess calls, agencies) use them all, but only problems in files
 under the paths are reported. A file outside any workspace is checked
-alone.
+alone. '-' reads one document from the standard input.
 
 options:
-  --format text|json  text (default): file:line:col: error|warning[CODE]: message
-                      json: one object with every diagnostic and the counts
-  -j, --jobs N        worker threads (default: one per core)
-  --list-rules        list every rule code (--format md: docs/rules.md)
-  --explain CODE      what a rule code means and how to fix it
-  --schema            the reference of every key of every kind (Markdown)
+  --format FORMAT      text (default): file:line:col: error|warning[CODE]: message;
+                       json: every diagnostic with its position, end and rule;
+                       sarif: SARIF 2.1.0 for code scanning; github: workflow
+                       commands; gitlab: Code Quality report
+  -o, --output FILE    write to FILE (atomically) instead of the standard output
+  -j, --jobs N         worker threads (default: one per core)
+  --max-warnings N     exit 1 also when there are more than N warnings
+  --stdin-filename NAME
+                       with '-': the path the document read from the standard
+                       input stands for (its workspace and its kind come from it)
+  --list-rules         list every rule code (--format md: docs/rules.md; json)
+  --explain CODE       what a rule code means and how to fix it (text or json)
+  --schema             the reference of every key of every kind (Markdown)
+  --lang vi|en         language of messages and of what is written for people
+                       (default: the workspace's, else the environment's, else en)
+  -h, --help           print this help
 
-exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error
+exit status: 0 no errors (warnings allowed, up to --max-warnings), 1 errors
+(or too many warnings), 2 usage or I/O error
 $ qms check --explain f002
 F002 unknown-step (error)
 

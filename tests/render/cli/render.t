@@ -1,31 +1,31 @@
 # qms render: usage errors (exit 2), skipped documents (exit 1), success (exit 0).
 # Outputs go to $TMP; the summary line names it, so it is replaced by TMP.
 $ qms render --format gif
-qms: --format needs svg, png, pdf or dot, not 'gif'
+qms: 'gif' is not a value of --format: use svg, png, pdf, dot
 [2]
 $ qms render --format
-qms: --format needs svg, png, pdf or dot, not ''
+qms: option --format needs a value: use svg, png, pdf, dot
 [2]
 $ qms render -j 0
-qms: -j needs a number of jobs from 1 to 64, not '0'
+qms: '0' is not a number from 1 to 64 for --jobs
 [2]
 $ qms render --lanes diagonal
-qms: --lanes needs vertical or horizontal, not 'diagonal'
+qms: 'diagonal' is not a value of --lanes: use vertical, horizontal
 [2]
 $ qms render --as-of 2020-02-30
-qms: --as-of needs a date YYYY-MM-DD, not '2020-02-30'
+qms: '2020-02-30' is not a date for --as-of: write YYYY-MM-DD, e.g. 2020-09-30
 [2]
 $ qms render --lang fr
-qms: --lang needs vi or en, not 'fr'
+qms: 'fr' is not a value of --lang: use vi, en
 [2]
 $ qms render --timeout 0
-qms: --timeout needs a number of seconds from 1 to 86400, not '0'
+qms: '0' is not a number of seconds from 1 to 86400 for --timeout
 [2]
 $ qms render --out
-qms: --out needs a folder
+qms: option --out needs a value
 [2]
 $ qms render --bogus
-qms: unknown option '--bogus' for render; see 'qms render --help'
+qms: unknown option '--bogus' for 'qms render'; see 'qms render --help'
 [2]
 $ qms render no-such-folder --out "$TMP/o"
 qms: cannot render 'no-such-folder': No such file or directory
@@ -51,5 +51,5 @@ rendered the map of so-a into TMP/o
 map-so-a.dot
 $ qms render --help | head -3
 usage: qms render [--format svg|png|pdf|dot] [--out DIR] [-j N] [PATH...]
-                  [--lanes vertical|horizontal] [--as-of DATE] [--lang vi|en]
-                  [--timeout SECONDS]
+                  [--lanes vertical|horizontal] [--as-of DATE] [--timeout SECONDS]
+       qms render --map AGENCY [--format ...] [--out DIR] [PATH]
