@@ -1,17 +1,48 @@
 #include "catalog.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "schema.h"
 #include "workspace.h"
 
-#ifndef QMS_STANDARDS_INSTALLED
-#define QMS_STANDARDS_INSTALLED "/usr/local/share/qms/standards"
+#ifndef QMS_DATA_INSTALLED
+#define QMS_DATA_INSTALLED "/usr/local/share/qms"
 #endif
-#ifndef QMS_STANDARDS_SOURCE
-#define QMS_STANDARDS_SOURCE "standards"
+#ifndef QMS_SOURCE_ROOT
+#define QMS_SOURCE_ROOT "."
 #endif
+
+#ifndef QMS_DATA_RELATIVE
+#define QMS_DATA_RELATIVE "../share/qms"
+#endif
+
+char *qms_data_dir(const char *sub)
+{
+	/* beside the program first: an installed tree moved elsewhere (or a
+	 * `meson install --destdir` copy) finds its own data */
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			struct qms_buf b;
+			qms_buf_init(&b);
+			qms_buf_printf(&b, "%s/%s/%s", exe, QMS_DATA_RELATIVE, sub);
+			if (qms_is_dir(b.buf))
+				return qms_buf_detach(&b);
+			qms_buf_release(&b);
+		}
+	}
+	char *installed = qms_path_join(QMS_DATA_INSTALLED, sub);
+	if (qms_is_dir(installed))
+		return installed;
+	free(installed);
+	return qms_path_join(QMS_SOURCE_ROOT, sub);
+}
 
 char *qms_standards_dir(const char *workspace_root)
 {
@@ -24,9 +55,7 @@ char *qms_standards_dir(const char *workspace_root)
 			return own;
 		free(own);
 	}
-	if (qms_is_dir(QMS_STANDARDS_INSTALLED))
-		return qms_xstrdup(QMS_STANDARDS_INSTALLED);
-	return qms_xstrdup(QMS_STANDARDS_SOURCE);
+	return qms_data_dir("standards");
 }
 
 bool qms_clause_within(const char *clause, const char *ancestor)

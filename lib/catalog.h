@@ -72,9 +72,15 @@ struct qms_catalogs {
 	struct qms_arena arena;
 };
 
+/* The folder `sub` of qms's data (standards, calendars...): beside the
+ * program (<bindir>/../share/qms/sub, so an installed tree can move);
+ * else where it was installed; else the source tree qms was built from.
+ * Caller frees. */
+char *qms_data_dir(const char *sub);
+
 /* Where the catalogs are: $QMS_STANDARDS; else the workspace's own
- * standards/ (root may be NULL); else the installed ones; else those of
- * the source tree qms was built from. Caller frees. */
+ * standards/ (root may be NULL); else qms_data_dir("standards"). Caller
+ * frees. */
 char *qms_standards_dir(const char *workspace_root);
 
 /* Load every catalog and correlation of dir and check them (C010, C011:

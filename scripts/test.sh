@@ -5,6 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-packages.sh scripts/debian-packages scripts/debian-packages-test
+scripts/install-npm.sh
 [ -d build-dev ] || meson setup build-dev --native-file build-dev.ini
 ninja -C build-dev
 meson test -C build-dev --print-errorlogs "$@"

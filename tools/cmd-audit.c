@@ -545,9 +545,23 @@ int qms_cmd_audit(int argc, char **argv)
 		qms_opts_print_help(&qms_audit_command, stdout);
 		return QMS_EXIT_CLEAN;
 	}
-	if (sub[0] == '-')
-		return qms_cli_usage_error(_("options of 'qms audit' go after its subcommand, e.g. 'qms audit status %s'"),
-					   sub);
+	if (sub[0] == '-') {
+		/* options of audit itself (--lang) before the subcommand */
+		int k = 1;
+		while (k < argc && argv[k][0] == '-')
+			k += !strcmp(argv[k], "--lang") ? 2 : 1;
+		const char *pos[1];
+		int npos;
+		int rc = qms_opts_parse(&qms_audit_command, k < argc ? k : argc, argv, NULL, pos, &npos);
+		if (rc)
+			return rc == 1 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
+		if (k >= argc) {
+			qms_opts_print_help(&qms_audit_command, stderr);
+			return QMS_EXIT_USAGE;
+		}
+		argv[k - 1] = argv[0];
+		return qms_cmd_audit(argc - (k - 1), argv + (k - 1));
+	}
 	if (!strcmp(sub, "status"))
 		return cmd_status(argc - 1, argv + 1);
 	if (!strcmp(sub, "board"))

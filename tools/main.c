@@ -52,6 +52,7 @@ static int print_version(void)
 	struct qms_catalogs cat;
 	struct qms_diags diags;
 	qms_diags_init(&diags);
+	printf(_("catalogs: %s\n"), dir);
 	if (qms_catalogs_load(&cat, dir, &diags) == 0) {
 		for (size_t i = 0; i < cat.ncatalogs; i++)
 			printf(_("catalog: %s%s%s%s\n"), cat.catalogs[i].id, cat.catalogs[i].national ? " (" : "",

@@ -36,6 +36,8 @@ static void roff_text(FILE *out, const char *s)
 static void man_name(FILE *out, const char *name, bool upper)
 {
 	fputs(upper ? "QMS" : "qms", out);
+	if (name)
+		fputc('-', out);
 	for (const char *p = name; p && *p; p++)
 		fputc(*p == ' ' ? '-' : upper && *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p, out);
 }
