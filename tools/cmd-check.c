@@ -100,7 +100,13 @@ static void list_rules_md(struct qms_buf *b)
 		     "|---|---|---|---|---|\n");
 	for (int i = 0; i < QMS_RULE_COUNT; i++) {
 		const struct qms_rule *r = qms_rule_get((enum qms_rule_id)i);
-		qms_buf_printf(b, "| %s | %s | %s | %s | %s |\n", r->code,
+		char anchor[16];
+		size_t k = 0;
+		for (; r->code[k] && k + 1 < sizeof(anchor); k++)
+			anchor[k] = (char)(r->code[k] >= 'A' && r->code[k] <= 'Z' ? r->code[k] - 'A' + 'a' : r->code[k]);
+		anchor[k] = '\0';
+		/* the anchor is where SARIF's helpUri points */
+		qms_buf_printf(b, "| <a id=\"%s\"></a>%s | %s | %s | %s | %s |\n", anchor, r->code,
 			       r->severity == QMS_ERROR ? "error" : "warning", r->name, r->what, r->fix);
 	}
 }
