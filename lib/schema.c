@@ -384,6 +384,12 @@ static size_t choices_len(const char *const *choices)
 	return n;
 }
 
+bool qms_is_placeholder(const char *text)
+{
+	size_t n = strlen(text);
+	return n > 2 && text[0] == '<' && text[n - 1] == '>';
+}
+
 /* Decode one scalar into v; report and leave v absent when it is bad. */
 static void decode_scalar(struct decoder *dc, const struct qms_field *f, const struct qms_node *n,
 			  struct qms_value *v)
@@ -398,6 +404,13 @@ static void decode_scalar(struct decoder *dc, const struct qms_field *f, const s
 	if (qms_node_is_null(n))
 		return;
 	const char *t = n->text;
+	if (qms_is_placeholder(t)) {
+		/* a skeleton's `<...>`: reported until filled; text keeps it so
+		 * the document stays whole, other types stay absent */
+		derr(dc, n, QMS_RULE_S012, "'%s' is a placeholder for '%s': write the real value", t, f->key);
+		if (f->type != QMS_T_TEXT)
+			return;
+	}
 	switch (f->type) {
 	case QMS_T_TEXT:
 	case QMS_T_MAP:

@@ -75,6 +75,10 @@ void qms_document_release(struct qms_document *d);
 /* Load and decode a file in one go. */
 int qms_document_load(struct qms_document *out, const char *path, struct qms_diags *diags);
 
+/* True for a placeholder of a skeleton (`qms new`): text in angle
+ * brackets, `<tên quy trình>`. */
+bool qms_is_placeholder(const char *text);
+
 /* The Markdown reference of every kind, key and type (docs/format.md). */
 void qms_schema_format_md(struct qms_buf *out);
 

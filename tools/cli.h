@@ -27,16 +27,24 @@ int qms_cmd_migrate(int argc, char **argv);
 int qms_cmd_render(int argc, char **argv);
 int qms_cmd_report(int argc, char **argv); /* and qms_cmd_site: tools/cmd-report.c */
 int qms_cmd_site(int argc, char **argv);
+int qms_cmd_init(int argc, char **argv);
+int qms_cmd_new(int argc, char **argv);
 
 struct qms_cli_command;
 extern const struct qms_cli_command qms_audit_command, qms_audit_status_command, qms_audit_board_command,
 	qms_audit_new_command, qms_audit_stage_command, qms_audit_add_command, qms_audit_finding_command,
 	qms_audit_close_command, qms_audit_verify_command, qms_check_command, qms_coverage_command,
-	qms_clauses_command, qms_render_command, qms_migrate_command, qms_report_command, qms_site_command;
+	qms_clauses_command, qms_render_command, qms_migrate_command, qms_report_command, qms_site_command,
+	qms_init_command, qms_new_command;
 
 /* The migration board as of a date (-1: today) to output (NULL or "-":
  * the standard output): `qms audit board` and `qms render --board`. */
 int qms_board_run(int32_t as_of, const char *output);
+
+/* The workspace of the current folder (after -C): the absolute folder
+ * with qms.yaml at or above it. NULL after printing a usage error that
+ * says to run `qms init`. Caller frees. */
+char *qms_cli_workspace_root(void);
 
 /* Today in the local time zone, as days since 1970-01-01. */
 int32_t qms_cli_today(void);

@@ -90,18 +90,7 @@ static int parse_choice(const char *text, const char *what, const char *const *n
 /* The workspace of the current folder (after -C). Caller frees. */
 static char *find_root(void)
 {
-	struct qms_location loc;
-	char *err = NULL;
-	if (qms_locate(&loc, ".", &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-		return NULL;
-	}
-	char *root = loc.root ? qms_xstrdup(loc.root) : NULL;
-	qms_location_release(&loc);
-	if (!root)
-		qms_cli_usage_error(_("the current folder is not a workspace (a folder with qms.yaml); use -C DIR or 'qms init'"));
-	return root;
+	return qms_cli_workspace_root();
 }
 
 static void print_diags(FILE *out, const struct qms_diags *diags)

@@ -219,6 +219,13 @@ static int run_check(const struct check_args *a, const char **paths, int npaths)
 	case F_GITLAB: qms_diags_write_gitlab(&b, &result.diags); break;
 	default: qms_diags_write_text(&b, &result.diags, &o, !a->output && qms_cli_use_color(stdout)); break;
 	}
+	if (!result.files && !from_stdin) {
+		/* nothing at all: a wrong folder, not a clean workspace */
+		qms_buf_release(&b);
+		qms_buf_release(&in);
+		qms_check_result_release(&result);
+		return qms_cli_usage_error(_("nothing to check: no YAML document under the paths; 'qms init' starts a workspace"));
+	}
 	int rc = qms_cli_write_output(a->output, &b);
 	if (rc == QMS_EXIT_CLEAN) {
 		size_t warnings = qms_diags_count(&result.diags, QMS_WARNING);

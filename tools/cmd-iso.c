@@ -31,6 +31,10 @@ int parse_lang(enum qms_lang *out, const char *v)
 int iso_ctx_load(struct iso_ctx *c, const char *lang_opt)
 {
 	memset(c, 0, sizeof(*c));
+	char *root = qms_cli_workspace_root();
+	if (!root)
+		return -1;
+	free(root);
 	struct qms_diags diags;
 	qms_diags_init(&diags);
 	char *err = NULL;

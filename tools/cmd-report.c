@@ -110,6 +110,10 @@ static int parse_args(struct args *a, int argc, char **argv, bool site)
 
 static int compute(struct qms_report *r, const struct args *a)
 {
+	char *root = qms_cli_workspace_root();
+	if (!root)
+		return -1;
+	free(root);
 	struct qms_report_options opt = {.as_of = a->as_of, .lang = (int)qms_lang_get(), .jobs = a->jobs};
 	char *err = NULL;
 	if (qms_report_compute(r, ".", &opt, &err) < 0) {

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "opts.h"
 #include "values.h"
+#include "workspace.h"
 
 #ifndef QMS_VERSION
 #define QMS_VERSION "0.1.0"
@@ -23,7 +24,8 @@ const struct qms_cli_command *const qms_cli_commands[] = {
 	&qms_audit_stage_command, &qms_audit_add_command, &qms_audit_finding_command,
 	&qms_audit_close_command, &qms_audit_verify_command,
 	&qms_check_command,   &qms_coverage_command, &qms_clauses_command, &qms_render_command,
-	&qms_migrate_command, &qms_report_command,   &qms_site_command,
+	&qms_migrate_command, &qms_report_command,   &qms_site_command,   &qms_init_command,
+	&qms_new_command,
 	NULL,
 };
 
@@ -75,6 +77,23 @@ int32_t qms_cli_today(void)
 	if (!localtime_r(&now, &tm) || !strftime(d, sizeof(d), "%Y-%m-%d", &tm))
 		return 0;
 	return qms_date_parse(d);
+}
+
+char *qms_cli_workspace_root(void)
+{
+	struct qms_location loc;
+	char *err = NULL;
+	if (qms_locate(&loc, ".", &err) < 0) {
+		qms_cli_usage_error("%s", err);
+		free(err);
+		return NULL;
+	}
+	char *root = loc.root && loc.has_config ? qms_xstrdup(loc.root) : NULL;
+	qms_location_release(&loc);
+	if (!root)
+		qms_cli_usage_error(_("not in a workspace: no qms.yaml here or in a folder above; "
+				      "'qms init' makes one, '-C DIR' names one"));
+	return root;
 }
 
 bool qms_cli_use_color(FILE *stream)

@@ -264,6 +264,7 @@ void qms_opts_print_bash_completion(FILE *out)
 		fprintf(out, "\t\"%s\") local kinds=(%s); local k=${kinds[npos]:-%s}\n", c->name, c->complete,
 			c->max_pos < 0 ? "${kinds[-1]}" : "");
 		fputs("\t\tcase $k in\n"
+		      "\t\tkind) _qms_reply \"$(compgen -W 'procedure system tracker' -- \"$cur\")\" ;;\n"
 		      "\t\tpath) _qms_reply \"$(compgen -f -- \"$cur\")\" ;;\n"
 		      "\t\tagency) _qms_reply \"$(compgen -W \"$(_qms_agencies)\" -- \"$cur\")\" ;;\n"
 		      "\t\tstage) _qms_reply \"$(compgen -W '",

@@ -13,6 +13,8 @@ commands:
   migrate    the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures
   report     the provincial report: migration, audits, procedures, coverage (md, html, csv, json)
   site       a static HTML site of the report, agencies and procedures that opens offline
+  init       start a workspace: qms.yaml, processes/, audits/, a README of the next steps
+  new        write a commented skeleton of a procedure, a system or a tracker
 
 options:
   -C DIR      run as if started in DIR (the workspace)
@@ -58,6 +60,8 @@ commands:
   migrate    the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures
   report     the provincial report: migration, audits, procedures, coverage (md, html, csv, json)
   site       a static HTML site of the report, agencies and procedures that opens offline
+  init       start a workspace: qms.yaml, processes/, audits/, a README of the next steps
+  new        write a commented skeleton of a procedure, a system or a tracker
 
 options:
   -C DIR      run as if started in DIR (the workspace)
