@@ -112,6 +112,37 @@ static int init_tracker(const char *dir, const char *spec, int level)
 	return rc;
 }
 
+/* The JSON Schemas in .qms/schema/ and VS Code's settings that give them
+ * to the YAML extension (yaml-language-server); procedures and systems
+ * made by `qms new` name their schema in their first line. */
+static int init_editor(const char *dir)
+{
+	struct qms_buf path, b;
+	qms_buf_init(&path);
+	qms_buf_init(&b);
+	qms_buf_printf(&path, "%s/.qms", dir);
+	int rc = make_dir(path.buf);
+	qms_buf_adds(&path, "/schema");
+	if (!rc)
+		rc = qms_cli_write_schemas(path.buf, true);
+	qms_buf_reset(&path);
+	qms_buf_printf(&path, "%s/.vscode", dir);
+	if (!rc)
+		rc = make_dir(path.buf);
+	qms_buf_adds(&path, "/settings.json");
+	qms_buf_adds(&b, "{\n  \"yaml.schemas\": {\n"
+			 "    \"./.qms/schema/workspace.schema.json\": \"qms.yaml\",\n"
+			 "    \"./.qms/schema/agency.schema.json\": \"audits/*.yaml\",\n"
+			 "    \"./.qms/schema/system.schema.json\": \"processes/*/system.yaml\"\n"
+			 "  }\n}\n");
+	bool kept;
+	if (!rc)
+		rc = create(path.buf, &b, &kept);
+	qms_buf_release(&path);
+	qms_buf_release(&b);
+	return rc;
+}
+
 static int write_init(const char *dir, const struct init_args *a, enum qms_lang lang)
 {
 	struct qms_workspace_skeleton w = {
@@ -147,6 +178,8 @@ static int write_init(const char *dir, const struct init_args *a, enum qms_lang 
 	}
 	for (size_t i = 0; !rc && i < a->agencies.n; i++)
 		rc = init_tracker(dir, a->agencies.v[i], a->level);
+	if (!rc)
+		rc = init_editor(dir);
 	qms_buf_release(&b);
 	qms_buf_release(&path);
 	return rc;
@@ -260,6 +293,12 @@ static int new_document(const char *root, const char *kind, const char *agency, 
 	qms_buf_printf(&path, "/%s", agency);
 	if (!rc)
 		rc = make_dir(path.buf);
+	char *schemas = qms_path_join(root, ".qms/schema");
+	if (qms_is_dir(schemas))
+		/* relative to the file, as yaml-language-server reads it */
+		qms_buf_printf(&b, "# yaml-language-server: $schema=../../.qms/schema/%s.schema.json\n",
+			       strcmp(kind, "system") ? "process" : "system");
+	free(schemas);
 	if (!rc && !strcmp(kind, "system")) {
 		qms_skeleton_system(&b, agency, lang);
 		qms_buf_adds(&path, "/system.yaml");

@@ -15,6 +15,7 @@ commands:
   site       a static HTML site of the report, agencies and procedures that opens offline
   init       start a workspace: qms.yaml, processes/, audits/, a README of the next steps
   new        write a commented skeleton of a procedure, a system or a tracker
+  schema     JSON Schema of each kind of document, for editors (yaml-language-server)
 
 options:
   -C DIR      run as if started in DIR (the workspace)
@@ -62,6 +63,7 @@ commands:
   site       a static HTML site of the report, agencies and procedures that opens offline
   init       start a workspace: qms.yaml, processes/, audits/, a README of the next steps
   new        write a commented skeleton of a procedure, a system or a tracker
+  schema     JSON Schema of each kind of document, for editors (yaml-language-server)
 
 options:
   -C DIR      run as if started in DIR (the workspace)

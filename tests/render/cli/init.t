@@ -5,6 +5,7 @@ created ws/qms.yaml
 created ws/README.md
 created ws/.gitignore
 created ws/audits/so-a.yaml
+created ws/.vscode/settings.json
 next: qms -C ws new procedure AGENCY, then qms -C ws check
 created processes/so-a/SA-QT-01.yaml: fill in every <...>, then run qms check
 created processes/so-a/SA-QT-02.yaml: fill in every <...>, then run qms check
