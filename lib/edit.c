@@ -1896,7 +1896,7 @@ void qms_file_unlock(int fd)
 
 int qms_file_read(struct qms_buf *out, const char *path, char **err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY); /* a FIFO must not block */
 	if (fd < 0)
 		return file_fail(err, "cannot open '%s': %s", path, strerror(errno));
 	struct stat st;

@@ -4,6 +4,7 @@
  * format does not allow (aliases, duplicate keys, deep nesting, several
  * documents). */
 #include "doc.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -441,17 +442,40 @@ int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_
 	return 0;
 }
 
+/* What a file that is not a regular one is, for messages. */
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return N_("a folder");
+	if (S_ISFIFO(mode))
+		return N_("a FIFO (named pipe)");
+	if (S_ISSOCK(mode))
+		return N_("a socket");
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return N_("a device");
+	return N_("a special file");
+}
+
 int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags)
 {
 	*out = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO (or a terminal) must not wait for a
+	 * writer; what is not a regular file is refused before any read. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "cannot open: %s", strerror(errno));
 		return -1;
 	}
 	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "not a regular file");
+	if (fstat(fd, &st) < 0) {
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L012,
+			      "this is %s, not a regular file; rename it or move it out of the workspace",
+			      qms_gettext(file_kind(st.st_mode)));
 		close(fd);
 		return -1;
 	}

@@ -72,9 +72,13 @@ RUNTIME = {
                           MIB + 1),
         make_sparse_file(ws, "processes/so-tu-phap/STP-QT-03.yaml", 16 * MIB + 1),
     ),
-    # L012: a procedure that is a symlink into an archive that is not there.
-    ("L012", "bad"): lambda ws, fx: make_dangling_link(
-        ws, "processes/so-tu-phap/STP-QT-02.yaml", "../../luu-tru/STP-QT-02.yaml"),
+    # L012: a procedure that is a symlink into an archive that is not there,
+    # and a FIFO named like a procedure (it must be refused, not waited on).
+    ("L012", "bad"): lambda ws, fx: (
+        make_dangling_link(ws, "processes/so-tu-phap/STP-QT-02.yaml",
+                           "../../luu-tru/STP-QT-02.yaml"),
+        os.mkfifo(os.path.join(ws, "processes/so-tu-phap/STP-QT-09.yaml")),
+    ),
 }
 
 
