@@ -1,9 +1,11 @@
 #include "catalog.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "schema.h"
 #include "workspace.h"
 
@@ -44,17 +46,31 @@ char *qms_data_dir(const char *sub)
 	return qms_path_join(QMS_SOURCE_ROOT, sub);
 }
 
-char *qms_standards_dir(const char *workspace_root)
+/* Where the catalogs come from, for messages that say where qms looked. */
+enum origin { FROM_ENV, FROM_WORKSPACE, FROM_DATA };
+
+static const char *const origin_text[] = {
+	[FROM_ENV] = N_("named by QMS_STANDARDS"),
+	[FROM_WORKSPACE] = N_("the workspace's own standards/ folder"),
+	[FROM_DATA] = N_("qms's own data: beside the program, installed, or the source tree"),
+};
+
+/* $QMS_STANDARDS; else the workspace's own standards/ (root may be NULL);
+ * else qms_data_dir("standards"). Caller frees. */
+static char *standards_dir(const char *workspace_root, enum origin *origin)
 {
 	const char *env = getenv("QMS_STANDARDS");
+	*origin = FROM_ENV;
 	if (env && *env)
 		return qms_xstrdup(env);
 	if (workspace_root) {
 		char *own = qms_path_join(workspace_root, "standards");
+		*origin = FROM_WORKSPACE;
 		if (qms_is_dir(own))
 			return own;
 		free(own);
 	}
+	*origin = FROM_DATA;
 	return qms_data_dir("standards");
 }
 
@@ -265,25 +281,52 @@ static void add_correlation(struct qms_catalogs *c, const struct qms_correlation
 	free(dropped);
 }
 
-int qms_catalogs_load(struct qms_catalogs *out, const char *dir, struct qms_diags *diags)
+static char *fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *fail(const char *fmt, ...)
 {
-	memset(out, 0, sizeof(*out));
-	if (!qms_is_dir(dir))
-		return -1;
-	out->dir = qms_arena_strdup(&out->arena, dir);
+	struct qms_buf b;
+	qms_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return qms_buf_detach(&b);
+}
+
+/* Load every catalog and correlation of dir. A file that cannot be loaded
+ * is an error (its first diagnostic goes to *err): the clause rules would
+ * silently lose what it holds. Problems inside loaded files go to diags. */
+static int catalogs_load(struct qms_catalogs *out, const char *dir, struct qms_diags *diags,
+			 char **err)
+{
 	struct qms_strlist files = {0};
 	qms_collect_yaml(&files, dir);
 	struct qms_document *docs = qms_xcalloc(files.len ? files.len : 1, sizeof(*docs));
 	bool *loaded = qms_xcalloc(files.len ? files.len : 1, sizeof(bool));
 	char **paths = qms_xcalloc(files.len ? files.len : 1, sizeof(char *));
 	size_t nstd = 0, ncorr = 0;
-	for (size_t i = 0; i < files.len; i++) {
+	int rc = 0;
+	for (size_t i = 0; i < files.len && rc == 0; i++) {
 		paths[i] = qms_display_path(files.items[i]);
-		if (qms_document_load(&docs[i], paths[i], diags) < 0)
-			continue;
-		loaded[i] = true;
-		nstd += docs[i].kind == QMS_KIND_STANDARD;
-		ncorr += docs[i].kind == QMS_KIND_CORRELATION;
+		struct qms_diags why;
+		qms_diags_init(&why);
+		if (qms_document_load(&docs[i], paths[i], &why) < 0) {
+			struct qms_buf line;
+			qms_buf_init(&line);
+			if (why.len)
+				qms_diag_format(&line, &why.items[0]);
+			else
+				qms_buf_adds(&line, paths[i]);
+			*err = fail(_("cannot read a catalog: %s"), line.buf);
+			qms_buf_release(&line);
+			rc = -1;
+		} else {
+			loaded[i] = true;
+			nstd += docs[i].kind == QMS_KIND_STANDARD;
+			ncorr += docs[i].kind == QMS_KIND_CORRELATION;
+		}
+		qms_diags_move(diags, &why);
 	}
 	out->catalogs = qms_arena_alloc(&out->arena, (nstd ? nstd : 1) * sizeof(*out->catalogs));
 	out->corrs = qms_arena_alloc(&out->arena, (ncorr ? ncorr : 1) * sizeof(*out->corrs));
@@ -307,6 +350,51 @@ int qms_catalogs_load(struct qms_catalogs *out, const char *dir, struct qms_diag
 	free(loaded);
 	free(paths);
 	qms_strlist_release(&files);
+	return rc;
+}
+
+/* What the clause rules need: a catalog of each edition documents may
+ * follow, and the correlation between them (C002). NULL, or what is
+ * missing (caller frees). */
+static char *missing_catalog(const struct qms_catalogs *c)
+{
+	for (size_t i = 0; qms_standard_names[i]; i++)
+		if (!qms_catalogs_find(c, qms_standard_names[i]))
+			return fail(_("there is no catalog of %s"), qms_standard_names[i]);
+	if (!qms_catalogs_correlation(c, "ISO 9001:2008", "ISO 9001:2015"))
+		return fail(_("there is no correlation from %s to %s"), "ISO 9001:2008", "ISO 9001:2015");
+	return NULL;
+}
+
+int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, struct qms_diags *diags,
+		      char **err)
+{
+	memset(out, 0, sizeof(*out));
+	*err = NULL;
+	enum origin origin;
+	char *dir = standards_dir(workspace_root, &origin);
+	char *why = NULL;
+	if (!qms_is_dir(dir)) {
+		if (origin == FROM_ENV)
+			*err = fail(_("QMS_STANDARDS names '%s', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it"),
+				    dir);
+		else
+			*err = fail(_("no catalogs of ISO 9001 found: QMS_STANDARDS is not set, the workspace has no standards/ folder, and '%s' (qms's own data) is not a folder; reinstall qms or set QMS_STANDARDS"),
+				    dir);
+	} else if (catalogs_load(out, dir, diags, &why) < 0 || (why = missing_catalog(out))) {
+		char *shown = qms_display_path(dir);
+		*err = fail(_("cannot use the catalogs of ISO 9001 in '%s' (%s): %s; the clause rules need each of them: restore it, or set QMS_STANDARDS to a folder with the whole set"),
+			    shown, _(origin_text[origin]), why);
+		free(shown);
+	}
+	free(why);
+	if (*err) {
+		qms_catalogs_release(out);
+		free(dir);
+		return -1;
+	}
+	out->dir = qms_arena_strdup(&out->arena, dir);
+	free(dir);
 	return 0;
 }
 

@@ -78,15 +78,17 @@ struct qms_catalogs {
  * Caller frees. */
 char *qms_data_dir(const char *sub);
 
-/* Where the catalogs are: $QMS_STANDARDS; else the workspace's own
- * standards/ (root may be NULL); else qms_data_dir("standards"). Caller
- * frees. */
-char *qms_standards_dir(const char *workspace_root);
-
-/* Load every catalog and correlation of dir and check them (C010, C011:
- * problems go to diags, positioned in the catalog files). Returns 0, or -1
- * when the folder cannot be read. Release with qms_catalogs_release(). */
-int qms_catalogs_load(struct qms_catalogs *out, const char *dir, struct qms_diags *diags);
+/* Load the catalogs the clause rules need, from $QMS_STANDARDS; else the
+ * workspace's own standards/ folder (workspace_root may be NULL); else
+ * qms_data_dir("standards"). The folder must exist, every YAML file in it
+ * must load, and it must hold a catalog of each edition documents may
+ * follow (qms_standard_names) and the correlation from ISO 9001:2008 to
+ * 2015: clause rules are never skipped in silence. Problems inside the catalogs (C010, C011, schema)
+ * go to diags, positioned in the catalog files.
+ * Returns 0; or -1 with *err (caller frees): what is wrong, the folder and
+ * where it came from. Release out with qms_catalogs_release() either way. */
+int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, struct qms_diags *diags,
+		      char **err);
 void qms_catalogs_release(struct qms_catalogs *c);
 
 const struct qms_catalog *qms_catalogs_find(const struct qms_catalogs *c, const char *id);

@@ -368,8 +368,9 @@ static void group_release(struct group *g)
 	pthread_mutex_destroy(&g->progress_lock);
 }
 
-/* Read every file of the group and build the index (phase 1). */
-static void read_group(struct group *g, const struct qms_check_options *opt)
+/* Read every file of the group and build the index (phase 1). Fails, with
+ * *err, only when the catalogs of the clause rules cannot be loaded. */
+static int read_group(struct group *g, const struct qms_check_options *opt, char **err)
 {
 	g->opt = opt;
 	if (g->nfiles > 1)
@@ -379,17 +380,18 @@ static void read_group(struct group *g, const struct qms_check_options *opt)
 	for (size_t i = 0; i < g->nfiles; i++)
 		qms_strmap_put(&g->seen, g->files[i].abs, i);
 	load_settings(g);
-	char *dir = qms_standards_dir(g->root);
-	qms_catalogs_load(&g->cat, dir, &g->extra);
-	free(dir);
+	if (qms_catalogs_open(&g->cat, g->root, &g->extra, err) < 0)
+		return -1;
 	run_phase(g, 1, opt ? opt->jobs : 0);
 	build_index(g);
+	return 0;
 }
 
-static void check_group(struct group *g, const struct qms_check_options *opt,
-			struct qms_check_result *out)
+static int check_group(struct group *g, const struct qms_check_options *opt,
+		       struct qms_check_result *out, char **err)
 {
-	read_group(g, opt);
+	if (read_group(g, opt, err) < 0)
+		return -1;
 	struct qms_diags *cross = &g->extra;
 	if (g->root) /* a lone file is checked alone */
 		qms_rules_workspace(&g->ix, cross);
@@ -411,6 +413,7 @@ static void check_group(struct group *g, const struct qms_check_options *opt,
 		qms_diags_add(&out->diags, d->file, d->line, d->col, d->rule, "%s", d->message);
 	}
 	qms_strmap_release(&reported);
+	return 0;
 }
 
 static void group_init(struct group *g, const struct qms_location *loc)
@@ -459,12 +462,14 @@ static int check_stdin(struct qms_check_result *out, const struct qms_check_opti
 	group_init(&g, &loc);
 	g.stdin_abs = abs;
 	add_file(&g, abs, true);
-	check_group(&g, opt, out);
+	rc = check_group(&g, opt, out, err);
 	group_release(&g);
 	qms_diags_sort(&out->diags);
 	free(abs);
 	qms_location_release(&loc);
-	return 0;
+	if (rc < 0)
+		qms_check_result_release(out);
+	return rc;
 }
 
 int qms_check_paths(struct qms_check_result *out, const char *const *paths, size_t npaths,
@@ -514,14 +519,18 @@ int qms_check_paths(struct qms_check_result *out, const char *const *paths, size
 				qms_strlist_release(&found);
 			}
 		}
-		check_group(&g, opt, out);
+		rc = check_group(&g, opt, out, err);
 		group_release(&g);
+		if (rc < 0)
+			goto done;
 	}
 	qms_diags_sort(&out->diags);
 done:
 	for (size_t i = 0; i < npaths; i++)
 		qms_location_release(&locs[i]);
 	free(locs);
+	if (rc < 0)
+		qms_check_result_release(out);
 	return rc;
 }
 
@@ -549,7 +558,11 @@ int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, stru
 	struct group g;
 	group_init(&g, &loc);
 	struct qms_check_options opt = {.jobs = jobs};
-	read_group(&g, &opt);
+	if (read_group(&g, &opt, err) < 0) {
+		group_release(&g);
+		qms_location_release(&loc);
+		return -1;
+	}
 	for (size_t i = 0; i < g.nfiles; i++)
 		qms_diags_move(diags, &g.files[i].diags);
 	qms_diags_move(diags, &g.extra);

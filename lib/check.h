@@ -29,7 +29,8 @@ struct qms_check_result {
 /* Check the files and folders in paths (see docs for how the workspace of
  * each is found). Returns 0 and fills *out (release with
  * qms_check_result_release()) or -1 with *err set (caller frees) when a
- * path cannot be used. */
+ * path cannot be used or the catalogs of the clause rules cannot be loaded
+ * (see qms_catalogs_open()); *out is then empty. */
 int qms_check_paths(struct qms_check_result *out, const char *const *paths, size_t npaths,
 		    const struct qms_check_options *opt, char **err);
 void qms_check_result_release(struct qms_check_result *r);

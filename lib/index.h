@@ -77,7 +77,8 @@ struct qms_index {
 /* The index of the workspace holding `path` (phase 1 of the check: every
  * file read, no rule across files run). Problems met while reading go to
  * diags. Returns 0 and *out (free with qms_index_free()), or -1 with *err
- * (caller frees) when path is not in a workspace or cannot be used. */
+ * (caller frees) when path is not in a workspace or cannot be used, or
+ * when the catalogs of the clause rules cannot be loaded. */
 int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, struct qms_diags *diags,
 		   char **err);
 void qms_index_free(struct qms_index *ix);

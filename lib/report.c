@@ -401,15 +401,15 @@ static void count_diags(struct qms_report *r)
 
 /* ---- coverage ---- */
 
-static void compute_coverage(struct qms_report *r)
+static int compute_coverage(struct qms_report *r, char **err)
 {
-	char *dir = qms_standards_dir(r->root);
 	struct qms_diags diags;
 	qms_diags_init(&diags);
-	int rc = qms_catalogs_load(&r->catalogs, dir, &diags);
+	int rc = qms_catalogs_open(&r->catalogs, r->root, &diags, err);
 	qms_diags_release(&diags);
-	free(dir);
-	const struct qms_catalog *cat = rc == 0 ? qms_catalogs_find(&r->catalogs, "ISO 9001:2015") : NULL;
+	if (rc < 0)
+		return -1;
+	const struct qms_catalog *cat = qms_catalogs_find(&r->catalogs, "ISO 9001:2015");
 	r->have_catalog = cat != NULL;
 	const struct qms_index *ix = r->ix;
 	for (size_t i = 0; i < r->nagencies; i++) {
@@ -436,6 +436,7 @@ static void compute_coverage(struct qms_report *r)
 		r->assessed++;
 		r->missing_total += a->coverage.missing;
 	}
+	return 0;
 }
 
 /* ---- totals ---- */
@@ -619,7 +620,10 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	read_procedures(out);
 	count_all(out);
 	count_diags(out);
-	compute_coverage(out);
+	if (compute_coverage(out, err) < 0) {
+		qms_report_release(out);
+		return -1;
+	}
 	count_findings(out);
 	qms_thread_cache_release();
 	return 0;

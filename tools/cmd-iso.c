@@ -9,6 +9,7 @@
 #include "index.h"
 #include "schema.h"
 #include "table.h"
+#include "workspace.h"
 #include "iso-cli.h"
 #include "i18n.h"
 #include "json.h"
@@ -49,22 +50,21 @@ int iso_ctx_load(struct iso_ctx *c, const char *lang_opt)
 		fprintf(stderr, "qms: %zu error%s in the workspace's files; 'qms check' lists them\n", errors,
 			errors == 1 ? "" : "s");
 	qms_diags_release(&diags);
-	char *dir = qms_standards_dir(c->ix->root);
 	struct qms_diags catdiags;
 	qms_diags_init(&catdiags);
-	int rc = qms_catalogs_load(&c->cat, dir, &catdiags);
-	if (rc < 0 || !qms_catalogs_find(&c->cat, "ISO 9001:2015")) {
-		qms_cli_usage_error("no catalog of ISO 9001:2015 in '%s'; set QMS_STANDARDS to the folder of the catalogs",
-				    dir);
-		free(dir);
-		qms_diags_release(&catdiags);
+	int rc = qms_catalogs_open(&c->cat, c->ix->root, &catdiags, &err);
+	qms_diags_release(&catdiags);
+	if (rc < 0) {
+		qms_cli_usage_error("%s", err);
+		free(err);
+		iso_ctx_release(c);
 		return -1;
 	}
-	free(dir);
-	qms_diags_release(&catdiags);
 	c->lang = c->ix->settings.lang;
-	if (lang_opt && parse_lang(&c->lang, lang_opt))
+	if (lang_opt && parse_lang(&c->lang, lang_opt)) {
+		iso_ctx_release(c);
 		return -1;
+	}
 	return 0;
 }
 
@@ -521,29 +521,26 @@ int qms_cmd_clauses(int argc, char **argv)
 		goto out;
 	rc = QMS_EXIT_USAGE;
 	const char *id = edition_id(o.standard);
-	/* The catalogs do not need a workspace; use one when there is. */
+	/* The catalogs do not need a workspace; use its own catalogs when
+	 * there is one. */
 	struct qms_catalogs cat;
 	struct qms_diags diags;
 	qms_diags_init(&diags);
-	struct qms_index *ix = NULL;
+	struct qms_location loc = {0};
 	char *err = NULL;
-	enum qms_lang lang = QMS_LANG_VI;
-	if (qms_index_load(&ix, ".", 1, &diags, &err) == 0)
-		lang = ix->settings.lang;
-	free(err);
-	char *dir = qms_standards_dir(ix ? ix->root : NULL);
-	qms_index_free(ix);
+	if (qms_locate(&loc, ".", &err) < 0) {
+		free(err);
+		err = NULL;
+	}
+	enum qms_lang lang = qms_lang_get();
+	int loaded = qms_catalogs_open(&cat, loc.root, &diags, &err);
+	qms_location_release(&loc);
 	qms_diags_release(&diags);
-	qms_diags_init(&diags);
-	lang = qms_lang_get();
-	if (qms_catalogs_load(&cat, dir, &diags) < 0 || !qms_catalogs_find(&cat, id)) {
-		qms_cli_usage_error(_("no catalog of %s in '%s'; set QMS_STANDARDS to the folder of the catalogs"), id, dir);
-		free(dir);
-		qms_diags_release(&diags);
+	if (loaded < 0) {
+		qms_cli_usage_error("%s", err);
+		free(err);
 		goto out;
 	}
-	free(dir);
-	qms_diags_release(&diags);
 	const struct qms_catalog *c = qms_catalogs_find(&cat, id);
 	struct qms_buf b;
 	qms_buf_init(&b);

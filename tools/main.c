@@ -50,22 +50,22 @@ static void print_help(FILE *out)
 static int print_version(void)
 {
 	printf("qms %s\n", QMS_VERSION);
-	char *dir = qms_standards_dir(NULL);
 	struct qms_catalogs cat;
 	struct qms_diags diags;
 	qms_diags_init(&diags);
-	printf(_("catalogs: %s\n"), dir);
-	if (qms_catalogs_load(&cat, dir, &diags) == 0) {
+	char *err = NULL;
+	if (qms_catalogs_open(&cat, NULL, &diags, &err) == 0) {
+		printf(_("catalogs: %s\n"), cat.dir);
 		for (size_t i = 0; i < cat.ncatalogs; i++)
 			printf(_("catalog: %s%s%s%s\n"), cat.catalogs[i].id, cat.catalogs[i].national ? " (" : "",
 			       cat.catalogs[i].national ? cat.catalogs[i].national : "",
 			       cat.catalogs[i].national ? ")" : "");
-		qms_catalogs_release(&cat);
 	} else {
-		printf(_("catalogs: none found in %s\n"), dir);
+		printf(_("catalogs: none usable: %s\n"), err);
+		free(err);
 	}
+	qms_catalogs_release(&cat);
 	qms_diags_release(&diags);
-	free(dir);
 	return QMS_EXIT_CLEAN;
 }
 
