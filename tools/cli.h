@@ -66,6 +66,11 @@ void qms_cli_progress(size_t done, size_t total, void *ctx);
  * QMS_EXIT_USAGE after printing why it could not. */
 int qms_cli_write_output(const char *path, const struct qms_buf *b);
 
+/* Write the whole of b to standard output. A failure is not reported
+ * here: main() reports the first one when qms exits, with exit status 2,
+ * as for any other write to standard output. */
+void qms_cli_write(const struct qms_buf *b);
+
 /* Print "qms: <message>" on stderr; returns QMS_EXIT_USAGE. */
 int qms_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

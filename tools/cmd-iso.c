@@ -225,7 +225,7 @@ static void print_coverage_json(const struct qms_coverage *cov, const struct iso
 		qms_buf_adds(&b, "]}");
 	}
 	qms_buf_adds(&b, cov->nrows ? "\n]}\n" : "]}\n");
-	fputs(b.buf, stdout);
+	qms_cli_write(&b);
 	qms_buf_release(&b);
 }
 
@@ -276,7 +276,7 @@ static void print_coverage_table(const struct qms_coverage *cov, const struct is
 	struct qms_buf out;
 	qms_buf_init(&out);
 	qms_table_format(&out, &t, md ? QMS_TABLE_MD : QMS_TABLE_TEXT);
-	fputs(out.buf, stdout);
+	qms_cli_write(&out);
 	qms_buf_release(&out);
 	qms_buf_release(&by);
 	qms_table_release(&t);
@@ -641,7 +641,7 @@ int qms_cmd_clauses(int argc, char **argv)
 		qms_buf_release(&title);
 		qms_table_release(&t);
 	}
-	fputs(b.buf, stdout);
+	qms_cli_write(&b);
 	qms_buf_release(&b);
 	qms_catalogs_release(&cat);
 out:

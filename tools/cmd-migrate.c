@@ -253,7 +253,7 @@ int qms_cmd_migrate(int argc, char **argv)
 	if (notes.len && strcmp(o.format, "json"))
 		qms_buf_printf(&b, "\n%s\n%s", c.lang == QMS_LANG_VI ? "Cần người xem xét:" : "Needs a person's judgement:",
 			       notes.buf);
-	fputs(b.buf, stdout);
+	qms_cli_write(&b);
 	if (notes.len && !strcmp(o.format, "json"))
 		fputs(notes.buf, stderr);
 	bool news_open = false;

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +124,19 @@ int qms_cli_usage_error(const char *fmt, ...)
 	return QMS_EXIT_USAGE;
 }
 
+/* Whether standard output was closed when qms started (`>&-`). */
+static bool stdout_was_closed;
+
+/* Say why standard output could not be written; returns QMS_EXIT_USAGE. */
+static int stdout_error(int err)
+{
+	if (stdout_was_closed)
+		return qms_cli_usage_error(_("standard output is closed: nothing could be written; redirect it to a file or to /dev/null instead"));
+	if (err)
+		return qms_cli_usage_error(_("cannot write to the standard output: %s"), strerror(err));
+	return qms_cli_usage_error(_("cannot write to the standard output"));
+}
+
 int qms_cli_write_output(const char *path, const struct qms_buf *b)
 {
 	if (path && strcmp(path, "-")) {
@@ -134,9 +148,20 @@ int qms_cli_write_output(const char *path, const struct qms_buf *b)
 		}
 		return QMS_EXIT_CLEAN;
 	}
+	errno = 0;
 	if (fwrite(b->buf, 1, b->len, stdout) != b->len || fflush(stdout) != 0)
-		return qms_cli_usage_error(_("cannot write to the standard output: %s"), strerror(errno));
+		return stdout_error(errno);
 	return QMS_EXIT_CLEAN;
+}
+
+/* errno of the first failed qms_cli_write(), 0 when none failed */
+static int stdout_errno;
+
+void qms_cli_write(const struct qms_buf *b)
+{
+	errno = 0;
+	if (fwrite(b->buf, 1, b->len, stdout) != b->len && !stdout_errno)
+		stdout_errno = errno ? errno : EIO;
 }
 
 static int change_dir(const char *dir)
@@ -214,18 +239,43 @@ static int run(int argc, char **argv, int i)
 	return qms_cli_usage_error(_("'%s' is not a qms command; see 'qms --help'"), argv[i]);
 }
 
+/* Every write to standard output is checked here, at the latest: stdio
+ * keeps the first error, and fclose() reports one met while flushing. A
+ * command's result is only as good as its output: exit 2 when it was not
+ * written (said once: a command that failed already said why). */
 static int finish(int rc)
 {
-	/* output that could not be written is an error, even at the end */
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		qms_cli_usage_error(_("cannot write to the standard output: %s"), strerror(errno));
-		return QMS_EXIT_USAGE;
+	bool failed = ferror(stdout) != 0;
+	errno = 0;
+	if (fclose(stdout) != 0)
+		failed = true;
+	else
+		errno = stdout_errno;
+	if (!failed)
+		return rc;
+	return rc == QMS_EXIT_USAGE ? rc : stdout_error(errno);
+}
+
+/* A closed standard stream would be taken by the next file qms opens (a
+ * lock, a tracker, a temporary file) and what qms prints would land in
+ * it. Give each closed one a descriptor on which writes fail instead: the
+ * error is then seen like any other write error. */
+static void guard_standard_streams(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (fd == 1)
+			stdout_was_closed = true;
+		/* the lowest free descriptor: fd itself */
+		if (open("/dev/null", O_RDONLY) != fd)
+			_exit(QMS_EXIT_USAGE);
 	}
-	return rc;
 }
 
 int main(int argc, char **argv)
 {
+	guard_standard_streams();
 	int i = 1, lang = -1;
 	while (i < argc && argv[i][0] == '-') {
 		const char *a = argv[i];
