@@ -317,6 +317,8 @@ static void read_procedures(struct qms_report *r)
 			p->committed_h = qms_duration_hours(&tl->committed.duration, wh);
 			if (p->statutory_h > 0) {
 				double cut = (p->statutory_h - p->committed_h) / p->statutory_h * 100.0;
+				if (cut < -1e6)
+					cut = -1e6; /* keeps the tenths below in range of an int */
 				p->timed = true;
 				p->cut_tenths = (int)lround(cut * 10.0);
 				p->meets_cut = cut + 1e-9 >= r->settings.time.time_cut;

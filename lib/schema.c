@@ -461,6 +461,12 @@ static void decode_scalar(struct decoder *dc, const struct qms_field *f, const s
 			     t, f->key);
 			return;
 		}
+		if (!qms_duration_within_limit(&v->duration)) {
+			derr(dc, n, QMS_RULE_S005,
+			     "'%s' for '%s' is longer than ten years (%d days, %d hours), more than any procedure takes; check the number",
+			     t, f->key, QMS_DURATION_MAX_DAYS, QMS_DURATION_MAX_DAYS * 24);
+			return;
+		}
 		break;
 	case QMS_T_PERCENT:
 		if (qms_percent_parse(&v->number, t) < 0) {

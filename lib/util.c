@@ -324,6 +324,16 @@ char *qms_buf_detach(struct qms_buf *b)
 
 void qms_buf_add_number(struct qms_buf *b, double value)
 {
+	/* Beyond 2^53 hundredths a double has no hundredths to print, and
+	 * converting it to an integer could overflow: whole digits, no
+	 * decimal mark (so no locale), for any value. */
+	if (!(value > -9e15 && value < 9e15)) {
+		if (value != value)
+			qms_buf_addc(b, '?');
+		else
+			qms_buf_printf(b, "%.0f", value);
+		return;
+	}
 	/* Integers and hundredths only: no locale-dependent printf. */
 	long long hundredths = (long long)(value * 100.0 + (value < 0 ? -0.5 : 0.5));
 	if (hundredths < 0) {

@@ -79,7 +79,8 @@ size_t qms_edit_distance(const char *a, const char *b, size_t limit);
 const char *qms_closest(const char *word, const char *const *candidates, size_t n);
 
 /* Format a number of hours or days for messages: at most two decimals,
- * trailing zeros dropped, '.' as the decimal mark whatever the locale. */
+ * trailing zeros dropped, '.' as the decimal mark whatever the locale.
+ * Defined for any double: beyond +-9e15 whole digits, NaN as '?'. */
 void qms_buf_add_number(struct qms_buf *b, double value);
 
 

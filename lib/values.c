@@ -231,3 +231,12 @@ bool qms_id_valid(const char *t)
 	}
 	return n > 0 && n <= 64;
 }
+
+bool qms_duration_within_limit(const struct qms_duration *d)
+{
+	switch (d->unit) {
+	case QMS_UNIT_DAYS: return d->amount <= QMS_DURATION_MAX_DAYS;
+	case QMS_UNIT_HOURS: return d->amount <= QMS_DURATION_MAX_DAYS * 24.0;
+	}
+	return false;
+}

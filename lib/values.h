@@ -30,6 +30,15 @@ int qms_duration_parse(struct qms_duration *out, const char *text);
 /* Working hours, with `workday_hours` hours in a day. */
 double qms_duration_hours(const struct qms_duration *d, double workday_hours);
 
+/* The longest duration qms accepts: ten years, as days (QMS_DURATION_MAX_DAYS)
+ * or as hours (24 a day). No administrative procedure or step takes that
+ * long, so a longer value is a typo; and with it every sum of the
+ * durations of a file (16 MiB at most) stays exact in a double and in a
+ * 64-bit count of hundredths, so no total can overflow. */
+#define QMS_DURATION_MAX_DAYS 3660
+/* Whether d is within that limit. */
+bool qms_duration_within_limit(const struct qms_duration *d);
+
 /* "40%" or "40 %" (0..100). Returns 0 or -1. */
 int qms_percent_parse(double *out, const char *text);
 

@@ -21,15 +21,15 @@ TIME_LIMIT = 30.0 if SANITIZED else 5.0
 MEM_LIMIT_KB = (1600 if SANITIZED else 400) * 1024
 
 
-def steps_procedure(n, bad_next=False):
+def steps_procedure(n, bad_next=False, duration="0.05 h", committed="2000 days"):
     lines = ["process:", "  code: BIG", "  title: big", "  agency: a",
              "  standard: ISO 9001:2015",
-             "  time_limit: {statutory: 100000 days, committed: 50000 days}",
+             f"  time_limit: {{statutory: 3600 days, committed: {committed}}}",
              "  lanes: [{id: a, name: A}]", "  steps:",
              "    - {id: s0, kind: start, name: s, next: s1}"]
     for i in range(1, n):
         target = f"x{i + 1}" if bad_next else f"s{i + 1}"
-        lines.append(f"    - {{id: s{i}, name: step, duration: 1 h, next: {target}}}")
+        lines.append(f"    - {{id: s{i}, name: step, duration: {duration}, next: {target}}}")
     lines.append(f"    - {{id: s{n}, kind: end, name: e}}")
     return ("\n".join(lines) + "\n").encode()
 
@@ -56,8 +56,18 @@ CASES = [
     ("two-documents", b"process: {}\n---\nprocess: {}\n", "L009", 2, 1),
     ("many-keys", b"".join(b"k%d: v\n" % i for i in range(100000)) + b"k5: again\n", "L002", 100001, 1),
     ("steps-200k", steps_procedure(200000), None, 0, 0),
-    ("steps-200k-bad-next", steps_procedure(200000, bad_next=True), "F002", 10, 49),
+    ("steps-200k-bad-next", steps_procedure(200000, bad_next=True), "F002", 10, 52),
+    # Issue 17, finding 14: 100,000 steps of 999999999999 days made the critical path
+    # overflow (a negative number printed); each duration is now refused over ten years.
+    ("durations-overflow", steps_procedure(100001, duration="999999999999 days"), "S005", 10, 38),
+    # ... and the longest allowed, summed over 100,000 steps, prints exactly.
+    ("durations-longest", steps_procedure(100001, duration="3660 days"), "T001", 6, 49),
 ]
+
+# The message a case must print in full (beyond its position).
+MESSAGES = {
+    "durations-longest": "critical path 366000000 working days exceeds the committed 2000 working days",
+}
 
 
 def main():
@@ -97,6 +107,8 @@ def main():
                     problems.append(f"exit {proc.returncode}, expected 1")
                 if not first.startswith(want):
                     problems.append(f"expected a line starting {want!r}, got {first[:200]!r}")
+                if name in MESSAGES and not first.endswith(MESSAGES[name]):
+                    problems.append(f"expected the message {MESSAGES[name]!r}, got {first[:200]!r}")
             if elapsed > TIME_LIMIT:
                 problems.append(f"took {elapsed:.1f} s (limit {TIME_LIMIT} s)")
             print(f"{'FAIL' if problems else 'ok  '} {name:22} {elapsed:6.2f} s  exit {proc.returncode}")

@@ -127,6 +127,41 @@ static void test_number_format(void **state)
 	}
 }
 
+/* Issue 17, finding 14: sums of huge durations printed a negative number
+ * (a double converted to an integer out of range). */
+static void test_number_format_any_double(void **state)
+{
+	(void)state;
+	static const struct {
+		double v;
+		const char *s;
+	} cases[] = {{8e17, "800000000000000000"}, {-8e17, "-800000000000000000"},
+		     {9.2233720368547758e16, "92233720368547760"}, {8.99e15, "8990000000000000"},
+		     {-1.5, "-1.5"}, {0.0 / 0.0, "?"}};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_buf_add_number(&b, cases[i].v);
+		assert_string_equal(b.buf, cases[i].s);
+		qms_buf_release(&b);
+	}
+}
+
+static void test_duration_limit(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		bool ok;
+	} cases[] = {{"3660 days", true}, {"3660.000001 days", false}, {"87840 hours", true},
+		     {"87841 h", false}, {"999999999999 days", false}, {"0.000001 h", true}};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct qms_duration d;
+		assert_int_equal(qms_duration_parse(&d, cases[i].text), 0);
+		assert_int_equal(qms_duration_within_limit(&d), cases[i].ok);
+	}
+}
+
 static void test_suggestions(void **state)
 {
 	(void)state;
@@ -165,6 +200,8 @@ int main(void)
 		cmocka_unit_test(test_clauses),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_number_format),
+		cmocka_unit_test(test_number_format_any_double),
+		cmocka_unit_test(test_duration_limit),
 		cmocka_unit_test(test_suggestions),
 		cmocka_unit_test(test_strmap),
 	};
