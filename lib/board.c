@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "tracker.h"
 
 enum {
@@ -37,28 +38,10 @@ static const struct palette colours[QMS_STATUS_COUNT] = {
 static const enum qms_status order[QMS_STATUS_COUNT] = {
 	QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK, QMS_STATUS_DONE};
 
-static void add_escaped(struct qms_buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n && s[i]; i++) {
-		switch (s[i]) {
-		case '&': qms_buf_adds(b, "&amp;"); break;
-		case '<': qms_buf_adds(b, "&lt;"); break;
-		case '>': qms_buf_adds(b, "&gt;"); break;
-		case '"': qms_buf_adds(b, "&quot;"); break;
-		case '\'': qms_buf_adds(b, "&#39;"); break;
-		default:
-			/* control characters are not allowed in XML 1.0 */
-			if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
-				qms_buf_addc(b, ' ');
-			else
-				qms_buf_addc(b, s[i]);
-		}
-	}
-}
-
+/* Every text of the board goes through the one XML/HTML escaper. */
 static void add_xml(struct qms_buf *b, const char *s)
 {
-	add_escaped(b, s, strlen(s));
+	qms_html_add_text(b, s);
 }
 
 static void text_at(struct qms_buf *b, int x, int y, const char *attrs, const char *s)
@@ -232,7 +215,9 @@ static void draw_card(struct qms_buf *b, const struct qms_agency_status *s, int 
 	/* the tooltip: everything, in full */
 	qms_buf_adds(b, "<g class=\"card\"><title>");
 	add_xml(b, s->name);
-	qms_buf_printf(b, " (%s)&#10;", s->id);
+	qms_buf_adds(b, " (");
+	add_xml(b, s->id); /* the file's name when the tracker has no id */
+	qms_buf_adds(b, ")&#10;");
 	add_xml(b, qms_status_label(s->status, lang));
 	if (s->last_stage >= 0) {
 		qms_buf_adds(b, lang == QMS_LANG_EN ? "; last stage done: " : "; đã xong: ");

@@ -19,9 +19,16 @@ void qms_diags_write_text(struct qms_buf *out, const struct qms_diags *d, const 
 		const struct qms_diag *g = &d->items[i];
 		const struct qms_rule *rule = qms_rule_get(g->rule);
 		if (color) {
+			/* file names and values in messages are anybody's
+			 * bytes: through the terminal escaper, as in
+			 * qms_diag_format() */
 			bool err = rule->severity == QMS_ERROR;
-			qms_buf_printf(out, "\033[1m%s:%u:%u:\033[0m %s%s[%s]\033[0m: %s\n", g->file, g->line, g->col,
-				       err ? "\033[1;31m" : "\033[1;33m", severity_name(rule), rule->code, g->message);
+			qms_buf_adds(out, "\033[1m");
+			qms_buf_add_printable(out, g->file, strlen(g->file), false);
+			qms_buf_printf(out, ":%u:%u:\033[0m %s%s[%s]\033[0m: ", g->line, g->col,
+				       err ? "\033[1;31m" : "\033[1;33m", severity_name(rule), rule->code);
+			qms_buf_add_printable(out, g->message, strlen(g->message), false);
+			qms_buf_addc(out, '\n');
 		} else {
 			qms_diag_format(out, g);
 			qms_buf_addc(out, '\n');
@@ -200,9 +207,13 @@ void qms_diags_write_sarif(struct qms_buf *out, const struct qms_diags *d, const
 
 /* The escaping of workflow commands: `%`, CR and LF in data, and also
  * `:` and `,` in property values. */
-static void github_escape(struct qms_buf *out, const char *s, bool property)
+static void github_escape(struct qms_buf *out, const char *text, bool property)
 {
-	for (; *s; s++) {
+	/* a CI log is a terminal too: control characters made visible */
+	struct qms_buf shown;
+	qms_buf_init(&shown);
+	qms_buf_add_printable(&shown, text, strlen(text), false);
+	for (const char *s = shown.buf; *s; s++) {
 		switch (*s) {
 		case '%': qms_buf_adds(out, "%25"); break;
 		case '\r': qms_buf_adds(out, "%0D"); break;
@@ -212,6 +223,7 @@ static void github_escape(struct qms_buf *out, const char *s, bool property)
 		default: qms_buf_addc(out, *s); break;
 		}
 	}
+	qms_buf_release(&shown);
 }
 
 void qms_diags_write_github(struct qms_buf *out, const struct qms_diags *d)

@@ -126,6 +126,10 @@ size_t qms_diags_count(const struct qms_diags *d, enum qms_severity sev)
 void qms_diag_format(struct qms_buf *out, const struct qms_diag *diag)
 {
 	const struct qms_rule *r = &rules[diag->rule];
-	qms_buf_printf(out, "%s:%u:%u: %s[%s]: %s", diag->file, diag->line, diag->col,
-		       r->severity == QMS_ERROR ? "error" : "warning", r->code, diag->message);
+	/* file names and the values quoted in messages are anybody's bytes:
+	 * made visible, and kept on one line */
+	qms_buf_add_printable(out, diag->file, strlen(diag->file), false);
+	qms_buf_printf(out, ":%u:%u: %s[%s]: ", diag->line, diag->col,
+		       r->severity == QMS_ERROR ? "error" : "warning", r->code);
+	qms_buf_add_printable(out, diag->message, strlen(diag->message), false);
 }

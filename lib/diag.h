@@ -69,7 +69,8 @@ void qms_diags_sort(struct qms_diags *d);
 
 size_t qms_diags_count(const struct qms_diags *d, enum qms_severity sev);
 
-/* `file:line:col: error[CODE]: message` */
+/* `file:line:col: error[CODE]: message`, on one line, with file and
+ * message through qms_buf_add_printable(). */
 void qms_diag_format(struct qms_buf *out, const struct qms_diag *diag);
 
 #endif

@@ -12,9 +12,10 @@
 
 void qms_html_add_textn(struct qms_buf *b, const char *s, size_t n)
 {
-	size_t start = 0;
-	for (size_t i = 0; i < n && s[i]; i++) {
-		unsigned char c = (unsigned char)s[i];
+	size_t i = 0, start = 0;
+	while (i < n && s[i]) {
+		uint32_t c = 0;
+		size_t len = qms_utf8_decode(s + i, n - i, &c);
 		const char *rep = NULL;
 		switch (c) {
 		case '&': rep = "&amp;"; break;
@@ -23,19 +24,23 @@ void qms_html_add_textn(struct qms_buf *b, const char *s, size_t n)
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
 		default:
-			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			/* what XML 1.0 and HTML do not allow, or only as a
+			 * parse error: control characters other than tab and
+			 * newline, the two non-characters, and bytes that are
+			 * not UTF-8 */
+			if (!len || (qms_is_control(c) && c != '\t' && c != '\n') || c == 0xfffe ||
+			    c == 0xffff)
 				rep = "\xef\xbf\xbd";
 		}
-		if (!rep)
-			continue;
-		qms_buf_add(b, s + start, i - start);
-		qms_buf_adds(b, rep);
-		start = i + 1;
+		size_t step = len ? len : 1;
+		if (rep) {
+			qms_buf_add(b, s + start, i - start);
+			qms_buf_adds(b, rep);
+			start = i + step;
+		}
+		i += step;
 	}
-	size_t end = start;
-	while (end < n && s[end])
-		end++;
-	qms_buf_add(b, s + start, end - start);
+	qms_buf_add(b, s + start, i - start);
 }
 
 void qms_html_add_text(struct qms_buf *b, const char *s)

@@ -13,9 +13,12 @@
 
 #include "util.h"
 
-/* Append s escaped for HTML text and quoted attribute values: & < > " '
- * as entities; C0 control characters other than tab and newline (HTML
- * forbids them) and DEL as U+FFFD. */
+/* Append s escaped for HTML or XML text and quoted attribute values: the
+ * one escaper of every HTML, SVG and XML qms writes. & < > " ' as
+ * entities; control characters other than tab and newline (C0, DEL, C1:
+ * XML 1.0 and HTML forbid or discourage them), U+FFFE, U+FFFF and each
+ * byte that is not valid UTF-8 as U+FFFD, so the result is always
+ * well-formed. */
 void qms_html_add_text(struct qms_buf *b, const char *s);
 void qms_html_add_textn(struct qms_buf *b, const char *s, size_t n);
 /* Format, then append the result escaped: for labels built from user

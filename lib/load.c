@@ -146,6 +146,43 @@ static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
 	return -1;
 }
 
+/* Check a scalar as libyaml decoded it: the escapes of a double-quoted
+ * scalar ("\e", "\0", "\x9b", "\u0085") give what the raw bytes may not
+ * hold. No NUL (other YAML readers see the text after it, qms would not),
+ * no control character a terminal or another program acts on; tab and
+ * newline only in values, never in keys. Reports at the scalar. */
+static int check_decoded(struct loader *ld, const yaml_event_t *ev, bool key)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	unsigned line = (unsigned)ev->start_mark.line + 1, col = (unsigned)ev->start_mark.column + 1;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = qms_utf8_decode(s + i, n - i, &c);
+		if (!len) { /* libyaml writes valid UTF-8; never trust it blindly */
+			load_error(ld, line, col, QMS_RULE_L003,
+				   "this text decodes to invalid UTF-8; write it without escapes");
+			return -1;
+		}
+		i += len;
+		if (!qms_is_control(c) || (!key && (c == '\t' || c == '\n')))
+			continue;
+		if (c == 0)
+			load_error(ld, line, col, QMS_RULE_L004,
+				   "this text holds a NUL character (an escape such as \\0); other programs would read it differently: delete it");
+		else if (key)
+			load_error(ld, line, col, QMS_RULE_L004,
+				   "this key holds control character U+%04X; write keys as plain words",
+				   (unsigned)c);
+		else
+			load_error(ld, line, col, QMS_RULE_L004,
+				   "this text holds control character U+%04X, written as an escape such as \\e or \\x1b; terminals and other programs act on it: delete it",
+				   (unsigned)c);
+		return -1;
+	}
+	return 0;
+}
+
 static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, const yaml_mark_t *mark)
 {
 	struct qms_node *n = qms_arena_alloc(&ld->doc->arena, sizeof(*n));
@@ -337,6 +374,8 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 					   ev.data.scalar.length, QMS_MAX_SCALAR_SIZE);
 				goto out;
 			}
+			if (check_decoded(ld, &ev, is_key_position(top)) < 0)
+				goto out;
 			node = new_node(ld, QMS_NODE_SCALAR, m);
 			set_end(node, &ev.end_mark);
 			node->text = qms_arena_strndup_packed(&ld->doc->arena,

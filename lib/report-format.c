@@ -11,6 +11,7 @@
 
 #include "html.h"
 #include "status.h"
+#include "table.h"
 #include "values.h"
 
 /* ---- dates, numbers, labels ---- */
@@ -1053,13 +1054,19 @@ static void write_text(struct rw *w, bool title)
 
 void qms_report_format_md(struct qms_buf *out, const struct qms_report *r)
 {
+	struct qms_buf md;
+	qms_buf_init(&md);
 	struct rw w;
-	rw_init(&w, out, r, false, false);
+	rw_init(&w, &md, r, false, false);
 	write_text(&w, true);
 	/* one newline at the end, not a blank line */
-	while (out->len > 1 && out->buf[out->len - 1] == '\n' && out->buf[out->len - 2] == '\n')
-		out->buf[--out->len] = '\0';
+	while (md.len > 1 && md.buf[md.len - 1] == '\n' && md.buf[md.len - 2] == '\n')
+		md.buf[--md.len] = '\0';
 	rw_release(&w);
+	/* read on a terminal as often as in an editor: ids that come from
+	 * file names cannot drive it */
+	qms_buf_add_printable(out, md.buf, md.len, true);
+	qms_buf_release(&md);
 }
 
 void qms_report_format_html_body(struct qms_buf *out, const struct qms_report *r, bool links)
@@ -1085,21 +1092,6 @@ void qms_report_format_html(struct qms_buf *out, const struct qms_report *r)
 }
 
 /* ---- CSV ---- */
-
-static void csv_field(struct qms_buf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-		qms_buf_adds(b, s);
-		return;
-	}
-	qms_buf_addc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			qms_buf_addc(b, '"');
-		qms_buf_addc(b, *s);
-	}
-	qms_buf_addc(b, '"');
-}
 
 static void add_date_or_empty(struct qms_buf *b, int32_t d)
 {
@@ -1139,9 +1131,9 @@ void qms_report_format_csv(struct qms_buf *out, const struct qms_report *r)
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		const struct qms_agency_status *s = &a->status;
-		csv_field(out, a->id);
+		qms_csv_add_cell(out, a->id);
 		qms_buf_addc(out, ',');
-		csv_field(out, a->name);
+		qms_csv_add_cell(out, a->name);
 		qms_buf_printf(out, ",%s,%s,", a->level >= 0 ? qms_level_names[a->level] : "",
 			       a->tracked ? "yes" : "no");
 		if (a->tracked) {
@@ -1155,7 +1147,7 @@ void qms_report_format_csv(struct qms_buf *out, const struct qms_report *r)
 			qms_buf_addc(out, ',');
 			add_date_or_empty(out, s->announced);
 			qms_buf_addc(out, ',');
-			csv_field(out, a->decision ? a->decision : "");
+			qms_csv_add_cell(out, a->decision ? a->decision : "");
 		} else {
 			qms_buf_adds(out, ",,,,,,");
 		}
@@ -1174,7 +1166,7 @@ void qms_report_format_csv(struct qms_buf *out, const struct qms_report *r)
 			qms_buf_adds(out, ",,,");
 		qms_buf_reset(&t);
 		missing_list(&t, a, " ");
-		csv_field(out, t.buf);
+		qms_csv_add_cell(out, t.buf);
 		qms_buf_addc(out, '\n');
 	}
 	qms_buf_release(&t);

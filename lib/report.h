@@ -187,14 +187,15 @@ struct qms_report {
 
 /* Compute the report of the workspace holding `path` as of opt->as_of.
  * Returns 0 and fills *out (release with qms_report_release()), or -1 with
- * *err (caller frees) when path is not in a workspace. */
+ * *err (caller frees) when path is not in a workspace or the catalogs of
+ * the clause rules cannot be loaded. */
 int qms_report_compute(struct qms_report *out, const char *path, const struct qms_report_options *opt,
 		       char **err);
 void qms_report_release(struct qms_report *r);
 
 /* Outputs, in r->lang. All append to out.
  *  - md: the section as the Department of Home Affairs writes it, with
- *    tables (Markdown, user text escaped);
+ *    tables (Markdown, user text escaped; through qms_buf_add_printable());
  *  - html: a whole page with its style sheet inline;
  *  - csv: one line per agency, every per-agency figure (docs/report.md);
  *  - json: every figure the text states, and the lists behind them. */

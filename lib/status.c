@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "schema.h"
+#include "table.h"
 #include "tracker.h"
 #include "workspace.h"
 
@@ -325,21 +326,6 @@ void qms_status_format_json(struct qms_buf *out, const struct qms_status_report 
 	qms_buf_adds(out, r->len ? "\n]\n" : "]\n");
 }
 
-static void csv_field(struct qms_buf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-		qms_buf_adds(b, s);
-		return;
-	}
-	qms_buf_addc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			qms_buf_addc(b, '"');
-		qms_buf_addc(b, *s);
-	}
-	qms_buf_addc(b, '"');
-}
-
 void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *r)
 {
 	qms_buf_adds(out, "agency,name,level,last_stage,next_stage,deadline,days_left,status,"
@@ -347,9 +333,9 @@ void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *
 	char d[11];
 	for (size_t i = 0; i < r->len; i++) {
 		const struct qms_agency_status *s = &r->agencies[i];
-		csv_field(out, s->id);
+		qms_csv_add_cell(out, s->id);
 		qms_buf_addc(out, ',');
-		csv_field(out, s->name);
+		qms_csv_add_cell(out, s->name);
 		qms_buf_printf(out, ",%s,%s,%s,", s->level >= 0 ? qms_level_names[s->level] : "",
 			       s->last_stage >= 0 ? qms_stage_names[s->last_stage] : "",
 			       s->next_stage >= 0 ? qms_stage_names[s->next_stage] : "");
@@ -398,8 +384,13 @@ static const char *const head_en[NCOLS] = {"Agency", "Level", "Last stage done",
 static void cell_row(const struct qms_agency_status *s, const char *workspace, enum qms_lang lang,
 		     struct qms_buf *name, char cells[NCOLS][64], const char *out[NCOLS])
 {
+	/* the name may be the file's (no name in it): anybody's bytes */
+	struct qms_buf shortened;
+	qms_buf_init(&shortened);
+	qms_agency_short_name(&shortened, s->name, workspace);
 	qms_buf_reset(name);
-	qms_agency_short_name(name, s->name, workspace);
+	qms_buf_add_printable(name, shortened.buf, shortened.len, false);
+	qms_buf_release(&shortened);
 	out[COL_NAME] = name->buf;
 	out[COL_LEVEL] = qms_level_label(s->level, lang);
 	out[COL_LAST] = s->last_stage >= 0 ? qms_stage_label(s->last_stage, lang) : "-";

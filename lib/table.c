@@ -1,5 +1,6 @@
 #include "table.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,33 +51,70 @@ static void add_md_cell(struct qms_buf *out, const char *s)
 	}
 }
 
-static void add_csv_cell(struct qms_buf *out, const char *s)
+/* -5, 12, 3.5, 0,25: a spreadsheet reads it as a number, never a formula. */
+static bool plain_number(const char *s)
 {
-	if (!strpbrk(s, ",\"\n\r")) {
-		qms_buf_adds(out, s);
-		return;
+	const char *p = s + (*s == '-');
+	if (*p < '0' || *p > '9')
+		return false;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if ((*p == '.' || *p == ',') && p[1] >= '0' && p[1] <= '9')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	return !*p;
+}
+
+void qms_csv_add_cell(struct qms_buf *out, const char *s)
+{
+	struct qms_buf text;
+	qms_buf_init(&text);
+	size_t lead = strspn(s, " ");
+	/* OWASP's rule against formula injection: a cell a spreadsheet would
+	 * run as a formula gets a leading single quote, and quotes */
+	bool formula = strchr("=+-@\t\r", s[lead]) && s[lead] && !plain_number(s);
+	if (formula)
+		qms_buf_addc(&text, '\'');
+	qms_buf_add_printable(&text, s, strlen(s), true);
+	size_t n = text.len;
+	bool quote = formula || strpbrk(text.buf, ",\"\n") || (n && (text.buf[0] == ' ' || text.buf[n - 1] == ' '));
+	if (!quote) {
+		qms_buf_add(out, text.buf, n);
+	} else {
+		qms_buf_addc(out, '"');
+		for (size_t i = 0; i < n; i++) {
+			if (text.buf[i] == '"')
+				qms_buf_addc(out, '"');
+			qms_buf_addc(out, text.buf[i]);
+		}
+		qms_buf_addc(out, '"');
 	}
-	qms_buf_addc(out, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			qms_buf_addc(out, '"');
-		qms_buf_addc(out, *s);
-	}
-	qms_buf_addc(out, '"');
+	qms_buf_release(&text);
 }
 
 void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt)
 {
+	size_t ncells = t->nrows * t->ncols;
+	/* text for people: what could drive a terminal is made visible
+	 * first, so that the widths are those shown */
+	char **shown = qms_xcalloc(ncells ? ncells : 1, sizeof(*shown));
+	for (size_t i = 0; i < ncells && fmt != QMS_TABLE_CSV; i++) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_buf_add_printable(&b, t->cells[i], strlen(t->cells[i]), fmt == QMS_TABLE_MD);
+		shown[i] = qms_buf_detach(&b);
+	}
 	size_t *width = qms_xcalloc(t->ncols, sizeof(*width));
-	for (size_t r = 0; r < t->nrows; r++)
+	for (size_t r = 0; r < t->nrows && fmt == QMS_TABLE_TEXT; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t w = qms_utf8_width(t->cells[r * t->ncols + c]);
+			size_t w = qms_utf8_width(shown[r * t->ncols + c]);
 			if (w > width[c])
 				width[c] = w;
 		}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *cell = t->cells[r * t->ncols + c];
+			const char *cell = fmt == QMS_TABLE_CSV ? t->cells[r * t->ncols + c]
+								: shown[r * t->ncols + c];
 			switch (fmt) {
 			case QMS_TABLE_TEXT:
 				qms_buf_adds(out, cell);
@@ -93,7 +131,7 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 			case QMS_TABLE_CSV:
 				if (c)
 					qms_buf_addc(out, ',');
-				add_csv_cell(out, cell);
+				qms_csv_add_cell(out, cell);
 				break;
 			}
 		}
@@ -108,4 +146,7 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 		}
 	}
 	free(width);
+	for (size_t i = 0; i < ncells; i++)
+		free(shown[i]);
+	free(shown);
 }

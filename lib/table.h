@@ -27,7 +27,21 @@ enum qms_table_format {
 	QMS_TABLE_CSV,
 };
 
+/* Text and Markdown cells go through qms_buf_add_printable() (newlines
+ * kept in Markdown, where they become <br>); CSV cells through
+ * qms_csv_add_cell(). */
 void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt);
+
+/* Append s as one CSV cell (RFC 4180): the one CSV cell writer of qms,
+ * for every CSV it writes. Quoted when it holds a comma, a quote or a
+ * newline, or starts or ends with a space. Against formula injection
+ * (OWASP): a cell that starts (after spaces) with =, +, -, @, tab or
+ * carriage return gets a leading single quote and quotes, so that a
+ * spreadsheet shows it as text and never runs it; a plain number (-5,
+ * 3.5) is left as it is, a spreadsheet reads it as a number and a number
+ * cannot be a formula. Control characters are made visible as by
+ * qms_buf_add_printable(). */
+void qms_csv_add_cell(struct qms_buf *out, const char *s);
 
 /* Characters (code points) of a UTF-8 string. */
 size_t qms_utf8_width(const char *s);

@@ -295,22 +295,97 @@ void qms_buf_printf(struct qms_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (!n)
+		return 0;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	size_t len;
+	uint32_t c, min;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2; c = p[0] & 0x1f; min = 0x80;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3; c = p[0] & 0x0f; min = 0x800;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4; c = p[0] & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t k = 1; k < len; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[k] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+bool qms_is_control(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+void qms_buf_add_printable(struct qms_buf *b, const char *s, size_t n, bool keep_newlines)
+{
+	size_t i = 0, start = 0;
+	while (i < n) {
+		uint32_t c;
+		size_t len = qms_utf8_decode(s + i, n - i, &c);
+		if (len && (!qms_is_control(c) || c == '\t' || (c == '\n' && keep_newlines))) {
+			i += len;
+			continue;
+		}
+		qms_buf_add(b, s + start, i - start);
+		if (!len)
+			qms_buf_printf(b, "\\x%02x", (unsigned char)s[i]);
+		else if (c == '\n')
+			qms_buf_adds(b, "\\n");
+		else if (c < 0x80)
+			qms_buf_printf(b, "\\x%02x", (unsigned)c);
+		else
+			qms_buf_printf(b, "\\u%04x", (unsigned)c);
+		i += len ? len : 1;
+		start = i;
+	}
+	qms_buf_add(b, s + start, n - start);
+}
+
 void qms_buf_add_json_string(struct qms_buf *b, const char *s)
 {
+	size_t n = strlen(s);
 	qms_buf_addc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	size_t i = 0;
+	while (i < n) {
+		uint32_t c;
+		size_t len = qms_utf8_decode(s + i, n - i, &c);
+		if (!len) {
+			qms_buf_adds(b, "\\ufffd"); /* JSON is UTF-8: a stray byte cannot be kept */
+			i++;
+			continue;
+		}
+		switch (c) {
 		case '"': qms_buf_adds(b, "\\\""); break;
 		case '\\': qms_buf_adds(b, "\\\\"); break;
 		case '\n': qms_buf_adds(b, "\\n"); break;
 		case '\r': qms_buf_adds(b, "\\r"); break;
 		case '\t': qms_buf_adds(b, "\\t"); break;
 		default:
-			if (*p < 0x20)
-				qms_buf_printf(b, "\\u%04x", *p);
+			/* controls, and the two line separators JavaScript
+			 * did not allow in strings */
+			if (qms_is_control(c) || c == 0x2028 || c == 0x2029)
+				qms_buf_printf(b, "\\u%04x", (unsigned)c);
 			else
-				qms_buf_addc(b, (char)*p);
+				qms_buf_add(b, s + i, len);
 		}
+		i += len;
 	}
 	qms_buf_addc(b, '"');
 }

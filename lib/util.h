@@ -65,8 +65,24 @@ void qms_buf_printf(struct qms_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void qms_buf_vprintf(struct qms_buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
-/* Append s as a JSON string literal, quotes included. */
+/* Append s as a JSON string literal, quotes included: the one JSON string
+ * writer of qms. Valid UTF-8 is kept; `"`, `\`, control characters (C0,
+ * DEL, C1) and U+2028/U+2029 are escaped; a byte that is not valid UTF-8
+ * becomes U+FFFD (JSON text is UTF-8: the byte cannot be kept). */
 void qms_buf_add_json_string(struct qms_buf *b, const char *s);
+/* Append s[0..n) for a person, on a terminal or in a text file: the one
+ * escaper of text output. Valid UTF-8 is kept; a control character a
+ * terminal would act on (C0 other than tab and, when keep_newlines,
+ * newline; DEL; C1) becomes a visible `\x1b` (`\u0085` for C1, `\n` for a
+ * newline not kept), and so does each byte that is not valid UTF-8. */
+void qms_buf_add_printable(struct qms_buf *b, const char *s, size_t n, bool keep_newlines);
+
+/* The code point of the UTF-8 sequence at s[0..n): its length (1 to 4),
+ * or 0 when none starts there (n == 0, a stray or missing continuation
+ * byte, an overlong form, a surrogate, beyond U+10FFFF). */
+size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* C0 (below U+0020), DEL or C1 (U+0080 to U+009F). */
+bool qms_is_control(uint32_t c);
 /* Hand the contents to the caller (free with free()); b is reset. */
 char *qms_buf_detach(struct qms_buf *b);
 

@@ -71,7 +71,19 @@ int qms_cli_write_output(const char *path, const struct qms_buf *b);
  * as for any other write to standard output. */
 void qms_cli_write(const struct qms_buf *b);
 
-/* Print "qms: <message>" on stderr; returns QMS_EXIT_USAGE. */
+/* Write b, text for people, to standard output through
+ * qms_buf_add_printable() (newlines kept): file names and values cannot
+ * drive the terminal. Failures as for qms_cli_write(). */
+void qms_cli_write_text(const struct qms_buf *b);
+
+/* printf to standard output / standard error, the result through
+ * qms_buf_add_printable() (newlines kept): for lines that carry file
+ * names, arguments or values. */
+void qms_cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void qms_cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "qms: <message>" on stderr (through qms_buf_add_printable());
+ * returns QMS_EXIT_USAGE. */
 int qms_cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -444,23 +444,23 @@ static void say_done(const char *path, const struct qms_tracker_change *c)
 		qms_date_format(d, c->date);
 	switch (c->op) {
 	case QMS_TRACKER_NEW:
-		printf("created %s\n", path);
+		qms_cli_printf("created %s\n", path);
 		break;
 	case QMS_TRACKER_STAGE:
-		printf("%s: stage '%s' done on %s\n", path, qms_stage_names[c->stage], d);
+		qms_cli_printf("%s: stage '%s' done on %s\n", path, qms_stage_names[c->stage], d);
 		break;
 	case QMS_TRACKER_ADD:
-		printf("%s: %s audit '%s' of %s recorded\n", path, qms_audit_kind_names[c->kind], c->audit, d);
+		qms_cli_printf("%s: %s audit '%s' of %s recorded\n", path, qms_audit_kind_names[c->kind], c->audit, d);
 		break;
 	case QMS_TRACKER_FINDING:
-		printf("%s: finding '%s' (%s) recorded in audit '%s'\n", path, c->finding,
+		qms_cli_printf("%s: finding '%s' (%s) recorded in audit '%s'\n", path, c->finding,
 		       qms_grade_names[c->grade], c->audit);
 		break;
 	case QMS_TRACKER_CLOSE:
-		printf("%s: finding '%s' closed on %s\n", path, c->finding, d);
+		qms_cli_printf("%s: finding '%s' closed on %s\n", path, c->finding, d);
 		break;
 	case QMS_TRACKER_VERIFY:
-		printf("%s: finding '%s' verified on %s\n", path, c->finding, d);
+		qms_cli_printf("%s: finding '%s' verified on %s\n", path, c->finding, d);
 		break;
 	}
 }
@@ -505,7 +505,7 @@ static int cmd_edit(const struct edit_cmd *cmd, int argc, char **argv)
 		break;
 	case QMS_TRACKER_REFUSED:
 		print_diags(stderr, &res.problems);
-		fprintf(stderr, qms_diags_count(&res.problems, QMS_ERROR) == 1
+		qms_cli_eprintf(qms_diags_count(&res.problems, QMS_ERROR) == 1
 				? _("qms: %s not changed: the change would add the error above\n")
 				: _("qms: %s not changed: the change would add the errors above\n"), res.path);
 		rc = QMS_EXIT_FINDINGS;

@@ -235,12 +235,12 @@ static void print_coverage_table(const struct qms_coverage *cov, const struct is
 	bool vi = c->lang == QMS_LANG_VI;
 	const char *name = ag && ag->name.text ? ag->name.text : cov->agency;
 	if (md)
-		printf("## %s %s: %s\n\n", vi ? "Mức đáp ứng" : "Coverage of", cov->catalog->id, name);
+		qms_cli_printf("## %s %s: %s\n\n", vi ? "Mức đáp ứng" : "Coverage of", cov->catalog->id, name);
 	else
-		printf("%s %s: %s (%s)\n", vi ? "Mức đáp ứng" : "Coverage of", cov->catalog->id, name,
+		qms_cli_printf("%s %s: %s (%s)\n", vi ? "Mức đáp ứng" : "Coverage of", cov->catalog->id, name,
 		       cov->agency);
 	if (cov->system_path)
-		printf("%s%s\n\n", md ? "" : "", cov->system_path);
+		qms_cli_printf("%s%s\n\n", md ? "" : "", cov->system_path);
 	else
 		printf("%s\n\n", vi ? "(chưa có system.yaml: chỉ tính các quy trình)" :
 				      "(no system.yaml: procedures only)");

@@ -216,11 +216,11 @@ int qms_cmd_migrate(int argc, char **argv)
 			char *err = NULL;
 			int r = qms_conversion_apply(p->path, &c.cat, corr, &notes, &err);
 			if (r < 0) {
-				fprintf(stderr, "qms: %s\n", err);
+				qms_cli_eprintf("qms: %s\n", err);
 				free(err);
 				rc = QMS_EXIT_FINDINGS;
 			} else if (r == 0) {
-				printf("%s %s\n", c.lang == QMS_LANG_VI ? "đã chuyển đổi" : "converted", p->path);
+				qms_cli_printf("%s %s\n", c.lang == QMS_LANG_VI ? "đã chuyển đổi" : "converted", p->path);
 			}
 		}
 		/* read the workspace again: the files changed */
@@ -253,7 +253,10 @@ int qms_cmd_migrate(int argc, char **argv)
 	if (notes.len && strcmp(o.format, "json"))
 		qms_buf_printf(&b, "\n%s\n%s", c.lang == QMS_LANG_VI ? "Cần người xem xét:" : "Needs a person's judgement:",
 			       notes.buf);
-	qms_cli_write(&b);
+	if (!strcmp(o.format, "json"))
+		qms_cli_write(&b);
+	else
+		qms_cli_write_text(&b);
 	if (notes.len && !strcmp(o.format, "json"))
 		fputs(notes.buf, stderr);
 	bool news_open = false;

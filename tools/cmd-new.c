@@ -67,12 +67,12 @@ static int create(const char *path, const struct qms_buf *data, bool *kept)
 	char *err = NULL;
 	*kept = false;
 	if (qms_file_write_atomic(path, data->buf, data->len, QMS_WRITE_NEW, &err) == 0) {
-		printf(_("created %s\n"), path);
+		qms_cli_printf(_("created %s\n"), path);
 		return 0;
 	}
 	if (errno == EEXIST) {
 		free(err);
-		printf(_("kept %s (it exists)\n"), path);
+		qms_cli_printf(_("kept %s (it exists)\n"), path);
 		*kept = true;
 		return 0;
 	}
@@ -212,7 +212,7 @@ int qms_cmd_init(int argc, char **argv)
 	rc = write_init(dir, &a, lang);
 	if (rc)
 		return rc;
-	printf(_("next: qms -C %s new procedure AGENCY, then qms -C %s check\n"), dir, dir);
+	qms_cli_printf(_("next: qms -C %s new procedure AGENCY, then qms -C %s check\n"), dir, dir);
 	return QMS_EXIT_CLEAN;
 }
 
@@ -326,7 +326,7 @@ static int new_document(const char *root, const char *kind, const char *agency, 
 		free(err);
 	} else if (!rc) {
 		char *shown = qms_display_path(path.buf);
-		printf(_("created %s: fill in every <...>, then run qms check\n"), shown);
+		qms_cli_printf(_("created %s: fill in every <...>, then run qms check\n"), shown);
 		free(shown);
 	}
 	qms_buf_release(&b);

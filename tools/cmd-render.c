@@ -137,20 +137,20 @@ int qms_cmd_render(int argc, char **argv)
 	for (size_t i = 0; i < res.nproblems; i++) {
 		const struct qms_render_problem *p = &res.problems[i];
 		if (!*p->file)
-			printf("qms: %s\n", p->message);
+			qms_cli_printf("qms: %s\n", p->message);
 		else if (p->line)
-			printf("%s:%u:%u: error: %s\n", p->file, p->line, p->col, p->message);
+			qms_cli_printf("%s:%u:%u: error: %s\n", p->file, p->line, p->col, p->message);
 		else
-			printf("%s: error: %s\n", p->file, p->message);
+			qms_cli_printf("%s: error: %s\n", p->file, p->message);
 	}
 	size_t errors = qms_diags_count(&res.diags, QMS_ERROR) + res.nproblems;
 	if (req.map_agency && !res.written)
-		printf(_("the map of %s was not rendered"), req.map_agency);
+		qms_cli_printf(_("the map of %s was not rendered"), req.map_agency);
 	else if (req.map_agency)
-		printf(_("rendered the map of %s into %s"), req.map_agency, req.out_dir);
+		qms_cli_printf(_("rendered the map of %s into %s"), req.map_agency, req.out_dir);
 	else
-		printf(res.written == 1 ? _("rendered %zu diagram into %s") : _("rendered %zu diagrams into %s"),
-		       res.written, req.out_dir);
+		qms_cli_printf(res.written == 1 ? _("rendered %zu diagram into %s") : _("rendered %zu diagrams into %s"),
+			       res.written, req.out_dir);
 	if (errors)
 		printf(errors == 1 ? _("; %zu error\n") : _("; %zu errors\n"), errors);
 	else

@@ -168,11 +168,11 @@ static size_t print_render_problems(const struct qms_render_result *res)
 	for (size_t i = 0; i < res->nproblems; i++) {
 		const struct qms_render_problem *p = &res->problems[i];
 		if (!*p->file)
-			fprintf(stderr, "qms: %s\n", p->message);
+			qms_cli_eprintf("qms: %s\n", p->message);
 		else if (p->line)
-			fprintf(stderr, "%s:%u:%u: error: %s\n", p->file, p->line, p->col, p->message);
+			qms_cli_eprintf("%s:%u:%u: error: %s\n", p->file, p->line, p->col, p->message);
 		else
-			fprintf(stderr, "%s: error: %s\n", p->file, p->message);
+			qms_cli_eprintf("%s: error: %s\n", p->file, p->message);
 	}
 	return res->nproblems;
 }
@@ -208,12 +208,12 @@ int qms_cmd_site(int argc, char **argv)
 		size_t failed = print_render_problems(&res.render);
 		for (size_t i = 0; i < res.nmaps; i++)
 			failed += print_render_problems(&res.maps[i]);
-		printf(_("wrote %zu pages and %zu diagrams into %s"), res.pages, res.diagrams, a.out);
+		qms_cli_printf(_("wrote %zu pages and %zu diagrams into %s"), res.pages, res.diagrams, a.out);
 		if (failed)
-			printf(_("; %zu diagrams could not be made\n"), failed);
+			qms_cli_printf(_("; %zu diagrams could not be made\n"), failed);
 		else
 			putchar('\n');
-		printf(_("open %s/index.html in a browser\n"), a.out);
+		qms_cli_printf(_("open %s/index.html in a browser\n"), a.out);
 		rc = failed ? QMS_EXIT_FINDINGS : QMS_EXIT_CLEAN;
 		qms_site_result_release(&res);
 	}

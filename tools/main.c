@@ -113,12 +113,56 @@ void qms_cli_progress(size_t done, size_t total, void *ctx)
 	fflush(stderr);
 }
 
+/* Format, make printable, write to stream. */
+static void print_printable(FILE *stream, const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void print_printable(FILE *stream, const char *prefix, const char *fmt, va_list ap)
+{
+	struct qms_buf raw, out;
+	qms_buf_init(&raw);
+	qms_buf_init(&out);
+	qms_buf_vprintf(&raw, fmt, ap);
+	qms_buf_adds(&out, prefix);
+	qms_buf_add_printable(&out, raw.buf, raw.len, true);
+	if (stream == stdout)
+		qms_cli_write(&out);
+	else
+		fwrite(out.buf, 1, out.len, stream);
+	qms_buf_release(&raw);
+	qms_buf_release(&out);
+}
+
+void qms_cli_write_text(const struct qms_buf *b)
+{
+	struct qms_buf out;
+	qms_buf_init(&out);
+	qms_buf_add_printable(&out, b->buf, b->len, true);
+	qms_cli_write(&out);
+	qms_buf_release(&out);
+}
+
+void qms_cli_printf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	print_printable(stdout, "", fmt, ap);
+	va_end(ap);
+}
+
+void qms_cli_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	print_printable(stderr, "", fmt, ap);
+	va_end(ap);
+}
+
 int qms_cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("qms: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_printable(stderr, "qms: ", fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return QMS_EXIT_USAGE;
