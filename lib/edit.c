@@ -1,6 +1,7 @@
 /* In-place edits of YAML text at the positions the loader recorded, and
  * the locked, atomic writes of the edited files. See edit.h. */
 #include "edit.h"
+#include "i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -569,6 +570,43 @@ static void infer_style(struct qms_edit *e, const struct qms_node *n)
 	}
 }
 
+/* LF, CRLF and a lone CR mixed: libyaml takes each as a line break, but
+ * the editor's new lines and the block scalars it changes would not match
+ * them all (a lone CR in a block scalar of an LF text). */
+static const char *mixed_breaks(const struct qms_edit *e)
+{
+	bool lf = false, crlf = false, cr = false;
+	for (size_t i = e->base; i < e->len; i++) {
+		size_t n = break_len(e->text, e->len, i);
+		if (e->text[i] == '\n')
+			lf = true;
+		else if (e->text[i] == '\r')
+			*(n == 2 ? &crlf : &cr) = true;
+		i += n ? n - 1 : 0;
+	}
+	if (lf + crlf + cr > 1)
+		return N_("the text mixes line ends (LF, CRLF, CR); save it with one kind of line end first");
+	return NULL;
+}
+
+/* Layouts YAML allows but the editor cannot change safely, found before
+ * any change (fuzzing made a wrong text of each once): a key written as a
+ * block scalar (`? |-`: what an entry removed after it leaves behind would
+ * join the key). */
+static const char *layout_problem(const struct qms_edit *e, const struct qms_node *n)
+{
+	if (!n || n->type == QMS_NODE_SCALAR)
+		return NULL;
+	for (const struct qms_node *c = n->first; c; c = c->next) {
+		if (n->type == QMS_NODE_MAP && is_block_scalar(e, c))
+			return N_("a key is written as a block scalar ('? |'); write it as a plain key first");
+		const char *why = layout_problem(e, n->type == QMS_NODE_MAP ? c->value : c);
+		if (why)
+			return why;
+	}
+	return NULL;
+}
+
 void qms_edit_init(struct qms_edit *e, const struct qms_doc *doc, const char *text, size_t len)
 {
 	memset(e, 0, sizeof(*e));
@@ -581,8 +619,12 @@ void qms_edit_init(struct qms_edit *e, const struct qms_doc *doc, const char *te
 	for (size_t i = e->base; i + 3 <= len && !e->inner_bom; i++)
 		e->inner_bom = !memcmp(text + i, "\xef\xbb\xbf", 3);
 	e->map_step = e->seq_offset = e->dash_gap = -1;
-	if (doc)
+	e->layout = mixed_breaks(e);
+	if (doc) {
 		infer_style(e, doc->root);
+		if (!e->layout)
+			e->layout = layout_problem(e, doc->root);
+	}
 	if (e->map_step < 1)
 		e->map_step = 2;
 	if (e->seq_offset < 0)
@@ -874,6 +916,11 @@ static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_no
 				if (c < e->len && e->text[c] == ',')
 					to = c + 1;
 			}
+			/* what starts its line after the cut starts it then:
+			 * not a tab, which would indent it (`[a\n,!\t]`) */
+			if (starts_line(e, from))
+				while (to < e->len && (e->text[to] == ' ' || e->text[to] == '\t'))
+					to++;
 			/* a tag needs a blank after it, or a comma: `[!, a]` */
 			bool tag = i > 0 && j + 1 == n &&
 				   (tag_ends_at(e, ent[i - 1], from) || (map && tag_ends_at(e, ent[i - 1]->value, from)));
@@ -987,11 +1034,20 @@ int qms_edit_apply(struct qms_edit *e, struct qms_buf *out)
 		plan_release(&p);
 		return -1;
 	}
-	size_t pos = 0;
+	size_t pos = 0, start = out->len;
 	for (size_t i = 0; i < p.n; i++) {
 		qms_buf_add(out, e->text + pos, p.s[i].at - pos);
 		qms_buf_adds(out, p.s[i].ins);
 		pos = p.s[i].at + p.s[i].del;
+		/* A comment after the change must stay one: `#` right after
+		 * a value would join it (`{note: x#c`). Where the original
+		 * had a blank, a line start or a bracket before it, the
+		 * result has a blank (right after a closing quote a comment
+		 * may start at once: that, and the value's quotes, stay). */
+		char last = out->len > start ? out->buf[out->len - 1] : '\n';
+		if (pos < e->len && e->text[pos] == '#' && !strchr(" \t\r\n", last) &&
+		    (pos == e->base || strchr(" \t\r\n[{,", e->text[pos - 1])))
+			qms_buf_addc(out, ' ');
 	}
 	qms_buf_add(out, e->text + pos, e->len - pos);
 	plan_release(&p);
@@ -1013,10 +1069,15 @@ static struct snapshot begin(const struct qms_edit *e)
 }
 
 /* Operations on a text with a BOM after its start are refused: libyaml
- * skips it at the start of a line but counts it as a column. */
+ * skips it at the start of a line but counts it as a column. So are those
+ * on a layout the editor cannot change safely (layout_problem()). */
 static int refused(struct qms_edit *e)
 {
-	return e->inner_bom ? edit_fail(e, "the text holds a byte order mark (U+FEFF) after its start; remove it first") : 0;
+	if (e->inner_bom)
+		return edit_fail(e, "the text holds a byte order mark (U+FEFF) after its start; remove it first");
+	if (e->layout)
+		return edit_fail(e, "%s", _(e->layout));
+	return 0;
 }
 
 /* Check that the operation fits with the others (no two changes of one

@@ -33,7 +33,10 @@
  *    takes those in (in flow context it is the other way round: a value
  *    written before such lines is quoted);
  *  - a text a block scalar cannot hold (see qms_edit_set_scalar());
- *  - anything in a text with a byte order mark after its start.
+ *  - anything in a text with a byte order mark after its start, with
+ *    mixed line ends (LF, CRLF, CR), or with a key written as a block
+ *    scalar (`? |-`): refused before any change, with the reason
+ *    (fuzzing found a wrong result for each).
  *
  * The second half writes files: an exclusive lock per file and an atomic
  * replace (temporary file, fsync, rename, fsync of the folder). */
@@ -108,6 +111,8 @@ struct qms_edit {
 	const struct qms_node **touched;
 	size_t ntouched;
 	bool inner_bom;         /* a U+FEFF after the start: columns are not what they seem */
+	const char *layout;     /* why every operation is refused (a layout the editor cannot
+				 * change safely: mixed line ends, ...), or NULL; static */
 	char *error;            /* why the last operation failed, or NULL; owned */
 };
 

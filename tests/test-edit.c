@@ -714,6 +714,34 @@ static void test_atomic_write(void **state)
 	free(dir);
 }
 
+/* Issue 17, finding 16: the four inputs fuzz-edit found in a 15-minute
+ * run (also in tests/fuzz/corpus/edit/regression-*). */
+static void test_fuzz_findings_issue17(void **state)
+{
+	(void)state;
+	struct session s;
+	struct qms_yval v = sv("2020-09-30");
+	/* a value put before a comment keeps the comment a comment */
+	start(&s, "{#( n&te\n}\n");
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "note", &v, NULL), 0);
+	finish(&s, "{note: 2020-09-30 #( n&te\n}\n");
+	/* removing the last items of a flow list over lines: no tab is left
+	 * starting a line */
+	start(&s, "x: [a \n,!\t]\n");
+	const struct qms_node *x = at(s.doc->root, "x");
+	assert_int_equal(qms_edit_seq_remove(&s.e, x, x->first->next), 0);
+	finish(&s, "x: [a \n]\n");
+	/* layouts refused before any change, with the reason */
+	start(&s, "? |-\n  x\nb: 1\n  # c\nc: 2\n");
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "b"), -1);
+	assert_non_null(strstr(s.e.error, "block scalar"));
+	finish(&s, "? |-\n  x\nb: 1\n  # c\nc: 2\n");
+	start(&s, "- >\n  a\r  b\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root->first, ""), -1);
+	assert_non_null(strstr(s.e.error, "mixes line ends"));
+	finish(&s, "- >\n  a\r  b\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -739,6 +767,7 @@ int main(void)
 		cmocka_unit_test(test_tab_lines_after_plain_value),
 		cmocka_unit_test(test_tagged_and_nested_lists),
 		cmocka_unit_test(test_entry_ends),
+		cmocka_unit_test(test_fuzz_findings_issue17),
 		cmocka_unit_test(test_atomic_write),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
