@@ -258,7 +258,7 @@ int qms_cmd_migrate(int argc, char **argv)
 	else
 		qms_cli_write_text(&b);
 	if (notes.len && !strcmp(o.format, "json"))
-		fputs(notes.buf, stderr);
+		qms_cli_eprintf("%s", notes.buf);
 	bool news_open = false;
 	for (size_t i = 0; i < m.nnews; i++)
 		news_open |= !m.news[i].by;
