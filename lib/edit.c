@@ -589,6 +589,21 @@ static const char *mixed_breaks(const struct qms_edit *e)
 	return NULL;
 }
 
+/* A line starting with `---` or `...` followed by more than a blank: text
+ * (`...,x` in a flow list) that an edit next to it could turn into the
+ * start or the end of a document. */
+static const char *marker_lines(const struct qms_edit *e)
+{
+	for (size_t l = 0; l < e->nlines; l++) {
+		size_t i = e->line_start[l], end = e->line_end[l];
+		if (end - i < 4 || (memcmp(e->text + i, "---", 3) && memcmp(e->text + i, "...", 3)))
+			continue;
+		if (!strchr(" \t", e->text[i + 3]))
+			return N_("a line starts with '---' or '...' and more text, which a change could turn into the start or the end of the document; indent that line first");
+	}
+	return NULL;
+}
+
 /* Layouts YAML allows but the editor cannot change safely, found before
  * any change (fuzzing made a wrong text of each once): a key written as a
  * block scalar (`? |-`: what an entry removed after it leaves behind would
@@ -620,6 +635,8 @@ void qms_edit_init(struct qms_edit *e, const struct qms_doc *doc, const char *te
 		e->inner_bom = !memcmp(text + i, "\xef\xbb\xbf", 3);
 	e->map_step = e->seq_offset = e->dash_gap = -1;
 	e->layout = mixed_breaks(e);
+	if (!e->layout)
+		e->layout = marker_lines(e);
 	if (doc) {
 		infer_style(e, doc->root);
 		if (!e->layout)

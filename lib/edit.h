@@ -34,9 +34,10 @@
  *    written before such lines is quoted);
  *  - a text a block scalar cannot hold (see qms_edit_set_scalar());
  *  - anything in a text with a byte order mark after its start, with
- *    mixed line ends (LF, CRLF, CR), or with a key written as a block
- *    scalar (`? |-`): refused before any change, with the reason
- *    (fuzzing found a wrong result for each).
+ *    mixed line ends (LF, CRLF, CR), with a key written as a block
+ *    scalar (`? |-`), or with a line starting with `---` or `...` and
+ *    more text: refused before any change, with the reason (fuzzing found
+ *    a wrong result for each).
  *
  * The second half writes files: an exclusive lock per file and an atomic
  * replace (temporary file, fsync, rename, fsync of the folder). */

@@ -736,6 +736,12 @@ static void test_fuzz_findings_issue17(void **state)
 	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "b"), -1);
 	assert_non_null(strstr(s.e.error, "block scalar"));
 	finish(&s, "? |-\n  x\nb: 1\n  # c\nc: 2\n");
+	/* found by the run of this session: removing `.....` would leave
+	 * `...` alone at the start of a line, the end of the document */
+	start(&s, "{#( n&\n...,.....\n}\n");
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "....."), -1);
+	assert_non_null(strstr(s.e.error, "'...'"));
+	finish(&s, "{#( n&\n...,.....\n}\n");
 	start(&s, "- >\n  a\r  b\n");
 	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root->first, ""), -1);
 	assert_non_null(strstr(s.e.error, "mixes line ends"));
