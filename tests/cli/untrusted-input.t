@@ -33,7 +33,7 @@ audits/so-z.yaml:1:1: error[L012]: this is a FIFO (named pipe), not a regular fi
 checked 7 files: 1 error, 0 warnings
 audits/so-z.yaml:1:1: error[L012]: this is a FIFO (named pipe), not a regular file; rename it or move it out of the workspace
 status: exit 1
-qms: 1 error in the workspace's files (counted in the report); 'qms check' lists them
+qms: 1 error in the workspace's files (counted in the report); 'qms check' lists it
 report: exit 0
 $ printf 'process:\n  code: "A-01\\0../../tmp/pwn"\n' > $TMP/nul.yaml && printf 'process:\n  title: "Evil \\e]0;PWNED\\a\\e[2J"\n' > $TMP/esc.yaml && printf 'process:\n  title: "x\\u0085y"\n' > $TMP/c1.yaml && printf 'process:\n  "a\\tb": 1\n' > $TMP/key.yaml && printf 'process:\n  title: "tab\\there\\nand a newline"\n' > $TMP/fine.yaml && cd $TMP && qms check nul.yaml esc.yaml c1.yaml key.yaml; qms check fine.yaml | grep -c L004
 c1.yaml:2:10: error[L004]: this text holds control character U+0085, written as an escape such as \e or \x1b; terminals and other programs act on it: delete it
