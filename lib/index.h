@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "calendar.h"
 #include "flow.h"
 #include "model.h"
 #include "diag.h"
@@ -55,8 +56,9 @@ struct qms_settings {
 	struct qms_time_settings time;    /* 8 hours a day, 40% cut */
 	int32_t deadline;                 /* migration deadline, -1 when unset */
 	long at_risk_days_per_stage;      /* 10 */
-	int32_t *holidays;
-	size_t nholidays;
+	/* qms.yaml and calendar/<year>.yaml (calendar.h); never NULL after
+	 * qms_settings_read(), in the arena it was given */
+	const struct qms_calendar *calendar;
 };
 
 struct qms_index {

@@ -53,6 +53,22 @@ struct qms_workspace_cfg {
 	struct qms_value name, lang, time_cut, workday_hours;
 	struct qms_ws_migration migration;
 	struct qms_list holidays;        /* of qms_value (date) */
+	struct qms_list make_up_days;    /* of qms_value (date) */
+};
+
+/* ---- working-day calendar of a year (calendar/<year>.yaml) ---- */
+
+/* One day (`date`) or a run of days (`from` .. `to`, both included). */
+struct qms_calendar_day {
+	struct qms_obj obj;
+	struct qms_value date, from, to, name;
+};
+
+struct qms_calendar_year {
+	struct qms_obj obj;
+	struct qms_value year, source;
+	struct qms_list holidays;     /* of qms_calendar_day: days off */
+	struct qms_list make_up_days; /* of qms_calendar_day: weekend days worked */
 };
 
 /* ---- procedure (processes/<agency>/<code>.yaml) ---- */
@@ -278,6 +294,7 @@ enum qms_kind {
 	QMS_KIND_AGENCY,
 	QMS_KIND_STANDARD,
 	QMS_KIND_CORRELATION,
+	QMS_KIND_CALENDAR,
 	QMS_KIND_COUNT
 };
 
@@ -294,6 +311,11 @@ struct qms_correlation_file {
 struct qms_workspace_file {
 	struct qms_obj obj;
 	struct qms_workspace_cfg workspace;
+};
+
+struct qms_calendar_file {
+	struct qms_obj obj;
+	struct qms_calendar_year calendar;
 };
 
 struct qms_process_file {

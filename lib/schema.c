@@ -45,7 +45,8 @@ static const struct qms_field workspace_fields[] = {
 	FIELD(struct qms_workspace_cfg, time_cut, QMS_T_PERCENT, 0, "minimum cut of committed against statutory time (default `40%`)"),
 	RANGE(struct qms_workspace_cfg, workday_hours, QMS_T_NUMBER, 0, 1, 24, "working hours in a working day (default 8)"),
 	SUB(struct qms_workspace_cfg, migration, ws_migration_schema, 0, "the conversion the workspace follows"),
-	FIELD(struct qms_workspace_cfg, holidays, QMS_T_DATE, LIST, "public holidays, for working-day arithmetic"),
+	FIELD(struct qms_workspace_cfg, holidays, QMS_T_DATE, LIST, "days off (public holidays, Tết, compensatory days off): not working days; calendar/<year>.yaml keeps them by year"),
+	FIELD(struct qms_workspace_cfg, make_up_days, QMS_T_DATE, LIST, "weekend days declared working days (làm bù)"),
 	END};
 SCHEMA(workspace_schema, "workspace", struct qms_workspace_cfg, workspace_fields);
 
@@ -333,6 +334,27 @@ static const struct qms_field correlation_file_fields[] = {
 	END};
 ROOT_SCHEMA(correlation_file_schema, struct qms_correlation_file, correlation_file_fields);
 
+static const struct qms_field calendar_day_fields[] = {
+	FIELD(struct qms_calendar_day, date, QMS_T_DATE, 0, "the day (or `from` and `to`)"),
+	FIELD(struct qms_calendar_day, from, QMS_T_DATE, 0, "first day of a run of days"),
+	FIELD(struct qms_calendar_day, to, QMS_T_DATE, 0, "last day of the run, included"),
+	FIELD(struct qms_calendar_day, name, QMS_T_TEXT, 0, "what the day is, e.g. `Tết Nguyên đán`"),
+	END};
+SCHEMA(calendar_day_schema, "day", struct qms_calendar_day, calendar_day_fields);
+
+static const struct qms_field calendar_fields[] = {
+	RANGE(struct qms_calendar_year, year, QMS_T_INT, REQ, 1970, 9999, "the year; every day of the file lies in it"),
+	FIELD(struct qms_calendar_year, source, QMS_T_TEXT, 0, "the announcement the days come from"),
+	SUB(struct qms_calendar_year, holidays, calendar_day_schema, LIST, "days off that year: public holidays, Tết, compensatory days off"),
+	SUB(struct qms_calendar_year, make_up_days, calendar_day_schema, LIST, "weekend days declared working days (làm bù)"),
+	END};
+SCHEMA(calendar_schema, "calendar", struct qms_calendar_year, calendar_fields);
+
+static const struct qms_field calendar_file_fields[] = {
+	SUB(struct qms_calendar_file, calendar, calendar_schema, REQ, "the working-day calendar of a year"),
+	END};
+ROOT_SCHEMA(calendar_file_schema, struct qms_calendar_file, calendar_file_fields);
+
 static const struct qms_kind_info kinds[QMS_KIND_COUNT] = {
 	[QMS_KIND_WORKSPACE] = {"workspace", &workspace_file_schema, "`qms.yaml` at the root of the workspace (optional)"},
 	[QMS_KIND_PROCESS] = {"process", &process_file_schema, "`processes/<agency>/<code>.yaml`"},
@@ -340,6 +362,7 @@ static const struct qms_kind_info kinds[QMS_KIND_COUNT] = {
 	[QMS_KIND_AGENCY] = {"agency", &agency_file_schema, "`audits/<agency>.yaml`"},
 	[QMS_KIND_STANDARD] = {"standard", &standard_file_schema, "`standards/<edition>.yaml`, shipped with qms"},
 	[QMS_KIND_CORRELATION] = {"correlation", &correlation_file_schema, "`standards/correlation-<from>-<to>.yaml`, shipped with qms"},
+	[QMS_KIND_CALENDAR] = {"calendar", &calendar_file_schema, "`calendar/<year>.yaml`: the days off and make-up working days of a year"},
 };
 
 const struct qms_kind_info *qms_kind_info(enum qms_kind kind)
@@ -624,7 +647,7 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 	memset(out, 0, sizeof(*out));
 	if (root->type != QMS_NODE_MAP) {
 		derr(&dc, root, QMS_RULE_L010,
-		     "the document is %s; it must be a mapping whose first key names its kind (process, system, agency, workspace, standard or correlation)",
+		     "the document is %s; it must be a mapping whose first key names its kind (process, system, agency, workspace, standard, correlation or calendar)",
 		     qms_node_is_null(root) ? "empty" : qms_node_type_name(root));
 		return -1;
 	}
@@ -657,7 +680,7 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 			     first->text, close);
 		else
 			derr(&dc, at, QMS_RULE_L010,
-			     "no kind of document: the top-level key must be process, system, agency, workspace, standard or correlation");
+			     "no kind of document: the top-level key must be process, system, agency, workspace, standard, correlation or calendar");
 		return -1;
 	}
 	const struct qms_schema *s = kinds[kind].root;

@@ -148,6 +148,23 @@ void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_f
 
 /* ---- the workspace ---- */
 
+static void settings_from(struct qms_settings *st, struct qms_arena *arena,
+			  const struct qms_workspace_cfg *w)
+{
+	if (w->name.text)
+		st->name = qms_arena_strdup(arena, w->name.text);
+	if (w->lang.text)
+		st->lang = (enum qms_lang)w->lang.choice;
+	if (w->workday_hours.text)
+		st->time.workday_hours = w->workday_hours.number;
+	if (w->time_cut.text)
+		st->time.time_cut = w->time_cut.number;
+	if (w->migration.deadline.text)
+		st->deadline = w->migration.deadline.date;
+	if (w->migration.at_risk_days_per_stage.text)
+		st->at_risk_days_per_stage = w->migration.at_risk_days_per_stage.integer;
+}
+
 void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const char *root,
 		       struct qms_diags *diags)
 {
@@ -160,31 +177,21 @@ void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const c
 	char *cfg = qms_path_join(root, "qms.yaml");
 	char *shown = qms_display_path(cfg);
 	struct qms_document d;
-	if (!qms_is_file(cfg) || qms_document_load(&d, shown, diags) < 0)
-		goto out;
-	if (d.kind == QMS_KIND_WORKSPACE) {
-		const struct qms_workspace_cfg *w = &((const struct qms_workspace_file *)d.data)->workspace;
-		if (w->name.text)
-			st->name = qms_arena_strdup(arena, w->name.text);
-		if (w->lang.text)
-			st->lang = (enum qms_lang)w->lang.choice;
-		if (w->workday_hours.text)
-			st->time.workday_hours = w->workday_hours.number;
-		if (w->time_cut.text)
-			st->time.time_cut = w->time_cut.number;
-		if (w->migration.deadline.text)
-			st->deadline = w->migration.deadline.date;
-		if (w->migration.at_risk_days_per_stage.text)
-			st->at_risk_days_per_stage = w->migration.at_risk_days_per_stage.integer;
-		st->holidays = qms_arena_alloc(arena, (w->holidays.len ? w->holidays.len : 1) * sizeof(int32_t));
-		for (size_t k = 0; k < w->holidays.len; k++) {
-			const struct qms_value *v = &((const struct qms_value *)w->holidays.items)[k];
-			if (v->text)
-				st->holidays[st->nholidays++] = v->date;
-		}
+	const struct qms_workspace_cfg *w = NULL;
+	bool loaded = qms_is_file(cfg) && qms_document_load(&d, shown, diags) == 0;
+	if (loaded && d.kind == QMS_KIND_WORKSPACE) {
+		w = &((const struct qms_workspace_file *)d.data)->workspace;
+		settings_from(st, arena, w);
 	}
-	qms_document_release(&d);
-out:
+	/* problems of calendar files are `qms check`'s to report */
+	struct qms_diags none;
+	qms_diags_init(&none);
+	struct qms_calendar *cal = qms_arena_alloc(arena, sizeof(*cal));
+	qms_calendar_load(cal, arena, root, w, &none);
+	st->calendar = cal;
+	qms_diags_release(&none);
+	if (loaded)
+		qms_document_release(&d);
 	free(shown);
 	free(cfg);
 }
