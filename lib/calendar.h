@@ -95,4 +95,11 @@ int32_t qms_calendar_add_working_days(const struct qms_calendar *cal, int32_t fr
  * QMS_CALENDAR_MAX_DAYS are cut to it. */
 int32_t qms_calendar_civil_end(const struct qms_calendar *cal, int32_t event, long days);
 
+/* Rules (T009, calendar-check.c): a decoded calendar/<year>.yaml shown
+ * as `path`, and the days declared in qms.yaml. Problems go to diags. */
+void qms_calendar_check_year(const struct qms_calendar_year *y, const char *path,
+			     struct qms_diags *diags);
+void qms_calendar_check_workspace(const struct qms_workspace_cfg *w, const char *path,
+				  struct qms_diags *diags);
+
 #endif

@@ -26,6 +26,36 @@ struct qms_ref_list {
 	size_t len;
 };
 
+/* A subprocess step, for the time rules across files. */
+struct qms_index_call {
+	struct qms_ref calls;    /* the code called */
+	const char *step;        /* the step's id ("?" when missing) */
+	bool has_duration;       /* the step gives its own */
+	struct qms_duration duration;
+	uint32_t line, col;      /* of the duration */
+};
+
+/* What the time rules across files need of a procedure. */
+struct qms_index_time {
+	bool has_committed;
+	struct qms_value committed;  /* its text in the index arena */
+	bool has_path;
+	struct qms_span path;        /* critical path; subprocesses without a duration count nothing */
+	bool open_calls;             /* it has subprocesses without a duration */
+	/* Kept only with open_calls, for measuring the path again with the
+	 * called procedures' times: the flow (no ids), the step times, and
+	 * per step the code an open subprocess calls (else NULL). */
+	struct qms_flow flow;
+	struct qms_span *spans;
+	unsigned char *flags;
+	const char **step_calls;
+	/* Filled by qms_index_resolve_times(): */
+	bool has_time;               /* the time it takes when called */
+	struct qms_span time;        /* its committed limit, else its path with called times */
+	bool has_resolved_path;
+	struct qms_span resolved_path; /* its path with the called procedures' times */
+};
+
 struct qms_index_process {
 	const char *path;        /* as displayed */
 	struct qms_ref code, agency, title, owner;
@@ -34,6 +64,9 @@ struct qms_index_process {
 	struct qms_ref_list clauses; /* `clauses` tags */
 	struct qms_ref_list calls;   /* subprocess targets */
 	struct qms_ref_list steps;   /* step ids, in file order */
+	struct qms_index_call *subs; /* subprocess steps with a `calls` */
+	size_t nsubs;
+	struct qms_index_time time;
 };
 
 struct qms_index_agency {
@@ -85,6 +118,22 @@ int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, stru
 void qms_index_free(struct qms_index *ix);
 /* Free the contents of an index that is not heap-allocated itself. */
 void qms_index_release(struct qms_index *ix);
+
+/* Fill s->subs and s->time from p (times.c); strings and arrays live
+ * in arena. */
+void qms_index_summarise_times(struct qms_index_process *s, struct qms_arena *arena,
+			       const struct qms_process *p, double workday_hours);
+
+/* The time each procedure takes when called, and the critical paths
+ * through subprocesses without a duration (times.c). Called procedures
+ * that call back (a cycle) count nothing the second time. Run by the
+ * loaders once the index is built. */
+void qms_index_resolve_times(struct qms_index *ix);
+
+/* The time rules across files: T005 (subprocess shorter than what it
+ * calls) and T001 for paths through subprocesses without a duration
+ * (times.c). */
+void qms_rules_times(const struct qms_index *ix, struct qms_diags *diags);
 
 /* Lookups; NULL when there is none. */
 const struct qms_index_process *qms_index_find_process(const struct qms_index *ix, const char *code);

@@ -64,8 +64,13 @@ static const struct qms_field tthc_fields[] = {
 SCHEMA(tthc_schema, "tthc", struct qms_tthc, tthc_fields);
 
 static const struct qms_field time_limit_fields[] = {
-	FIELD(struct qms_time_limit, statutory, QMS_T_DURATION, 0, "limit set by law (thời hạn theo quy định)"),
+	FIELD(struct qms_time_limit, statutory, QMS_T_DURATION, 0, "limit set by law (thời hạn theo quy định), in the unit the law writes"),
 	FIELD(struct qms_time_limit, committed, QMS_T_DURATION, 0, "shorter limit the agency commits to"),
+	FIELD(struct qms_time_limit, extension, QMS_T_DURATION, 0, "extension the law allows with a written notice (gia hạn), e.g. `10 ngày`"),
+	FIELD(struct qms_time_limit, cutoff, QMS_T_CLOCK, 0, "same-day limits: dossiers received after this time (e.g. `15:00`) are returned the next working day"),
+	FIELD(struct qms_time_limit, cut, QMS_T_PERCENT, 0, "cut this procedure must make (overrides the workspace's `time_cut`)"),
+	FIELD(struct qms_time_limit, cut_exempt, QMS_T_TEXT, 0, "why no cut is required (same-day limit, limit fixed by another authority)"),
+	FIELD(struct qms_time_limit, not_counted, QMS_T_TEXT, LIST, "time the law leaves out of the limit, e.g. `thời gian bổ sung hồ sơ`"),
 	END};
 SCHEMA(time_limit_schema, "time_limit", struct qms_time_limit, time_limit_fields);
 
@@ -92,7 +97,9 @@ static const struct qms_field step_fields[] = {
 	CHOICE(struct qms_step, kind, qms_step_kind_names, 0, "`start`, `task` (default), `decision`, `end` or `subprocess`"),
 	FIELD(struct qms_step, lane, QMS_T_ID, 0, "lane id of the responsible unit (required when there are several lanes)"),
 	FIELD(struct qms_step, name, QMS_T_TEXT, REQ, "what is done (nội dung công việc)"),
-	FIELD(struct qms_step, duration, QMS_T_DURATION, 0, "time the step takes"),
+	FIELD(struct qms_step, duration, QMS_T_DURATION, 0, "time the step takes; a subprocess without one takes its called procedure's"),
+	FIELD(struct qms_step, not_counted, QMS_T_TEXT, 0, "why its time is not counted in the limit (the citizen completes the dossier, pays a fee)"),
+	FIELD(struct qms_step, extension, QMS_T_TEXT, 0, "taken only when the limit is extended: the written notice, e.g. `Thông báo gia hạn (BM05)`"),
 	FIELD(struct qms_step, forms, QMS_T_ID, LIST, "ids of the forms used or produced"),
 	FIELD(struct qms_step, next, QMS_T_ID, LIST | QMS_F_ONE_OR_LIST, "following step, or a list of steps done in parallel"),
 	SUB(struct qms_step, branches, branch_schema, LIST, "decision only: the answers and where each leads"),
@@ -480,7 +487,14 @@ static void decode_scalar(struct decoder *dc, const struct qms_field *f, const s
 	case QMS_T_DURATION:
 		if (qms_duration_parse(&v->duration, t) < 0) {
 			derr(dc, n, QMS_RULE_S005,
-			     "'%s' is not a duration for '%s'; write e.g. '4 hours', '0,5 giờ' or '2 working days'",
+			     "'%s' is not a duration for '%s'; write e.g. '15 phút', '4 giờ', '2 ngày làm việc', '15 ngày' or 'trong ngày'",
+			     t, f->key);
+			return;
+		}
+		break;
+	case QMS_T_CLOCK:
+		if (qms_clock_parse(&v->clock, t) < 0) {
+			derr(dc, n, QMS_RULE_S011, "'%s' is not a time of day for '%s'; write e.g. '15:00'",
 			     t, f->key);
 			return;
 		}
@@ -725,6 +739,7 @@ static const char *type_name(const struct qms_field *f)
 	case QMS_T_PERCENT: return "percentage";
 	case QMS_T_CLAUSE: return "clause";
 	case QMS_T_CHOICE: return "choice";
+	case QMS_T_CLOCK: return "time of day";
 	case QMS_T_MAP: return f->schema->name;
 	}
 	return "?";

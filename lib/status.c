@@ -189,6 +189,7 @@ void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const c
 	struct qms_calendar *cal = qms_arena_alloc(arena, sizeof(*cal));
 	qms_calendar_load(cal, arena, root, w, &none);
 	st->calendar = cal;
+	st->time.calendar = cal;
 	qms_diags_release(&none);
 	if (loaded)
 		qms_document_release(&d);
