@@ -8,13 +8,6 @@
 
 #include "timelimit.h"
 
-static int year_of(int32_t day)
-{
-	char s[11];
-	qms_date_format(s, day);
-	return atoi(s);
-}
-
 struct day_ref {
 	int32_t day;
 	uint32_t line, col;
@@ -114,10 +107,10 @@ static void check_entry(const struct qms_calendar_day *e, long year, bool off, c
 		return;
 	}
 	for (const struct qms_value *v = first;; v = last) {
-		if (year && year_of(v->date) != year)
+		if (year && qms_date_year(v->date) != year)
 			qms_diags_add(diags, path, v->line, v->col, QMS_RULE_T009,
 				      "'%s' is not in %ld, the year of this calendar; put it in calendar/%d.yaml",
-				      v->text, year, year_of(v->date));
+				      v->text, year, qms_date_year(v->date));
 		if (v == last)
 			break;
 	}

@@ -22,13 +22,6 @@ static bool is_weekend(int32_t day)
 	return qms_date_weekday(day) >= 5;
 }
 
-static int year_of(int32_t day)
-{
-	char s[11];
-	qms_date_format(s, day);
-	return atoi(s);
-}
-
 static int day_cmp(const void *a, const void *b)
 {
 	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
@@ -146,9 +139,9 @@ void qms_calendar_set(struct qms_calendar *cal, struct qms_arena *arena, const i
 	copy(ys, years, nyears * sizeof(*ys));
 	ny = nyears;
 	for (size_t i = 0; i < ndays_off; i++)
-		ys[ny++] = year_of(days_off[i]);
+		ys[ny++] = qms_date_year(days_off[i]);
 	for (size_t i = 0; i < nmake_up; i++)
-		ys[ny++] = year_of(make_up[i]);
+		ys[ny++] = qms_date_year(make_up[i]);
 	cal->nyears = unique_years(ys, ny);
 	cal->years = ys;
 }

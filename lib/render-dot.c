@@ -224,7 +224,6 @@ static void add_wrapped(struct qms_buf *b, const char *s, size_t width, size_t m
 struct words {
 	const char *step, *forms, *agency_proc, *edition, *effective, *owner, *standard;
 	const char *statutory, *committed, *critical, *exceeds, *cut, *not_set;
-	const char *day, *days, *hour, *hours;
 	const char *legend, *start, *end, *task, *decision, *subprocess, *parallel, *rework,
 		*critical_path, *grade[4], *grade_short[4], *open, *closed, *closed_legend, *as_of, *findings_as_of,
 		*findings_count_open, *findings_count_closed, *no_lane, *opens, *not_found, *note,
@@ -246,10 +245,6 @@ static const struct words words_vi = {
 	.exceeds = "vượt thời hạn cam kết",
 	.cut = "giảm",
 	.not_set = "chưa quy định",
-	.day = "ngày làm việc",
-	.days = "ngày làm việc",
-	.hour = "giờ làm việc",
-	.hours = "giờ làm việc",
 	.legend = "Chú giải",
 	.start = "Bắt đầu",
 	.end = "Kết thúc",
@@ -298,10 +293,6 @@ static const struct words words_en = {
 	.exceeds = "exceeds the committed limit",
 	.cut = "cut",
 	.not_set = "not set",
-	.day = "working day",
-	.days = "working days",
-	.hour = "working hour",
-	.hours = "working hours",
 	.legend = "Legend",
 	.start = "Start",
 	.end = "End",

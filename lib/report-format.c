@@ -1255,9 +1255,10 @@ static void json_migration(struct qms_buf *b, const struct qms_report *r)
 				qms_buf_adds(b, ", \"deadline\": ");
 				json_date(b, s->deadline);
 				if (s->deadline >= 0)
-					qms_buf_printf(b, ", \"days_left\": %ld", (long)s->days_left);
+					qms_buf_printf(b, ", \"days_left\": %ld, \"working_days_left\": %ld",
+						       (long)s->days_left, (long)s->working_days_left);
 				else
-					qms_buf_adds(b, ", \"days_left\": null");
+					qms_buf_adds(b, ", \"days_left\": null, \"working_days_left\": null");
 				qms_buf_adds(b, ", \"last_stage\": ");
 				if (s->last_stage >= 0) {
 					qms_buf_printf(b, "\"%s\", \"last_done\": ", qms_stage_names[s->last_stage]);

@@ -1427,6 +1427,25 @@ static void write_procedure(struct site *s, struct qms_buf *b, size_t pi)
 		     rp->exempt_reason ? rp->exempt_reason : L(s, "giải quyết trong ngày", "same day"));
 	}
 	qms_buf_adds(b, "</dd>\n");
+	if (tl->extension.text) {
+		qms_buf_adds(b, "<dt>");
+		esc(b, L(s, "Gia hạn (thông báo bằng văn bản)", "Extension (with a written notice)"));
+		qms_buf_adds(b, "</dt><dd>");
+		esc(b, tl->extension.text);
+		qms_buf_adds(b, "</dd>\n");
+	}
+	if (tl->not_counted.len) {
+		qms_buf_adds(b, "<dt>");
+		esc(b, L(s, "Không tính vào thời hạn", "Not counted in the limit"));
+		qms_buf_adds(b, "</dt><dd>");
+		const struct qms_value *nc = tl->not_counted.items;
+		for (size_t k = 0; k < tl->not_counted.len; k++) {
+			if (k)
+				qms_buf_adds(b, "; ");
+			esc(b, nc[k].text);
+		}
+		qms_buf_adds(b, "</dd>\n");
+	}
 	if (rp->has_critical && !qms_span_is_zero(&rp->critical)) {
 		qms_buf_adds(b, "<dt>");
 		esc(b, L(s, "Tổng thời gian các bước", "Steps in total"));

@@ -146,6 +146,16 @@ void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_f
 	}
 }
 
+int32_t qms_status_working_days_left(const struct qms_agency_status *s, int32_t as_of,
+				     const struct qms_calendar *cal)
+{
+	if (s->deadline < 0 || !cal)
+		return 0;
+	if (s->deadline >= as_of)
+		return (int32_t)qms_calendar_count_working_days(cal, as_of, s->deadline);
+	return -(int32_t)qms_calendar_count_working_days(cal, s->deadline, as_of);
+}
+
 /* ---- the workspace ---- */
 
 static void settings_from(struct qms_settings *st, struct qms_arena *arena,
@@ -251,6 +261,7 @@ int qms_status_load(struct qms_status_report *out, const char *root, int32_t as_
 			struct qms_agency_status *s = &out->agencies[out->len++];
 			qms_status_compute(s, d.data, as_of, out->settings.deadline,
 					   out->settings.at_risk_days_per_stage);
+			s->working_days_left = qms_status_working_days_left(s, as_of, out->settings.calendar);
 			s->path = qms_arena_strdup(&out->arena, shown);
 			s->id = s->id ? qms_arena_strdup(&out->arena, s->id) : stem_of(&out->arena, shown);
 			s->name = s->name ? qms_arena_strdup(&out->arena, s->name) : s->id;
@@ -322,9 +333,10 @@ void qms_status_format_json(struct qms_buf *out, const struct qms_status_report 
 		qms_buf_adds(out, ", \"deadline\": ");
 		if (s->deadline >= 0) {
 			qms_date_format(d, s->deadline);
-			qms_buf_printf(out, "\"%s\", \"days_left\": %ld", d, (long)s->days_left);
+			qms_buf_printf(out, "\"%s\", \"days_left\": %ld, \"working_days_left\": %ld", d,
+				       (long)s->days_left, (long)s->working_days_left);
 		} else {
-			qms_buf_adds(out, "null, \"days_left\": null");
+			qms_buf_adds(out, "null, \"days_left\": null, \"working_days_left\": null");
 		}
 		qms_buf_printf(out, ", \"status\": \"%s\", \"findings_open\": %u, \"findings_overdue\": %u, \"findings_unverified\": %u}",
 			       qms_status_names[s->status], s->findings_open, s->findings_overdue,

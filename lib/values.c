@@ -66,6 +66,13 @@ void qms_date_format(char out[11], int32_t z)
 	out[10] = '\0';
 }
 
+int qms_date_year(int32_t days)
+{
+	char s[11];
+	qms_date_format(s, days);
+	return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+}
+
 int qms_date_weekday(int32_t days)
 {
 	/* 1970-01-01 was a Thursday */

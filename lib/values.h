@@ -14,6 +14,8 @@ int32_t qms_date_parse(const char *text);
 void qms_date_format(char out[11], int32_t days);
 /* Day of the week, 0 = Monday. */
 int qms_date_weekday(int32_t days);
+/* The year of a day. */
+int qms_date_year(int32_t days);
 
 /* The unit a duration was written in, kept through the model so that it
  * is printed back as written. Working time (minutes, hours, working days,
