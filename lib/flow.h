@@ -109,9 +109,9 @@ void qms_time_facts(struct qms_time_facts *out, const struct qms_process *p,
 /* T001 (and T006) for a path against the committed limit comm of a
  * procedure in `file` (times.c; the workspace rules use it for paths
  * through subprocesses). */
-void qms_check_path_against(const struct qms_span *path, const struct qms_value *comm,
-			    const char *file, const struct qms_time_settings *ts,
-			    struct qms_diags *diags);
+void qms_check_path_against(const struct qms_span *path, const struct qms_duration *comm,
+			    uint32_t line, uint32_t col, const char *file,
+			    const struct qms_time_settings *ts, struct qms_diags *diags);
 
 /* The time rules of one procedure (T codes; times.c). */
 void qms_process_check_times(const struct qms_process *p, const char *path,

@@ -35,24 +35,28 @@ struct qms_index_call {
 	uint32_t line, col;      /* of the duration */
 };
 
-/* What the time rules across files need of a procedure. */
-struct qms_index_time {
-	bool has_committed;
-	struct qms_value committed;  /* its text in the index arena */
-	bool has_path;
-	struct qms_span path;        /* critical path; subprocesses without a duration count nothing */
-	bool open_calls;             /* it has subprocesses without a duration */
-	/* Kept only with open_calls, for measuring the path again with the
-	 * called procedures' times: the flow (no ids), the step times, and
-	 * per step the code an open subprocess calls (else NULL). */
+/* The flow of a procedure kept in the index to measure its path again
+ * once the called procedures' times are known: the flow (no ids), the
+ * step times, and per step the code an open subprocess calls (else NULL). */
+struct qms_index_graph {
 	struct qms_flow flow;
 	struct qms_span *spans;
 	unsigned char *flags;
 	const char **step_calls;
-	/* Filled by qms_index_resolve_times(): */
-	bool has_time;               /* the time it takes when called */
-	struct qms_span time;        /* its committed limit, else its path with called times */
+};
+
+/* What the time rules across files need of a procedure. */
+struct qms_index_time {
+	bool has_committed;
+	bool has_path;
+	bool open_calls;             /* it has subprocesses without a duration */
+	bool has_time;               /* filled by qms_index_resolve_times(): */
 	bool has_resolved_path;
+	struct qms_duration committed;
+	uint32_t committed_line, committed_col;
+	struct qms_span path;        /* critical path; subprocesses without a duration count nothing */
+	struct qms_index_graph *graph; /* kept only with open_calls */
+	struct qms_span time;        /* its committed limit, else its path with called times */
 	struct qms_span resolved_path; /* its path with the called procedures' times */
 };
 

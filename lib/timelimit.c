@@ -176,9 +176,13 @@ static void overrun_compute(struct qms_overrun_result *out, const struct qms_cal
 }
 
 /* The cache: open addressing over the two spans, under a lock. */
+/* An entry is a comparison of a with b, or (amount) the largest amount
+ * in the unit stored in a.hours that holds within b on the calendar. */
 struct cache_entry {
 	struct qms_span a, b;
+	bool amount;
 	struct qms_overrun_result r;
+	double value;
 	bool used;
 };
 
@@ -217,12 +221,19 @@ static bool same_span(const struct qms_span *x, const struct qms_span *y)
 	return x->hours == y->hours && x->days == y->days && x->same_day == y->same_day;
 }
 
-static size_t slot_of(const struct qms_span_cache *c, const struct qms_span *a, const struct qms_span *b)
+static size_t slot_of(const struct qms_span_cache *c, const struct qms_span *a, const struct qms_span *b,
+		      bool amount)
 {
 	uint64_t h = mix(mix(mix(mix(mix(0, a->hours), a->days), a->same_day), b->hours), b->days);
-	h = mix(h, b->same_day);
+	h = mix(mix(h, b->same_day), amount);
+	/* the low bits of small doubles are zeros: spread every bit (the
+	 * finalizer of splitmix64) before keeping the low ones */
+	h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+	h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+	h ^= h >> 31;
 	size_t i = (size_t)h & (c->cap - 1);
-	while (c->items[i].used && !(same_span(&c->items[i].a, a) && same_span(&c->items[i].b, b)))
+	while (c->items[i].used && !(c->items[i].amount == amount && same_span(&c->items[i].a, a) &&
+				     same_span(&c->items[i].b, b)))
 		i = (i + 1) & (c->cap - 1);
 	return i;
 }
@@ -235,8 +246,30 @@ static void cache_grow(struct qms_span_cache *c)
 	c->items = qms_xcalloc(c->cap, sizeof(*c->items));
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].used)
-			c->items[slot_of(c, &old[i].a, &old[i].b)] = old[i];
+			c->items[slot_of(c, &old[i].a, &old[i].b, old[i].amount)] = old[i];
 	free(old);
+}
+
+/* The entry for (a, b, amount), or NULL; under the lock. */
+static const struct cache_entry *cache_find(struct qms_span_cache *c, const struct qms_span *a,
+					    const struct qms_span *b, bool amount)
+{
+	if (!c->cap)
+		return NULL;
+	const struct cache_entry *e = &c->items[slot_of(c, a, b, amount)];
+	return e->used ? e : NULL;
+}
+
+static void cache_put(struct qms_span_cache *c, const struct cache_entry *in)
+{
+	if ((c->len + 1) * 2 > c->cap)
+		cache_grow(c);
+	struct cache_entry *e = &c->items[slot_of(c, &in->a, &in->b, in->amount)];
+	if (!e->used) {
+		*e = *in;
+		e->used = true;
+		c->len++;
+	}
 }
 
 void qms_span_overrun(struct qms_overrun_result *out, const struct qms_calendar *cal,
@@ -247,29 +280,18 @@ void qms_span_overrun(struct qms_overrun_result *out, const struct qms_calendar 
 		return;
 	}
 	pthread_mutex_lock(&cache->lock);
-	if (cache->cap) {
-		struct cache_entry *e = &cache->items[slot_of(cache, a, b)];
-		if (e->used) {
-			*out = e->r;
-			pthread_mutex_unlock(&cache->lock);
-			return;
-		}
-	}
+	const struct cache_entry *found = cache_find(cache, a, b, false);
+	if (found)
+		*out = found->r;
 	pthread_mutex_unlock(&cache->lock);
+	if (found)
+		return;
 	/* computed outside the lock: two threads may both compute a pair,
 	 * with the same result */
 	overrun_compute(out, cal, a, b);
+	struct cache_entry e = {.a = *a, .b = *b, .r = *out};
 	pthread_mutex_lock(&cache->lock);
-	if ((cache->len + 1) * 2 > cache->cap)
-		cache_grow(cache);
-	struct cache_entry *e = &cache->items[slot_of(cache, a, b)];
-	if (!e->used) {
-		e->used = true;
-		e->a = *a;
-		e->b = *b;
-		e->r = *out;
-		cache->len++;
-	}
+	cache_put(cache, &e);
 	pthread_mutex_unlock(&cache->lock);
 }
 
@@ -375,8 +397,8 @@ static bool fits_within(const struct qms_span *s, const void *ctx)
 	return r.kind == QMS_OVERRUN_NONE;
 }
 
-double qms_span_max_within(enum qms_duration_unit unit, const struct qms_span *limit,
-			   const struct qms_calendar *cal, double wh)
+static double max_within(enum qms_duration_unit unit, const struct qms_span *limit,
+			 const struct qms_calendar *cal, double wh)
 {
 	bool in_days = is_calendar(limit);
 	double length = qms_span_length(limit, in_days, wh);
@@ -387,6 +409,27 @@ double qms_span_max_within(enum qms_duration_unit unit, const struct qms_span *l
 	}
 	struct within_ctx c = {limit, cal};
 	return largest(unit, wh, (length + 1) * per_length(unit, in_days, wh), fits_within, &c);
+}
+
+double qms_span_max_within(enum qms_duration_unit unit, const struct qms_span *limit,
+			   const struct qms_calendar *cal, struct qms_span_cache *cache, double wh)
+{
+	/* on a calendar each try scans its years: keep the answer */
+	if (!cal || !cache)
+		return max_within(unit, limit, cal, wh);
+	struct cache_entry e = {.a = {.hours = (double)unit}, .b = *limit, .amount = true};
+	pthread_mutex_lock(&cache->lock);
+	const struct cache_entry *found = cache_find(cache, &e.a, &e.b, true);
+	if (found)
+		e.value = found->value;
+	pthread_mutex_unlock(&cache->lock);
+	if (found)
+		return e.value;
+	e.value = max_within(unit, limit, cal, wh);
+	pthread_mutex_lock(&cache->lock);
+	cache_put(cache, &e);
+	pthread_mutex_unlock(&cache->lock);
+	return e.value;
 }
 
 /* ---- words ---- */

@@ -87,9 +87,11 @@ double qms_span_max_amount(enum qms_duration_unit unit, const struct qms_span *l
 			   double max_length, double workday_hours);
 
 /* The largest amount in `unit` that never runs past `limit` in an
- * ordinary week (cal NULL) or on the calendar cal; -1 when none does. */
+ * ordinary week (cal NULL) or on the calendar cal; -1 when none does.
+ * With a calendar the answer is kept in cache (may be NULL). */
 double qms_span_max_within(enum qms_duration_unit unit, const struct qms_span *limit,
-			   const struct qms_calendar *cal, double workday_hours);
+			   const struct qms_calendar *cal, struct qms_span_cache *cache,
+			   double workday_hours);
 
 /* "1,5 ngày làm việc", "15 days", "trong ngày": an amount in a unit, for
  * people, in `lang` (the decimal comma in Vietnamese). Appends to out. */

@@ -180,7 +180,7 @@ static void check_committed(struct tcheck *c, const struct qms_value *stat, cons
 	}
 	enum qms_duration_unit unit = comm->duration.unit;
 	if (r.kind == QMS_OVERRUN_ALWAYS) {
-		double most = qms_span_max_within(unit, &ss, NULL, c->wh); /* an ordinary week */
+		double most = qms_span_max_within(unit, &ss, NULL, NULL, c->wh); /* an ordinary week */
 		if (most > 0)
 			qms_diags_add(c->diags, c->path, comm->line, comm->col, QMS_RULE_T002,
 				      "the committed %s ends after the statutory %s: for a dossier received on a %s, the committed limit ends on day %ld, a %s, the statutory one on day %ld, a %s; commit at most %s",
@@ -194,7 +194,7 @@ static void check_committed(struct tcheck *c, const struct qms_value *stat, cons
 				      weekday(c, r.end_a), (long)(r.end_b - r.received), weekday(c, r.end_b));
 		return;
 	}
-	double most = qms_span_max_within(unit, &ss, c->cal, c->wh);
+	double most = qms_span_max_within(unit, &ss, c->cal, c->ts->cache, c->wh);
 	const char *rec = date_text(c, 2, r.received), *ea = date_text(c, 3, r.end_a),
 		   *eb = date_text(c, 4, r.end_b);
 	if (most > 0)
@@ -260,30 +260,32 @@ static void check_cut(struct tcheck *c, const struct qms_value *stat, const stru
 
 /* T001 and T006 for a path against the committed limit (times.c and the
  * workspace rules share it). */
-void qms_check_path_against(const struct qms_span *path, const struct qms_value *comm,
-			    const char *file, const struct qms_time_settings *ts,
-			    struct qms_diags *diags)
+void qms_check_path_against(const struct qms_span *path, const struct qms_duration *comm,
+			    uint32_t line, uint32_t col, const char *file,
+			    const struct qms_time_settings *ts, struct qms_diags *diags)
 {
 	struct tcheck c = {.path = file, .ts = ts, .diags = diags};
 	tcheck_init(&c);
 	struct qms_span sc;
-	qms_span_of(&sc, &comm->duration, c.wh);
+	qms_span_of(&sc, comm, c.wh);
 	struct qms_overrun_result r;
 	qms_span_overrun(&r, c.cal, ts->cache, path, &sc);
-	enum qms_duration_unit unit = comm->duration.unit;
-	const char *pt = span_text(&c, 0, path, unit), *ct = dur(&c, 1, &comm->duration);
 	if (r.kind == QMS_OVERRUN_NONE) {
-		/* nothing */
-	} else if (r.by_amount) {
-		qms_diags_add(diags, file, comm->line, comm->col, QMS_RULE_T001,
+		tcheck_release(&c);
+		return;
+	}
+	enum qms_duration_unit unit = comm->unit;
+	const char *pt = span_text(&c, 0, path, unit), *ct = dur(&c, 1, comm);
+	if (r.by_amount) {
+		qms_diags_add(diags, file, line, col, QMS_RULE_T001,
 			      "critical path %s exceeds the committed %s", pt, ct);
 	} else if (r.kind == QMS_OVERRUN_ALWAYS) {
-		qms_diags_add(diags, file, comm->line, comm->col, QMS_RULE_T001,
+		qms_diags_add(diags, file, line, col, QMS_RULE_T001,
 			      "critical path %s ends after the committed %s: for a dossier received on a %s, the path ends on day %ld, a %s, the limit on day %ld, a %s",
 			      pt, ct, weekday(&c, r.received), (long)(r.end_a - r.received),
 			      weekday(&c, r.end_a), (long)(r.end_b - r.received), weekday(&c, r.end_b));
 	} else {
-		qms_diags_add(diags, file, comm->line, comm->col, QMS_RULE_T006,
+		qms_diags_add(diags, file, line, col, QMS_RULE_T006,
 			      "critical path %s ends after the committed %s when days off fall in between: for a dossier received on %s, the path ends on %s, the limit on %s",
 			      pt, ct, date_text(&c, 2, r.received), date_text(&c, 3, r.end_a),
 			      date_text(&c, 4, r.end_b));
@@ -378,43 +380,38 @@ void qms_process_check_times(const struct qms_process *p, const char *path, cons
 		 * the workspace rules measure the path */
 		if (comm->text && !(open_calls && ts->calls_resolved_later) &&
 		    qms_flow_critical_path(&cp, f, p, c.wh) == 0)
-			qms_check_path_against(&cp, comm, path, ts, diags);
+			qms_check_path_against(&cp, &comm->duration, comm->line, comm->col, path, ts, diags);
 	}
 	tcheck_release(&c);
 }
 
 /* ---- across files ---- */
 
-static struct qms_value value_copy(struct qms_arena *a, const struct qms_value *v)
-{
-	struct qms_value out = *v;
-	out.text = v->text ? qms_arena_strdup(a, v->text) : NULL;
-	return out;
-}
-
 /* Keep the flow and step times of p, to measure its path again once the
  * called procedures' times are known. */
-static void keep_flow(struct qms_index_time *t, struct qms_arena *a, const struct qms_flow *f,
-		      const struct qms_process *p, double wh)
+static struct qms_index_graph *keep_flow(struct qms_arena *a, const struct qms_flow *f,
+					 const struct qms_process *p, double wh)
 {
+	struct qms_index_graph *g = qms_arena_alloc(a, sizeof(*g));
 	size_t n = f->nsteps, nedges = f->edge_start[n];
-	t->flow.nsteps = n;
-	t->flow.start = f->start;
-	t->flow.edge_start = qms_arena_alloc(a, (n + 1) * sizeof(size_t));
-	memcpy(t->flow.edge_start, f->edge_start, (n + 1) * sizeof(size_t));
-	t->flow.edges = qms_arena_alloc(a, (nedges ? nedges : 1) * sizeof(size_t));
-	t->flow.back = qms_arena_alloc(a, (nedges ? nedges : 1) * sizeof(bool));
+	g->flow.nsteps = n;
+	g->flow.start = f->start;
+	g->flow.edge_start = qms_arena_alloc(a, (n + 1) * sizeof(size_t));
+	memcpy(g->flow.edge_start, f->edge_start, (n + 1) * sizeof(size_t));
+	g->flow.edges = qms_arena_alloc(a, (nedges ? nedges : 1) * sizeof(size_t));
+	g->flow.back = qms_arena_alloc(a, (nedges ? nedges : 1) * sizeof(bool));
 	if (nedges) {
-		memcpy(t->flow.edges, f->edges, nedges * sizeof(size_t));
-		memcpy(t->flow.back, f->back, nedges * sizeof(bool));
+		memcpy(g->flow.edges, f->edges, nedges * sizeof(size_t));
+		memcpy(g->flow.back, f->back, nedges * sizeof(bool));
 	}
-	t->spans = qms_arena_alloc(a, (n ? n : 1) * sizeof(*t->spans));
-	t->flags = qms_arena_alloc(a, n ? n : 1);
-	t->step_calls = qms_arena_alloc(a, (n ? n : 1) * sizeof(*t->step_calls));
-	qms_flow_step_times(t->spans, t->flags, p, wh);
+	g->spans = qms_arena_alloc(a, (n ? n : 1) * sizeof(*g->spans));
+	g->flags = qms_arena_alloc(a, n ? n : 1);
+	g->step_calls = qms_arena_alloc(a, (n ? n : 1) * sizeof(*g->step_calls));
+	qms_flow_step_times(g->spans, g->flags, p, wh);
 	for (size_t i = 0; i < n; i++)
-		if (t->flags[i] & QMS_STEP_T_OPEN_CALL)
-			t->step_calls[i] = qms_arena_strdup(a, qms_process_step(p, i)->calls.text);
+		if (g->flags[i] & QMS_STEP_T_OPEN_CALL)
+			g->step_calls[i] = qms_arena_strdup(a, qms_process_step(p, i)->calls.text);
+	return g;
 }
 
 void qms_index_summarise_times(struct qms_index_process *s, struct qms_arena *a,
@@ -424,9 +421,14 @@ void qms_index_summarise_times(struct qms_index_process *s, struct qms_arena *a,
 	memset(t, 0, sizeof(*t));
 	if (wh <= 0)
 		wh = 8;
-	s->subs = qms_arena_alloc(a, (p->steps.len ? p->steps.len : 1) * sizeof(*s->subs));
-	s->nsubs = 0;
+	size_t nsubs = 0;
 	for (size_t i = 0; i < p->steps.len; i++) {
+		const struct qms_step *st = qms_process_step(p, i);
+		nsubs += kind_of(st) == QMS_STEP_SUBPROCESS && st->calls.text;
+	}
+	s->subs = nsubs ? qms_arena_alloc(a, nsubs * sizeof(*s->subs)) : NULL;
+	s->nsubs = 0;
+	for (size_t i = 0; nsubs && i < p->steps.len; i++) {
 		const struct qms_step *st = qms_process_step(p, i);
 		if (kind_of(st) != QMS_STEP_SUBPROCESS || !st->calls.text)
 			continue;
@@ -443,8 +445,11 @@ void qms_index_summarise_times(struct qms_index_process *s, struct qms_arena *a,
 	}
 	const struct qms_value *comm = &p->time_limit.committed;
 	t->has_committed = comm->text != NULL;
-	if (t->has_committed)
-		t->committed = value_copy(a, comm);
+	if (t->has_committed) {
+		t->committed = comm->duration;
+		t->committed_line = comm->line;
+		t->committed_col = comm->col;
+	}
 	/* the path is needed when it stands for the procedure (no committed
 	 * limit) or must be measured again */
 	if (t->has_committed && !t->open_calls)
@@ -453,7 +458,7 @@ void qms_index_summarise_times(struct qms_index_process *s, struct qms_arena *a,
 	qms_flow_init(&f, p);
 	t->has_path = qms_flow_critical_path(&t->path, &f, p, wh) == 0;
 	if (t->open_calls && t->has_path)
-		keep_flow(t, a, &f, p, wh);
+		t->graph = keep_flow(a, &f, p, wh);
 	qms_flow_release(&f);
 }
 
@@ -466,6 +471,7 @@ struct resolver {
 	double wh;
 	unsigned char *state;
 	size_t *stack;
+	size_t *next_step; /* per procedure: where its look for callees resumes */
 	size_t depth;
 };
 
@@ -474,25 +480,26 @@ struct resolver {
 static void measure(struct resolver *r, size_t i)
 {
 	struct qms_index_time *t = &r->ix->processes[i].time;
-	size_t n = t->flow.nsteps;
+	const struct qms_index_graph *g = t->graph;
+	size_t n = g->flow.nsteps;
 	struct qms_span *spans = qms_xmalloc((n ? n : 1) * sizeof(*spans));
-	memcpy(spans, t->spans, n * sizeof(*spans));
+	memcpy(spans, g->spans, n * sizeof(*spans));
 	for (size_t k = 0; k < n; k++) {
-		if (!t->step_calls[k])
+		if (!g->step_calls[k])
 			continue;
-		const struct qms_index_process *callee = qms_index_find_process(r->ix, t->step_calls[k]);
+		const struct qms_index_process *callee = qms_index_find_process(r->ix, g->step_calls[k]);
 		if (callee && callee->time.has_time)
 			spans[k] = callee->time.time;
 	}
 	t->has_resolved_path =
-		qms_flow_longest(&t->resolved_path, NULL, NULL, &t->flow, spans, t->flags, false, r->wh) == 0;
+		qms_flow_longest(&t->resolved_path, NULL, NULL, &g->flow, spans, g->flags, false, r->wh) == 0;
 	free(spans);
 }
 
 static void settle(struct resolver *r, size_t i)
 {
 	struct qms_index_time *t = &r->ix->processes[i].time;
-	if (t->open_calls && t->has_path)
+	if (t->graph)
 		measure(r, i);
 	else if (t->has_path) {
 		t->has_resolved_path = true;
@@ -500,7 +507,7 @@ static void settle(struct resolver *r, size_t i)
 	}
 	if (t->has_committed) {
 		t->has_time = true;
-		qms_span_of(&t->time, &t->committed.duration, r->wh);
+		qms_span_of(&t->time, &t->committed, r->wh);
 	} else if (t->has_resolved_path) {
 		t->has_time = true;
 		t->time = t->resolved_path;
@@ -511,17 +518,21 @@ static void settle(struct resolver *r, size_t i)
 /* The next callee of i that still needs resolving, or SIZE_MAX. */
 static size_t pending_callee(struct resolver *r, size_t i)
 {
-	const struct qms_index_time *t = &r->ix->processes[i].time;
-	if (!t->open_calls || !t->has_path)
+	const struct qms_index_graph *g = r->ix->processes[i].time.graph;
+	if (!g)
 		return SIZE_MAX;
-	for (size_t k = 0; k < t->flow.nsteps; k++) {
-		if (!t->step_calls[k])
+	/* each step is looked at once: a callee found stays resolved */
+	for (size_t k = r->next_step[i]; k < g->flow.nsteps; k++) {
+		if (!g->step_calls[k])
 			continue;
-		const struct qms_index_process *c = qms_index_find_process(r->ix, t->step_calls[k]);
+		const struct qms_index_process *c = qms_index_find_process(r->ix, g->step_calls[k]);
 		size_t j = c ? (size_t)(c - r->ix->processes) : SIZE_MAX;
-		if (j != SIZE_MAX && r->state[j] == UNSEEN)
+		if (j != SIZE_MAX && r->state[j] == UNSEEN) {
+			r->next_step[i] = k + 1;
 			return j;
+		}
 	}
+	r->next_step[i] = g->flow.nsteps;
 	return SIZE_MAX;
 }
 
@@ -531,6 +542,7 @@ void qms_index_resolve_times(struct qms_index *ix)
 	struct resolver r = {.ix = ix, .wh = wh_of(&ix->settings.time)};
 	r.state = qms_xcalloc(n ? n : 1, 1);
 	r.stack = qms_xmalloc((n ? n : 1) * sizeof(*r.stack));
+	r.next_step = qms_xcalloc(n ? n : 1, sizeof(*r.next_step));
 	for (size_t i = 0; i < n; i++) {
 		if (r.state[i] != UNSEEN)
 			continue;
@@ -550,6 +562,7 @@ void qms_index_resolve_times(struct qms_index *ix)
 	}
 	free(r.state);
 	free(r.stack);
+	free(r.next_step);
 }
 
 /* T005 for each subprocess with its own duration; T001 for procedures
@@ -563,7 +576,8 @@ void qms_rules_times(const struct qms_index *ix, struct qms_diags *diags)
 		const struct qms_index_process *p = &ix->processes[i];
 		const struct qms_index_time *t = &p->time;
 		if (t->open_calls && t->has_committed && t->has_resolved_path)
-			qms_check_path_against(&t->resolved_path, &t->committed, p->path, ts, diags);
+			qms_check_path_against(&t->resolved_path, &t->committed, t->committed_line,
+					       t->committed_col, p->path, ts, diags);
 		for (size_t k = 0; k < p->nsubs; k++) {
 			const struct qms_index_call *call = &p->subs[k];
 			const struct qms_index_process *callee = qms_index_find_process(ix, call->calls.text);
