@@ -53,6 +53,7 @@ struct group {
 	struct qms_strmap seen; /* abs path -> index in files */
 	char cwd[PATH_MAX];     /* paths are shown relative to it */
 	struct qms_index ix;
+	struct qms_time_settings time; /* ix.settings.time with the cache of this group */
 	struct qms_catalogs cat;
 	struct qms_diags extra; /* from reading the catalogs and from rules across files */
 	int phase;              /* 1: read everything; 2: documents that need the index */
@@ -93,7 +94,8 @@ static int choice_of(const struct qms_value *v)
 	return v->text ? v->choice : -1;
 }
 
-static void *summarise(struct qms_arena *a, const struct file_job *job, const struct qms_document *d)
+static void *summarise(struct qms_arena *a, const struct file_job *job, const struct qms_document *d,
+		       double wh)
 {
 	switch (d->kind) {
 	case QMS_KIND_PROCESS: {
@@ -115,6 +117,7 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 			if (st->calls.text && choice_of(&st->kind) == QMS_STEP_SUBPROCESS)
 				s->calls.items[s->calls.len++] = ref_of(a, &st->calls);
 		}
+		qms_index_summarise_times(s, a, p, wh);
 		return s;
 	}
 	case QMS_KIND_SYSTEM: {
@@ -172,10 +175,13 @@ static void read_file(struct worker_ctx *w, struct file_job *job)
 		return;
 	if (d.kind == QMS_KIND_PROCESS)
 		qms_process_check(&((const struct qms_process_file *)d.data)->process, job->path,
-				  &g->ix.settings.time, &job->diags);
+				  &g->time, &job->diags);
+	if (d.kind == QMS_KIND_CALENDAR)
+		qms_calendar_check_year(&((const struct qms_calendar_file *)d.data)->calendar, job->path,
+					&job->diags);
 	qms_iso_check_document(&g->cat, &d, job->path, &job->diags);
 	job->kind = (int)d.kind;
-	job->summary = summarise(&w->arena, job, &d);
+	job->summary = summarise(&w->arena, job, &d, g->time.workday_hours);
 	qms_document_release(&d);
 }
 
@@ -268,8 +274,25 @@ static void load_settings(struct group *g)
 	struct qms_diags none;
 	qms_diags_init(&none);
 	/* without a qms.yaml of its own, the defaults */
-	qms_settings_read(st, &g->ix.arena, job ? g->root : "/nonexistent", job ? &job->diags : &none);
+	qms_settings_read(st, &g->ix.arena, g->root ? g->root : "/nonexistent", job ? &job->diags : &none);
 	qms_diags_release(&none);
+	if (job) {
+		/* the days qms.yaml declares: read once more, for their rules */
+		struct qms_document d;
+		struct qms_diags scratch;
+		qms_diags_init(&scratch);
+		if (qms_document_load(&d, job->path, &scratch) == 0) {
+			if (d.kind == QMS_KIND_WORKSPACE)
+				qms_calendar_check_workspace(
+					&((const struct qms_workspace_file *)d.data)->workspace, job->path,
+					&job->diags);
+			qms_document_release(&d);
+		}
+		qms_diags_release(&scratch);
+	}
+	g->time = st->time;
+	g->time.cache = qms_span_cache_new();
+	g->time.calls_resolved_later = g->root != NULL;
 }
 
 static void run_phase(struct group *g, int phase, unsigned jobs)
@@ -348,6 +371,7 @@ static void build_index(struct group *g)
 	}
 	for (size_t i = 0; i < QMS_ARRAY_LEN(g->workers); i++)
 		qms_arena_adopt(&ix->arena, &g->workers[i].arena);
+	qms_index_resolve_times(ix);
 }
 
 static void group_release(struct group *g)
@@ -363,6 +387,7 @@ static void group_release(struct group *g)
 	for (size_t i = 0; i < QMS_ARRAY_LEN(g->workers); i++)
 		qms_arena_release(&g->workers[i].arena);
 	qms_index_release(&g->ix);
+	qms_span_cache_free(g->time.cache);
 	qms_catalogs_release(&g->cat);
 	qms_diags_release(&g->extra);
 	pthread_mutex_destroy(&g->progress_lock);

@@ -111,22 +111,42 @@ void qms_flow_release(struct qms_flow *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static double step_hours(const struct qms_step *s, double workday_hours)
+void qms_flow_step_times(struct qms_span *spans, unsigned char *flags, const struct qms_process *p,
+			 double workday_hours)
 {
-	return s->duration.text ? qms_duration_hours(&s->duration.duration, workday_hours) : 0;
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const struct qms_step *s = qms_process_step(p, i);
+		enum qms_step_kind k = step_kind(s);
+		memset(&spans[i], 0, sizeof(spans[i]));
+		flags[i] = 0;
+		if (k == QMS_STEP_END)
+			flags[i] |= QMS_STEP_T_END;
+		if (s->extension.text)
+			flags[i] |= QMS_STEP_T_EXTENSION;
+		if (k == QMS_STEP_SUBPROCESS && !s->duration.line && s->calls.text)
+			flags[i] |= QMS_STEP_T_OPEN_CALL;
+		if (s->duration.text && !s->not_counted.text)
+			qms_span_of(&spans[i], &s->duration.duration, workday_hours);
+	}
 }
 
-int qms_flow_critical_path(double *out, const struct qms_flow *f, const struct qms_process *p,
-			   double workday_hours)
+int qms_flow_critical_steps(struct qms_span *out, bool *on_step, bool *on_edge, const struct qms_flow *f,
+			    const struct qms_process *p, double workday_hours)
 {
-	/* the path itself is qms_flow_critical_steps()'s to find */
 	struct qms_arena scratch = {0};
-	size_t n = f->nsteps, nedges = f->edge_start[n];
-	bool *on_step = qms_arena_alloc(&scratch, (n ? n : 1) * sizeof(bool));
-	bool *on_edge = qms_arena_alloc(&scratch, (nedges ? nedges : 1) * sizeof(bool));
-	int rc = qms_flow_critical_steps(out, on_step, on_edge, f, p, workday_hours);
+	size_t n = f->nsteps;
+	struct qms_span *spans = qms_arena_alloc(&scratch, (n ? n : 1) * sizeof(*spans));
+	unsigned char *flags = qms_arena_alloc(&scratch, n ? n : 1);
+	qms_flow_step_times(spans, flags, p, workday_hours);
+	int rc = qms_flow_longest(out, on_step, on_edge, f, spans, flags, false, workday_hours);
 	qms_arena_release(&scratch);
 	return rc;
+}
+
+int qms_flow_critical_path(struct qms_span *out, const struct qms_flow *f, const struct qms_process *p,
+			   double workday_hours)
+{
+	return qms_flow_critical_steps(out, NULL, NULL, f, p, workday_hours);
 }
 
 /* ---- rules ---- */
@@ -355,82 +375,6 @@ static void check_reachability(struct checker *c, const struct qms_flow *f)
 	}
 }
 
-static void add_time(struct qms_buf *b, double hours, const struct qms_value *unit_of,
-		     double workday_hours)
-{
-	bool days = unit_of->duration.unit == QMS_UNIT_DAYS;
-	double v = days ? hours / workday_hours : hours;
-	qms_buf_add_number(b, v);
-	qms_buf_adds(b, days ? " working day" : " working hour");
-	if (v != 1)
-		qms_buf_addc(b, 's');
-}
-
-static void check_times(struct checker *c, const struct qms_flow *f, const struct qms_time_settings *ts)
-{
-	const struct qms_process *p = c->p;
-	const struct qms_value *stat = &p->time_limit.statutory;
-	const struct qms_value *comm = &p->time_limit.committed;
-	if (!stat->text && !comm->text)
-		return;
-	double wh = ts->workday_hours;
-	struct qms_buf b;
-	qms_buf_init(&b);
-
-	for (size_t i = 0; i < p->steps.len; i++) {
-		const struct qms_step *s = qms_process_step(p, i);
-		enum qms_step_kind k = step_kind(s);
-		/* a duration written but malformed is S005's, not "missing" */
-		if ((k == QMS_STEP_TASK || k == QMS_STEP_SUBPROCESS) && !s->duration.line && s->id.text)
-			cerr(c, s->obj.line, s->obj.col, QMS_RULE_T004,
-			     "step '%s' has no duration; the critical path leaves it out", s->id.text);
-	}
-
-	if (stat->text && comm->text) {
-		double hs = qms_duration_hours(&stat->duration, wh);
-		double hc = qms_duration_hours(&comm->duration, wh);
-		if (hc > hs + 1e-9) {
-			qms_buf_reset(&b);
-			qms_buf_adds(&b, "the committed ");
-			add_time(&b, hc, comm, wh);
-			qms_buf_adds(&b, " exceeds the statutory ");
-			add_time(&b, hs, stat, wh);
-			cerr(c, comm->line, comm->col, QMS_RULE_T002, "%s", b.buf);
-		} else {
-			double cut = hs > 0 ? (hs - hc) / hs * 100.0 : 0;
-			if (cut + 1e-9 < ts->time_cut) {
-				qms_buf_reset(&b);
-				qms_buf_adds(&b, "the committed ");
-				add_time(&b, hc, comm, wh);
-				qms_buf_adds(&b, " cuts ");
-				qms_buf_add_number(&b, cut);
-				qms_buf_adds(&b, "% off the statutory ");
-				add_time(&b, hs, stat, wh);
-				qms_buf_adds(&b, "; the workspace asks for at least ");
-				qms_buf_add_number(&b, ts->time_cut);
-				qms_buf_adds(&b, "% (at most ");
-				add_time(&b, hs * (100.0 - ts->time_cut) / 100.0, comm, wh);
-				qms_buf_adds(&b, ")");
-				cerr(c, comm->line, comm->col, QMS_RULE_T003, "%s", b.buf);
-			}
-		}
-	}
-
-	double path;
-	if (comm->text && qms_flow_critical_path(&path, f, p, wh) == 0) {
-		double hc = qms_duration_hours(&comm->duration, wh);
-		if (path > hc + 1e-9) {
-			qms_buf_reset(&b);
-			qms_buf_adds(&b, "critical path ");
-			add_time(&b, path, comm, wh);
-			qms_buf_adds(&b, " exceeds the committed ");
-			add_time(&b, hc, comm, wh);
-			cerr(c, comm->line, comm->col, QMS_RULE_T001, "%s", b.buf);
-		}
-	}
-	qms_buf_release(&b);
-}
-
 void qms_process_check(const struct qms_process *p, const char *path,
 		       const struct qms_time_settings *ts, struct qms_diags *diags)
 {
@@ -477,7 +421,7 @@ void qms_process_check(const struct qms_process *p, const char *path,
 	}
 	if (p->steps.len)
 		check_reachability(&c, &flow);
-	check_times(&c, &flow, ts);
+	qms_process_check_times(p, path, &flow, ts, diags);
 
 	qms_arena_release(&scratch);
 	qms_flow_release(&flow);
@@ -485,16 +429,28 @@ void qms_process_check(const struct qms_process *p, const char *path,
 	qms_strmap_release(&forms);
 }
 
-int qms_flow_critical_steps(double *out, bool *on_step, bool *on_edge, const struct qms_flow *f,
-			    const struct qms_process *p, double workday_hours)
+/* Length of a path for choosing the longest: its working time as it
+ * stretches over weeks (5 working days in 7) plus its calendar days. */
+static double path_weight(const struct qms_span *s, double wh)
+{
+	return s->hours / wh * 7.0 / 5.0 + s->days;
+}
+
+int qms_flow_longest(struct qms_span *out, bool *on_step, bool *on_edge, const struct qms_flow *f,
+		     const struct qms_span *spans, const unsigned char *flags, bool with_extension,
+		     double wh)
 {
 	size_t n = f->nsteps;
 	size_t nedges = f->edge_start[n];
-	*out = 0;
-	memset(on_step, 0, n * sizeof(*on_step));
-	memset(on_edge, 0, nedges * sizeof(*on_edge));
+	memset(out, 0, sizeof(*out));
+	if (on_step)
+		memset(on_step, 0, n * sizeof(*on_step));
+	if (on_edge)
+		memset(on_edge, 0, nedges * sizeof(*on_edge));
 	if (f->start == SIZE_MAX)
 		return -1;
+	if (wh <= 0)
+		wh = 8;
 	/* Topological order of the graph without back edges (reverse
 	 * post-order of a depth-first walk from the start), then the longest
 	 * distance to each step, remembering through which edge it came.
@@ -525,46 +481,57 @@ int qms_flow_critical_steps(double *out, bool *on_step, bool *on_edge, const str
 			stack[depth++] = v;
 		}
 	}
-	double *dist = qms_arena_alloc(&scratch, n * sizeof(*dist));
+	struct qms_span *dist = qms_arena_alloc(&scratch, n * sizeof(*dist));
+	double *weight = qms_arena_alloc(&scratch, n * sizeof(*weight));
 	size_t *via = qms_arena_alloc(&scratch, n * sizeof(*via));
 	size_t *from = qms_arena_alloc(&scratch, (nedges ? nedges : 1) * sizeof(*from));
 	for (size_t i = 0; i < n; i++) {
-		dist[i] = -1;
+		weight[i] = -1;
 		via[i] = SIZE_MAX;
 		for (size_t e = f->edge_start[i]; e < f->edge_start[i + 1]; e++)
 			from[e] = i;
 	}
-	dist[f->start] = step_hours(qms_process_step(p, f->start), workday_hours);
+	bool skip_start = !with_extension && (flags[f->start] & QMS_STEP_T_EXTENSION);
+	if (!skip_start) {
+		dist[f->start] = spans[f->start];
+		weight[f->start] = path_weight(&dist[f->start], wh);
+	}
 	double best = -1;
 	size_t best_end = SIZE_MAX;
 	for (size_t k = norder; k-- > 0;) {
 		size_t u = order[k];
-		if (dist[u] < 0)
+		if (weight[u] < 0)
 			continue;
-		if (step_kind(qms_process_step(p, u)) == QMS_STEP_END && dist[u] > best) {
-			best = dist[u];
+		if ((flags[u] & QMS_STEP_T_END) && weight[u] > best) {
+			best = weight[u];
 			best_end = u;
 		}
 		for (size_t e = f->edge_start[u]; e < f->edge_start[u + 1]; e++) {
-			if (f->back[e])
-				continue;
 			size_t v = f->edges[e];
-			double d = dist[u] + step_hours(qms_process_step(p, v), workday_hours);
-			if (d > dist[v]) {
+			if (f->back[e] || (!with_extension && (flags[v] & QMS_STEP_T_EXTENSION)))
+				continue;
+			struct qms_span d = dist[u];
+			qms_span_add(&d, &spans[v], wh);
+			double w = path_weight(&d, wh);
+			if (w > weight[v]) {
 				dist[v] = d;
+				weight[v] = w;
 				via[v] = e;
 			}
 		}
 	}
 	if (best_end != SIZE_MAX) {
 		size_t v = best_end;
-		on_step[v] = true;
-		while (via[v] != SIZE_MAX) {
-			on_edge[via[v]] = true;
-			v = from[via[v]];
+		*out = dist[v];
+		if (on_step)
 			on_step[v] = true;
+		while (via[v] != SIZE_MAX) {
+			if (on_edge)
+				on_edge[via[v]] = true;
+			v = from[via[v]];
+			if (on_step)
+				on_step[v] = true;
 		}
-		*out = best;
 	}
 	qms_arena_release(&scratch);
 	return best_end == SIZE_MAX ? -1 : 0;

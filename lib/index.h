@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "calendar.h"
 #include "flow.h"
 #include "model.h"
 #include "diag.h"
@@ -25,6 +26,40 @@ struct qms_ref_list {
 	size_t len;
 };
 
+/* A subprocess step, for the time rules across files. */
+struct qms_index_call {
+	struct qms_ref calls;    /* the code called */
+	const char *step;        /* the step's id ("?" when missing) */
+	bool has_duration;       /* the step gives its own */
+	struct qms_duration duration;
+	uint32_t line, col;      /* of the duration */
+};
+
+/* The flow of a procedure kept in the index to measure its path again
+ * once the called procedures' times are known: the flow (no ids), the
+ * step times, and per step the code an open subprocess calls (else NULL). */
+struct qms_index_graph {
+	struct qms_flow flow;
+	struct qms_span *spans;
+	unsigned char *flags;
+	const char **step_calls;
+};
+
+/* What the time rules across files need of a procedure. */
+struct qms_index_time {
+	bool has_committed;
+	bool has_path;
+	bool open_calls;             /* it has subprocesses without a duration */
+	bool has_time;               /* filled by qms_index_resolve_times(): */
+	bool has_resolved_path;
+	struct qms_duration committed;
+	uint32_t committed_line, committed_col;
+	struct qms_span path;        /* critical path; subprocesses without a duration count nothing */
+	struct qms_index_graph *graph; /* kept only with open_calls */
+	struct qms_span time;        /* its committed limit, else its path with called times */
+	struct qms_span resolved_path; /* its path with the called procedures' times */
+};
+
 struct qms_index_process {
 	const char *path;        /* as displayed */
 	struct qms_ref code, agency, title, owner;
@@ -33,6 +68,9 @@ struct qms_index_process {
 	struct qms_ref_list clauses; /* `clauses` tags */
 	struct qms_ref_list calls;   /* subprocess targets */
 	struct qms_ref_list steps;   /* step ids, in file order */
+	struct qms_index_call *subs; /* subprocess steps with a `calls` */
+	size_t nsubs;
+	struct qms_index_time time;
 };
 
 struct qms_index_agency {
@@ -55,8 +93,9 @@ struct qms_settings {
 	struct qms_time_settings time;    /* 8 hours a day, 40% cut */
 	int32_t deadline;                 /* migration deadline, -1 when unset */
 	long at_risk_days_per_stage;      /* 10 */
-	int32_t *holidays;
-	size_t nholidays;
+	/* qms.yaml and calendar/<year>.yaml (calendar.h); never NULL after
+	 * qms_settings_read(), in the arena it was given */
+	const struct qms_calendar *calendar;
 };
 
 struct qms_index {
@@ -84,6 +123,22 @@ int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, stru
 void qms_index_free(struct qms_index *ix);
 /* Free the contents of an index that is not heap-allocated itself. */
 void qms_index_release(struct qms_index *ix);
+
+/* Fill s->subs and s->time from p (times.c); strings and arrays live
+ * in arena. */
+void qms_index_summarise_times(struct qms_index_process *s, struct qms_arena *arena,
+			       const struct qms_process *p, double workday_hours);
+
+/* The time each procedure takes when called, and the critical paths
+ * through subprocesses without a duration (times.c). Called procedures
+ * that call back (a cycle) count nothing the second time. Run by the
+ * loaders once the index is built. */
+void qms_index_resolve_times(struct qms_index *ix);
+
+/* The time rules across files: T005 (subprocess shorter than what it
+ * calls) and T001 for paths through subprocesses without a duration
+ * (times.c). */
+void qms_rules_times(const struct qms_index *ix, struct qms_diags *diags);
 
 /* Lookups; NULL when there is none. */
 const struct qms_index_process *qms_index_find_process(const struct qms_index *ix, const char *code);

@@ -54,6 +54,7 @@ static void scalar(struct qms_json *j, const struct qms_field *f)
 	case QMS_T_DATE: string_with(j, DATE_PATTERN, false); break;
 	case QMS_T_DURATION: string_with(j, DURATION_PATTERN, false); break;
 	case QMS_T_PERCENT: string_with(j, PERCENT_PATTERN, false); break;
+	case QMS_T_CLOCK: string_with(j, "^[0-2]?[0-9]:[0-5][0-9]$", false); break;
 	case QMS_T_CLAUSE: string_with(j, CLAUSE_PATTERN, true); break;
 	case QMS_T_INT:
 	case QMS_T_NUMBER:

@@ -188,7 +188,7 @@ static size_t count_errors(const char *path, const char *text, size_t len, const
 	struct qms_document d;
 	if (qms_document_decode(&d, doc, diags) == 0) {
 		if (d.kind == QMS_KIND_PROCESS) {
-			struct qms_time_settings ts = {8, 40};
+			struct qms_time_settings ts = {.workday_hours = 8, .time_cut = 40};
 			qms_process_check(&((const struct qms_process_file *)d.data)->process, path, &ts, diags);
 		}
 		qms_iso_check_document(cat, &d, path, diags);

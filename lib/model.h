@@ -22,6 +22,7 @@ struct qms_value {
 		double number;   /* numbers and percentages */
 		int32_t date;    /* days since 1970-01-01 */
 		int choice;      /* index into the field's list of choices */
+		int clock;       /* minutes after midnight */
 		struct qms_duration duration;
 	};
 };
@@ -53,6 +54,22 @@ struct qms_workspace_cfg {
 	struct qms_value name, lang, time_cut, workday_hours;
 	struct qms_ws_migration migration;
 	struct qms_list holidays;        /* of qms_value (date) */
+	struct qms_list make_up_days;    /* of qms_value (date) */
+};
+
+/* ---- working-day calendar of a year (calendar/<year>.yaml) ---- */
+
+/* One day (`date`) or a run of days (`from` .. `to`, both included). */
+struct qms_calendar_day {
+	struct qms_obj obj;
+	struct qms_value date, from, to, name;
+};
+
+struct qms_calendar_year {
+	struct qms_obj obj;
+	struct qms_value year, source;
+	struct qms_list holidays;     /* of qms_calendar_day: days off */
+	struct qms_list make_up_days; /* of qms_calendar_day: weekend days worked */
 };
 
 /* ---- procedure (processes/<agency>/<code>.yaml) ---- */
@@ -76,6 +93,11 @@ struct qms_tthc {
 struct qms_time_limit {
 	struct qms_obj obj;
 	struct qms_value statutory, committed;
+	struct qms_value extension;   /* duration the law allows beyond statutory, with a written notice */
+	struct qms_value cutoff;      /* clock: same-day limits hold for dossiers received before it */
+	struct qms_value cut;         /* percent: this procedure's required cut (else the workspace's) */
+	struct qms_value cut_exempt;  /* text: why no cut is required */
+	struct qms_list not_counted;  /* of qms_value (text): time the law leaves out of the limit */
 };
 
 struct qms_lane {
@@ -96,6 +118,8 @@ struct qms_branch {
 struct qms_step {
 	struct qms_obj obj;
 	struct qms_value id, kind, lane, name, duration, calls, note;
+	struct qms_value not_counted; /* text: why its time is not counted in the limit */
+	struct qms_value extension;   /* text: taken only when the limit is extended (the notice) */
 	struct qms_list forms;     /* of qms_value (id) */
 	struct qms_list next;      /* of qms_value (id); one id or a list */
 	struct qms_list branches;  /* of qms_branch */
@@ -278,6 +302,7 @@ enum qms_kind {
 	QMS_KIND_AGENCY,
 	QMS_KIND_STANDARD,
 	QMS_KIND_CORRELATION,
+	QMS_KIND_CALENDAR,
 	QMS_KIND_COUNT
 };
 
@@ -294,6 +319,11 @@ struct qms_correlation_file {
 struct qms_workspace_file {
 	struct qms_obj obj;
 	struct qms_workspace_cfg workspace;
+};
+
+struct qms_calendar_file {
+	struct qms_obj obj;
+	struct qms_calendar_year calendar;
 };
 
 struct qms_process_file {

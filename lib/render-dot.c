@@ -224,7 +224,6 @@ static void add_wrapped(struct qms_buf *b, const char *s, size_t width, size_t m
 struct words {
 	const char *step, *forms, *agency_proc, *edition, *effective, *owner, *standard;
 	const char *statutory, *committed, *critical, *exceeds, *cut, *not_set;
-	const char *day, *days, *hour, *hours;
 	const char *legend, *start, *end, *task, *decision, *subprocess, *parallel, *rework,
 		*critical_path, *grade[4], *grade_short[4], *open, *closed, *closed_legend, *as_of, *findings_as_of,
 		*findings_count_open, *findings_count_closed, *no_lane, *opens, *not_found, *note,
@@ -246,10 +245,6 @@ static const struct words words_vi = {
 	.exceeds = "vượt thời hạn cam kết",
 	.cut = "giảm",
 	.not_set = "chưa quy định",
-	.day = "ngày làm việc",
-	.days = "ngày làm việc",
-	.hour = "giờ làm việc",
-	.hours = "giờ làm việc",
 	.legend = "Chú giải",
 	.start = "Bắt đầu",
 	.end = "Kết thúc",
@@ -298,10 +293,6 @@ static const struct words words_en = {
 	.exceeds = "exceeds the committed limit",
 	.cut = "cut",
 	.not_set = "not set",
-	.day = "working day",
-	.days = "working days",
-	.hour = "working hour",
-	.hours = "working hours",
 	.legend = "Legend",
 	.start = "Start",
 	.end = "End",
@@ -365,19 +356,6 @@ static void add_date(struct qms_buf *b, int32_t days, enum qms_lang lang)
 	qms_buf_adds(b, d);
 }
 
-/* `hours` in the unit of `like` (days or hours), e.g. "6 ngày làm việc". */
-static void add_hours(struct qms_buf *b, double hours, bool in_days, double workday_hours,
-		      const struct words *w)
-{
-	double v = in_days ? hours / workday_hours : hours;
-	qms_buf_add_number(b, v);
-	qms_buf_addc(b, ' ');
-	if (in_days)
-		qms_buf_adds(b, v == 1 ? w->day : w->days);
-	else
-		qms_buf_adds(b, v == 1 ? w->hour : w->hours);
-}
-
 static enum qms_step_kind kind_of(const struct qms_step *s)
 {
 	return s->kind.text ? (enum qms_step_kind)s->kind.choice : QMS_STEP_TASK;
@@ -401,6 +379,18 @@ static const struct qms_form *form_at(const struct qms_process *p, size_t i)
 static const struct qms_branch *branch_at(const struct qms_step *s, size_t i)
 {
 	return &((const struct qms_branch *)s->branches.items)[i];
+}
+
+/* A span in a unit, escaped for an HTML label: "6 ngày làm việc",
+ * "1,5 working days", "3 ngày làm việc + 20 ngày". */
+static void add_span(struct qms_buf *b, const struct qms_span *s, enum qms_duration_unit unit,
+		     double workday_hours, enum qms_lang lang)
+{
+	struct qms_buf t;
+	qms_buf_init(&t);
+	qms_span_format(&t, s, unit, workday_hours, lang);
+	add_html_n(b, t.buf, t.len);
+	qms_buf_release(&t);
 }
 
 /* ---- procedure diagram ---- */
@@ -435,7 +425,7 @@ struct builder {
 	size_t nedges;
 	bool *crit_step;
 	bool has_critical;
-	double critical_hours;
+	struct qms_span critical;
 	size_t *fork_of;       /* per step: it forks (next list of 2+): 1, else 0 */
 	size_t *join_before;   /* per step: index of the fork whose join bar comes before it, or SIZE_MAX */
 	bool *into_join;       /* per edge: goes into a join bar */
@@ -536,7 +526,7 @@ static void build_edges(struct builder *bd)
 
 	bool *crit_edge = qms_arena_alloc(&bd->arena, (bd->nedges ? bd->nedges : 1) * sizeof(bool));
 	bd->crit_step = qms_arena_alloc(&bd->arena, (n ? n : 1) * sizeof(bool));
-	if (n && qms_flow_critical_steps(&bd->critical_hours, bd->crit_step, crit_edge, &bd->flow, p,
+	if (n && qms_flow_critical_steps(&bd->critical, bd->crit_step, crit_edge, &bd->flow, p,
 					 bd->wh) == 0)
 		bd->has_critical = true;
 	for (e = 0; e < bd->nedges; e++)
@@ -655,8 +645,9 @@ static void title_block(struct builder *bd)
 	out(bd, "</TD></TR>\n<TR>");
 
 	const struct qms_value *stat = &p->time_limit.statutory, *comm = &p->time_limit.committed;
-	double hs = stat->text ? qms_duration_hours(&stat->duration, bd->wh) : -1;
-	double hc = comm->text ? qms_duration_hours(&comm->duration, bd->wh) : -1;
+	struct qms_time_settings ts = {.workday_hours = bd->wh, .time_cut = 40};
+	struct qms_time_facts tf;
+	qms_time_facts(&tf, p, bd->has_critical ? &bd->critical : NULL, &ts);
 	out(bd, "<TD ALIGN=\"LEFT\">");
 	outf(bd, "%s: ", w->statutory);
 	if (stat->text)
@@ -667,9 +658,9 @@ static void title_block(struct builder *bd)
 	outf(bd, "%s: ", w->committed);
 	if (comm->text) {
 		add_html_n(b, comm->text, strlen(comm->text));
-		if (hs > 0 && hc >= 0 && hc < hs) {
+		if (tf.has_statutory && tf.statutory_length > 0 && tf.cut > 0) {
 			/* whole percent: the province's targets are */
-			outf(bd, " (%s %d%%)", w->cut, (int)((hs - hc) / hs * 100.0 + 0.5));
+			outf(bd, " (%s %d%%)", w->cut, (int)(tf.cut + 0.5));
 		}
 	} else {
 		out(bd, w->not_set);
@@ -678,16 +669,17 @@ static void title_block(struct builder *bd)
 	outf(bd, "<FONT COLOR=\"" COLOR_CRITICAL "\"><B>%s</B></FONT>: ", w->critical);
 	if (bd->has_critical) {
 		/* in the unit of the limits; without limits, days from a day on */
-		bool in_days = comm->text ? comm->duration.unit == QMS_UNIT_DAYS
-			       : stat->text ? stat->duration.unit == QMS_UNIT_DAYS
-					    : bd->critical_hours >= bd->wh;
-		add_hours(b, bd->critical_hours, in_days, bd->wh, w);
-		if (in_days) {
+		enum qms_duration_unit unit = comm->text ? comm->duration.unit
+					      : stat->text ? stat->duration.unit
+					      : bd->critical.hours >= bd->wh ? QMS_UNIT_WORKING_DAYS
+									     : QMS_UNIT_WORKING_HOURS;
+		add_span(b, &bd->critical, unit, bd->wh, lang);
+		if (unit == QMS_UNIT_WORKING_DAYS && bd->critical.days <= 0) {
 			out(bd, " (");
-			add_hours(b, bd->critical_hours, false, bd->wh, w);
+			add_span(b, &bd->critical, QMS_UNIT_WORKING_HOURS, bd->wh, lang);
 			out(bd, ")");
 		}
-		if (hc >= 0 && bd->critical_hours > hc + 1e-9)
+		if (tf.path_over)
 			outf(bd, " <FONT COLOR=\"" COLOR_CRITICAL "\"><B>\xe2\x80\x94 %s</B></FONT>", w->exceeds);
 	} else {
 		out(bd, "-");

@@ -12,6 +12,7 @@
 #include "html.h"
 #include "status.h"
 #include "table.h"
+#include "timelimit.h"
 #include "values.h"
 
 /* ---- dates, numbers, labels ---- */
@@ -47,14 +48,8 @@ void qms_report_add_count(struct qms_buf *out, size_t n, enum qms_lang lang)
 
 void qms_report_add_percent(struct qms_buf *out, int tenths, enum qms_lang lang)
 {
-	if (tenths < 0) {
-		qms_buf_addc(out, '-');
-		tenths = -tenths;
-	}
-	if (tenths % 10)
-		qms_buf_printf(out, "%d%c%d%%", tenths / 10, lang == QMS_LANG_VI ? ',' : '.', tenths % 10);
-	else
-		qms_buf_printf(out, "%d%%", tenths / 10);
+	qms_buf_add_number_lang(out, tenths / 10.0, lang);
+	qms_buf_addc(out, '%');
 }
 
 void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hours, enum qms_lang lang)
@@ -62,19 +57,8 @@ void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hour
 	if (workday_hours <= 0)
 		workday_hours = 8;
 	bool days = hours >= workday_hours;
-	double v = days ? hours / workday_hours : hours;
-	size_t at = out->len;
-	qms_buf_add_number(out, v);
-	if (lang == QMS_LANG_VI) {
-		for (size_t i = at; i < out->len; i++)
-			if (out->buf[i] == '.')
-				out->buf[i] = ',';
-		qms_buf_adds(out, days ? " ngày làm việc" : " giờ làm việc");
-	} else {
-		bool one = !strcmp(out->buf + at, "1");
-		qms_buf_adds(out, days ? (one ? " working day" : " working days") :
-					 (one ? " working hour" : " working hours"));
-	}
+	qms_duration_format(out, days ? hours / workday_hours : hours,
+			    days ? QMS_UNIT_WORKING_DAYS : QMS_UNIT_WORKING_HOURS, lang);
 }
 
 static const char *const grade_vi[] = {"Không phù hợp nặng", "Không phù hợp nhẹ", "Điểm lưu ý",
@@ -879,6 +863,13 @@ static void write_procedures(struct rw *w)
 			rw_p(w, "Of the %s %s that state both the statutory and the committed time limit, %s %s the required cut of at least %s; the average cut against the statutory limits is %s.",
 			     C(w, r->timed), pl(r->timed, "procedure", "procedures"), C(w, r->meet_cut),
 			     r->meet_cut == 1 ? "meets" : "meet", P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
+		if (r->exempt && vi)
+			rw_p(w, "Ngoài ra, %s quy trình không áp dụng mức cắt giảm (thời hạn giải quyết trong ngày hoặc do cơ quan khác quy định), được tính riêng.",
+			     C(w, r->exempt));
+		else if (r->exempt)
+			rw_p(w, "Besides, %s %s no cut (a same-day limit, or a limit fixed by another authority) and %s counted apart.",
+			     C(w, r->exempt), r->exempt == 1 ? "procedure is asked" : "procedures are asked",
+			     r->exempt == 1 ? "is" : "are");
 		if (r->timed > r->meet_cut) {
 			rw_p(w, vi ? "Quy trình chưa đạt mức cắt giảm:" : "Procedures short of the cut:");
 			rw_ul(w);
@@ -1256,9 +1247,10 @@ static void json_migration(struct qms_buf *b, const struct qms_report *r)
 				qms_buf_adds(b, ", \"deadline\": ");
 				json_date(b, s->deadline);
 				if (s->deadline >= 0)
-					qms_buf_printf(b, ", \"days_left\": %ld", (long)s->days_left);
+					qms_buf_printf(b, ", \"days_left\": %ld, \"working_days_left\": %ld",
+						       (long)s->days_left, (long)s->working_days_left);
 				else
-					qms_buf_adds(b, ", \"days_left\": null");
+					qms_buf_adds(b, ", \"days_left\": null, \"working_days_left\": null");
 				qms_buf_adds(b, ", \"last_stage\": ");
 				if (s->last_stage >= 0) {
 					qms_buf_printf(b, "\"%s\", \"last_done\": ", qms_stage_names[s->last_stage]);
@@ -1335,8 +1327,9 @@ static void json_procedures(struct qms_buf *b, const struct qms_report *r)
 		with_procs += r->agencies[i].procedures > 0;
 	qms_buf_printf(b, "  \"procedures\": {\n    \"count\": %zu,\n    \"agencies\": %zu,\n    \"on_2015\": %zu,\n"
 			  "    \"on_2008\": %zu,\n    \"no_standard\": %zu,\n    \"timed\": %zu,\n"
-			  "    \"meet_cut\": %zu,\n    \"time_cut\": ",
-		       r->nprocedures, with_procs, r->on_2015, r->on_2008, r->no_standard, r->timed, r->meet_cut);
+			  "    \"meet_cut\": %zu,\n    \"cut_exempt\": %zu,\n    \"time_cut\": ",
+		       r->nprocedures, with_procs, r->on_2015, r->on_2008, r->no_standard, r->timed, r->meet_cut,
+		       r->exempt);
 	add_tenths(b, r->time_cut_tenths);
 	qms_buf_adds(b, ",\n    \"average_cut\": ");
 	if (r->timed)
@@ -1362,16 +1355,20 @@ static void json_procedures(struct qms_buf *b, const struct qms_report *r)
 		qms_buf_adds(b, ", \"committed\": ");
 		json_str(b, tl ? tl->committed.text : NULL);
 		if (p->timed) {
-			qms_buf_adds(b, ", \"statutory_hours\": ");
-			qms_buf_add_number(b, p->statutory_h);
-			qms_buf_adds(b, ", \"committed_hours\": ");
-			qms_buf_add_number(b, p->committed_h);
+			qms_buf_printf(b, ", \"cut_counted_in\": \"%s\"", p->cut_in_days ? "days" : "working time");
 			qms_buf_adds(b, ", \"cut\": ");
 			add_tenths(b, p->cut_tenths);
+			qms_buf_adds(b, ", \"required_cut\": ");
+			add_tenths(b, p->required_cut_tenths);
 			qms_buf_printf(b, ", \"meets_cut\": %s", p->meets_cut ? "true" : "false");
 		} else {
-			qms_buf_adds(b, ", \"statutory_hours\": null, \"committed_hours\": null, \"cut\": null, \"meets_cut\": null");
+			qms_buf_adds(b, ", \"cut_counted_in\": null, \"cut\": null, \"required_cut\": null, \"meets_cut\": null");
 		}
+		qms_buf_adds(b, ", \"cut_exempt\": ");
+		if (p->exempt)
+			json_str(b, p->exempt_reason ? p->exempt_reason : "same day");
+		else
+			qms_buf_adds(b, "null");
 		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu}", p->errors, p->warnings);
 	}
 	qms_buf_adds(b, r->nprocedures ? "\n    ]\n  },\n" : "]\n  },\n");
@@ -1450,11 +1447,11 @@ static void json_agencies(struct qms_buf *b, const struct qms_report *r)
 		qms_buf_printf(b, ", \"audits\": %zu, \"audits_period\": %zu, \"findings_period\": %zu, "
 				  "\"actions\": {\"open\": %zu, \"overdue\": %zu, \"unverified\": %zu, \"verified\": %zu}, "
 				  "\"procedures\": %zu, \"on_2015\": %zu, \"on_2008\": %zu, \"timed\": %zu, \"meet_cut\": %zu, "
-				  "\"average_cut\": ",
+				  "\"cut_exempt\": %zu, \"average_cut\": ",
 			       a->audits_total, a->audits_period, a->findings_period, unfinished,
 			       a->actions[QMS_ACTION_OVERDUE], a->actions[QMS_ACTION_UNVERIFIED],
 			       a->actions[QMS_ACTION_VERIFIED], a->procedures, a->on_2015, a->on_2008, a->timed,
-			       a->meet_cut);
+			       a->meet_cut, a->exempt);
 		if (a->timed)
 			add_tenths(b, a->avg_cut_tenths);
 		else

@@ -311,23 +311,20 @@ static void read_procedures(struct qms_report *r)
 			continue;
 		const struct qms_process *proc = &((const struct qms_process_file *)d->data)->process;
 		p->process = proc;
-		const struct qms_time_limit *tl = &proc->time_limit;
-		if (tl->statutory.text && tl->committed.text) {
-			p->statutory_h = qms_duration_hours(&tl->statutory.duration, wh);
-			p->committed_h = qms_duration_hours(&tl->committed.duration, wh);
-			if (p->statutory_h > 0) {
-				double cut = (p->statutory_h - p->committed_h) / p->statutory_h * 100.0;
-				if (cut < -1e6)
-					cut = -1e6; /* keeps the tenths below in range of an int */
-				p->timed = true;
-				p->cut_tenths = (int)lround(cut * 10.0);
-				p->meets_cut = cut + 1e-9 >= r->settings.time.time_cut;
-			}
-		}
 		struct qms_flow flow;
 		qms_flow_init(&flow, proc);
-		p->has_critical = qms_flow_critical_path(&p->critical_h, &flow, proc, wh) == 0;
+		p->has_critical = qms_flow_critical_path(&p->critical, &flow, proc, wh) == 0;
 		qms_flow_release(&flow);
+		struct qms_time_facts tf;
+		qms_time_facts(&tf, proc, p->has_critical ? &p->critical : NULL, &r->settings.time);
+		p->timed = tf.timed;
+		p->exempt = tf.exempt && tf.has_statutory && tf.has_committed;
+		p->exempt_reason = tf.exempt_reason;
+		/* bounded: the tenths stay in range of an int (issue 17, finding 14) */
+		p->cut_tenths = (int)lround((tf.cut < -1e6 ? -1e6 : tf.cut) * 10.0);
+		p->required_cut_tenths = (int)lround(tf.required_cut * 10.0);
+		p->cut_in_days = tf.cut_in_days;
+		p->meets_cut = tf.meets_cut;
 	}
 	if (r->nprocedures > 1)
 		qsort(r->procedures, r->nprocedures, sizeof(*r->procedures), proc_cmp);
@@ -542,9 +539,14 @@ static void count_all(struct qms_report *r)
 	double *by_agency = qms_xcalloc(r->nagencies + 1, sizeof(*by_agency));
 	for (size_t i = 0; i < r->nprocedures; i++) {
 		const struct qms_report_procedure *p = &r->procedures[i];
+		if (p->exempt) {
+			r->exempt++;
+			if (p->agency_index != SIZE_MAX)
+				r->agencies[p->agency_index].exempt++;
+		}
 		if (!p->timed)
 			continue;
-		double cut = (p->statutory_h - p->committed_h) / p->statutory_h * 100.0;
+		double cut = p->cut_tenths / 10.0;
 		r->timed++;
 		r->meet_cut += p->meets_cut;
 		total += cut;

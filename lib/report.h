@@ -76,12 +76,15 @@ struct qms_report_procedure {
 	int standard;                  /* enum qms_standard, -1 when missing */
 	const struct qms_process *process; /* the decoded file; NULL when it did not load */
 	bool duplicate;                /* another procedure file has the same code (that one gets the page) */
-	bool timed;                    /* statutory and committed limits both given */
-	double statutory_h, committed_h; /* working hours */
+	bool timed;                    /* statutory and committed limits both given, a cut asked */
+	bool exempt;                   /* both limits given, no cut asked (`cut_exempt`, same day) */
+	const char *exempt_reason;     /* `cut_exempt`; NULL for a same-day limit */
 	int cut_tenths;                /* cut in tenths of a percent (rounded), when timed */
-	bool meets_cut;                /* cut >= the workspace's time_cut */
+	int required_cut_tenths;       /* the procedure's `cut`, else the workspace's */
+	bool cut_in_days;              /* the cut is counted in calendar days (the statutory limit's unit) */
+	bool meets_cut;                /* cut >= the required cut */
 	bool has_critical;
-	double critical_h;             /* longest path, working hours */
+	struct qms_span critical;      /* longest path, as the limits count it */
 	size_t errors, warnings;       /* `qms check` diagnostics of the file */
 };
 
@@ -98,7 +101,7 @@ struct qms_report_agency {
 	size_t audits_total;           /* held by the date */
 	size_t audits_period, findings_period;
 	size_t actions[QMS_ACTION_COUNT];
-	size_t procedures, on_2015, on_2008, timed, meet_cut;
+	size_t procedures, on_2015, on_2008, timed, meet_cut, exempt;
 	int avg_cut_tenths;            /* mean cut of its timed procedures, tenths of a percent */
 	size_t errors, warnings;       /* `qms check`, every file of the agency */
 	bool assessed;                 /* coverage computed (a system or procedures exist) */
@@ -162,6 +165,7 @@ struct qms_report {
 	/* procedures */
 	size_t on_2015, on_2008, no_standard;
 	size_t timed, meet_cut;
+	size_t exempt;                 /* procedures with both limits and no cut asked, counted apart */
 	int avg_cut_tenths;            /* mean of the cuts of timed procedures */
 	int time_cut_tenths;           /* the workspace's minimum cut */
 

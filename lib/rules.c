@@ -67,6 +67,7 @@ void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags)
 {
 	unique_codes(ix, diags);
 	qms_iso_check_workspace(ix, diags);
+	qms_rules_times(ix, diags);
 
 	const char **codes = qms_xmalloc((ix->nprocesses ? ix->nprocesses : 1) * sizeof(*codes));
 	for (size_t i = 0; i < ix->nprocesses; i++)

@@ -45,7 +45,8 @@ static const struct qms_field workspace_fields[] = {
 	FIELD(struct qms_workspace_cfg, time_cut, QMS_T_PERCENT, 0, "minimum cut of committed against statutory time (default `40%`)"),
 	RANGE(struct qms_workspace_cfg, workday_hours, QMS_T_NUMBER, 0, 1, 24, "working hours in a working day (default 8)"),
 	SUB(struct qms_workspace_cfg, migration, ws_migration_schema, 0, "the conversion the workspace follows"),
-	FIELD(struct qms_workspace_cfg, holidays, QMS_T_DATE, LIST, "public holidays, for working-day arithmetic"),
+	FIELD(struct qms_workspace_cfg, holidays, QMS_T_DATE, LIST, "days off (public holidays, Tết, compensatory days off): not working days; calendar/<year>.yaml keeps them by year"),
+	FIELD(struct qms_workspace_cfg, make_up_days, QMS_T_DATE, LIST, "weekend days declared working days (làm bù)"),
 	END};
 SCHEMA(workspace_schema, "workspace", struct qms_workspace_cfg, workspace_fields);
 
@@ -63,8 +64,13 @@ static const struct qms_field tthc_fields[] = {
 SCHEMA(tthc_schema, "tthc", struct qms_tthc, tthc_fields);
 
 static const struct qms_field time_limit_fields[] = {
-	FIELD(struct qms_time_limit, statutory, QMS_T_DURATION, 0, "limit set by law (thời hạn theo quy định)"),
+	FIELD(struct qms_time_limit, statutory, QMS_T_DURATION, 0, "limit set by law (thời hạn theo quy định), in the unit the law writes"),
 	FIELD(struct qms_time_limit, committed, QMS_T_DURATION, 0, "shorter limit the agency commits to"),
+	FIELD(struct qms_time_limit, extension, QMS_T_DURATION, 0, "extension the law allows with a written notice (gia hạn), e.g. `10 ngày`"),
+	FIELD(struct qms_time_limit, cutoff, QMS_T_CLOCK, 0, "same-day limits: dossiers received after this time (e.g. `15:00`) are returned the next working day"),
+	FIELD(struct qms_time_limit, cut, QMS_T_PERCENT, 0, "cut this procedure must make (overrides the workspace's `time_cut`)"),
+	FIELD(struct qms_time_limit, cut_exempt, QMS_T_TEXT, 0, "why no cut is required (same-day limit, limit fixed by another authority)"),
+	FIELD(struct qms_time_limit, not_counted, QMS_T_TEXT, LIST, "time the law leaves out of the limit, e.g. `thời gian bổ sung hồ sơ`"),
 	END};
 SCHEMA(time_limit_schema, "time_limit", struct qms_time_limit, time_limit_fields);
 
@@ -91,7 +97,9 @@ static const struct qms_field step_fields[] = {
 	CHOICE(struct qms_step, kind, qms_step_kind_names, 0, "`start`, `task` (default), `decision`, `end` or `subprocess`"),
 	FIELD(struct qms_step, lane, QMS_T_ID, 0, "lane id of the responsible unit (required when there are several lanes)"),
 	FIELD(struct qms_step, name, QMS_T_TEXT, REQ, "what is done (nội dung công việc)"),
-	FIELD(struct qms_step, duration, QMS_T_DURATION, 0, "time the step takes"),
+	FIELD(struct qms_step, duration, QMS_T_DURATION, 0, "time the step takes; a subprocess without one takes its called procedure's"),
+	FIELD(struct qms_step, not_counted, QMS_T_TEXT, 0, "why its time is not counted in the limit (the citizen completes the dossier, pays a fee)"),
+	FIELD(struct qms_step, extension, QMS_T_TEXT, 0, "taken only when the limit is extended: the written notice, e.g. `Thông báo gia hạn (BM05)`"),
 	FIELD(struct qms_step, forms, QMS_T_ID, LIST, "ids of the forms used or produced"),
 	FIELD(struct qms_step, next, QMS_T_ID, LIST | QMS_F_ONE_OR_LIST, "following step, or a list of steps done in parallel"),
 	SUB(struct qms_step, branches, branch_schema, LIST, "decision only: the answers and where each leads"),
@@ -333,6 +341,27 @@ static const struct qms_field correlation_file_fields[] = {
 	END};
 ROOT_SCHEMA(correlation_file_schema, struct qms_correlation_file, correlation_file_fields);
 
+static const struct qms_field calendar_day_fields[] = {
+	FIELD(struct qms_calendar_day, date, QMS_T_DATE, 0, "the day (or `from` and `to`)"),
+	FIELD(struct qms_calendar_day, from, QMS_T_DATE, 0, "first day of a run of days"),
+	FIELD(struct qms_calendar_day, to, QMS_T_DATE, 0, "last day of the run, included"),
+	FIELD(struct qms_calendar_day, name, QMS_T_TEXT, 0, "what the day is, e.g. `Tết Nguyên đán`"),
+	END};
+SCHEMA(calendar_day_schema, "day", struct qms_calendar_day, calendar_day_fields);
+
+static const struct qms_field calendar_fields[] = {
+	RANGE(struct qms_calendar_year, year, QMS_T_INT, REQ, 1970, 9999, "the year; every day of the file lies in it"),
+	FIELD(struct qms_calendar_year, source, QMS_T_TEXT, 0, "the announcement the days come from"),
+	SUB(struct qms_calendar_year, holidays, calendar_day_schema, LIST, "days off that year: public holidays, Tết, compensatory days off"),
+	SUB(struct qms_calendar_year, make_up_days, calendar_day_schema, LIST, "weekend days declared working days (làm bù)"),
+	END};
+SCHEMA(calendar_schema, "calendar", struct qms_calendar_year, calendar_fields);
+
+static const struct qms_field calendar_file_fields[] = {
+	SUB(struct qms_calendar_file, calendar, calendar_schema, REQ, "the working-day calendar of a year"),
+	END};
+ROOT_SCHEMA(calendar_file_schema, struct qms_calendar_file, calendar_file_fields);
+
 static const struct qms_kind_info kinds[QMS_KIND_COUNT] = {
 	[QMS_KIND_WORKSPACE] = {"workspace", &workspace_file_schema, "`qms.yaml` at the root of the workspace (optional)"},
 	[QMS_KIND_PROCESS] = {"process", &process_file_schema, "`processes/<agency>/<code>.yaml`"},
@@ -340,6 +369,7 @@ static const struct qms_kind_info kinds[QMS_KIND_COUNT] = {
 	[QMS_KIND_AGENCY] = {"agency", &agency_file_schema, "`audits/<agency>.yaml`"},
 	[QMS_KIND_STANDARD] = {"standard", &standard_file_schema, "`standards/<edition>.yaml`, shipped with qms"},
 	[QMS_KIND_CORRELATION] = {"correlation", &correlation_file_schema, "`standards/correlation-<from>-<to>.yaml`, shipped with qms"},
+	[QMS_KIND_CALENDAR] = {"calendar", &calendar_file_schema, "`calendar/<year>.yaml`: the days off and make-up working days of a year"},
 };
 
 const struct qms_kind_info *qms_kind_info(enum qms_kind kind)
@@ -457,7 +487,7 @@ static void decode_scalar(struct decoder *dc, const struct qms_field *f, const s
 	case QMS_T_DURATION:
 		if (qms_duration_parse(&v->duration, t) < 0) {
 			derr(dc, n, QMS_RULE_S005,
-			     "'%s' is not a duration for '%s'; write e.g. '4 hours', '0,5 giờ' or '2 working days'",
+			     "'%s' is not a duration for '%s'; write e.g. '15 phút', '4 giờ', '2 ngày làm việc', '15 ngày' or 'trong ngày'",
 			     t, f->key);
 			return;
 		}
@@ -465,6 +495,13 @@ static void decode_scalar(struct decoder *dc, const struct qms_field *f, const s
 			derr(dc, n, QMS_RULE_S005,
 			     "'%s' for '%s' is longer than ten years (%d days, %d hours), more than any procedure takes; check the number",
 			     t, f->key, QMS_DURATION_MAX_DAYS, QMS_DURATION_MAX_DAYS * 24);
+			return;
+		}
+		break;
+	case QMS_T_CLOCK:
+		if (qms_clock_parse(&v->clock, t) < 0) {
+			derr(dc, n, QMS_RULE_S011, "'%s' is not a time of day for '%s'; write e.g. '15:00'",
+			     t, f->key);
 			return;
 		}
 		break;
@@ -630,7 +667,7 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 	memset(out, 0, sizeof(*out));
 	if (root->type != QMS_NODE_MAP) {
 		derr(&dc, root, QMS_RULE_L010,
-		     "the document is %s; it must be a mapping whose first key names its kind (process, system, agency, workspace, standard or correlation)",
+		     "the document is %s; it must be a mapping whose first key names its kind (process, system, agency, workspace, standard, correlation or calendar)",
 		     qms_node_is_null(root) ? "empty" : qms_node_type_name(root));
 		return -1;
 	}
@@ -663,7 +700,7 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 			     first->text, close);
 		else
 			derr(&dc, at, QMS_RULE_L010,
-			     "no kind of document: the top-level key must be process, system, agency, workspace, standard or correlation");
+			     "no kind of document: the top-level key must be process, system, agency, workspace, standard, correlation or calendar");
 		return -1;
 	}
 	const struct qms_schema *s = kinds[kind].root;
@@ -708,6 +745,7 @@ static const char *type_name(const struct qms_field *f)
 	case QMS_T_PERCENT: return "percentage";
 	case QMS_T_CLAUSE: return "clause";
 	case QMS_T_CHOICE: return "choice";
+	case QMS_T_CLOCK: return "time of day";
 	case QMS_T_MAP: return f->schema->name;
 	}
 	return "?";

@@ -19,6 +19,7 @@ enum qms_type {
 	QMS_T_PERCENT,
 	QMS_T_CLAUSE,
 	QMS_T_CHOICE,
+	QMS_T_CLOCK,
 	QMS_T_MAP,
 };
 

@@ -72,6 +72,19 @@ static const char *P(struct site *s, int tenths)
 	return slot(s);
 }
 
+/* A procedure's critical path into s->tmp, in the unit of its committed
+ * limit (else of its statutory one). */
+static void add_critical(struct site *s, const struct qms_report_procedure *rp)
+{
+	const struct qms_time_limit *tl = rp->process ? &rp->process->time_limit : NULL;
+	const struct qms_value *like = tl && tl->committed.text ? &tl->committed
+				       : tl && tl->statutory.text ? &tl->statutory : NULL;
+	double wh = s->r->settings.time.workday_hours > 0 ? s->r->settings.time.workday_hours : 8;
+	enum qms_duration_unit unit = like ? like->duration.unit
+				      : rp->critical.hours >= wh ? QMS_UNIT_WORKING_DAYS : QMS_UNIT_WORKING_HOURS;
+	qms_span_format(&s->tmp, &rp->critical, unit, wh, s->lang);
+}
+
 static void esc(struct qms_buf *b, const char *t)
 {
 	qms_html_add_text(b, t ? t : "");
@@ -1267,12 +1280,11 @@ static void step_table(struct site *s, struct qms_buf *b, size_t pi)
 	}
 	qms_buf_adds(b, "</tbody>\n");
 	free(num);
-	if (rp->has_critical && rp->critical_h > 0) {
-		double wh = r->settings.time.workday_hours;
+	if (rp->has_critical && !qms_span_is_zero(&rp->critical)) {
 		qms_buf_adds(b, "<tfoot><tr><td colspan=\"3\">");
 		esc(b, L(s, "Tổng thời gian giải quyết (theo đường găng)", "Total processing time (critical path)"));
 		qms_buf_adds(b, "</td><td colspan=\"2\">");
-		qms_report_add_hours(&s->tmp, rp->critical_h, wh, s->lang);
+		add_critical(s, rp);
 		esc(b, slot(s));
 		qms_buf_adds(b, "</td></tr></tfoot>\n");
 	}
@@ -1409,14 +1421,36 @@ static void write_procedure(struct site *s, struct qms_buf *b, size_t pi)
 	esc(b, tl->committed.text ? tl->committed.text : L(s, "(chưa ghi)", "(not stated)"));
 	if (rp->timed) {
 		escf(b, s->vi ? " (cắt giảm %s; yêu cầu tối thiểu %s)" : " (a cut of %s; at least %s required)",
-		     P(s, rp->cut_tenths), P(s, r->time_cut_tenths));
+		     P(s, rp->cut_tenths), P(s, rp->required_cut_tenths));
+	} else if (rp->exempt) {
+		escf(b, s->vi ? " (không áp dụng mức cắt giảm: %s)" : " (no cut asked: %s)",
+		     rp->exempt_reason ? rp->exempt_reason : L(s, "giải quyết trong ngày", "same day"));
 	}
 	qms_buf_adds(b, "</dd>\n");
-	if (rp->has_critical && rp->critical_h > 0) {
+	if (tl->extension.text) {
+		qms_buf_adds(b, "<dt>");
+		esc(b, L(s, "Gia hạn (thông báo bằng văn bản)", "Extension (with a written notice)"));
+		qms_buf_adds(b, "</dt><dd>");
+		esc(b, tl->extension.text);
+		qms_buf_adds(b, "</dd>\n");
+	}
+	if (tl->not_counted.len) {
+		qms_buf_adds(b, "<dt>");
+		esc(b, L(s, "Không tính vào thời hạn", "Not counted in the limit"));
+		qms_buf_adds(b, "</dt><dd>");
+		const struct qms_value *nc = tl->not_counted.items;
+		for (size_t k = 0; k < tl->not_counted.len; k++) {
+			if (k)
+				qms_buf_adds(b, "; ");
+			esc(b, nc[k].text);
+		}
+		qms_buf_adds(b, "</dd>\n");
+	}
+	if (rp->has_critical && !qms_span_is_zero(&rp->critical)) {
 		qms_buf_adds(b, "<dt>");
 		esc(b, L(s, "Tổng thời gian các bước", "Steps in total"));
 		qms_buf_adds(b, "</dt><dd>");
-		qms_report_add_hours(&s->tmp, rp->critical_h, r->settings.time.workday_hours, s->lang);
+		add_critical(s, rp);
 		escf(b, s->vi ? "%s (đường găng)" : "%s (critical path)", slot(s));
 		qms_buf_adds(b, "</dd>\n");
 	}

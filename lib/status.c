@@ -147,7 +147,34 @@ void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_f
 	}
 }
 
+int32_t qms_status_working_days_left(const struct qms_agency_status *s, int32_t as_of,
+				     const struct qms_calendar *cal)
+{
+	if (s->deadline < 0 || !cal)
+		return 0;
+	if (s->deadline >= as_of)
+		return (int32_t)qms_calendar_count_working_days(cal, as_of, s->deadline);
+	return -(int32_t)qms_calendar_count_working_days(cal, s->deadline, as_of);
+}
+
 /* ---- the workspace ---- */
+
+static void settings_from(struct qms_settings *st, struct qms_arena *arena,
+			  const struct qms_workspace_cfg *w)
+{
+	if (w->name.text)
+		st->name = qms_arena_strdup(arena, w->name.text);
+	if (w->lang.text)
+		st->lang = (enum qms_lang)w->lang.choice;
+	if (w->workday_hours.text)
+		st->time.workday_hours = w->workday_hours.number;
+	if (w->time_cut.text)
+		st->time.time_cut = w->time_cut.number;
+	if (w->migration.deadline.text)
+		st->deadline = w->migration.deadline.date;
+	if (w->migration.at_risk_days_per_stage.text)
+		st->at_risk_days_per_stage = w->migration.at_risk_days_per_stage.integer;
+}
 
 void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const char *root,
 		       struct qms_diags *diags)
@@ -161,31 +188,22 @@ void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const c
 	char *cfg = qms_path_join(root, "qms.yaml");
 	char *shown = qms_display_path(cfg);
 	struct qms_document d;
-	if (!qms_is_file(cfg) || qms_document_load(&d, shown, diags) < 0)
-		goto out;
-	if (d.kind == QMS_KIND_WORKSPACE) {
-		const struct qms_workspace_cfg *w = &((const struct qms_workspace_file *)d.data)->workspace;
-		if (w->name.text)
-			st->name = qms_arena_strdup(arena, w->name.text);
-		if (w->lang.text)
-			st->lang = (enum qms_lang)w->lang.choice;
-		if (w->workday_hours.text)
-			st->time.workday_hours = w->workday_hours.number;
-		if (w->time_cut.text)
-			st->time.time_cut = w->time_cut.number;
-		if (w->migration.deadline.text)
-			st->deadline = w->migration.deadline.date;
-		if (w->migration.at_risk_days_per_stage.text)
-			st->at_risk_days_per_stage = w->migration.at_risk_days_per_stage.integer;
-		st->holidays = qms_arena_alloc(arena, (w->holidays.len ? w->holidays.len : 1) * sizeof(int32_t));
-		for (size_t k = 0; k < w->holidays.len; k++) {
-			const struct qms_value *v = &((const struct qms_value *)w->holidays.items)[k];
-			if (v->text)
-				st->holidays[st->nholidays++] = v->date;
-		}
+	const struct qms_workspace_cfg *w = NULL;
+	bool loaded = qms_is_file(cfg) && qms_document_load(&d, shown, diags) == 0;
+	if (loaded && d.kind == QMS_KIND_WORKSPACE) {
+		w = &((const struct qms_workspace_file *)d.data)->workspace;
+		settings_from(st, arena, w);
 	}
-	qms_document_release(&d);
-out:
+	/* problems of calendar files are `qms check`'s to report */
+	struct qms_diags none;
+	qms_diags_init(&none);
+	struct qms_calendar *cal = qms_arena_alloc(arena, sizeof(*cal));
+	qms_calendar_load(cal, arena, root, w, &none);
+	st->calendar = cal;
+	st->time.calendar = cal;
+	qms_diags_release(&none);
+	if (loaded)
+		qms_document_release(&d);
 	free(shown);
 	free(cfg);
 }
@@ -244,6 +262,7 @@ int qms_status_load(struct qms_status_report *out, const char *root, int32_t as_
 			struct qms_agency_status *s = &out->agencies[out->len++];
 			qms_status_compute(s, d.data, as_of, out->settings.deadline,
 					   out->settings.at_risk_days_per_stage);
+			s->working_days_left = qms_status_working_days_left(s, as_of, out->settings.calendar);
 			s->path = qms_arena_strdup(&out->arena, shown);
 			s->id = s->id ? qms_arena_strdup(&out->arena, s->id) : stem_of(&out->arena, shown);
 			s->name = s->name ? qms_arena_strdup(&out->arena, s->name) : s->id;
@@ -315,9 +334,10 @@ void qms_status_format_json(struct qms_buf *out, const struct qms_status_report 
 		qms_buf_adds(out, ", \"deadline\": ");
 		if (s->deadline >= 0) {
 			qms_date_format(d, s->deadline);
-			qms_buf_printf(out, "\"%s\", \"days_left\": %ld", d, (long)s->days_left);
+			qms_buf_printf(out, "\"%s\", \"days_left\": %ld, \"working_days_left\": %ld", d,
+				       (long)s->days_left, (long)s->working_days_left);
 		} else {
-			qms_buf_adds(out, "null, \"days_left\": null");
+			qms_buf_adds(out, "null, \"days_left\": null, \"working_days_left\": null");
 		}
 		qms_buf_printf(out, ", \"status\": \"%s\", \"findings_open\": %u, \"findings_overdue\": %u, \"findings_unverified\": %u}",
 			       qms_status_names[s->status], s->findings_open, s->findings_overdue,

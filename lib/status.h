@@ -40,6 +40,8 @@ struct qms_agency_status {
 	int stages_left;         /* stages still to do up to the announcement, itself included */
 	int32_t deadline;        /* the agency's, else the workspace's; -1 for none */
 	int32_t days_left;       /* deadline - date (negative once passed); 0 without a deadline */
+	int32_t working_days_left; /* the same in working days on the workspace's calendar
+				    * (qms_status_load() fills it; 0 otherwise) */
 	int32_t announced;       /* date of the announcement, -1 when not announced by the date */
 	enum qms_status status;
 	/* Findings that call for action (major and minor nonconformities, and
@@ -53,6 +55,12 @@ struct qms_agency_status {
  * Strings point into a (borrowed). */
 void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_file *a, int32_t as_of,
 			int32_t workspace_deadline, long at_risk_days_per_stage);
+
+/* Working days from as_of to the agency's deadline on cal (after as_of up
+ * to the deadline; negative, counted the other way, once it has passed);
+ * 0 without a deadline or a calendar. */
+int32_t qms_status_working_days_left(const struct qms_agency_status *s, int32_t as_of,
+				     const struct qms_calendar *cal);
 
 struct qms_status_report {
 	int32_t as_of;
@@ -83,7 +91,7 @@ bool qms_status_report_keep(struct qms_status_report *r, const char *id);
 void qms_status_report_count(const struct qms_status_report *r, size_t counts[QMS_STATUS_COUNT]);
 
 /* Output. JSON: an array of objects with the keys agency, name, level,
- * last_stage, next_stage, deadline, days_left, status, findings_open,
+ * last_stage, next_stage, deadline, days_left, working_days_left, status, findings_open,
  * findings_overdue, findings_unverified (null when there is none). CSV:
  * the same as columns, with a header line. Table: for people, in `lang`,
  * with a title and a summary. All append to out. */

@@ -399,6 +399,11 @@ char *qms_buf_detach(struct qms_buf *b)
 
 void qms_buf_add_number(struct qms_buf *b, double value)
 {
+	qms_buf_add_number_lang(b, value, QMS_LANG_EN);
+}
+
+void qms_buf_add_number_lang(struct qms_buf *b, double value, enum qms_lang lang)
+{
 	/* Beyond 2^53 hundredths a double has no hundredths to print, and
 	 * converting it to an integer could overflow: whole digits, no
 	 * decimal mark (so no locale), for any value. */
@@ -418,10 +423,11 @@ void qms_buf_add_number(struct qms_buf *b, double value)
 	qms_buf_printf(b, "%lld", hundredths / 100);
 	int frac = (int)(hundredths % 100);
 	if (frac) {
+		char mark = lang == QMS_LANG_VI ? ',' : '.';
 		if (frac % 10)
-			qms_buf_printf(b, ".%02d", frac);
+			qms_buf_printf(b, "%c%02d", mark, frac);
 		else
-			qms_buf_printf(b, ".%d", frac / 10);
+			qms_buf_printf(b, "%c%d", mark, frac / 10);
 	}
 }
 

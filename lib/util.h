@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "i18n.h"
+
 #define QMS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Abort with a message when memory runs out: every allocation in the
@@ -98,6 +100,9 @@ const char *qms_closest(const char *word, const char *const *candidates, size_t 
  * trailing zeros dropped, '.' as the decimal mark whatever the locale.
  * Defined for any double: beyond +-9e15 whole digits, NaN as '?'. */
 void qms_buf_add_number(struct qms_buf *b, double value);
+/* The same in `lang`: the decimal comma in Vietnamese ("1,5"). The one
+ * formatter of decimal numbers for people. */
+void qms_buf_add_number_lang(struct qms_buf *b, double value, enum qms_lang lang);
 
 
 /* A map from borrowed NUL-terminated strings to indexes, open addressing.

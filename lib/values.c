@@ -66,6 +66,13 @@ void qms_date_format(char out[11], int32_t z)
 	out[10] = '\0';
 }
 
+int qms_date_year(int32_t days)
+{
+	char s[11];
+	qms_date_format(s, days);
+	return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+}
+
 int qms_date_weekday(int32_t days)
 {
 	/* 1970-01-01 was a Thursday */
@@ -142,27 +149,55 @@ static const struct {
 	const char *name;
 	enum qms_duration_unit unit;
 } duration_units[] = {
-	{"working days", QMS_UNIT_DAYS}, {"working day", QMS_UNIT_DAYS},
-	{"days", QMS_UNIT_DAYS}, {"day", QMS_UNIT_DAYS}, {"d", QMS_UNIT_DAYS},
-	{"ngày làm việc", QMS_UNIT_DAYS}, {"ngày", QMS_UNIT_DAYS},
-	{"working hours", QMS_UNIT_HOURS}, {"working hour", QMS_UNIT_HOURS},
+	{"working days", QMS_UNIT_WORKING_DAYS}, {"working day", QMS_UNIT_WORKING_DAYS},
+	{"wd", QMS_UNIT_WORKING_DAYS}, {"ngày làm việc", QMS_UNIT_WORKING_DAYS},
+	{"calendar days", QMS_UNIT_CALENDAR_DAYS}, {"calendar day", QMS_UNIT_CALENDAR_DAYS},
+	{"days", QMS_UNIT_CALENDAR_DAYS}, {"day", QMS_UNIT_CALENDAR_DAYS},
+	{"d", QMS_UNIT_CALENDAR_DAYS}, {"ngày", QMS_UNIT_CALENDAR_DAYS},
+	{"working hours", QMS_UNIT_WORKING_HOURS}, {"working hour", QMS_UNIT_WORKING_HOURS},
+	{"giờ làm việc", QMS_UNIT_WORKING_HOURS},
 	{"hours", QMS_UNIT_HOURS}, {"hour", QMS_UNIT_HOURS}, {"h", QMS_UNIT_HOURS},
-	{"giờ làm việc", QMS_UNIT_HOURS}, {"giờ", QMS_UNIT_HOURS},
+	{"giờ", QMS_UNIT_HOURS},
+	{"minutes", QMS_UNIT_MINUTES}, {"minute", QMS_UNIT_MINUTES}, {"min", QMS_UNIT_MINUTES},
+	{"phút", QMS_UNIT_MINUTES},
 };
+
+/* Same-day limits are written without a number. */
+static const char *const same_day_names[] = {
+	"trong ngày", "ngay trong ngày", "trong ngày làm việc", "same day", "same working day",
+};
+
+/* Whether p[0..len) is `name`, ASCII letters in any case. */
+static bool word_is(const char *p, size_t len, const char *name)
+{
+	return strlen(name) == len && !strncasecmp_ascii(p, name, len);
+}
+
+static size_t trimmed_len(const char *p)
+{
+	size_t len = strlen(p);
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	return len;
+}
 
 int qms_duration_parse(struct qms_duration *out, const char *text)
 {
 	const char *p = skip_spaces(text);
+	for (size_t i = 0; i < sizeof(same_day_names) / sizeof(same_day_names[0]); i++) {
+		if (word_is(p, trimmed_len(p), same_day_names[i])) {
+			out->amount = 1;
+			out->unit = QMS_UNIT_SAME_DAY;
+			return 0;
+		}
+	}
 	double amount;
 	if (parse_decimal(&amount, &p) < 0)
 		return -1;
 	p = skip_spaces(p);
-	size_t len = strlen(p);
-	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-		len--;
+	size_t len = trimmed_len(p);
 	for (size_t i = 0; i < sizeof(duration_units) / sizeof(duration_units[0]); i++) {
-		if (strlen(duration_units[i].name) == len &&
-		    !strncasecmp_ascii(p, duration_units[i].name, len)) {
+		if (word_is(p, len, duration_units[i].name)) {
 			if (amount <= 0)
 				return -1;
 			out->amount = amount;
@@ -173,9 +208,51 @@ int qms_duration_parse(struct qms_duration *out, const char *text)
 	return -1;
 }
 
-double qms_duration_hours(const struct qms_duration *d, double workday_hours)
+bool qms_duration_is_calendar(const struct qms_duration *d)
 {
-	return d->unit == QMS_UNIT_DAYS ? d->amount * workday_hours : d->amount;
+	return d->unit == QMS_UNIT_CALENDAR_DAYS;
+}
+
+double qms_duration_working_hours(const struct qms_duration *d, double workday_hours)
+{
+	switch (d->unit) {
+	case QMS_UNIT_MINUTES: return d->amount / 60.0;
+	case QMS_UNIT_HOURS:
+	case QMS_UNIT_WORKING_HOURS: return d->amount;
+	case QMS_UNIT_WORKING_DAYS: return d->amount * workday_hours;
+	case QMS_UNIT_SAME_DAY: return workday_hours;
+	case QMS_UNIT_CALENDAR_DAYS: break;
+	}
+	return 0;
+}
+
+int qms_clock_parse(int *out, const char *text)
+{
+	const char *p = skip_spaces(text);
+	int h = 0, m = 0, digits = 0;
+	while (is_digit(*p) && digits < 2) {
+		h = h * 10 + (*p++ - '0');
+		digits++;
+	}
+	if (!digits)
+		return -1;
+	if (*p == ':') {
+		p++;
+		if (!is_digit(p[0]) || !is_digit(p[1]))
+			return -1;
+		m = (p[0] - '0') * 10 + (p[1] - '0');
+		p += 2;
+	} else {
+		p = skip_spaces(p);
+		size_t len = trimmed_len(p);
+		if (!word_is(p, len, "h") && !word_is(p, len, "giờ"))
+			return -1;
+		p += len;
+	}
+	if (*skip_spaces(p) || h > 23 || m > 59)
+		return -1;
+	*out = h * 60 + m;
+	return 0;
 }
 
 int qms_percent_parse(double *out, const char *text)
@@ -235,8 +312,12 @@ bool qms_id_valid(const char *t)
 bool qms_duration_within_limit(const struct qms_duration *d)
 {
 	switch (d->unit) {
-	case QMS_UNIT_DAYS: return d->amount <= QMS_DURATION_MAX_DAYS;
-	case QMS_UNIT_HOURS: return d->amount <= QMS_DURATION_MAX_DAYS * 24.0;
+	case QMS_UNIT_CALENDAR_DAYS:
+	case QMS_UNIT_WORKING_DAYS:
+	case QMS_UNIT_SAME_DAY: return d->amount <= QMS_DURATION_MAX_DAYS;
+	case QMS_UNIT_HOURS:
+	case QMS_UNIT_WORKING_HOURS: return d->amount <= QMS_DURATION_MAX_DAYS * 24.0;
+	case QMS_UNIT_MINUTES: return d->amount <= QMS_DURATION_MAX_DAYS * 24.0 * 60.0;
 	}
 	return false;
 }

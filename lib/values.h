@@ -14,10 +14,20 @@ int32_t qms_date_parse(const char *text);
 void qms_date_format(char out[11], int32_t days);
 /* Day of the week, 0 = Monday. */
 int qms_date_weekday(int32_t days);
+/* The year of a day. */
+int qms_date_year(int32_t days);
 
+/* The unit a duration was written in, kept through the model so that it
+ * is printed back as written. Working time (minutes, hours, working days,
+ * same day) is counted on working days only; calendar days as the Civil
+ * Code counts them (calendar.h). */
 enum qms_duration_unit {
-	QMS_UNIT_HOURS,
-	QMS_UNIT_DAYS,
+	QMS_UNIT_MINUTES,        /* phút, minute(s), min: working time */
+	QMS_UNIT_HOURS,          /* giờ, hour(s), h: working time */
+	QMS_UNIT_WORKING_HOURS,  /* giờ làm việc, working hour(s) */
+	QMS_UNIT_WORKING_DAYS,   /* ngày làm việc, working day(s), wd */
+	QMS_UNIT_CALENDAR_DAYS,  /* ngày, day(s), d, calendar day(s) */
+	QMS_UNIT_SAME_DAY,       /* trong ngày, ngay trong ngày, same day (amount 1) */
 };
 
 struct qms_duration {
@@ -25,10 +35,19 @@ struct qms_duration {
 	enum qms_duration_unit unit;
 };
 
-/* "4 hours", "0,5 giờ làm việc", "2 working days", "1.5d". Returns 0 or -1. */
+/* "4 hours", "0,5 giờ làm việc", "2 working days", "15 ngày", "15 phút",
+ * "1.5d", "trong ngày". Returns 0 or -1. */
 int qms_duration_parse(struct qms_duration *out, const char *text);
-/* Working hours, with `workday_hours` hours in a day. */
-double qms_duration_hours(const struct qms_duration *d, double workday_hours);
+/* Whether d is counted in calendar days (else in working time). */
+bool qms_duration_is_calendar(const struct qms_duration *d);
+/* Working time of a duration that is not in calendar days, in working
+ * hours, with `workday_hours` hours in a working day (a same-day limit is
+ * one working day). Calendar days have no fixed working time: 0. */
+double qms_duration_working_hours(const struct qms_duration *d, double workday_hours);
+
+/* A time of day "15:00" or "15h" or "15 giờ" (minutes after midnight, 0 to
+ * 1439) Returns 0 or -1. */
+int qms_clock_parse(int *out_minutes, const char *text);
 
 /* The longest duration qms accepts: ten years, as days (QMS_DURATION_MAX_DAYS)
  * or as hours (24 a day). No administrative procedure or step takes that

@@ -211,7 +211,7 @@ void qms_workspace_files(struct qms_strlist *out, const char *root)
 		qms_strlist_push(out, cfg);
 	else
 		free(cfg);
-	static const char *const subdirs[] = {"processes", "audits", "standards"};
+	static const char *const subdirs[] = {"processes", "audits", "standards", "calendar"};
 	for (size_t i = 0; i < QMS_ARRAY_LEN(subdirs); i++) {
 		char *d = qms_path_join(root, subdirs[i]);
 		qms_collect_yaml(out, d);

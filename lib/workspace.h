@@ -32,8 +32,8 @@ int qms_locate(struct qms_location *out, const char *path, char **err);
 void qms_location_release(struct qms_location *loc);
 
 /* The files of the workspace at `root` (absolute): qms.yaml, then every
- * *.yaml and *.yml under processes/, audits/ and standards/ (a workspace
- * may carry its own catalogs), sorted. Appends absolute paths to out. */
+ * *.yaml and *.yml under processes/, audits/, standards/ (a workspace
+ * may carry its own catalogs) and calendar/, sorted. Appends absolute paths to out. */
 void qms_workspace_files(struct qms_strlist *out, const char *root);
 
 /* Every *.yaml / *.yml under dir (absolute), hidden folders skipped,

@@ -134,6 +134,36 @@ def main():
         if not ok:
             print("     " + out[-300:])
         failed += not ok
+        # A chain of 5,000 procedures, each a subprocess call to the next
+        # with no duration of its own, the last calling the first: the
+        # called times resolve without recursion, the cycle counts once,
+        # and the first procedure's path runs past its committed limit.
+        chain = os.path.join(tmp, "chain")
+        os.makedirs(os.path.join(chain, "processes", "a"))
+        with open(os.path.join(chain, "qms.yaml"), "w") as f:
+            f.write("workspace: {name: chain}\n")
+        n = 5000
+        for i in range(n):
+            limit = "  time_limit: {statutory: 20 ngày, committed: 10 ngày làm việc}\n" if i == 0 else ""
+            with open(os.path.join(chain, "processes", "a", f"P{i}.yaml"), "w") as f:
+                f.write(f"process:\n  code: P{i}\n  title: t\n  agency: a\n  standard: ISO 9001:2015\n{limit}"
+                        f"  lanes: [{{id: l, name: L}}]\n  steps:\n"
+                        f"    - {{id: s, kind: start, name: s, next: c}}\n"
+                        f"    - {{id: c, kind: subprocess, calls: P{(i + 1) % n}, name: c, next: t}}\n"
+                        f"    - {{id: t, name: t, duration: 1 giờ, next: e}}\n"
+                        f"    - {{id: e, kind: end, name: e}}\n")
+        start = time.monotonic()
+        p = subprocess.run([QMS, "check", "chain"], cwd=tmp, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=TIME_LIMIT * 2)
+        elapsed = time.monotonic() - start
+        out = p.stdout.decode()
+        want = "chain/processes/a/P0.yaml:6:47: error[T001]: critical path 625 working days exceeds the committed 10 working days"
+        ok = p.returncode == 1 and want in out.splitlines() and not p.stderr and elapsed <= TIME_LIMIT
+        print(f"{'ok  ' if ok else 'FAIL'} {'call-chain-5000':22} {elapsed:6.2f} s  exit {p.returncode}")
+        if not ok:
+            print("     " + out[:300] + p.stderr.decode()[:300])
+        failed += not ok
+        shutil.rmtree(chain)
         # A file that grows while it is read: a writer appends comments to a
         # valid procedure while qms checks it again and again. Every run ends
         # with a result or with L012 "changed while it was read", never a

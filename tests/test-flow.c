@@ -36,17 +36,28 @@ static void unload(struct loaded *l)
 	qms_diags_release(&l->diags);
 }
 
-static double critical_path(const char *steps_yaml, int expect_rc)
+/* The critical path: its working hours, and its calendar days in *days. */
+static double critical_path_days(const char *steps_yaml, int expect_rc, double *days)
 {
 	struct loaded l;
 	load(&l, steps_yaml);
 	struct qms_flow f;
 	qms_flow_init(&f, l.p);
-	double hours = -1;
-	assert_int_equal(qms_flow_critical_path(&hours, &f, l.p, 8), expect_rc);
+	struct qms_span span = {-1, -1, false};
+	assert_int_equal(qms_flow_critical_path(&span, &f, l.p, 8), expect_rc);
 	qms_flow_release(&f);
 	unload(&l);
-	return hours;
+	*days = span.days;
+	return span.hours;
+}
+
+/* The same for paths in working time only. */
+static double critical_path(const char *steps_yaml, int expect_rc)
+{
+	double days;
+	double h = critical_path_days(steps_yaml, expect_rc, &days);
+	assert_true(days == 0);
+	return h;
 }
 
 static void test_linear(void **state)
@@ -67,7 +78,7 @@ static void test_rework_loop_left_out(void **state)
 				 "    - {id: a, name: a, duration: 2 h, next: d}\n"
 				 "    - id: d\n      kind: decision\n      name: ok?\n"
 				 "      branches: [{when: yes, next: b}, {when: no, next: r}]\n"
-				 "    - {id: r, name: r, duration: 5 days, next: a}\n"
+				 "    - {id: r, name: r, duration: 5 working days, next: a}\n"
 				 "    - {id: b, name: b, duration: 3 h, next: e}\n"
 				 "    - {id: e, kind: end, name: e}\n", 0);
 	assert_true(h == 5);
@@ -77,12 +88,59 @@ static void test_parallel_counts_longest(void **state)
 {
 	(void)state;
 	double h = critical_path("    - {id: s, kind: start, name: s, next: [x, y, z]}\n"
-				 "    - {id: x, name: x, duration: 1 day, next: j}\n"
-				 "    - {id: y, name: y, duration: 3 days, next: j}\n"
+				 "    - {id: x, name: x, duration: 1 working day, next: j}\n"
+				 "    - {id: y, name: y, duration: 3 working days, next: j}\n"
 				 "    - {id: z, name: z, duration: 2 hours, next: j}\n"
 				 "    - {id: j, name: j, duration: 0.5 h, next: e}\n"
 				 "    - {id: e, kind: end, name: e}\n", 0);
 	assert_true(h == 24.5);
+}
+
+static void test_calendar_days_and_not_counted(void **state)
+{
+	(void)state;
+	/* 10 calendar days (about 7 working days) beat 6 working days; the
+	 * citizen's 30 days to complete the dossier are not counted */
+	double days;
+	double h = critical_path_days("    - {id: s, kind: start, name: s, next: [x, y]}\n"
+				      "    - {id: x, name: x, duration: 6 ngày làm việc, next: j}\n"
+				      "    - {id: y, name: y, duration: 10 ngày, next: j}\n"
+				      "    - {id: j, name: j, duration: 30 phút, next: b}\n"
+				      "    - {id: b, name: b, duration: 30 ngày, not_counted: bổ sung hồ sơ, next: e}\n"
+				      "    - {id: e, kind: end, name: e}\n", 0, &days);
+	assert_true(h == 0.5);
+	assert_true(days == 10);
+	h = critical_path_days("    - {id: s, kind: start, name: s, next: [x, y]}\n"
+			       "    - {id: x, name: x, duration: 8 ngày làm việc, next: e}\n"
+			       "    - {id: y, name: y, duration: 10 ngày, next: e}\n"
+			       "    - {id: e, kind: end, name: e}\n", 0, &days);
+	assert_true(h == 64 && days == 0);
+}
+
+static void test_extension_steps_left_out(void **state)
+{
+	(void)state;
+	/* the path through the extension step counts only with_extension */
+	const char *steps = "    - {id: s, kind: start, name: s, next: d}\n"
+			    "    - id: d\n      kind: decision\n      name: more?\n"
+			    "      branches: [{when: no, next: a}, {when: yes, next: x}]\n"
+			    "    - {id: a, name: a, duration: 2 ngày làm việc, next: e}\n"
+			    "    - {id: x, name: x, duration: 10 ngày, extension: thông báo gia hạn, next: e}\n"
+			    "    - {id: e, kind: end, name: e}\n";
+	assert_true(critical_path(steps, 0) == 16);
+	struct loaded l;
+	load(&l, steps);
+	struct qms_flow f;
+	qms_flow_init(&f, l.p);
+	struct qms_span spans[5], path;
+	unsigned char flags[5];
+	qms_flow_step_times(spans, flags, l.p, 8);
+	assert_true(flags[3] & QMS_STEP_T_EXTENSION);
+	assert_true(flags[4] & QMS_STEP_T_END);
+	assert_int_equal(qms_flow_longest(&path, NULL, NULL, &f, spans, flags, true, 8), 0);
+	assert_true(path.days == 10 && path.hours == 0);
+	qms_flow_release(&f);
+	unload(&l);
 }
 
 static void test_back_edges_marked(void **state)
@@ -134,6 +192,8 @@ int main(void)
 		cmocka_unit_test(test_linear),
 		cmocka_unit_test(test_rework_loop_left_out),
 		cmocka_unit_test(test_parallel_counts_longest),
+		cmocka_unit_test(test_calendar_days_and_not_counted),
+		cmocka_unit_test(test_extension_steps_left_out),
 		cmocka_unit_test(test_back_edges_marked),
 		cmocka_unit_test(test_no_start),
 		cmocka_unit_test(test_long_chain_is_iterative),

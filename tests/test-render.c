@@ -51,7 +51,7 @@ static const char proc_yaml[] =
 	"  steps:\n"
 	"    - {id: s, kind: start, lane: m, name: Bắt đầu, next: t1}\n"
 	"    - {id: t1, lane: a, name: One, duration: 4 giờ, next: [p1, p2]}\n"
-	"    - {id: p1, lane: z, name: Long, duration: 2 ngày, next: j}\n"
+	"    - {id: p1, lane: z, name: Long, duration: 2 ngày làm việc, next: j}\n"
 	"    - {id: p2, lane: m, name: Short, duration: 1 giờ, next: j}\n"
 	"    - id: j\n      lane: a\n      kind: decision\n      name: OK?\n"
 	"      branches: [{when: Yes, next: e}, {when: No, next: t1}]\n"
@@ -89,10 +89,10 @@ static void test_critical_steps(void **state)
 	struct qms_flow f;
 	qms_flow_init(&f, l.p);
 	bool on_step[8], on_edge[8];
-	double hours = -1, expect = -1;
-	assert_int_equal(qms_flow_critical_steps(&hours, on_step, on_edge, &f, l.p, 8), 0);
+	struct qms_span path, expect;
+	assert_int_equal(qms_flow_critical_steps(&path, on_step, on_edge, &f, l.p, 8), 0);
 	assert_int_equal(qms_flow_critical_path(&expect, &f, l.p, 8), 0);
-	assert_true(hours == expect && hours == 20);
+	assert_true(path.hours == expect.hours && path.hours == 20 && path.days == 0);
 	/* s, t1, p1 (2 days beat 1 hour), j, e */
 	bool want[] = {true, true, true, false, true, true};
 	for (size_t i = 0; i < 6; i++)
@@ -149,8 +149,8 @@ static void test_dot(void **state)
 	assert_non_null(strstr(b.buf, "finding finding-closed"));
 	assert_null(strstr(b.buf, "NC-3"));
 	assert_null(strstr(b.buf, "NC-4"));
-	/* critical path: 20 hours = 2.5 working days */
-	assert_non_null(strstr(b.buf, "2.5 ngày làm việc (20 giờ làm việc)"));
+	/* critical path: 20 hours = 2,5 working days (the decimal comma in Vietnamese) */
+	assert_non_null(strstr(b.buf, "2,5 ngày làm việc (20 giờ làm việc)"));
 	qms_buf_release(&b);
 	unload(&l);
 }

@@ -244,7 +244,7 @@ static void test_procedures(void **state)
 	assert_int_equal(procedure("C-01")->cut_tenths, 600);
 	assert_int_equal(procedure("C-02")->cut_tenths, 500);
 	assert_true(procedure("A-01")->has_critical);
-	assert_true(procedure("A-01")->critical_h > 47.99 && procedure("A-01")->critical_h < 48.01);
+	assert_true(procedure("A-01")->critical.hours > 47.99 && procedure("A-01")->critical.hours < 48.01);
 	assert_int_equal(agency("so-a")->avg_cut_tenths, 367);
 	assert_int_equal(agency("ubnd-c")->avg_cut_tenths, 550);
 	assert_int_equal(agency("so-a")->procedures, 3);

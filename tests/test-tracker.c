@@ -330,6 +330,27 @@ static void test_status_deadline_boundaries(void **state)
 	s = status_of(t, "2021-12-31", NULL, 10);
 	assert_int_equal(s.deadline, -1);
 	assert_int_equal(s.status, QMS_STATUS_ON_TRACK);
+	assert_int_equal(qms_status_working_days_left(&s, qms_date_parse("2021-12-31"), NULL), 0);
+}
+
+static void test_status_working_days_left(void **state)
+{
+	(void)state;
+	const char *t = HEAD "migration:\n  stages:\n    - {stage: plan, done: 2020-02-10}\n";
+	struct qms_arena arena = {0};
+	struct qms_calendar cal;
+	qms_calendar_init(&cal, 8);
+	int32_t off[] = {qms_date_parse("2020-09-02")}; /* Quốc khánh, a Wednesday */
+	qms_calendar_set(&cal, &arena, off, 1, NULL, 0, NULL, 0);
+	/* from Monday 31/8 to Friday 4/9: 1, 3, 4/9 (2/9 off) */
+	struct qms_agency_status s = status_of(t, "2020-08-31", "2020-09-04", 10);
+	assert_int_equal(s.days_left, 4);
+	assert_int_equal(qms_status_working_days_left(&s, qms_date_parse("2020-08-31"), &cal), 3);
+	/* passed: counted back from the deadline, negative */
+	s = status_of(t, "2020-09-07", "2020-09-01", 10);
+	assert_int_equal(s.days_left, -6);
+	assert_int_equal(qms_status_working_days_left(&s, qms_date_parse("2020-09-07"), &cal), -3);
+	qms_arena_release(&arena);
 }
 
 static void test_status_agency_deadline_and_done(void **state)
@@ -633,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_file_name),
 		cmocka_unit_test(test_alone_no_procedures),
 		cmocka_unit_test(test_status_deadline_boundaries),
+		cmocka_unit_test(test_status_working_days_left),
 		cmocka_unit_test(test_status_agency_deadline_and_done),
 		cmocka_unit_test(test_status_findings),
 		cmocka_unit_test(test_change_stage),

@@ -49,15 +49,29 @@ static void test_durations(void **state)
 	assert_duration("4 hours", 4, QMS_UNIT_HOURS);
 	assert_duration("1 hour", 1, QMS_UNIT_HOURS);
 	assert_duration("0.5 h", 0.5, QMS_UNIT_HOURS);
-	assert_duration("0,5 giờ làm việc", 0.5, QMS_UNIT_HOURS);
+	assert_duration("0,5 giờ làm việc", 0.5, QMS_UNIT_WORKING_HOURS);
+	assert_duration("2 working hours", 2, QMS_UNIT_WORKING_HOURS);
 	assert_duration("2 giờ", 2, QMS_UNIT_HOURS);
-	assert_duration("2 working days", 2, QMS_UNIT_DAYS);
-	assert_duration("1 working day", 1, QMS_UNIT_DAYS);
-	assert_duration("1,5 ngày", 1.5, QMS_UNIT_DAYS);
-	assert_duration("3 ngày làm việc", 3, QMS_UNIT_DAYS);
-	assert_duration("10 days", 10, QMS_UNIT_DAYS);
-	assert_duration("1d", 1, QMS_UNIT_DAYS);
-	assert_duration("2 Working Days", 2, QMS_UNIT_DAYS);
+	assert_duration("2 working days", 2, QMS_UNIT_WORKING_DAYS);
+	assert_duration("1 working day", 1, QMS_UNIT_WORKING_DAYS);
+	assert_duration("3 wd", 3, QMS_UNIT_WORKING_DAYS);
+	assert_duration("3 ngày làm việc", 3, QMS_UNIT_WORKING_DAYS);
+	assert_duration("2 Working Days", 2, QMS_UNIT_WORKING_DAYS);
+	/* the law's "ngày" is a calendar day */
+	assert_duration("1,5 ngày", 1.5, QMS_UNIT_CALENDAR_DAYS);
+	assert_duration("15 Ngày", 15, QMS_UNIT_CALENDAR_DAYS);
+	assert_duration("10 days", 10, QMS_UNIT_CALENDAR_DAYS);
+	assert_duration("10 calendar days", 10, QMS_UNIT_CALENDAR_DAYS);
+	assert_duration("1d", 1, QMS_UNIT_CALENDAR_DAYS);
+	assert_duration("15 phút", 15, QMS_UNIT_MINUTES);
+	assert_duration("15 minutes", 15, QMS_UNIT_MINUTES);
+	assert_duration("1 minute", 1, QMS_UNIT_MINUTES);
+	assert_duration("30 min", 30, QMS_UNIT_MINUTES);
+	assert_duration("trong ngày", 1, QMS_UNIT_SAME_DAY);
+	assert_duration(" ngay trong ngày ", 1, QMS_UNIT_SAME_DAY);
+	assert_duration("trong ngày làm việc", 1, QMS_UNIT_SAME_DAY);
+	assert_duration("Same Day", 1, QMS_UNIT_SAME_DAY);
+	assert_duration("same working day", 1, QMS_UNIT_SAME_DAY);
 	struct qms_duration d;
 	assert_int_equal(qms_duration_parse(&d, "4"), -1);
 	assert_int_equal(qms_duration_parse(&d, "hours"), -1);
@@ -67,9 +81,49 @@ static void test_durations(void **state)
 	assert_int_equal(qms_duration_parse(&d, "1.5.2 hours"), -1);
 	assert_int_equal(qms_duration_parse(&d, "4 hourss"), -1);
 	assert_int_equal(qms_duration_parse(&d, "1e3 hours"), -1);
+	assert_int_equal(qms_duration_parse(&d, "2 trong ngày"), -1);
+	assert_int_equal(qms_duration_parse(&d, "trong"), -1);
+	assert_int_equal(qms_duration_parse(&d, "0 phút"), -1);
+	assert_int_equal(qms_duration_parse(&d, ""), -1);
+	/* working time */
 	d.amount = 1.5;
-	d.unit = QMS_UNIT_DAYS;
-	assert_true(qms_duration_hours(&d, 8) == 12);
+	d.unit = QMS_UNIT_WORKING_DAYS;
+	assert_true(qms_duration_working_hours(&d, 8) == 12);
+	assert_false(qms_duration_is_calendar(&d));
+	d.unit = QMS_UNIT_MINUTES;
+	d.amount = 90;
+	assert_true(qms_duration_working_hours(&d, 8) == 1.5);
+	d.unit = QMS_UNIT_SAME_DAY;
+	assert_true(qms_duration_working_hours(&d, 7.5) == 7.5);
+	d.unit = QMS_UNIT_CALENDAR_DAYS;
+	assert_true(qms_duration_is_calendar(&d));
+	assert_true(qms_duration_working_hours(&d, 8) == 0);
+}
+
+static void test_clock(void **state)
+{
+	(void)state;
+	int m = -1;
+	assert_int_equal(qms_clock_parse(&m, "15:00"), 0);
+	assert_int_equal(m, 900);
+	assert_int_equal(qms_clock_parse(&m, " 7:30 "), 0);
+	assert_int_equal(m, 450);
+	assert_int_equal(qms_clock_parse(&m, "15h"), 0);
+	assert_int_equal(m, 900);
+	assert_int_equal(qms_clock_parse(&m, "16 giờ"), 0);
+	assert_int_equal(m, 960);
+	assert_int_equal(qms_clock_parse(&m, "0:00"), 0);
+	assert_int_equal(m, 0);
+	assert_int_equal(qms_clock_parse(&m, "23:59"), 0);
+	assert_int_equal(m, 1439);
+	assert_int_equal(qms_clock_parse(&m, "24:00"), -1);
+	assert_int_equal(qms_clock_parse(&m, "15:60"), -1);
+	assert_int_equal(qms_clock_parse(&m, "15:5"), -1);
+	assert_int_equal(qms_clock_parse(&m, "150:00"), -1);
+	assert_int_equal(qms_clock_parse(&m, "15"), -1);
+	assert_int_equal(qms_clock_parse(&m, ":15"), -1);
+	assert_int_equal(qms_clock_parse(&m, "15:00 pm"), -1);
+	assert_int_equal(qms_clock_parse(&m, ""), -1);
 }
 
 static void test_percent_and_numbers(void **state)
@@ -196,6 +250,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_clock),
 		cmocka_unit_test(test_percent_and_numbers),
 		cmocka_unit_test(test_clauses),
 		cmocka_unit_test(test_ids),

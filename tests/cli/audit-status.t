@@ -31,10 +31,10 @@ UBND xã C                            Commune   Documentation    Apply          
 4 agencies: 1 done, 1 overdue, 1 at risk, 1 on track; findings: 1 open (1 overdue), 1 closed but not verified
 $ qms -C ws-audit audit status --as-of 2020-09-30 --format json
 [
-  {"agency": "so-a", "name": "Sở A tỉnh Mẫu", "level": "province", "last_stage": "report", "next_stage": null, "deadline": "2020-09-30", "days_left": 0, "status": "done", "findings_open": 1, "findings_overdue": 1, "findings_unverified": 1},
-  {"agency": "so-d", "name": "Sở Khoa học & Công nghệ \"Mẫu\" <thử>", "level": "province", "last_stage": "plan", "next_stage": "training", "deadline": "2020-12-31", "days_left": 92, "status": "on-track", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0},
-  {"agency": "ubnd-huyen-b", "name": "UBND huyện B", "level": "district", "last_stage": "apply", "next_stage": "internal-audit", "deadline": "2020-09-30", "days_left": 0, "status": "at-risk", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0},
-  {"agency": "ubnd-xa-c", "name": "UBND xã C", "level": "commune", "last_stage": "documentation", "next_stage": "apply", "deadline": "2020-09-15", "days_left": -15, "status": "overdue", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0}
+  {"agency": "so-a", "name": "Sở A tỉnh Mẫu", "level": "province", "last_stage": "report", "next_stage": null, "deadline": "2020-09-30", "days_left": 0, "working_days_left": 0, "status": "done", "findings_open": 1, "findings_overdue": 1, "findings_unverified": 1},
+  {"agency": "so-d", "name": "Sở Khoa học & Công nghệ \"Mẫu\" <thử>", "level": "province", "last_stage": "plan", "next_stage": "training", "deadline": "2020-12-31", "days_left": 92, "working_days_left": 66, "status": "on-track", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0},
+  {"agency": "ubnd-huyen-b", "name": "UBND huyện B", "level": "district", "last_stage": "apply", "next_stage": "internal-audit", "deadline": "2020-09-30", "days_left": 0, "working_days_left": 0, "status": "at-risk", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0},
+  {"agency": "ubnd-xa-c", "name": "UBND xã C", "level": "commune", "last_stage": "documentation", "next_stage": "apply", "deadline": "2020-09-15", "days_left": -15, "working_days_left": -11, "status": "overdue", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0}
 ]
 $ qms -C ws-audit audit status --as-of 2020-09-30 --format csv
 agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
@@ -44,7 +44,7 @@ ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0
 ubnd-xa-c,UBND xã C,commune,documentation,apply,2020-09-15,-15,overdue,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-09-30 --agency so-a --format json
 [
-  {"agency": "so-a", "name": "Sở A tỉnh Mẫu", "level": "province", "last_stage": "report", "next_stage": null, "deadline": "2020-09-30", "days_left": 0, "status": "done", "findings_open": 1, "findings_overdue": 1, "findings_unverified": 1}
+  {"agency": "so-a", "name": "Sở A tỉnh Mẫu", "level": "province", "last_stage": "report", "next_stage": null, "deadline": "2020-09-30", "days_left": 0, "working_days_left": 0, "status": "done", "findings_open": 1, "findings_overdue": 1, "findings_unverified": 1}
 ]
 $ qms -C ws-audit audit status --as-of 2020-09-29 --agency ubnd-huyen-b --format csv
 agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified

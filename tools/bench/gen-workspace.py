@@ -3,8 +3,9 @@
 
 Usage: gen-workspace.py [-n N] [--seed S] [--agencies A] [--bad-rate R] [--force] OUTDIR
 
-Writes OUTDIR/qms.yaml, OUTDIR/audits/<agency>.yaml (one per agency) and
-OUTDIR/processes/<agency>/<CODE>.yaml (N procedures spread over the agencies),
+Writes OUTDIR/qms.yaml, OUTDIR/audits/<agency>.yaml (one per agency),
+OUTDIR/processes/<agency>/<CODE>.yaml (N procedures spread over the agencies) and
+OUTDIR/calendar/<year>.yaml (the working-day calendars of the example workspace),
 in the formats of design.md section 3. The same arguments always give the same
 bytes: the generator uses its own PRNG (splitmix64), never `random`, whose
 algorithms may change between Python versions.
@@ -13,9 +14,11 @@ Procedures are valid (every file passes `qms check` when --bad-rate is 0):
 only the keys of design.md 3.2 (plus the step key `note`), every lane and form
 used, one start, one end, every step reachable and reaching the end, decisions
 with two distinct `when`, rework loops that go back to an earlier step, and a
-time limit whose committed figure covers the critical path (1 day = 8 hours,
-loops excluded; in fact it also covers one pass through any rework loop) and
-is at most 60% of the statutory figure.
+time limit whose committed figure (in working days) covers the critical path
+(1 working day = 8 hours, loops excluded; in fact it also covers one pass
+through any rework loop) and is at most 60% of the statutory figure; 40% of
+the statutory figures are in calendar days, long enough for the committed
+working days to hold in any week and across the days off of the calendars.
 
 --bad-rate R puts one deliberate error in round(N*R) procedures picked at random:
 an unknown step key, an unknown process key, or a `next` naming no step.
@@ -338,14 +341,14 @@ DURATIONS = {
     "tn": [(1, "0,5 giờ làm việc"), (2, "1 giờ"), (8, "4 hours"), (4, "2 h"), (16, "1 ngày làm việc"),
            (1, "0.5 hours"), (2, "1 hour"), (8, "4 giờ làm việc")],
     "cv": [(16, "1 ngày làm việc"), (32, "2 working days"), (48, "3 ngày làm việc"), (24, "1,5 ngày làm việc"),
-           (8, "4 giờ làm việc"), (8, "0.5 d"), (16, "1 working day"), (80, "5 ngày làm việc"),
-           (16, "8 giờ"), (16, "1 day"), (32, "2 ngày"), (64, "4 working days"), (16, "1 d"), (12, "6 h")],
+           (8, "4 giờ làm việc"), (8, "0.5 wd"), (16, "1 working day"), (80, "5 ngày làm việc"),
+           (16, "8 giờ"), (16, "1 wd"), (32, "2 ngày làm việc"), (64, "4 working days"), (16, "1 working day"), (12, "6 h")],
     "tp": [(2, "1 giờ làm việc"), (8, "4 hours"), (16, "1 ngày làm việc"), (8, "0,5 ngày làm việc"),
            (4, "2 giờ")],
     "ld": [(16, "1 ngày làm việc"), (8, "4 hours"), (16, "1 working day"), (32, "2 ngày làm việc"),
-           (8, "0,5 ngày")],
-    "vt": [(2, "1 giờ"), (4, "2 giờ làm việc"), (8, "0,5 ngày"), (1, "0,5 giờ")],
-    "ph": [(48, "3 working days"), (80, "5 ngày làm việc"), (32, "2 ngày"), (112, "7 working days"),
+           (8, "0,5 ngày làm việc")],
+    "vt": [(2, "1 giờ"), (4, "2 giờ làm việc"), (8, "0,5 ngày làm việc"), (1, "0,5 giờ")],
+    "ph": [(48, "3 working days"), (80, "5 ngày làm việc"), (32, "2 ngày làm việc"), (112, "7 working days"),
            (40, "2,5 ngày làm việc")],
 }
 
@@ -712,6 +715,26 @@ def plural_days(n, vi):
     return "%d working day%s" % (n, "" if n == 1 else "s")
 
 
+def plural_calendar_days(n, vi):
+    if vi:
+        return "%d ngày" % n
+    return "%d day%s" % (n, "" if n == 1 else "s")
+
+
+def longest_in_days(workdays):
+    """Calendar days that `workdays` working days take at most, the day of
+    receipt (Monday to Friday) not counted, in a week without days off."""
+    worst = 0
+    for start in range(5):
+        day, left = start, workdays
+        while left:
+            day += 1
+            if day % 7 < 5:
+                left -= 1
+        worst = max(worst, day - start)
+    return worst
+
+
 STATUTORY = [3, 5, 7, 10, 12, 15, 20, 25, 30, 35, 40, 45, 60, 90]
 
 
@@ -745,6 +768,13 @@ def make_procedure(rng, agency, number, tthc_serial, bad_kind):
         statutory = STATUTORY[STATUTORY.index(statutory) + 1]
     assert committed * 16 >= cp and committed * 5 <= statutory * 3
     vi_days = rng.chance(0.5)
+    # the law writes some limits in calendar days: then the committed
+    # working days must take at most 60% of them in any week, and stay
+    # within them across Tết and the other days off of the calendar
+    calendar_statutory = rng.chance(0.4)
+    if calendar_statutory:
+        longest = longest_in_days(committed)
+        statutory = max(-(-longest * 5 // 3), longest + 12)
 
     effective = datetime.date(2020, 1, 2) + datetime.timedelta(days=rng.below(545))
     clauses = sorted(rng.sample(CLAUSES, rng.randint(3, 6)), key=lambda c: [int(x) for x in c.split(".")])
@@ -782,7 +812,8 @@ def make_procedure(rng, agency, number, tthc_serial, bad_kind):
     w("  clauses: [%s]\n" % ", ".join(clauses))
     w("  tthc: %s\n" % flow_map([("id", "%d.%06d" % (level_digit, tthc_serial)), ("level", agency.level),
                                    ("fee", rng.choice(FEES)), ("result", result)]))
-    w("  time_limit: %s\n" % flow_map([("statutory", plural_days(statutory, vi_days)),
+    stat_text = (plural_calendar_days if calendar_statutory else plural_days)(statutory, vi_days)
+    w("  time_limit: %s\n" % flow_map([("statutory", stat_text),
                                         ("committed", plural_days(committed, vi_days))]))
     w("  lanes:\n")
     for lane in lanes:
@@ -856,6 +887,11 @@ def qms_yaml(seed, n):
     )
 
 
+# The working-day calendars of the example workspace, copied so that every
+# comparison of limits runs with days off in force.
+CALENDARS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "calendar")
+
+
 def audit_yaml(agency):
     return (
         "agency:\n"
@@ -883,7 +919,7 @@ def main(argv):
     if os.path.isdir(out) and os.listdir(out):
         if not args.force:
             ap.error("%s is not empty (use --force to replace its workspace)" % out)
-        for sub in ("audits", "processes"):
+        for sub in ("audits", "processes", "calendar"):
             shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
         if os.path.exists(os.path.join(out, "qms.yaml")):
             os.remove(os.path.join(out, "qms.yaml"))
@@ -902,6 +938,11 @@ def main(argv):
         files += 1
 
     write(os.path.join(out, "qms.yaml"), qms_yaml(args.seed, args.procedures))
+    os.makedirs(os.path.join(out, "calendar"), exist_ok=True)
+    for name in sorted(os.listdir(CALENDARS)):
+        if name.endswith(".yaml"):
+            with open(os.path.join(CALENDARS, name), encoding="utf-8") as f:
+                write(os.path.join(out, "calendar", name), f.read())
     agencies = make_agencies(args.agencies)
     for a in agencies:
         write(os.path.join(out, "audits", a.id + ".yaml"), audit_yaml(a))
