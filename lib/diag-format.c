@@ -21,7 +21,8 @@ void qms_diags_write_text(struct qms_buf *out, const struct qms_diags *d, const 
 		if (color) {
 			bool err = rule->severity == QMS_ERROR;
 			qms_buf_printf(out, "\033[1m%s:%u:%u:\033[0m %s%s[%s]\033[0m: %s\n", g->file, g->line, g->col,
-				       err ? "\033[1;31m" : "\033[1;33m", severity_name(rule), rule->code, g->message);
+				       err ? "\033[1;31m" : "\033[1;33m", qms_severity_word(rule->severity), rule->code,
+				       g->message);
 		} else {
 			qms_diag_format(out, g);
 			qms_buf_addc(out, '\n');

@@ -123,9 +123,14 @@ size_t qms_diags_count(const struct qms_diags *d, enum qms_severity sev)
 	return n;
 }
 
+const char *qms_severity_word(enum qms_severity sev)
+{
+	return sev == QMS_ERROR ? _("error") : _("warning");
+}
+
 void qms_diag_format(struct qms_buf *out, const struct qms_diag *diag)
 {
 	const struct qms_rule *r = &rules[diag->rule];
 	qms_buf_printf(out, "%s:%u:%u: %s[%s]: %s", diag->file, diag->line, diag->col,
-		       r->severity == QMS_ERROR ? "error" : "warning", r->code, diag->message);
+		       qms_severity_word(r->severity), r->code, diag->message);
 }

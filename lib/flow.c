@@ -1,4 +1,5 @@
 #include "flow.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -180,7 +181,7 @@ static void check_unique(struct checker *c, const struct qms_list *l, size_t ite
 			const struct qms_value *fv = (const struct qms_value *)((const char *)l->items +
 										 first * item_size + id_offset);
 			cerr(c, v->line, v->col, QMS_RULE_F001, "%s id '%s' is used twice (first at line %u)",
-			     what, v->text, fv->line);
+			     _(what), v->text, fv->line);
 		}
 	}
 }
@@ -194,9 +195,9 @@ static void report_unknown_ref(struct checker *c, const struct qms_value *v, enu
 		close = qms_closest(v->text, ids, nids);
 	}
 	if (close)
-		cerr(c, v->line, v->col, rule, "no %s '%s'; did you mean '%s'?", what, v->text, close);
+		cerr(c, v->line, v->col, rule, "no %s '%s'; did you mean '%s'?", _(what), v->text, close);
 	else
-		cerr(c, v->line, v->col, rule, "no %s '%s' in this procedure", what, v->text);
+		cerr(c, v->line, v->col, rule, "no %s '%s' in this procedure", _(what), v->text);
 }
 
 static void check_step_fields(struct checker *c, const struct qms_step *s,
@@ -210,7 +211,7 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 
 	if (s->lane.text) {
 		if (qms_strmap_get(lanes, s->lane.text) == SIZE_MAX)
-			report_unknown_ref(c, &s->lane, QMS_RULE_F009, "lane", lane_ids, p->lanes.len);
+			report_unknown_ref(c, &s->lane, QMS_RULE_F009, N_("lane"), lane_ids, p->lanes.len);
 	} else if (p->lanes.len > 1) {
 		cerr(c, s->obj.line, s->obj.col, QMS_RULE_F009,
 		     "step '%s' has no lane; with several lanes each step names its lane", sid);
@@ -218,7 +219,7 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 	for (size_t i = 0; i < s->forms.len; i++) {
 		const struct qms_value *v = list_value(&s->forms, i);
 		if (v->text && qms_strmap_get(forms, v->text) == SIZE_MAX)
-			report_unknown_ref(c, v, QMS_RULE_F010, "form", form_ids, p->forms.len);
+			report_unknown_ref(c, v, QMS_RULE_F010, N_("form"), form_ids, p->forms.len);
 	}
 	for (size_t i = 0; i < s->next.len; i++)
 		if (!list_value(&s->next, i)->text)
@@ -228,7 +229,7 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 			c->broken_edges = true;
 	FOR_EACH_TARGET(s, v, {
 		if (qms_strmap_get(&flow->ids, v->text) == SIZE_MAX) {
-			report_unknown_ref(c, v, QMS_RULE_F002, "step", step_ids, p->steps.len);
+			report_unknown_ref(c, v, QMS_RULE_F002, N_("step"), step_ids, p->steps.len);
 			c->broken_edges = true;
 		}
 	});
@@ -247,8 +248,9 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 			     "decision '%s' uses 'next'; list its answers under 'branches'", sid);
 		if (s->branches.len < 2) {
 			cerr(c, s->obj.line, s->obj.col, QMS_RULE_F008,
-			     "decision '%s' has %zu branch%s; it needs at least two", sid, s->branches.len,
-			     s->branches.len == 1 ? "" : "es");
+			     qms_ngettext("decision '%s' has %zu branch; it needs at least two",
+					  "decision '%s' has %zu branches; it needs at least two", s->branches.len),
+			     sid, s->branches.len);
 		}
 		for (size_t i = 0; i < s->branches.len; i++) {
 			const struct qms_branch *bi = &((const struct qms_branch *)s->branches.items)[i];
@@ -360,10 +362,23 @@ static void add_time(struct qms_buf *b, double hours, const struct qms_value *un
 {
 	bool days = unit_of->duration.unit == QMS_UNIT_DAYS;
 	double v = days ? hours / workday_hours : hours;
-	qms_buf_add_number(b, v);
-	qms_buf_adds(b, days ? " working day" : " working hour");
-	if (v != 1)
-		qms_buf_addc(b, 's');
+	struct qms_buf num;
+	qms_buf_init(&num);
+	qms_buf_add_number(&num, v);
+	unsigned long n = v == 1 ? 1 : 2; /* the English plural: 1 day, 0.5 days */
+	qms_buf_printf(b, days ? qms_ngettext("%s working day", "%s working days", n)
+			       : qms_ngettext("%s working hour", "%s working hours", n),
+		       num.buf);
+	qms_buf_release(&num);
+}
+
+/* "4 working days" into t[i], for the messages of the T rules. */
+static const char *time_text(struct qms_buf *t, double hours, const struct qms_value *unit_of,
+			     double workday_hours)
+{
+	qms_buf_reset(t);
+	add_time(t, hours, unit_of, workday_hours);
+	return t->buf;
 }
 
 static void check_times(struct checker *c, const struct qms_flow *f, const struct qms_time_settings *ts)
@@ -386,32 +401,28 @@ static void check_times(struct checker *c, const struct qms_flow *f, const struc
 			     "step '%s' has no duration; the critical path leaves it out", s->id.text);
 	}
 
+	struct qms_buf t1, t2, t3;
+	qms_buf_init(&t1);
+	qms_buf_init(&t2);
+	qms_buf_init(&t3);
 	if (stat->text && comm->text) {
 		double hs = qms_duration_hours(&stat->duration, wh);
 		double hc = qms_duration_hours(&comm->duration, wh);
 		if (hc > hs + 1e-9) {
-			qms_buf_reset(&b);
-			qms_buf_adds(&b, "the committed ");
-			add_time(&b, hc, comm, wh);
-			qms_buf_adds(&b, " exceeds the statutory ");
-			add_time(&b, hs, stat, wh);
-			cerr(c, comm->line, comm->col, QMS_RULE_T002, "%s", b.buf);
+			cerr(c, comm->line, comm->col, QMS_RULE_T002, "the committed %s exceeds the statutory %s",
+			     time_text(&t1, hc, comm, wh), time_text(&t2, hs, stat, wh));
 		} else {
 			double cut = hs > 0 ? (hs - hc) / hs * 100.0 : 0;
 			if (cut + 1e-9 < ts->time_cut) {
 				qms_buf_reset(&b);
-				qms_buf_adds(&b, "the committed ");
-				add_time(&b, hc, comm, wh);
-				qms_buf_adds(&b, " cuts ");
 				qms_buf_add_number(&b, cut);
-				qms_buf_adds(&b, "% off the statutory ");
-				add_time(&b, hs, stat, wh);
-				qms_buf_adds(&b, "; the workspace asks for at least ");
+				qms_buf_addc(&b, '\0');
+				size_t want = b.len;
 				qms_buf_add_number(&b, ts->time_cut);
-				qms_buf_adds(&b, "% (at most ");
-				add_time(&b, hs * (100.0 - ts->time_cut) / 100.0, comm, wh);
-				qms_buf_adds(&b, ")");
-				cerr(c, comm->line, comm->col, QMS_RULE_T003, "%s", b.buf);
+				cerr(c, comm->line, comm->col, QMS_RULE_T003,
+				     "the committed %s cuts %s%% off the statutory %s; the workspace asks for at least %s%% (at most %s)",
+				     time_text(&t1, hc, comm, wh), b.buf, time_text(&t2, hs, stat, wh), b.buf + want,
+				     time_text(&t3, hs * (100.0 - ts->time_cut) / 100.0, comm, wh));
 			}
 		}
 	}
@@ -419,15 +430,13 @@ static void check_times(struct checker *c, const struct qms_flow *f, const struc
 	double path;
 	if (comm->text && qms_flow_critical_path(&path, f, p, wh) == 0) {
 		double hc = qms_duration_hours(&comm->duration, wh);
-		if (path > hc + 1e-9) {
-			qms_buf_reset(&b);
-			qms_buf_adds(&b, "critical path ");
-			add_time(&b, path, comm, wh);
-			qms_buf_adds(&b, " exceeds the committed ");
-			add_time(&b, hc, comm, wh);
-			cerr(c, comm->line, comm->col, QMS_RULE_T001, "%s", b.buf);
-		}
+		if (path > hc + 1e-9)
+			cerr(c, comm->line, comm->col, QMS_RULE_T001, "critical path %s exceeds the committed %s",
+			     time_text(&t1, path, comm, wh), time_text(&t2, hc, comm, wh));
 	}
+	qms_buf_release(&t1);
+	qms_buf_release(&t2);
+	qms_buf_release(&t3);
 	qms_buf_release(&b);
 }
 
@@ -438,8 +447,8 @@ void qms_process_check(const struct qms_process *p, const char *path,
 	struct checker c = {.p = p, .path = path, .diags = diags, .scratch = &scratch,
 			    .suggestions_left = 50};
 	struct qms_strmap lanes = {.arena = &scratch}, forms = {.arena = &scratch};
-	check_unique(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id), "lane", &lanes);
-	check_unique(&c, &p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id), "form", &forms);
+	check_unique(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id), N_("lane"), &lanes);
+	check_unique(&c, &p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id), N_("form"), &forms);
 
 	struct qms_flow flow;
 	qms_flow_init(&flow, p);

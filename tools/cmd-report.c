@@ -170,9 +170,10 @@ static size_t print_render_problems(const struct qms_render_result *res)
 		if (!*p->file)
 			fprintf(stderr, "qms: %s\n", p->message);
 		else if (p->line)
-			fprintf(stderr, "%s:%u:%u: error: %s\n", p->file, p->line, p->col, p->message);
+			fprintf(stderr, "%s:%u:%u: %s: %s\n", p->file, p->line, p->col,
+				qms_severity_word(QMS_ERROR), p->message);
 		else
-			fprintf(stderr, "%s: error: %s\n", p->file, p->message);
+			fprintf(stderr, "%s: %s: %s\n", p->file, qms_severity_word(QMS_ERROR), p->message);
 	}
 	return res->nproblems;
 }

@@ -117,7 +117,8 @@ int qms_cli_usage_error(const char *fmt, ...)
 	va_list ap;
 	fputs("qms: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	/* a literal format is the msgid (callers that pass _() get it as is) */
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return QMS_EXIT_USAGE;
