@@ -390,8 +390,8 @@ static int is_key_position(const struct frame *f)
 
 /* The text of a scalar, in Unicode NFC: what Unikey's or Word's
  * decomposed letters (NFD) type compares, sorts and measures like the
- * composed ones. ASCII, most text, is copied as it is. */
-static void set_text(struct loader *ld, struct qms_node *node, const char *s, size_t n)
+ * composed ones. ASCII, most text, is copied as it is (true then). */
+static bool set_text(struct loader *ld, struct qms_node *node, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n && (unsigned char)s[i] < 0x80)
@@ -406,6 +406,7 @@ static void set_text(struct loader *ld, struct qms_node *node, const char *s, si
 	node->text = qms_arena_strndup_packed(&ld->doc->arena, s, n);
 	node->len = (uint32_t)n;
 	free(nfc);
+	return i == n;
 }
 
 /* Characters that cannot be seen and make equal-looking texts differ:
@@ -521,10 +522,10 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 			node = new_node(ld, QMS_NODE_SCALAR, m);
 			set_end(ld, node, &ev.end_mark);
 			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-			set_text(ld, node, (const char *)ev.data.scalar.value, ev.data.scalar.length);
-			check_invisible(ld, node, node->text, node->len, is_key_position(top),
-					ev.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-					ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+			if (!set_text(ld, node, (const char *)ev.data.scalar.value, ev.data.scalar.length))
+				check_invisible(ld, node, node->text, node->len, is_key_position(top),
+						ev.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+						ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
