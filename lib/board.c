@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "table.h"
 #include "tracker.h"
 
 enum {
@@ -379,7 +380,7 @@ void qms_board_svg(struct qms_buf *out, const struct qms_status_report *r, enum 
 		qms_buf_reset(&line);
 		qms_buf_printf(&line, "%s (%zu)", qms_status_label(s, lang), counts[s]);
 		text_at(out, lx + 32, ly + 12, "class=\"legend\"", line.buf);
-		lx += 32 + (int)qms_text_width(line.buf) * 7 + 24;
+		lx += 32 + (int)qms_text_width(line.buf, line.len) * 7 + 24;
 	}
 	qms_buf_printf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"8\" fill=\"#ffffff\" stroke=\"#424242\"/>\n",
 		       lx + 8, ly + 8);

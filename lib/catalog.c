@@ -1,4 +1,5 @@
 #include "catalog.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -406,6 +407,12 @@ void qms_catalogs_release(struct qms_catalogs *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* A clause's title in the language of messages. */
+static const char *title_in_lang(const struct qms_clause *cl)
+{
+	return qms_lang_get() == QMS_LANG_VI && cl->vi ? cl->vi : cl->en;
+}
+
 bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const char *clause,
 		      uint32_t line, uint32_t col, const char *path, struct qms_diags *diags)
 {
@@ -461,11 +468,11 @@ bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const 
 		if (first)
 			qms_diags_add(diags, path, line, col, QMS_RULE_C001,
 				      "%s has no clause %s; %s \"%s\" has %s to %s", cat->id, clause, parent,
-				      cat->clauses[pi].en, first, last);
+				      title_in_lang(&cat->clauses[pi]), first, last);
 		else
 			qms_diags_add(diags, path, line, col, QMS_RULE_C001,
 				      "%s has no clause %s; %s \"%s\" has no sub-clauses", cat->id, clause,
-				      parent, cat->clauses[pi].en);
+				      parent, title_in_lang(&cat->clauses[pi]));
 	} else {
 		qms_diags_add(diags, path, line, col, QMS_RULE_C001, "%s has no clause %s", cat->id, clause);
 	}

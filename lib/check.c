@@ -4,6 +4,7 @@
  * re-reads the few documents whose rules need the index (systems,
  * trackers). Diagnostics are kept for the files under the paths given. */
 #include "check.h"
+#include "i18n.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -575,7 +576,7 @@ int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, stru
 	if (!loc.root) {
 		struct qms_buf b;
 		qms_buf_init(&b);
-		qms_buf_printf(&b, "'%s' is not in a workspace (a folder with qms.yaml, processes/, audits/)", path);
+		qms_buf_printf(&b, _("'%s' is not in a workspace (a folder with qms.yaml, processes/, audits/)"), path);
 		*err = qms_buf_detach(&b);
 		qms_location_release(&loc);
 		return -1;
@@ -617,10 +618,8 @@ int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, stru
 static unsigned token_end(const char *line, size_t len, unsigned col)
 {
 	size_t i = 0;
-	for (unsigned c = 1; c < col && i < len; c++) /* characters to bytes */
-		do
-			i++;
-		while (i < len && ((unsigned char)line[i] & 0xc0) == 0x80);
+	for (unsigned c = 1; c < col && i < len; c++) /* columns (as the loader counts them) to bytes */
+		i += qms_utf8_column_len(line + i, len - i);
 	size_t end = i;
 	if (i < len && (line[i] == '"' || line[i] == '\'')) {
 		char q = line[i];
@@ -641,8 +640,8 @@ static unsigned token_end(const char *line, size_t len, unsigned col)
 			end--;
 	}
 	unsigned c = col;
-	for (size_t k = i; k < end; k++)
-		c += ((unsigned char)line[k] & 0xc0) != 0x80;
+	for (size_t k = i; k < end; c++)
+		k += qms_utf8_column_len(line + k, end - k);
 	return c > col ? c : col + 1;
 }
 

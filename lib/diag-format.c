@@ -26,7 +26,7 @@ void qms_diags_write_text(struct qms_buf *out, const struct qms_diags *d, const 
 			qms_buf_adds(out, "\033[1m");
 			qms_buf_add_printable(out, g->file, strlen(g->file), false);
 			qms_buf_printf(out, ":%u:%u:\033[0m %s%s[%s]\033[0m: ", g->line, g->col,
-				       err ? "\033[1;31m" : "\033[1;33m", severity_name(rule), rule->code);
+				       err ? "\033[1;31m" : "\033[1;33m", qms_severity_word(rule->severity), rule->code);
 			qms_buf_add_printable(out, g->message, strlen(g->message), false);
 			qms_buf_addc(out, '\n');
 		} else {

@@ -123,13 +123,17 @@ size_t qms_diags_count(const struct qms_diags *d, enum qms_severity sev)
 	return n;
 }
 
+const char *qms_severity_word(enum qms_severity sev)
+{
+	return sev == QMS_ERROR ? _("error") : _("warning");
+}
+
 void qms_diag_format(struct qms_buf *out, const struct qms_diag *diag)
 {
 	const struct qms_rule *r = &rules[diag->rule];
 	/* file names and the values quoted in messages are anybody's bytes:
 	 * made visible, and kept on one line */
 	qms_buf_add_printable(out, diag->file, strlen(diag->file), false);
-	qms_buf_printf(out, ":%u:%u: %s[%s]: ", diag->line, diag->col,
-		       r->severity == QMS_ERROR ? "error" : "warning", r->code);
+	qms_buf_printf(out, ":%u:%u: %s[%s]: ", diag->line, diag->col, qms_severity_word(r->severity), r->code);
 	qms_buf_add_printable(out, diag->message, strlen(diag->message), false);
 }

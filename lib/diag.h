@@ -69,8 +69,11 @@ void qms_diags_sort(struct qms_diags *d);
 
 size_t qms_diags_count(const struct qms_diags *d, enum qms_severity sev);
 
-/* `file:line:col: error[CODE]: message`, on one line, with file and
- * message through qms_buf_add_printable(). */
+/* "error" or "warning" in the language of messages. */
+const char *qms_severity_word(enum qms_severity sev);
+
+/* `file:line:col: error[CODE]: message` (the severity word translated),
+ * on one line, with file and message through qms_buf_add_printable(). */
 void qms_diag_format(struct qms_buf *out, const struct qms_diag *diag);
 
 #endif

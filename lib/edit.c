@@ -31,7 +31,7 @@ static int edit_fail(struct qms_edit *e, const char *fmt, ...)
 	va_list ap;
 	qms_buf_init(&b);
 	va_start(ap, fmt);
-	qms_buf_vprintf(&b, fmt, ap);
+	qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
 	va_end(ap);
 	free(e->error);
 	e->error = qms_buf_detach(&b);
@@ -99,11 +99,8 @@ size_t qms_edit_offset(const struct qms_edit *e, uint32_t line, uint32_t col)
 	if (line > e->nlines)
 		return e->len;
 	size_t i = e->line_start[line - 1];
-	for (uint32_t c = 1; c < col && i < e->len; c++) {
-		i++;
-		while (i < e->len && ((unsigned char)e->text[i] & 0xc0) == 0x80)
-			i++;
-	}
+	for (uint32_t c = 1; c < col && i < e->len; c++)
+		i += qms_utf8_column_len(e->text + i, e->len - i); /* as the loader counts columns */
 	return i;
 }
 
@@ -196,9 +193,8 @@ static int line_indent(const struct qms_edit *e, size_t l)
 static int col_at(const struct qms_edit *e, size_t off)
 {
 	int c = 0;
-	for (size_t i = e->line_start[line_of(e, off)]; i < off; i++)
-		if (((unsigned char)e->text[i] & 0xc0) != 0x80)
-			c++;
+	for (size_t i = e->line_start[line_of(e, off)]; i < off; c++)
+		i += qms_utf8_column_len(e->text + i, off - i);
 	return c;
 }
 
@@ -258,7 +254,7 @@ static size_t past_trap(const struct qms_edit *e, size_t at)
 	return t == NO_TRAP ? at : t;
 }
 
-#define TAB_TRAP "a line after it starts with a tab, which YAML allows there only after a plain value; remove the tab first"
+#define TAB_TRAP N_("a line after it starts with a tab, which YAML allows there only after a plain value; remove the tab first")
 
 /* ---- the tree ---- */
 
@@ -973,7 +969,7 @@ static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_no
 			} else {
 				size_t to = entry_end(e, coll, ent[j]);
 				if (tab_trap(e, to)) {
-					rc = edit_fail(e, "cannot empty the list: " TAB_TRAP);
+					rc = edit_fail(e, "cannot empty the list: %s", _(TAB_TRAP));
 					goto out;
 				}
 				plan_add(p, s0, to - s0, empty, -1, true);
@@ -1372,15 +1368,15 @@ static const char *block_unfit(const char *value, bool indicator)
 {
 	for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
 		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-			return "it holds a control character";
+			return N_("it holds a control character");
 		if ((*p == 0xc2 && p[1] == 0x85) || (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)))
-			return "it holds a line separator";
+			return N_("it holds a line separator");
 	}
 	const char *p = value;
 	while (*p == '\n')
 		p++;
 	if (!indicator && (*p == ' ' || *p == '\t'))
-		return "its first line starts with a blank, which the block's indentation would take";
+		return N_("its first line starts with a blank, which the block's indentation would take");
 	return NULL;
 }
 
@@ -1408,7 +1404,7 @@ static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, con
 	}
 	const char *why = block_unfit(value, digit != 0);
 	if (why)
-		return edit_fail(e, "cannot write this text in the %s block: %s", style == '>' ? "'>'" : "'|'", why);
+		return edit_fail(e, "cannot write this text in the %s block: %s", style == '>' ? "'>'" : "'|'", _(why));
 	/* the line breaks at the end are the header's (`-`, `+` or none) */
 	size_t vlen = strlen(value);
 	while (vlen && value[vlen - 1] == '\n')
@@ -1540,7 +1536,7 @@ static int set_scalar(struct qms_edit *e, const struct qms_node *node, const cha
 	if (!flow && node->plain && b.buf[vs == end] != e->text[vs] && (b.buf[vs == end] == '"' || b.buf[vs == end] == '\'') &&
 	    tab_trap(e, end)) {
 		qms_buf_release(&b);
-		return edit_fail(e, "cannot quote the value: " TAB_TRAP);
+		return edit_fail(e, "cannot quote the value: %s", _(TAB_TRAP));
 	}
 	/* a comment right after a closing quote: a plain value would take
 	 * the `#` in */
@@ -1590,7 +1586,7 @@ static int fill_empty(struct qms_edit *e, const struct qms_node *map, const stru
 	qms_buf_init(&b);
 	size_t s = node_start(e, v), end = node_end(e, v);
 	if (!flow && tab_trap(e, end))
-		return edit_fail(e, "cannot write a list or mapping for '%s': " TAB_TRAP, k->text);
+		return edit_fail(e, "cannot write a list or mapping for '%s': %s", k->text, _(TAB_TRAP));
 	if (flow || !block_collection(value)) {
 		size_t at = s;
 		if (s == end) {
@@ -1910,7 +1906,7 @@ static int file_fail(char **err, const char *fmt, ...)
 	va_list ap;
 	qms_buf_init(&b);
 	va_start(ap, fmt);
-	qms_buf_vprintf(&b, fmt, ap);
+	qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
 	va_end(ap);
 	if (err)
 		*err = qms_buf_detach(&b);
@@ -2071,7 +2067,7 @@ int qms_file_write_atomic(const char *path, const char *data, size_t len, unsign
 	}
 	if (flags & QMS_WRITE_NEW) {
 		if (link(tmp, path) < 0) {
-			file_fail(err, errno == EEXIST ? "'%s' already exists" : "cannot create '%s': %s",
+			file_fail(err, errno == EEXIST ? N_("'%s' already exists") : N_("cannot create '%s': %s"),
 				  path, strerror(errno));
 			goto fail;
 		}

@@ -1,4 +1,5 @@
 #include "flow.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -200,7 +201,7 @@ static void check_unique(struct checker *c, const struct qms_list *l, size_t ite
 			const struct qms_value *fv = (const struct qms_value *)((const char *)l->items +
 										 first * item_size + id_offset);
 			cerr(c, v->line, v->col, QMS_RULE_F001, "%s id '%s' is used twice (first at line %u)",
-			     what, v->text, fv->line);
+			     _(what), v->text, fv->line);
 		}
 	}
 }
@@ -214,9 +215,9 @@ static void report_unknown_ref(struct checker *c, const struct qms_value *v, enu
 		close = qms_closest(v->text, ids, nids);
 	}
 	if (close)
-		cerr(c, v->line, v->col, rule, "no %s '%s'; did you mean '%s'?", what, v->text, close);
+		cerr(c, v->line, v->col, rule, "no %s '%s'; did you mean '%s'?", _(what), v->text, close);
 	else
-		cerr(c, v->line, v->col, rule, "no %s '%s' in this procedure", what, v->text);
+		cerr(c, v->line, v->col, rule, "no %s '%s' in this procedure", _(what), v->text);
 }
 
 static void check_step_fields(struct checker *c, const struct qms_step *s,
@@ -230,7 +231,7 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 
 	if (s->lane.text) {
 		if (qms_strmap_get(lanes, s->lane.text) == SIZE_MAX)
-			report_unknown_ref(c, &s->lane, QMS_RULE_F009, "lane", lane_ids, p->lanes.len);
+			report_unknown_ref(c, &s->lane, QMS_RULE_F009, N_("lane"), lane_ids, p->lanes.len);
 	} else if (p->lanes.len > 1) {
 		cerr(c, s->obj.line, s->obj.col, QMS_RULE_F009,
 		     "step '%s' has no lane; with several lanes each step names its lane", sid);
@@ -238,7 +239,7 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 	for (size_t i = 0; i < s->forms.len; i++) {
 		const struct qms_value *v = list_value(&s->forms, i);
 		if (v->text && qms_strmap_get(forms, v->text) == SIZE_MAX)
-			report_unknown_ref(c, v, QMS_RULE_F010, "form", form_ids, p->forms.len);
+			report_unknown_ref(c, v, QMS_RULE_F010, N_("form"), form_ids, p->forms.len);
 	}
 	for (size_t i = 0; i < s->next.len; i++)
 		if (!list_value(&s->next, i)->text)
@@ -248,7 +249,7 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 			c->broken_edges = true;
 	FOR_EACH_TARGET(s, v, {
 		if (qms_strmap_get(&flow->ids, v->text) == SIZE_MAX) {
-			report_unknown_ref(c, v, QMS_RULE_F002, "step", step_ids, p->steps.len);
+			report_unknown_ref(c, v, QMS_RULE_F002, N_("step"), step_ids, p->steps.len);
 			c->broken_edges = true;
 		}
 	});
@@ -267,8 +268,9 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 			     "decision '%s' uses 'next'; list its answers under 'branches'", sid);
 		if (s->branches.len < 2) {
 			cerr(c, s->obj.line, s->obj.col, QMS_RULE_F008,
-			     "decision '%s' has %zu branch%s; it needs at least two", sid, s->branches.len,
-			     s->branches.len == 1 ? "" : "es");
+			     qms_ngettext("decision '%s' has %zu branch; it needs at least two",
+					  "decision '%s' has %zu branches; it needs at least two", s->branches.len),
+			     sid, s->branches.len);
 		}
 		for (size_t i = 0; i < s->branches.len; i++) {
 			const struct qms_branch *bi = &((const struct qms_branch *)s->branches.items)[i];
@@ -382,8 +384,8 @@ void qms_process_check(const struct qms_process *p, const char *path,
 	struct checker c = {.p = p, .path = path, .diags = diags, .scratch = &scratch,
 			    .suggestions_left = 50};
 	struct qms_strmap lanes = {.arena = &scratch}, forms = {.arena = &scratch};
-	check_unique(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id), "lane", &lanes);
-	check_unique(&c, &p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id), "form", &forms);
+	check_unique(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id), N_("lane"), &lanes);
+	check_unique(&c, &p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id), N_("form"), &forms);
 
 	struct qms_flow flow;
 	qms_flow_init(&flow, p);

@@ -1,6 +1,8 @@
 #include "i18n.h"
+#include "i18n-catalog.h"
 
-#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 static enum qms_lang current = QMS_LANG_EN;
 
@@ -14,15 +16,80 @@ enum qms_lang qms_lang_get(void)
 	return current;
 }
 
-/* The compiled catalog arrives with the build step for po/vi.po; until
- * then every message is its English msgid. */
+int qms_lang_parse(const char *s, enum qms_lang *out)
+{
+	static const char *const names[] = {[QMS_LANG_VI] = "vi", [QMS_LANG_EN] = "en"};
+	for (int i = 0; i < 2; i++) {
+		if (strncmp(s, names[i], 2) || (s[2] && s[2] != '_' && s[2] != '.' && s[2] != '@'))
+			continue;
+		*out = (enum qms_lang)i;
+		return 0;
+	}
+	return -1;
+}
+
+bool qms_lang_from_env(enum qms_lang *out)
+{
+	const char *list = getenv("LANGUAGE");
+	while (list && *list) {
+		char item[64];
+		size_t n = strcspn(list, ":");
+		if (n && n < sizeof(item)) {
+			memcpy(item, list, n);
+			item[n] = '\0';
+			if (!qms_lang_parse(item, out))
+				return true;
+		}
+		list += n + (list[n] == ':');
+	}
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return !qms_lang_parse(v, out);
+	}
+	return false;
+}
+
+/* The compiled entry of msgid, or NULL. */
+static const char *lookup(enum qms_lang lang, const char *msgid)
+{
+	if (lang != QMS_LANG_VI || !msgid || !*msgid)
+		return NULL;
+	size_t lo = 0, hi = qms_catalog_vi_len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(msgid, qms_catalog_vi[mid].msgid);
+		if (!c)
+			return qms_catalog_vi[mid].msgstr;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
 const char *qms_tr(enum qms_lang lang, const char *msgid)
 {
-	(void)lang;
-	return msgid;
+	const char *s = lookup(lang, msgid);
+	return s ? s : msgid;
 }
 
 const char *qms_gettext(const char *msgid)
 {
 	return qms_tr(current, msgid);
+}
+
+const char *qms_tr_n(enum qms_lang lang, const char *one, const char *other, unsigned long n)
+{
+	const char *s = lookup(lang, one);
+	if (s)
+		return s; /* Vietnamese: one form, the first */
+	return n == 1 ? one : other;
+}
+
+const char *qms_ngettext(const char *one, const char *other, unsigned long n)
+{
+	return qms_tr_n(current, one, other, n);
 }

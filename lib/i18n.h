@@ -12,6 +12,8 @@
 #ifndef QMS_I18N_H
 #define QMS_I18N_H
 
+#include <stdbool.h>
+
 enum qms_lang { QMS_LANG_VI, QMS_LANG_EN };
 
 /* Process-wide language of messages. Default: English. Not thread-safe:
@@ -19,11 +21,25 @@ enum qms_lang { QMS_LANG_VI, QMS_LANG_EN };
 void qms_lang_set(enum qms_lang lang);
 enum qms_lang qms_lang_get(void);
 
+/* "vi" or "en" (also "vi_VN.UTF-8", "en_GB" ...: the part before '_' or
+ * '.'). Returns 0 and sets *out, or -1 for any other text. */
+int qms_lang_parse(const char *s, enum qms_lang *out);
+/* The language the environment asks for: the first entry of LANGUAGE
+ * (a colon-separated list) that is vi or en, else the first set of
+ * LC_ALL, LC_MESSAGES, LANG when it is vi or en. False when none does. */
+bool qms_lang_from_env(enum qms_lang *out);
+
 /* msgid translated into `lang`; msgid itself when there is no
  * translation (or lang is English). Never NULL; static storage. */
 const char *qms_tr(enum qms_lang lang, const char *msgid) __attribute__((format_arg(2)));
 /* msgid in the process-wide language. */
 const char *qms_gettext(const char *msgid) __attribute__((format_arg(1)));
+/* The form of a message for n things: English uses `one` for 1 and
+ * `other` for the rest; Vietnamese has one form. */
+const char *qms_tr_n(enum qms_lang lang, const char *one, const char *other, unsigned long n)
+	__attribute__((format_arg(2))) __attribute__((format_arg(3)));
+const char *qms_ngettext(const char *one, const char *other, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
 
 #define _(s) qms_gettext(s)
 #define N_(s) (s)

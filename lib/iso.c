@@ -1,4 +1,5 @@
 #include "iso.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -20,7 +21,7 @@ static void not_converted(const struct qms_value *standard, const char *what, co
 	if (standard->text && standard->choice == QMS_STD_2008)
 		qms_diags_add(diags, path, standard->line, standard->col, QMS_RULE_C003,
 			      "this %s is still on ISO 9001:2008; 'qms migrate' lists what converting it takes",
-			      what);
+			      _(what));
 }
 
 static void check_process(const struct qms_catalogs *cat, const struct qms_process *p, const char *path,
@@ -28,7 +29,7 @@ static void check_process(const struct qms_catalogs *cat, const struct qms_proce
 {
 	if (!p->standard.text)
 		return;
-	not_converted(&p->standard, "procedure", path, diags);
+	not_converted(&p->standard, N_("procedure"), path, diags);
 	check_clause_list(cat, p->standard.text, &p->clauses, path, diags);
 }
 
@@ -37,7 +38,7 @@ static void check_system(const struct qms_catalogs *cat, const struct qms_system
 {
 	if (!s->standard.text)
 		return;
-	not_converted(&s->standard, "system", path, diags);
+	not_converted(&s->standard, N_("system"), path, diags);
 	for (size_t i = 0; i < s->exclusions.len; i++) {
 		const struct qms_exclusion *e = &((const struct qms_exclusion *)s->exclusions.items)[i];
 		if (!e->clause.text)
@@ -92,10 +93,10 @@ void qms_iso_check_document(const struct qms_catalogs *cat, const struct qms_doc
 }
 
 static const char *const documented_words[] = {
-	[QMS_DOC_MAINTAIN] = "to maintain",
-	[QMS_DOC_RETAIN] = "to retain",
-	[QMS_DOC_MAINTAIN_AND_RETAIN] = "to maintain and retain",
-	[QMS_DOC_PROCEDURE] = "a documented procedure for",
+	[QMS_DOC_MAINTAIN] = N_("to maintain"),
+	[QMS_DOC_RETAIN] = N_("to retain"),
+	[QMS_DOC_MAINTAIN_AND_RETAIN] = N_("to maintain and retain"),
+	[QMS_DOC_PROCEDURE] = N_("a documented procedure for"),
 };
 
 void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index *ix,
@@ -115,8 +116,10 @@ void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index
 			continue;
 		qms_diags_add(diags, path, sys->obj.line, sys->obj.col, QMS_RULE_C006,
 			      "%s %s \"%s\" asks the agency %s documented information (%s); nothing in system.yaml, its documents or its procedures is tagged with it",
-			      c->id, cl->number, cl->en, documented_words[cl->documented],
-			      cl->evidence ? cl->evidence : "see the standard");
+			      c->id, cl->number,
+			      qms_lang_get() == QMS_LANG_VI && cl->vi ? cl->vi : cl->en,
+			      _(documented_words[cl->documented]),
+			      cl->evidence ? cl->evidence : _("see the standard"));
 	}
 	qms_coverage_release(&cov);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 #include <yaml.h>
 
 struct loader {
@@ -20,7 +21,45 @@ struct loader {
 	const char *path;
 	const unsigned char *bytes; /* the text being parsed, BOM removed */
 	size_t len;
+	bool combining;             /* it holds combining marks: columns need counting */
+	/* where the last column was counted: marks come in document order */
+	size_t cur_line, cur_cp, cur_col, cur_at, cur_line_at;
 };
+
+/* The 1-based column of a libyaml mark (code points from the line start)
+ * as people count characters: a combining mark (Vietnamese typed in
+ * decomposed form) is no column of its own (qms_utf8_column_len), so a
+ * text in NFD has the columns of its NFC twin. */
+static unsigned column_of(struct loader *ld, const yaml_mark_t *m)
+{
+	if (!ld->combining)
+		return (unsigned)m->column + 1;
+	if (m->line < ld->cur_line || (m->line == ld->cur_line && m->column < ld->cur_cp)) {
+		ld->cur_line = ld->cur_cp = ld->cur_col = ld->cur_at = ld->cur_line_at = 0;
+	}
+	const unsigned char *s = ld->bytes;
+	size_t i = ld->cur_at;
+	while (ld->cur_line < m->line && i < ld->len) { /* line ends as libyaml counts them */
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= ld->len || s[i + 1] != '\n'))) {
+			ld->cur_line++;
+			ld->cur_line_at = i + 1;
+			ld->cur_cp = ld->cur_col = 0;
+		}
+		i++;
+	}
+	if (ld->cur_line < m->line)
+		return (unsigned)m->column + 1;
+	i = ld->cur_line == m->line && i < ld->cur_line_at ? ld->cur_line_at : i;
+	while (ld->cur_cp < m->column && i < ld->len && s[i] != '\n' && s[i] != '\r') {
+		size_t n = qms_utf8_column_len((const char *)s + i, ld->len - i);
+		for (size_t k = 0; k < n; k++) /* code points in this column */
+			ld->cur_cp += (s[i + k] & 0xc0) != 0x80;
+		i += n;
+		ld->cur_col++;
+	}
+	ld->cur_at = i;
+	return (unsigned)ld->cur_col + 1;
+}
 
 static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_rule_id rule,
 		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -44,7 +83,8 @@ enum byte_problem {
 /* Find the first byte that is not valid UTF-8 or is a control character
  * YAML refuses. Returns its kind; *at is its offset and *cp the control
  * character. Tight on purpose: it reads every byte of every file. */
-static enum byte_problem scan_bytes(const unsigned char *s, size_t len, size_t *at, uint32_t *cp_out)
+static enum byte_problem scan_bytes(const unsigned char *s, size_t len, size_t *at, uint32_t *cp_out,
+				    bool *combining)
 {
 	size_t i = 0;
 	while (i < len) {
@@ -86,6 +126,8 @@ static enum byte_problem scan_bytes(const unsigned char *s, size_t len, size_t *
 			*cp_out = cp;
 			return BYTES_CONTROL;
 		}
+		if (cp >= 0x300 && qms_is_combining(cp))
+			*combining = true;
 		i += n + 1;
 	}
 	return BYTES_OK;
@@ -121,7 +163,7 @@ static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
 	}
 	size_t at = 0;
 	uint32_t cp = 0;
-	enum byte_problem problem = scan_bytes(s, len, &at, &cp);
+	enum byte_problem problem = scan_bytes(s, len, &at, &cp, &ld->combining);
 	if (problem == BYTES_OK)
 		return 0;
 	unsigned line, col;
@@ -188,14 +230,14 @@ static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, con
 	struct qms_node *n = qms_arena_alloc(&ld->doc->arena, sizeof(*n));
 	n->type = type;
 	n->line = (uint32_t)mark->line + 1;
-	n->col = (uint32_t)mark->column + 1;
+	n->col = column_of(ld, mark);
 	return n;
 }
 
-static void set_end(struct qms_node *n, const yaml_mark_t *mark)
+static void set_end(struct loader *ld, struct qms_node *n, const yaml_mark_t *mark)
 {
 	n->end_line = (uint32_t)mark->line + 1;
-	n->end_col = (uint32_t)mark->column + 1;
+	n->end_col = column_of(ld, mark);
 }
 
 /* The byte at a 1-based line and column (in characters), or NULL. */
@@ -216,16 +258,72 @@ static const unsigned char *byte_at(const unsigned char *s, size_t len, unsigned
 	return i < len ? s + i : NULL;
 }
 
+/* libyaml's messages, so that they are translated too (xgettext finds
+ * them here); any other is shown as libyaml wrote it. */
+static const char *const yaml_messages[] = {
+	N_("could not find expected ':'"),
+	N_("did not find expected key"),
+	N_("did not find expected '-' indicator"),
+	N_("did not find expected ',' or ']'"),
+	N_("did not find expected ',' or '}'"),
+	N_("did not find expected node content"),
+	N_("did not find expected <document start>"),
+	N_("did not find expected whitespace or line break"),
+	N_("did not find expected comment or line break"),
+	N_("did not find expected alphabetic or numeric character"),
+	N_("did not find expected hexdecimal number"),
+	N_("did not find the expected '>'"),
+	N_("found character that cannot start any token"),
+	N_("found unexpected end of stream"),
+	N_("found unexpected ':'"),
+	N_("found unexpected document indicator"),
+	N_("found unknown escape character"),
+	N_("found invalid Unicode character escape code"),
+	N_("found a tab character that violates indentation"),
+	N_("found a tab character where an indentation space is expected"),
+	N_("found an indentation indicator equal to 0"),
+	N_("found undefined tag handle"),
+	N_("mapping values are not allowed in this context"),
+	N_("mapping keys are not allowed in this context"),
+	N_("block sequence entries are not allowed in this context"),
+	N_("control characters are not allowed"),
+	N_("while scanning a simple key"),
+	N_("while scanning a plain scalar"),
+	N_("while scanning a quoted scalar"),
+	N_("while scanning a block scalar"),
+	N_("while scanning an anchor"),
+	N_("while scanning an alias"),
+	N_("while scanning a tag"),
+	N_("while scanning a directive"),
+	N_("while scanning for the next token"),
+	N_("while parsing a block mapping"),
+	N_("while parsing a block collection"),
+	N_("while parsing a block node"),
+	N_("while parsing a flow mapping"),
+	N_("while parsing a flow sequence"),
+	N_("while parsing a flow node"),
+	N_("while parsing a node"),
+};
+
+static const char *yaml_text(const char *s)
+{
+	for (size_t i = 0; s && i < QMS_ARRAY_LEN(yaml_messages); i++)
+		if (!strcmp(s, yaml_messages[i]))
+			return _(yaml_messages[i]);
+	return s;
+}
+
 static void report_parser_error(struct loader *ld, const yaml_parser_t *p)
 {
 	unsigned line = (unsigned)p->problem_mark.line + 1;
 	unsigned col = (unsigned)p->problem_mark.column + 1;
-	const char *problem = p->problem ? p->problem : "unknown problem";
+	const char *problem = p->problem ? yaml_text(p->problem) : _("unknown problem");
 	if (p->error == YAML_READER_ERROR) {
 		load_error(ld, 1, 1, QMS_RULE_L003, "%s (at byte %zu)", problem, p->problem_offset);
 		return;
 	}
 	const unsigned char *at = byte_at(ld->bytes, ld->len, line, col);
+	col = column_of(ld, &p->problem_mark);
 	if (at && *at == '\t') {
 		load_error(ld, line, col, QMS_RULE_L001,
 			   "tab character: YAML indents with spaces only; replace the tab with spaces");
@@ -233,7 +331,7 @@ static void report_parser_error(struct loader *ld, const yaml_parser_t *p)
 	}
 	if (p->context)
 		load_error(ld, line, col, QMS_RULE_L001, "%s %s (line %u, column %u)", problem,
-			   p->context, (unsigned)p->context_mark.line + 1,
+			   yaml_text(p->context), (unsigned)p->context_mark.line + 1,
 			   (unsigned)p->context_mark.column + 1);
 	else
 		load_error(ld, line, col, QMS_RULE_L001, "%s", problem);
@@ -325,6 +423,90 @@ static int is_key_position(const struct frame *f)
 	return f && f->node->type == QMS_NODE_MAP && !f->pending;
 }
 
+/* ---- text as people type it ---- */
+
+/* The text of a scalar, in Unicode NFC: what Unikey's or Word's
+ * decomposed letters (NFD) type compares, sorts and measures like the
+ * composed ones. ASCII, most text, is copied as it is (true then). */
+static bool set_text(struct loader *ld, struct qms_node *node, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t m = i == n ? -1 : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
+						      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (m >= 0) {
+		s = (const char *)nfc;
+		n = (size_t)m;
+	}
+	node->text = qms_arena_strndup_packed(&ld->doc->arena, s, n);
+	node->len = (uint32_t)n;
+	free(nfc);
+	return i == n;
+}
+
+/* Characters that cannot be seen and make equal-looking texts differ:
+ * pasted from Word or web pages. A non-breaking space is fine in a text
+ * (it keeps "30 ngày" together) but not in a key. */
+struct invisible {
+	uint32_t cp;
+	const char *name;
+	bool key_only;
+};
+
+static const struct invisible invisibles[] = {
+	{0x00a0, N_("a non-breaking space"), true},
+	{0x00ad, N_("a soft hyphen"), false},
+	{0x200b, N_("a zero-width space"), false},
+	{0x200c, N_("a zero-width non-joiner"), false},
+	{0x200d, N_("a zero-width joiner"), false},
+	{0x2060, N_("a word joiner"), false},
+	{0xfeff, N_("a byte order mark"), false},
+};
+
+/* Flag the first invisible character of scalar text s[0..n) (decoded):
+ * at its own column when the scalar is on one line, else at the
+ * scalar's start. */
+static void check_invisible(struct loader *ld, const struct qms_node *node, const char *s, size_t n,
+			    bool key, bool quoted)
+{
+	size_t chars = 0;
+	bool one_line = true;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n')
+			one_line = false;
+		if (c < 0x80) {
+			i++;
+			chars++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (len <= 0)
+			return; /* the loader refused invalid UTF-8 before */
+		for (size_t k = 0; k < QMS_ARRAY_LEN(invisibles); k++) {
+			if ((uint32_t)cp != invisibles[k].cp || (invisibles[k].key_only && !key))
+				continue;
+			unsigned col = node->col;
+			if (one_line && !memchr(s + i, '\n', n - i))
+				col += (unsigned)chars + (quoted ? 1 : 0);
+			if (key)
+				load_error(ld, node->line, col, QMS_RULE_L013,
+					   "the key holds %s (U+%04X) that cannot be seen; delete it and retype the key",
+					   _(invisibles[k].name), (unsigned)cp);
+			else
+				load_error(ld, node->line, col, QMS_RULE_L013,
+					   "the text holds %s (U+%04X) that cannot be seen; delete it and retype the word around it",
+					   _(invisibles[k].name), (unsigned)cp);
+			return;
+		}
+		i += (size_t)len;
+		chars += !qms_is_combining((uint32_t)cp);
+	}
+}
+
 static int parse_events(struct loader *ld, yaml_parser_t *parser)
 {
 	struct frame stack[QMS_MAX_DEPTH + 1];
@@ -339,7 +521,7 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 			return -1;
 		}
 		const yaml_mark_t *m = &ev.start_mark;
-		unsigned line = (unsigned)m->line + 1, col = (unsigned)m->column + 1;
+		unsigned line = (unsigned)m->line + 1, col = column_of(ld, m);
 		struct frame *top = depth ? &stack[depth - 1] : NULL;
 		struct qms_node *node = NULL;
 		const yaml_char_t *anchor = NULL;
@@ -377,12 +559,12 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 			if (check_decoded(ld, &ev, is_key_position(top)) < 0)
 				goto out;
 			node = new_node(ld, QMS_NODE_SCALAR, m);
-			set_end(node, &ev.end_mark);
-			node->text = qms_arena_strndup_packed(&ld->doc->arena,
-						       (const char *)ev.data.scalar.value,
-						       ev.data.scalar.length);
-			node->len = (uint32_t)ev.data.scalar.length;
+			set_end(ld, node, &ev.end_mark);
 			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			if (!set_text(ld, node, (const char *)ev.data.scalar.value, ev.data.scalar.length))
+				check_invisible(ld, node, node->text, node->len, is_key_position(top),
+						ev.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+						ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -401,7 +583,7 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT: {
 			struct qms_node *done = top->node;
-			set_end(done, &ev.end_mark);
+			set_end(ld, done, &ev.end_mark);
 			depth--;
 			if (done->type == QMS_NODE_MAP && check_duplicate_keys(ld, done) < 0)
 				goto out;
@@ -590,9 +772,9 @@ bool qms_node_is_null(const struct qms_node *node)
 const char *qms_node_type_name(const struct qms_node *node)
 {
 	switch (node->type) {
-	case QMS_NODE_SCALAR: return "text";
-	case QMS_NODE_MAP: return "a mapping";
-	case QMS_NODE_SEQ: return "a list";
+	case QMS_NODE_SCALAR: return _("text");
+	case QMS_NODE_MAP: return _("a mapping");
+	case QMS_NODE_SEQ: return _("a list");
 	}
 	return "?";
 }

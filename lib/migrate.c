@@ -6,6 +6,7 @@
 
 #include "edit.h"
 #include "flow.h"
+#include "i18n.h"
 #include "iso.h"
 #include "schema.h"
 
@@ -217,7 +218,7 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 	if (qms_file_read(&text, path, err) < 0)
 		goto out;
 	if (qms_doc_parse(&doc, path, text.buf, text.len, &diags) < 0) {
-		rc = fail(err, path, "cannot be read as YAML; run 'qms check' on it first");
+		rc = fail(err, path, _("cannot be read as YAML; run 'qms check' on it first"));
 		goto out;
 	}
 	const struct qms_node *proc = qms_node_get(doc->root, "process");
@@ -246,9 +247,9 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 			}
 		}
 	} else {
-		qms_buf_printf(notes, "%s: no 'edition': give the converted procedure its edition number\n", path);
+		qms_buf_printf(notes, _("%s: no 'edition': give the converted procedure its edition number\n"), path);
 	}
-	qms_buf_printf(notes, "%s: set 'effective' to the date the converted edition takes effect\n", path);
+	qms_buf_printf(notes, _("%s: set 'effective' to the date the converted edition takes effect\n"), path);
 
 	const struct qms_node *clauses = qms_node_get(proc, "clauses");
 	/* Each item becomes its first counterpart (so the comment on its line
@@ -286,16 +287,16 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 			if (judgement) {
 				const struct qms_corr_entry *ce = old == SIZE_MAX ? NULL : &corr->entries[old];
 				if (!ce || !ce->nlinks)
-					qms_buf_printf(notes, "%s:%u:%u: %s %s has no counterpart in %s; decide what the procedure implements instead%s%s\n",
+					qms_buf_printf(notes, _("%s:%u:%u: %s %s has no counterpart in %s; decide what the procedure implements instead%s%s\n"),
 						       path, it->line, it->col, corr->from->id, it->text, corr->to->id,
-						       ce && ce->note ? ": " : "", ce && ce->note ? ce->note : "");
+						       ce && ce->note ? ": " : "", ce && ce->note ? _(ce->note) : "");
 				else
 					for (size_t k = 0; k < ce->nlinks; k++)
 						if (ce->links[k].relation == QMS_REL_INTERSECT)
-							qms_buf_printf(notes, "%s:%u:%u: %s %s overlaps %s %s \"%s\" only in part; add it if the procedure implements it\n",
+							qms_buf_printf(notes, _("%s:%u:%u: %s %s overlaps %s %s \"%s\" only in part; add it if the procedure implements it\n"),
 								       path, it->line, it->col, corr->from->id, it->text,
 								       corr->to->id, corr->to->clauses[ce->links[k].to].number,
-								       corr->to->clauses[ce->links[k].to].en);
+								       qms_lang_get() == QMS_LANG_VI && corr->to->clauses[ce->links[k].to].vi ? corr->to->clauses[ce->links[k].to].vi : corr->to->clauses[ce->links[k].to].en);
 			}
 			r = first ? qms_edit_set_scalar(&e, it, first) : qms_edit_seq_remove(&e, clauses, it);
 		}
@@ -328,11 +329,11 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 			if (r == 0)
 				r = qms_edit_apply(&e2, &out2);
 			if (r < 0)
-				rc = fail(err, path, e2.error ? e2.error : "cannot add the clauses");
+				rc = fail(err, path, e2.error ? e2.error : _("cannot add the clauses"));
 			qms_edit_release(&e2);
 		} else {
 			r = -1;
-			rc = fail(err, path, "the converted text cannot be read back");
+			rc = fail(err, path, _("the converted text cannot be read back"));
 		}
 		qms_doc_free(doc2);
 		if (r == 0) {
@@ -353,8 +354,9 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 	if (errors) {
 		struct qms_buf m;
 		qms_buf_init(&m);
-		qms_buf_printf(&m, "left unchanged: the converted file would have %zu error%s, first ", errors,
-			       errors == 1 ? "" : "s");
+		qms_buf_printf(&m, qms_ngettext("left unchanged: the converted file would have %zu error: ",
+						"left unchanged: the converted file would have %zu errors, the first: ", errors),
+			       errors);
 		for (size_t i = 0; i < after.len; i++)
 			if (qms_rule_get(after.items[i].rule)->severity == QMS_ERROR) {
 				qms_diag_format(&m, &after.items[i]);

@@ -9,6 +9,7 @@
  * costs one diagram, not the run. Results come back over a pipe; each
  * worker writes its files itself (temporary file, then rename). */
 #include "render.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -95,7 +96,7 @@ static void add_problem(struct qms_render_result *res, const char *file, unsigne
 	qms_buf_init(&b);
 	va_list ap;
 	va_start(ap, fmt);
-	qms_buf_vprintf(&b, fmt, ap);
+	qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
 	va_end(ap);
 	p->message = qms_buf_detach(&b);
 }
@@ -229,7 +230,7 @@ static int write_file(const char *path, const char *data, size_t len, char **msg
 fail: {
 	struct qms_buf b;
 	qms_buf_init(&b);
-	qms_buf_printf(&b, "cannot write '%s': %s", path, strerror(errno));
+	qms_buf_printf(&b, _("cannot write '%s': %s"), path, strerror(errno));
 	*msg = qms_buf_detach(&b);
 	unlink(tmp.buf);
 }
@@ -297,7 +298,7 @@ static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct
 	}
 	qms_diags_release(&diags);
 	if (rc < 0) {
-		*msg = qms_xstrdup("the file changed while the diagrams were made; run again");
+		*msg = qms_xstrdup(_("the file changed while the diagrams were made; run again"));
 		return -1;
 	}
 	const struct qms_process *p = &((const struct qms_process_file *)d.data)->process;
@@ -502,13 +503,13 @@ static void reap(struct batch *bt, struct worker *w)
 	qms_buf_init(&b);
 	if (w->target != SIZE_MAX) {
 		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)
-			qms_buf_printf(&b, "the diagram took longer than %u s and was stopped; "
-					   "split the procedure or raise --timeout", bt->timeout);
+			qms_buf_printf(&b, _("the diagram took longer than %u s and was stopped; "
+					     "split the procedure or raise --timeout"), bt->timeout);
 		else if (WIFSIGNALED(st))
-			qms_buf_printf(&b, "the renderer crashed (signal %d) on this procedure",
+			qms_buf_printf(&b, _("the renderer crashed (signal %d) on this procedure"),
 				       WTERMSIG(st));
 		else
-			qms_buf_printf(&b, "the renderer stopped (exit status %d) on this procedure",
+			qms_buf_printf(&b, _("the renderer stopped (exit status %d) on this procedure"),
 				       WIFEXITED(st) ? WEXITSTATUS(st) : -1);
 		finish_target(bt, w->target, false, qms_buf_detach(&b));
 		w->target = SIZE_MAX;
@@ -546,7 +547,7 @@ static void run_workers(struct batch *bt, const size_t *todo, size_t ntodo, unsi
 				 * process): without one this diagram cannot be made */
 				struct qms_buf b;
 				qms_buf_init(&b);
-				qms_buf_printf(&b, "cannot start a worker process: %s", strerror(errno));
+				qms_buf_printf(&b, _("cannot start a worker process: %s"), strerror(errno));
 				size_t i = todo[next++];
 				finish_target(bt, i, false, qms_buf_detach(&b));
 				finished++;
@@ -776,7 +777,7 @@ static int make_out_dir(const char *dir, char **err)
 	if (rc < 0) {
 		struct qms_buf b;
 		qms_buf_init(&b);
-		qms_buf_printf(&b, "cannot create the output folder '%s': %s", dir, strerror(errno));
+		qms_buf_printf(&b, _("cannot create the output folder '%s': %s"), dir, strerror(errno));
 		*err = qms_buf_detach(&b);
 	}
 	free(p);
@@ -817,7 +818,7 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 		if (stat(paths[i], &st) < 0) {
 			struct qms_buf b;
 			qms_buf_init(&b);
-			qms_buf_printf(&b, "cannot render '%s': %s", paths[i], strerror(errno));
+			qms_buf_printf(&b, _("cannot render '%s': %s"), paths[i], strerror(errno));
 			*err = qms_buf_detach(&b);
 			goto done;
 		}
@@ -830,7 +831,7 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 		if (!locs[0].root) {
 			struct qms_buf b;
 			qms_buf_init(&b);
-			qms_buf_printf(&b, "'%s' is not in a workspace: a map needs one", paths[0]);
+			qms_buf_printf(&b, _("'%s' is not in a workspace: a map needs one"), paths[0]);
 			*err = qms_buf_detach(&b);
 			goto done;
 		}
@@ -845,9 +846,9 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 			const char *close = agency_names_hint(c->ix, req->map_agency, &arena);
 			struct qms_buf b;
 			qms_buf_init(&b);
-			qms_buf_printf(&b, "no agency '%s' in the workspace", req->map_agency);
+			qms_buf_printf(&b, _("no agency '%s' in the workspace"), req->map_agency);
 			if (close)
-				qms_buf_printf(&b, "; did you mean '%s'?", close);
+				qms_buf_printf(&b, _("; did you mean '%s'?"), close);
 			*err = qms_buf_detach(&b);
 			goto done;
 		}

@@ -3,6 +3,7 @@
  * qms_render_add_html() or qms_render_add_attr(); numbers through
  * qms_buf_add_number() or integer formats, never %f (the locale). */
 #include "render.h"
+#include "table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -118,14 +119,6 @@ void qms_render_add_attr(struct qms_buf *b, const char *s)
 	}
 }
 
-static size_t cp_count(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return k;
-}
-
 /* Byte length of the first `cps` code points of s[0..n). */
 static size_t cp_bytes(const char *s, size_t n, size_t cps)
 {
@@ -173,7 +166,7 @@ static void wrap_text(struct qms_buf *out, const char *s, size_t width, size_t m
 		const char *w = p;
 		while (*p && !is_blank(*p) && *p != '\n')
 			p++;
-		size_t wn = (size_t)(p - w), wc = cp_count(w, wn);
+		size_t wn = (size_t)(p - w), wc = qms_text_width(w, wn);
 		while (wc) {
 			if ((empty ? wc : col + 1 + wc) <= width) {
 				if (!empty) {

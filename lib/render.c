@@ -9,6 +9,7 @@
  * are). dot on its own does not keep clusters in the order they are
  * written: see ../shared/reference/graphviz-notes.md. */
 #include "render.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -55,7 +56,7 @@ static char *messages_error(const char *what)
 		size_t n = strcspn(e, "\n");
 		while (n && (e[n - 1] == ' ' || e[n - 1] == '.'))
 			n--;
-		qms_buf_adds(&b, ": graphviz says: ");
+		qms_buf_adds(&b, _(": graphviz says: "));
 		qms_buf_add(&b, e, n);
 	}
 	return qms_buf_detach(&b);
@@ -70,7 +71,7 @@ int qms_renderer_new(struct qms_renderer **out, char **err)
 	agseterr(AGWARN); /* every message to the callback, none to stderr */
 	GVC_t *gvc = gvContext();
 	if (!gvc) {
-		*err = qms_xstrdup("cannot start graphviz");
+		*err = qms_xstrdup(_("cannot start graphviz"));
 		return -1;
 	}
 	struct qms_renderer *r = qms_xcalloc(1, sizeof(*r));
@@ -507,7 +508,7 @@ int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char 
 	messages_reset();
 	Agraph_t *g = read_dot(dot);
 	if (!g || agerrors()) {
-		*err = messages_error("graphviz cannot read the graph");
+		*err = messages_error(_("graphviz cannot read the graph"));
 		if (g)
 			agclose(g);
 		return -1;
@@ -515,7 +516,7 @@ int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char 
 	int rc = -1;
 	bool laid_out = false;
 	if (gvLayout(r->gvc, g, "dot") != 0 || agerrors()) {
-		*err = messages_error("graphviz cannot lay the graph out");
+		*err = messages_error(_("graphviz cannot lay the graph out"));
 		goto done;
 	}
 	laid_out = true;
@@ -524,7 +525,7 @@ int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char 
 		laid_out = false;
 		set_attr(g, AGRAPH, "splines", "true");
 		if (gvLayout(r->gvc, g, "nop") != 0 || agerrors()) {
-			*err = messages_error("graphviz cannot route the edges");
+			*err = messages_error(_("graphviz cannot route the edges"));
 			goto done;
 		}
 		laid_out = true;
@@ -532,7 +533,7 @@ int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char 
 	char *data = NULL;
 	unsigned int len = 0;
 	if (gvRenderData(r->gvc, g, device[format], &data, &len) != 0 || agerrors() || !data) {
-		*err = messages_error("graphviz cannot render the graph");
+		*err = messages_error(_("graphviz cannot render the graph"));
 		if (data)
 			gvFreeRenderData(data);
 		goto done;

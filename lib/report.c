@@ -1,6 +1,7 @@
 /* The provincial report: computing the figures. The writers are in
  * report-format.c. See report.h and docs/report.md. */
 #include "report.h"
+#include "i18n.h"
 
 #include <limits.h>
 #include <math.h>
@@ -577,7 +578,7 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	if (!loc.root) {
 		struct qms_buf b;
 		qms_buf_init(&b);
-		qms_buf_printf(&b, "'%s' is not in a workspace (a folder with qms.yaml, processes/, audits/)", path);
+		qms_buf_printf(&b, _("'%s' is not in a workspace (a folder with qms.yaml, processes/, audits/)"), path);
 		*err = qms_buf_detach(&b);
 		qms_location_release(&loc);
 		return -1;

@@ -1,4 +1,5 @@
 #include "schema.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -400,6 +401,12 @@ static void derr(struct decoder *dc, const struct qms_node *at, enum qms_rule_id
 static void decode_map(struct decoder *dc, const struct qms_schema *s, const struct qms_node *map,
 		       void *out);
 
+/* The name of what a schema describes, for messages, translated. */
+static const char *kind_name(const struct qms_schema *s)
+{
+	return s->is_root ? _("the top level") : _(s->name);
+}
+
 static void add_choices(struct qms_buf *b, const char *const *choices)
 {
 	for (size_t i = 0; choices[i]; i++)
@@ -428,7 +435,7 @@ static void decode_scalar(struct decoder *dc, const struct qms_field *f, const s
 	v->col = n->col;
 	if (n->type != QMS_NODE_SCALAR) {
 		derr(dc, n, QMS_RULE_S003, "'%s' must be %s, not %s", f->key,
-		     f->type == QMS_T_ID ? "an id" : "text", qms_node_type_name(n));
+		     f->type == QMS_T_ID ? _("an id") : _("text"), qms_node_type_name(n));
 		return;
 	}
 	if (qms_node_is_null(n))
@@ -560,7 +567,7 @@ static void decode_item(struct decoder *dc, const struct qms_field *f, const str
 	}
 	if (n->type != QMS_NODE_MAP) {
 		derr(dc, n, QMS_RULE_S003, "'%s' must be a mapping (key: value), not %s", f->key,
-		     qms_node_is_null(n) ? "empty" : qms_node_type_name(n));
+		     qms_node_is_null(n) ? _("empty") : qms_node_type_name(n));
 		return;
 	}
 	decode_map(dc, f->schema, n, slot);
@@ -631,23 +638,26 @@ static void decode_map(struct decoder *dc, const struct qms_schema *s, const str
 			if (k->text[0] >= '0' && k->text[0] <= '9')
 				derr(dc, k, QMS_RULE_S001,
 				     "unknown key '%s' in %s: inside { } a ',' separates entries, so write decimals with '.' or in quotes ('0,5 giờ')",
-				     k->text, s->name);
+				     k->text, kind_name(s));
 			else if (strchr(k->text, ' ') && !close)
 				derr(dc, k, QMS_RULE_S001,
 				     "unknown key '%s' in %s: keys have no spaces; inside { } a ',' separates entries, so put text with a comma in quotes",
-				     k->text, s->name);
+				     k->text, kind_name(s));
 			else if (close)
-				derr(dc, k, QMS_RULE_S001, "unknown key '%s' %s %s; did you mean '%s'?",
-				     k->text, s->is_root ? "at" : "in", s->name, close);
+				derr(dc, k, QMS_RULE_S001,
+				     s->is_root ? N_("unknown key '%s' at %s; did you mean '%s'?")
+						: N_("unknown key '%s' in %s; did you mean '%s'?"),
+				     k->text, kind_name(s), close);
 			else
-				derr(dc, k, QMS_RULE_S001, "unknown key '%s' %s %s", k->text,
-				     s->is_root ? "at" : "in", s->name);
+				derr(dc, k, QMS_RULE_S001,
+				     s->is_root ? N_("unknown key '%s' at %s") : N_("unknown key '%s' in %s"),
+				     k->text, kind_name(s));
 			continue;
 		}
 		if (qms_node_is_null(k->value) && !(f->flags & QMS_F_REQUIRED))
 			continue;
 		if (qms_node_is_null(k->value)) {
-			derr(dc, k, QMS_RULE_S002, "'%s' in %s has no value", f->key, s->name);
+			derr(dc, k, QMS_RULE_S002, "'%s' in %s has no value", f->key, kind_name(s));
 			seen |= 1ul << idx;
 			continue;
 		}
@@ -657,7 +667,7 @@ static void decode_map(struct decoder *dc, const struct qms_schema *s, const str
 	size_t idx = 0;
 	for (const struct qms_field *f = s->fields; f->key; f++, idx++)
 		if ((f->flags & QMS_F_REQUIRED) && !(seen & (1ul << idx)))
-			derr(dc, map, QMS_RULE_S002, "missing required key '%s' in %s", f->key, s->name);
+			derr(dc, map, QMS_RULE_S002, "missing required key '%s' in %s", f->key, kind_name(s));
 }
 
 int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qms_diags *diags)
@@ -668,7 +678,7 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 	if (root->type != QMS_NODE_MAP) {
 		derr(&dc, root, QMS_RULE_L010,
 		     "the document is %s; it must be a mapping whose first key names its kind (process, system, agency, workspace, standard, correlation or calendar)",
-		     qms_node_is_null(root) ? "empty" : qms_node_type_name(root));
+		     qms_node_is_null(root) ? _("empty") : qms_node_type_name(root));
 		return -1;
 	}
 	int kind = -1;

@@ -1,5 +1,6 @@
 /* The static site. See site.h. */
 #include "site.h"
+#include "i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -193,7 +194,7 @@ static int make_dirs(const char *dir, char **err)
 		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
 			struct qms_buf b;
 			qms_buf_init(&b);
-			qms_buf_printf(&b, "cannot create the folder '%s': %s", p, strerror(errno));
+			qms_buf_printf(&b, _("cannot create the folder '%s': %s"), p, strerror(errno));
 			*err = qms_buf_detach(&b);
 			rc = -1;
 			break;
@@ -206,7 +207,7 @@ static int make_dirs(const char *dir, char **err)
 	if (rc == 0 && !qms_is_dir(dir)) {
 		struct qms_buf b;
 		qms_buf_init(&b);
-		qms_buf_printf(&b, "'%s' is not a folder", dir);
+		qms_buf_printf(&b, _("'%s' is not a folder"), dir);
 		*err = qms_buf_detach(&b);
 		rc = -1;
 	}
@@ -221,12 +222,12 @@ int qms_site_check_dir(const char *dir, char **err)
 	if (stat(dir, &st) < 0) {
 		if (errno == ENOENT)
 			return 0;
-		qms_buf_printf(&b, "cannot use '%s': %s", dir, strerror(errno));
+		qms_buf_printf(&b, _("cannot use '%s': %s"), dir, strerror(errno));
 		*err = qms_buf_detach(&b);
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		qms_buf_printf(&b, "'%s' exists and is not a folder; give a new folder for the site", dir);
+		qms_buf_printf(&b, _("'%s' exists and is not a folder; give a new folder for the site"), dir);
 		*err = qms_buf_detach(&b);
 		return -1;
 	}
@@ -251,8 +252,8 @@ int qms_site_check_dir(const char *dir, char **err)
 		closedir(d);
 	if (empty)
 		return 0;
-	qms_buf_printf(&b, "'%s' is not empty and is not a site qms wrote (it has no %s); "
-			   "give a new or empty folder, nothing was written",
+	qms_buf_printf(&b, _("'%s' is not empty and is not a site qms wrote (it has no %s); "
+			     "give a new or empty folder, nothing was written"),
 		       dir, QMS_SITE_MARKER);
 	*err = qms_buf_detach(&b);
 	return -1;

@@ -370,27 +370,6 @@ void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *
 	}
 }
 
-/* Columns a text takes on a terminal: characters, less combining marks
- * (Vietnamese typed in decomposed form). */
-size_t qms_text_width(const char *s)
-{
-	size_t w = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		uint32_t c = *p;
-		int n = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
-		if (n)
-			c &= 0x3fu >> n;
-		p++;
-		for (int k = 0; k < n && (*p & 0xc0) == 0x80; k++)
-			c = (c << 6) | (*p++ & 0x3f);
-		if (!((c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) ||
-		      (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff)))
-			w++;
-	}
-	return w;
-}
-
 enum { COL_NAME, COL_LEVEL, COL_LAST, COL_NEXT, COL_DEADLINE, COL_DAYS, COL_STATUS, COL_OPEN,
        COL_OVERDUE, COL_UNVERIFIED, NCOLS };
 
@@ -446,7 +425,7 @@ static const char *const status_color[] = {"\033[32m", "\033[1;31m", "\033[33m",
 
 static void add_cell(struct qms_buf *b, const char *text, size_t width, int col, const char *color)
 {
-	size_t w = qms_text_width(text);
+	size_t w = qms_text_width(text, strlen(text));
 	if (right_aligned(col))
 		for (size_t i = w; i < width; i++)
 			qms_buf_addc(b, ' ');
@@ -478,7 +457,7 @@ void qms_status_format_table(struct qms_buf *out, const struct qms_status_report
 
 	size_t width[NCOLS];
 	for (int c = 0; c < NCOLS; c++)
-		width[c] = qms_text_width(head[c]);
+		width[c] = qms_text_width(head[c], strlen(head[c]));
 	char cells[NCOLS][64];
 	const char *row[NCOLS];
 	struct qms_buf name;
@@ -486,7 +465,7 @@ void qms_status_format_table(struct qms_buf *out, const struct qms_status_report
 	for (size_t i = 0; i < r->len; i++) {
 		cell_row(&r->agencies[i], r->settings.name, lang, &name, cells, row);
 		for (int c = 0; c < NCOLS; c++) {
-			size_t w = qms_text_width(row[c]);
+			size_t w = qms_text_width(row[c], strlen(row[c]));
 			if (w > width[c])
 				width[c] = w;
 		}

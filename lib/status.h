@@ -107,9 +107,6 @@ void qms_status_format_table(struct qms_buf *out, const struct qms_status_report
  * Appends to out. */
 void qms_agency_short_name(struct qms_buf *out, const char *name, const char *workspace);
 
-/* Columns a text takes on a terminal: characters less combining marks. */
-size_t qms_text_width(const char *s);
-
 /* A date for people: 30/9/2020 (05/3/2020, 20/01/2020: as Nghị định
  * 30/2020/NĐ-CP writes them) in Vietnamese, 2020-09-30 in English. */
 void qms_date_format_lang(char out[11], int32_t days, enum qms_lang lang);

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 void qms_table_init(struct qms_table *t, const char *const *header)
 {
@@ -31,12 +32,27 @@ void qms_table_release(struct qms_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-size_t qms_utf8_width(const char *s)
+size_t qms_text_width(const char *s, size_t n)
 {
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) { /* ASCII: one column (a control character none) */
+			w += c >= 0x20 && c != 0x7f;
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (len <= 0) { /* not UTF-8: one column per byte, as a terminal shows U+FFFD */
+			w++;
+			i++;
+			continue;
+		}
+		w += (size_t)utf8proc_charwidth(cp);
+		i += (size_t)len;
+	}
+	return w;
 }
 
 static void add_md_cell(struct qms_buf *out, const char *s)
@@ -107,7 +123,7 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 	size_t *width = qms_xcalloc(t->ncols, sizeof(*width));
 	for (size_t r = 0; r < t->nrows && fmt == QMS_TABLE_TEXT; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t w = qms_utf8_width(shown[r * t->ncols + c]);
+			size_t w = qms_text_width(shown[r * t->ncols + c], strlen(shown[r * t->ncols + c]));
 			if (w > width[c])
 				width[c] = w;
 		}
@@ -119,7 +135,7 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 			case QMS_TABLE_TEXT:
 				qms_buf_adds(out, cell);
 				if (c + 1 < t->ncols)
-					for (size_t k = qms_utf8_width(cell); k < width[c] + 2; k++)
+					for (size_t k = qms_text_width(cell, strlen(cell)); k < width[c] + 2; k++)
 						qms_buf_addc(out, ' ');
 				break;
 			case QMS_TABLE_MD:

@@ -43,7 +43,9 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
  * qms_buf_add_printable(). */
 void qms_csv_add_cell(struct qms_buf *out, const char *s);
 
-/* Characters (code points) of a UTF-8 string. */
-size_t qms_utf8_width(const char *s);
+/* Columns that s[0..n) takes on a terminal or in a table of fixed-width
+ * text: combining marks none, wide (East Asian) characters two, others
+ * one. The one measure of text width for tables and wrapped labels. */
+size_t qms_text_width(const char *s, size_t n);
 
 #endif

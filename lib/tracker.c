@@ -1,5 +1,6 @@
 /* Agency trackers: the A rules, and the changes of `qms audit`. */
 #include "tracker.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -23,7 +24,17 @@ struct ctx {
 	const char **codes; /* procedure codes for suggestions, made when first needed */
 };
 
-#define AT(v) (v)->line, (v)->col
+/* A problem at the position of value v (xgettext keyword terr:4). */
+static void terr(struct ctx *c, const struct qms_value *v, enum qms_rule_id rule, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void terr(struct ctx *c, const struct qms_value *v, enum qms_rule_id rule, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	qms_diags_vadd(c->diags, c->path, v->line, v->col, rule, fmt, ap);
+	va_end(ap);
+}
 
 static const struct qms_stage *stage_at(const struct qms_agency_file *a, size_t i)
 {
@@ -64,7 +75,7 @@ static void check_file_name(struct ctx *c)
 		    : n > 4 && !strcmp(name + n - 4, ".yml") ? n - 4 : n;
 	if (stem == strlen(id->text) && !strncmp(name, id->text, stem))
 		return;
-	qms_diags_add(c->diags, c->path, AT(id), QMS_RULE_A012,
+	terr(c, id, QMS_RULE_A012,
 		      "agency id '%s' is not the file name '%s'; name the file audits/%s.yaml or correct the id",
 		      id->text, name, id->text);
 }
@@ -91,7 +102,7 @@ static void check_stages(struct ctx *c, const struct qms_stage *first[QMS_STAGE_
 			continue;
 		int idx = st->stage.choice;
 		if (first[idx]) {
-			qms_diags_add(c->diags, c->path, AT(&st->stage), QMS_RULE_A001,
+			terr(c, &st->stage, QMS_RULE_A001,
 				      "stage '%s' is recorded twice (first at line %u); keep one",
 				      st->stage.text, first[idx]->stage.line);
 			continue;
@@ -101,14 +112,14 @@ static void check_stages(struct ctx *c, const struct qms_stage *first[QMS_STAGE_
 			struct qms_buf order;
 			qms_buf_init(&order);
 			add_stage_order(&order);
-			qms_diags_add(c->diags, c->path, AT(&st->stage), QMS_RULE_A002,
+			terr(c, &st->stage, QMS_RULE_A002,
 				      "stage '%s' is listed after '%s'; the stages go %s", st->stage.text,
 				      qms_stage_names[max_idx], order.buf);
 			qms_buf_release(&order);
 		} else {
 			for (int k = max_idx + 1; k < idx; k++)
 				if (!recorded[k])
-					qms_diags_add(c->diags, c->path, AT(&st->stage), QMS_RULE_A013,
+					terr(c, &st->stage, QMS_RULE_A013,
 						      "stage '%s' is not recorded before '%s'",
 						      qms_stage_names[k], st->stage.text);
 			max_idx = idx;
@@ -118,7 +129,7 @@ static void check_stages(struct ctx *c, const struct qms_stage *first[QMS_STAGE_
 		if (prev_dated && st->done.date < prev_dated->done.date) {
 			qms_date_format(d1, st->done.date);
 			qms_date_format(d2, prev_dated->done.date);
-			qms_diags_add(c->diags, c->path, AT(&st->done), QMS_RULE_A003,
+			terr(c, &st->done, QMS_RULE_A003,
 				      "stage '%s' done %s is before '%s' done %s (line %u); dates never go back",
 				      st->stage.text, d1, prev_dated->stage.text, d2, prev_dated->done.line);
 		}
@@ -129,14 +140,14 @@ static void check_stages(struct ctx *c, const struct qms_stage *first[QMS_STAGE_
 	if (ann) {
 		bool no_ia = !first[QMS_STAGE_INTERNAL_AUDIT], no_mr = !first[QMS_STAGE_MANAGEMENT_REVIEW];
 		if (no_ia || no_mr)
-			qms_diags_add(c->diags, c->path, AT(&ann->stage), QMS_RULE_A004,
-				      "announcement without %s%s%s: the system is announced only after an internal audit and a management review",
-				      no_ia ? "internal-audit" : "", no_ia && no_mr ? " and " : "",
-				      no_mr ? "management-review" : "");
+			terr(c, &ann->stage, QMS_RULE_A004, "%s",
+			     _(no_ia && no_mr ? N_("announcement without internal-audit and management-review: the system is announced only after an internal audit and a management review")
+			       : no_ia ? N_("announcement without internal-audit: the system is announced only after an internal audit and a management review")
+				       : N_("announcement without management-review: the system is announced only after an internal audit and a management review")));
 	}
 	const struct qms_stage *rep = first[QMS_STAGE_REPORT];
 	if (rep && !ann)
-		qms_diags_add(c->diags, c->path, AT(&rep->stage), QMS_RULE_A004,
+		terr(c, &rep->stage, QMS_RULE_A004,
 			      "report without announcement: the report to the Department of Science and Technology sends the announcement");
 }
 
@@ -158,7 +169,7 @@ static void check_announced_open(struct ctx *c, const struct qms_stage *ann)
 				continue;
 			if (f->closed.text && f->closed.date <= day)
 				continue;
-			qms_diags_add(c->diags, c->path, AT(&ann->done), QMS_RULE_A005,
+			terr(c, &ann->done, QMS_RULE_A005,
 				      "announced on %s with major finding '%s' (line %u) still open; close it on or before the announcement",
 				      d, f->id.text, f->id.line);
 		}
@@ -185,17 +196,17 @@ static const struct qms_index_process *check_process(struct ctx *c, const struct
 	if (!p) {
 		const char *close = suggest_code(c, v->text);
 		if (close)
-			qms_diags_add(c->diags, c->path, AT(v), QMS_RULE_A006,
+			terr(c, v, QMS_RULE_A006,
 				      "%s names no procedure of the workspace: '%s'; did you mean '%s'?",
-				      what, v->text, close);
+				      _(what), v->text, close);
 		else
-			qms_diags_add(c->diags, c->path, AT(v), QMS_RULE_A006,
-				      "%s names no procedure of the workspace: '%s'", what, v->text);
+			terr(c, v, QMS_RULE_A006,
+				      "%s names no procedure of the workspace: '%s'", _(what), v->text);
 		return NULL;
 	}
 	const char *mine = c->a->agency.id.text;
 	if (mine && p->agency.text && strcmp(p->agency.text, mine))
-		qms_diags_add(c->diags, c->path, AT(v), QMS_RULE_A014,
+		terr(c, v, QMS_RULE_A014,
 			      "procedure '%s' belongs to agency '%s', not '%s'", v->text, p->agency.text, mine);
 	return p;
 }
@@ -209,11 +220,11 @@ static void check_step(struct ctx *c, const struct qms_index_process *p, const s
 		ids[i] = p->steps.items[i].text;
 	const char *close = qms_closest(step->text, ids, p->steps.len);
 	if (close)
-		qms_diags_add(c->diags, c->path, AT(step), QMS_RULE_A007,
+		terr(c, step, QMS_RULE_A007,
 			      "procedure '%s' has no step '%s'; did you mean '%s'?", p->code.text, step->text,
 			      close);
 	else
-		qms_diags_add(c->diags, c->path, AT(step), QMS_RULE_A007,
+		terr(c, step, QMS_RULE_A007,
 			      "procedure '%s' has no step '%s'", p->code.text, step->text);
 	free(ids);
 }
@@ -224,10 +235,10 @@ static void check_finding(struct ctx *c, const struct qms_audit *au, const struc
 	bool workspace = c->ix && c->ix->root;
 	const struct qms_index_process *p = NULL;
 	if (workspace && f->process.text)
-		p = check_process(c, &f->process, "the finding");
+		p = check_process(c, &f->process, N_("the finding"));
 	if (f->step.text) {
 		if (!f->process.line)
-			qms_diags_add(c->diags, c->path, AT(&f->step), QMS_RULE_A007,
+			terr(c, &f->step, QMS_RULE_A007,
 				      "step '%s' without 'process': name the procedure the step belongs to",
 				      f->step.text);
 		else if (p)
@@ -237,23 +248,23 @@ static void check_finding(struct ctx *c, const struct qms_audit *au, const struc
 		qms_date_format(d2, au->date.date);
 		if (f->closed.text && f->closed.date < au->date.date) {
 			qms_date_format(d1, f->closed.date);
-			qms_diags_add(c->diags, c->path, AT(&f->closed), QMS_RULE_A008,
+			terr(c, &f->closed, QMS_RULE_A008,
 				      "closed %s is before the audit of %s that found it", d1, d2);
 		}
 		if (f->due.text && f->due.date < au->date.date) {
 			qms_date_format(d1, f->due.date);
-			qms_diags_add(c->diags, c->path, AT(&f->due), QMS_RULE_A008,
+			terr(c, &f->due, QMS_RULE_A008,
 				      "due %s is before the audit of %s that found it", d1, d2);
 		}
 	}
 	if (f->verified.text) {
 		if (!f->closed.line) {
-			qms_diags_add(c->diags, c->path, AT(&f->verified), QMS_RULE_A009,
+			terr(c, &f->verified, QMS_RULE_A009,
 				      "verified without 'closed': record when the action was completed first");
 		} else if (f->closed.text && f->verified.date < f->closed.date) {
 			qms_date_format(d1, f->verified.date);
 			qms_date_format(d2, f->closed.date);
-			qms_diags_add(c->diags, c->path, AT(&f->verified), QMS_RULE_A009,
+			terr(c, &f->verified, QMS_RULE_A009,
 				      "verified %s is before closed %s", d1, d2);
 		}
 	}
@@ -268,14 +279,14 @@ static void check_audits(struct ctx *c)
 		if (au->id.text) {
 			size_t prev = qms_strmap_put(&audits, au->id.text, i);
 			if (prev != SIZE_MAX)
-				qms_diags_add(c->diags, c->path, AT(&au->id), QMS_RULE_A010,
+				terr(c, &au->id, QMS_RULE_A010,
 					      "audit id '%s' is used twice (first at line %u)", au->id.text,
 					      audit_at(c->a, prev)->id.line);
 		}
 		for (size_t k = 0; workspace && k < au->scope.len; k++) {
 			const struct qms_value *code = &((const struct qms_value *)au->scope.items)[k];
 			if (code->text)
-				check_process(c, code, "the audit's scope");
+				check_process(c, code, N_("the audit's scope"));
 		}
 		for (size_t k = 0; k < au->findings.len; k++) {
 			const struct qms_finding *f = finding_at(au, k);
@@ -285,7 +296,7 @@ static void check_audits(struct ctx *c)
 				if (prev != SIZE_MAX) {
 					const struct qms_audit *pa = audit_at(c->a, prev >> 20);
 					const struct qms_finding *pf = finding_at(pa, prev & 0xfffff);
-					qms_diags_add(c->diags, c->path, AT(&f->id), QMS_RULE_A011,
+					terr(c, &f->id, QMS_RULE_A011,
 						      "finding id '%s' is used twice (first at line %u, audit '%s')",
 						      f->id.text, pf->id.line, pa->id.text ? pa->id.text : "?");
 				}
@@ -399,7 +410,7 @@ static int fail(char **err, const char *fmt, ...)
 	va_list ap;
 	qms_buf_init(&b);
 	va_start(ap, fmt);
-	qms_buf_vprintf(&b, fmt, ap);
+	qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
 	va_end(ap);
 	*err = qms_buf_detach(&b);
 	return -1;

@@ -431,6 +431,53 @@ void qms_buf_add_number_lang(struct qms_buf *b, double value, enum qms_lang lang
 	}
 }
 
+/* ---- columns ---- */
+
+bool qms_is_combining(uint32_t cp)
+{
+	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
+	       (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
+	       (cp >= 0xfe20 && cp <= 0xfe2f);
+}
+
+/* The code point at s[0..n) and its length in bytes (1 for a byte that
+ * does not start valid UTF-8). */
+static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned c = s[0];
+	size_t len = c < 0x80 ? 1 : c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+	if (!len || len > n) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	uint32_t v = len == 1 ? c : c & (0x7fu >> len);
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		v = (v << 6) | (s[k] & 0x3f);
+	}
+	*cp = v;
+	return len;
+}
+
+size_t qms_utf8_column_len(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (!n)
+		return 0;
+	uint32_t cp;
+	size_t i = utf8_next(p, n, &cp);
+	while (i < n && p[i] >= 0xcc) { /* combining marks start at U+0300 (0xcc 0x80) */
+		size_t k = utf8_next(p + i, n - i, &cp);
+		if (!qms_is_combining(cp))
+			break;
+		i += k;
+	}
+	return i;
+}
+
 /* ---- suggestions ---- */
 
 static size_t utf8_decode_all(const char *s, uint32_t *out, size_t cap)

@@ -88,6 +88,15 @@ bool qms_is_control(uint32_t c);
 /* Hand the contents to the caller (free with free()); b is reset. */
 char *qms_buf_detach(struct qms_buf *b);
 
+/* Text positions count characters as people see them: a code point with
+ * the combining marks after it (U+0300-036F, 1AB0-1AFF, 1DC0-1DFF,
+ * 20D0-20FF, FE20-FE2F: Vietnamese typed in decomposed form) is one
+ * column, so "ế" in NFD is where it is in NFC. */
+bool qms_is_combining(uint32_t cp);
+/* Bytes of the column at s[0..n): one code point (a byte that is not
+ * UTF-8 counts alone) and the combining marks after it; 0 when n is 0. */
+size_t qms_utf8_column_len(const char *s, size_t n);
+
 /* Levenshtein distance between a and b, counting UTF-8 code points,
  * or `limit + 1` as soon as it is known to exceed `limit`. */
 size_t qms_edit_distance(const char *a, const char *b, size_t limit);

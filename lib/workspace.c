@@ -1,4 +1,5 @@
 #include "workspace.h"
+#include "i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -80,7 +81,7 @@ int qms_locate(struct qms_location *out, const char *path, char **err)
 	if (!realpath(path, resolved)) {
 		struct qms_buf b;
 		qms_buf_init(&b);
-		qms_buf_printf(&b, "cannot check '%s': %s", path, strerror(errno));
+		qms_buf_printf(&b, _("cannot check '%s': %s"), path, strerror(errno));
 		*err = qms_buf_detach(&b);
 		return -1;
 	}

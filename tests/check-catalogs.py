@@ -148,7 +148,7 @@ def main():
     # the correlation rules of `qms check` (C011: every 2008 clause mapped or
     # listed as no longer required) hold for the shipped files
     standards = os.path.join(os.path.dirname(os.path.abspath(data)), "..", "standards")
-    p = subprocess.run([binary, "check", os.path.abspath(standards)], stdout=subprocess.PIPE,
+    p = subprocess.run([binary, "--lang", "en", "check", os.path.abspath(standards)], stdout=subprocess.PIPE,
                        env=dict(os.environ, NO_COLOR="1"))
     out = p.stdout.decode()
     if p.returncode != 0 or not out.endswith("no problems\n"):

@@ -31,14 +31,18 @@ def main():
         args = args[1:]
     qms, docs = args[0], args[1]
     failed = 0
-    rules = run(qms, "check", "--list-rules", "--format", "md")
-    with open(f"{docs}/rules.md", encoding="utf-8") as f:
-        current = f.read()
-    if update:
-        with open(f"{docs}/rules.md", "w", encoding="utf-8") as f:
-            f.write(rules)
-    else:
-        failed += compare("docs/rules.md", rules, current)
+    for name, lang in (("rules.md", "en"), ("rules.vi.md", "vi")):
+        rules = run(qms, "--lang", lang, "check", "--list-rules", "--format", "md")
+        try:
+            with open(f"{docs}/{name}", encoding="utf-8") as f:
+                current = f.read()
+        except FileNotFoundError:
+            current = ""
+        if update:
+            with open(f"{docs}/{name}", "w", encoding="utf-8") as f:
+                f.write(rules)
+        else:
+            failed += compare(f"docs/{name}", rules, current)
     with open(f"{docs}/format.md", encoding="utf-8") as f:
         text = f.read()
     begin = "<!-- BEGIN GENERATED: qms check --schema -->\n"
@@ -48,11 +52,11 @@ def main():
         return 1
     head, rest = text.split(begin, 1)
     section, tail = rest.split(end, 1)
-    schema = run(qms, "check", "--schema")
+    schema = run(qms, "--lang", "en", "check", "--schema")
     if update:
         with open(f"{docs}/format.md", "w", encoding="utf-8") as f:
             f.write(head + begin + schema + end + tail)
-        print("updated docs/rules.md and docs/format.md")
+        print("updated docs/rules.md, docs/rules.vi.md and docs/format.md")
         return 0
     failed += compare("docs/format.md (reference)", schema, section)
     return 1 if failed else 0

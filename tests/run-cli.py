@@ -17,7 +17,8 @@ Each CASES_DIR/*.t file holds commands and their exact output:
     [1]                      <- exit status, when not 0
 
 Commands run in bash with the case folder as the current folder, `qms`
-on PATH, NO_COLOR=1, LC_ALL=C.UTF-8, and $TMP a fresh empty folder.
+on PATH, NO_COLOR=1, LC_ALL=C.UTF-8 (LANGUAGE, LC_MESSAGES and LANG unset), and
+$TMP a fresh empty folder.
 """
 import difflib
 import os
@@ -95,7 +96,9 @@ def main():
         for cmd, expected, status in parse(os.path.join(cases_dir, name)):
             total += 1
             tmp = tempfile.mkdtemp(prefix="qms-cli-")
-            env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"], NO_COLOR="1",
+            env = {k: v for k, v in os.environ.items()
+                   if k not in ("LANGUAGE", "LC_MESSAGES", "LANG")}  # the language is the case's
+            env.update(PATH=bindir + ":" + os.environ["PATH"], NO_COLOR="1",
                        LC_ALL="C.UTF-8", TMP=tmp)
             p = subprocess.run(["bash", "-c", cmd], cwd=cases_dir, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)

@@ -53,7 +53,7 @@ def read(path):
 
 
 def check_clean(qms, ws, what):
-    p = subprocess.run([qms, "check", ws], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    p = subprocess.run([qms, "--lang", "en", "check", ws], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        timeout=120)
     if p.returncode != 0 or not p.stdout.decode().rstrip().endswith("no problems"):
         fail("%s: qms check does not pass:\n%s" % (what, p.stdout.decode()[-2000:]))

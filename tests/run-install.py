@@ -56,7 +56,7 @@ def main():
         qms = os.path.join(moved, opts["bindir"], "qms")
         share = os.path.join(moved, opts["datadir"])
 
-        v = subprocess.run([qms, "--version"], capture_output=True, text=True, env=env)
+        v = subprocess.run([qms, "--lang", "en", "--version"], capture_output=True, text=True, env=env)
         want = os.path.join(share, "qms", "standards")
         check(v.returncode == 0 and any(l.startswith("catalogs: ") and os.path.realpath(l.split(": ", 1)[1]) ==
                                         os.path.realpath(want) for l in v.stdout.splitlines()),

@@ -12,7 +12,10 @@ requires:
   - stdout equal, byte for byte, to the .expected file;
   - `[<CODE>]` in the bad output and not in the good output;
   - exit status 1 for bad when the rule is an error, 0 when it is a warning,
-    and 0 for good.
+    and 0 for good;
+  - with --lang vi, the bad output has the same diagnostics at the same
+    positions with the same codes, each message in Vietnamese (differing
+    from the English). The .expected files are English (--lang en).
 
 A few fixtures cannot be committed as plain files (a dangling symlink, a file
 over 16 MiB): RUNTIME below creates them. Such a workspace is copied to a
@@ -83,7 +86,7 @@ RUNTIME = {
 
 
 def list_rules(qms):
-    out = subprocess.run([qms, "check", "--list-rules"], stdout=subprocess.PIPE,
+    out = subprocess.run([qms, "--lang", "en", "check", "--list-rules"], stdout=subprocess.PIPE,
                          check=True, timeout=TIMEOUT).stdout.decode()
     rules = []
     for line in out.splitlines():
@@ -93,11 +96,32 @@ def list_rules(qms):
     return rules
 
 
-def run_check(qms, cwd):
+def run_check(qms, cwd, lang="en"):
+    """qms check in cwd, messages in lang (the .expected files are English)."""
     env = dict(os.environ, NO_COLOR="1")
-    p = subprocess.run([qms, "check"], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+    p = subprocess.run([qms, "--lang", lang, "check"], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
     return p.returncode, p.stdout, p.stderr
+
+
+def translated(english, vietnamese):
+    """Problems unless the Vietnamese output has the same diagnostics, at the
+    same positions with the same codes, each with a message of its own."""
+    en = english.decode("utf-8", "replace").splitlines()[:-1]  # the last line sums up
+    vi = vietnamese.decode("utf-8", "replace").splitlines()[:-1]
+    if len(en) != len(vi):
+        return ["--lang vi: %d diagnostics, not %d" % (len(vi), len(en))]
+    problems = []
+    for e, v in zip(en, vi):
+        pe, pv = e.split(": ", 1), v.split(": ", 1)
+        code_e = e[e.find("["):e.find("]") + 1]
+        code_v = v[v.find("["):v.find("]") + 1]
+        me, mv = e.split("]: ", 1)[-1], v.split("]: ", 1)[-1]
+        if pe[0] != pv[0] or code_e != code_v:
+            problems.append("--lang vi: %r is not at the place of %r" % (v, e))
+        elif me == mv and any(c.isalpha() for c in me):
+            problems.append("--lang vi: message not translated: %r" % v)
+    return problems
 
 
 def diff(expected, actual, name):
@@ -130,6 +154,8 @@ def check_variant(qms, fixture, code, severity, variant):
             rc, out, err = run_check(qms, ws)
     else:
         rc, out, err = run_check(qms, folder)
+        if variant == "bad":
+            problems += translated(out, run_check(qms, folder, "vi")[1])
 
     tag = ("[%s]" % code).encode()
     if out != expected:

@@ -14,6 +14,7 @@
 #include "edit.h"
 #include "index.h"
 #include "model.h"
+#include "report.h"
 #include "status.h"
 #include "tracker.h"
 #include "workspace.h"
@@ -80,9 +81,9 @@ static int parse_choice(const char *text, const char *what, const char *const *n
 		qms_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
 	const char *close = qms_closest(text, names, n);
 	if (close)
-		qms_cli_usage_error("'%s' is not a %s; did you mean '%s'? (%s)", text, what, close, b.buf);
+		qms_cli_usage_error("'%s' is not a %s; did you mean '%s'? (%s)", text, _(what), close, b.buf);
 	else
-		qms_cli_usage_error("'%s' is not a %s: use one of %s", text, what, b.buf);
+		qms_cli_usage_error("'%s' is not a %s: use one of %s", text, _(what), b.buf);
 	qms_buf_release(&b);
 	return -1;
 }
@@ -388,7 +389,7 @@ static int make_change(const struct edit_cmd *cmd, const struct edit_args *a, co
 		c->level = a->level;
 		return 0;
 	case QMS_TRACKER_STAGE:
-		if (parse_choice(pos[1], "stage", qms_stage_names, &c->stage) < 0 ||
+		if (parse_choice(pos[1], N_("stage"), qms_stage_names, &c->stage) < 0 ||
 		    require(a->done >= 0, "--done DATE", cmd) < 0)
 			return -1;
 		c->date = a->done;
@@ -439,28 +440,31 @@ static int make_change(const struct edit_cmd *cmd, const struct edit_args *a, co
 
 static void say_done(const char *path, const struct qms_tracker_change *c)
 {
+	enum qms_lang lang = qms_lang_get();
 	char d[11] = "";
 	if (c->date >= 0)
-		qms_date_format(d, c->date);
+		qms_date_format_lang(d, c->date, lang);
 	switch (c->op) {
 	case QMS_TRACKER_NEW:
-		qms_cli_printf("created %s\n", path);
+		qms_cli_printf(_("created %s\n"), path);
 		break;
 	case QMS_TRACKER_STAGE:
-		qms_cli_printf("%s: stage '%s' done on %s\n", path, qms_stage_names[c->stage], d);
+		qms_cli_printf(_("%s: stage '%s' (%s) done on %s\n"), path, qms_stage_names[c->stage],
+			       qms_stage_label(c->stage, lang), d);
 		break;
 	case QMS_TRACKER_ADD:
-		qms_cli_printf("%s: %s audit '%s' of %s recorded\n", path, qms_audit_kind_names[c->kind], c->audit, d);
+		qms_cli_printf(_("%s: audit '%s' (%s) of %s recorded\n"), path, c->audit,
+			       qms_audit_kind_label(c->kind, lang), d);
 		break;
 	case QMS_TRACKER_FINDING:
-		qms_cli_printf("%s: finding '%s' (%s) recorded in audit '%s'\n", path, c->finding,
-		       qms_grade_names[c->grade], c->audit);
+		qms_cli_printf(_("%s: finding '%s' (%s) recorded in audit '%s'\n"), path, c->finding,
+			       qms_grade_label(c->grade, lang), c->audit);
 		break;
 	case QMS_TRACKER_CLOSE:
-		qms_cli_printf("%s: finding '%s' closed on %s\n", path, c->finding, d);
+		qms_cli_printf(_("%s: finding '%s' closed on %s\n"), path, c->finding, d);
 		break;
 	case QMS_TRACKER_VERIFY:
-		qms_cli_printf("%s: finding '%s' verified on %s\n", path, c->finding, d);
+		qms_cli_printf(_("%s: finding '%s' verified on %s\n"), path, c->finding, d);
 		break;
 	}
 }

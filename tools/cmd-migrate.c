@@ -167,7 +167,7 @@ static void migration_text(struct qms_buf *b, const struct qms_conversion *m, en
 		const struct qms_mig_dropped *d = &m->dropped[i];
 		const struct qms_clause *cl = &k->from->clauses[d->clause];
 		qms_buf_printf(b, "%s%s %s: %s", md ? "- " : "    ", cl->number, title_of(cl, lang),
-			       d->note ? d->note : "");
+			       d->note ? _(d->note) : "");
 		if (d->ncited) {
 			qms_buf_adds(b, vi ? " (còn được viện dẫn trong " : " (still cited by ");
 			for (size_t j = 0; j < d->ncited; j++)
@@ -220,7 +220,7 @@ int qms_cmd_migrate(int argc, char **argv)
 				free(err);
 				rc = QMS_EXIT_FINDINGS;
 			} else if (r == 0) {
-				qms_cli_printf("%s %s\n", c.lang == QMS_LANG_VI ? "đã chuyển đổi" : "converted", p->path);
+				qms_cli_printf(_("converted %s\n"), p->path);
 			}
 		}
 		/* read the workspace again: the files changed */
@@ -251,7 +251,7 @@ int qms_cmd_migrate(int argc, char **argv)
 		migration_text(&b, &m, c.lang, ag && ag->name.text ? ag->name.text : agency,
 			       !strcmp(o.format, "md"));
 	if (notes.len && strcmp(o.format, "json"))
-		qms_buf_printf(&b, "\n%s\n%s", c.lang == QMS_LANG_VI ? "Cần người xem xét:" : "Needs a person's judgement:",
+		qms_buf_printf(&b, "\n%s\n%s", _("Needs a person's judgement:"),
 			       notes.buf);
 	if (!strcmp(o.format, "json"))
 		qms_cli_write(&b);

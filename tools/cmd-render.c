@@ -139,9 +139,10 @@ int qms_cmd_render(int argc, char **argv)
 		if (!*p->file)
 			qms_cli_printf("qms: %s\n", p->message);
 		else if (p->line)
-			qms_cli_printf("%s:%u:%u: error: %s\n", p->file, p->line, p->col, p->message);
+			qms_cli_printf("%s:%u:%u: %s: %s\n", p->file, p->line, p->col, qms_severity_word(QMS_ERROR),
+				       p->message);
 		else
-			qms_cli_printf("%s: error: %s\n", p->file, p->message);
+			qms_cli_printf("%s: %s: %s\n", p->file, qms_severity_word(QMS_ERROR), p->message);
 	}
 	size_t errors = qms_diags_count(&res.diags, QMS_ERROR) + res.nproblems;
 	if (req.map_agency && !res.written)

@@ -170,9 +170,10 @@ static size_t print_render_problems(const struct qms_render_result *res)
 		if (!*p->file)
 			qms_cli_eprintf("qms: %s\n", p->message);
 		else if (p->line)
-			qms_cli_eprintf("%s:%u:%u: error: %s\n", p->file, p->line, p->col, p->message);
+			qms_cli_eprintf("%s:%u:%u: %s: %s\n", p->file, p->line, p->col, qms_severity_word(QMS_ERROR),
+				       p->message);
 		else
-			qms_cli_eprintf("%s: error: %s\n", p->file, p->message);
+			qms_cli_eprintf("%s: %s: %s\n", p->file, qms_severity_word(QMS_ERROR), p->message);
 	}
 	return res->nproblems;
 }

@@ -162,7 +162,8 @@ int qms_cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	print_printable(stderr, "qms: ", fmt, ap);
+	/* a literal format is the msgid (callers that pass _() get it as is) */
+	print_printable(stderr, "qms: ", _(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return QMS_EXIT_USAGE;

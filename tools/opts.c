@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "opts.h"
 #include "status.h"
+#include "table.h"
 #include "util.h"
 #include "values.h"
 #include "workspace.h"
@@ -241,6 +242,14 @@ int qms_opts_parse(const struct qms_cli_command *cmd, int argc, char **argv, voi
 {
 	bool options_done = false;
 	*npos = 0;
+	/* --lang first: `qms check --help --lang en` prints the help in English */
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		enum qms_lang l;
+		const char *v = !strncmp(argv[i], "--lang=", 7) ? argv[i] + 7
+				: !strcmp(argv[i], "--lang") && i + 1 < argc ? argv[i + 1] : NULL;
+		if (v && (!strcmp(v, "vi") || !strcmp(v, "en")) && !qms_lang_parse(v, &l))
+			given_lang = (int)l;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (options_done || a[0] != '-' || !strcmp(a, "-")) {
@@ -274,19 +283,9 @@ int qms_opts_parse(const struct qms_cli_command *cmd, int argc, char **argv, voi
 
 static int lang_of_env(void)
 {
-	const char *vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
-	for (size_t i = 0; i < QMS_ARRAY_LEN(vars); i++) {
-		const char *v = getenv(vars[i]);
-		if (!v || !*v)
-			continue;
-		/* LANGUAGE is a list (vi:en); the first entry decides */
-		if (!strncmp(v, "vi", 2))
-			return QMS_LANG_VI;
-		if (!strncmp(v, "en", 2) || !strcmp(v, "C") || !strncmp(v, "C.", 2) || !strcmp(v, "POSIX"))
-			return QMS_LANG_EN;
-		return QMS_LANG_EN;
-	}
-	return QMS_LANG_EN;
+	enum qms_lang lang = QMS_LANG_EN;
+	qms_lang_from_env(&lang); /* LANGUAGE's first vi or en, else LC_ALL, LC_MESSAGES, LANG */
+	return (int)lang;
 }
 
 /* The workspace's `lang` when the current folder is in a workspace with a
@@ -372,7 +371,7 @@ void qms_opts_print_help(const struct qms_cli_command *cmd, FILE *out)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		/* a line that starts with spaces continues the one above */
-		fprintf(out, "%*s %s%.*s\n", (int)qms_text_width(prefix), first ? prefix : "", *p == ' ' ? "    " : "qms ",
+		fprintf(out, "%*s %s%.*s\n", (int)qms_text_width(prefix, strlen(prefix)), first ? prefix : "", *p == ' ' ? "    " : "qms ",
 			(int)n, p);
 		first = false;
 		p += n + (nl ? 1 : 0);

@@ -61,5 +61,5 @@ $ qms -C ws-audit audit board --as-of 2020-09-30 | grep -c 'Mẫu" <thử>'
 0
 [1]
 $ qms -C ws-audit audit board --as-of 2020-09-30 --format json
-qms: unknown option '--format' for 'qms audit board'; see 'qms audit board --help'
+qms: tùy chọn '--format' không hợp lệ cho 'qms audit board'; xem 'qms audit board --help'
 [2]

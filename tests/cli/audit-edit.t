@@ -5,7 +5,7 @@
 # its block neighbour; close and verify, keys in the format's order around the comment; a
 # flow mapping closed inside its braces; a new tracker built up from nothing.
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e apply --done 2020-08-03 --evidence "QĐ 38/QĐ-SE, áp dụng" && diff -u --label before --label after ws-edit/audits/so-e.yaml $TMP/ws/audits/so-e.yaml
-audits/so-e.yaml: stage 'apply' done on 2020-08-03
+audits/so-e.yaml: đã ghi nhận giai đoạn 'apply' (Áp dụng) hoàn thành ngày 03/8/2020
 --- before
 +++ after
 @@ -17,6 +17,7 @@
@@ -18,7 +18,7 @@ audits/so-e.yaml: stage 'apply' done on 2020-08-03
  
 [1]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e training --done 2020-06-12 && diff -u --label before --label after ws-edit/audits/so-e.yaml $TMP/ws/audits/so-e.yaml
-audits/so-e.yaml: stage 'training' done on 2020-06-12
+audits/so-e.yaml: đã ghi nhận giai đoạn 'training' (Đào tạo) hoàn thành ngày 12/6/2020
 --- before
 +++ after
 @@ -13,7 +13,7 @@
@@ -32,7 +32,7 @@ audits/so-e.yaml: stage 'training' done on 2020-06-12
      - {stage: documentation, done: 2020-07-31}
 [1]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit add so-e --id KT-2020-01 --kind inspection --date 2020-09-25 --standard "ISO 9001:2015" --auditor "Đỗ Mạnh Hùng" --auditor "Bùi Thị Lan" --scope E-01 && diff -u --label before --label after ws-edit/audits/so-e.yaml $TMP/ws/audits/so-e.yaml
-audits/so-e.yaml: inspection audit 'KT-2020-01' of 2020-09-25 recorded
+audits/so-e.yaml: đã ghi nhận cuộc đánh giá 'KT-2020-01' (Kiểm tra) ngày 25/9/2020
 --- before
 +++ after
 @@ -39,4 +39,10 @@
@@ -48,7 +48,7 @@ audits/so-e.yaml: inspection audit 'KT-2020-01' of 2020-09-25 recorded
  # cuối tệp
 [1]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit finding so-e DGNB-2020-01 --id NC-02 --grade major --clause 8.5.1 --process E-01 --step tra --text "02 hồ sơ trả muộn: không có Phiếu xin lỗi" --due 2020-08-31 --owner "Bộ phận một cửa" && diff -u --label before --label after ws-edit/audits/so-e.yaml $TMP/ws/audits/so-e.yaml
-audits/so-e.yaml: finding 'NC-02' (major) recorded in audit 'DGNB-2020-01'
+audits/so-e.yaml: đã ghi nhận phát hiện 'NC-02' (Không phù hợp nặng) trong cuộc đánh giá 'DGNB-2020-01'
 --- before
 +++ after
 @@ -39,4 +39,12 @@
@@ -66,8 +66,8 @@ audits/so-e.yaml: finding 'NC-02' (major) recorded in audit 'DGNB-2020-01'
  # cuối tệp
 [1]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit close so-e NC-01 --date 2020-08-10 --cause "Chưa phân công người lưu hồ sơ" --action "Phân công; lập danh mục" && qms -C $TMP/ws audit verify so-e NC-01 --date 2020-08-20 && diff -u --label before --label after ws-edit/audits/so-e.yaml $TMP/ws/audits/so-e.yaml
-audits/so-e.yaml: finding 'NC-01' closed on 2020-08-10
-audits/so-e.yaml: finding 'NC-01' verified on 2020-08-20
+audits/so-e.yaml: phát hiện 'NC-01' đã khắc phục xong ngày 10/8/2020
+audits/so-e.yaml: phát hiện 'NC-01' đã được kiểm tra hiệu lực ngày 20/8/2020
 --- before
 +++ after
 @@ -35,8 +35,12 @@
@@ -85,7 +85,7 @@ audits/so-e.yaml: finding 'NC-01' verified on 2020-08-20
  # cuối tệp
 [1]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit close so-e OBS-01 --date 2020-08-10 && diff -u --label before --label after ws-edit/audits/so-e.yaml $TMP/ws/audits/so-e.yaml
-audits/so-e.yaml: finding 'OBS-01' closed on 2020-08-10
+audits/so-e.yaml: phát hiện 'OBS-01' đã khắc phục xong ngày 10/8/2020
 --- before
 +++ after
 @@ -38,5 +38,5 @@
@@ -97,10 +97,10 @@ audits/so-e.yaml: finding 'OBS-01' closed on 2020-08-10
  # cuối tệp
 [1]
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit new ubnd-xa-g --name "UBND xã G" --level commune && qms -C $TMP/ws audit stage ubnd-xa-g plan --done 2020-06-10 && qms -C $TMP/ws audit add ubnd-xa-g --id DGNB-01 --kind internal --date 2020-09-01 && qms -C $TMP/ws audit finding ubnd-xa-g DGNB-01 --id NC-01 --grade minor --clause 7.5.3 --text "Thiếu danh mục" && cat $TMP/ws/audits/ubnd-xa-g.yaml && qms check $TMP/ws | tail -1
-created audits/ubnd-xa-g.yaml
-audits/ubnd-xa-g.yaml: stage 'plan' done on 2020-06-10
-audits/ubnd-xa-g.yaml: internal audit 'DGNB-01' of 2020-09-01 recorded
-audits/ubnd-xa-g.yaml: finding 'NC-01' (minor) recorded in audit 'DGNB-01'
+đã tạo audits/ubnd-xa-g.yaml
+audits/ubnd-xa-g.yaml: đã ghi nhận giai đoạn 'plan' (Lập kế hoạch) hoàn thành ngày 10/6/2020
+audits/ubnd-xa-g.yaml: đã ghi nhận cuộc đánh giá 'DGNB-01' (Đánh giá nội bộ) ngày 01/9/2020
+audits/ubnd-xa-g.yaml: đã ghi nhận phát hiện 'NC-01' (Không phù hợp nhẹ) trong cuộc đánh giá 'DGNB-01'
 agency:
   id: ubnd-xa-g
   name: UBND xã G
@@ -117,4 +117,4 @@ audits:
         grade: minor
         clause: 7.5.3
         text: Thiếu danh mục
-checked 4 files: no problems
+đã kiểm tra 4 tệp: không có vấn đề gì

@@ -71,61 +71,61 @@ $ qms -C ws-audit audit status --as-of 2020-08-11 --agency so-a --format csv
 agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,Sở A tỉnh Mẫu,province,apply,internal-audit,2020-09-30,50,on-track,0,0,0
 $ qms -C ws-audit audit status --agency so-b
-qms: no agency 'so-b' in audits/; did you mean 'so-a'?
+qms: không có cơ quan 'so-b' trong audits/; có phải là 'so-a'?
 [2]
 $ qms -C ws-audit audit status --as-of 2020-02-30
-qms: '2020-02-30' is not a date for --as-of: write YYYY-MM-DD, e.g. 2020-09-30
+qms: '2020-02-30' không phải ngày cho --as-of: hãy viết YYYY-MM-DD, ví dụ 2020-09-30
 [2]
 $ qms -C ws-audit audit status --format xml
-qms: 'xml' is not a value of --format: use table, json, csv
+qms: 'xml' không phải giá trị của --format: hãy dùng table, json, csv
 [2]
 $ qms audit
-usage: qms audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [-o FILE]
-       qms audit board [--as-of DATE] [-o FILE]
-       qms audit new AGENCY --name NAME --level province|district|commune
-       qms audit stage AGENCY STAGE --done DATE [--evidence TEXT]
-       qms audit add AGENCY --id ID --kind internal|external|inspection --date DATE
-                     [--standard S] [--auditor NAME]... [--scope CODE]...
-       qms audit finding AGENCY AUDIT --id ID --grade major|minor|observation|improvement
-                     --clause C [--process CODE [--step STEP]] --text TEXT [--due DATE] [--owner UNIT]
-       qms audit close AGENCY FINDING --date DATE [--cause TEXT] [--action TEXT]
-       qms audit verify AGENCY FINDING --date DATE
+cách dùng: qms audit status [--as-of NGÀY] [--agency MÃ] [--format table|json|csv] [-o TỆP]
+           qms audit board [--as-of NGÀY] [-o TỆP]
+           qms audit new CƠ_QUAN --name TÊN --level province|district|commune
+           qms audit stage CƠ_QUAN GIAI_ĐOẠN --done NGÀY [--evidence VĂN_BẢN]
+           qms audit add CƠ_QUAN --id MÃ --kind internal|external|inspection --date NGÀY
+                         [--standard S] [--auditor TÊN]... [--scope MÃ_QT]...
+           qms audit finding CƠ_QUAN CUỘC_ĐG --id MÃ --grade major|minor|observation|improvement
+                         --clause C [--process MÃ_QT [--step BƯỚC]] --text VĂN_BẢN [--due NGÀY] [--owner ĐƠN_VỊ]
+           qms audit close CƠ_QUAN PHÁT_HIỆN --date NGÀY [--cause VĂN_BẢN] [--action VĂN_BẢN]
+           qms audit verify CƠ_QUAN PHÁT_HIỆN --date NGÀY
 
-The migration tracker of each agency, audits/AGENCY.yaml: the nine stages of the
-conversion to ISO 9001:2015, its audits, their findings and corrective actions.
+Tệp theo dõi chuyển đổi của từng cơ quan, audits/CƠ_QUAN.yaml: chín giai đoạn
+chuyển đổi sang ISO 9001:2015, các cuộc đánh giá, phát hiện và hành động khắc phục.
 
-  status   last stage done, next stage, deadline, days left and status of every
-           agency, and its findings open, overdue and not verified, as of DATE
-           (default: today)
-  board    the same as an SVG diagram: the nine stages as columns, each agency in
-           the column of its next stage, coloured by status, grouped by level
-  new      create the tracker of an agency
-  stage    record a stage as done (again: change its date)
-  add      record an audit or inspection
-  finding  record a finding of an audit
-  close    record that a finding's corrective action is complete
-  verify   record that its effectiveness was checked
+  status   giai đoạn đã xong gần nhất, giai đoạn tiếp theo, thời hạn, số ngày còn lại
+           và tình trạng của từng cơ quan, cùng số phát hiện chưa khắc phục, quá hạn,
+           chưa kiểm tra hiệu lực, tính đến NGÀY (mặc định: hôm nay)
+  board    như trên, dưới dạng sơ đồ SVG: chín giai đoạn là chín cột, mỗi cơ quan nằm
+           ở cột giai đoạn tiếp theo của mình, tô màu theo tình trạng, nhóm theo cấp
+  new      tạo tệp theo dõi của một cơ quan
+  stage    ghi nhận một giai đoạn đã hoàn thành (ghi lại: sửa ngày)
+  add      ghi nhận một cuộc đánh giá hoặc kiểm tra
+  finding  ghi nhận một phát hiện của cuộc đánh giá
+  close    ghi nhận hành động khắc phục của phát hiện đã hoàn thành
+  verify   ghi nhận đã kiểm tra hiệu lực của hành động khắc phục
 
-Stages: plan, training, gap-analysis, documentation, apply, internal-audit,
-management-review, announcement, report. Dates: YYYY-MM-DD.
+Các giai đoạn: plan, training, gap-analysis, documentation, apply, internal-audit,
+management-review, announcement, report. Ngày: YYYY-MM-DD.
 
-Edits change the file in place: comments, order, quoting and layout stay as
-they are. Each is checked with the rules of `qms check` first and refused when
-it would add an error; the file is written atomically, under a lock, so edits
-made at the same time all land. `-C DIR` names the workspace.
+Các lệnh sửa thay đổi tệp tại chỗ: chú thích, thứ tự, dấu ngoặc và cách trình bày
+được giữ nguyên. Mỗi thay đổi được kiểm tra bằng các quy tắc của `qms check` trước
+và bị từ chối nếu gây thêm lỗi; tệp được ghi trọn vẹn một lần, có khóa, nên các
+thay đổi làm cùng lúc đều được ghi. `-C THƯ_MỤC` chỉ thư mục làm việc.
 
-options:
-  --lang vi|en         language of messages and of what is written for people
-                       (default: the workspace's, else the environment's, else en)
-  -h, --help           print this help
+tùy chọn:
+  --lang vi|en         ngôn ngữ của thông báo và của những gì viết cho người đọc
+                       (mặc định: của thư mục làm việc, nếu không thì của môi trường, nếu không nữa thì en)
+  -h, --help           in hướng dẫn này
 
-exit status: 0 done, 1 edit refused (or trackers that cannot be read),
-2 usage or I/O error
+mã thoát: 0 đã xong, 1 thay đổi bị từ chối (hoặc có tệp theo dõi không đọc được),
+2 lỗi cách dùng hoặc lỗi đọc ghi
 [2]
 $ qms audit stats
-qms: 'stats' is not an audit command; did you mean 'status'?
+qms: 'stats' không phải lệnh của audit; có phải là 'status'?
 [2]
 $ qms audit status --help | head -3
-usage: qms audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [-o FILE]
+cách dùng: qms audit status [--as-of NGÀY] [--agency MÃ] [--format table|json|csv] [-o TỆP]
 
-Last stage done, next stage, deadline, days left and status of every
+Giai đoạn đã xong gần nhất, giai đoạn tiếp theo, thời hạn, số ngày còn lại và

@@ -1,56 +1,56 @@
 # Exact output and exit codes of qms check on a workspace with mistakes.
 $ qms check ws-mixed
-ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
-ws-mixed/processes/so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
-ws-mixed/processes/so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
-ws-mixed/processes/so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
-ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
-ws-mixed/processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
-ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 5 files: 7 errors, 1 warning
+ws-mixed/processes/so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
+ws-mixed/processes/so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
+ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+ws-mixed/processes/so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
+ws-mixed/processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
+ws-mixed/processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
+ws-mixed/processes/so-a/A-03.yaml:11:7: lỗi[F006]: không thể đi tới bước 'x' từ bước bắt đầu 's'
+ws-mixed/processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 'A-20' trong thư mục làm việc; có phải là 'A-02'?
+đã kiểm tra 5 tệp: 7 lỗi, 1 cảnh báo
 [1]
 $ qms check -j 1 ws-mixed
-ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
-ws-mixed/processes/so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
-ws-mixed/processes/so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
-ws-mixed/processes/so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
-ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
-ws-mixed/processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
-ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 5 files: 7 errors, 1 warning
+ws-mixed/processes/so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
+ws-mixed/processes/so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
+ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+ws-mixed/processes/so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
+ws-mixed/processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
+ws-mixed/processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
+ws-mixed/processes/so-a/A-03.yaml:11:7: lỗi[F006]: không thể đi tới bước 'x' từ bước bắt đầu 's'
+ws-mixed/processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 'A-20' trong thư mục làm việc; có phải là 'A-02'?
+đã kiểm tra 5 tệp: 7 lỗi, 1 cảnh báo
 [1]
 $ qms check -j 2 ws-mixed
-ws-mixed/processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
-ws-mixed/processes/so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
-ws-mixed/processes/so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
-ws-mixed/processes/so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
-ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
-ws-mixed/processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
-ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 5 files: 7 errors, 1 warning
+ws-mixed/processes/so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
+ws-mixed/processes/so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
+ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+ws-mixed/processes/so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
+ws-mixed/processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
+ws-mixed/processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
+ws-mixed/processes/so-a/A-03.yaml:11:7: lỗi[F006]: không thể đi tới bước 'x' từ bước bắt đầu 's'
+ws-mixed/processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 'A-20' trong thư mục làm việc; có phải là 'A-02'?
+đã kiểm tra 5 tệp: 7 lỗi, 1 cảnh báo
 [1]
 $ qms -C ws-mixed check
-processes/so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
-processes/so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
-processes/so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
-processes/so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
-processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
-processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
-processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 5 files: 7 errors, 1 warning
+processes/so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
+processes/so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
+processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+processes/so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
+processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
+processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
+processes/so-a/A-03.yaml:11:7: lỗi[F006]: không thể đi tới bước 'x' từ bước bắt đầu 's'
+processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 'A-20' trong thư mục làm việc; có phải là 'A-02'?
+đã kiểm tra 5 tệp: 7 lỗi, 1 cảnh báo
 [1]
 $ qms check -C ws-mixed processes/so-a/A-01.yaml
-checked 1 file: no problems
+đã kiểm tra 1 tệp: không có vấn đề gì
 $ qms check ws-mixed/processes/so-a/A-03.yaml
-ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
-ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
-ws-mixed/processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
-ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 1 file: 4 errors, 0 warnings
+ws-mixed/processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
+ws-mixed/processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
+ws-mixed/processes/so-a/A-03.yaml:11:7: lỗi[F006]: không thể đi tới bước 'x' từ bước bắt đầu 's'
+ws-mixed/processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 'A-20' trong thư mục làm việc; có phải là 'A-02'?
+đã kiểm tra 1 tệp: 4 lỗi, 0 cảnh báo
 [1]
 $ qms check --format json ws-mixed/processes/so-a/A-03.yaml
 {
@@ -72,7 +72,7 @@ $ qms check --format json ws-mixed/processes/so-a/A-03.yaml
       "severity": "error",
       "code": "S004",
       "rule": "bad-date",
-      "message": "'2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD"
+      "message": "'2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD"
     },
     {
       "file": "ws-mixed/processes/so-a/A-03.yaml",
@@ -83,7 +83,7 @@ $ qms check --format json ws-mixed/processes/so-a/A-03.yaml
       "severity": "error",
       "code": "F005",
       "rule": "end-has-next",
-      "message": "end step 'e' has a next step; an end closes the procedure"
+      "message": "bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình"
     },
     {
       "file": "ws-mixed/processes/so-a/A-03.yaml",
@@ -94,7 +94,7 @@ $ qms check --format json ws-mixed/processes/so-a/A-03.yaml
       "severity": "error",
       "code": "F006",
       "rule": "unreachable",
-      "message": "step 'x' cannot be reached from the start step 's'"
+      "message": "không thể đi tới bước 'x' từ bước bắt đầu 's'"
     },
     {
       "file": "ws-mixed/processes/so-a/A-03.yaml",
@@ -105,24 +105,24 @@ $ qms check --format json ws-mixed/processes/so-a/A-03.yaml
       "severity": "error",
       "code": "F011",
       "rule": "unknown-process",
-      "message": "no procedure with code 'A-20' in the workspace; did you mean 'A-02'?"
+      "message": "không có quy trình mã 'A-20' trong thư mục làm việc; có phải là 'A-02'?"
     }
   ]
 }
 [1]
 $ cd ws-mixed/processes && qms check so-a/A-02.yaml
-so-a/A-02.yaml:4:11: error[F013]: agency 'so-b' has no tracker in audits/; did you mean 'so-a'?
-so-a/A-02.yaml:7:3: error[S001]: unknown key 'purpse' in process; did you mean 'purpose'?
-so-a/A-02.yaml:10:16: warning[T003]: the committed 4 working days cuts 20% off the statutory 5 working days; the workspace asks for at least 40% (at most 3 working days)
-so-a/A-02.yaml:21:66: error[F002]: no step 'ket-thuc' in this procedure
-checked 1 file: 3 errors, 1 warning
+so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
+so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
+so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
+đã kiểm tra 1 tệp: 3 lỗi, 1 cảnh báo
 [1]
 $ qms check - --stdin-filename ws-mixed/processes/so-a/A-03.yaml < ws-mixed/processes/so-a/A-03.yaml
-ws-mixed/processes/so-a/A-03.yaml:6:14: error[S004]: '2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
-ws-mixed/processes/so-a/A-03.yaml:10:7: error[F005]: end step 'e' has a next step; an end closes the procedure
-ws-mixed/processes/so-a/A-03.yaml:11:7: error[F006]: step 'x' cannot be reached from the start step 's'
-ws-mixed/processes/so-a/A-03.yaml:11:51: error[F011]: no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
-checked 1 file: 4 errors, 0 warnings
+ws-mixed/processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
+ws-mixed/processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
+ws-mixed/processes/so-a/A-03.yaml:11:7: lỗi[F006]: không thể đi tới bước 'x' từ bước bắt đầu 's'
+ws-mixed/processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 'A-20' trong thư mục làm việc; có phải là 'A-02'?
+đã kiểm tra 1 tệp: 4 lỗi, 0 cảnh báo
 [1]
 $ qms check - --stdin-filename ws-mixed/processes/so-a/NEW.yaml < ws-mixed/processes/so-a/A-03.yaml | tail -1
 checked 1 file: 5 errors, 0 warnings
@@ -131,31 +131,31 @@ ws-mixed/processes/so-a/X.yaml:2:1: error[L001]: did not find expected node cont
 checked 1 file: 1 error, 0 warnings
 [1]
 $ qms check --stdin-filename x.yaml ws-mixed
-qms: --stdin-filename goes with '-' (the document on the standard input)
+qms: --stdin-filename đi cùng '-' (tài liệu ở đầu vào chuẩn)
 [2]
 $ qms -C ../.. check --max-warnings 1 > /dev/null; echo "exit $?"
 exit 1
 $ qms -C ../.. check --max-warnings 2 > /dev/null; echo "exit $?"
 exit 0
 $ qms check --max-warnings many
-qms: 'many' is not a whole number from 0 to 1000000000 for --max-warnings
+qms: 'many' không phải số nguyên từ 0 đến 1000000000 cho --max-warnings
 [2]
 $ qms check --format github ws-mixed/processes/so-a/A-03.yaml
-::error file=ws-mixed/processes/so-a/A-03.yaml,line=6,col=14,endLine=6,endColumn=24,title=qms S004 bad-date::'2020-02-30' is not a real date for 'effective'; write YYYY-MM-DD
-::error file=ws-mixed/processes/so-a/A-03.yaml,line=10,col=7,endLine=10,endColumn=10,title=qms F005 end-has-next::end step 'e' has a next step; an end closes the procedure
-::error file=ws-mixed/processes/so-a/A-03.yaml,line=11,col=7,endLine=11,endColumn=10,title=qms F006 unreachable::step 'x' cannot be reached from the start step 's'
-::error file=ws-mixed/processes/so-a/A-03.yaml,line=11,col=51,endLine=11,endColumn=55,title=qms F011 unknown-process::no procedure with code 'A-20' in the workspace; did you mean 'A-02'?
+::error file=ws-mixed/processes/so-a/A-03.yaml,line=6,col=14,endLine=6,endColumn=24,title=qms S004 bad-date::'2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
+::error file=ws-mixed/processes/so-a/A-03.yaml,line=10,col=7,endLine=10,endColumn=10,title=qms F005 end-has-next::bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
+::error file=ws-mixed/processes/so-a/A-03.yaml,line=11,col=7,endLine=11,endColumn=10,title=qms F006 unreachable::không thể đi tới bước 'x' từ bước bắt đầu 's'
+::error file=ws-mixed/processes/so-a/A-03.yaml,line=11,col=51,endLine=11,endColumn=55,title=qms F011 unknown-process::không có quy trình mã 'A-20' trong thư mục làm việc; có phải là 'A-02'?
 [1]
 $ qms check --explain F002 --format json
 {
   "code": "F002",
   "severity": "error",
   "name": "unknown-step",
-  "what": "A `next` or a branch's `next` names a step that does not exist.",
-  "fix": "Use the id of an existing step; the message suggests the closest."
+  "what": "`next` của một bước hoặc của một nhánh nêu bước không tồn tại.",
+  "fix": "Dùng mã của một bước có thật; thông báo gợi ý mã gần nhất."
 }
 $ qms check --schema --format json
-qms: --format json does not apply here: --schema prints md
+qms: --format json không dùng được ở đây: --schema in ra md
 [2]
 $ qms check --list-rules --format json | head -9
 [
@@ -163,8 +163,8 @@ $ qms check --list-rules --format json | head -9
     "code": "L001",
     "severity": "error",
     "name": "syntax",
-    "what": "The file is not valid YAML (the parser's own message follows).",
-    "fix": "Fix the YAML at the position given: usually indentation, a missing `:` or an unclosed quote or bracket."
+    "what": "Tệp không phải YAML hợp lệ (sau đây là thông báo của bộ phân tích).",
+    "fix": "Sửa YAML tại vị trí được nêu: thường là thụt lề, thiếu dấu `:` hoặc dấu ngoặc kép, ngoặc vuông chưa đóng."
   },
   {
 $ qms check --format json -o $TMP/c.json ws-mixed/processes/so-a/A-03.yaml; python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["errors"])' $TMP/c.json

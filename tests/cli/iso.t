@@ -89,10 +89,10 @@ $ qms -C ws-iso coverage so-a --format json | head -4
   {"clause": "4.2", "title": "Hiểu nhu cầu và mong đợi của các bên quan tâm", "status": "covered", "documented": null, "sources": [{"kind": "field", "name": "interested_parties", "tag": "4.2", "file": "processes/so-a/system.yaml", "line": 8, "column": 23}]},
   {"clause": "4.3", "title": "Xác định phạm vi của hệ thống quản lý chất lượng", "status": "covered", "documented": "maintain", "sources": [{"kind": "field", "name": "scope", "tag": "4.3", "file": "processes/so-a/system.yaml", "line": 4, "column": 10}, {"kind": "field", "name": "exclusions", "tag": "4.3", "file": "processes/so-a/system.yaml", "line": 6, "column": 5}]},
 $ qms -C ws-iso coverage so-b
-qms: no agency 'so-b' in this workspace; did you mean 'so-a'?
+qms: không có cơ quan 'so-b' trong thư mục làm việc này; có phải là 'so-a'?
 [2]
 $ qms -C ws-iso coverage
-qms: 'qms coverage' needs an agency id; see 'qms coverage --help'
+qms: 'qms coverage' cần một mã cơ quan; xem 'qms coverage --help'
 [2]
 $ qms -C ws-iso migrate so-a
 Chuyển đổi ISO 9001:2008 -> ISO 9001:2015: Sở A tỉnh Thái Bình
@@ -119,13 +119,13 @@ A-02 Cấp giấy xác nhận B (processes/so-a/A-02.yaml)
 
 3. ISO 9001:2015 không còn yêu cầu
 
-    1 Phạm vi áp dụng: the scope of the standard is not a requirement on the agency; nothing to carry over
-    1.1 Khái quát: the general aim of the standard is not a requirement on the agency; nothing to carry over
-    1.2 Áp dụng: exclusions become requirements declared not applicable, justified in the scope (4.3)
-    4.2.1 Khái quát: the six mandatory documented procedures are no longer required
-    4.2.2 Sổ tay chất lượng: a quality manual is no longer required
-    5.5.2 Đại diện của lãnh đạo: a management representative is no longer required; the roles go to 5.3
-    8.5.3 Hành động phòng ngừa: preventive action is replaced by actions on risks and opportunities (6.1) (còn được viện dẫn trong A-02)
+    1 Phạm vi áp dụng: phạm vi của tiêu chuẩn không phải yêu cầu đối với cơ quan; không có gì cần chuyển
+    1.1 Khái quát: mục đích chung của tiêu chuẩn không phải yêu cầu đối với cơ quan; không có gì cần chuyển
+    1.2 Áp dụng: ngoại lệ trở thành các yêu cầu được công bố là không áp dụng, có giải thích trong phạm vi (4.3)
+    4.2.1 Khái quát: sáu thủ tục dạng văn bản bắt buộc không còn được yêu cầu
+    4.2.2 Sổ tay chất lượng: không còn bắt buộc sổ tay chất lượng
+    5.5.2 Đại diện của lãnh đạo: không còn bắt buộc đại diện lãnh đạo; các vai trò chuyển sang 5.3
+    8.5.3 Hành động phòng ngừa: hành động phòng ngừa được thay bằng hành động giải quyết rủi ro và cơ hội (6.1) (còn được viện dẫn trong A-02)
 [1]
 $ qms -C ws-iso migrate so-a --format json | head -3
 {"agency": "so-a", "documents": [
@@ -161,8 +161,14 @@ processes/so-a/A-02.yaml:16:7: ISO 9001:2008 4.2.4 overlaps ISO 9001:2015 7.5.2 
    time_limit:
      statutory: 5 ngày làm việc
      committed: 3 ngày làm việc   # cắt giảm 40%
+$ cp -r ws-iso $TMP/ws && qms -C $TMP/ws migrate so-a --apply | sed -n '1p;/Cần người/,$p'
+đã chuyển đổi processes/so-a/A-02.yaml
+Cần người xem xét:
+processes/so-a/A-02.yaml: hãy đặt 'effective' là ngày lần ban hành đã chuyển đổi có hiệu lực
+processes/so-a/A-02.yaml:14:7: ISO 9001:2008 8.5.3 chỉ trùng một phần với ISO 9001:2015 10.3 "Cải tiến liên tục"; hãy thêm điều khoản này nếu quy trình thực hiện nó
+processes/so-a/A-02.yaml:16:7: ISO 9001:2008 4.2.4 chỉ trùng một phần với ISO 9001:2015 7.5.2 "Tạo lập và cập nhật"; hãy thêm điều khoản này nếu quy trình thực hiện nó
 $ cp -r ws-iso $TMP/ws && qms -C $TMP/ws migrate so-a --apply > /dev/null; qms -C $TMP/ws check processes/so-a/A-02.yaml; qms -C $TMP/ws migrate so-a --apply --lang en | head -5
-checked 1 file: no problems
+đã kiểm tra 1 tệp: không có vấn đề gì
 Conversion ISO 9001:2008 -> ISO 9001:2015: Sở A tỉnh Thái Bình
 
 1. Documents still on ISO 9001:2008 (0)
@@ -186,11 +192,11 @@ ISO 9001:2008 4.2.4  Kiểm soát hồ sơ
   -> ISO 9001:2015 7.5.2 Tạo lập và cập nhật (giao nhau)
   -> ISO 9001:2015 7.5.3 Kiểm soát thông tin dạng văn bản (mở rộng)
 $ qms clauses 8.5.7 7.5.4
-qms: ISO 9001:2015 has no clause 8.5.7; 8.5 "Production and service provision" has 8.5.1 to 8.5.6
-qms: clause 7.5.4 is numbered as in ISO 9001:2008 (Customer property); in ISO 9001:2015 use 8.5.3 "Property belonging to customers or external providers"
+qms: ISO 9001:2015 không có điều khoản 8.5.7; điều 8.5 "Sản xuất và cung cấp dịch vụ" gồm từ 8.5.1 đến 8.5.6
+qms: điều khoản 7.5.4 được đánh số theo ISO 9001:2008 (Customer property); trong ISO 9001:2015 hãy dùng 8.5.3 "Property belonging to customers or external providers"
 [2]
 $ qms clauses --standard 2012
-qms: '2012' is not a value of --standard: use 2015, 2008; did you mean '2015'?
+qms: '2012' không phải giá trị của --standard: hãy dùng 2015, 2008; có phải là '2015'?
 [2]
 $ qms clauses --map --lang en | head -6
 2008   Title                                                         2015                     Relation

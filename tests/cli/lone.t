@@ -14,4 +14,4 @@ x.yaml:2:3: error[S002]: missing required key 'title' in process
 checked 1 file: 5 errors, 0 warnings
 [1]
 $ cd $TMP && mkdir ws && printf "workspace: {name: t}\n" > ws/qms.yaml && qms check ws
-checked 1 file: no problems
+đã kiểm tra 1 tệp: không có vấn đề gì

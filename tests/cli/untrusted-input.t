@@ -2,38 +2,38 @@
 # Finding 5: catalogs that cannot be used stop every command that runs clause rules (exit 2,
 # naming the folder and where it came from), instead of skipping the rules in silence.
 $ for c in "check" "coverage so-a" "migrate so-a" "clauses" "report --as-of 2020-09-30" "site --out $TMP/site --as-of 2020-09-30" "audit stage so-a plan --done 2020-01-01"; do QMS_STANDARDS=/nonexistent-qms-standards qms -C ws-audit $c > /dev/null; echo "$c: exit $?"; done 2>&1 | sed "s|$TMP|\$TMP|g"
-qms: QMS_STANDARDS names '/nonexistent-qms-standards', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it
+qms: QMS_STANDARDS chỉ đến '/nonexistent-qms-standards', không phải là thư mục; hãy đặt biến này là thư mục chứa các danh mục ISO 9001 (iso9001-2015.yaml ...) hoặc bỏ biến này đi
 check: exit 2
-qms: QMS_STANDARDS names '/nonexistent-qms-standards', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it
+qms: QMS_STANDARDS chỉ đến '/nonexistent-qms-standards', không phải là thư mục; hãy đặt biến này là thư mục chứa các danh mục ISO 9001 (iso9001-2015.yaml ...) hoặc bỏ biến này đi
 coverage so-a: exit 2
-qms: QMS_STANDARDS names '/nonexistent-qms-standards', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it
+qms: QMS_STANDARDS chỉ đến '/nonexistent-qms-standards', không phải là thư mục; hãy đặt biến này là thư mục chứa các danh mục ISO 9001 (iso9001-2015.yaml ...) hoặc bỏ biến này đi
 migrate so-a: exit 2
-qms: QMS_STANDARDS names '/nonexistent-qms-standards', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it
+qms: QMS_STANDARDS chỉ đến '/nonexistent-qms-standards', không phải là thư mục; hãy đặt biến này là thư mục chứa các danh mục ISO 9001 (iso9001-2015.yaml ...) hoặc bỏ biến này đi
 clauses: exit 2
-qms: QMS_STANDARDS names '/nonexistent-qms-standards', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it
+qms: QMS_STANDARDS chỉ đến '/nonexistent-qms-standards', không phải là thư mục; hãy đặt biến này là thư mục chứa các danh mục ISO 9001 (iso9001-2015.yaml ...) hoặc bỏ biến này đi
 report --as-of 2020-09-30: exit 2
-qms: QMS_STANDARDS names '/nonexistent-qms-standards', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it
+qms: QMS_STANDARDS chỉ đến '/nonexistent-qms-standards', không phải là thư mục; hãy đặt biến này là thư mục chứa các danh mục ISO 9001 (iso9001-2015.yaml ...) hoặc bỏ biến này đi
 site --out $TMP/site --as-of 2020-09-30: exit 2
-qms: QMS_STANDARDS names '/nonexistent-qms-standards', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it
+qms: QMS_STANDARDS chỉ đến '/nonexistent-qms-standards', không phải là thư mục; hãy đặt biến này là thư mục chứa các danh mục ISO 9001 (iso9001-2015.yaml ...) hoặc bỏ biến này đi
 audit stage so-a plan --done 2020-01-01: exit 2
 $ cp -r ws-audit $TMP/ws && cd $TMP/ws && mkdir std && cp $OLDPWD/../../standards/iso9001-2015.yaml std/ && QMS_STANDARDS=std qms check
-qms: cannot use the catalogs of ISO 9001 in 'std' (named by QMS_STANDARDS): there is no catalog of ISO 9001:2008; the clause rules need each of them: restore it, or set QMS_STANDARDS to a folder with the whole set
+qms: không dùng được các danh mục ISO 9001 trong 'std' (do biến QMS_STANDARDS chỉ định): không có danh mục điều khoản của ISO 9001:2008; các quy tắc về điều khoản cần đủ từng danh mục: hãy khôi phục danh mục đó, hoặc đặt QMS_STANDARDS là thư mục có đủ bộ danh mục
 [2]
 $ cp -r ws-audit $TMP/ws && cd $TMP/ws && cp -r $OLDPWD/../../standards std && ln -sf /nonexistent std/iso9001-2008.yaml && QMS_STANDARDS=std qms coverage so-a
-qms: cannot use the catalogs of ISO 9001 in 'std' (named by QMS_STANDARDS): cannot read a catalog: std/iso9001-2008.yaml:1:1: error[L012]: cannot open: No such file or directory; the clause rules need each of them: restore it, or set QMS_STANDARDS to a folder with the whole set
+qms: không dùng được các danh mục ISO 9001 trong 'std' (do biến QMS_STANDARDS chỉ định): không đọc được một danh mục: std/iso9001-2008.yaml:1:1: lỗi[L012]: không mở được: No such file or directory; các quy tắc về điều khoản cần đủ từng danh mục: hãy khôi phục danh mục đó, hoặc đặt QMS_STANDARDS là thư mục có đủ bộ danh mục
 [2]
 $ cp -r ws-audit $TMP/ws && cd $TMP/ws && cp -r $OLDPWD/../../standards std && printf 'standard: [\n' > std/correlation-2008-2015.yaml && QMS_STANDARDS=std qms report --as-of 2020-09-30
-qms: cannot use the catalogs of ISO 9001 in 'std' (named by QMS_STANDARDS): cannot read a catalog: std/correlation-2008-2015.yaml:2:1: error[L001]: did not find expected node content while parsing a flow node (line 2, column 1); the clause rules need each of them: restore it, or set QMS_STANDARDS to a folder with the whole set
+qms: không dùng được các danh mục ISO 9001 trong 'std' (do biến QMS_STANDARDS chỉ định): không đọc được một danh mục: std/correlation-2008-2015.yaml:2:1: lỗi[L001]: không tìm thấy nội dung cần có khi đọc một phần tử viết liền (dòng 2, cột 1); các quy tắc về điều khoản cần đủ từng danh mục: hãy khôi phục danh mục đó, hoặc đặt QMS_STANDARDS là thư mục có đủ bộ danh mục
 [2]
 $ cp -r ws-audit $TMP/ws && mkdir $TMP/ws/standards && cd $TMP/ws && qms check
-qms: cannot use the catalogs of ISO 9001 in 'standards' (the workspace's own standards/ folder): there is no catalog of ISO 9001:2015; the clause rules need each of them: restore it, or set QMS_STANDARDS to a folder with the whole set
+qms: không dùng được các danh mục ISO 9001 trong 'standards' (thư mục standards/ riêng của không gian làm việc): không có danh mục điều khoản của ISO 9001:2015; các quy tắc về điều khoản cần đủ từng danh mục: hãy khôi phục danh mục đó, hoặc đặt QMS_STANDARDS là thư mục có đủ bộ danh mục
 [2]
 $ cp -r ws-audit $TMP/ws && mkfifo $TMP/ws/audits/so-z.yaml && cd $TMP/ws && timeout 20 qms check; timeout 20 qms audit status --as-of 2020-09-30 --format csv > /dev/null; echo "status: exit $?"; timeout 60 qms report --as-of 2020-09-30 > /dev/null; echo "report: exit $?"
-audits/so-z.yaml:1:1: error[L012]: this is a FIFO (named pipe), not a regular file; rename it or move it out of the workspace
-checked 7 files: 1 error, 0 warnings
-audits/so-z.yaml:1:1: error[L012]: this is a FIFO (named pipe), not a regular file; rename it or move it out of the workspace
+audits/so-z.yaml:1:1: lỗi[L012]: đây là một FIFO (đường ống có tên), không phải tệp thông thường; hãy đổi tên hoặc chuyển nó ra khỏi không gian làm việc
+đã kiểm tra 7 tệp: 1 lỗi, 0 cảnh báo
+audits/so-z.yaml:1:1: lỗi[L012]: đây là một FIFO (đường ống có tên), không phải tệp thông thường; hãy đổi tên hoặc chuyển nó ra khỏi không gian làm việc
 status: exit 1
-qms: 1 error in the workspace's files (counted in the report); 'qms check' lists it
+qms: các tệp của thư mục làm việc có 1 lỗi (đã tính trong báo cáo); 'qms check' liệt kê chi tiết
 report: exit 0
 $ printf 'process:\n  code: "A-01\\0../../tmp/pwn"\n' > $TMP/nul.yaml && printf 'process:\n  title: "Evil \\e]0;PWNED\\a\\e[2J"\n' > $TMP/esc.yaml && printf 'process:\n  title: "x\\u0085y"\n' > $TMP/c1.yaml && printf 'process:\n  "a\\tb": 1\n' > $TMP/key.yaml && printf 'process:\n  title: "tab\\there\\nand a newline"\n' > $TMP/fine.yaml && cd $TMP && qms check nul.yaml esc.yaml c1.yaml key.yaml; qms check fine.yaml | grep -c L004
 c1.yaml:2:10: error[L004]: this text holds control character U+0085, written as an escape such as \e or \x1b; terminals and other programs act on it: delete it
@@ -44,11 +44,11 @@ checked 4 files: 4 errors, 0 warnings
 0
 [1]
 $ cp -r ws-audit $TMP/ws && cd $TMP/ws && for n in "$(printf 'e\033[2Jvil')" "$(printf 'x\377')"; do sed '/^  id:/d; /^  name:/d' audits/so-d.yaml > "audits/$n.yaml"; done && qms check; qms audit status --as-of 2020-09-30 --lang en | grep -a "vil\|x\\\\"; qms audit status --as-of 2020-09-30 --format json | python3 -c 'import json, sys; print(sorted(a["agency"] for a in json.loads(sys.stdin.buffer.read().decode("utf-8"))))'; qms report --as-of 2020-09-30 --lang en 2>/dev/null | grep -a "^- x\|^| x"
-audits/e\x1b[2Jvil.yaml:2:3: error[S002]: missing required key 'id' in agency
-audits/e\x1b[2Jvil.yaml:2:3: error[S002]: missing required key 'name' in agency
-audits/x\xff.yaml:2:3: error[S002]: missing required key 'id' in agency
-audits/x\xff.yaml:2:3: error[S002]: missing required key 'name' in agency
-checked 8 files: 4 errors, 0 warnings
+audits/e\x1b[2Jvil.yaml:2:3: lỗi[S002]: thiếu khóa bắt buộc 'id' trong cơ quan (agency)
+audits/e\x1b[2Jvil.yaml:2:3: lỗi[S002]: thiếu khóa bắt buộc 'name' trong cơ quan (agency)
+audits/x\xff.yaml:2:3: lỗi[S002]: thiếu khóa bắt buộc 'id' trong cơ quan (agency)
+audits/x\xff.yaml:2:3: lỗi[S002]: thiếu khóa bắt buộc 'name' trong cơ quan (agency)
+đã kiểm tra 8 tệp: 4 lỗi, 0 cảnh báo
 e\x1b[2Jvil                          Province  Plan             Training        2020-12-31         92  on track              0        0           0
 x\xff                                Province  Plan             Training        2020-12-31         92  on track              0        0           0
 ['e\x1b[2Jvil', 'so-a', 'so-d', 'ubnd-huyen-b', 'ubnd-xa-c', 'x�']

@@ -1,120 +1,120 @@
 # Usage errors exit 2; help and version exit 0.
 $ qms
-usage: qms [-C DIR] [--lang vi|en] [--version] [--help] COMMAND [ARGS]
+cách dùng: qms [-C DIR] [--lang vi|en] [--version] [--help] LỆNH [THAM_SỐ]
 
-Quality management under ISO 9001:2015 for state administrative agencies.
+Quản lý chất lượng theo TCVN ISO 9001:2015 tại các cơ quan hành chính nhà nước.
 
-commands:
-  audit      the migration tracker: stages, audits, findings; status and board as of a date
-  check      check procedures, systems and trackers against the format and the rules
-  coverage   ISO 9001:2015 clause by clause for an agency: covered, excluded, missing
-  clauses    browse the clauses of ISO 9001:2015 and 2008 and their correlation
-  render     flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps
-  migrate    the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures
-  report     the provincial report: migration, audits, procedures, coverage (md, html, csv, json)
-  site       a static HTML site of the report, agencies and procedures that opens offline
-  init       start a workspace: qms.yaml, processes/, audits/, a README of the next steps
-  new        write a commented skeleton of a procedure, a system or a tracker
-  schema     JSON Schema of each kind of document, for editors (yaml-language-server)
+các lệnh:
+  audit      theo dõi chuyển đổi: các giai đoạn, cuộc đánh giá, phát hiện; tình trạng và bảng theo dõi tại một ngày
+  check      kiểm tra quy trình, hệ thống và tệp theo dõi theo định dạng và các quy tắc
+  coverage   ISO 9001:2015 theo từng điều khoản của một cơ quan: đã đáp ứng, loại trừ, còn thiếu
+  clauses    tra cứu điều khoản của ISO 9001:2015, 2008 và bảng tương ứng giữa hai phiên bản
+  render     lưu đồ quy trình (theo làn, đường găng, phát hiện đánh giá); sơ đồ liên kết của cơ quan
+  migrate    danh sách việc chuyển đổi ISO 9001:2008 -> 2015 của một cơ quan; --apply chuyển đổi các quy trình
+  report     báo cáo của tỉnh: chuyển đổi, đánh giá, quy trình, mức đáp ứng (md, html, csv, json)
+  site       trang web HTML tĩnh của báo cáo, các cơ quan và quy trình, mở được khi không có mạng
+  init       tạo một thư mục làm việc: qms.yaml, processes/, audits/, một README hướng dẫn các bước tiếp theo
+  new        viết bản khung có chú thích của một quy trình, một hệ thống hoặc một tệp theo dõi
+  schema     JSON Schema của từng loại tài liệu, cho trình soạn thảo (yaml-language-server)
 
-options:
-  -C DIR      run as if started in DIR (the workspace)
-  --lang      language of messages: vi or en
-  --version   print the version and the editions of the catalogs
-  --help      print this help; `qms COMMAND --help` for a command
+tùy chọn:
+  -C DIR      chạy như khi đứng ở THƯ_MỤC (thư mục làm việc)
+  --lang      ngôn ngữ của thông báo: vi hoặc en
+  --version   in phiên bản và phiên bản của các danh mục tiêu chuẩn
+  --help      in hướng dẫn này; `qms LỆNH --help` cho từng lệnh
 
-exit status: 0 clean, 1 findings, 2 usage or I/O error
+mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 lỗi cách dùng hoặc lỗi đọc ghi
 [2]
 $ qms frobnicate
-qms: 'frobnicate' is not a qms command; see 'qms --help'
+qms: 'frobnicate' không phải lệnh của qms; xem 'qms --help'
 [2]
 $ qms check --format xml ws-mixed
-qms: 'xml' is not a value of --format: use text, json, md, sarif, github, gitlab
+qms: 'xml' không phải giá trị của --format: hãy dùng text, json, md, sarif, github, gitlab
 [2]
 $ qms check -j 0
-qms: '0' is not a number from 1 to 64 for --jobs
+qms: '0' không phải số từ 1 đến 64 cho --jobs
 [2]
 $ qms check no-such-folder
 qms: cannot check 'no-such-folder': No such file or directory
 [2]
 $ qms check --bogus
-qms: unknown option '--bogus' for 'qms check'; see 'qms check --help'
+qms: tùy chọn '--bogus' không hợp lệ cho 'qms check'; xem 'qms check --help'
 [2]
 $ qms -C no-such-folder check
 qms: cannot change to 'no-such-folder': No such file or directory
 [2]
-$ qms --version | grep -v '^catalogs:'
+$ qms --version | grep -v '^thư mục danh mục:'
 qms 0.1.0
-catalog: ISO 9001:2008 (TCVN ISO 9001:2008)
-catalog: ISO 9001:2015 (TCVN ISO 9001:2015)
+danh mục: ISO 9001:2008 (TCVN ISO 9001:2008)
+danh mục: ISO 9001:2015 (TCVN ISO 9001:2015)
 $ qms --help
-usage: qms [-C DIR] [--lang vi|en] [--version] [--help] COMMAND [ARGS]
+cách dùng: qms [-C DIR] [--lang vi|en] [--version] [--help] LỆNH [THAM_SỐ]
 
-Quality management under ISO 9001:2015 for state administrative agencies.
+Quản lý chất lượng theo TCVN ISO 9001:2015 tại các cơ quan hành chính nhà nước.
 
-commands:
-  audit      the migration tracker: stages, audits, findings; status and board as of a date
-  check      check procedures, systems and trackers against the format and the rules
-  coverage   ISO 9001:2015 clause by clause for an agency: covered, excluded, missing
-  clauses    browse the clauses of ISO 9001:2015 and 2008 and their correlation
-  render     flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps
-  migrate    the ISO 9001:2008 -> 2015 worklist of an agency; --apply converts its procedures
-  report     the provincial report: migration, audits, procedures, coverage (md, html, csv, json)
-  site       a static HTML site of the report, agencies and procedures that opens offline
-  init       start a workspace: qms.yaml, processes/, audits/, a README of the next steps
-  new        write a commented skeleton of a procedure, a system or a tracker
-  schema     JSON Schema of each kind of document, for editors (yaml-language-server)
+các lệnh:
+  audit      theo dõi chuyển đổi: các giai đoạn, cuộc đánh giá, phát hiện; tình trạng và bảng theo dõi tại một ngày
+  check      kiểm tra quy trình, hệ thống và tệp theo dõi theo định dạng và các quy tắc
+  coverage   ISO 9001:2015 theo từng điều khoản của một cơ quan: đã đáp ứng, loại trừ, còn thiếu
+  clauses    tra cứu điều khoản của ISO 9001:2015, 2008 và bảng tương ứng giữa hai phiên bản
+  render     lưu đồ quy trình (theo làn, đường găng, phát hiện đánh giá); sơ đồ liên kết của cơ quan
+  migrate    danh sách việc chuyển đổi ISO 9001:2008 -> 2015 của một cơ quan; --apply chuyển đổi các quy trình
+  report     báo cáo của tỉnh: chuyển đổi, đánh giá, quy trình, mức đáp ứng (md, html, csv, json)
+  site       trang web HTML tĩnh của báo cáo, các cơ quan và quy trình, mở được khi không có mạng
+  init       tạo một thư mục làm việc: qms.yaml, processes/, audits/, một README hướng dẫn các bước tiếp theo
+  new        viết bản khung có chú thích của một quy trình, một hệ thống hoặc một tệp theo dõi
+  schema     JSON Schema của từng loại tài liệu, cho trình soạn thảo (yaml-language-server)
 
-options:
-  -C DIR      run as if started in DIR (the workspace)
-  --lang      language of messages: vi or en
-  --version   print the version and the editions of the catalogs
-  --help      print this help; `qms COMMAND --help` for a command
+tùy chọn:
+  -C DIR      chạy như khi đứng ở THƯ_MỤC (thư mục làm việc)
+  --lang      ngôn ngữ của thông báo: vi hoặc en
+  --version   in phiên bản và phiên bản của các danh mục tiêu chuẩn
+  --help      in hướng dẫn này; `qms LỆNH --help` cho từng lệnh
 
-exit status: 0 clean, 1 findings, 2 usage or I/O error
+mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 lỗi cách dùng hoặc lỗi đọc ghi
 $ qms check --help
-usage: qms check [--format text|json|sarif|github|gitlab] [-o FILE] [-j N] [PATH...]
-       qms check - [--stdin-filename NAME] [--format ...]
-       qms check --list-rules [--format text|md|json]
-       qms check --explain CODE [--format text|json]
-       qms check --schema
+cách dùng: qms check [--format text|json|sarif|github|gitlab] [-o TỆP] [-j N] [ĐƯỜNG_DẪN...]
+           qms check - [--stdin-filename TÊN] [--format ...]
+           qms check --list-rules [--format text|md|json]
+           qms check --explain MÃ [--format text|json]
+           qms check --schema
 
-Load every YAML document under the paths (default: the current folder)
-and report every problem at once: syntax, schema, flow, time limits.
+Đọc mọi tài liệu YAML trong các đường dẫn (mặc định: thư mục hiện tại) và báo
+mọi vấn đề cùng một lúc: cú pháp, cấu trúc, luồng công việc, thời hạn.
 
-A folder is checked with its workspace: the nearest folder above it that
-holds qms.yaml, else the folder itself. In a workspace, qms.yaml,
-processes/ and audits/ are read; rules that span files (process codes,
-subprocess calls, agencies) use them all, but only problems in files
-under the paths are reported. A file outside any workspace is checked
-alone. '-' reads one document from the standard input.
+Một thư mục được kiểm tra cùng thư mục làm việc của nó: thư mục gần nhất phía
+trên có qms.yaml, nếu không có thì chính thư mục đó. Trong thư mục làm việc,
+qms.yaml, processes/ và audits/ đều được đọc; các quy tắc liên quan nhiều tệp
+(mã quy trình, lời gọi quy trình con, cơ quan) dùng tất cả, nhưng chỉ báo vấn đề
+của các tệp nằm trong các đường dẫn. Tệp nằm ngoài mọi thư mục làm việc được
+kiểm tra riêng. '-' đọc một tài liệu từ đầu vào chuẩn.
 
-options:
-  --format FORMAT      text (default): file:line:col: error|warning[CODE]: message;
-                       json: every diagnostic with its position, end and rule;
-                       sarif: SARIF 2.1.0 for code scanning; github: workflow
-                       commands; gitlab: Code Quality report
-  -o, --output FILE    write to FILE (atomically) instead of the standard output
-  -j, --jobs N         worker threads (default: one per core)
-  --max-warnings N     exit 1 also when there are more than N warnings
+tùy chọn:
+  --format FORMAT      text (mặc định): tệp:dòng:cột: lỗi|cảnh báo[MÃ]: thông báo;
+                       json: mọi thông báo với vị trí, điểm kết thúc và quy tắc;
+                       sarif: SARIF 2.1.0 cho công cụ quét mã; github: lệnh của
+                       workflow; gitlab: báo cáo Code Quality
+  -o, --output FILE    ghi vào TỆP (trọn vẹn một lần) thay vì ra màn hình
+  -j, --jobs N         số luồng xử lý (mặc định: mỗi lõi một luồng)
+  --max-warnings N     cũng thoát với mã 1 khi có nhiều hơn N cảnh báo
   --stdin-filename NAME
-                       with '-': the path the document read from the standard
-                       input stands for (its workspace and its kind come from it)
-  --list-rules         list every rule code (--format md: docs/rules.md; json)
-  --explain CODE       what a rule code means and how to fix it (text or json)
-  --schema             the reference of every key of every kind (Markdown)
-  --lang vi|en         language of messages and of what is written for people
-                       (default: the workspace's, else the environment's, else en)
-  -h, --help           print this help
+                       đi cùng '-': đường dẫn mà tài liệu đọc từ đầu vào chuẩn
+                       đại diện (thư mục làm việc và loại tài liệu lấy theo đó)
+  --list-rules         liệt kê mọi mã quy tắc (--format md: docs/rules.md; json)
+  --explain CODE       ý nghĩa của một mã quy tắc và cách sửa (text hoặc json)
+  --schema             tra cứu mọi khóa của mọi loại tài liệu (Markdown)
+  --lang vi|en         ngôn ngữ của thông báo và của những gì viết cho người đọc
+                       (mặc định: của thư mục làm việc, nếu không thì của môi trường, nếu không nữa thì en)
+  -h, --help           in hướng dẫn này
 
-exit status: 0 no errors (warnings allowed, up to --max-warnings), 1 errors
-(or too many warnings), 2 usage or I/O error
+mã thoát: 0 không có lỗi (có thể có cảnh báo, tối đa --max-warnings), 1 có lỗi
+(hoặc quá nhiều cảnh báo), 2 lỗi cách dùng hoặc lỗi đọc ghi
 $ qms check --explain f002
-F002 unknown-step (error)
+F002 unknown-step (lỗi)
 
-A `next` or a branch's `next` names a step that does not exist.
+`next` của một bước hoặc của một nhánh nêu bước không tồn tại.
 
-fix: Use the id of an existing step; the message suggests the closest.
+cách sửa: Dùng mã của một bước có thật; thông báo gợi ý mã gần nhất.
 $ qms check --explain X999
-qms: no rule 'X999'; 'qms check --list-rules' lists them
+qms: không có quy tắc 'X999'; 'qms check --list-rules' liệt kê các quy tắc
 [2]

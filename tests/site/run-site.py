@@ -97,7 +97,8 @@ def check_folder(qms, ws, tmp):
     with open(os.path.join(mine, "thesis.docx"), "w") as f:
         f.write("precious\n")
     rc, text = site(qms, ws, mine)
-    check(rc == 2 and "not a site qms wrote" in text, f"a folder that is not a site is refused (exit {rc})")
+    check(rc == 2 and ("not a site qms wrote" in text or "không phải trang web do qms tạo" in text),
+          f"a folder that is not a site is refused (exit {rc})")
     check(sorted(os.listdir(mine)) == ["thesis.docx"], "and nothing is written into it")
     return out, first
 

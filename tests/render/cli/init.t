@@ -7,20 +7,20 @@ created ws/.gitignore
 created ws/audits/so-a.yaml
 created ws/.vscode/settings.json
 next: qms -C ws new procedure AGENCY, then qms -C ws check
-created processes/so-a/SA-QT-01.yaml: fill in every <...>, then run qms check
-created processes/so-a/SA-QT-02.yaml: fill in every <...>, then run qms check
-created processes/so-a/system.yaml: fill in every <...>, then run qms check
-created audits/ubnd-xa-b.yaml
-created processes/ubnd-xa-b/XB-QT-01.yaml: fill in every <...>, then run qms check
+đã tạo processes/so-a/SA-QT-01.yaml: hãy điền mọi chỗ <...>, rồi chạy qms check
+đã tạo processes/so-a/SA-QT-02.yaml: hãy điền mọi chỗ <...>, rồi chạy qms check
+đã tạo processes/so-a/system.yaml: hãy điền mọi chỗ <...>, rồi chạy qms check
+đã tạo audits/ubnd-xa-b.yaml
+đã tạo processes/ubnd-xa-b/XB-QT-01.yaml: hãy điền mọi chỗ <...>, rồi chạy qms check
 checked 7 files: 0 errors, 57 warnings
 57
-wrote 6 pages and 5 diagrams into ../site
+đã ghi 6 trang và 5 lưu đồ vào ../site
 $ cd $TMP && qms init ws > /dev/null && cd ws && qms new procedure so-a > /dev/null && qms new procedure so-a --code SO-QT-01; qms init .; qms new report so-a; qms new procedure "so a"; cat qms.yaml
-created processes/so-a/SO-QT-01.yaml: fill in every <...>, then run qms check
-qms: '.' is a workspace already (it has a qms.yaml); nothing else was written
-kept ./qms.yaml (it exists)
-qms: 'report' is not a kind of document for qms new: use procedure, system or tracker
-qms: 'so a' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'
+đã tạo processes/so-a/SO-QT-01.yaml: hãy điền mọi chỗ <...>, rồi chạy qms check
+qms: '.' đã là thư mục làm việc (có qms.yaml); không ghi thêm gì
+giữ nguyên ./qms.yaml (đã có)
+qms: 'report' không phải loại tài liệu của qms new: hãy dùng procedure, system hoặc tracker
+qms: 'so a' không phải mã cơ quan hợp lệ: hãy dùng chữ cái ASCII, chữ số, '-', '_' hoặc '.'
 # Cấu hình không gian làm việc ISO (qms). Tài liệu: docs/format.md
 workspace:
   name: <tên tỉnh, huyện hoặc cơ quan>

@@ -1,40 +1,40 @@
 # qms render: usage errors (exit 2), skipped documents (exit 1), success (exit 0).
 # Outputs go to $TMP; the summary line names it, so it is replaced by TMP.
 $ qms render --format gif
-qms: 'gif' is not a value of --format: use svg, png, pdf, dot
+qms: 'gif' không phải giá trị của --format: hãy dùng svg, png, pdf, dot
 [2]
 $ qms render --format
-qms: option --format needs a value: use svg, png, pdf, dot
+qms: tùy chọn --format cần một giá trị: hãy dùng svg, png, pdf, dot
 [2]
 $ qms render -j 0
-qms: '0' is not a number from 1 to 64 for --jobs
+qms: '0' không phải số từ 1 đến 64 cho --jobs
 [2]
 $ qms render --lanes diagonal
-qms: 'diagonal' is not a value of --lanes: use vertical, horizontal
+qms: 'diagonal' không phải giá trị của --lanes: hãy dùng vertical, horizontal
 [2]
 $ qms render --as-of 2020-02-30
-qms: '2020-02-30' is not a date for --as-of: write YYYY-MM-DD, e.g. 2020-09-30
+qms: '2020-02-30' không phải ngày cho --as-of: hãy viết YYYY-MM-DD, ví dụ 2020-09-30
 [2]
 $ qms render --lang fr
-qms: 'fr' is not a value of --lang: use vi, en
+qms: 'fr' không phải giá trị của --lang: hãy dùng vi, en
 [2]
 $ qms render --timeout 0
-qms: '0' is not a number of seconds from 1 to 86400 for --timeout
+qms: '0' không phải số giây từ 1 đến 86400 cho --timeout
 [2]
 $ qms render --out
-qms: option --out needs a value
+qms: tùy chọn --out cần một giá trị
 [2]
 $ qms render --bogus
-qms: unknown option '--bogus' for 'qms render'; see 'qms render --help'
+qms: tùy chọn '--bogus' không hợp lệ cho 'qms render'; xem 'qms render --help'
 [2]
 $ qms render no-such-folder --out "$TMP/o"
 qms: cannot render 'no-such-folder': No such file or directory
 [2]
 $ cd .. && qms render --map so-b --out "$TMP/o" ws
-qms: no agency 'so-b' in the workspace; did you mean 'so-a'?
+qms: không có cơ quan 'so-b' trong thư mục làm việc; có phải là 'so-a'?
 [2]
 $ cd .. && qms render --map so-a ws ws
-qms: --map draws one workspace: give at most one path
+qms: --map vẽ một thư mục làm việc: chỉ ghi tối đa một đường dẫn
 [2]
 $ cd .. && qms render ws-broken --format dot --out "$TMP/o" | sed "s|$TMP|TMP|g"; exit ${PIPESTATUS[0]}
 ws-broken/processes/b/B-02.yaml:2:3: error[S002]: missing required key 'title' in process
@@ -43,13 +43,13 @@ ws-broken/processes/b/B-03.yaml:4:1: error[L001]: did not find expected ',' or '
 rendered 1 diagram into TMP/o; 3 errors
 [1]
 $ cd .. && qms render ws --format dot --out "$TMP/o" --as-of 2020-09-30 | sed "s|$TMP|TMP|g"; ls "$TMP/o"
-rendered 2 diagrams into TMP/o
+đã vẽ 2 lưu đồ vào TMP/o
 A-01.dot
 A-02.dot
 $ qms -C ../ws render --map so-a --format dot --out "$TMP/o" | sed "s|$TMP|TMP|g"; ls "$TMP/o"
-rendered the map of so-a into TMP/o
+đã vẽ sơ đồ liên kết của so-a vào TMP/o
 map-so-a.dot
 $ qms render --help | head -3
-usage: qms render [--format svg|png|pdf|dot] [--out DIR] [-j N] [PATH...]
-                  [--lanes vertical|horizontal] [--as-of DATE] [--timeout SECONDS]
-       qms render --map AGENCY [--format ...] [--out DIR] [PATH]
+cách dùng: qms render [--format svg|png|pdf|dot] [--out THƯ_MỤC] [-j N] [ĐƯỜNG_DẪN...]
+                      [--lanes vertical|horizontal] [--as-of NGÀY] [--timeout GIÂY]
+           qms render --map CƠ_QUAN [--format ...] [--out THƯ_MỤC] [ĐƯỜNG_DẪN]
