@@ -15,7 +15,7 @@
 
 #include "catalog.h"
 #include "doc.h"
-#include "edit.h"
+#include "fs.h"
 #include "i18n.h"
 #include "flow.h"
 #include "index.h"

@@ -39,8 +39,7 @@
  *    more text: refused before any change, with the reason (fuzzing found
  *    a wrong result for each).
  *
- * The second half writes files: an exclusive lock per file and an atomic
- * replace (temporary file, fsync, rename, fsync of the folder). */
+ * Files are locked, read and written by fs.h. */
 #ifndef QMS_EDIT_H
 #define QMS_EDIT_H
 
@@ -181,34 +180,5 @@ int qms_edit_apply(struct qms_edit *e, struct qms_buf *out);
  * same text in a block (or, with `flow`, a flow) context, else in double
  * quotes with escapes. */
 void qms_yaml_add_scalar(struct qms_buf *b, const char *value, bool flow);
-
-/* ---- files ---- */
-
-/* Take an exclusive lock (flock) for `path`, waiting for other holders:
- * on the file `.<name>.lock` beside it, created when missing and left in
- * place (removing it would let two writers lock different files). Returns
- * a descriptor for qms_file_unlock(), or -1 with *err (caller frees). */
-int qms_file_lock(const char *path, char **err);
-void qms_file_unlock(int fd);
-
-/* Read the whole file (at most QMS_MAX_FILE_SIZE bytes) into out.
- * Returns 0, or -1 with *err (caller frees); errno tells ENOENT. */
-int qms_file_read(struct qms_buf *out, const char *path, char **err);
-
-enum {
-	QMS_WRITE_NEW = 1 << 0, /* fail with EEXIST when path exists */
-};
-
-/* Write data[0..len) to path so that a reader or a crash sees either the
- * old file or the new one, never a mix: a temporary `.<name>.tmp-XXXXXX`
- * in the same folder, written and fsync'ed, renamed over path (linked,
- * with QMS_WRITE_NEW), then the folder fsync'ed. The new file keeps the
- * permissions of the one it replaces (0666 less the umask for a new one).
- * Returns 0, or -1 with *err (caller frees) and errno. */
-int qms_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags, char **err);
-
-/* Remove the temporary files a killed writer of path left behind. Only
- * call it while holding qms_file_lock() for path. */
-void qms_file_remove_stale(const char *path);
 
 #endif

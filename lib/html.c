@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fs.h"
+
 /* ---- escaping ---- */
 
 void qms_html_add_textn(struct qms_buf *b, const char *s, size_t n)
@@ -62,6 +64,7 @@ void qms_html_printf(struct qms_buf *b, const char *fmt, ...)
 
 void qms_html_add_page_name(struct qms_buf *b, const char *id)
 {
+	size_t from = b->len;
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
 		bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 			     (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
@@ -73,6 +76,7 @@ void qms_html_add_page_name(struct qms_buf *b, const char *id)
 	}
 	if (!*id)
 		qms_buf_adds(b, "~");
+	qms_name_bound(b, from, QMS_HTML_PAGE_NAME_MAX);
 }
 
 /* ---- inline SVG ---- */

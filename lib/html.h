@@ -30,7 +30,11 @@ void qms_html_printf(struct qms_buf *b, const char *fmt, ...) __attribute__((for
  * '-', '_' and '.' and does not start with '.', else each other byte (and
  * a leading '.') as ~XX. '~' is not an id character, so two ids never
  * share a name, and the name needs no escaping in a URL or an attribute.
- * Appends to b. */
+ * A name over QMS_HTML_PAGE_NAME_MAX bytes (a long tracker file name in
+ * Vietnamese: ~XX triples each byte) keeps its start and ends with '~' and
+ * a hash of the whole (qms_name_bound()), so that any id gives a file name
+ * the file system takes. Appends to b. */
+#define QMS_HTML_PAGE_NAME_MAX 200
 void qms_html_add_page_name(struct qms_buf *b, const char *id);
 
 /* The style sheet of the site and of `qms report --format html`: screen

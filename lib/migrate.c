@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "edit.h"
+#include "fs.h"
 #include "flow.h"
 #include "i18n.h"
 #include "iso.h"
@@ -203,9 +204,16 @@ static size_t count_errors(const char *path, const char *text, size_t len, const
 int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 			const struct qms_correlation_table *corr, struct qms_buf *notes, char **err)
 {
-	int lock = qms_file_lock(path, err);
-	if (lock < 0)
+	/* A procedure that is a link: lock and replace the file it points to
+	 * (fs.h's policy, as for the edits of qms audit). */
+	char *real = qms_file_resolve(path, err);
+	if (!real)
 		return -1;
+	int lock = qms_file_lock(real, err);
+	if (lock < 0) {
+		free(real);
+		return -1;
+	}
 	int rc = -1;
 	struct qms_buf text, out;
 	qms_buf_init(&text);
@@ -215,7 +223,7 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 	qms_diags_init(&diags);
 	struct qms_edit e;
 	bool editing = false;
-	if (qms_file_read(&text, path, err) < 0)
+	if (qms_file_read(&text, real, err) < 0)
 		goto out;
 	if (qms_doc_parse(&doc, path, text.buf, text.len, &diags) < 0) {
 		rc = fail(err, path, _("cannot be read as YAML; run 'qms check' on it first"));
@@ -368,7 +376,7 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 		goto out;
 	}
 	qms_diags_release(&after);
-	if (qms_file_write_atomic(path, out.buf, out.len, 0, err) < 0)
+	if (qms_file_write_atomic(real, out.buf, out.len, 0, err) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -379,5 +387,6 @@ out:
 	qms_buf_release(&text);
 	qms_buf_release(&out);
 	qms_file_unlock(lock);
+	free(real);
 	return rc;
 }

@@ -78,7 +78,8 @@ size_t qms_conversion_translate(const struct qms_correlation_table *corr, size_t
 /* Rewrite the 2008 procedure at path to 2015 in place: `standard`, the
  * translated `clauses`, `edition` + 1; every other byte stays. The result
  * is parsed and checked before it is written (atomically, under the
- * file's lock); nothing is written when it would not pass. What needs a
+ * file's lock; through a symbolic link, refused for a hard-linked file:
+ * fs.h); nothing is written when it would not pass. What needs a
  * person's judgement is appended to notes, a line each. Returns 0 when the
  * file was rewritten, 1 when it was not on 2008 (nothing to do), -1 with
  * *err (caller frees). */

@@ -7,7 +7,8 @@
  * WORKER_JOBS diagrams and exits; a diagram that takes longer than the
  * time limit is stopped by alarm() in its worker, and a worker that dies
  * costs one diagram, not the run. Results come back over a pipe; each
- * worker writes its files itself (temporary file, then rename). */
+ * worker writes its files itself, into the output folder it inherits
+ * (qms_dir_write(): temporary file, fsync, rename). */
 #include "render.h"
 #include "i18n.h"
 
@@ -34,6 +35,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
+#include "fs.h"
 #include "index.h"
 #include "schema.h"
 #include "workspace.h"
@@ -56,7 +58,8 @@ struct context {
 /* One diagram to make. */
 struct target {
 	char *source;   /* procedure file as displayed; NULL for the map */
-	char *out_path;
+	char *out_name; /* in the output folder: <code>.<format>, maps/<agency>.<format> */
+	char *out_path; /* the same under req->out_dir, for messages */
 	char *code;     /* procedure code, or the agency of the map */
 	size_t ctx;
 	int32_t date;   /* for PDF */
@@ -75,6 +78,7 @@ struct batch {
 	struct target *targets;
 	size_t ntargets, cap;
 	struct qms_render_result *res;
+	struct qms_dir out; /* req->out_dir; workers inherit the descriptor */
 	char cwd[PATH_MAX];
 	unsigned timeout;
 	size_t max_steps;
@@ -199,46 +203,6 @@ static void context_release(struct context *c)
 
 /* ---- the diagram of one target (in a worker, or here for DOT) ---- */
 
-static int write_file(const char *path, const char *data, size_t len, char **msg)
-{
-	struct qms_buf tmp;
-	qms_buf_init(&tmp);
-	const char *slash = strrchr(path, '/');
-	if (slash)
-		qms_buf_add(&tmp, path, (size_t)(slash - path + 1));
-	qms_buf_printf(&tmp, ".%s.%ld.tmp", slash ? slash + 1 : path, (long)getpid());
-	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-	int rc = -1;
-	if (fd < 0)
-		goto fail;
-	for (size_t done = 0; done < len;) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			int e = errno;
-			close(fd);
-			errno = e;
-			goto fail;
-		}
-		done += (size_t)n;
-	}
-	if (close(fd) < 0 || rename(tmp.buf, path) < 0)
-		goto fail;
-	rc = 0;
-	goto out;
-fail: {
-	struct qms_buf b;
-	qms_buf_init(&b);
-	qms_buf_printf(&b, _("cannot write '%s': %s"), path, strerror(errno));
-	*msg = qms_buf_detach(&b);
-	unlink(tmp.buf);
-}
-out:
-	qms_buf_release(&tmp);
-	return rc;
-}
-
 static int map_proc_cmp(const void *a, const void *b)
 {
 	const struct qms_render_map_proc *x = a, *y = b;
@@ -349,7 +313,8 @@ static int make_diagram(const struct batch *bt, const struct target *t, struct q
 			goto out;
 		bytes = &data;
 	}
-	rc = write_file(t->out_path, bytes->buf, bytes->len, msg);
+	rc = qms_dir_write(&bt->out, t->out_name, bytes->buf, bytes->len,
+			   bt->req->staged ? QMS_WRITE_NO_SYNC : 0, msg);
 out:
 	qms_buf_release(&dot);
 	qms_buf_release(&data);
@@ -627,15 +592,16 @@ static int problem_cmp(const void *a, const void *b)
 	return strcmp(x->message, y->message);
 }
 
-static char *out_path(const struct batch *bt, const char *prefix, const char *name)
+/* Where the diagram of `name` goes: a procedure's <code>.<format> in the
+ * output folder, a map's maps/<agency>.<format> (a folder of their own: a
+ * procedure may be coded like a map file, e.g. `map-so-a`). */
+static void set_out(struct target *t, const struct batch *bt, const char *folder, const char *name)
 {
 	struct qms_buf b;
 	qms_buf_init(&b);
-	qms_buf_printf(&b, "%s%s.%s", prefix, name, qms_render_format_names[bt->opt.format]);
-	char *file = qms_buf_detach(&b);
-	char *path = qms_path_join(bt->req->out_dir, file);
-	free(file);
-	return path;
+	qms_buf_printf(&b, "%s%s.%s", folder, name, qms_render_format_names[bt->opt.format]);
+	t->out_path = qms_path_join(bt->req->out_dir, b.buf);
+	t->out_name = qms_buf_detach(&b);
 }
 
 /* Read one file under the paths: a procedure becomes a target. */
@@ -688,7 +654,7 @@ static void consider_file(struct batch *bt, size_t ctx, const char *abs, struct 
 	t->source = qms_xstrdup(path);
 	t->code = qms_arena_strdup(arena, p->code.text);
 	qms_strmap_put(codes, t->code, bt->ntargets - 1);
-	t->out_path = out_path(bt, "", p->code.text);
+	set_out(t, bt, "", p->code.text);
 	t->ctx = ctx;
 	t->date = p->effective.text ? p->effective.date : -1;
 	t->line = p->code.line;
@@ -740,6 +706,7 @@ static void release_batch(struct batch *bt)
 {
 	for (size_t i = 0; i < bt->ntargets; i++) {
 		free(bt->targets[i].source);
+		free(bt->targets[i].out_name);
 		free(bt->targets[i].out_path);
 		free(bt->targets[i].error);
 	}
@@ -751,37 +718,6 @@ static void release_batch(struct batch *bt)
 	bt->ntargets = 0;
 	bt->ctxs = NULL;
 	bt->nctxs = 0;
-}
-
-static int make_out_dir(const char *dir, char **err)
-{
-	char *p = qms_xstrdup(dir);
-	int rc = 0;
-	for (char *s = p + 1;; s++) {
-		if (*s == '/' || !*s) {
-			char c = *s;
-			*s = '\0';
-			if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-				rc = -1;
-				break;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	if (rc == 0 && !qms_is_dir(dir)) {
-		errno = ENOTDIR;
-		rc = -1;
-	}
-	if (rc < 0) {
-		struct qms_buf b;
-		qms_buf_init(&b);
-		qms_buf_printf(&b, _("cannot create the output folder '%s': %s"), dir, strerror(errno));
-		*err = qms_buf_detach(&b);
-	}
-	free(p);
-	return rc;
 }
 
 static const char *agency_names_hint(const struct qms_index *ix, const char *agency,
@@ -802,7 +738,7 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 	memset(out, 0, sizeof(*out));
 	qms_diags_init(&out->diags);
 	*err = NULL;
-	struct batch bt = {.req = req, .opt = req->opt, .res = out};
+	struct batch bt = {.req = req, .opt = req->opt, .res = out, .out = {.fd = -1}};
 	bt.timeout = req->timeout ? req->timeout : QMS_RENDER_TIMEOUT;
 	bt.max_steps = req->max_steps ? req->max_steps : QMS_RENDER_MAX_STEPS;
 	if (!getcwd(bt.cwd, sizeof(bt.cwd)))
@@ -854,7 +790,7 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 		}
 		struct target *t = add_target(&bt);
 		t->code = qms_arena_strdup(&arena, req->map_agency);
-		t->out_path = out_path(&bt, "map-", req->map_agency);
+		set_out(t, &bt, QMS_RENDER_MAPS "/", req->map_agency);
 		t->ctx = 0;
 		out->total = 1;
 	} else {
@@ -890,7 +826,7 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 		}
 	}
 
-	if (bt.ntargets && make_out_dir(req->out_dir, err) < 0)
+	if (bt.ntargets && qms_dir_open(&bt.out, req->out_dir, true, err) < 0)
 		goto done;
 	size_t *todo = qms_xcalloc(bt.ntargets ? bt.ntargets : 1, sizeof(*todo));
 	for (size_t i = 0; i < bt.ntargets; i++)
@@ -924,6 +860,7 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 		qsort(out->problems, out->nproblems, sizeof(*out->problems), problem_cmp);
 	rc = 0;
 done:
+	qms_dir_close(&bt.out);
 	release_batch(&bt);
 	for (size_t i = 0; i < npaths; i++)
 		qms_location_release(&locs[i]);

@@ -1173,7 +1173,8 @@ static void map_node(struct qms_buf *b, size_t k, const struct qms_render_map_pr
 		       dashed ? " external" : "", dashed ? ",dashed" : "", dashed ? "#f8fafc" : "white",
 		       dashed ? COLOR_MUTED : COLOR_LINE);
 	if (m->title) {
-		qms_buf_adds(b, ", URL=\"");
+		/* the map is in QMS_RENDER_MAPS/, beside the diagrams */
+		qms_buf_adds(b, ", URL=\"../");
 		qms_render_add_attr(b, m->code);
 		qms_buf_addc(b, '.');
 		qms_render_add_attr(b, link_ext);

@@ -97,7 +97,9 @@ struct qms_render_map_proc {
 /* Append the DOT text of the interaction map of `agency` to out: its
  * procedures grouped by owner unit, an edge for each procedure it calls,
  * procedures of other agencies and unknown codes drawn apart. procs are all
- * the procedures of the workspace, sorted by code. */
+ * the procedures of the workspace, sorted by code. A box links to
+ * `../<code>.<link_ext>`: the map sits in QMS_RENDER_MAPS/ beside the
+ * diagrams. */
 void qms_render_map_dot(struct qms_buf *out, const char *agency, const char *agency_name,
 			const struct qms_render_map_proc *procs, size_t nprocs,
 			const char *link_ext, const struct qms_render_options *opt);
@@ -148,6 +150,9 @@ struct qms_render_request {
 	const char *const *paths; /* files or folders, as `qms check` takes them; none: "." */
 	size_t npaths;
 	const char *out_dir;      /* created when missing */
+	bool staged;              /* out_dir is a new folder the caller flushes
+				   * (qms_dir_sync()) before it shows it: no
+				   * fsync per file */
 	const char *map_agency;   /* NULL: one diagram per procedure; else the map of that agency */
 	struct qms_render_options opt;
 	bool lang_set;            /* opt.lang given; otherwise the workspace's (qms.yaml), else vi */
@@ -175,8 +180,13 @@ struct qms_render_result {
 	size_t written; /* diagrams written */
 };
 
+/* The subfolder of the output folder that holds the maps: a name no
+ * procedure diagram can take (codes have no '/'). */
+#define QMS_RENDER_MAPS "maps"
+
 /* Render the procedures under the paths (or the map of req->map_agency)
- * into req->out_dir as <code>.<format> (map-<agency>.<format>). Returns 0
+ * into req->out_dir as <code>.<format> (QMS_RENDER_MAPS/<agency>.<format>),
+ * through fs.h's qms_dir_write(). Returns 0
  * and fills *out (release with qms_render_result_release()), or -1 with
  * *err set (caller frees) for a path that cannot be used, an output folder
  * that cannot be made or an unknown agency. */

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "iso.h"
 #include "tracker.h"
@@ -63,9 +64,73 @@ static void unique_codes(const struct qms_index *ix, struct qms_diags *diags)
 	free(codes);
 }
 
+/* An id that names files: a procedure code or an agency id. */
+struct named {
+	const char *path;
+	const struct qms_ref *id;
+};
+
+static int named_case_cmp(const void *pa, const void *pb)
+{
+	const struct named *a = pa, *b = pb;
+	int c = strcasecmp(a->id->text, b->id->text);
+	if (!c)
+		c = strcmp(a->id->text, b->id->text);
+	return c ? c : strcmp(a->path, b->path);
+}
+
+/* Ids that differ only in letter case name one file on a file system that
+ * ignores case (Windows, macOS): diagrams/<code>.svg, audits/<id>.yaml. */
+static void case_collisions(struct named *v, size_t n, bool codes, struct qms_diags *diags)
+{
+	qsort(v, n, sizeof(*v), named_case_cmp);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && !strcasecmp(v[i].id->text, v[j].id->text))
+			j++;
+		for (size_t a = i; a < j; a++) {
+			size_t b = i;
+			while (b < j && !strcmp(v[a].id->text, v[b].id->text))
+				b++;
+			if (b == j)
+				continue;
+			const struct named *x = &v[a], *y = &v[b];
+			if (codes)
+				qms_diags_add(diags, x->path, x->id->line, x->id->col, QMS_RULE_F016,
+					      "process code '%s' differs from '%s' (%s:%u:%u) only in letter case: "
+					      "on Windows or macOS their files would be one",
+					      x->id->text, y->id->text, y->path, y->id->line, y->id->col);
+			else
+				qms_diags_add(diags, x->path, x->id->line, x->id->col, QMS_RULE_F016,
+					      "agency id '%s' differs from '%s' (%s:%u:%u) only in letter case: "
+					      "on Windows or macOS their files would be one",
+					      x->id->text, y->id->text, y->path, y->id->line, y->id->col);
+		}
+		i = j;
+	}
+}
+
+static void distinct_names(const struct qms_index *ix, struct qms_diags *diags)
+{
+	size_t cap = (ix->nprocesses > ix->nagencies ? ix->nprocesses : ix->nagencies) + 1;
+	struct named *v = qms_xmalloc(cap * sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < ix->nprocesses; i++)
+		if (ix->processes[i].code.text)
+			v[n++] = (struct named){ix->processes[i].path, &ix->processes[i].code};
+	case_collisions(v, n, true, diags);
+	n = 0;
+	for (size_t i = 0; i < ix->nagencies; i++)
+		if (ix->agencies[i].id.text)
+			v[n++] = (struct named){ix->agencies[i].path, &ix->agencies[i].id};
+	case_collisions(v, n, false, diags);
+	free(v);
+}
+
 void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags)
 {
 	unique_codes(ix, diags);
+	distinct_names(ix, diags);
 	qms_iso_check_workspace(ix, diags);
 	qms_rules_times(ix, diags);
 

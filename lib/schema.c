@@ -454,9 +454,15 @@ static void decode_scalar(struct decoder *dc, const struct qms_field *f, const s
 		break;
 	case QMS_T_ID:
 		if (!qms_id_valid(t)) {
-			derr(dc, n, QMS_RULE_S009,
-			     "'%s' is not a valid id for '%s': use ASCII letters, digits, '-', '_' or '.'",
-			     t, f->key);
+			if (t[0] == '.')
+				derr(dc, n, QMS_RULE_S009,
+				     "'%s' is not a valid id for '%s': an id cannot start with '.' (its files "
+				     "would be hidden)",
+				     t, f->key);
+			else
+				derr(dc, n, QMS_RULE_S009,
+				     "'%s' is not a valid id for '%s': use ASCII letters, digits, '-', '_' or '.'",
+				     t, f->key);
 			return;
 		}
 		break;

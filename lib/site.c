@@ -2,8 +2,6 @@
 #include "site.h"
 #include "i18n.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,9 +11,10 @@
 #include <unistd.h>
 
 #include "board.h"
-#include "edit.h"
+#include "fs.h"
 #include "flow.h"
 #include "html.h"
+#include "site-dir.h"
 #include "values.h"
 #include "workspace.h"
 
@@ -24,10 +23,10 @@
 
 struct site {
 	const struct qms_report *r;
-	const char *dir;
+	const struct qms_dir *out;     /* the new site's folder (a stage) */
 	enum qms_lang lang;
 	bool vi;
-	struct qms_strlist files;      /* written, relative to dir */
+	struct qms_strlist files;      /* written, relative to out */
 	struct qms_site_result *res;
 	bool *has_diagram;             /* per procedure */
 	bool *has_map;                 /* per agency */
@@ -172,131 +171,20 @@ static void grade_badge(struct site *s, struct qms_buf *b, int grade)
 
 /* ---- files ---- */
 
+/* Into the stage of the new site (site-dir.h), flushed once before it is
+ * shown rather than file by file. */
 static int write_out(struct site *s, const char *rel, const char *data, size_t len, char **err)
 {
-	char *path = qms_path_join(s->dir, rel);
-	int rc = qms_file_write_atomic(path, data, len, 0, err);
-	free(path);
+	int rc = qms_dir_write(s->out, rel, data, len, QMS_WRITE_NO_SYNC, err);
 	if (rc == 0)
 		qms_strlist_push(&s->files, qms_xstrdup(rel));
 	return rc;
 }
 
-static int make_dirs(const char *dir, char **err)
-{
-	char *p = qms_xstrdup(dir);
-	int rc = 0;
-	for (char *q = p + 1;; q++) {
-		if (*q && *q != '/')
-			continue;
-		char c = *q;
-		*q = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			struct qms_buf b;
-			qms_buf_init(&b);
-			qms_buf_printf(&b, _("cannot create the folder '%s': %s"), p, strerror(errno));
-			*err = qms_buf_detach(&b);
-			rc = -1;
-			break;
-		}
-		*q = c;
-		if (!c)
-			break;
-	}
-	free(p);
-	if (rc == 0 && !qms_is_dir(dir)) {
-		struct qms_buf b;
-		qms_buf_init(&b);
-		qms_buf_printf(&b, _("'%s' is not a folder"), dir);
-		*err = qms_buf_detach(&b);
-		rc = -1;
-	}
-	return rc;
-}
-
-int qms_site_check_dir(const char *dir, char **err)
+static bool has_file(struct site *s, const char *rel)
 {
 	struct stat st;
-	struct qms_buf b;
-	qms_buf_init(&b);
-	if (stat(dir, &st) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		qms_buf_printf(&b, _("cannot use '%s': %s"), dir, strerror(errno));
-		*err = qms_buf_detach(&b);
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		qms_buf_printf(&b, _("'%s' exists and is not a folder; give a new folder for the site"), dir);
-		*err = qms_buf_detach(&b);
-		return -1;
-	}
-	char *marker = qms_path_join(dir, QMS_SITE_MARKER);
-	struct qms_buf text;
-	qms_buf_init(&text);
-	char *rerr = NULL;
-	bool ours = qms_file_read(&text, marker, &rerr) == 0 &&
-		    !strncmp(text.buf, MARKER_HEAD, strlen(MARKER_HEAD));
-	free(rerr);
-	free(marker);
-	qms_buf_release(&text);
-	if (ours)
-		return 0;
-	DIR *d = opendir(dir);
-	bool empty = d != NULL;
-	struct dirent *e;
-	while (d && (e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-			empty = false;
-	if (d)
-		closedir(d);
-	if (empty)
-		return 0;
-	qms_buf_printf(&b, _("'%s' is not empty and is not a site qms wrote (it has no %s); "
-			     "give a new or empty folder, nothing was written"),
-		       dir, QMS_SITE_MARKER);
-	*err = qms_buf_detach(&b);
-	return -1;
-}
-
-/* A name from the marker: relative, inside the site, plain characters. */
-static bool safe_rel(const char *p)
-{
-	if (!*p || *p == '/')
-		return false;
-	for (const char *q = p; *q; q++)
-		if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
-		      strchr("-_.~/", *q)))
-			return false;
-	return !strstr(p, "..") && !strstr(p, "//");
-}
-
-/* Remove what the previous site listed, and only that. */
-static void remove_previous(const char *dir)
-{
-	char *marker = qms_path_join(dir, QMS_SITE_MARKER);
-	struct qms_buf text;
-	qms_buf_init(&text);
-	char *err = NULL;
-	if (qms_file_read(&text, marker, &err) == 0 && !strncmp(text.buf, MARKER_HEAD, strlen(MARKER_HEAD))) {
-		char *line = text.buf + strlen(MARKER_HEAD);
-		while (*line) {
-			char *nl = strchr(line, '\n');
-			if (nl)
-				*nl = '\0';
-			if (safe_rel(line)) {
-				char *path = qms_path_join(dir, line);
-				unlink(path);
-				free(path);
-			}
-			if (!nl)
-				break;
-			line = nl + 1;
-		}
-	}
-	free(err);
-	qms_buf_release(&text);
-	free(marker);
+	return qms_dir_stat(s->out, rel, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* ---- pages ---- */
@@ -333,10 +221,13 @@ struct link_ctx {
 	const char *prefix; /* from the page to procedures/ */
 };
 
-/* "STP-QT-02.svg" -> the page of STP-QT-02. */
+/* "STP-QT-02.svg" (or "../STP-QT-02.svg" from a map) -> the page of
+ * STP-QT-02. */
 static int diagram_link(struct qms_buf *out, const char *href, void *ctx)
 {
 	const struct link_ctx *c = ctx;
+	if (!strncmp(href, "../", 3))
+		href += 3;
 	size_t n = strlen(href);
 	if (n < 5 || strcmp(href + n - 4, ".svg") || strchr(href, '/') || strchr(href, ':'))
 		return -1;
@@ -354,12 +245,11 @@ static void add_diagram(struct site *s, struct qms_buf *b, const char *file, con
 			const char *proc_prefix, const char *label)
 {
 	char *rel = qms_path_join("diagrams", file);
-	char *path = qms_path_join(s->dir, rel);
 	struct qms_buf svg;
 	qms_buf_init(&svg);
 	char *err = NULL;
 	struct link_ctx lc = {s, proc_prefix};
-	bool inlined = qms_file_read(&svg, path, &err) == 0 &&
+	bool inlined = qms_dir_read(s->out, rel, &svg, &err) == 0 &&
 		       qms_html_add_svg(b, svg.buf, svg.len, label, "diagram", diagram_link, &lc) == 0;
 	if (!inlined) {
 		qms_buf_printf(b, "<img class=\"diagram\" src=\"%s", root);
@@ -370,7 +260,6 @@ static void add_diagram(struct site *s, struct qms_buf *b, const char *file, con
 	}
 	free(err);
 	qms_buf_release(&svg);
-	free(path);
 	free(rel);
 }
 
@@ -1030,7 +919,7 @@ static void write_agency(struct site *s, struct qms_buf *b, size_t ai)
 		struct qms_buf file, label;
 		qms_buf_init(&file);
 		qms_buf_init(&label);
-		qms_buf_printf(&file, "map-%s.svg", a->id);
+		qms_buf_printf(&file, QMS_RENDER_MAPS "/%s.svg", a->id);
 		qms_buf_printf(&label, s->vi ? "Sơ đồ tương tác các quy trình của %s" : "Interaction map of %s", a->name);
 		qms_buf_adds(b, "<figure><div class=\"diagram-box\">");
 		add_diagram(s, b, file.buf, "../", "../procedures/", label.buf);
@@ -1621,12 +1510,13 @@ static void write_procedure(struct site *s, struct qms_buf *b, size_t pi)
 static int render_diagrams(struct site *s, const struct qms_site_options *opt, char **err)
 {
 	const struct qms_report *r = s->r;
-	char *ddir = qms_path_join(s->dir, "diagrams");
+	char *ddir = qms_path_join(s->out->path, "diagrams");
 	const char *paths[] = {r->root};
 	struct qms_render_request req = {
 		.paths = paths,
 		.npaths = 1,
 		.out_dir = ddir,
+		.staged = true,
 		.opt = {.format = QMS_RENDER_SVG, .lanes = QMS_LANES_VERTICAL, .lang = r->lang,
 			.workday_hours = r->settings.time.workday_hours, .as_of = r->as_of},
 		.lang_set = true,
@@ -1647,13 +1537,11 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 			continue;
 		qms_buf_reset(&rel);
 		qms_buf_printf(&rel, "diagrams/%s.svg", p->code);
-		char *path = qms_path_join(s->dir, rel.buf);
-		if (qms_is_file(path)) {
+		if (has_file(s, rel.buf)) {
 			s->has_diagram[i] = true;
 			s->res->diagrams++;
 			qms_strlist_push(&s->files, qms_xstrdup(rel.buf));
 		}
-		free(path);
 	}
 	s->res->maps = qms_xcalloc(r->nagencies + 1, sizeof(*s->res->maps));
 	for (size_t i = 0; i < r->nagencies; i++) {
@@ -1668,20 +1556,94 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 			free(merr); /* an agency the index does not know: no map */
 			continue;
 		}
+		/* the reading errors of the workspace, which every map reads
+		 * again: kept once, with those of the diagrams */
+		qms_diags_move(&s->res->render.diags, &mr->diags);
 		s->res->nmaps++;
 		qms_buf_reset(&rel);
-		qms_buf_printf(&rel, "diagrams/map-%s.svg", a->id);
-		char *path = qms_path_join(s->dir, rel.buf);
-		if (mr->written && qms_is_file(path)) {
+		qms_buf_printf(&rel, "diagrams/" QMS_RENDER_MAPS "/%s.svg", a->id);
+		if (mr->written && has_file(s, rel.buf)) {
 			s->has_map[i] = true;
 			s->res->diagrams++;
 			qms_strlist_push(&s->files, qms_xstrdup(rel.buf));
 		}
-		free(path);
 	}
+	qms_diags_sort(&s->res->render.diags);
 	qms_buf_release(&rel);
 out:
 	free(ddir);
+	return rc;
+}
+
+/* Every file of the site into s->out. */
+static int write_site(struct site *s, const struct qms_site_options *opt, char **err)
+{
+	const struct qms_report *r = s->r;
+	static const char *const subdirs[] = {"agencies", "procedures", "diagrams"};
+	for (size_t i = 0; i < QMS_ARRAY_LEN(subdirs); i++) {
+		struct qms_dir d;
+		int m = qms_dir_open_sub(&d, s->out, subdirs[i], true, err);
+		qms_dir_close(&d);
+		if (m < 0)
+			return -1;
+	}
+	if (render_diagrams(s, opt, err) < 0)
+		return -1;
+	int rc = -1;
+	struct qms_buf b, rel;
+	qms_buf_init(&b);
+	qms_buf_init(&rel);
+	if (write_out(s, "style.css", qms_html_css, strlen(qms_html_css), err) < 0)
+		goto out;
+	qms_board_svg(&b, &r->status, r->lang);
+	if (write_out(s, "board.svg", b.buf, b.len, err) < 0)
+		goto out;
+	qms_buf_reset(&b);
+	qms_report_format_md(&b, r);
+	if (write_out(s, "report.md", b.buf, b.len, err) < 0)
+		goto out;
+	qms_buf_reset(&b);
+	qms_report_format_json(&b, r);
+	if (write_out(s, "report.json", b.buf, b.len, err) < 0)
+		goto out;
+	qms_buf_reset(&b);
+	qms_report_format_csv(&b, r);
+	if (write_out(s, "report.csv", b.buf, b.len, err) < 0)
+		goto out;
+	qms_buf_reset(&b);
+	write_index(s, &b);
+	if (write_out(s, "index.html", b.buf, b.len, err) < 0)
+		goto out;
+	s->res->pages++;
+	for (size_t i = 0; i < r->nagencies; i++) {
+		qms_buf_reset(&b);
+		write_agency(s, &b, i);
+		qms_buf_reset(&rel);
+		qms_buf_adds(&rel, "agencies/");
+		qms_html_add_page_name(&rel, r->agencies[i].id);
+		qms_buf_adds(&rel, ".html");
+		if (write_out(s, rel.buf, b.buf, b.len, err) < 0)
+			goto out;
+		s->res->pages++;
+	}
+	for (size_t i = 0; i < r->nprocedures; i++) {
+		const struct qms_report_procedure *p = &r->procedures[i];
+		if (p->duplicate || !*p->code || !p->process)
+			continue;
+		qms_buf_reset(&b);
+		write_procedure(s, &b, i);
+		qms_buf_reset(&rel);
+		qms_buf_adds(&rel, "procedures/");
+		qms_html_add_page_name(&rel, p->code);
+		qms_buf_adds(&rel, ".html");
+		if (write_out(s, rel.buf, b.buf, b.len, err) < 0)
+			goto out;
+		s->res->pages++;
+	}
+	rc = 0;
+out:
+	qms_buf_release(&b);
+	qms_buf_release(&rel);
 	return rc;
 }
 
@@ -1690,15 +1652,15 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
 {
 	memset(out, 0, sizeof(*out));
 	qms_diags_init(&out->render.diags);
-	if (qms_site_check_dir(opt->out_dir, err) < 0)
+	struct qms_site_dir sd;
+	if (qms_site_dir_begin(&sd, opt->out_dir, err) < 0) {
+		qms_site_dir_release(&sd);
 		return -1;
-	if (make_dirs(opt->out_dir, err) < 0)
-		return -1;
-	remove_previous(opt->out_dir);
+	}
 	struct site s;
 	memset(&s, 0, sizeof(s));
 	s.r = r;
-	s.dir = opt->out_dir;
+	s.out = &sd.stage;
 	s.lang = r->lang;
 	s.vi = r->lang == QMS_LANG_VI;
 	s.res = out;
@@ -1707,86 +1669,10 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
 	qms_buf_init(&s.tmp);
 	if (!getcwd(s.cwd, sizeof(s.cwd)))
 		strcpy(s.cwd, "/");
-	int rc = -1;
-	struct qms_buf b;
-	qms_buf_init(&b);
-	static const char *const subdirs[] = {"agencies", "procedures", "diagrams"};
-	for (size_t i = 0; i < QMS_ARRAY_LEN(subdirs); i++) {
-		char *d = qms_path_join(opt->out_dir, subdirs[i]);
-		int m = make_dirs(d, err);
-		free(d);
-		if (m < 0)
-			goto out;
-	}
-	if (render_diagrams(&s, opt, err) < 0)
-		goto out;
-
-	if (write_out(&s, "style.css", qms_html_css, strlen(qms_html_css), err) < 0)
-		goto out;
-	qms_board_svg(&b, &r->status, r->lang);
-	if (write_out(&s, "board.svg", b.buf, b.len, err) < 0)
-		goto out;
-	qms_buf_reset(&b);
-	qms_report_format_md(&b, r);
-	if (write_out(&s, "report.md", b.buf, b.len, err) < 0)
-		goto out;
-	qms_buf_reset(&b);
-	qms_report_format_json(&b, r);
-	if (write_out(&s, "report.json", b.buf, b.len, err) < 0)
-		goto out;
-	qms_buf_reset(&b);
-	qms_report_format_csv(&b, r);
-	if (write_out(&s, "report.csv", b.buf, b.len, err) < 0)
-		goto out;
-	qms_buf_reset(&b);
-	write_index(&s, &b);
-	if (write_out(&s, "index.html", b.buf, b.len, err) < 0)
-		goto out;
-	out->pages++;
-	struct qms_buf rel;
-	qms_buf_init(&rel);
-	for (size_t i = 0; i < r->nagencies; i++) {
-		qms_buf_reset(&b);
-		write_agency(&s, &b, i);
-		qms_buf_reset(&rel);
-		qms_buf_adds(&rel, "agencies/");
-		qms_html_add_page_name(&rel, r->agencies[i].id);
-		qms_buf_adds(&rel, ".html");
-		if (write_out(&s, rel.buf, b.buf, b.len, err) < 0) {
-			qms_buf_release(&rel);
-			goto out;
-		}
-		out->pages++;
-	}
-	for (size_t i = 0; i < r->nprocedures; i++) {
-		const struct qms_report_procedure *p = &r->procedures[i];
-		if (p->duplicate || !*p->code || !p->process)
-			continue;
-		qms_buf_reset(&b);
-		write_procedure(&s, &b, i);
-		qms_buf_reset(&rel);
-		qms_buf_adds(&rel, "procedures/");
-		qms_html_add_page_name(&rel, p->code);
-		qms_buf_adds(&rel, ".html");
-		if (write_out(&s, rel.buf, b.buf, b.len, err) < 0) {
-			qms_buf_release(&rel);
-			goto out;
-		}
-		out->pages++;
-	}
-	qms_buf_release(&rel);
-
-	/* the marker, last: it lists what a next run may remove */
-	qms_strlist_sort(&s.files);
-	qms_buf_reset(&b);
-	qms_buf_adds(&b, MARKER_HEAD);
-	for (size_t i = 0; i < s.files.len; i++)
-		qms_buf_printf(&b, "%s\n", s.files.items[i]);
-	char *marker = qms_path_join(opt->out_dir, QMS_SITE_MARKER);
-	rc = qms_file_write_atomic(marker, b.buf, b.len, 0, err);
-	free(marker);
-out:
-	qms_buf_release(&b);
+	int rc = write_site(&s, opt, err);
+	if (rc == 0)
+		rc = qms_site_dir_publish(&sd, &s.files, &out->kept, err);
+	qms_site_dir_release(&sd);
 	qms_buf_release(&s.tmp);
 	qms_strlist_release(&s.files);
 	free(s.has_diagram);
@@ -1802,5 +1688,6 @@ void qms_site_result_release(struct qms_site_result *res)
 	for (size_t i = 0; i < res->nmaps; i++)
 		qms_render_result_release(&res->maps[i]);
 	free(res->maps);
+	free(res->kept);
 	memset(res, 0, sizeof(*res));
 }

@@ -10,8 +10,13 @@
  *                              coverage matrix, procedures, interaction map
  *   procedures/<code>.html     the procedure in the layout of the official
  *                              document beside its diagram, findings marked
- *   diagrams/<code>.svg, diagrams/map-<agency>.svg   (qms_render_paths())
+ *   diagrams/<code>.svg, diagrams/maps/<agency>.svg   (qms_render_paths())
  *   .qms-site                  marks the folder as a site and lists its files
+ *
+ * The new site is built in a hidden folder inside the site folder and
+ * swapped in at the end (site-dir.h): a run that fails leaves the previous
+ * site whole; other entries at the top of the folder are the user's and
+ * stay; nothing outside the folder is written or removed.
  *
  * Page names come from qms_html_add_page_name(). Every user string is
  * escaped; diagrams are inlined only when qms_html_add_svg() finds them
@@ -42,18 +47,24 @@ struct qms_site_result {
 	 * and documents skipped for reading errors: as `qms render` reports
 	 * them. */
 	struct qms_render_result render;
-	struct qms_render_result *maps; /* one per map rendered */
+	struct qms_render_result *maps; /* one per map rendered (their reading
+					 * errors are in render.diags) */
 	size_t nmaps;
+	/* A folder left in the site folder since it holds files qms did not
+	 * write (put into the old site while this one was built); NULL
+	 * normally. Owned. */
+	char *kept;
 };
 
 /* Whether dir may be written: it does not exist, is an empty folder, or
- * holds QMS_SITE_MARKER. Returns 0, or -1 with *err (caller frees). */
+ * holds QMS_SITE_MARKER and the folders it names are real folders holding
+ * only what it lists. Returns 0, or -1 with *err (caller frees). */
 int qms_site_check_dir(const char *dir, char **err);
 
 /* Write the site of report r into opt->out_dir: refuse (-1) a folder
- * qms_site_check_dir() refuses; remove the files the marker of a previous
- * site lists (and nothing else), then write every file and the new
- * marker. Returns 0 and fills *out (release with
+ * qms_site_check_dir() refuses; build the new site beside the old one and
+ * swap it in; remove the files the marker of the previous site lists (and
+ * nothing else). Returns 0 and fills *out (release with
  * qms_site_result_release()), or -1 with *err (caller frees). */
 int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
 		   const struct qms_site_options *opt, char **err);

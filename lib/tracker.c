@@ -11,6 +11,8 @@
 
 #include "doc.h"
 #include "edit.h"
+#include "fs.h"
+#include "i18n.h"
 #include "schema.h"
 #include "workspace.h"
 
@@ -733,8 +735,13 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	qms_diags_init(&res->problems);
 	*err = NULL;
 	if (!c->agency || !qms_id_valid(c->agency)) {
-		fail(err, "'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'",
-		     c->agency ? c->agency : "");
+		if (c->agency && c->agency[0] == '.')
+			fail(err, _("'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
+				    "would be a hidden file)"),
+			     c->agency);
+		else
+			fail(err, "'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'",
+			     c->agency ? c->agency : "");
 		return QMS_TRACKER_FAILED;
 	}
 	char *dir = qms_path_join(root, "audits");
@@ -754,22 +761,19 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	qms_diags_init(&after);
 	int lock = -1;
 
-	if (c->op == QMS_TRACKER_NEW && !qms_is_dir(dir)) {
-		if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-			fail(err, "cannot create %s: %s", dir, strerror(errno));
-			goto out;
-		}
-	}
+	if (c->op == QMS_TRACKER_NEW && qms_dir_make(dir, err) < 0)
+		goto out;
 	if (c->op != QMS_TRACKER_NEW && !qms_is_file(abs)) {
 		no_tracker(ix, c->agency, res->path, err);
 		goto out;
 	}
-	/* A tracker that is a link: lock and replace the file it points to. */
-	char real[PATH_MAX];
-	if (c->op != QMS_TRACKER_NEW && realpath(abs, real)) {
-		free(abs);
-		abs = qms_xstrdup(real);
-	}
+	/* A tracker that is a link: lock and replace the file it points to
+	 * (fs.h's policy, as for qms migrate --apply). */
+	char *real = c->op == QMS_TRACKER_NEW ? qms_xstrdup(abs) : qms_file_resolve(abs, err);
+	if (!real)
+		goto out;
+	free(abs);
+	abs = real;
 	lock = qms_file_lock(abs, err);
 	if (lock < 0)
 		goto out;

@@ -562,7 +562,7 @@ const char *qms_closest(const char *word, const char *const *candidates, size_t 
 
 /* ---- string map ---- */
 
-static uint64_t str_hash(const char *s)
+uint64_t qms_hash(const char *s)
 {
 	uint64_t h = 1469598103934665603ull; /* FNV-1a */
 	for (; *s; s++) {
@@ -582,7 +582,7 @@ static void strmap_grow(struct qms_strmap *m)
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;
-		size_t j = str_hash(m->keys[i]) & (cap - 1);
+		size_t j = qms_hash(m->keys[i]) & (cap - 1);
 		while (keys[j])
 			j = (j + 1) & (cap - 1);
 		keys[j] = m->keys[i];
@@ -601,7 +601,7 @@ size_t qms_strmap_put(struct qms_strmap *m, const char *key, size_t value)
 {
 	if ((m->len + 1) * 2 > m->cap)
 		strmap_grow(m);
-	size_t j = str_hash(key) & (m->cap - 1);
+	size_t j = qms_hash(key) & (m->cap - 1);
 	while (m->keys[j]) {
 		if (!strcmp(m->keys[j], key))
 			return m->values[j];
@@ -617,7 +617,7 @@ size_t qms_strmap_get(const struct qms_strmap *m, const char *key)
 {
 	if (!m->cap)
 		return SIZE_MAX;
-	size_t j = str_hash(key) & (m->cap - 1);
+	size_t j = qms_hash(key) & (m->cap - 1);
 	while (m->keys[j]) {
 		if (!strcmp(m->keys[j], key))
 			return m->values[j];

@@ -114,6 +114,10 @@ void qms_buf_add_number(struct qms_buf *b, double value);
 void qms_buf_add_number_lang(struct qms_buf *b, double value, enum qms_lang lang);
 
 
+/* A 64-bit hash of s (FNV-1a): stable across runs and machines, for
+ * names and tables, not for security. */
+uint64_t qms_hash(const char *s);
+
 /* A map from borrowed NUL-terminated strings to indexes, open addressing.
  * The keys are not copied: they must outlive the map. Zero-initialise,
  * free with qms_strmap_release(). */

@@ -306,7 +306,9 @@ bool qms_id_valid(const char *t)
 		      c == '_' || c == '.'))
 			return false;
 	}
-	return n > 0 && n <= 64;
+	/* a leading '.' would name a hidden file (audits/.x.yaml) that
+	 * every folder walk skips */
+	return n > 0 && n <= 64 && t[0] != '.';
 }
 
 bool qms_duration_within_limit(const struct qms_duration *d)

@@ -68,7 +68,8 @@ int qms_number_parse(double *out, const char *text);
  * leading zero. */
 bool qms_clause_valid(const char *text);
 
-/* ASCII letters, digits, '-', '_', '.'; not empty, at most 64 bytes. */
+/* ASCII letters, digits, '-', '_', '.', not starting with '.' (ids name
+ * files); not empty, at most 64 bytes. */
 bool qms_id_valid(const char *text);
 
 #endif

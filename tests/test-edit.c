@@ -1,7 +1,5 @@
 /* The in-place editor: every operation changes only the bytes it must,
- * in the style around it, and the result parses to what was asked; the
- * atomic write and the lock. */
-#include <errno.h>
+ * in the style around it, and the result parses to what was asked. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,8 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <cmocka.h>
 
 #include "doc.h"
@@ -659,61 +655,6 @@ static void test_entry_ends(void **state)
 	finish(&s, "a: |\n  x\nc: |+\n  y\ne: 2\n");
 }
 
-/* ---- files ---- */
-
-static char *tmpdir(void)
-{
-	char tmpl[] = "/tmp/qms-test-edit-XXXXXX";
-	char *d = mkdtemp(tmpl);
-	assert_non_null(d);
-	return strdup(d);
-}
-
-static void test_atomic_write(void **state)
-{
-	(void)state;
-	char *dir = tmpdir();
-	char path[512], stale[600];
-	snprintf(path, sizeof(path), "%s/a.yaml", dir);
-	char *err = NULL;
-	assert_int_equal(qms_file_write_atomic(path, "one\n", 4, QMS_WRITE_NEW, &err), 0);
-	assert_int_equal(qms_file_write_atomic(path, "two\n", 4, QMS_WRITE_NEW, &err), -1);
-	assert_int_equal(errno, EEXIST);
-	assert_non_null(strstr(err, "exists"));
-	free(err);
-	err = NULL;
-	assert_int_equal(chmod(path, 0640), 0);
-	assert_int_equal(qms_file_write_atomic(path, "three\n", 6, 0, &err), 0);
-	struct stat st;
-	assert_int_equal(stat(path, &st), 0);
-	assert_int_equal(st.st_mode & 07777, 0640);
-	struct qms_buf b;
-	qms_buf_init(&b);
-	assert_int_equal(qms_file_read(&b, path, &err), 0);
-	assert_string_equal(b.buf, "three\n");
-	qms_buf_release(&b);
-
-	/* a temporary file a killed writer left: removed under the lock */
-	snprintf(stale, sizeof(stale), "%s/.a.yaml.tmp-AbC123", dir);
-	FILE *f = fopen(stale, "w");
-	assert_non_null(f);
-	fclose(f);
-	int lock = qms_file_lock(path, &err);
-	assert_true(lock >= 0);
-	qms_file_remove_stale(path);
-	qms_file_unlock(lock);
-	assert_int_equal(access(stale, F_OK), -1);
-
-	assert_int_equal(qms_file_read(&b, "/nonexistent/qms", &err), -1);
-	assert_int_equal(errno, ENOENT);
-	free(err);
-	snprintf(stale, sizeof(stale), "%s/.a.yaml.lock", dir);
-	unlink(stale);
-	unlink(path);
-	rmdir(dir);
-	free(dir);
-}
-
 /* Issue 17, finding 16: the four inputs fuzz-edit found in a 15-minute
  * run (also in tests/fuzz/corpus/edit/regression-*). */
 static void test_fuzz_findings_issue17(void **state)
@@ -774,7 +715,6 @@ int main(void)
 		cmocka_unit_test(test_tagged_and_nested_lists),
 		cmocka_unit_test(test_entry_ends),
 		cmocka_unit_test(test_fuzz_findings_issue17),
-		cmocka_unit_test(test_atomic_write),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

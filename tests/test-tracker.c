@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
-#include "edit.h"
+#include "fs.h"
 #include "index.h"
 #include "schema.h"
 #include "status.h"

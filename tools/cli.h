@@ -61,10 +61,16 @@ bool qms_cli_use_color(FILE *stream);
  * cleared when done == total. ctx is a label, e.g. "checking files". */
 void qms_cli_progress(size_t done, size_t total, void *ctx);
 
-/* Write b to the file path atomically, or to the standard output when
- * path is NULL or "-" (every write checked). Returns QMS_EXIT_CLEAN, or
- * QMS_EXIT_USAGE after printing why it could not. */
+/* Write b to the file path as qms_file_write_output() does (atomically; a
+ * device or FIFO written through, a link through to its target), or to
+ * the standard output when path is NULL or "-" (every write checked).
+ * Returns QMS_EXIT_CLEAN, or QMS_EXIT_USAGE after printing why it could
+ * not. */
 int qms_cli_write_output(const char *path, const struct qms_buf *b);
+
+/* mkdir -p path (qms_dir_make()). Returns QMS_EXIT_CLEAN, or
+ * QMS_EXIT_USAGE after printing why it could not. */
+int qms_cli_make_dir(const char *path);
 
 /* Write the whole of b to standard output. A failure is not reported
  * here: main() reports the first one when qms exits, with exit status 2,

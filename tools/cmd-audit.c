@@ -11,7 +11,7 @@
 #include "i18n.h"
 #include "opts.h"
 #include "diag.h"
-#include "edit.h"
+#include "fs.h"
 #include "index.h"
 #include "model.h"
 #include "report.h"

@@ -5,10 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
-#include "edit.h"
+#include "fs.h"
 #include "i18n.h"
 #include "model.h"
 #include "opts.h"
@@ -81,13 +80,6 @@ static int create(const char *path, const struct qms_buf *data, bool *kept)
 	return QMS_EXIT_USAGE;
 }
 
-static int make_dir(const char *path)
-{
-	if (mkdir(path, 0777) < 0 && errno != EEXIST)
-		return qms_cli_usage_error(_("cannot make the folder '%s': %s"), path, strerror(errno));
-	return 0;
-}
-
 static int init_tracker(const char *dir, const char *spec, int level)
 {
 	const char *eq = strchr(spec, '='); /* checked by qms_cmd_init() */
@@ -105,7 +97,7 @@ static int init_tracker(const char *dir, const char *spec, int level)
 	qms_buf_reset(&path);
 	qms_buf_printf(&path, "%s/processes/%s", dir, id);
 	if (!rc)
-		rc = make_dir(path.buf);
+		rc = qms_cli_make_dir(path.buf);
 	qms_buf_release(&path);
 	qms_buf_release(&b);
 	free(id);
@@ -121,14 +113,14 @@ static int init_editor(const char *dir)
 	qms_buf_init(&path);
 	qms_buf_init(&b);
 	qms_buf_printf(&path, "%s/.qms", dir);
-	int rc = make_dir(path.buf);
+	int rc = qms_cli_make_dir(path.buf);
 	qms_buf_adds(&path, "/schema");
 	if (!rc)
 		rc = qms_cli_write_schemas(path.buf, true);
 	qms_buf_reset(&path);
 	qms_buf_printf(&path, "%s/.vscode", dir);
 	if (!rc)
-		rc = make_dir(path.buf);
+		rc = qms_cli_make_dir(path.buf);
 	qms_buf_adds(&path, "/settings.json");
 	qms_buf_adds(&b, "{\n  \"yaml.schemas\": {\n"
 			 "    \"./.qms/schema/workspace.schema.json\": \"qms.yaml\",\n"
@@ -153,12 +145,12 @@ static int write_init(const char *dir, const struct init_args *a, enum qms_lang 
 	qms_buf_init(&b);
 	qms_buf_init(&path);
 	bool kept;
-	int rc = make_dir(dir);
+	int rc = qms_cli_make_dir(dir);
 	static const char *const subdirs[] = {"processes", "audits"};
 	for (size_t i = 0; !rc && i < QMS_ARRAY_LEN(subdirs); i++) {
 		qms_buf_reset(&path);
 		qms_buf_printf(&path, "%s/%s", dir, subdirs[i]);
-		rc = make_dir(path.buf);
+		rc = qms_cli_make_dir(path.buf);
 	}
 	for (int f = 0; !rc && f < 3; f++) {
 		qms_buf_reset(&b);
@@ -289,10 +281,10 @@ static int new_document(const char *root, const char *kind, const char *agency, 
 	qms_buf_init(&b);
 	qms_buf_init(&path);
 	qms_buf_printf(&path, "%s/processes", root);
-	int rc = make_dir(path.buf);
+	int rc = qms_cli_make_dir(path.buf);
 	qms_buf_printf(&path, "/%s", agency);
 	if (!rc)
-		rc = make_dir(path.buf);
+		rc = qms_cli_make_dir(path.buf);
 	char *schemas = qms_path_join(root, ".qms/schema");
 	if (qms_is_dir(schemas))
 		/* relative to the file, as yaml-language-server reads it */

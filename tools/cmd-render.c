@@ -54,7 +54,7 @@ const struct qms_cli_command qms_render_command = {
 			  "responsible unit in the order the file declares them, the critical path\n"
 			  "highlighted, and the findings of audits/ marked on their steps.\n"
 			  "With --map, draw the interaction map of an agency's procedures instead\n"
-			  "(map-<agency>.<format>); its boxes link to the diagrams.\n"
+			  "(maps/<agency>.<format>); its boxes link to the diagrams.\n"
 			  "With --board, draw the migration board of every agency instead (the same\n"
 			  "as 'qms audit board'; see 'qms audit board --help')."),
 	.opts = render_opts,

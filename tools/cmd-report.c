@@ -9,7 +9,7 @@
 #include "cli.h"
 #include "i18n.h"
 #include "opts.h"
-#include "edit.h"
+#include "fs.h"
 #include "report.h"
 #include "site.h"
 #include "values.h"
@@ -215,6 +215,10 @@ int qms_cmd_site(int argc, char **argv)
 		else
 			putchar('\n');
 		qms_cli_printf(_("open %s/index.html in a browser\n"), a.out);
+		if (res.kept)
+			qms_cli_eprintf(_("qms: the previous site's folders were left in '%s': they hold files qms "
+					  "did not write; look at them, then remove the folder\n"),
+					res.kept);
 		rc = failed ? QMS_EXIT_FINDINGS : QMS_EXIT_CLEAN;
 		qms_site_result_release(&res);
 	}

@@ -1,13 +1,11 @@
 /* qms schema: the JSON Schema of each kind of document, for editors
  * (yaml-language-server). The work is in lib/jsonschema.c. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
-#include "edit.h"
+#include "fs.h"
 #include "i18n.h"
 #include "jsonschema.h"
 #include "opts.h"
@@ -53,9 +51,7 @@ const struct qms_cli_command qms_schema_command = {
 /* Write every kind into dir as KIND.schema.json. Returns an exit status. */
 int qms_cli_write_schemas(const char *dir, bool quiet)
 {
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
-		return qms_cli_usage_error(_("cannot make the folder '%s': %s"), dir, strerror(errno));
-	int rc = QMS_EXIT_CLEAN;
+	int rc = qms_cli_make_dir(dir);
 	for (size_t i = 0; schema_kinds[i] && rc == QMS_EXIT_CLEAN; i++) {
 		struct qms_buf b, path;
 		qms_buf_init(&b);

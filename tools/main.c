@@ -10,7 +10,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
-#include "edit.h"
+#include "fs.h"
 #include "i18n.h"
 #include "opts.h"
 #include "values.h"
@@ -186,7 +186,7 @@ int qms_cli_write_output(const char *path, const struct qms_buf *b)
 {
 	if (path && strcmp(path, "-")) {
 		char *err = NULL;
-		if (qms_file_write_atomic(path, b->buf, b->len, 0, &err) < 0) {
+		if (qms_file_write_output(path, b->buf, b->len, &err) < 0) {
 			qms_cli_usage_error("%s", err);
 			free(err);
 			return QMS_EXIT_USAGE;
@@ -207,6 +207,17 @@ void qms_cli_write(const struct qms_buf *b)
 	errno = 0;
 	if (fwrite(b->buf, 1, b->len, stdout) != b->len && !stdout_errno)
 		stdout_errno = errno ? errno : EIO;
+}
+
+int qms_cli_make_dir(const char *path)
+{
+	char *err = NULL;
+	if (qms_dir_make(path, &err) < 0) {
+		qms_cli_usage_error("%s", err);
+		free(err);
+		return QMS_EXIT_USAGE;
+	}
+	return QMS_EXIT_CLEAN;
 }
 
 static int change_dir(const char *dir)

@@ -291,7 +291,7 @@ def check_golden(qms, tmp, rdir, update):
     p = run(qms, "-C", os.path.join(rdir, "ws"), "render", "--format", "dot", "--out", out, "--map", "so-a")
     check(p.returncode == 0, "map: rendered")
     files = {"A-01.dot": "A-01.dot", "A-02.dot": "A-02.dot", "X-01.dot": "X-01.dot",
-             "h/A-02.dot": "A-02-horizontal-en.dot", "map-so-a.dot": "map-so-a.dot"}
+             "h/A-02.dot": "A-02-horizontal-en.dot", "maps/so-a.dot": "map-so-a.dot"}
     for got, want in files.items():
         data = open(os.path.join(out, got), encoding="utf-8").read()
         path = os.path.join(golden, want)
@@ -303,9 +303,9 @@ def check_golden(qms, tmp, rdir, update):
         check(data == expected, f"golden: {want}")
     # the map as SVG: a node per procedure, linked to its diagram, and the call
     p = run(qms, "-C", os.path.join(rdir, "ws"), "render", "--out", out, "--map", "so-a")
-    root = ET.parse(os.path.join(out, "map-so-a.svg")).getroot()
+    root = ET.parse(os.path.join(out, "maps", "so-a.svg")).getroot()
     links = sorted(a.get(XLINK + "href") for a in root.iter(SVG + "a") if a.get(XLINK + "href"))
-    check(links == ["A-01.svg", "A-02.svg"], f"map: each procedure links to its diagram {links}")
+    check(links == ["../A-01.svg", "../A-02.svg"], f"map: each procedure links to its diagram {links}")
     calls = [g for g in root.iter(SVG + "g") if "call" in (g.get("class") or "").split()]
     check(len(calls) == 1, "map: one edge for A-02 calling A-01")
 

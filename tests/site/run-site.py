@@ -78,7 +78,7 @@ def check_folder(qms, ws, tmp):
     check(rc == 0, f"qms site writes a new folder (exit {rc}): {text.strip()}")
     first = files_of(out)
     check("index.html" in first and "agencies/so-a.html" in first and "procedures/A-01.html" in first
-          and "diagrams/A-01.svg" in first and "diagrams/map-so-a.svg" in first and ".qms-site" in first,
+          and "diagrams/A-01.svg" in first and "diagrams/maps/so-a.svg" in first and ".qms-site" in first,
           "the site has its index, agency and procedure pages, diagrams and marker")
     # a file the user put there, and a stale page of an earlier run
     with open(os.path.join(out, "notes.txt"), "w") as f:

@@ -46,9 +46,13 @@ $ cd .. && qms render ws --format dot --out "$TMP/o" --as-of 2020-09-30 | sed "s
 đã vẽ 2 lưu đồ vào TMP/o
 A-01.dot
 A-02.dot
-$ qms -C ../ws render --map so-a --format dot --out "$TMP/o" | sed "s|$TMP|TMP|g"; ls "$TMP/o"
+$ qms -C ../ws render --map so-a --format dot --out "$TMP/o" | sed "s|$TMP|TMP|g"; ls "$TMP/o" "$TMP/o/maps" | sed "s|$TMP|TMP|g"
 đã vẽ sơ đồ liên kết của so-a vào TMP/o
-map-so-a.dot
+TMP/o:
+maps
+
+TMP/o/maps:
+so-a.dot
 $ qms render --help | head -3
 cách dùng: qms render [--format svg|png|pdf|dot] [--out THƯ_MỤC] [-j N] [ĐƯỜNG_DẪN...]
                       [--lanes vertical|horizontal] [--as-of NGÀY] [--timeout GIÂY]
