@@ -145,6 +145,10 @@ int qms_dir_list(const struct qms_dir *d, const char *rel, struct qms_strlist *o
  * place of the one there, which moves to from/name (an atomic exchange
  * where the file system has one). Returns 0, or -1 with *err. */
 int qms_dir_swap(const struct qms_dir *from, const struct qms_dir *to, const char *name, char **err);
+/* Rename the entry `from` of d to `to` (an empty folder there is
+ * replaced by a folder), both reached through no link. Returns 0 or -1
+ * with errno. */
+int qms_dir_rename(const struct qms_dir *d, const char *from, const char *to);
 /* Flush every file written to d's file system (after QMS_WRITE_NO_SYNC). */
 int qms_dir_sync(const struct qms_dir *d, char **err);
 

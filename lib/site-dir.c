@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +22,7 @@ static int site_fail(char **err, const char *fmt, ...)
 	qms_buf_init(&b);
 	va_list ap;
 	va_start(ap, fmt);
-	qms_buf_vprintf(&b, fmt, ap);
+	qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
 	va_end(ap);
 	*err = qms_buf_detach(&b);
 	return -1;
@@ -107,8 +106,8 @@ static int check_owned(const struct qms_dir *d, struct qms_buf *rel, const struc
 			rc = check_owned(d, rel, old, depth + 1, err);
 		else if (!listed(old, rel->buf) && !is_temp_name(names.items[i]))
 			rc = site_fail(err,
-				       _("'%s/%s' is not a file qms wrote (the site's %s does not list it); move it "
-					 "out of the site folder, nothing was written"),
+				       "'%s/%s' is not a file qms wrote (the site's %s does not list it); move it "
+					 "out of the site folder, nothing was written",
 				       d->path, rel->buf, QMS_SITE_MARKER);
 	}
 	rel->len = len;
@@ -165,9 +164,9 @@ static int open_root(struct qms_dir *root, struct qms_strlist *old, const char *
 	int rc = -1;
 	bool exists = stat(real, &st) == 0;
 	if (!exists && errno != ENOENT)
-		site_fail(err, _("cannot use '%s': %s"), dir, strerror(errno));
+		site_fail(err, "cannot use '%s': %s", dir, strerror(errno));
 	else if (exists && !S_ISDIR(st.st_mode))
-		site_fail(err, _("'%s' exists and is not a folder; give a new folder for the site"), dir);
+		site_fail(err, "'%s' exists and is not a folder; give a new folder for the site", dir);
 	else if (!exists && !create)
 		rc = 0;
 	else if (qms_dir_open(root, real, create, err) == 0) {
@@ -179,8 +178,8 @@ static int open_root(struct qms_dir *root, struct qms_strlist *old, const char *
 			rc = 0;
 		else
 			site_fail(err,
-				  _("'%s' is not empty and is not a site qms wrote (it has no %s); give a new or "
-				    "empty folder, nothing was written"),
+				  "'%s' is not empty and is not a site qms wrote (it has no %s); give a new or "
+				    "empty folder, nothing was written",
 				  dir, QMS_SITE_MARKER);
 	}
 	free(real);
@@ -278,7 +277,7 @@ static void remove_old(struct qms_site_dir *sd, char **kept)
 		 * its place so that the next run does not remove it */
 		if (qms_dir_make_temp(&aside, &sd->root, KEPT_PREFIX, &err) == 0) {
 			const char *aside_name = strrchr(aside.path, '/') + 1;
-			if (renameat(sd->root.fd, name, sd->root.fd, aside_name) == 0)
+			if (qms_dir_rename(&sd->root, name, aside_name) == 0)
 				*kept = qms_xstrdup(aside.path);
 		}
 		free(err);

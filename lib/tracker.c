@@ -12,7 +12,6 @@
 #include "doc.h"
 #include "edit.h"
 #include "fs.h"
-#include "i18n.h"
 #include "schema.h"
 #include "workspace.h"
 
@@ -736,8 +735,8 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	*err = NULL;
 	if (!c->agency || !qms_id_valid(c->agency)) {
 		if (c->agency && c->agency[0] == '.')
-			fail(err, _("'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
-				    "would be a hidden file)"),
+			fail(err, "'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
+				  "would be a hidden file)",
 			     c->agency);
 		else
 			fail(err, "'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'",
