@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,24 +21,6 @@
 
 #define MAX_LINKS 40  /* symbolic links followed in a row, as the kernel does */
 #define MAX_DEPTH 64  /* folders removed one inside the other */
-
-static int fs_fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int fs_fail(char **err, const char *fmt, ...)
-{
-	int saved = errno;
-	if (err) {
-		struct qms_buf b;
-		qms_buf_init(&b);
-		va_list ap;
-		va_start(ap, fmt);
-		qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
-		va_end(ap);
-		*err = qms_buf_detach(&b);
-	}
-	errno = saved;
-	return -1;
-}
 
 static void close_keep_errno(int fd)
 {
@@ -68,7 +49,7 @@ static int open_parent(const char *path, const char **name, char **err)
 	split_path(path, &dir, name);
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
-		fs_fail(err, "cannot open the folder '%s': %s", dir, strerror(errno));
+		qms_error(err, "cannot open the folder '%s': %s", dir, strerror(errno));
 	free(dir);
 	return dfd;
 }
@@ -111,14 +92,14 @@ static int read_fd(int fd, struct qms_buf *out, const char *path, char **err)
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0)
-		return fs_fail(err, "cannot read '%s': %s", path, strerror(errno));
+		return qms_error(err, "cannot read '%s': %s", path, strerror(errno));
 	if (!S_ISREG(st.st_mode)) {
 		errno = EINVAL;
-		return fs_fail(err, "'%s' is not a regular file", path);
+		return qms_error(err, "'%s' is not a regular file", path);
 	}
 	if ((unsigned long long)st.st_size > QMS_MAX_FILE_SIZE) {
 		errno = EFBIG;
-		return fs_fail(err, "'%s' is over the limit of %u bytes", path, QMS_MAX_FILE_SIZE);
+		return qms_error(err, "'%s' is over the limit of %u bytes", path, QMS_MAX_FILE_SIZE);
 	}
 	size_t start = out->len;
 	char chunk[65536];
@@ -127,13 +108,13 @@ static int read_fd(int fd, struct qms_buf *out, const char *path, char **err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return fs_fail(err, "cannot read '%s': %s", path, strerror(errno));
+			return qms_error(err, "cannot read '%s': %s", path, strerror(errno));
 		if (n == 0)
 			return 0;
 		qms_buf_add(out, chunk, (size_t)n);
 		if (out->len - start > QMS_MAX_FILE_SIZE) {
 			errno = EFBIG;
-			return fs_fail(err, "'%s' is over the limit of %u bytes", path, QMS_MAX_FILE_SIZE);
+			return qms_error(err, "'%s' is over the limit of %u bytes", path, QMS_MAX_FILE_SIZE);
 		}
 	}
 }
@@ -143,7 +124,7 @@ int qms_file_read(struct qms_buf *out, const char *path, char **err)
 	/* O_NONBLOCK: a FIFO is refused by read_fd(), not waited on */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
-		return fs_fail(err, "cannot open '%s': %s", path, strerror(errno));
+		return qms_error(err, "cannot open '%s': %s", path, strerror(errno));
 	int rc = read_fd(fd, out, path, err);
 	close_keep_errno(fd);
 	return rc;
@@ -183,31 +164,31 @@ int qms_file_lock(const char *path, char **err)
 	int fd = -1;
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0) {
-		fs_fail(err, "cannot open the folder '%s': %s", dir, strerror(errno));
+		qms_error(err, "cannot open the folder '%s': %s", dir, strerror(errno));
 		goto out;
 	}
 	fd = open_lock(dfd, lock.buf);
 	close_keep_errno(dfd);
 	struct stat st;
 	if (fd < 0 && errno == ELOOP) {
-		fs_fail(err, "the lock file '%s' is a symbolic link; qms does not follow links there: remove it",
+		qms_error(err, "the lock file '%s' is a symbolic link; qms does not follow links there: remove it",
 			shown);
 	} else if (fd < 0 && errno == EACCES) {
-		fs_fail(err, "cannot open the lock file '%s': %s; its owner can make it readable by all "
+		qms_error(err, "cannot open the lock file '%s': %s; its owner can make it readable by all "
 			       "(chmod a+r) or remove it",
 			shown, strerror(errno));
 	} else if (fd < 0) {
-		fs_fail(err, "cannot create the lock file '%s': %s", shown, strerror(errno));
+		qms_error(err, "cannot create the lock file '%s': %s", shown, strerror(errno));
 	} else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		fd = -1;
 		errno = EINVAL;
-		fs_fail(err, "the lock file '%s' is not a plain file: remove it", shown);
+		qms_error(err, "the lock file '%s' is not a plain file: remove it", shown);
 	}
 	while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
 		if (errno == EINTR)
 			continue;
-		fs_fail(err, "cannot lock '%s': %s", shown, strerror(errno));
+		qms_error(err, "cannot lock '%s': %s", shown, strerror(errno));
 		close_keep_errno(fd);
 		fd = -1;
 	}
@@ -275,23 +256,23 @@ char *qms_file_resolve(const char *path, char **err)
 			if (errno == ENOENT && hops == 0)
 				return cur;
 			if (errno == ENOENT)
-				fs_fail(err, "'%s' is a symbolic link to '%s', which does not exist; qms writes "
+				qms_error(err, "'%s' is a symbolic link to '%s', which does not exist; qms writes "
 					       "through a link only to an existing file",
 					path, cur);
 			else
-				fs_fail(err, "cannot use '%s': %s", cur, strerror(errno));
+				qms_error(err, "cannot use '%s': %s", cur, strerror(errno));
 			break;
 		}
 		if (!S_ISLNK(lst.st_mode))
 			return cur;
 		if (hops == MAX_LINKS) {
 			errno = ELOOP;
-			fs_fail(err, "cannot use '%s': %s", path, strerror(errno));
+			qms_error(err, "cannot use '%s': %s", path, strerror(errno));
 			break;
 		}
 		if (!link_trusted(cur, &lst)) {
 			errno = EPERM;
-			fs_fail(err, "'%s' is a symbolic link of another user in a folder anyone may write to "
+			qms_error(err, "'%s' is a symbolic link of another user in a folder anyone may write to "
 				       "(sticky, like /tmp); qms does not write through it: remove it or name the "
 				       "file it points to",
 				cur);
@@ -299,7 +280,7 @@ char *qms_file_resolve(const char *path, char **err)
 		}
 		char *next = link_target(cur, &lst);
 		if (!next) {
-			fs_fail(err, "cannot use '%s': %s", cur, strerror(errno));
+			qms_error(err, "cannot use '%s': %s", cur, strerror(errno));
 			break;
 		}
 		free(cur);
@@ -389,7 +370,7 @@ static int replace_at(int dfd, const char *name, const char *shown, const struct
 	int rc = -1;
 	int fd = temp_at(dfd, name, &tmp);
 	if (fd < 0) {
-		fs_fail(err, "cannot create a temporary file beside '%s': %s", shown, strerror(errno));
+		qms_error(err, "cannot create a temporary file beside '%s': %s", shown, strerror(errno));
 		goto out;
 	}
 	if (old) {
@@ -412,23 +393,23 @@ static int replace_at(int dfd, const char *name, const char *shown, const struct
 		goto write_failed;
 	if (flags & QMS_WRITE_NEW) {
 		if (linkat(dfd, tmp.buf, dfd, name, 0) < 0) {
-			fs_fail(err, errno == EEXIST ? N_("'%s' already exists") : N_("cannot create '%s': %s"),
+			qms_error(err, errno == EEXIST ? N_("'%s' already exists") : N_("cannot create '%s': %s"),
 				shown, strerror(errno));
 			goto fail;
 		}
 		unlinkat(dfd, tmp.buf, 0);
 	} else if (renameat(dfd, tmp.buf, dfd, name) < 0) {
-		fs_fail(err, "cannot replace '%s': %s", shown, strerror(errno));
+		qms_error(err, "cannot replace '%s': %s", shown, strerror(errno));
 		goto fail;
 	}
 	if (!(flags & QMS_WRITE_NO_SYNC) && fsync(dfd) < 0) {
-		fs_fail(err, "cannot sync the folder of '%s': %s", shown, strerror(errno));
+		qms_error(err, "cannot sync the folder of '%s': %s", shown, strerror(errno));
 		goto out;
 	}
 	rc = 0;
 	goto out;
 write_failed:
-	fs_fail(err, "cannot write '%s': %s", shown, strerror(errno));
+	qms_error(err, "cannot write '%s': %s", shown, strerror(errno));
 	if (fd >= 0)
 		close_keep_errno(fd);
 fail: {
@@ -446,19 +427,19 @@ static int check_replaceable(const char *shown, const struct stat *st, char **er
 {
 	if (S_ISDIR(st->st_mode)) {
 		errno = EISDIR;
-		return fs_fail(err, "'%s' is a folder; give the name of a file", shown);
+		return qms_error(err, "'%s' is a folder; give the name of a file", shown);
 	}
 	if (S_ISLNK(st->st_mode))
 		return 0; /* put there since it was resolved: replaced, not followed */
 	if (!S_ISREG(st->st_mode)) {
 		errno = EINVAL;
-		return fs_fail(err, "'%s' is not a regular file (a device, FIFO or socket); qms replaces only "
+		return qms_error(err, "'%s' is not a regular file (a device, FIFO or socket); qms replaces only "
 				      "regular files",
 			       shown);
 	}
 	if (st->st_nlink > 1) {
 		errno = EMLINK;
-		return fs_fail(err, "'%s' has %ju hard links: replacing it would leave the other names with "
+		return qms_error(err, "'%s' has %ju hard links: replacing it would leave the other names with "
 				      "the old text; make it a single file (or a symbolic link) and run again",
 			       shown, (uintmax_t)st->st_nlink);
 	}
@@ -478,17 +459,17 @@ static int write_resolved(const char *target, const char *shown, const char *dat
 	const struct stat *old = NULL;
 	if (!*name) {
 		errno = EISDIR;
-		fs_fail(err, "'%s' is a folder; give the name of a file", shown);
+		qms_error(err, "'%s' is a folder; give the name of a file", shown);
 	} else if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (flags & QMS_WRITE_NEW) {
 			errno = EEXIST;
-			fs_fail(err, "'%s' already exists", shown);
+			qms_error(err, "'%s' already exists", shown);
 		} else if (check_replaceable(shown, &st, err) == 0) {
 			old = S_ISREG(st.st_mode) ? &st : NULL;
 			rc = 0;
 		}
 	} else if (errno != ENOENT) {
-		fs_fail(err, "cannot use '%s': %s", shown, strerror(errno));
+		qms_error(err, "cannot use '%s': %s", shown, strerror(errno));
 	} else {
 		rc = 0;
 	}
@@ -531,7 +512,7 @@ static int write_through(const char *target, const char *shown, const char *data
 {
 	int fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
-		return fs_fail(err, "cannot open '%s': %s", shown, strerror(errno));
+		return qms_error(err, "cannot open '%s': %s", shown, strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
 		close(fd);
@@ -539,10 +520,10 @@ static int write_through(const char *target, const char *shown, const char *data
 	}
 	int rc = 0;
 	if (write_all(fd, data, len) < 0) {
-		rc = fs_fail(err, "cannot write '%s': %s", shown, strerror(errno));
+		rc = qms_error(err, "cannot write '%s': %s", shown, strerror(errno));
 		close(fd);
 	} else if (close(fd) < 0) {
-		rc = fs_fail(err, "cannot write '%s': %s", shown, strerror(errno));
+		rc = qms_error(err, "cannot write '%s': %s", shown, strerror(errno));
 	}
 	return rc;
 }
@@ -552,7 +533,7 @@ int qms_file_write_output(const char *path, const char *data, size_t len, char *
 	int fd = named_fd(path);
 	if (fd >= 0) {
 		if (write_all(fd, data, len) < 0)
-			return fs_fail(err, "cannot write '%s': %s", path, strerror(errno));
+			return qms_error(err, "cannot write '%s': %s", path, strerror(errno));
 		return 0;
 	}
 	char *target = qms_file_resolve(path, err);
@@ -597,7 +578,7 @@ int qms_dir_make(const char *path, char **err)
 {
 	if (!*path) {
 		errno = ENOENT;
-		return fs_fail(err, "give the name of a folder");
+		return qms_error(err, "give the name of a folder");
 	}
 	char *p = qms_xstrdup(path);
 	int rc = 0;
@@ -607,7 +588,7 @@ int qms_dir_make(const char *path, char **err)
 		char c = *q;
 		*q = '\0';
 		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			rc = fs_fail(err, "cannot create the folder '%s': %s", p, strerror(errno));
+			rc = qms_error(err, "cannot create the folder '%s': %s", p, strerror(errno));
 			break;
 		}
 		*q = c;
@@ -617,7 +598,7 @@ int qms_dir_make(const char *path, char **err)
 	free(p);
 	if (rc == 0 && !qms_is_dir(path)) {
 		errno = ENOTDIR;
-		rc = fs_fail(err, "'%s' is not a folder", path);
+		rc = qms_error(err, "'%s' is not a folder", path);
 	}
 	return rc;
 }
@@ -630,7 +611,7 @@ int qms_dir_open(struct qms_dir *d, const char *path, bool create, char **err)
 		return -1;
 	d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (d->fd < 0)
-		return fs_fail(err, "cannot open the folder '%s': %s", path, strerror(errno));
+		return qms_error(err, "cannot open the folder '%s': %s", path, strerror(errno));
 	d->path = qms_xstrdup(path);
 	return 0;
 }
@@ -669,13 +650,13 @@ static int sub_fail(char **err, const struct qms_dir *d, const char *rel, size_t
 	qms_buf_init(&shown);
 	qms_buf_printf(&shown, "%s/%.*s", d->path, (int)n, rel);
 	if (errno == ELOOP)
-		fs_fail(err, "'%s' is a symbolic link; qms writes only into real folders under '%s': remove "
+		qms_error(err, "'%s' is a symbolic link; qms writes only into real folders under '%s': remove "
 			       "the link",
 			shown.buf, d->path);
 	else if (errno == ENOTDIR)
-		fs_fail(err, "'%s' is not a folder; move it out of '%s'", shown.buf, d->path);
+		qms_error(err, "'%s' is not a folder; move it out of '%s'", shown.buf, d->path);
 	else
-		fs_fail(err, "cannot open the folder '%s': %s", shown.buf, strerror(errno));
+		qms_error(err, "cannot open the folder '%s': %s", shown.buf, strerror(errno));
 	qms_buf_release(&shown);
 	return -1;
 }
@@ -687,11 +668,11 @@ static int walk(const struct qms_dir *d, const char *rel, bool create, const cha
 {
 	if (!qms_path_safe_rel(rel)) {
 		errno = EINVAL;
-		return fs_fail(err, "'%s' is not a name qms writes under '%s'", rel, d->path);
+		return qms_error(err, "'%s' is not a name qms writes under '%s'", rel, d->path);
 	}
 	int fd = fcntl(d->fd, F_DUPFD_CLOEXEC, 0);
 	if (fd < 0)
-		return fs_fail(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
+		return qms_error(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
 	for (const char *p = rel;;) {
 		const char *slash = strchr(p, '/');
 		if (!slash) {
@@ -744,7 +725,7 @@ int qms_dir_make_temp(struct qms_dir *d, const struct qms_dir *parent, const cha
 	if (rc == 0)
 		rc = qms_dir_open_sub(d, parent, name.buf, false, err);
 	else
-		fs_fail(err, "cannot create a folder in '%s': %s", parent->path, strerror(errno));
+		qms_error(err, "cannot create a folder in '%s': %s", parent->path, strerror(errno));
 	qms_buf_release(&name);
 	return rc;
 }
@@ -763,7 +744,7 @@ int qms_dir_write(const struct qms_dir *d, const char *rel, const char *data, si
 	if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			errno = EISDIR;
-			rc = fs_fail(err, "'%s' is a folder; move it out of '%s'", shown, d->path);
+			rc = qms_error(err, "'%s' is a folder; move it out of '%s'", shown, d->path);
 		}
 		old = S_ISREG(st.st_mode) ? &st : NULL; /* a link or device is replaced, not followed */
 	}
@@ -784,7 +765,7 @@ int qms_dir_read(const struct qms_dir *d, const char *rel, struct qms_buf *out, 
 	int rc;
 	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		rc = fs_fail(err, "cannot open '%s': %s", shown, strerror(errno));
+		rc = qms_error(err, "cannot open '%s': %s", shown, strerror(errno));
 	} else {
 		rc = read_fd(fd, out, shown, err);
 		close_keep_errno(fd);
@@ -868,7 +849,7 @@ int qms_dir_list(const struct qms_dir *d, const char *rel, struct qms_strlist *o
 	if (!*rel) {
 		fd = fcntl(d->fd, F_DUPFD_CLOEXEC, 0);
 		if (fd < 0)
-			return fs_fail(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
+			return qms_error(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
 	} else {
 		if (qms_dir_open_sub(&sub, d, rel, false, err) < 0)
 			return -1;
@@ -879,7 +860,7 @@ int qms_dir_list(const struct qms_dir *d, const char *rel, struct qms_strlist *o
 	DIR *dir = fdopendir(fd);
 	if (!dir) {
 		close_keep_errno(fd);
-		return fs_fail(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
+		return qms_error(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
 	}
 	struct dirent *e;
 	while ((e = readdir(dir)))
@@ -916,13 +897,13 @@ int qms_dir_swap(const struct qms_dir *from, const struct qms_dir *to, const cha
 {
 	struct stat here, there;
 	if (fstatat(from->fd, name, &here, AT_SYMLINK_NOFOLLOW) < 0)
-		return fs_fail(err, "cannot move '%s/%s': %s", from->path, name, strerror(errno));
+		return qms_error(err, "cannot move '%s/%s': %s", from->path, name, strerror(errno));
 	bool exists = fstatat(to->fd, name, &there, AT_SYMLINK_NOFOLLOW) == 0;
 	int rc;
 	if (S_ISDIR(here.st_mode) && exists) {
 		if (!S_ISDIR(there.st_mode)) {
 			errno = ENOTDIR;
-			return fs_fail(err, "'%s/%s' is in the way: it is not a folder; move it out", to->path,
+			return qms_error(err, "'%s/%s' is in the way: it is not a folder; move it out", to->path,
 				       name);
 		}
 		rc = renameat2(from->fd, name, to->fd, name, RENAME_EXCHANGE);
@@ -932,7 +913,7 @@ int qms_dir_swap(const struct qms_dir *from, const struct qms_dir *to, const cha
 		rc = renameat(from->fd, name, to->fd, name);
 	}
 	if (rc < 0)
-		return fs_fail(err, "cannot move '%s/%s' into '%s': %s", from->path, name, to->path,
+		return qms_error(err, "cannot move '%s/%s' into '%s': %s", from->path, name, to->path,
 			       strerror(errno));
 	return 0;
 }
@@ -954,7 +935,7 @@ int qms_dir_rename(const struct qms_dir *d, const char *from, const char *to)
 int qms_dir_sync(const struct qms_dir *d, char **err)
 {
 	if (syncfs(d->fd) < 0)
-		return fs_fail(err, "cannot sync the folder '%s': %s", d->path, strerror(errno));
+		return qms_error(err, "cannot sync the folder '%s': %s", d->path, strerror(errno));
 	return 0;
 }
 

@@ -2,31 +2,15 @@
 #include "site-dir.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
 #include "site.h"
 
 #define MARKER_HEAD "qms site 1\n"
 #define STAGE_PREFIX ".qms-site-new-"
 #define KEPT_PREFIX ".qms-site-old-"
 #define MAX_NESTING 8 /* folders inside a site folder: diagrams/maps is 2 */
-
-static int site_fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int site_fail(char **err, const char *fmt, ...)
-{
-	struct qms_buf b;
-	qms_buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
-	va_end(ap);
-	*err = qms_buf_detach(&b);
-	return -1;
-}
 
 static int str_cmp(const void *a, const void *b)
 {
@@ -105,7 +89,7 @@ static int check_owned(const struct qms_dir *d, struct qms_buf *rel, const struc
 		if (S_ISDIR(st.st_mode) && depth < MAX_NESTING)
 			rc = check_owned(d, rel, old, depth + 1, err);
 		else if (!listed(old, rel->buf) && !is_temp_name(names.items[i]))
-			rc = site_fail(err,
+			rc = qms_error(err,
 				       "'%s/%s' is not a file qms wrote (the site's %s does not list it); move it "
 					 "out of the site folder, nothing was written",
 				       d->path, rel->buf, QMS_SITE_MARKER);
@@ -164,9 +148,9 @@ static int open_root(struct qms_dir *root, struct qms_strlist *old, const char *
 	int rc = -1;
 	bool exists = stat(real, &st) == 0;
 	if (!exists && errno != ENOENT)
-		site_fail(err, "cannot use '%s': %s", dir, strerror(errno));
+		qms_error(err, "cannot use '%s': %s", dir, strerror(errno));
 	else if (exists && !S_ISDIR(st.st_mode))
-		site_fail(err, "'%s' exists and is not a folder; give a new folder for the site", dir);
+		qms_error(err, "'%s' exists and is not a folder; give a new folder for the site", dir);
 	else if (!exists && !create)
 		rc = 0;
 	else if (qms_dir_open(root, real, create, err) == 0) {
@@ -177,7 +161,7 @@ static int open_root(struct qms_dir *root, struct qms_strlist *old, const char *
 		else if (is_empty(root))
 			rc = 0;
 		else
-			site_fail(err,
+			qms_error(err,
 				  "'%s' is not empty and is not a site qms wrote (it has no %s); give a new or "
 				    "empty folder, nothing was written",
 				  dir, QMS_SITE_MARKER);

@@ -1,8 +1,11 @@
 #include "util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "i18n.h"
 
 static void die_oom(void)
 {
@@ -395,6 +398,22 @@ char *qms_buf_detach(struct qms_buf *b)
 	char *p = b->cap ? b->buf : qms_xstrdup("");
 	qms_buf_init(b);
 	return p;
+}
+
+int qms_error(char **err, const char *fmt, ...)
+{
+	int saved = errno;
+	if (err) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		va_list ap;
+		va_start(ap, fmt);
+		qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
+		va_end(ap);
+		*err = qms_buf_detach(&b);
+	}
+	errno = saved;
+	return -1;
 }
 
 void qms_buf_add_number(struct qms_buf *b, double value)

@@ -97,6 +97,12 @@ bool qms_is_combining(uint32_t cp);
  * UTF-8 counts alone) and the combining marks after it; 0 when n is 0. */
 size_t qms_utf8_column_len(const char *s, size_t n);
 
+/* An error for a caller that takes `char **err`: *err (when err is not
+ * NULL; caller frees) is fmt in the language of messages (the English
+ * format is the msgid) filled with the arguments. errno is kept. Returns
+ * -1, so that `return qms_error(err, ...);` fails the caller. */
+int qms_error(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Levenshtein distance between a and b, counting UTF-8 code points,
  * or `limit + 1` as soon as it is known to exceed `limit`. */
 size_t qms_edit_distance(const char *a, const char *b, size_t limit);
