@@ -607,13 +607,21 @@ int qms_dir_open(struct qms_dir *d, const char *path, bool create, char **err)
 {
 	d->fd = -1;
 	d->path = NULL;
-	if (create && qms_dir_make(path, err) < 0)
+	/* a link the user named is followed, unless planted in a sticky
+	 * folder by someone else */
+	char *real = qms_file_resolve(path, err);
+	if (!real)
 		return -1;
-	d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (d->fd < 0)
-		return qms_error(err, "cannot open the folder '%s': %s", path, strerror(errno));
-	d->path = qms_xstrdup(path);
-	return 0;
+	int rc = create ? qms_dir_make(real, err) : 0;
+	if (rc == 0) {
+		d->fd = open(real, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (d->fd < 0)
+			rc = qms_error(err, "cannot open the folder '%s': %s", path, strerror(errno));
+		else
+			d->path = qms_xstrdup(path);
+	}
+	free(real);
+	return rc;
 }
 
 void qms_dir_close(struct qms_dir *d)

@@ -105,8 +105,9 @@ struct qms_dir {
 };
 
 /* Open the folder path (made with qms_dir_make() when `create`). path
- * itself may be or pass through a link (the user named it). Returns 0, or
- * -1 with *err; d->fd is -1 then. */
+ * itself may be or pass through a link (the user named it), refused as
+ * qms_file_resolve() refuses one. Returns 0, or -1 with *err; d->fd is -1
+ * then. */
 int qms_dir_open(struct qms_dir *d, const char *path, bool create, char **err);
 /* Open the subfolder rel of parent (created when `create`), through no
  * link. */

@@ -12,6 +12,8 @@
 #define KEPT_PREFIX ".qms-site-old-"
 #define MAX_NESTING 8 /* folders inside a site folder: diagrams/maps is 2 */
 
+const char *const qms_site_folders[] = {"agencies", "procedures", "diagrams", NULL};
+
 static int str_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -100,26 +102,31 @@ static int check_owned(const struct qms_dir *d, struct qms_buf *rel, const struc
 	return rc;
 }
 
-/* The folders the old marker names must be real folders holding only what
- * it lists. */
+/* The folders of a site, and those the old marker names, must be real
+ * folders holding only what it lists. */
 static int check_site(const struct qms_dir *d, const struct qms_strlist *old, char **err)
 {
-	struct qms_buf top, prev;
+	struct qms_strlist tops = {0};
+	for (size_t i = 0; qms_site_folders[i]; i++)
+		qms_strlist_push(&tops, qms_xstrdup(qms_site_folders[i]));
+	struct qms_buf top;
 	qms_buf_init(&top);
-	qms_buf_init(&prev);
+	for (size_t i = 0; i < old->len; i++)
+		if (top_folder(old->items[i], &top))
+			qms_strlist_push(&tops, qms_buf_detach(&top));
+	qms_buf_release(&top);
+	qms_strlist_sort(&tops);
 	int rc = 0;
-	for (size_t i = 0; i < old->len && rc == 0; i++) {
-		if (!top_folder(old->items[i], &top) || !strcmp(top.buf, prev.buf))
-			continue;
-		qms_buf_reset(&prev);
-		qms_buf_adds(&prev, top.buf);
+	for (size_t i = 0; i < tops.len && rc == 0; i++) {
 		struct stat st;
-		if (qms_dir_stat(d, top.buf, &st) < 0)
-			continue; /* removed by hand: nothing to check */
+		if ((i && !strcmp(tops.items[i], tops.items[i - 1])) || qms_dir_stat(d, tops.items[i], &st) < 0)
+			continue; /* seen, or not there: nothing to check */
+		qms_buf_reset(&top);
+		qms_buf_adds(&top, tops.items[i]);
 		rc = check_owned(d, &top, old, 0, err); /* refuses a link or a file */
 	}
 	qms_buf_release(&top);
-	qms_buf_release(&prev);
+	qms_strlist_release(&tops);
 	return rc;
 }
 

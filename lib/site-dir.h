@@ -22,6 +22,10 @@
 
 #include "fs.h"
 
+/* The folders a site has (NULL-terminated): made by site.c, checked here
+ * like those the old marker names. */
+extern const char *const qms_site_folders[];
+
 struct qms_site_dir {
 	struct qms_dir root;    /* the site folder */
 	struct qms_dir stage;   /* root/.qms-site-new-XXXXXX: the new site */

@@ -1579,10 +1579,9 @@ out:
 static int write_site(struct site *s, const struct qms_site_options *opt, char **err)
 {
 	const struct qms_report *r = s->r;
-	static const char *const subdirs[] = {"agencies", "procedures", "diagrams"};
-	for (size_t i = 0; i < QMS_ARRAY_LEN(subdirs); i++) {
+	for (size_t i = 0; qms_site_folders[i]; i++) {
 		struct qms_dir d;
-		int m = qms_dir_open_sub(&d, s->out, subdirs[i], true, err);
+		int m = qms_dir_open_sub(&d, s->out, qms_site_folders[i], true, err);
 		qms_dir_close(&d);
 		if (m < 0)
 			return -1;

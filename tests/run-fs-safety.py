@@ -199,6 +199,11 @@ def case_output_special(tmp):
         rc, _, err = run("-C", ws, "report", "-o", planted)
         check(rc == 2 and read(victim) == b"precious\n" and os.path.islink(planted),
               f"report -o another user's link in a sticky folder (as root): refused (exit {rc}) {err.strip()}")
+        os.symlink(tmp, os.path.join(sticky, "diagrams"))
+        os.lchown(os.path.join(sticky, "diagrams"), 65534, 65534)
+        rc, _, err = run("-C", ws, "render", "--format", "dot", "-o", os.path.join(sticky, "diagrams"))
+        check(rc == 2 and not glob.glob(os.path.join(tmp, "*.dot")),
+              f"render -o another user's link to a folder in a sticky folder (as root): refused (exit {rc})")
     else:
         print("skip the sticky folder: a link of another user needs root")
 
@@ -230,6 +235,18 @@ def case_site_links(tmp):
         f.write("../outside.txt\ndiagrams/../../outside.txt\n/" + outside.lstrip("/") + "\n")
     rc, _, err = run("-C", ws, "site", "--as-of", "2020-09-30", "--out", site2)
     check(rc == 0 and os.path.exists(outside), f"marker lines leading outside: the file outside stays (exit {rc})")
+
+    # a folder of the site the marker does not name: still the site's, and
+    # a file qms did not write in it is refused, not taken away
+    site4 = os.path.join(tmp, "site4")
+    run("-C", ws, "site", "--as-of", "2020-09-30", "--out", site4)
+    marker = os.path.join(site4, ".qms-site")
+    write(marker, b"".join(l + b"\n" for l in read(marker).splitlines() if not l.startswith(b"procedures/")))
+    shutil.rmtree(os.path.join(site4, "procedures"))
+    write(os.path.join(site4, "procedures", "mine.txt"), "precious\n")
+    rc, _, err = run("-C", ws, "site", "--as-of", "2020-09-30", "--out", site4)
+    check(rc == 2 and "mine.txt" in err and read(os.path.join(site4, "procedures", "mine.txt")) == b"precious\n",
+          f"a file qms did not write in procedures/: refused, kept (exit {rc})")
 
     site3 = os.path.join(tmp, "site3")
     run("-C", ws, "site", "--as-of", "2020-09-30", "--out", site3)
