@@ -290,35 +290,37 @@ static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct
 	return 0;
 }
 
-/* Make the diagram of t; *r is the renderer of this process, created on
- * first use. Returns 0, or -1 with *msg (caller frees). */
-static int make_diagram(const struct batch *bt, const struct target *t, struct qms_renderer **r,
-			char **msg)
+/* Draw the diagram of t into out; *r is the renderer of this process,
+ * created on first use. Returns 0, or -1 with *msg (caller frees). */
+static int draw_diagram(const struct batch *bt, const struct target *t, struct qms_renderer **r,
+			struct qms_buf *out, char **msg)
 {
-	struct qms_buf dot, data;
-	qms_buf_init(&dot);
-	qms_buf_init(&data);
-	int rc = -1;
 	if (t->source) {
-		if (process_dot(&dot, bt, t, msg) < 0)
-			goto out;
+		if (process_dot(out, bt, t, msg) < 0)
+			return -1;
 	} else {
-		map_dot(&dot, bt, t);
+		map_dot(out, bt, t);
 	}
-	const struct qms_buf *bytes = &dot;
-	if (bt->opt.format != QMS_RENDER_DOT) {
-		if (!*r && qms_renderer_new(r, msg) < 0)
-			goto out;
-		if (qms_renderer_render(*r, &data, dot.buf, bt->opt.format, t->date, msg) < 0)
-			goto out;
-		bytes = &data;
+	if (bt->opt.format == QMS_RENDER_DOT)
+		return 0;
+	struct qms_buf dot = *out;
+	qms_buf_init(out);
+	if (!*r && qms_renderer_new(r, msg) < 0) {
+		qms_buf_release(&dot);
+		return -1;
 	}
-	rc = qms_dir_write(&bt->out, t->out_name, bytes->buf, bytes->len,
-			   bt->req->staged ? QMS_WRITE_NO_SYNC : 0, msg);
-out:
+	int rc = qms_renderer_render(*r, out, dot.buf, bt->opt.format, t->date, msg);
 	qms_buf_release(&dot);
-	qms_buf_release(&data);
 	return rc;
+}
+
+/* Write the diagram drawn for t: outside the time limit of the drawing
+ * (an fsync on a busy disk is not the diagram's fault). */
+static int write_diagram(const struct batch *bt, const struct target *t, const struct qms_buf *bytes,
+			 char **msg)
+{
+	return qms_dir_write(&bt->out, t->out_name, bytes->buf, bytes->len,
+			     bt->req->staged ? QMS_WRITE_NO_SYNC : 0, msg);
 }
 
 /* ---- worker processes ---- */
@@ -378,9 +380,14 @@ static _Noreturn void worker_main(struct batch *bt, int job_fd, int result_fd)
 		if (read_full(job_fd, &i, sizeof(i)) != 1 || i >= bt->ntargets)
 			break;
 		char *msg = NULL;
+		struct qms_buf bytes;
+		qms_buf_init(&bytes);
 		alarm(bt->timeout);
-		int rc = make_diagram(bt, &bt->targets[i], &r, &msg);
+		int rc = draw_diagram(bt, &bt->targets[i], &r, &bytes, &msg);
 		alarm(0);
+		if (rc == 0)
+			rc = write_diagram(bt, &bt->targets[i], &bytes, &msg);
+		qms_buf_release(&bytes);
 		struct result_head h = {i, rc == 0, msg ? (uint32_t)strlen(msg) : 0};
 		int wrc = write_full(result_fd, &h, sizeof(h));
 		if (wrc == 0 && h.len)
@@ -835,7 +842,12 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 		/* no Graphviz: nothing to guard against */
 		for (size_t i = 0; i < bt.ntargets; i++) {
 			char *msg = NULL;
-			int r = make_diagram(&bt, &bt.targets[i], &(struct qms_renderer *){NULL}, &msg);
+			struct qms_buf bytes;
+			qms_buf_init(&bytes);
+			int r = draw_diagram(&bt, &bt.targets[i], &(struct qms_renderer *){NULL}, &bytes, &msg);
+			if (r == 0)
+				r = write_diagram(&bt, &bt.targets[i], &bytes, &msg);
+			qms_buf_release(&bytes);
 			finish_target(&bt, i, r == 0, msg);
 			if (req->progress)
 				req->progress(i + 1, bt.ntargets, req->progress_ctx);
