@@ -66,8 +66,9 @@ def check(cond, what):
 
 
 def run(*args, cwd=None, preexec=None, user=None, group=None, groups=None, timeout=300):
+    """qms with args, in English (the cases read its messages)."""
     env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
-    p = subprocess.run([QMS, *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    p = subprocess.run([QMS, "--lang", "en", *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        preexec_fn=preexec, user=user, group=group, extra_groups=groups, timeout=timeout)
     return p.returncode, p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
 
@@ -156,7 +157,7 @@ def case_output_special(tmp):
 
     out = os.path.join(tmp, "stdout-file")
     with open(out, "wb") as f:
-        p = subprocess.run([QMS, "-C", ws, "report", "--as-of", "2020-09-30", "-o", "/proc/self/fd/1"],
+        p = subprocess.run([QMS, "--lang", "en", "-C", ws, "report", "--as-of", "2020-09-30", "-o", "/proc/self/fd/1"],
                            stdout=f, stderr=subprocess.PIPE, env=dict(os.environ, NO_COLOR="1"))
     check(p.returncode == 0 and read(out) == want, "report -o /proc/self/fd/1: the descriptor gets the report")
 
