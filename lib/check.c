@@ -95,6 +95,31 @@ static int choice_of(const struct qms_value *v)
 	return v->text ? v->choice : -1;
 }
 
+/* The shares of other agencies of the workspace, for D005-D007. */
+static void summarise_lanes(struct qms_arena *a, struct qms_index_process *s,
+			    const struct qms_process *p, double wh)
+{
+	const struct qms_time_limit *tl = &p->time_limit;
+	const struct qms_value *limit = tl->committed.text ? &tl->committed : &tl->statutory;
+	s->committed_h = limit->text ? qms_tthc_working_hours(&limit->duration, wh) : -1;
+	if (!qms_process_interagency(p))
+		return;
+	struct qms_lane_share *sh;
+	bool measured;
+	size_t n = qms_lane_shares(&sh, &measured, p, wh);
+	s->lanes = qms_arena_alloc(a, n * sizeof(*s->lanes));
+	for (size_t i = 0; i < n; i++) {
+		if (sh[i].own || !sh[i].agency)
+			continue;
+		struct qms_index_lane *l = &s->lanes[s->nlanes++];
+		l->agency = ref_of(a, &sh[i].lane->agency);
+		if (sh[i].procedure)
+			l->procedure = ref_of(a, sh[i].procedure);
+		l->hours = measured && !sh[i].calendar ? sh[i].hours : -1;
+	}
+	free(sh);
+}
+
 static void *summarise(struct qms_arena *a, const struct file_job *job, const struct qms_document *d,
 		       double wh)
 {
@@ -119,6 +144,7 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 				s->calls.items[s->calls.len++] = ref_of(a, &st->calls);
 		}
 		qms_index_summarise_times(s, a, p, wh);
+		summarise_lanes(a, s, p, wh);
 		return s;
 	}
 	case QMS_KIND_SYSTEM: {
@@ -174,9 +200,13 @@ static void read_file(struct worker_ctx *w, struct file_job *job)
 	job->kind = -1;
 	if (load_job(g, job, &d, &job->diags) < 0)
 		return;
-	if (d.kind == QMS_KIND_PROCESS)
-		qms_process_check(&((const struct qms_process_file *)d.data)->process, job->path,
-				  &g->time, &job->diags);
+	if (d.kind == QMS_KIND_PROCESS) {
+		const struct qms_process *p = &((const struct qms_process_file *)d.data)->process;
+		const struct qms_settings *st = &g->ix.settings;
+		struct qms_tthc_settings ts = {g->time.workday_hours, st->withdrawn, st->nwithdrawn};
+		qms_process_check(p, job->path, &g->time, &job->diags);
+		qms_tthc_check(p, job->path, &ts, &job->diags);
+	}
 	if (d.kind == QMS_KIND_CALENDAR)
 		qms_calendar_check_year(&((const struct qms_calendar_file *)d.data)->calendar, job->path,
 					&job->diags);

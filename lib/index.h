@@ -11,6 +11,7 @@
 
 #include "calendar.h"
 #include "flow.h"
+#include "tthc.h"
 #include "model.h"
 #include "diag.h"
 #include "util.h"
@@ -60,6 +61,14 @@ struct qms_index_time {
 	struct qms_span resolved_path; /* its path with the called procedures' times */
 };
 
+/* The share of another agency of the workspace in a procedure's time. */
+struct qms_index_lane {
+	struct qms_ref agency;       /* the lane's `agency` */
+	struct qms_ref procedure;    /* its own procedure, text NULL when none */
+	double hours;                /* its share (qms_lane_shares()); -1 when not measured or
+				      * in calendar days */
+};
+
 struct qms_index_process {
 	const char *path;        /* as displayed */
 	struct qms_ref code, agency, title, owner;
@@ -71,6 +80,9 @@ struct qms_index_process {
 	struct qms_index_call *subs; /* subprocess steps with a `calls` */
 	size_t nsubs;
 	struct qms_index_time time;
+	double committed_h;          /* committed (else statutory) limit, working hours; -1 when none */
+	struct qms_index_lane *lanes; /* inter-agency shares with an agency (tthc.h) */
+	size_t nlanes;
 };
 
 struct qms_index_agency {
@@ -96,6 +108,8 @@ struct qms_settings {
 	/* qms.yaml and calendar/<year>.yaml (calendar.h); never NULL after
 	 * qms_settings_read(), in the arena it was given */
 	const struct qms_calendar *calendar;
+	struct qms_withdrawn *withdrawn; /* repealed texts and superseded forms */
+	size_t nwithdrawn;
 };
 
 struct qms_index {

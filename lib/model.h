@@ -49,12 +49,20 @@ struct qms_ws_migration {
 	struct qms_value from, to, deadline, at_risk_days_per_stage;
 };
 
+/* A legal text or a form that is no longer in force. */
+struct qms_withdrawn_doc {
+	struct qms_obj obj;
+	struct qms_value number, form, by, date;
+};
+
 struct qms_workspace_cfg {
 	struct qms_obj obj;
 	struct qms_value name, lang, time_cut, workday_hours;
 	struct qms_ws_migration migration;
 	struct qms_list holidays;        /* of qms_value (date) */
 	struct qms_list make_up_days;    /* of qms_value (date) */
+	struct qms_list repealed;        /* of qms_withdrawn_doc (number) */
+	struct qms_list superseded_forms; /* of qms_withdrawn_doc (form) */
 };
 
 /* ---- working-day calendar of a year (calendar/<year>.yaml) ---- */
@@ -85,9 +93,65 @@ enum qms_step_kind {
 enum qms_standard { QMS_STD_2015, QMS_STD_2008 };
 enum qms_level { QMS_LEVEL_PROVINCE, QMS_LEVEL_DISTRICT, QMS_LEVEL_COMMUNE };
 
+/* ---- the TTHC record (Thông tư 02/2017/TT-VPCP's fields) ---- */
+
+enum qms_filing { QMS_FILING_IN_PERSON, QMS_FILING_POST, QMS_FILING_ONLINE };
+enum qms_online { QMS_ONLINE_FULL, QMS_ONLINE_PARTIAL };
+enum qms_copy_kind { QMS_COPY_ORIGINAL, QMS_COPY_COPY, QMS_COPY_CERTIFIED, QMS_COPY_PRESENT };
+
+/* A decision of an authority: number, date, who issued it. */
+struct qms_decision {
+	struct qms_obj obj;
+	struct qms_value number, date, issuer;
+};
+
+struct qms_dossier_item {
+	struct qms_obj obj;
+	struct qms_value name, kind, count, form;
+};
+
+struct qms_dossier {
+	struct qms_obj obj;
+	struct qms_value sets;
+	struct qms_list components; /* of qms_dossier_item */
+};
+
+struct qms_fee {
+	struct qms_obj obj;
+	struct qms_value name, amount, basis, exempt;
+};
+
 struct qms_tthc {
 	struct qms_obj obj;
-	struct qms_value id, level, fee, result;
+	struct qms_value id, name, level, online, place, result, result_form;
+	struct qms_decision published;
+	struct qms_list target;      /* of qms_value */
+	struct qms_list filing;      /* of qms_value (choice of qms_filing_names) */
+	struct qms_dossier dossier;
+	struct qms_list fees;        /* of qms_fee */
+	struct qms_list conditions;  /* of qms_value */
+	struct qms_list legal_basis; /* of qms_value */
+};
+
+/* ---- document control (ISO 9001:2015 7.5.2-7.5.3) ---- */
+
+struct qms_signature {
+	struct qms_obj obj;
+	struct qms_value name, position, date;
+};
+
+struct qms_revision {
+	struct qms_obj obj;
+	struct qms_value edition, date, change, pages;
+};
+
+struct qms_doc_control {
+	struct qms_obj obj;
+	struct qms_decision decision;     /* the issuing decision */
+	struct qms_signature drafted, checked, approved;
+	struct qms_list revisions;        /* of qms_revision */
+	struct qms_list distribution;     /* of qms_value */
+	struct qms_value withdrawn;       /* date it stopped being in force */
 };
 
 struct qms_time_limit {
@@ -103,6 +167,9 @@ struct qms_time_limit {
 struct qms_lane {
 	struct qms_obj obj;
 	struct qms_value id, name;
+	/* inter-agency work (liên thông): another agency of the workspace or
+	 * a named outside body, its own procedure, its allowed share */
+	struct qms_value agency, body, procedure, allowed;
 };
 
 struct qms_form {
@@ -145,7 +212,7 @@ struct qms_process {
 	struct qms_value code, title, agency, edition, effective, standard, owner, purpose, scope;
 	struct qms_list references;  /* of qms_value */
 	struct qms_list clauses;     /* of qms_value (clause) */
-	struct qms_tthc tthc;
+	struct qms_list tthc;        /* of qms_tthc; one mapping or a list */
 	struct qms_time_limit time_limit;
 	struct qms_list lanes;       /* of qms_lane */
 	struct qms_list forms;       /* of qms_form */
@@ -153,6 +220,7 @@ struct qms_process {
 	struct qms_list records;     /* of qms_record */
 	struct qms_list risks;       /* of qms_risk */
 	struct qms_list indicators;  /* of qms_indicator */
+	struct qms_doc_control document;
 };
 
 /* ---- agency system (processes/<agency>/system.yaml) ---- */
@@ -354,5 +422,8 @@ extern const char *const qms_audit_kind_names[];
 extern const char *const qms_clause_level_names[];
 extern const char *const qms_documented_names[];
 extern const char *const qms_relation_names[];
+extern const char *const qms_filing_names[];
+extern const char *const qms_online_names[];
+extern const char *const qms_copy_kind_names[];
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "flow.h"
 #include "status.h"
+#include "tthc.h"
 #include "values.h"
 
 const char *const qms_render_format_names[] = {"svg", "png", "pdf", "dot", NULL};
@@ -937,6 +938,38 @@ static void bar_node(struct builder *bd, const char *name, size_t i)
 	     bd->w->parallel);
 }
 
+/* Under the header of a lane of another agency or an outside body: that
+ * agency's share of the time (qms_lane_shares()), and what it
+ * is allowed when the lane says. */
+static void lane_share(struct builder *bd, const struct qms_lane *l)
+{
+	const struct qms_process *p = bd->p;
+	if (!l->body.text && (!l->agency.text || (p->agency.text && !strcmp(l->agency.text, p->agency.text))))
+		return;
+	struct qms_lane_share *sh;
+	bool measured;
+	size_t n = qms_lane_shares(&sh, &measured, p, bd->wh);
+	for (size_t i = 0; measured && i < n; i++) {
+		bool same = l->agency.text ? sh[i].agency && !strcmp(sh[i].agency, l->agency.text)
+					   : sh[i].body && !strcmp(sh[i].body, l->body.text);
+		if (!same || sh[i].own || sh[i].calendar)
+			continue;
+		struct qms_buf t;
+		qms_buf_init(&t);
+		struct qms_span span = {.hours = sh[i].hours};
+		qms_span_format(&t, &span, sh[i].hours >= bd->wh ? QMS_UNIT_WORKING_DAYS : QMS_UNIT_WORKING_HOURS,
+				bd->wh, bd->opt->lang);
+		if (sh[i].allowed)
+			qms_buf_printf(&t, " / %s", sh[i].allowed->text);
+		out(bd, "<BR/><FONT POINT-SIZE=\"9\">");
+		qms_render_add_html(bd->b, t.buf);
+		out(bd, "</FONT>");
+		qms_buf_release(&t);
+		break;
+	}
+	free(sh);
+}
+
 static void lane_cluster(struct builder *bd, size_t lane)
 {
 	const struct qms_process *p = bd->p;
@@ -954,7 +987,10 @@ static void lane_cluster(struct builder *bd, size_t lane)
 	qms_render_add_attr(bd->b, name);
 	out(bd, "\", label=<<B>");
 	add_wrapped(bd->b, name, bd->lr ? 18 : 22, 5);
-	out(bd, "</B>>];\n");
+	out(bd, "</B>");
+	if (declared)
+		lane_share(bd, lane_at(p, lane));
+	out(bd, ">];\n");
 	for (size_t i = 0; i < bd->flow.nsteps; i++) {
 		if (bd->lane_of[i] != lane)
 			continue;

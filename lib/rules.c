@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "iso.h"
+#include "report.h"
 #include "tracker.h"
 
 bool qms_rules_need_index(enum qms_kind kind)
@@ -127,6 +128,67 @@ static void distinct_names(const struct qms_index *ix, struct qms_diags *diags)
 	free(v);
 }
 
+/* The lane's own procedure: in the workspace, of the lane's agency, and
+ * its committed limit not shorter than the agency's share (D006, D007). */
+static void check_lane_procedure(const struct qms_index *ix, const struct qms_index_process *p,
+				 const struct qms_index_lane *l, struct qms_diags *diags)
+{
+	const struct qms_ref *pr = &l->procedure;
+	const struct qms_index_process *own = qms_index_find_process(ix, pr->text);
+	if (!own) {
+		qms_diags_add(diags, p->path, pr->line, pr->col, QMS_RULE_D006,
+			      "no procedure with code '%s' in the workspace; name the procedure agency '%s' follows for its part",
+			      pr->text, l->agency.text);
+		return;
+	}
+	if (!own->agency.text || strcmp(own->agency.text, l->agency.text)) {
+		qms_diags_add(diags, p->path, pr->line, pr->col, QMS_RULE_D006,
+			      "procedure '%s' belongs to agency '%s', not to the lane's agency '%s'",
+			      pr->text, own->agency.text ? own->agency.text : "?", l->agency.text);
+		return;
+	}
+	if (l->hours < 0 || own->committed_h < 0 || l->hours <= own->committed_h + 1e-9)
+		return;
+	double wh = ix->settings.time.workday_hours;
+	struct qms_buf a, b;
+	qms_buf_init(&a);
+	qms_buf_init(&b);
+	qms_report_add_hours(&a, l->hours, wh, qms_lang_get());
+	qms_report_add_hours(&b, own->committed_h, wh, qms_lang_get());
+	qms_diags_add(diags, p->path, pr->line, pr->col, QMS_RULE_D007,
+		      "the steps of '%s' take up to %s, more than the %s its own procedure %s commits to",
+		      l->agency.text, a.buf, b.buf, pr->text);
+	qms_buf_release(&a);
+	qms_buf_release(&b);
+}
+
+/* Lanes of other agencies: the agency exists (D005), then its procedure. */
+static void check_lanes(const struct qms_index *ix, const char **agencies, struct qms_diags *diags)
+{
+	if (!ix->has_audits && !ix->nagencies)
+		return; /* F014 says the agencies cannot be checked */
+	for (size_t i = 0; i < ix->nprocesses; i++) {
+		const struct qms_index_process *p = &ix->processes[i];
+		for (size_t k = 0; k < p->nlanes; k++) {
+			const struct qms_index_lane *l = &p->lanes[k];
+			if (!qms_index_find_agency(ix, l->agency.text)) {
+				const char *close = qms_closest(l->agency.text, agencies, ix->nagencies);
+				if (close)
+					qms_diags_add(diags, p->path, l->agency.line, l->agency.col, QMS_RULE_D005,
+						      "lane agency '%s' has no tracker in audits/; did you mean '%s'? (a body outside the workspace goes under 'body')",
+						      l->agency.text, close);
+				else
+					qms_diags_add(diags, p->path, l->agency.line, l->agency.col, QMS_RULE_D005,
+						      "lane agency '%s' has no tracker in audits/; for a body outside the workspace write 'body:' with its name",
+						      l->agency.text);
+				continue;
+			}
+			if (l->procedure.text)
+				check_lane_procedure(ix, p, l, diags);
+		}
+	}
+}
+
 void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags)
 {
 	unique_codes(ix, diags);
@@ -198,6 +260,7 @@ void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags)
 				      "agency '%s' has no tracker in audits/; add audits/%s.yaml",
 				      agency->text, agency->text);
 	}
+	check_lanes(ix, agencies, diags);
 	free(codes);
 	free(agencies);
 }

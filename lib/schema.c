@@ -19,6 +19,9 @@ const char *const qms_audit_kind_names[] = {"internal", "external", "inspection"
 const char *const qms_clause_level_names[] = {"system", "process", NULL};
 const char *const qms_documented_names[] = {"maintain", "retain", "maintain-and-retain", "procedure", NULL};
 const char *const qms_relation_names[] = {"equal", "superset", "subset", "intersect", NULL};
+const char *const qms_filing_names[] = {"in-person", "post", "online", NULL};
+const char *const qms_online_names[] = {"full", "partial", NULL};
+const char *const qms_copy_kind_names[] = {"original", "copy", "certified-copy", "present", NULL};
 
 /* ---- tables ---- */
 
@@ -40,6 +43,20 @@ static const struct qms_field ws_migration_fields[] = {
 	END};
 SCHEMA(ws_migration_schema, "migration", struct qms_ws_migration, ws_migration_fields);
 
+static const struct qms_field repealed_fields[] = {
+	FIELD(struct qms_withdrawn_doc, number, QMS_T_TEXT, REQ, "number and symbol as cited, e.g. `63/2010/NĐ-CP`"),
+	FIELD(struct qms_withdrawn_doc, by, QMS_T_TEXT, 0, "the text that replaced it"),
+	FIELD(struct qms_withdrawn_doc, date, QMS_T_DATE, 0, "date it stopped being in force (for the record)"),
+	END};
+SCHEMA(repealed_schema, "repealed text", struct qms_withdrawn_doc, repealed_fields);
+
+static const struct qms_field superseded_fields[] = {
+	FIELD(struct qms_withdrawn_doc, form, QMS_T_TEXT, REQ, "the form as cited, e.g. `Mẫu 03/2013/TT-LLTP`"),
+	FIELD(struct qms_withdrawn_doc, by, QMS_T_TEXT, 0, "the form that replaced it"),
+	FIELD(struct qms_withdrawn_doc, date, QMS_T_DATE, 0, "date it stopped being used (for the record)"),
+	END};
+SCHEMA(superseded_schema, "superseded form", struct qms_withdrawn_doc, superseded_fields);
+
 static const struct qms_field workspace_fields[] = {
 	FIELD(struct qms_workspace_cfg, name, QMS_T_TEXT, 0, "name of the workspace, e.g. the province"),
 	CHOICE(struct qms_workspace_cfg, lang, qms_lang_names, 0, "language of reports, legends and headings (default `vi`)"),
@@ -48,6 +65,8 @@ static const struct qms_field workspace_fields[] = {
 	SUB(struct qms_workspace_cfg, migration, ws_migration_schema, 0, "the conversion the workspace follows"),
 	FIELD(struct qms_workspace_cfg, holidays, QMS_T_DATE, LIST, "days off (public holidays, Tết, compensatory days off): not working days; calendar/<year>.yaml keeps them by year"),
 	FIELD(struct qms_workspace_cfg, make_up_days, QMS_T_DATE, LIST, "weekend days declared working days (làm bù)"),
+	SUB(struct qms_workspace_cfg, repealed, repealed_schema, LIST, "legal texts no longer in force: a procedure in force that cites one is flagged"),
+	SUB(struct qms_workspace_cfg, superseded_forms, superseded_schema, LIST, "forms replaced by newer ones: a procedure in force that uses one is flagged"),
 	END};
 SCHEMA(workspace_schema, "workspace", struct qms_workspace_cfg, workspace_fields);
 
@@ -56,13 +75,80 @@ static const struct qms_field workspace_file_fields[] = {
 	END};
 ROOT_SCHEMA(workspace_file_schema, struct qms_workspace_file, workspace_file_fields);
 
+/* ---- the TTHC record and document control (docs/format.md) ---- */
+
+static const struct qms_field decision_fields[] = {
+	FIELD(struct qms_decision, number, QMS_T_TEXT, REQ, "number and symbol (số, ký hiệu), e.g. `1063/QĐ-UBND`"),
+	FIELD(struct qms_decision, date, QMS_T_DATE, 0, "date it was signed"),
+	FIELD(struct qms_decision, issuer, QMS_T_TEXT, 0, "who issued it, e.g. `Chủ tịch UBND tỉnh Thái Bình`"),
+	END};
+SCHEMA(decision_schema, "decision", struct qms_decision, decision_fields);
+
+static const struct qms_field dossier_item_fields[] = {
+	FIELD(struct qms_dossier_item, name, QMS_T_TEXT, REQ, "the paper, as the TTHC record names it"),
+	CHOICE(struct qms_dossier_item, kind, qms_copy_kind_names, 0, "original (bản chính), copy (bản sao), certified copy (bản sao có chứng thực), or shown only (xuất trình)"),
+	RANGE(struct qms_dossier_item, count, QMS_T_INT, 0, 1, 99, "how many of it (số lượng); every component needs one"),
+	FIELD(struct qms_dossier_item, form, QMS_T_ID, 0, "id of its form under `forms`, when it is written on a form"),
+	END};
+SCHEMA(dossier_item_schema, "dossier component", struct qms_dossier_item, dossier_item_fields);
+
+static const struct qms_field dossier_fields[] = {
+	RANGE(struct qms_dossier, sets, QMS_T_INT, 0, 1, 99, "number of sets (số lượng hồ sơ)"),
+	SUB(struct qms_dossier, components, dossier_item_schema, LIST, "the papers (thành phần hồ sơ)"),
+	END};
+SCHEMA(dossier_schema, "dossier", struct qms_dossier, dossier_fields);
+
+static const struct qms_field fee_fields[] = {
+	FIELD(struct qms_fee, name, QMS_T_TEXT, 0, "which fee or charge (phí, lệ phí)"),
+	FIELD(struct qms_fee, amount, QMS_T_TEXT, 0, "amount in đồng, e.g. `50.000 đồng` or `200.000 đồng/lần`"),
+	FIELD(struct qms_fee, basis, QMS_T_TEXT, 0, "the legal text that sets it, when it states no single amount"),
+	FIELD(struct qms_fee, exempt, QMS_T_TEXT, 0, "why it is not charged (miễn), with the text that says so"),
+	END};
+SCHEMA(fee_schema, "fee", struct qms_fee, fee_fields);
+
 static const struct qms_field tthc_fields[] = {
-	FIELD(struct qms_tthc, id, QMS_T_TEXT, 0, "code of the procedure in the national TTHC database, quoted (`\"2.001417\"`)"),
+	FIELD(struct qms_tthc, id, QMS_T_TEXT, 0, "mã TTHC in the national database: digits in groups joined by dots, quoted (`\"1.001193\"`)"),
+	FIELD(struct qms_tthc, name, QMS_T_TEXT, 0, "its name, when it differs from the procedure's title"),
+	SUB(struct qms_tthc, published, decision_schema, 0, "the decision that published it (quyết định công bố)"),
 	CHOICE(struct qms_tthc, level, qms_level_names, 0, "level that resolves it"),
-	FIELD(struct qms_tthc, fee, QMS_T_TEXT, 0, "fee (lệ phí), as published"),
+	FIELD(struct qms_tthc, target, QMS_T_TEXT, LIST | QMS_F_ONE_OR_LIST, "who may ask for it (đối tượng thực hiện)"),
+	CHOICE(struct qms_tthc, filing, qms_filing_names, LIST | QMS_F_ONE_OR_LIST, "how to file (cách thức thực hiện): in person, public postal service, online"),
+	CHOICE(struct qms_tthc, online, qms_online_names, 0, "online public service level: whole procedure online (toàn trình) or part of it (một phần)"),
+	FIELD(struct qms_tthc, place, QMS_T_TEXT, 0, "where the dossier is filed"),
+	SUB(struct qms_tthc, dossier, dossier_schema, 0, "the dossier: its components and number of sets"),
+	SUB(struct qms_tthc, fees, fee_schema, LIST, "fees and charges: an amount, a legal basis or an exemption each"),
 	FIELD(struct qms_tthc, result, QMS_T_TEXT, 0, "result handed to the citizen"),
+	FIELD(struct qms_tthc, result_form, QMS_T_ID, 0, "id of the result's form under `forms`"),
+	FIELD(struct qms_tthc, conditions, QMS_T_TEXT, LIST | QMS_F_ONE_OR_LIST, "requirements and conditions (yêu cầu, điều kiện)"),
+	FIELD(struct qms_tthc, legal_basis, QMS_T_TEXT, LIST | QMS_F_ONE_OR_LIST, "legal basis (căn cứ pháp lý)"),
 	END};
 SCHEMA(tthc_schema, "tthc", struct qms_tthc, tthc_fields);
+
+static const struct qms_field signature_fields[] = {
+	FIELD(struct qms_signature, name, QMS_T_TEXT, REQ, "full name"),
+	FIELD(struct qms_signature, position, QMS_T_TEXT, 0, "position (chức vụ)"),
+	FIELD(struct qms_signature, date, QMS_T_DATE, 0, "date signed"),
+	END};
+SCHEMA(signature_schema, "signature", struct qms_signature, signature_fields);
+
+static const struct qms_field revision_fields[] = {
+	RANGE(struct qms_revision, edition, QMS_T_INT, REQ, 1, 999, "edition (lần ban hành) this revision made"),
+	FIELD(struct qms_revision, date, QMS_T_DATE, 0, "date of the revision"),
+	FIELD(struct qms_revision, change, QMS_T_TEXT, 0, "what changed (nội dung sửa đổi)"),
+	FIELD(struct qms_revision, pages, QMS_T_TEXT, 0, "pages changed, e.g. `3-5` or `Toàn bộ`"),
+	END};
+SCHEMA(revision_schema, "revision", struct qms_revision, revision_fields);
+
+static const struct qms_field doc_control_fields[] = {
+	SUB(struct qms_doc_control, decision, decision_schema, 0, "the decision that issued the procedure (quyết định ban hành)"),
+	SUB(struct qms_doc_control, drafted, signature_schema, 0, "người lập"),
+	SUB(struct qms_doc_control, checked, signature_schema, 0, "người kiểm tra"),
+	SUB(struct qms_doc_control, approved, signature_schema, 0, "người phê duyệt"),
+	SUB(struct qms_doc_control, revisions, revision_schema, LIST, "revision history, oldest first; the last is the `edition` of the header"),
+	FIELD(struct qms_doc_control, distribution, QMS_T_TEXT, LIST, "units that receive a controlled copy (nơi nhận)"),
+	FIELD(struct qms_doc_control, withdrawn, QMS_T_DATE, 0, "date it stopped being in force (no longer checked for repealed texts)"),
+	END};
+SCHEMA(doc_control_schema, "document", struct qms_doc_control, doc_control_fields);
 
 static const struct qms_field time_limit_fields[] = {
 	FIELD(struct qms_time_limit, statutory, QMS_T_DURATION, 0, "limit set by law (thời hạn theo quy định), in the unit the law writes"),
@@ -78,6 +164,10 @@ SCHEMA(time_limit_schema, "time_limit", struct qms_time_limit, time_limit_fields
 static const struct qms_field lane_fields[] = {
 	FIELD(struct qms_lane, id, QMS_T_ID, REQ, "short id used by steps"),
 	FIELD(struct qms_lane, name, QMS_T_TEXT, REQ, "the responsible unit as printed"),
+	FIELD(struct qms_lane, agency, QMS_T_ID, 0, "inter-agency work: id of the other agency of the workspace doing it"),
+	FIELD(struct qms_lane, body, QMS_T_TEXT, 0, "inter-agency work: a body outside the workspace doing it (instead of `agency`)"),
+	FIELD(struct qms_lane, procedure, QMS_T_ID, 0, "code of that agency's own procedure for its part; its committed limit caps the share"),
+	FIELD(struct qms_lane, allowed, QMS_T_DURATION, 0, "that agency's share of the time set by the interlinked decision"),
 	END};
 SCHEMA(lane_schema, "lane", struct qms_lane, lane_fields);
 
@@ -140,7 +230,7 @@ static const struct qms_field process_fields[] = {
 	FIELD(struct qms_process, scope, QMS_T_TEXT, 0, "phạm vi"),
 	FIELD(struct qms_process, references, QMS_T_TEXT, LIST, "tài liệu viện dẫn, legal basis"),
 	FIELD(struct qms_process, clauses, QMS_T_CLAUSE, LIST, "clauses of `standard` the procedure implements"),
-	SUB(struct qms_process, tthc, tthc_schema, 0, "the administrative procedure it handles, if any"),
+	SUB(struct qms_process, tthc, tthc_schema, LIST | QMS_F_ONE_OR_LIST, "the administrative procedure (TTHC) it handles, or a list when it handles several"),
 	SUB(struct qms_process, time_limit, time_limit_schema, 0, "statutory and committed time limits"),
 	SUB(struct qms_process, lanes, lane_schema, REQ | LIST, "responsible units, in display order"),
 	SUB(struct qms_process, forms, form_schema, LIST, "forms (biểu mẫu)"),
@@ -148,6 +238,7 @@ static const struct qms_field process_fields[] = {
 	SUB(struct qms_process, records, record_schema, LIST, "hồ sơ cần lưu"),
 	SUB(struct qms_process, risks, risk_schema, LIST, "risks of the process and their actions (6.1)"),
 	SUB(struct qms_process, indicators, indicator_schema, LIST, "indicators and targets (9.1)"),
+	SUB(struct qms_process, document, doc_control_schema, 0, "document control: issuing decision, signatures, revisions, distribution (7.5.2, 7.5.3)"),
 	END};
 SCHEMA(process_schema, "process", struct qms_process, process_fields);
 
@@ -602,10 +693,11 @@ static void decode_field(struct decoder *dc, const struct qms_field *f, const st
 		}
 		return;
 	}
-	if ((f->flags & QMS_F_ONE_OR_LIST) && n->type == QMS_NODE_SCALAR) {
+	if ((f->flags & QMS_F_ONE_OR_LIST) &&
+	    n->type == (f->type == QMS_T_MAP ? QMS_NODE_MAP : QMS_NODE_SCALAR)) {
 		list->items = qms_arena_alloc(dc->arena, item_size(f));
 		decode_item(dc, f, n, list->items);
-		list->len = 1; /* one scalar: the item types of ONE_OR_LIST are scalars */
+		list->len = 1; /* one scalar, or one mapping for a list of mappings */
 		return;
 	}
 	derr(dc, n, QMS_RULE_S003, "'%s' must be a list, not %s", f->key, qms_node_type_name(n));

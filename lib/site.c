@@ -15,6 +15,7 @@
 #include "flow.h"
 #include "html.h"
 #include "site-dir.h"
+#include "procdoc.h"
 #include "values.h"
 #include "workspace.h"
 
@@ -70,19 +71,6 @@ static const char *P(struct site *s, int tenths)
 {
 	qms_report_add_percent(&s->tmp, tenths, s->lang);
 	return slot(s);
-}
-
-/* A procedure's critical path into s->tmp, in the unit of its committed
- * limit (else of its statutory one). */
-static void add_critical(struct site *s, const struct qms_report_procedure *rp)
-{
-	const struct qms_time_limit *tl = rp->process ? &rp->process->time_limit : NULL;
-	const struct qms_value *like = tl && tl->committed.text ? &tl->committed
-				       : tl && tl->statutory.text ? &tl->statutory : NULL;
-	double wh = s->r->settings.time.workday_hours > 0 ? s->r->settings.time.workday_hours : 8;
-	enum qms_duration_unit unit = like ? like->duration.unit
-				      : rp->critical.hours >= wh ? QMS_UNIT_WORKING_DAYS : QMS_UNIT_WORKING_HOURS;
-	qms_span_format(&s->tmp, &rp->critical, unit, wh, s->lang);
 }
 
 static void esc(struct qms_buf *b, const char *t)
@@ -440,8 +428,10 @@ static void finding_status(struct site *s, struct qms_buf *b, const struct qms_r
 	}
 }
 
-static size_t step_index(const struct qms_process *p, const char *id);
-static int *step_numbers(const struct qms_process *p);
+struct site_step_ctx {
+	struct site *s;
+	size_t pi;
+};
 
 /* The step of a finding: "B3 Thẩm định hồ sơ" as the procedure's page
  * and diagram number it, else the id the tracker gives. */
@@ -452,13 +442,13 @@ static void finding_step(struct site *s, struct qms_buf *b, const struct qms_rep
 		return;
 	const struct qms_process *p =
 		f->procedure != SIZE_MAX ? s->r->procedures[f->procedure].process : NULL;
-	size_t k = p ? step_index(p, id) : SIZE_MAX;
+	size_t k = p ? qms_procdoc_step_index(p, id) : SIZE_MAX;
 	if (k == SIZE_MAX) {
 		esc(b, id);
 		return;
 	}
 	const struct qms_step *st = &((const struct qms_step *)p->steps.items)[k];
-	int *num = step_numbers(p);
+	int *num = qms_procdoc_step_numbers(p);
 	if (num[k])
 		escf(b, "B%d ", num[k]);
 	free(num);
@@ -949,243 +939,56 @@ static void write_agency(struct site *s, struct qms_buf *b, size_t ai)
 
 /* ---- procedure page ---- */
 
-/* Abbreviations the administration uses; the page lists those its text
- * uses (section 4 of the official layout). */
-static const struct {
-	const char *abbr, *full;
-} abbreviations[] = {
-	{"BM", "Biểu mẫu"},
-	{"CCHC", "Cải cách hành chính"},
-	{"CSDL", "Cơ sở dữ liệu"},
-	{"HĐND", "Hội đồng nhân dân"},
-	{"HTQLCL", "Hệ thống quản lý chất lượng"},
-	{"KH&CN", "Khoa học và Công nghệ"},
-	{"QĐ", "Quyết định"},
-	{"TCVN", "Tiêu chuẩn quốc gia Việt Nam"},
-	{"THADS", "Thi hành án dân sự"},
-	{"TTHC", "Thủ tục hành chính"},
-	{"UBND", "Ủy ban nhân dân"},
-};
-
-static bool letter(unsigned char c)
+/* The document itself is procdoc.c's; the site marks the findings on its
+ * steps and links the procedures a step runs. */
+static bool step_marked(size_t step, void *ctx)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-
-static bool uses_word(const char *text, const char *w)
-{
-	size_t n = strlen(w);
-	for (const char *p = text; (p = strstr(p, w)); p++)
-		if ((p == text || !letter((unsigned char)p[-1])) && !letter((unsigned char)p[n]))
+	const struct site_step_ctx *c = ctx;
+	const struct qms_report *r = c->s->r;
+	const struct qms_step *st = qms_process_step(r->procedures[c->pi].process, step);
+	for (size_t k = 0; k < r->nfindings; k++)
+		if (r->findings[k].procedure == c->pi && r->findings[k].finding->step.text && st->id.text &&
+		    !strcmp(r->findings[k].finding->step.text, st->id.text))
 			return true;
 	return false;
 }
 
-static void collect_text(struct qms_buf *t, const struct qms_process *p)
+static void step_badges(struct qms_docw *w, size_t step, void *ctx)
 {
-	const struct qms_value *vals[] = {&p->title, &p->purpose, &p->scope, &p->owner};
-	for (size_t i = 0; i < QMS_ARRAY_LEN(vals); i++)
-		if (vals[i]->text)
-			qms_buf_printf(t, "%s\n", vals[i]->text);
-	const struct qms_value *refs = p->references.items;
-	for (size_t i = 0; i < p->references.len; i++)
-		qms_buf_printf(t, "%s\n", refs[i].text ? refs[i].text : "");
-	const struct qms_lane *lanes = p->lanes.items;
-	for (size_t i = 0; i < p->lanes.len; i++)
-		qms_buf_printf(t, "%s\n", lanes[i].name.text ? lanes[i].name.text : "");
-	const struct qms_form *forms = p->forms.items;
-	for (size_t i = 0; i < p->forms.len; i++)
-		qms_buf_printf(t, "%s %s\n", forms[i].id.text ? forms[i].id.text : "",
-			       forms[i].name.text ? forms[i].name.text : "");
-	const struct qms_step *steps = p->steps.items;
-	for (size_t i = 0; i < p->steps.len; i++)
-		qms_buf_printf(t, "%s\n%s\n", steps[i].name.text ? steps[i].name.text : "",
-			       steps[i].note.text ? steps[i].note.text : "");
-	const struct qms_record *recs = p->records.items;
-	for (size_t i = 0; i < p->records.len; i++)
-		qms_buf_printf(t, "%s %s\n", recs[i].name.text ? recs[i].name.text : "",
-			       recs[i].keeper.text ? recs[i].keeper.text : "");
-}
-
-static const char *lane_name(const struct qms_process *p, const struct qms_step *st)
-{
-	const struct qms_lane *lanes = p->lanes.items;
-	if (!st->lane.text)
-		return p->lanes.len == 1 && lanes[0].name.text ? lanes[0].name.text : "";
-	for (size_t i = 0; i < p->lanes.len; i++)
-		if (lanes[i].id.text && !strcmp(lanes[i].id.text, st->lane.text))
-			return lanes[i].name.text ? lanes[i].name.text : st->lane.text;
-	return st->lane.text;
-}
-
-static size_t step_index(const struct qms_process *p, const char *id)
-{
-	const struct qms_step *steps = p->steps.items;
-	for (size_t i = 0; id && i < p->steps.len; i++)
-		if (steps[i].id.text && !strcmp(steps[i].id.text, id))
-			return i;
-	return SIZE_MAX;
-}
-
-/* The numbers of the steps as the diagram shows them ("Bước n"): tasks
- * and subprocesses in file order; start, decision and end steps have
- * none (0). */
-static int *step_numbers(const struct qms_process *p)
-{
-	int *num = qms_xcalloc(p->steps.len + 1, sizeof(int));
-	const struct qms_step *steps = p->steps.items;
-	int n = 0;
-	for (size_t i = 0; i < p->steps.len; i++) {
-		int kind = steps[i].kind.text ? steps[i].kind.choice : QMS_STEP_TASK;
-		if (kind == QMS_STEP_TASK || kind == QMS_STEP_SUBPROCESS)
-			num[i] = ++n;
+	const struct site_step_ctx *c = ctx;
+	const struct qms_report *r = c->s->r;
+	const struct qms_step *st = qms_process_step(r->procedures[c->pi].process, step);
+	struct qms_buf b;
+	qms_buf_init(&b);
+	for (size_t k = 0; k < r->nfindings; k++) {
+		const struct qms_report_finding *f = &r->findings[k];
+		if (f->procedure != c->pi || !f->finding->step.text || !st->id.text ||
+		    strcmp(f->finding->step.text, st->id.text))
+			continue;
+		bool open = f->state == QMS_ACTION_OPEN || f->state == QMS_ACTION_OVERDUE ||
+			    (f->state == QMS_ACTION_NONE && !f->finding->closed.text);
+		qms_buf_printf(&b, " <a class=\"badge %s%s\" href=\"#finding-%zu\">",
+			       f->grade >= 0 && f->grade < 4 ? grade_class[f->grade] : "", open ? "" : " closed", k);
+		esc(&b, f->finding->id.text ? f->finding->id.text : "?");
+		qms_buf_adds(&b, "</a>");
 	}
-	return num;
+	w->ops->raw(w, b.buf);
+	qms_buf_release(&b);
 }
 
-/* A step named in the flow: "B3", or the name of a step with no number. */
-static void step_ref(struct qms_buf *b, const struct qms_process *p, const int *num, const char *id)
+static bool proc_href(struct qms_buf *out, const char *code, void *ctx)
 {
-	size_t k = step_index(p, id);
-	const struct qms_step *steps = p->steps.items;
-	if (k != SIZE_MAX && num[k])
-		qms_buf_printf(b, "B%d", num[k]);
-	else if (k != SIZE_MAX && steps[k].name.text)
-		escf(b, "«%s»", steps[k].name.text);
-	else
-		esc(b, id);
-}
-
-static void section_h(struct qms_buf *b, const char *num, const char *title)
-{
-	qms_buf_adds(b, "<h2>");
-	esc(b, num);
-	qms_buf_adds(b, ". ");
-	esc(b, title);
-	qms_buf_adds(b, "</h2>\n");
-}
-
-static void text_or_none(struct site *s, struct qms_buf *b, const char *t)
-{
-	qms_buf_adds(b, "<p>");
-	esc(b, t ? t : L(s, "(chưa ghi)", "(not stated)"));
-	qms_buf_adds(b, "</p>\n");
-}
-
-static void step_table(struct site *s, struct qms_buf *b, size_t pi)
-{
-	const struct qms_report *r = s->r;
-	const struct qms_report_procedure *rp = &r->procedures[pi];
-	const struct qms_process *p = rp->process;
-	const struct qms_step *steps = p->steps.items;
-	int *num = step_numbers(p);
-	qms_buf_adds(b, "<div class=\"table-wrap\"><table class=\"steps\" id=\"steps\">\n<thead><tr>");
-	const char *vi[] = {"Bước", "Nội dung công việc", "Trách nhiệm", "Thời gian", "Biểu mẫu"};
-	const char *en[] = {"Step", "Activity", "Responsible", "Time", "Forms"};
-	for (size_t k = 0; k < 5; k++) {
-		qms_buf_adds(b, "<th>");
-		esc(b, s->vi ? vi[k] : en[k]);
-		qms_buf_adds(b, "</th>");
-	}
-	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
-	for (size_t i = 0; i < p->steps.len; i++) {
-		const struct qms_step *st = &steps[i];
-		int kind = st->kind.text ? st->kind.choice : QMS_STEP_TASK;
-		bool has_finding = false;
-		for (size_t k = 0; k < r->nfindings && !has_finding; k++)
-			has_finding = r->findings[k].procedure == pi && r->findings[k].finding->step.text &&
-				      st->id.text && !strcmp(r->findings[k].finding->step.text, st->id.text);
-		qms_buf_printf(b, "<tr class=\"%s%s\"><td class=\"step\">", qms_step_kind_names[kind],
-			       has_finding ? " has-finding" : "");
-		if (num[i])
-			qms_buf_printf(b, "B%d", num[i]);
-		qms_buf_adds(b, "</td><td>");
-		esc(b, st->name.text ? st->name.text : st->id.text);
-		if (kind == QMS_STEP_SUBPROCESS && st->calls.text) {
-			qms_buf_adds(b, "<span class=\"flow\">");
-			esc(b, L(s, "Thực hiện quy trình ", "Runs procedure "));
-			size_t ci = find_proc(r, st->calls.text);
-			if (ci != SIZE_MAX)
-				proc_link(s, b, ci, "");
-			else
-				esc(b, st->calls.text);
-			qms_buf_adds(b, "</span>");
-		}
-		/* where the flow goes, when not simply to the next row */
-		const struct qms_branch *br = st->branches.items;
-		if (kind == QMS_STEP_DECISION && st->branches.len) {
-			qms_buf_adds(b, "<span class=\"flow\">");
-			for (size_t k = 0; k < st->branches.len; k++) {
-				if (k)
-					qms_buf_adds(b, "; ");
-				esc(b, br[k].when.text ? br[k].when.text : "");
-				qms_buf_adds(b, " → ");
-				step_ref(b, p, num, br[k].next.text);
-			}
-			qms_buf_adds(b, "</span>");
-		}
-		const struct qms_value *next = st->next.items;
-		bool plain_next = st->next.len == 1 && step_index(p, next[0].text) == i + 1;
-		if (kind == QMS_STEP_START || kind == QMS_STEP_END)
-			plain_next = true; /* the row says where it starts; an end has no next */
-		if (st->next.len && !plain_next) {
-			qms_buf_adds(b, "<span class=\"flow\">→ ");
-			for (size_t k = 0; k < st->next.len; k++) {
-				if (k)
-					qms_buf_adds(b, ", ");
-				step_ref(b, p, num, next[k].text);
-			}
-			if (st->next.len > 1)
-				esc(b, L(s, " (song song)", " (in parallel)"));
-			else if (step_index(p, next[0].text) <= i)
-				esc(b, L(s, " (làm lại)", " (rework)"));
-			qms_buf_adds(b, "</span>");
-		}
-		if (st->note.text) {
-			qms_buf_adds(b, "<span class=\"note\">");
-			esc(b, st->note.text);
-			qms_buf_adds(b, "</span>");
-		}
-		for (size_t k = 0; k < r->nfindings; k++) {
-			const struct qms_report_finding *f = &r->findings[k];
-			if (f->procedure != pi || !f->finding->step.text || !st->id.text ||
-			    strcmp(f->finding->step.text, st->id.text))
-				continue;
-			bool open = f->state == QMS_ACTION_OPEN || f->state == QMS_ACTION_OVERDUE ||
-				    (f->state == QMS_ACTION_NONE && !f->finding->closed.text);
-			qms_buf_printf(b, " <a class=\"badge %s%s\" href=\"#finding-%zu\">",
-				       f->grade >= 0 && f->grade < 4 ? grade_class[f->grade] : "", open ? "" : " closed", k);
-			esc(b, f->finding->id.text ? f->finding->id.text : "?");
-			qms_buf_adds(b, "</a>");
-		}
-		qms_buf_adds(b, "</td><td>");
-		esc(b, lane_name(p, st));
-		qms_buf_adds(b, "</td><td>");
-		esc(b, st->duration.text);
-		qms_buf_adds(b, "</td><td>");
-		const struct qms_value *fs = st->forms.items;
-		for (size_t k = 0; k < st->forms.len; k++)
-			escf(b, "%s%s", k ? ", " : "", fs[k].text ? fs[k].text : "");
-		qms_buf_adds(b, "</td></tr>\n");
-	}
-	qms_buf_adds(b, "</tbody>\n");
-	free(num);
-	if (rp->has_critical && !qms_span_is_zero(&rp->critical)) {
-		qms_buf_adds(b, "<tfoot><tr><td colspan=\"3\">");
-		esc(b, L(s, "Tổng thời gian giải quyết (theo đường găng)", "Total processing time (critical path)"));
-		qms_buf_adds(b, "</td><td colspan=\"2\">");
-		add_critical(s, rp);
-		esc(b, slot(s));
-		qms_buf_adds(b, "</td></tr></tfoot>\n");
-	}
-	qms_buf_adds(b, "</table></div>\n");
+	const struct site_step_ctx *c = ctx;
+	if (find_proc(c->s->r, code) == SIZE_MAX)
+		return false;
+	page_link(out, "", code);
+	return true;
 }
 
 static void write_procedure(struct site *s, struct qms_buf *b, size_t pi)
 {
 	const struct qms_report *r = s->r;
 	const struct qms_report_procedure *rp = &r->procedures[pi];
-	const struct qms_process *p = rp->process;
 	const struct qms_report_agency *a = rp->agency_index != SIZE_MAX ? &r->agencies[rp->agency_index] : NULL;
 	struct qms_buf title;
 	qms_buf_init(&title);
@@ -1201,257 +1004,11 @@ static void write_procedure(struct site *s, struct qms_buf *b, size_t pi)
 	qms_buf_adds(b, "</a><a href=\"#check\">");
 	esc(b, L(s, "Kiểm tra", "Check"));
 	qms_buf_adds(b, "</a></nav>\n<div class=\"procedure\">\n<article class=\"doc\">\n");
-
-	/* header block */
-	qms_buf_adds(b, "<table class=\"head\"><tr><td class=\"org\">");
-	esc(b, a ? a->name : rp->agency);
-	qms_buf_adds(b, "</td><td class=\"title\"><span class=\"kind\">");
-	esc(b, L(s, "QUY TRÌNH", "PROCEDURE"));
-	qms_buf_adds(b, "</span><h1 id=\"title\">");
-	esc(b, rp->title);
-	qms_buf_adds(b, "</h1></td><td class=\"meta\">");
-	escf(b, s->vi ? "Mã hiệu: %s" : "Code: %s", rp->code);
-	qms_buf_adds(b, "<br>");
-	if (p->edition.text) {
-		long ed = p->edition.integer;
-		if (s->vi && ed >= 0 && ed < 10)
-			escf(b, "Lần ban hành: 0%ld", ed);
-		else
-			escf(b, s->vi ? "Lần ban hành: %s" : "Edition: %s", p->edition.text);
-		qms_buf_adds(b, "<br>");
-	}
-	if (p->effective.text) {
-		escf(b, s->vi ? "Ngày hiệu lực: %s" : "Effective: %s", D(s, p->effective.date));
-		qms_buf_adds(b, "<br>");
-	}
-	if (p->standard.text)
-		escf(b, "%s%s", p->standard.text && rp->standard >= 0 ? "TCVN " : "", p->standard.text);
-	qms_buf_adds(b, "</td></tr></table>\n");
-
-	/* signatures */
-	qms_buf_adds(b, "<table class=\"sign\"><thead><tr><th>");
-	esc(b, L(s, "Trách nhiệm", "Responsibility"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Người lập", "Drafted by"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Người kiểm tra", "Checked by"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Người phê duyệt", "Approved by"));
-	qms_buf_adds(b, "</th></tr></thead>\n<tbody><tr><th>");
-	esc(b, L(s, "Họ và tên", "Name"));
-	qms_buf_adds(b, "</th><td></td><td></td><td></td></tr>\n<tr><th>");
-	esc(b, L(s, "Chữ ký", "Signature"));
-	qms_buf_adds(b, "</th><td class=\"blank\"></td><td class=\"blank\"></td><td class=\"blank\"></td></tr>\n<tr><th>");
-	esc(b, L(s, "Chức vụ", "Position"));
-	qms_buf_adds(b, "</th><td></td><td></td><td></td></tr></tbody></table>\n");
-
-	/* 1-3 */
-	section_h(b, "1", L(s, "Mục đích", "Purpose"));
-	text_or_none(s, b, p->purpose.text);
-	section_h(b, "2", L(s, "Phạm vi áp dụng", "Scope"));
-	text_or_none(s, b, p->scope.text);
-	section_h(b, "3", L(s, "Tài liệu viện dẫn", "References"));
-	const struct qms_value *refs = p->references.items;
-	if (p->references.len) {
-		qms_buf_adds(b, "<ul>\n");
-		for (size_t i = 0; i < p->references.len; i++) {
-			qms_buf_adds(b, "<li>");
-			esc(b, refs[i].text);
-			qms_buf_adds(b, "</li>\n");
-		}
-		qms_buf_adds(b, "</ul>\n");
-	} else {
-		text_or_none(s, b, NULL);
-	}
-	if (p->clauses.len) {
-		qms_buf_adds(b, "<p>");
-		escf(b, s->vi ? "Điều khoản %s áp dụng: " : "Clauses of %s applied: ", p->standard.text ? p->standard.text : "");
-		const struct qms_value *cl = p->clauses.items;
-		for (size_t i = 0; i < p->clauses.len; i++)
-			escf(b, "%s%s", i ? ", " : "", cl[i].text ? cl[i].text : "");
-		qms_buf_adds(b, ".</p>\n");
-	}
-	/* 4 */
-	section_h(b, "4", L(s, "Định nghĩa, từ viết tắt", "Definitions and abbreviations"));
-	struct qms_buf all;
-	qms_buf_init(&all);
-	collect_text(&all, p);
-	size_t nab = 0;
-	for (size_t i = 0; i < QMS_ARRAY_LEN(abbreviations); i++) {
-		if (!uses_word(all.buf, abbreviations[i].abbr))
-			continue;
-		qms_buf_adds(b, nab++ ? "" : "<dl>\n");
-		qms_buf_adds(b, "<dt>");
-		esc(b, abbreviations[i].abbr);
-		qms_buf_adds(b, "</dt><dd>");
-		esc(b, abbreviations[i].full);
-		qms_buf_adds(b, "</dd>\n");
-	}
-	qms_buf_release(&all);
-	if (nab) {
-		qms_buf_adds(b, "</dl>\n");
-	} else {
-		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Không có.", "None."));
-		qms_buf_adds(b, "</p>\n");
-	}
-	/* 5 */
-	section_h(b, "5", L(s, "Nội dung quy trình", "The procedure"));
-	qms_buf_adds(b, "<h3>");
-	esc(b, L(s, "5.1. Thời hạn giải quyết", "5.1. Time limits"));
-	qms_buf_adds(b, "</h3>\n<dl>\n");
-	const struct qms_time_limit *tl = &p->time_limit;
-	qms_buf_adds(b, "<dt>");
-	esc(b, L(s, "Theo quy định", "Statutory"));
-	qms_buf_adds(b, "</dt><dd>");
-	esc(b, tl->statutory.text ? tl->statutory.text : L(s, "(chưa ghi)", "(not stated)"));
-	qms_buf_adds(b, "</dd>\n<dt>");
-	esc(b, L(s, "Cam kết", "Committed"));
-	qms_buf_adds(b, "</dt><dd>");
-	esc(b, tl->committed.text ? tl->committed.text : L(s, "(chưa ghi)", "(not stated)"));
-	if (rp->timed) {
-		escf(b, s->vi ? " (cắt giảm %s; yêu cầu tối thiểu %s)" : " (a cut of %s; at least %s required)",
-		     P(s, rp->cut_tenths), P(s, rp->required_cut_tenths));
-	} else if (rp->exempt) {
-		escf(b, s->vi ? " (không áp dụng mức cắt giảm: %s)" : " (no cut asked: %s)",
-		     rp->exempt_reason ? rp->exempt_reason : L(s, "giải quyết trong ngày", "same day"));
-	}
-	qms_buf_adds(b, "</dd>\n");
-	if (tl->extension.text) {
-		qms_buf_adds(b, "<dt>");
-		esc(b, L(s, "Gia hạn (thông báo bằng văn bản)", "Extension (with a written notice)"));
-		qms_buf_adds(b, "</dt><dd>");
-		esc(b, tl->extension.text);
-		qms_buf_adds(b, "</dd>\n");
-	}
-	if (tl->not_counted.len) {
-		qms_buf_adds(b, "<dt>");
-		esc(b, L(s, "Không tính vào thời hạn", "Not counted in the limit"));
-		qms_buf_adds(b, "</dt><dd>");
-		const struct qms_value *nc = tl->not_counted.items;
-		for (size_t k = 0; k < tl->not_counted.len; k++) {
-			if (k)
-				qms_buf_adds(b, "; ");
-			esc(b, nc[k].text);
-		}
-		qms_buf_adds(b, "</dd>\n");
-	}
-	if (rp->has_critical && !qms_span_is_zero(&rp->critical)) {
-		qms_buf_adds(b, "<dt>");
-		esc(b, L(s, "Tổng thời gian các bước", "Steps in total"));
-		qms_buf_adds(b, "</dt><dd>");
-		add_critical(s, rp);
-		escf(b, s->vi ? "%s (đường găng)" : "%s (critical path)", slot(s));
-		qms_buf_adds(b, "</dd>\n");
-	}
-	qms_buf_adds(b, "</dl>\n<h3>");
-	esc(b, L(s, "5.2. Thông tin thủ tục", "5.2. About the procedure"));
-	qms_buf_adds(b, "</h3>\n");
-	struct {
-		const char *vi, *en, *v;
-	} facts[] = {
-		{"Đơn vị chủ trì", "Owner", p->owner.text},
-		{"Mã TTHC", "Procedure id (TTHC)", p->tthc.id.text},
-		{"Cấp thực hiện", "Level", p->tthc.level.text ? qms_level_label(p->tthc.level.choice, s->lang) : NULL},
-		{"Phí, lệ phí", "Fee", p->tthc.fee.text},
-		{"Kết quả", "Result", p->tthc.result.text},
-	};
-	size_t nfacts = 0;
-	for (size_t i = 0; i < QMS_ARRAY_LEN(facts); i++) {
-		if (!facts[i].v)
-			continue;
-		qms_buf_adds(b, nfacts++ ? "<dt>" : "<dl>\n<dt>");
-		esc(b, s->vi ? facts[i].vi : facts[i].en);
-		qms_buf_adds(b, "</dt><dd>");
-		esc(b, facts[i].v);
-		qms_buf_adds(b, "</dd>\n");
-	}
-	if (nfacts)
-		qms_buf_adds(b, "</dl>\n");
-	else
-		text_or_none(s, b, NULL);
-	qms_buf_adds(b, "<h3>");
-	esc(b, L(s, "5.3. Trình tự thực hiện", "5.3. Steps"));
-	qms_buf_adds(b, "</h3>\n");
-	step_table(s, b, pi);
-	/* 6, 7 */
-	section_h(b, "6", L(s, "Biểu mẫu", "Forms"));
-	const struct qms_form *forms = p->forms.items;
-	if (p->forms.len) {
-		qms_buf_adds(b, "<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">");
-		esc(b, L(s, "STT", "No."));
-		qms_buf_adds(b, "</th><th>");
-		esc(b, L(s, "Mã", "Id"));
-		qms_buf_adds(b, "</th><th>");
-		esc(b, L(s, "Tên biểu mẫu", "Form"));
-		qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
-		for (size_t i = 0; i < p->forms.len; i++) {
-			qms_buf_printf(b, "<tr><td class=\"num\">%zu</td><td>", i + 1);
-			esc(b, forms[i].id.text);
-			qms_buf_adds(b, "</td><td>");
-			esc(b, forms[i].name.text);
-			qms_buf_adds(b, "</td></tr>\n");
-		}
-		qms_buf_adds(b, "</tbody></table></div>\n");
-	} else {
-		text_or_none(s, b, L(s, "Không có.", "None."));
-	}
-	section_h(b, "7", L(s, "Hồ sơ cần lưu", "Records to keep"));
-	const struct qms_record *recs = p->records.items;
-	if (p->records.len) {
-		qms_buf_adds(b, "<div class=\"table-wrap\"><table><thead><tr><th class=\"num\">");
-		esc(b, L(s, "STT", "No."));
-		qms_buf_adds(b, "</th><th>");
-		esc(b, L(s, "Tên hồ sơ", "Record"));
-		qms_buf_adds(b, "</th><th>");
-		esc(b, L(s, "Nơi lưu", "Kept by"));
-		qms_buf_adds(b, "</th><th>");
-		esc(b, L(s, "Thời gian lưu", "Retention"));
-		qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
-		for (size_t i = 0; i < p->records.len; i++) {
-			qms_buf_printf(b, "<tr><td class=\"num\">%zu</td><td>", i + 1);
-			esc(b, recs[i].name.text);
-			qms_buf_adds(b, "</td><td>");
-			esc(b, recs[i].keeper.text);
-			qms_buf_adds(b, "</td><td>");
-			esc(b, recs[i].retention.text);
-			qms_buf_adds(b, "</td></tr>\n");
-		}
-		qms_buf_adds(b, "</tbody></table></div>\n");
-	} else {
-		text_or_none(s, b, L(s, "Không có.", "None."));
-	}
-	/* what ISO 9001:2015 adds at process level */
-	const struct qms_risk *risks = p->risks.items;
-	if (p->risks.len) {
-		section_h(b, "8", L(s, "Rủi ro và biện pháp xử lý", "Risks and actions"));
-		qms_buf_adds(b, "<div class=\"table-wrap\"><table><thead><tr><th>");
-		esc(b, L(s, "Rủi ro", "Risk"));
-		qms_buf_adds(b, "</th><th>");
-		esc(b, L(s, "Biện pháp", "Action"));
-		qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
-		for (size_t i = 0; i < p->risks.len; i++) {
-			qms_buf_adds(b, "<tr><td>");
-			esc(b, risks[i].risk.text);
-			qms_buf_adds(b, "</td><td>");
-			esc(b, risks[i].action.text);
-			qms_buf_adds(b, "</td></tr>\n");
-		}
-		qms_buf_adds(b, "</tbody></table></div>\n");
-	}
-	const struct qms_indicator *ind = p->indicators.items;
-	if (p->indicators.len) {
-		section_h(b, p->risks.len ? "9" : "8", L(s, "Chỉ số theo dõi", "Indicators"));
-		qms_buf_adds(b, "<ul>\n");
-		for (size_t i = 0; i < p->indicators.len; i++) {
-			qms_buf_adds(b, "<li>");
-			esc(b, ind[i].name.text);
-			if (ind[i].target.text)
-				escf(b, ": %s", ind[i].target.text);
-			qms_buf_adds(b, "</li>\n");
-		}
-		qms_buf_adds(b, "</ul>\n");
-	}
+	struct qms_docw_html h;
+	qms_docw_html_init(&h, b);
+	struct site_step_ctx sc = {s, pi};
+	struct qms_procdoc_hooks hooks = {step_marked, step_badges, proc_href, &sc};
+	qms_procdoc_write(&h.w, r, pi, &hooks);
 	qms_buf_adds(b, "</article>\n");
 
 	/* the diagram beside it */

@@ -193,6 +193,7 @@ void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const c
 	if (loaded && d.kind == QMS_KIND_WORKSPACE) {
 		w = &((const struct qms_workspace_file *)d.data)->workspace;
 		settings_from(st, arena, w);
+		qms_settings_read_withdrawn(st, arena, w);
 	}
 	/* problems of calendar files are `qms check`'s to report */
 	struct qms_diags none;

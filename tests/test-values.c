@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "util.h"
+#include "tthc.h"
 #include "values.h"
 
 static void test_dates(void **state)
@@ -230,6 +231,48 @@ static void test_suggestions(void **state)
 	assert_int_equal(qms_edit_distance("kitten", "sitting", 5), 3);
 }
 
+static void test_tthc_codes(void **state)
+{
+	(void)state;
+	assert_true(qms_tthc_code_valid("1.001193"));
+	assert_true(qms_tthc_code_valid("2.001417"));
+	assert_true(qms_tthc_code_valid("1.004227.000.00.00"));
+	assert_false(qms_tthc_code_valid("1001193"));  /* one group */
+	assert_false(qms_tthc_code_valid("1-001193"));
+	assert_false(qms_tthc_code_valid("1..001193"));
+	assert_false(qms_tthc_code_valid("1.001193."));
+	assert_false(qms_tthc_code_valid(".001193"));
+	assert_false(qms_tthc_code_valid("1.00119 3"));
+	assert_false(qms_tthc_code_valid(""));
+}
+
+static void assert_amount(const char *text, long long want)
+{
+	long long got = -1;
+	assert_int_equal(qms_amount_parse(&got, text), 0);
+	assert_true(got == want);
+}
+
+static void test_amounts(void **state)
+{
+	(void)state;
+	assert_amount("50.000 đồng", 50000);
+	assert_amount("1.000.000 đồng/hồ sơ", 1000000);
+	assert_amount("200.000 đồng/lần/người", 200000);
+	assert_amount("100000 đồng", 100000);
+	assert_amount("50.000đ", 50000);
+	assert_amount("15000 VND", 15000);
+	assert_amount("0 đồng", 0);
+	long long v;
+	assert_int_equal(qms_amount_parse(&v, "50 nghìn đồng"), -1);
+	assert_int_equal(qms_amount_parse(&v, "50.00 đồng"), -1);     /* groups of three */
+	assert_int_equal(qms_amount_parse(&v, "5.0000 đồng"), -1);
+	assert_int_equal(qms_amount_parse(&v, "50.000"), -1);         /* no unit */
+	assert_int_equal(qms_amount_parse(&v, "50.000 đồng/"), -1);   /* per nothing */
+	assert_int_equal(qms_amount_parse(&v, "đồng"), -1);
+	assert_int_equal(qms_amount_parse(&v, "99999999999999999999 đồng"), -1);
+}
+
 static void test_strmap(void **state)
 {
 	(void)state;
@@ -249,6 +292,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_tthc_codes),
+		cmocka_unit_test(test_amounts),
 		cmocka_unit_test(test_durations),
 		cmocka_unit_test(test_clock),
 		cmocka_unit_test(test_percent_and_numbers),

@@ -22,6 +22,7 @@ enum qms_exit {
 int qms_cmd_audit(int argc, char **argv);
 int qms_cmd_check(int argc, char **argv);
 int qms_cmd_coverage(int argc, char **argv);
+int qms_cmd_export(int argc, char **argv);
 int qms_cmd_clauses(int argc, char **argv);
 int qms_cmd_migrate(int argc, char **argv);
 int qms_cmd_render(int argc, char **argv);
@@ -39,7 +40,7 @@ struct qms_cli_command;
 extern const struct qms_cli_command qms_audit_command, qms_audit_status_command, qms_audit_board_command,
 	qms_audit_new_command, qms_audit_stage_command, qms_audit_add_command, qms_audit_finding_command,
 	qms_audit_close_command, qms_audit_verify_command, qms_check_command, qms_coverage_command,
-	qms_clauses_command, qms_render_command, qms_migrate_command, qms_report_command, qms_site_command,
+	qms_clauses_command, qms_export_command, qms_render_command, qms_migrate_command, qms_report_command, qms_site_command,
 	qms_init_command, qms_new_command, qms_schema_command;
 
 /* The migration board as of a date (-1: today) to output (NULL or "-":

@@ -9,6 +9,7 @@ các lệnh:
   check      kiểm tra quy trình, hệ thống và tệp theo dõi theo định dạng và các quy tắc
   coverage   ISO 9001:2015 theo từng điều khoản của một cơ quan: đã đáp ứng, loại trừ, còn thiếu
   clauses    tra cứu điều khoản của ISO 9001:2015, 2008 và bảng tương ứng giữa hai phiên bản
+  export     một quy trình thành văn bản để cơ quan ký ban hành: PDF hoặc Word (DOCX)
   render     lưu đồ quy trình (theo làn, đường găng, phát hiện đánh giá); sơ đồ liên kết của cơ quan
   migrate    danh sách việc chuyển đổi ISO 9001:2008 -> 2015 của một cơ quan; --apply chuyển đổi các quy trình
   report     báo cáo của tỉnh: chuyển đổi, đánh giá, quy trình, mức đáp ứng (md, html, csv, json)
@@ -57,6 +58,7 @@ các lệnh:
   check      kiểm tra quy trình, hệ thống và tệp theo dõi theo định dạng và các quy tắc
   coverage   ISO 9001:2015 theo từng điều khoản của một cơ quan: đã đáp ứng, loại trừ, còn thiếu
   clauses    tra cứu điều khoản của ISO 9001:2015, 2008 và bảng tương ứng giữa hai phiên bản
+  export     một quy trình thành văn bản để cơ quan ký ban hành: PDF hoặc Word (DOCX)
   render     lưu đồ quy trình (theo làn, đường găng, phát hiện đánh giá); sơ đồ liên kết của cơ quan
   migrate    danh sách việc chuyển đổi ISO 9001:2008 -> 2015 của một cơ quan; --apply chuyển đổi các quy trình
   report     báo cáo của tỉnh: chuyển đổi, đánh giá, quy trình, mức đáp ứng (md, html, csv, json)

@@ -325,6 +325,27 @@ def check_report(qms, ws, tidy, tmp):
               f"the text is a figure of the JSON{': not in JSON ' + ', '.join(stray) if stray else ''}")
 
 
+def check_document(site_dir):
+    """The example's STP-QT-01 page: the TTHC record, the revision table, the
+    signatures filled in (processes/so-tu-phap/STP-QT-01.yaml)."""
+    with open(os.path.join(site_dir, "procedures", "STP-QT-01.html"), encoding="utf-8") as f:
+        page = f.read()
+    sign = re.search(r'<table class="sign">(.*?)</table>', page, re.S)
+    check(sign is not None and all(n in sign.group(1) for n in
+                                   ("Nguyễn Thị Thu Hà", "Phạm Quang Minh", "Bùi Văn Thắng", "Giám đốc Sở Tư pháp")),
+          "the procedure page signs: drafter, checker and approver with their positions")
+    rev = re.search(r'<table class="revisions" id="revisions">(.*?)</table>', page, re.S)
+    check(rev is not None and rev.group(1).count("<tr>") == 3 and "10/6/2020" in rev.group(1),
+          "the procedure page has its revision table: a head row and two editions")
+    dossier = re.search(r'<table class="dossier">(.*?)</table>', page, re.S)
+    check("<dd>2.001417</dd>" in page and dossier is not None and dossier.group(1).count("<tr>") == 4
+          and "200.000 đồng/lần/người" in page and "936/QĐ-UBND" in page,
+          "the procedure page shows the TTHC record: code, publishing decision, dossier, fees")
+    shares = re.search(r'<table class="shares" id="shares">(.*?)</table>', page, re.S)
+    check(shares is not None and "Văn phòng UBND tỉnh" in shares.group(1) and "Công an tỉnh Thái Bình" in shares.group(1),
+          "and each agency's share of the time, the inter-agency ones by name")
+
+
 def main():
     qms, fixture, example, shots = (os.path.abspath(a) for a in sys.argv[1:5])
     ci = bool(os.environ.get("CI"))
@@ -339,6 +360,7 @@ def main():
         rc, text = site(qms, example, ex)
         check(rc == 0, f"the example workspace's site is written: {text.strip()}")
         check_pages(ex, files_of(ex), tidy)
+        check_document(ex)
         if chromium:
             check_browser(chromium, out, shots, tmp)
             for name, path, size in (("example-index", "index.html", "1400,2400"),

@@ -810,8 +810,11 @@ def make_procedure(rng, agency, number, tthc_serial, bad_kind):
         "Tổ chức, cá nhân có nhu cầu; %s, %s." % (owner, agency.short)))
     w("  references: [%s]\n" % ", ".join(scalar(r, True) for r in refs))
     w("  clauses: [%s]\n" % ", ".join(clauses))
-    w("  tthc: %s\n" % flow_map([("id", "%d.%06d" % (level_digit, tthc_serial)), ("level", agency.level),
-                                   ("fee", rng.choice(FEES)), ("result", result)]))
+    fee = rng.choice(FEES)
+    fee_map = flow_map([("amount" if fee[0].isdigit() else "exempt", fee)])
+    tthc = flow_map([("id", "%d.%06d" % (level_digit, tthc_serial)), ("level", agency.level),
+                     ("result", result)])
+    w("  tthc: %s, fees: [%s]}\n" % (tthc[:-1], fee_map))
     stat_text = (plural_calendar_days if calendar_statutory else plural_days)(statutory, vi_days)
     w("  time_limit: %s\n" % flow_map([("statutory", stat_text),
                                         ("committed", plural_days(committed, vi_days))]))
