@@ -131,7 +131,7 @@ struct lay {
 	double *band_need;      /* per node: height its rank band needs */
 	double *slot_x0, *slot_x1, *col_lext;
 	double *band_y0, *band_y1;
-	double *chan_y0, *chan_zone;
+	double *chan_y0, *chan_y1, *chan_zone;
 	size_t *chan_tracks;
 };
 
@@ -642,6 +642,27 @@ static void add_candidate(size_t *c, size_t *n, size_t s, size_t nslots)
 	c[(*n)++] = s;
 }
 
+/* Whether bar v (when it is one) can stretch to slot p: no run already
+ * crosses its rank in the slots it would then cover. */
+static bool bar_can_reach(const struct lay *L, size_t v, size_t p)
+{
+	const struct bar_cover *c = NULL;
+	for (size_t i = 0; i < L->nbars && !c; i++)
+		if (L->bars[i].node == v)
+			c = &L->bars[i];
+	if (!c || (p >= c->lo && p <= c->hi))
+		return true;
+	size_t lo = p < c->lo ? p : c->hi + 1, hi = p < c->lo ? c->lo - 1 : p;
+	long y = 4 * (long)c->rank + 2;
+	for (size_t s = lo; s <= hi; s++)
+		if (slot_is_col(L, s) && L->occ[c->rank * L->ncols_total + slot_col(L, s)] == OCC_PASS)
+			return false;
+	for (size_t i = 0; i < L->nruns; i++)
+		if (L->runs[i].slot >= lo && L->runs[i].slot <= hi && L->runs[i].lo <= y && y <= L->runs[i].hi)
+			return false;
+	return true;
+}
+
 /* A forward edge over more than one rank: the run through the ranks in
  * between, as straight as a free column or gap near its ends allows. */
 static size_t choose_passage(struct lay *L, size_t e, size_t a, size_t b, size_t r0, size_t r1)
@@ -661,19 +682,21 @@ static size_t choose_passage(struct lay *L, size_t e, size_t a, size_t b, size_t
 	double best_cost = INFINITY;
 	for (size_t i = 0; i < nc; i++) {
 		double cost = passage_cost(L, cand[i], a, b);
-		if (cost < best_cost && run_free(L, cand[i], r0, r1)) {
+		if (cost < best_cost && run_free(L, cand[i], r0, r1) && bar_can_reach(L, ed->tail, cand[i]) &&
+		    bar_can_reach(L, ed->head, cand[i])) {
 			best = cand[i];
 			best_cost = cost;
 		}
 	}
 	/* every slot near the ends blocked (bars): the nearest free gap */
-	for (size_t s = 0; best == SIZE_MAX && s < L->nslots; s += 2)
+	for (size_t d = 0; best == SIZE_MAX && d < L->nslots; d++)
 		for (size_t k = 0; k < 2 && best == SIZE_MAX; k++) {
-			size_t g = k ? b + s : b - s;
-			if (g < L->nslots && !slot_is_col(L, g) && run_free(L, g, r0, r1))
+			size_t g = k ? b + d : b - d;
+			if (g < L->nslots && !slot_is_col(L, g) && run_free(L, g, r0, r1) &&
+			    bar_can_reach(L, ed->tail, g) && bar_can_reach(L, ed->head, g))
 				best = g;
 		}
-	return best == SIZE_MAX ? 0 : best;
+	return best == SIZE_MAX ? (slot_is_col(L, b) ? b - 1 : b) : best;
 }
 
 static void extend_bar(struct lay *L, size_t v, size_t slot)
@@ -1552,6 +1575,7 @@ static void place_y(struct lay *L)
 		max_into(&L->chan_zone[r + 1], LABEL_GAP + L->label_dy[e] + ed->lh + 3 - below);
 	}
 	L->chan_y0 = alloc(L, R + 1, sizeof(double));
+	L->chan_y1 = alloc(L, R + 1, sizeof(double));
 	L->band_y0 = alloc(L, R, sizeof(double));
 	L->band_y1 = alloc(L, R, sizeof(double));
 	L->l->header_y = HEADER_INSET + L->l->header_h / 2;
@@ -1562,6 +1586,7 @@ static void place_y(struct lay *L)
 		double min = c == R ? 14 : CHANNEL_MIN;
 		L->chan_y0[c] = y;
 		y += h > min ? h : min;
+		L->chan_y1[c] = y;
 		if (c < R) {
 			L->band_y0[c] = y;
 			y += band[c];
@@ -1781,6 +1806,98 @@ static void place_label(struct lay *L, size_t e)
 	}
 }
 
+#define ARROW_ROOM 9.0  /* straight at the end: an arrowhead and a little */
+#define ROUND 6.0       /* radius of a rounded corner */
+#define BEND_MAX 30.0   /* how far along its verticals an S-bend reaches */
+
+struct bez {
+	struct qms_lay_point *p;
+	size_t n;
+};
+
+static void bez_line(struct bez *b, struct qms_lay_point to)
+{
+	struct qms_lay_point a = b->p[b->n - 1];
+	b->p[b->n++] = (struct qms_lay_point){a.x + (to.x - a.x) / 3, a.y + (to.y - a.y) / 3};
+	b->p[b->n++] = (struct qms_lay_point){a.x + 2 * (to.x - a.x) / 3, a.y + 2 * (to.y - a.y) / 3};
+	b->p[b->n++] = to;
+}
+
+static void bez_curve(struct bez *b, struct qms_lay_point c1, struct qms_lay_point c2, struct qms_lay_point to)
+{
+	b->p[b->n++] = c1;
+	b->p[b->n++] = c2;
+	b->p[b->n++] = to;
+}
+
+static struct qms_lay_point along(struct qms_lay_point from, struct qms_lay_point to, double d)
+{
+	double dx = to.x - from.x, dy = to.y - from.y, len = sqrt(dx * dx + dy * dy);
+	if (len < 1e-9)
+		return from;
+	return (struct qms_lay_point){from.x + dx / len * d, from.y + dy / len * d};
+}
+
+static double seg_len(struct qms_lay_point a, struct qms_lay_point b)
+{
+	return fabs(a.x - b.x) + fabs(a.y - b.y); /* orthogonal */
+}
+
+/* How far a bend may reach up (toward smaller y) and down from a
+ * horizontal piece at y: inside its channel, below the labels at its
+ * top; 0 when y is not in a channel (a stub beside a node). */
+static void bend_room(const struct lay *L, double y, double *up, double *down)
+{
+	*up = *down = 0;
+	for (size_t c = 0; c <= L->nranks; c++)
+		if (y > L->chan_y0[c] && y < L->chan_y1[c]) {
+			*up = y - (L->chan_y0[c] + L->chan_zone[c]) - 1;
+			*down = L->chan_y1[c] - y - 1;
+			*up = *up > 0 ? *up : 0;
+		}
+}
+
+/* The Bézier of a polyline: straight, or with curves in the free space
+ * its corners already use. */
+static void make_bezier(struct lay *L, struct qms_lay_edge *ed)
+{
+	size_t n = ed->npts;
+	struct bez b = {alloc(L, 6 * n + 1, sizeof(struct qms_lay_point)), 1}; /* a line and a curve per corner */
+	b.p[0] = ed->pts[0];
+	const struct qms_lay_point *p = ed->pts;
+	for (size_t i = 1; i < n; i++) {
+		bool last = i + 1 == n;
+		/* a horizontal jog between two verticals: one S- or U-bend */
+		if (L->l->curved && i + 2 < n && fabs(p[i].y - p[i + 1].y) < 0.01) {
+			double up, down;
+			bend_room(L, p[i].y, &up, &down);
+			double room1 = p[i - 1].y < p[i].y ? up : down, room2 = p[i + 2].y < p[i + 1].y ? up : down;
+			double l1 = seg_len(p[i - 1], p[i]), l2 = seg_len(p[i + 1], p[i + 2]);
+			double d1 = fmin(fmin(l1 / 2, room1), BEND_MAX);
+			double d2 = fmin(fmin(i + 2 == n - 1 ? l2 - ARROW_ROOM : l2 / 2, room2), BEND_MAX);
+			if (d1 > 2 && d2 > 2) {
+				bez_line(&b, along(p[i], p[i - 1], d1));
+				bez_curve(&b, p[i], p[i + 1], along(p[i + 1], p[i + 2], d2));
+				i++;
+				continue;
+			}
+		}
+		if (L->l->curved && !last) { /* any other corner: rounded */
+			double r = fmin(fmin(ROUND, seg_len(p[i - 1], p[i]) / 2),
+					i + 1 == n - 1 ? seg_len(p[i], p[i + 1]) - ARROW_ROOM : seg_len(p[i], p[i + 1]) / 2);
+			if (r > 1) {
+				struct qms_lay_point a = along(p[i], p[i - 1], r), z = along(p[i], p[i + 1], r);
+				bez_line(&b, a);
+				bez_curve(&b, along(a, p[i], r * 0.55), along(z, p[i], r * 0.55), z);
+				continue;
+			}
+		}
+		bez_line(&b, p[i]);
+	}
+	ed->bez = b.p;
+	ed->nbez = b.n;
+}
+
 static void build_paths(struct lay *L)
 {
 	for (size_t e = 0; e < L->m; e++) {
@@ -1805,6 +1922,7 @@ static void build_paths(struct lay *L)
 		ed->pts = alloc(L, p.n, sizeof(*ed->pts));
 		memcpy(ed->pts, p.p, p.n * sizeof(*ed->pts));
 		ed->npts = p.n;
+		make_bezier(L, ed);
 		place_label(L, e);
 	}
 }

@@ -56,6 +56,12 @@ struct qms_lay_edge {
 	 * allocated in the layout's arena */
 	struct qms_lay_point *pts;
 	size_t npts;
+	/* out: the line to draw, as cubic Bézier control points (3k + 1),
+	 * in the arena: the polyline itself, or with `curved` its jogs as
+	 * S-bends inside the channels and its other corners rounded; the last
+	 * piece is straight and longer than an arrowhead */
+	struct qms_lay_point *bez;
+	size_t nbez;
 	double lx, ly; /* out: centre of the label */
 };
 
@@ -67,6 +73,7 @@ struct qms_lay {
 	size_t nlanes;           /* at least 1 */
 	const double *lane_min_w; /* in, per lane: the width its header needs */
 	double header_h;         /* in: height of the lane headers */
+	bool curved;             /* in: draw curves rather than corners (same routes) */
 	/* out, in the arena: the extent of each lane across; all lanes run
 	 * from y = 0 to `height`, their headers centred on header_y */
 	double *lane_x0, *lane_x1;

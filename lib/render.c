@@ -299,33 +299,31 @@ static void add_point(struct qms_buf *b, double x, double y)
 	qms_buf_add_number(b, y);
 }
 
-/* An edge's `pos` for the nop2 engine: the polyline as cubic Béziers
- * (straight ones), ending an arrow's length before the tip, which the
- * "e," point names. Graphviz coordinates. */
-static void set_edge_path(Agedge_t *e, const struct qms_lay_point *pts, size_t n, bool arrow)
+/* An edge's `pos` for the nop2 engine, from cubic Bézier control points
+ * (3k + 1, the last piece straight): the spline ends an arrow's length
+ * before the tip, which the "e," point names. Graphviz coordinates. */
+static void set_edge_bezier(Agedge_t *e, struct qms_lay_point *pts, size_t n, bool arrow)
 {
 	struct qms_buf b;
 	qms_buf_init(&b);
-	struct qms_lay_point last = pts[n - 1];
 	if (arrow) {
-		struct qms_lay_point prev = pts[n - 2];
-		double dx = last.x - prev.x, dy = last.y - prev.y, len = sqrt(dx * dx + dy * dy);
+		struct qms_lay_point tip = pts[n - 1], from = pts[n - 4];
+		double dx = tip.x - from.x, dy = tip.y - from.y, len = sqrt(dx * dx + dy * dy);
 		double cut = len > ARROW_LEN + 0.5 ? ARROW_LEN : len / 2;
 		qms_buf_adds(&b, "e,");
-		add_point(&b, last.x, last.y);
+		add_point(&b, tip.x, tip.y);
 		qms_buf_addc(&b, ' ');
 		if (len > 0) {
-			last.x -= dx / len * cut;
-			last.y -= dy / len * cut;
+			struct qms_lay_point end = {tip.x - dx / len * cut, tip.y - dy / len * cut};
+			pts[n - 3] = (struct qms_lay_point){from.x + (end.x - from.x) / 3, from.y + (end.y - from.y) / 3};
+			pts[n - 2] = (struct qms_lay_point){from.x + 2 * (end.x - from.x) / 3, from.y + 2 * (end.y - from.y) / 3};
+			pts[n - 1] = end;
 		}
 	}
-	add_point(&b, pts[0].x, pts[0].y);
-	for (size_t i = 1; i < n; i++) {
-		struct qms_lay_point a = pts[i - 1], z = i + 1 == n ? last : pts[i];
-		for (int k = 1; k <= 3; k++) {
+	for (size_t i = 0; i < n; i++) {
+		if (i)
 			qms_buf_addc(&b, ' ');
-			add_point(&b, a.x + (z.x - a.x) * k / 3, a.y + (z.y - a.y) * k / 3);
-		}
+		add_point(&b, pts[i].x, pts[i].y);
 	}
 	set_attr(e, AGEDGE, "pos", b.buf);
 	qms_buf_release(&b);
@@ -337,8 +335,8 @@ static void legend_edge(Agraph_t *legend, Agnode_t *from, Agnode_t *to, double x
 	for (Agedge_t *e = agfstout(legend, from); e; e = agnxtout(legend, e)) {
 		if (aghead(e) != to)
 			continue;
-		struct qms_lay_point pts[2] = {{x0, y}, {x1, y}};
-		set_edge_path(e, pts, 2, true);
+		struct qms_lay_point pts[4] = {{x0, y}, {x0 + (x1 - x0) / 3, y}, {x0 + 2 * (x1 - x0) / 3, y}, {x1, y}};
+		set_edge_bezier(e, pts, 4, true);
 	}
 }
 
@@ -570,7 +568,7 @@ static void set_size(const struct lanes *ls, Agnode_t *n, double w, double h)
 }
 
 /* Where everything goes, as attributes for the nop2 engine. */
-static void apply_lanes(struct lanes *ls, bool ortho)
+static void apply_lanes(struct lanes *ls)
 {
 	const struct qms_lay *l = &ls->lay;
 	for (size_t i = 0; i < l->nnodes; i++) {
@@ -594,14 +592,14 @@ static void apply_lanes(struct lanes *ls, bool ortho)
 	for (size_t i = 0; i < l->nedges; i++) {
 		const struct qms_lay_edge *le = &l->edges[i];
 		Agedge_t *e = ls->edge_of[i];
-		if (!ortho || le->npts < 2) {
+		if (le->nbez < 4) {
 			set_attr(e, AGEDGE, "pos", "");
 			continue;
 		}
-		struct qms_lay_point *pts = qms_xcalloc(le->npts, sizeof(*pts));
-		for (size_t k = 0; k < le->npts; k++)
-			pts[k] = to_graphviz(ls, le->pts[k].x, le->pts[k].y);
-		set_edge_path(e, pts, le->npts, le->arrow);
+		struct qms_lay_point *pts = qms_xcalloc(le->nbez, sizeof(*pts));
+		for (size_t k = 0; k < le->nbez; k++)
+			pts[k] = to_graphviz(ls, le->bez[k].x, le->bez[k].y);
+		set_edge_bezier(e, pts, le->nbez, le->arrow);
 		free(pts);
 		if (le->lw > 0) {
 			struct qms_lay_point c = to_graphviz(ls, le->lx, le->ly);
@@ -635,11 +633,13 @@ static void drop_other_edges(Agraph_t *g, const struct qms_strmap *index)
 static int lay_out_lanes(struct qms_renderer *r, Agraph_t *g, struct lanes *ls, char **err)
 {
 	if (measure(r, g) < 0) {
-		*err = messages_error(_("graphviz cannot measure the graph"));
+		*err = messages_error(_("graphviz cannot measure the nodes and labels"));
 		return -1;
 	}
 	struct qms_strmap index = {0};
 	collect(ls, g, &index);
+	const char *edges = agget(g, (char *)"qms_edges");
+	ls->lay.curved = edges && !strcmp(edges, "spline");
 	qms_lay_run(&ls->lay);
 	double right = 0;
 	for (size_t k = 0; k < ls->n; k++)
@@ -652,13 +652,9 @@ static int lay_out_lanes(struct qms_renderer *r, Agraph_t *g, struct lanes *ls, 
 		place_legend(legend, corner.x, corner.y, &bb);
 	}
 	gvFreeLayout(r->gvc, g);
-	const char *edges = agget(g, (char *)"qms_edges");
-	bool ortho = !edges || strcmp(edges, "spline");
-	apply_lanes(ls, ortho);
+	apply_lanes(ls);
 	drop_other_edges(g, &index);
 	qms_strmap_release(&index);
-	if (!ortho)
-		set_attr(g, AGRAPH, "splines", "true");
 	if (gvLayout(r->gvc, g, "nop2") != 0 || agerrors()) {
 		*err = messages_error(_("graphviz cannot route the edges"));
 		return -1;
