@@ -642,27 +642,6 @@ static void add_candidate(size_t *c, size_t *n, size_t s, size_t nslots)
 	c[(*n)++] = s;
 }
 
-/* Whether bar v (when it is one) can stretch to slot p: no run already
- * crosses its rank in the slots it would then cover. */
-static bool bar_can_reach(const struct lay *L, size_t v, size_t p)
-{
-	const struct bar_cover *c = NULL;
-	for (size_t i = 0; i < L->nbars && !c; i++)
-		if (L->bars[i].node == v)
-			c = &L->bars[i];
-	if (!c || (p >= c->lo && p <= c->hi))
-		return true;
-	size_t lo = p < c->lo ? p : c->hi + 1, hi = p < c->lo ? c->lo - 1 : p;
-	long y = 4 * (long)c->rank + 2;
-	for (size_t s = lo; s <= hi; s++)
-		if (slot_is_col(L, s) && L->occ[c->rank * L->ncols_total + slot_col(L, s)] == OCC_PASS)
-			return false;
-	for (size_t i = 0; i < L->nruns; i++)
-		if (L->runs[i].slot >= lo && L->runs[i].slot <= hi && L->runs[i].lo <= y && y <= L->runs[i].hi)
-			return false;
-	return true;
-}
-
 /* A forward edge over more than one rank: the run through the ranks in
  * between, as straight as a free column or gap near its ends allows. */
 static size_t choose_passage(struct lay *L, size_t e, size_t a, size_t b, size_t r0, size_t r1)
@@ -682,30 +661,21 @@ static size_t choose_passage(struct lay *L, size_t e, size_t a, size_t b, size_t
 	double best_cost = INFINITY;
 	for (size_t i = 0; i < nc; i++) {
 		double cost = passage_cost(L, cand[i], a, b);
-		if (cost < best_cost && run_free(L, cand[i], r0, r1) && bar_can_reach(L, ed->tail, cand[i]) &&
-		    bar_can_reach(L, ed->head, cand[i])) {
+		if (cost < best_cost && run_free(L, cand[i], r0, r1)) {
 			best = cand[i];
 			best_cost = cost;
 		}
 	}
-	/* every slot near the ends blocked (bars): the nearest free gap */
+	/* every slot near the ends blocked (bars): the nearest free gap; the
+	 * outermost gaps always are (a bar spans columns, and the gaps
+	 * between them) */
 	for (size_t d = 0; best == SIZE_MAX && d < L->nslots; d++)
 		for (size_t k = 0; k < 2 && best == SIZE_MAX; k++) {
 			size_t g = k ? b + d : b - d;
-			if (g < L->nslots && !slot_is_col(L, g) && run_free(L, g, r0, r1) &&
-			    bar_can_reach(L, ed->tail, g) && bar_can_reach(L, ed->head, g))
+			if (g < L->nslots && !slot_is_col(L, g) && run_free(L, g, r0, r1))
 				best = g;
 		}
-	return best == SIZE_MAX ? (slot_is_col(L, b) ? b - 1 : b) : best;
-}
-
-static void extend_bar(struct lay *L, size_t v, size_t slot)
-{
-	struct bar_cover *c = is_bar(L, v) ? bar_of(L, v) : NULL;
-	if (!c)
-		return;
-	c->lo = slot < c->lo ? slot : c->lo;
-	c->hi = slot > c->hi ? slot : c->hi;
+	return best == SIZE_MAX ? 0 : best;
 }
 
 static void route_forward(struct lay *L, size_t e)
@@ -727,8 +697,6 @@ static void route_forward(struct lay *L, size_t e)
 	}
 	rt->kind = ROUTE_LONG;
 	rt->slot = choose_passage(L, e, a, b, r + 1, s - 1);
-	extend_bar(L, u, rt->slot);
-	extend_bar(L, v, rt->slot);
 	if (slot_is_col(L, rt->slot)) {
 		size_t c = slot_col(L, rt->slot);
 		for (size_t k = r + 1; k < s; k++)
@@ -941,12 +909,12 @@ static double loop_cost(struct lay *L, size_t e, size_t g, struct route *out)
 	const struct qms_lay_edge *ed = &L->l->edges[e];
 	size_t u = ed->tail, v = ed->head, r = L->rank[u], s = L->rank[v];
 	size_t su = slot_of(L, u), sv = slot_of(L, v);
-	if (!run_free(L, g, r < s ? r : s, r < s ? s : r))
-		return INFINITY;
 	out->t.side = g < su ? SIDE_LEFT : SIDE_RIGHT;
 	out->h.side = g < sv ? SIDE_LEFT : SIDE_RIGHT;
 	out->t.direct = stub_clear(L, r, su, g);
 	out->h.direct = stub_clear(L, s, sv, g);
+	if (!run_free(L, g, r < s ? r : s, r < s ? s : r))
+		return INFINITY;
 	double cost = (out->t.direct ? 0 : 8) + (out->h.direct ? 0 : 8);
 	cost += 0.5 * (double)((g > su ? g - su : su - g) + (g > sv ? g - sv : sv - g));
 	if (is_diamond(L, u) && side_taken(L, u, out->t.side))
@@ -964,11 +932,6 @@ static void route_loop(struct lay *L, size_t e)
 	const struct qms_lay_edge *ed = &L->l->edges[e];
 	struct route *rt = &L->routes[e];
 	size_t u = ed->tail, v = ed->head, r = L->rank[u], s = L->rank[v];
-	if (u == v) {
-		rt->kind = ROUTE_SELF;
-		rt->t.side = rt->h.side = SIDE_RIGHT;
-		return;
-	}
 	size_t lu = L->l->nodes[u].lane, lv = L->l->nodes[v].lane;
 	size_t lo = lu < lv ? lu : lv, hi = lu < lv ? lv : lu;
 	size_t cand[8], nc = 0;
@@ -994,6 +957,15 @@ static void route_loop(struct lay *L, size_t e)
 			pick.slot = cand[i];
 		}
 	}
+	for (size_t g = 0; best == INFINITY && g < L->nslots; g++) { /* bars block those: any gap */
+		trial = *rt;
+		double cost = slot_is_col(L, g) ? INFINITY : loop_cost(L, e, g, &trial);
+		if (cost < best) {
+			best = cost;
+			pick = trial;
+			pick.slot = g;
+		}
+	}
 	if (best == INFINITY) {
 		pick.slot = cand[0];
 		loop_cost(L, e, cand[0], &pick);
@@ -1012,6 +984,29 @@ static void route_loop(struct lay *L, size_t e)
 		add_gridh(L, s <= r ? s + 1 : s, rt->slot, rt->b);
 }
 
+/* Ends of edges on a side of v so far. */
+static size_t side_ends(const struct lay *L, size_t v, int side)
+{
+	size_t n = 0;
+	for (int tail = 0; tail < 2; tail++) {
+		const size_t *start = tail ? L->out_start : L->in_start, *es = tail ? L->out_e : L->in_e;
+		for (size_t i = start[v]; i < start[v + 1]; i++) {
+			const struct route *rt = &L->routes[es[i]];
+			n += rt->kind != ROUTE_NONE && (tail ? rt->t.side : rt->h.side) == side;
+		}
+	}
+	return n;
+}
+
+/* A step that goes on to itself: a small loop on its less busy side. */
+static void route_self(struct lay *L, size_t e)
+{
+	struct route *rt = &L->routes[e];
+	size_t v = L->l->edges[e].tail;
+	rt->t.side = rt->h.side = side_ends(L, v, SIDE_LEFT) < side_ends(L, v, SIDE_RIGHT) ? SIDE_LEFT : SIDE_RIGHT;
+	rt->kind = ROUTE_SELF;
+}
+
 static int cmp_size(const void *a, const void *b)
 {
 	const size_t *x = a, *y = b;
@@ -1027,7 +1022,8 @@ static void route_all(struct lay *L)
 		L->routes[e] = (struct route){.kind = ROUTE_NONE, .seg = {SIZE_MAX, SIZE_MAX}};
 	cover_bars(L);
 	/* forward edges: those of bars first (they set how far a bar spans),
-	 * then the shorter before the longer */
+	 * then those whose ends are in one column (they may run straight down
+	 * it), the shorter before the longer */
 	size_t (*order)[2] = alloc(L, L->m, sizeof(*order));
 	size_t n = 0;
 	for (size_t e = 0; e < L->m; e++) {
@@ -1035,8 +1031,9 @@ static void route_all(struct lay *L)
 			continue;
 		const struct qms_lay_edge *ed = &L->l->edges[e];
 		bool bar = is_bar(L, ed->tail) || is_bar(L, ed->head);
+		bool aligned = !bar && node_slot(L, ed->tail) == node_slot(L, ed->head);
 		size_t span = L->rank[ed->head] - L->rank[ed->tail];
-		order[n][0] = (bar ? 0 : 1) * (L->nranks + 1) + span;
+		order[n][0] = ((bar ? 0 : aligned ? 1 : 2) * (L->nranks + 1) + span);
 		order[n++][1] = e;
 	}
 	qsort(order, n, sizeof(*order), cmp_size);
@@ -1051,8 +1048,11 @@ static void route_all(struct lay *L)
 	straight_side_exits(L);
 	grid_lines(L);
 	for (size_t e = 0; e < L->m; e++)
-		if (edge_ok(L, e) && L->rev[e])
+		if (edge_ok(L, e) && L->rev[e] && L->l->edges[e].tail != L->l->edges[e].head)
 			route_loop(L, e);
+	for (size_t e = 0; e < L->m; e++)
+		if (edge_ok(L, e) && L->l->edges[e].tail == L->l->edges[e].head)
+			route_self(L, e);
 }
 
 /* ---- 4. tracks in the gaps ---- */
@@ -1147,6 +1147,29 @@ static void bottom_labels(struct lay *L, size_t u, struct labelled *buf)
 	}
 }
 
+/* Labels of the edges leaving by a side stack up above the highest port
+ * on that side; the rank must be tall enough for them. */
+static void side_labels(struct lay *L)
+{
+	for (size_t v = 0; v < L->n; v++)
+		for (int side = SIDE_LEFT; side <= SIDE_RIGHT; side++) {
+			size_t ports = side_ends(L, v, side);
+			double dy = 0;
+			for (size_t i = L->out_start[v]; i < L->out_start[v + 1]; i++) {
+				size_t e = L->out_e[i];
+				const struct route *rt = &L->routes[e];
+				if (L->l->edges[e].lw <= 0 || rt->kind == ROUTE_NONE || rt->kind == ROUTE_SELF ||
+				    rt->t.side != side)
+					continue;
+				L->label_dy[e] = dy;
+				dy += L->l->edges[e].lh + 2;
+			}
+			double spread = is_diamond(L, v) || ports < 2 ? 0 : (double)(ports - 1) / 2 * PORT_SEP;
+			if (dy > 0)
+				max_into(&L->band_need[v], 2 * (spread + LABEL_GAP + dy) + 4);
+		}
+}
+
 /* Room for turns and labels beside each node. */
 static void reserve_room(struct lay *L)
 {
@@ -1164,14 +1187,13 @@ static void reserve_room(struct lay *L)
 			continue;
 		double label = ed->lw > 0 ? ed->lw + 2 * LABEL_GAP + 2 : 0;
 		if (rt->kind == ROUTE_SELF) {
-			need_side(L, ed->tail, SIDE_RIGHT, TURN + label);
+			need_side(L, ed->tail, rt->t.side, TURN + label);
 			continue;
 		}
 		need_side(L, ed->tail, rt->t.side, label > TURN ? label : TURN);
 		need_side(L, ed->head, rt->h.side, TURN);
-		if (label && (rt->t.side == SIDE_LEFT || rt->t.side == SIDE_RIGHT))
-			max_into(&L->band_need[ed->tail], 2 * (ed->lh + LABEL_GAP) + 4);
 	}
+	side_labels(L);
 	struct labelled *buf = alloc(L, L->m, sizeof(*buf));
 	for (size_t v = 0; v < L->n; v++) {
 		bottom_labels(L, v, buf);
@@ -1365,6 +1387,22 @@ static void set_turns(struct lay *L, bool bars)
 	}
 }
 
+/* Where a run in `slot` meets bar b: straight above or below it when the
+ * bar spans that slot, else near the end of the bar's outermost column on
+ * that side (the edge jogs there in the channel beside the bar). */
+static double bar_port(const struct lay *L, size_t b, size_t slot, double vx)
+{
+	const struct bar_cover *c = NULL;
+	for (size_t i = 0; i < L->nbars && !c; i++)
+		if (L->bars[i].node == b)
+			c = &L->bars[i];
+	if (slot < c->lo)
+		return L->slot_x0[c->lo] + 6;
+	if (slot > c->hi)
+		return L->slot_x1[c->hi] - 6;
+	return vx;
+}
+
 /* A bar: wherever its edges meet it, and as wide as they are apart. */
 static void stretch_bar(struct lay *L, size_t b)
 {
@@ -1380,7 +1418,7 @@ static void stretch_bar(struct lay *L, size_t b)
 			if (rt->kind != ROUTE_HOP && rt->kind != ROUTE_LONG)
 				continue;
 			if (rt->kind == ROUTE_LONG)
-				end->x = rt->vx;
+				end->x = bar_port(L, b, rt->slot, rt->vx);
 			else if (is_bar(L, other))
 				continue;
 			else
@@ -1414,10 +1452,13 @@ static void place_ports_x(struct lay *L)
 	for (size_t v = 0; v < L->n; v++)
 		if (is_bar(L, v))
 			stretch_bar(L, v);
-	for (size_t e = 0; e < L->m; e++) { /* from a bar to a bar: the middles */
+	for (size_t e = 0; e < L->m; e++) { /* from a bar to a bar: within both, jogging between */
 		const struct qms_lay_edge *ed = &L->l->edges[e];
-		if (L->routes[e].kind == ROUTE_HOP && is_bar(L, ed->tail) && is_bar(L, ed->head))
-			L->routes[e].t.x = L->routes[e].h.x = L->l->nodes[ed->tail].x;
+		if (L->routes[e].kind != ROUTE_HOP || !is_bar(L, ed->tail) || !is_bar(L, ed->head))
+			continue;
+		const struct qms_lay_node *t = &L->l->nodes[ed->tail], *h = &L->l->nodes[ed->head];
+		L->routes[e].t.x = fmin(fmax(h->x, t->x - t->w / 2 + BAR_PAD), t->x + t->w / 2 - BAR_PAD);
+		L->routes[e].h.x = fmin(fmax(L->routes[e].t.x, h->x - h->w / 2 + BAR_PAD), h->x + h->w / 2 - BAR_PAD);
 	}
 	set_turns(L, true);
 }
@@ -1773,16 +1814,19 @@ static void loop_path(struct lay *L, size_t e, struct path *p)
 	path_add(p, rt->h.x, rt->h.y);
 }
 
+/* A loop to itself in the lower half of the side: the side stubs of other
+ * edges and their labels are at the middle and above. */
 static void self_path(struct lay *L, size_t e, struct path *p)
 {
-	const struct qms_lay_node *n = &L->l->nodes[L->l->edges[e].tail];
-	double dy = n->shape == QMS_LAY_DIAMOND ? 0 : n->h / 4, turn = turn_x(L, L->l->edges[e].tail, SIDE_RIGHT);
-	double y0 = n->shape == QMS_LAY_DIAMOND ? n->y - n->h / 4 : n->y - dy;
-	double y1 = n->shape == QMS_LAY_DIAMOND ? n->y + n->h / 4 : n->y + dy;
-	path_add(p, border_x(n, y0, SIDE_RIGHT), y0);
+	size_t v = L->l->edges[e].tail;
+	const struct qms_lay_node *n = &L->l->nodes[v];
+	int side = L->routes[e].t.side;
+	double turn = n->x + (side == SIDE_LEFT ? -1 : 1) * (n->w / 2 + TURN);
+	double y0 = n->y + n->h / 8, y1 = n->y + 3 * n->h / 8;
+	path_add(p, border_x(n, y0, side), y0);
 	path_add(p, turn, y0);
 	path_add(p, turn, y1);
-	path_add(p, border_x(n, y1, SIDE_RIGHT), y1);
+	path_add(p, border_x(n, y1, side), y1);
 	L->routes[e].t.turn = turn;
 }
 
@@ -1793,16 +1837,27 @@ static void place_label(struct lay *L, size_t e)
 	if (ed->lw <= 0)
 		return;
 	if (rt->kind == ROUTE_SELF) {
-		ed->lx = rt->t.turn + LABEL_GAP + ed->lw / 2;
-		ed->ly = L->l->nodes[ed->tail].y;
+		const struct qms_lay_node *n = &L->l->nodes[ed->tail];
+		ed->lx = rt->t.turn + (rt->t.side == SIDE_LEFT ? -1 : 1) * (LABEL_GAP + ed->lw / 2);
+		ed->ly = n->y + n->h / 4;
 	} else if (rt->t.side == SIDE_BOTTOM || rt->t.side == SIDE_TOP) {
 		double s = L->label_side[e] == SIDE_LEFT ? -1 : 1;
 		ed->lx = rt->t.x + s * (LABEL_GAP + ed->lw / 2);
 		ed->ly = rt->t.y + (rt->t.side == SIDE_BOTTOM ? 1 : -1) * (LABEL_GAP + L->label_dy[e] + ed->lh / 2);
 	} else {
-		double s = rt->t.side == SIDE_LEFT ? -1 : 1;
-		ed->lx = rt->t.x + s * (LABEL_GAP + ed->lw / 2);
-		ed->ly = rt->t.y - LABEL_GAP - ed->lh / 2;
+		double s = rt->t.side == SIDE_LEFT ? -1 : 1, top = rt->t.y;
+		size_t v = ed->tail;
+		for (int tail = 0; tail < 2; tail++) { /* above the highest port on that side */
+			const size_t *start = tail ? L->out_start : L->in_start, *es = tail ? L->out_e : L->in_e;
+			for (size_t i = start[v]; i < start[v + 1]; i++) {
+				const struct route *o = &L->routes[es[i]];
+				const struct end *end = tail ? &o->t : &o->h;
+				if (o->kind != ROUTE_NONE && o->kind != ROUTE_SELF && end->side == rt->t.side && end->y < top)
+					top = end->y;
+			}
+		}
+		ed->lx = border_x(&L->l->nodes[v], top, rt->t.side) + s * (LABEL_GAP + ed->lw / 2);
+		ed->ly = top - LABEL_GAP - L->label_dy[e] - ed->lh / 2;
 	}
 }
 
