@@ -14,6 +14,7 @@
 #include "values.h"
 
 const char *const qms_render_format_names[] = {"svg", "png", "pdf", "dot", NULL};
+const char *const qms_render_edges_names[] = {"ortho", "spline", NULL};
 
 /* ---- text ---- */
 
@@ -1168,13 +1169,13 @@ void qms_render_process_dot(struct qms_buf *b, const struct qms_process *p,
 
 	out(&bd, "/* ");
 	/* a comment holds no user text: nothing to escape, nothing to break */
-	out(&bd, "qms render: lanes are clusters cluster_lane_<n> in declared order; dot alone may "
-		 "reorder them (qms moves them back) */\n");
+	out(&bd, "qms render: lanes are clusters cluster_lane_<n> in declared order; qms lays them out "
+		 "itself (dot alone may reorder them); qms_edges says how it draws the edges */\n");
 	out(&bd, "digraph procedure {\n");
 	outf(&bd, "\tgraph [newrank=true, rankdir=%s, fontname=\"" FONT "\", fontsize=10, nodesep=0.3, "
 		  "ranksep=0.32, pad=0.2, outputorder=edgesfirst, bgcolor=white, labelloc=t, labeljust=l, "
-		  "class=\"qms-procedure\", id=\"procedure\",\n\t\tlabel=",
-	     bd.lr ? "LR" : "TB");
+		  "class=\"qms-procedure\", id=\"procedure\", qms_edges=%s,\n\t\tlabel=",
+	     bd.lr ? "LR" : "TB", qms_render_edges_names[opt->edges == QMS_EDGES_SPLINE]);
 	title_block(&bd);
 	out(&bd, "];\n");
 	out(&bd, "\tnode [fontname=\"" FONT "\", fontsize=10, margin=\"0.1,0.05\"];\n"

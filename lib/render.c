@@ -12,12 +12,14 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <gvc.h>
 
+#include "render-layout.h"
 #include "values.h"
 
 struct qms_renderer {
@@ -214,20 +216,13 @@ static Agraph_t *read_dot(const char *dot)
 	return agread(&chan, &disc);
 }
 
-/* ---- second pass: lanes in order ---- */
+/* ---- lanes in order: our own layout (render-layout.c) ---- */
 
-#define LANE_PAD 6.0      /* points between a lane's border and its nodes */
 #define LEGEND_GAP 24.0   /* points between the lanes and the legend */
 #define LEGEND_MARGIN 8.0
 #define LEGEND_ROW_GAP 5.0
 #define HEADER_INSET 4.0
-
-struct lane {
-	Agraph_t *sg;
-	Agnode_t *header;
-	boxf bb;
-	double shift;
-};
+#define ARROW_LEN 7.0     /* arrowsize 0.7 (the builder's) times Graphviz's 10 points */
 
 struct legend_row {
 	Agnode_t *shape, *from, *to, *text;
@@ -297,6 +292,54 @@ static void set_box(Agraph_t *sg, boxf bb)
 	qms_buf_release(&b);
 }
 
+static void add_point(struct qms_buf *b, double x, double y)
+{
+	qms_buf_add_number(b, x);
+	qms_buf_addc(b, ',');
+	qms_buf_add_number(b, y);
+}
+
+/* An edge's `pos` for the nop2 engine, from cubic Bézier control points
+ * (3k + 1, the last piece straight): the spline ends an arrow's length
+ * before the tip, which the "e," point names. Graphviz coordinates. */
+static void set_edge_bezier(Agedge_t *e, struct qms_lay_point *pts, size_t n, bool arrow)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	if (arrow) {
+		struct qms_lay_point tip = pts[n - 1], from = pts[n - 4];
+		double dx = tip.x - from.x, dy = tip.y - from.y, len = sqrt(dx * dx + dy * dy);
+		double cut = len > ARROW_LEN + 0.5 ? ARROW_LEN : len / 2;
+		qms_buf_adds(&b, "e,");
+		add_point(&b, tip.x, tip.y);
+		qms_buf_addc(&b, ' ');
+		if (len > 0) {
+			struct qms_lay_point end = {tip.x - dx / len * cut, tip.y - dy / len * cut};
+			pts[n - 3] = (struct qms_lay_point){from.x + (end.x - from.x) / 3, from.y + (end.y - from.y) / 3};
+			pts[n - 2] = (struct qms_lay_point){from.x + 2 * (end.x - from.x) / 3, from.y + 2 * (end.y - from.y) / 3};
+			pts[n - 1] = end;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			qms_buf_addc(&b, ' ');
+		add_point(&b, pts[i].x, pts[i].y);
+	}
+	set_attr(e, AGEDGE, "pos", b.buf);
+	qms_buf_release(&b);
+}
+
+/* The sample edge of a legend row, straight, with its arrowhead. */
+static void legend_edge(Agraph_t *legend, Agnode_t *from, Agnode_t *to, double x0, double x1, double y)
+{
+	for (Agedge_t *e = agfstout(legend, from); e; e = agnxtout(legend, e)) {
+		if (aghead(e) != to)
+			continue;
+		struct qms_lay_point pts[4] = {{x0, y}, {x0 + (x1 - x0) / 3, y}, {x0 + 2 * (x1 - x0) / 3, y}, {x1, y}};
+		set_edge_bezier(e, pts, 4, true);
+	}
+}
+
 static void place_legend(Agraph_t *legend, double left, double top, boxf *out_bb)
 {
 	size_t nrows = 0;
@@ -342,10 +385,11 @@ static void place_legend(Agraph_t *legend, double left, double top, boxf *out_bb
 		double cy = y - h / 2;
 		if (lr->shape)
 			set_point(lr->shape, x0 + sample_w / 2, cy);
-		if (lr->from)
+		if (lr->from && lr->to) {
 			set_point(lr->from, x0 + 2, cy);
-		if (lr->to)
 			set_point(lr->to, x0 + sample_w - 2, cy);
+			legend_edge(legend, lr->from, lr->to, x0 + 2, x0 + sample_w - 2, cy);
+		}
 		if (lr->text) {
 			/* the title row starts at the left edge */
 			double tx = lr->shape || lr->from ? text_x : x0;
@@ -359,111 +403,263 @@ static void place_legend(Agraph_t *legend, double left, double top, boxf *out_bb
 	free(rows);
 }
 
-/* Move the lanes to their declared slots. Returns 1 when the graph has
- * lanes (the second pass is needed), 0 when it has none. */
-static int arrange(Agraph_t *g)
+/* The lanes of a procedure's DOT (cluster_lane_<n>, headed by lane_<n>)
+ * and what the layout sees of it. */
+struct lanes {
+	Agraph_t **sg;
+	Agnode_t **header;
+	double *min_w;
+	size_t n;
+	bool lr;
+	struct qms_lay lay;
+	Agnode_t **node_of; /* per layout node */
+	Agedge_t **edge_of; /* per layout edge */
+};
+
+static void lanes_release(struct lanes *ls)
 {
-	size_t nlanes = 0;
+	free(ls->sg);
+	free(ls->header);
+	free(ls->min_w);
+	free(ls->node_of);
+	free(ls->edge_of);
+	free(ls->lay.nodes);
+	free(ls->lay.edges);
+	qms_arena_release(&ls->lay.arena);
+}
+
+/* Returns the number of lanes (0: not a procedure with lanes). */
+static size_t find_lanes(Agraph_t *g, struct lanes *ls)
+{
 	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg)) {
 		long k = name_index(agnameof(sg), "cluster_lane_", NULL);
-		if (k >= 0 && (size_t)k + 1 > nlanes)
-			nlanes = (size_t)k + 1;
+		if (k >= 0 && (size_t)k + 1 > ls->n)
+			ls->n = (size_t)k + 1;
 	}
-	if (!nlanes)
+	if (!ls->n)
 		return 0;
-	struct lane *lanes = qms_xcalloc(nlanes, sizeof(*lanes));
+	ls->sg = qms_xcalloc(ls->n, sizeof(*ls->sg));
+	ls->header = qms_xcalloc(ls->n, sizeof(*ls->header));
+	ls->min_w = qms_xcalloc(ls->n, sizeof(*ls->min_w));
 	for (Agraph_t *sg = agfstsubg(g); sg; sg = agnxtsubg(sg)) {
 		long k = name_index(agnameof(sg), "cluster_lane_", NULL);
 		if (k < 0)
 			continue;
-		lanes[k].sg = sg;
-		lanes[k].bb = GD_bb(sg);
 		char name[32];
 		snprintf(name, sizeof(name), "lane_%ld", k);
-		lanes[k].header = agnode(sg, name, 0);
+		ls->sg[k] = sg;
+		ls->header[k] = agnode(sg, name, 0);
 	}
 	const char *rankdir = agget(g, (char *)"rankdir");
-	bool lr = rankdir && !strcmp(rankdir, "LR");
+	ls->lr = rankdir && !strcmp(rankdir, "LR");
+	return ls->n;
+}
 
-	/* The extent of the lanes across the flow: every lane gets it. */
-	double lo = 0, hi = 0, start = 0;
-	bool first = true;
-	for (size_t i = 0; i < nlanes; i++) {
-		if (!lanes[i].sg)
-			continue;
-		boxf bb = lanes[i].bb;
-		double a = lr ? bb.LL.x : bb.LL.y, b = lr ? bb.UR.x : bb.UR.y;
-		double s = lr ? bb.UR.y : bb.LL.x;
-		if (first || a < lo)
-			lo = a;
-		if (first || b > hi)
-			hi = b;
-		if (first || (lr ? s > start : s < start))
-			start = s;
-		first = false;
+static bool has_label(void *obj)
+{
+	const char *l = agget(obj, (char *)"label");
+	return l && *l;
+}
+
+/* Lay the graph out with every node at the origin and every edge given:
+ * Graphviz only measures the nodes and labels. */
+static int measure(struct qms_renderer *r, Agraph_t *g)
+{
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		set_attr(n, AGNODE, "pos", "0,0");
+		for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+			set_attr(e, AGEDGE, "pos", "0,0 0,0 0,0 0,0");
+			if (has_label(e))
+				set_attr(e, AGEDGE, "lp", "0,0");
+		}
 	}
-	/* Headers alike: as wide (LR) or as tall (TB) as the largest. */
-	double header_size = 0;
-	for (size_t i = 0; i < nlanes; i++)
-		if (lanes[i].header) {
-			double v = lr ? ND_width(lanes[i].header) : ND_height(lanes[i].header);
-			if (v > header_size)
-				header_size = v;
-		}
-	/* Side by side in declared order: left to right (TB), top down (LR). */
-	double at = start;
-	for (size_t i = 0; i < nlanes; i++) {
-		struct lane *l = &lanes[i];
-		if (!l->sg)
+	return gvLayout(r->gvc, g, "nop2") != 0 || agerrors() ? -1 : 0;
+}
+
+static enum qms_lay_shape shape_of(Agnode_t *n)
+{
+	const char *name = agnameof(n), *shape = agget(n, (char *)"shape");
+	if (name_index(name, "fork", NULL) >= 0 || name_index(name, "join", NULL) >= 0)
+		return QMS_LAY_BAR;
+	if (shape && !strcmp(shape, "diamond"))
+		return QMS_LAY_DIAMOND;
+	if (shape && !strcmp(shape, "ellipse"))
+		return QMS_LAY_ELLIPSE;
+	return QMS_LAY_BOX;
+}
+
+/* Sizes across (w) and along (h) the flow, in points. */
+static void size_of(const struct lanes *ls, Agnode_t *n, double *w, double *h)
+{
+	*w = (ls->lr ? ND_height(n) : ND_width(n)) * 72;
+	*h = (ls->lr ? ND_width(n) : ND_height(n)) * 72;
+}
+
+static bool invisible(Agedge_t *e)
+{
+	const char *style = agget(e, (char *)"style");
+	return style && strstr(style, "invis");
+}
+
+/* The steps and bars of the lanes, and the edges between them, as the
+ * layout wants them. */
+static void collect(struct lanes *ls, Agraph_t *g, struct qms_strmap *index)
+{
+	size_t total = (size_t)agnnodes(g), nedges = (size_t)agnedges(g);
+	struct qms_lay *l = &ls->lay;
+	l->nodes = qms_xcalloc(total ? total : 1, sizeof(*l->nodes));
+	ls->node_of = qms_xcalloc(total ? total : 1, sizeof(*ls->node_of));
+	l->edges = qms_xcalloc(nedges ? nedges : 1, sizeof(*l->edges));
+	ls->edge_of = qms_xcalloc(nedges ? nedges : 1, sizeof(*ls->edge_of));
+	for (size_t k = 0; k < ls->n; k++) {
+		if (!ls->sg[k])
 			continue;
-		double len = lr ? l->bb.UR.y - l->bb.LL.y : l->bb.UR.x - l->bb.LL.x;
-		boxf nb;
-		if (lr) {
-			l->shift = at - LANE_PAD - l->bb.UR.y;
-			nb = (boxf){{lo, at - len - 2 * LANE_PAD}, {hi, at}};
-			at -= len + 2 * LANE_PAD;
-		} else {
-			l->shift = at + LANE_PAD - l->bb.LL.x;
-			nb = (boxf){{at, lo}, {at + len + 2 * LANE_PAD, hi}};
-			at += len + 2 * LANE_PAD;
+		for (Agnode_t *n = agfstnode(ls->sg[k]); n; n = agnxtnode(ls->sg[k], n)) {
+			if (n == ls->header[k] || qms_strmap_get(index, agnameof(n)) != SIZE_MAX)
+				continue;
+			struct qms_lay_node *ln = &l->nodes[l->nnodes];
+			ln->lane = k;
+			ln->shape = shape_of(n);
+			size_of(ls, n, &ln->w, &ln->h);
+			qms_strmap_put(index, agnameof(n), l->nnodes);
+			ls->node_of[l->nnodes++] = n;
 		}
-		for (Agnode_t *n = agfstnode(l->sg); n; n = agnxtnode(l->sg, n)) {
-			if (lr)
-				ND_coord(n).y += l->shift;
-			else
-				ND_coord(n).x += l->shift;
-		}
-		if (l->header) {
-			/* the header spans the lane */
-			set_attr(l->header, AGNODE, "fixedsize", "true");
-			if (lr) {
-				set_number(l->header, AGNODE, "height", (len + 2 * LANE_PAD - 2 * HEADER_INSET) / 72);
-				set_number(l->header, AGNODE, "width", header_size);
-				ND_coord(l->header).y = (nb.LL.y + nb.UR.y) / 2;
-			} else {
-				set_number(l->header, AGNODE, "width", (len + 2 * LANE_PAD - 2 * HEADER_INSET) / 72);
-				set_number(l->header, AGNODE, "height", header_size);
-				ND_coord(l->header).x = (nb.LL.x + nb.UR.x) / 2;
+	}
+	for (size_t i = 0; i < l->nnodes; i++)
+		for (Agedge_t *e = agfstout(g, ls->node_of[i]); e; e = agnxtout(g, e)) {
+			size_t head = qms_strmap_get(index, agnameof(aghead(e)));
+			if (head == SIZE_MAX || invisible(e))
+				continue;
+			struct qms_lay_edge *le = &l->edges[l->nedges];
+			const char *constraint = agget(e, (char *)"constraint"), *arrow = agget(e, (char *)"arrowhead");
+			*le = (struct qms_lay_edge){.tail = i, .head = head};
+			le->back = constraint && !strcmp(constraint, "false");
+			le->arrow = !arrow || strcmp(arrow, "none");
+			if (ED_label(e)) {
+				le->lw = ls->lr ? ED_label(e)->dimen.y : ED_label(e)->dimen.x;
+				le->lh = ls->lr ? ED_label(e)->dimen.x : ED_label(e)->dimen.y;
 			}
+			ls->edge_of[l->nedges++] = e;
 		}
-		set_box(l->sg, nb);
+	double header_h = 0;
+	for (size_t k = 0; k < ls->n; k++) {
+		double w = 0, h = 0;
+		if (ls->header[k])
+			size_of(ls, ls->header[k], &w, &h);
+		ls->min_w[k] = w + 2 * HEADER_INSET;
+		header_h = h > header_h ? h : header_h;
 	}
+	l->nlanes = ls->n;
+	l->lane_min_w = ls->min_w;
+	l->header_h = header_h;
+}
+
+/* Graphviz coordinates (y up) of a point of the layout (y down). */
+static struct qms_lay_point to_graphviz(const struct lanes *ls, double x, double y)
+{
+	return ls->lr ? (struct qms_lay_point){y, -x} : (struct qms_lay_point){x, -y};
+}
+
+static void set_size(const struct lanes *ls, Agnode_t *n, double w, double h)
+{
+	set_attr(n, AGNODE, "fixedsize", "true");
+	set_number(n, AGNODE, "width", (ls->lr ? h : w) / 72);
+	set_number(n, AGNODE, "height", (ls->lr ? w : h) / 72);
+}
+
+/* Where everything goes, as attributes for the nop2 engine. */
+static void apply_lanes(struct lanes *ls)
+{
+	const struct qms_lay *l = &ls->lay;
+	for (size_t i = 0; i < l->nnodes; i++) {
+		const struct qms_lay_node *ln = &l->nodes[i];
+		struct qms_lay_point p = to_graphviz(ls, ln->x, ln->y);
+		set_point(ls->node_of[i], p.x, p.y);
+		if (ln->shape == QMS_LAY_BAR)
+			set_size(ls, ls->node_of[i], ln->w, ln->h);
+	}
+	for (size_t k = 0; k < ls->n; k++) {
+		struct qms_lay_point a = to_graphviz(ls, l->lane_x0[k], l->height), z = to_graphviz(ls, l->lane_x1[k], 0);
+		if (ls->sg[k])
+			set_box(ls->sg[k], (boxf){{a.x < z.x ? a.x : z.x, a.y < z.y ? a.y : z.y},
+						  {a.x < z.x ? z.x : a.x, a.y < z.y ? z.y : a.y}});
+		if (!ls->header[k])
+			continue;
+		struct qms_lay_point c = to_graphviz(ls, (l->lane_x0[k] + l->lane_x1[k]) / 2, l->header_y);
+		set_point(ls->header[k], c.x, c.y);
+		set_size(ls, ls->header[k], l->lane_x1[k] - l->lane_x0[k] - 2 * HEADER_INSET, l->header_h);
+	}
+	for (size_t i = 0; i < l->nedges; i++) {
+		const struct qms_lay_edge *le = &l->edges[i];
+		Agedge_t *e = ls->edge_of[i];
+		if (le->nbez < 4) {
+			set_attr(e, AGEDGE, "pos", "");
+			continue;
+		}
+		struct qms_lay_point *pts = qms_xcalloc(le->nbez, sizeof(*pts));
+		for (size_t k = 0; k < le->nbez; k++)
+			pts[k] = to_graphviz(ls, le->bez[k].x, le->bez[k].y);
+		set_edge_bezier(e, pts, le->nbez, le->arrow);
+		free(pts);
+		if (le->lw > 0) {
+			struct qms_lay_point c = to_graphviz(ls, le->lx, le->ly);
+			struct qms_buf b;
+			qms_buf_init(&b);
+			add_point(&b, c.x, c.y);
+			set_attr(e, AGEDGE, "lp", b.buf);
+			qms_buf_release(&b);
+		}
+	}
+}
+
+/* Edges the layout does not draw: the invisible ones go, the others are
+ * left to Graphviz. */
+static void drop_other_edges(Agraph_t *g, const struct qms_strmap *index)
+{
+	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+		Agedge_t *next;
+		for (Agedge_t *e = agfstout(g, n); e; e = next) {
+			next = agnxtout(g, e);
+			if (invisible(e))
+				agdelete(g, e);
+			else if (qms_strmap_get(index, agnameof(agtail(e))) == SIZE_MAX &&
+				 name_index(agnameof(agtail(e)), "legend_", NULL) < 0)
+				set_attr(e, AGEDGE, "pos", "");
+		}
+	}
+}
+
+/* Measure, lay out with render-layout.c, route again with nop2. */
+static int lay_out_lanes(struct qms_renderer *r, Agraph_t *g, struct lanes *ls, char **err)
+{
+	if (measure(r, g) < 0) {
+		*err = messages_error(_("graphviz cannot measure the nodes and labels"));
+		return -1;
+	}
+	struct qms_strmap index = {0};
+	collect(ls, g, &index);
+	const char *edges = agget(g, (char *)"qms_edges");
+	ls->lay.curved = edges && !strcmp(edges, "spline");
+	qms_lay_run(&ls->lay);
+	double right = 0;
+	for (size_t k = 0; k < ls->n; k++)
+		right = ls->lay.lane_x1[k] > right ? ls->lay.lane_x1[k] : right;
 	Agraph_t *legend = agsubg(g, (char *)"cluster_legend", 0);
 	if (legend) {
 		boxf bb;
-		if (lr)
-			place_legend(legend, lo, at - LEGEND_GAP, &bb);
-		else
-			place_legend(legend, at + LEGEND_GAP, hi, &bb);
+		/* beside the lanes: right of them (TB), below them (LR) */
+		struct qms_lay_point corner = to_graphviz(ls, right + LEGEND_GAP, 0);
+		place_legend(legend, corner.x, corner.y, &bb);
 	}
-	/* Every other node keeps the place dot gave it. */
-	for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-		if (legend && agsubnode(legend, n, 0))
-			continue;
-		set_point(n, ND_coord(n).x, ND_coord(n).y);
+	gvFreeLayout(r->gvc, g);
+	apply_lanes(ls);
+	drop_other_edges(g, &index);
+	qms_strmap_release(&index);
+	if (gvLayout(r->gvc, g, "nop2") != 0 || agerrors()) {
+		*err = messages_error(_("graphviz cannot route the edges"));
+		return -1;
 	}
-	free(lanes);
-	return 1;
+	return 0;
 }
 
 /* ---- PDF ---- */
@@ -515,21 +711,15 @@ int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char 
 	}
 	int rc = -1;
 	bool laid_out = false;
-	if (gvLayout(r->gvc, g, "dot") != 0 || agerrors()) {
+	struct lanes ls = {0};
+	if (find_lanes(g, &ls)) {
+		if (lay_out_lanes(r, g, &ls, err) < 0)
+			goto done;
+	} else if (gvLayout(r->gvc, g, "dot") != 0 || agerrors()) {
 		*err = messages_error(_("graphviz cannot lay the graph out"));
 		goto done;
 	}
 	laid_out = true;
-	if (arrange(g)) {
-		gvFreeLayout(r->gvc, g);
-		laid_out = false;
-		set_attr(g, AGRAPH, "splines", "true");
-		if (gvLayout(r->gvc, g, "nop") != 0 || agerrors()) {
-			*err = messages_error(_("graphviz cannot route the edges"));
-			goto done;
-		}
-		laid_out = true;
-	}
 	char *data = NULL;
 	unsigned int len = 0;
 	if (gvRenderData(r->gvc, g, device[format], &data, &len) != 0 || agerrors() || !data) {
@@ -549,6 +739,7 @@ int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char 
 done:
 	if (laid_out)
 		gvFreeLayout(r->gvc, g);
+	lanes_release(&ls);
 	agclose(g);
 	return rc;
 }

@@ -38,6 +38,14 @@ enum qms_render_lanes {
 	QMS_LANES_HORIZONTAL, /* lanes are rows, the flow goes right */
 };
 
+enum qms_render_edges {
+	QMS_EDGES_ORTHO,  /* horizontal and vertical lines around the boxes (default) */
+	QMS_EDGES_SPLINE, /* curves, routed by Graphviz between the same boxes */
+};
+
+/* "ortho", "spline", in the order of the enum, NULL-terminated. */
+extern const char *const qms_render_edges_names[];
+
 /* Defaults of the limits of one diagram. */
 #define QMS_RENDER_MAX_STEPS 2000
 #define QMS_RENDER_TIMEOUT 60 /* seconds */
@@ -46,6 +54,7 @@ enum qms_render_lanes {
 struct qms_render_options {
 	enum qms_render_format format;
 	enum qms_render_lanes lanes;
+	enum qms_render_edges edges;
 	enum qms_lang lang;    /* of the legend and the title block */
 	double workday_hours;  /* for the critical path; 0 means 8 */
 	int32_t as_of;         /* days since 1970-01-01: findings raised after it are
@@ -80,9 +89,11 @@ struct qms_render_context {
 
 /* Append the DOT text of the diagram of p to out: one cluster per lane,
  * named cluster_lane_<n> in declared order with its header node lane_<n>,
- * steps named s<i> by their position, and a legend in cluster_legend whose
- * nodes are named legend_<row>_<role> (see the adapter). User text is
- * escaped: the output is valid DOT whatever p holds. */
+ * steps named s<i> by their position, fork and join bars fork<i> and
+ * join<i>, rework loops constraint=false, a legend in cluster_legend whose
+ * nodes are named legend_<row>_<role>, and the graph attribute qms_edges
+ * ("ortho" or "spline": how the adapter draws the edges; Graphviz ignores
+ * it). User text is escaped: the output is valid DOT whatever p holds. */
 void qms_render_process_dot(struct qms_buf *out, const struct qms_process *p,
 			    const struct qms_render_context *ctx,
 			    const struct qms_render_options *opt);
@@ -130,12 +141,16 @@ void qms_renderer_free(struct qms_renderer *r);
 /* Lay out `dot` (DOT text from the builder) and render it in `format`
  * (not QMS_RENDER_DOT), appending the bytes to out.
  *
- * Lanes: dot does not keep clusters in the order they are written, so
- * after dot has laid the graph out, the clusters cluster_lane_0,
- * cluster_lane_1, ... are moved to their slots in that order (left to right
- * with rankdir=TB, top to bottom with rankdir=LR), given the same length,
- * their header nodes lane_<n> stretched across them, cluster_legend set
- * beside them, and the edges routed again (Graphviz's `nop` engine).
+ * Lanes: a graph with clusters cluster_lane_0, cluster_lane_1, ... is laid
+ * out by render-layout.c, not by dot (which does not keep clusters in the
+ * order they are written): Graphviz measures the nodes and labels, the
+ * layout puts the lanes side by side in that order (left to right with
+ * rankdir=TB, top to bottom with rankdir=LR), their header nodes lane_<n>
+ * across their tops, the steps in ranks and columns, and routes the edges
+ * (orthogonal, around every box; with qms_edges="spline" Graphviz routes
+ * curves between the same boxes); cluster_legend goes beside the lanes,
+ * and Graphviz's nop2 engine draws it all where it was put. Other graphs
+ * (the map) are laid out by dot.
  *
  * PDF: the creation date Graphviz (cairo) writes is replaced by `date`
  * (days since 1970-01-01; -1 for 1970-01-01) so the bytes only depend on

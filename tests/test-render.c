@@ -1,8 +1,10 @@
 /* The diagram builder, the critical path it highlights, and the Graphviz
  * adapter run in this process (LeakSanitizer suppressions for Graphviz in
  * tests/render/lsan.supp). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include <cmocka.h>
 
 #include "flow.h"
+#include "render-layout.h"
 #include "render.h"
 #include "schema.h"
 #include "values.h"
@@ -251,6 +254,275 @@ static void test_render_refuses_bad_input(void **state)
 	qms_buf_release(&out);
 }
 
+/* ---- the layout, without Graphviz ---- */
+
+struct box {
+	double x0, y0, x1, y1;
+};
+
+static struct box node_box(const struct qms_lay_node *n, double shrink)
+{
+	return (struct box){n->x - n->w / 2 + shrink, n->y - n->h / 2 + shrink, n->x + n->w / 2 - shrink,
+			    n->y + n->h / 2 - shrink};
+}
+
+static bool boxes_meet(struct box a, struct box b)
+{
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/* An orthogonal segment and a box: whether the segment enters it. */
+static bool seg_in_box(struct qms_lay_point a, struct qms_lay_point b, struct box bx)
+{
+	double x0 = fmin(a.x, b.x), x1 = fmax(a.x, b.x), y0 = fmin(a.y, b.y), y1 = fmax(a.y, b.y);
+	if (x0 == x1) /* vertical */
+		return bx.x0 < x0 && x0 < bx.x1 && y0 < bx.y1 && bx.y0 < y1;
+	return bx.y0 < y0 && y0 < bx.y1 && x0 < bx.x1 && bx.x0 < x1;
+}
+
+static bool on_border(struct qms_lay_point p, const struct qms_lay_node *n)
+{
+	struct box out = node_box(n, -0.6);
+	return p.x >= out.x0 && p.x <= out.x1 && p.y >= out.y0 && p.y <= out.y1;
+}
+
+static uint64_t lcg(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 33;
+}
+
+/* A random diagram: a chain through random lanes with decisions that
+ * branch ahead or loop back, forks to bars, labels, a self loop now and
+ * then, and a cycle the start does not reach. */
+static void random_diagram(struct qms_lay *l, uint64_t seed, struct qms_lay_node *nodes,
+			   struct qms_lay_edge *edges, double *min_w)
+{
+	uint64_t s = seed;
+	memset(l, 0, sizeof(*l));
+	l->nlanes = 1 + lcg(&s) % 6;
+	size_t n = 3 + lcg(&s) % 40, m = 0;
+	for (size_t i = 0; i < n; i++) {
+		enum qms_lay_shape shape = lcg(&s) % 5 == 0 ? QMS_LAY_DIAMOND : lcg(&s) % 7 == 0 ? QMS_LAY_ELLIPSE
+												: QMS_LAY_BOX;
+		nodes[i] = (struct qms_lay_node){.lane = lcg(&s) % l->nlanes, .shape = shape,
+						 .w = 60 + (double)(lcg(&s) % 140), .h = 20 + (double)(lcg(&s) % 40)};
+	}
+	for (size_t i = 0; i + 1 < n; i++) {
+		bool label = nodes[i].shape == QMS_LAY_DIAMOND;
+		edges[m++] = (struct qms_lay_edge){.tail = i, .head = i + 1, .arrow = true, .lw = label ? 30 : 0, .lh = 11};
+		if (label && i > 0 && lcg(&s) % 2)
+			edges[m++] = (struct qms_lay_edge){.tail = i, .head = lcg(&s) % i, .back = true, .arrow = true,
+							   .lw = 44, .lh = 22};
+		else if (label && i + 3 < n)
+			edges[m++] = (struct qms_lay_edge){.tail = i, .head = i + 2 + lcg(&s) % 2, .arrow = true,
+							   .lw = 50, .lh = 11};
+		if (!label && i + 3 < n && lcg(&s) % 6 == 0) { /* a fork: i -> bar -> i+1, i+2 */
+			size_t b = n++;
+			nodes[b] = (struct qms_lay_node){.lane = nodes[i].lane, .shape = QMS_LAY_BAR, .w = 79, .h = 6};
+			edges[m - 1].head = b;
+			edges[m++] = (struct qms_lay_edge){.tail = b, .head = i + 1, .arrow = true};
+			edges[m++] = (struct qms_lay_edge){.tail = b, .head = i + 2, .arrow = true};
+		}
+		if (lcg(&s) % 40 == 0)
+			edges[m++] = (struct qms_lay_edge){.tail = i, .head = i, .back = true, .arrow = true};
+	}
+	if (n > 6 && lcg(&s) % 4 == 0) { /* a cycle nothing marked as a loop */
+		size_t a = n++, b = n++;
+		nodes[a] = (struct qms_lay_node){.lane = 0, .shape = QMS_LAY_BOX, .w = 80, .h = 30};
+		nodes[b] = (struct qms_lay_node){.lane = l->nlanes - 1, .shape = QMS_LAY_BOX, .w = 80, .h = 30};
+		edges[m++] = (struct qms_lay_edge){.tail = a, .head = b, .arrow = true};
+		edges[m++] = (struct qms_lay_edge){.tail = b, .head = a, .arrow = true};
+		edges[m++] = (struct qms_lay_edge){.tail = b, .head = 3, .arrow = true};
+	}
+	for (size_t k = 0; k < l->nlanes; k++)
+		min_w[k] = 100 + (double)(lcg(&s) % 80);
+	l->nodes = nodes;
+	l->nnodes = n;
+	l->edges = edges;
+	l->nedges = m;
+	l->lane_min_w = min_w;
+	l->header_h = 30;
+	l->curved = seed % 2;
+}
+
+static void check_lanes(const struct qms_lay *l)
+{
+	for (size_t k = 0; k < l->nlanes; k++) {
+		assert_true(l->lane_x0[k] < l->lane_x1[k]);
+		assert_true(l->lane_x1[k] - l->lane_x0[k] >= l->lane_min_w[k] - 0.01);
+		if (k)
+			assert_true(fabs(l->lane_x1[k - 1] - l->lane_x0[k]) < 1e-6); /* side by side, in order */
+	}
+	for (size_t i = 0; i < l->nnodes; i++) {
+		const struct qms_lay_node *n = &l->nodes[i];
+		struct box b = node_box(n, 0);
+		double x0 = l->lane_x0[n->lane], x1 = l->lane_x1[n->lane];
+		if (n->shape == QMS_LAY_BAR)
+			assert_true(b.x0 < x1 && x0 < b.x1); /* reaches into its lane */
+		else
+			assert_true(b.x0 >= x0 && b.x1 <= x1);
+		assert_true(b.y0 > l->header_y + l->header_h / 2 && b.y1 < l->height);
+		for (size_t j = 0; j < i; j++)
+			assert_false(boxes_meet(b, node_box(&l->nodes[j], 0)));
+	}
+}
+
+/* Every edge: orthogonal, from the border of its tail to the border of its
+ * head, through no other box; a loop runs outside every box of its lane. */
+static void check_edges(const struct qms_lay *l)
+{
+	for (size_t e = 0; e < l->nedges; e++) {
+		const struct qms_lay_edge *ed = &l->edges[e];
+		assert_true(ed->npts >= 2);
+		assert_true(on_border(ed->pts[0], &l->nodes[ed->tail]));
+		assert_true(on_border(ed->pts[ed->npts - 1], &l->nodes[ed->head]));
+		assert_true(ed->nbez >= 4 && ed->nbez % 3 == 1);
+		assert_true(ed->bez[0].x == ed->pts[0].x && ed->bez[ed->nbez - 1].y == ed->pts[ed->npts - 1].y);
+		for (size_t k = 0; k + 1 < ed->npts; k++) {
+			struct qms_lay_point a = ed->pts[k], b = ed->pts[k + 1];
+			assert_true(fabs(a.x - b.x) < 1e-6 || fabs(a.y - b.y) < 1e-6);
+			for (size_t v = 0; v < l->nnodes; v++)
+				if (v != ed->tail && v != ed->head)
+					assert_false(seg_in_box(a, b, node_box(&l->nodes[v], 1)));
+		}
+		if (!ed->back || ed->tail == ed->head || ed->npts < 3)
+			continue;
+		/* a loop runs along a gap: some vertical piece of it is beside
+		 * every node, in no node's column */
+		bool in_gap = false;
+		for (size_t k = 0; k + 1 < ed->npts && !in_gap; k++) {
+			if (fabs(ed->pts[k].x - ed->pts[k + 1].x) > 1e-6)
+				continue;
+			in_gap = true;
+			for (size_t v = 0; v < l->nnodes; v++)
+				if (l->nodes[v].shape != QMS_LAY_BAR && fabs(ed->pts[k].x - l->nodes[v].x) < l->nodes[v].w / 2)
+					in_gap = false;
+		}
+		assert_true(in_gap);
+	}
+}
+
+/* Labels: on no box, no other edge, no other label. */
+static void check_labels(const struct qms_lay *l)
+{
+	for (size_t e = 0; e < l->nedges; e++) {
+		const struct qms_lay_edge *ed = &l->edges[e];
+		if (ed->lw <= 0)
+			continue;
+		struct box lb = {ed->lx - ed->lw / 2 + 0.5, ed->ly - ed->lh / 2 + 0.5, ed->lx + ed->lw / 2 - 0.5,
+				 ed->ly + ed->lh / 2 - 0.5};
+		for (size_t v = 0; v < l->nnodes; v++)
+			assert_false(boxes_meet(lb, node_box(&l->nodes[v], 0)));
+		for (size_t o = 0; o < l->nedges; o++) {
+			const struct qms_lay_edge *od = &l->edges[o];
+			if (o == e)
+				continue;
+			for (size_t k = 0; k + 1 < od->npts; k++)
+				assert_false(seg_in_box(od->pts[k], od->pts[k + 1], lb));
+			if (od->lw > 0)
+				assert_false(boxes_meet(lb, (struct box){od->lx - od->lw / 2, od->ly - od->lh / 2,
+									 od->lx + od->lw / 2, od->ly + od->lh / 2}));
+		}
+	}
+}
+
+static void test_layout_random(void **state)
+{
+	(void)state;
+	enum { N = 96, M = 3 * N };
+	static struct qms_lay_node nodes[N], again_nodes[N];
+	static struct qms_lay_edge edges[M], again_edges[M];
+	double min_w[8];
+	for (uint64_t seed = 1; seed <= 400; seed++) {
+		struct qms_lay l, again;
+		random_diagram(&l, seed, nodes, edges, min_w);
+		qms_lay_run(&l);
+		check_lanes(&l);
+		check_edges(&l);
+		check_labels(&l);
+		/* the same input, the same output */
+		random_diagram(&again, seed, again_nodes, again_edges, min_w);
+		qms_lay_run(&again);
+		assert_memory_equal(nodes, again_nodes, l.nnodes * sizeof(*nodes));
+		for (size_t e = 0; e < l.nedges; e++) {
+			assert_int_equal(edges[e].npts, again_edges[e].npts);
+			assert_memory_equal(edges[e].pts, again_edges[e].pts, edges[e].npts * sizeof(*edges[e].pts));
+		}
+		qms_arena_release(&l.arena);
+		qms_arena_release(&again.arena);
+	}
+}
+
+/* start -> task -> decision, "yes" to the end, "no" back to the task. */
+static void test_layout_loop(void **state)
+{
+	(void)state;
+	struct qms_lay_node nodes[4] = {
+		{.lane = 0, .shape = QMS_LAY_ELLIPSE, .w = 80, .h = 30},
+		{.lane = 0, .shape = QMS_LAY_BOX, .w = 120, .h = 40},
+		{.lane = 1, .shape = QMS_LAY_DIAMOND, .w = 100, .h = 50},
+		{.lane = 1, .shape = QMS_LAY_ELLIPSE, .w = 80, .h = 30},
+	};
+	struct qms_lay_edge edges[4] = {
+		{.tail = 0, .head = 1, .arrow = true},
+		{.tail = 1, .head = 2, .arrow = true},
+		{.tail = 2, .head = 3, .arrow = true, .lw = 24, .lh = 11},
+		{.tail = 2, .head = 1, .back = true, .arrow = true, .lw = 30, .lh = 11},
+	};
+	double min_w[2] = {150, 150};
+	struct qms_lay l = {.nodes = nodes, .nnodes = 4, .edges = edges, .nedges = 4, .nlanes = 2,
+			    .lane_min_w = min_w, .header_h = 30};
+	qms_lay_run(&l);
+	check_lanes(&l);
+	check_edges(&l);
+	check_labels(&l);
+	/* each step a rank below the one before: the flow reaches the end last */
+	assert_true(nodes[0].y < nodes[1].y && nodes[1].y < nodes[2].y && nodes[2].y < nodes[3].y);
+	/* forward edges come in from above, vertically */
+	for (int e = 0; e < 3; e++) {
+		const struct qms_lay_edge *ed = &edges[e];
+		assert_true(ed->pts[ed->npts - 1].x == ed->pts[ed->npts - 2].x);
+		assert_true(ed->pts[ed->npts - 2].y < ed->pts[ed->npts - 1].y);
+	}
+	/* the loop leaves the decision by a side corner and enters the task
+	 * from the side, horizontally */
+	const struct qms_lay_edge *loop = &edges[3];
+	assert_true(fabs(loop->pts[0].y - nodes[2].y) < 1e-6);
+	assert_true(fabs(fabs(loop->pts[0].x - nodes[2].x) - nodes[2].w / 2) < 1e-6);
+	assert_true(loop->pts[loop->npts - 1].y == loop->pts[loop->npts - 2].y);
+	assert_true(fabs(fabs(loop->pts[loop->npts - 1].x - nodes[1].x) - nodes[1].w / 2) < 1e-6);
+	qms_arena_release(&l.arena);
+}
+
+/* A fork bar spans the lanes of its branches. */
+static void test_layout_bar(void **state)
+{
+	(void)state;
+	struct qms_lay_node nodes[5] = {
+		{.lane = 1, .shape = QMS_LAY_BOX, .w = 120, .h = 40},
+		{.lane = 1, .shape = QMS_LAY_BAR, .w = 79, .h = 6},
+		{.lane = 0, .shape = QMS_LAY_BOX, .w = 120, .h = 40},
+		{.lane = 2, .shape = QMS_LAY_BOX, .w = 120, .h = 40},
+		{.lane = 3, .shape = QMS_LAY_BOX, .w = 120, .h = 40},
+	};
+	struct qms_lay_edge edges[4] = {
+		{.tail = 0, .head = 1}, {.tail = 1, .head = 2, .arrow = true},
+		{.tail = 1, .head = 3, .arrow = true}, {.tail = 1, .head = 4, .arrow = true},
+	};
+	double min_w[4] = {150, 150, 150, 150};
+	struct qms_lay l = {.nodes = nodes, .nnodes = 5, .edges = edges, .nedges = 4, .nlanes = 4,
+			    .lane_min_w = min_w, .header_h = 30};
+	qms_lay_run(&l);
+	check_lanes(&l);
+	check_edges(&l);
+	const struct qms_lay_node *bar = &nodes[1];
+	assert_true(bar->x - bar->w / 2 <= nodes[2].x && bar->x + bar->w / 2 >= nodes[4].x);
+	for (int e = 1; e < 4; e++) /* each branch straight down from the bar */
+		assert_int_equal(edges[e].npts, 2);
+	qms_arena_release(&l.arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +530,9 @@ int main(void)
 		cmocka_unit_test(test_escape_attr),
 		cmocka_unit_test(test_critical_steps),
 		cmocka_unit_test(test_dot),
+		cmocka_unit_test(test_layout_random),
+		cmocka_unit_test(test_layout_loop),
+		cmocka_unit_test(test_layout_bar),
 	};
 	const struct CMUnitTest graphviz[] = {
 		cmocka_unit_test(test_render_lanes_in_order),

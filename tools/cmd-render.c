@@ -11,7 +11,7 @@
 #include "values.h"
 
 struct render_args {
-	int format, lanes;
+	int format, lanes, edges;
 	const char *out, *output, *map;
 	unsigned jobs;
 	int32_t as_of;
@@ -29,6 +29,8 @@ static const struct qms_opt render_opts[] = {
 	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("worker processes (default: one per core)")},
 	{"lanes", 0, QMS_OPT_CHOICE, N_("DIRECTION"), lanes_names, O(lanes),
 	 N_("vertical (default): lanes are columns;\nhorizontal: lanes are rows, for wide pages")},
+	{"edges", 0, QMS_OPT_CHOICE, N_("STYLE"), qms_render_edges_names, O(edges),
+	 N_("ortho (default): horizontal and vertical lines around\nthe boxes; spline: curves along the same routes")},
 	{"as-of", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(as_of),
 	 N_("findings open or closed as of DATE, YYYY-MM-DD\n(default today)")},
 	{"map", 0, QMS_OPT_STRING, N_("AGENCY"), NULL, O(map), N_("the interaction map of AGENCY's procedures")},
@@ -45,7 +47,8 @@ const struct qms_cli_command qms_render_command = {
 	.name = "render",
 	.run = qms_cmd_render,
 	.usage = N_("render [--format svg|png|pdf|dot] [--out DIR] [-j N] [PATH...]\n"
-		    "       [--lanes vertical|horizontal] [--as-of DATE] [--timeout SECONDS]\n"
+		    "       [--lanes vertical|horizontal] [--edges ortho|spline] [--as-of DATE]\n"
+		    "       [--timeout SECONDS]\n"
 		    "render --map AGENCY [--format ...] [--out DIR] [PATH]\n"
 		    "render --board [--as-of DATE] [-o FILE]"),
 	.summary = N_("flow diagrams of procedures (swimlanes, critical path, audit findings); agency maps"),
@@ -100,6 +103,7 @@ int qms_cmd_render(int argc, char **argv)
 		.timeout = a.timeout == ULONG_MAX ? 0 : (unsigned)a.timeout,
 		.opt = {.format = a.format < 0 ? QMS_RENDER_SVG : (enum qms_render_format)a.format,
 			.lanes = a.lanes < 0 ? QMS_LANES_VERTICAL : (enum qms_render_lanes)a.lanes,
+			.edges = a.edges < 0 ? QMS_EDGES_ORTHO : (enum qms_render_edges)a.edges,
 			.as_of = a.as_of, .lang = qms_lang_get()},
 		/* without --lang each diagram speaks its workspace's language */
 		.lang_set = qms_cli_lang_given() >= 0,

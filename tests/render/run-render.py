@@ -11,7 +11,11 @@ today's binary: read the diff before committing it.
 What is checked:
 - lanes in declared order, vertical and horizontal, in many generated
   procedures (lane header positions in the SVG) and every step inside its
-  lane;
+  lane (a fork or join bar reaching into it);
+- layout quality (check-layout.py): on every generated set, no edge
+  through a box, no label on a box, an edge or a label; on the example
+  workspace and 500 procedures of tools/bench/gen-workspace.py, that and
+  no more crossing pairs than dot draws for the same graphs;
 - hostile text: the SVG parses as XML, has no script element, and shows
   every title, name and label literally; long names wrap;
 - the findings overlay marks exactly the steps with findings, open or
@@ -169,12 +173,67 @@ def check_lane_order(qms, tmp, ws, lanes_dir, label):
             bad_order.append(name)
         for node, lane in node_lane.items():
             b, c = box.get(titles.get(node)), box.get(f"lane-{lane}")
-            if not b or not c or not (c[0] - 0.5 <= b[0] and b[2] <= c[2] + 0.5 and
-                                      c[1] - 0.5 <= b[1] and b[3] <= c[3] + 0.5):
+            inside = b and c and (c[0] - 0.5 <= b[0] and b[2] <= c[2] + 0.5 and
+                                  c[1] - 0.5 <= b[1] and b[3] <= c[3] + 0.5)
+            # fork and join bars span the lanes of their branches: they
+            # only have to reach into their own lane
+            overlaps = b and c and b[0] < c[2] and c[0] < b[2] and b[1] < c[3] and c[1] < b[3]
+            if not (inside or (node.startswith(("fork", "join")) and overlaps)):
                 bad_place.append(f"{name}:{node}")
     check(n > 0 and not bad_order, f"{label} {lanes_dir}: lane headers in declared order in {n} diagrams "
           f"{bad_order[:5]}")
-    check(n > 0 and not bad_place, f"{label} {lanes_dir}: every step inside its lane {bad_place[:5]}")
+    check(n > 0 and not bad_place, f"{label} {lanes_dir}: every step inside its lane, every bar in it "
+          f"{bad_place[:5]}")
+    if label != "example":
+        quality(out, None, f"{label} {lanes_dir}")
+
+
+# ---- layout quality (check-layout.py) ----
+
+def quality(svg_dir, dot_dir, what, require_crossings=False):
+    """Run check-layout.py on the diagrams: no edge through a box, no
+    label on a box, an edge or a label, lanes in order; with dot_dir, no
+    more crossing pairs than dot's."""
+    checker = os.path.join(os.path.dirname(os.path.abspath(__file__)), "check-layout.py")
+    args = [sys.executable, checker, "--require", "--list", svg_dir] + ([dot_dir] if dot_dir else [])
+    p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
+    out = p.stdout.decode("utf-8", "replace")
+    summary = [line for line in out.splitlines() if not line.split(":")[0].endswith(".svg")]
+    print("\n".join("     " + line for line in summary))
+    problems = [line for line in out.splitlines() if line.split(":")[0].endswith(".svg") and " cross at " not in line]
+    check(p.returncode == 0, f"quality {what}: no edge through a box, no label on anything, lanes in order"
+          + (", crossings no more than dot's" if dot_dir else "") + f" {problems[:5]}")
+
+
+def dot_svgs(dot_dir, out_dir):
+    """dot -Tsvg on every DOT file, two at a time."""
+    os.makedirs(out_dir, exist_ok=True)
+    names = sorted(n for n in os.listdir(dot_dir) if n.endswith(".dot"))
+    running = []
+    for name in names:
+        out = os.path.join(out_dir, name[:-4] + ".svg")
+        running.append(subprocess.Popen(["dot", "-Tsvg", "-o", out, os.path.join(dot_dir, name)]))
+        if len(running) >= 2:
+            running.pop(0).wait()
+    for p in running:
+        p.wait()
+    return len(names)
+
+
+def check_quality(qms, tmp, example):
+    """The example workspace and 500 generated procedures against dot."""
+    corpus = os.path.join(tmp, "ws-quality")
+    bench_gen = os.path.join(example, "tools", "bench", "gen-workspace.py")
+    subprocess.run([sys.executable, bench_gen, "-n", "500", "--seed", "19", corpus], check=True,
+                   stdout=subprocess.DEVNULL)
+    for label, ws in (("example", example), ("500 generated", corpus)):
+        svg, dot, dot_svg = (os.path.join(tmp, f"quality-{label}-{k}") for k in ("svg", "dot", "dotsvg"))
+        rc, log = render(qms, svg, "-j", "2", ws)
+        check(rc == 0, f"quality {label}: rendered ({log.strip().splitlines()[-1]})")
+        render(qms, dot, "--format", "dot", ws)
+        n = dot_svgs(dot, dot_svg)
+        check(n >= (14 if label == "example" else 500), f"quality {label}: dot drew {n} diagrams")
+        quality(svg, dot_svg, label)
 
 
 # ---- hostile text ----
@@ -367,6 +426,7 @@ def main():
             check_lane_order(qms, tmp, gen, lanes, "generated")
             check_lane_order(qms, tmp, synth, lanes, "synthetic")
         check_lane_order(qms, tmp, example, "vertical", "example")
+        check_quality(qms, tmp, example)
         check_hostile(qms, tmp, rdir)
         check_findings(qms, tmp, rdir)
         check_determinism(qms, tmp, rdir, example)

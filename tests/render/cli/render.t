@@ -12,6 +12,9 @@ qms: '0' không phải số từ 1 đến 64 cho --jobs
 $ qms render --lanes diagonal
 qms: 'diagonal' không phải giá trị của --lanes: hãy dùng vertical, horizontal
 [2]
+$ qms render --edges wavy
+qms: 'wavy' không phải giá trị của --edges: hãy dùng ortho, spline
+[2]
 $ qms render --as-of 2020-02-30
 qms: '2020-02-30' không phải ngày cho --as-of: hãy viết YYYY-MM-DD, ví dụ 2020-09-30
 [2]
@@ -55,5 +58,5 @@ TMP/o/maps:
 so-a.dot
 $ qms render --help | head -3
 cách dùng: qms render [--format svg|png|pdf|dot] [--out THƯ_MỤC] [-j N] [ĐƯỜNG_DẪN...]
-                      [--lanes vertical|horizontal] [--as-of NGÀY] [--timeout GIÂY]
-           qms render --map CƠ_QUAN [--format ...] [--out THƯ_MỤC] [ĐƯỜNG_DẪN]
+                      [--lanes vertical|horizontal] [--edges ortho|spline] [--as-of NGÀY]
+                      [--timeout GIÂY]
