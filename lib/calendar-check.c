@@ -43,7 +43,7 @@ static void check_make_up(const struct qms_value *v, const char *path, struct qm
 	if (qms_date_weekday(v->date) < 5)
 		qms_diags_add(diags, path, v->line, v->col, QMS_RULE_T009,
 			      "make-up working day '%s' is a %s, a working day already; make-up days are Saturdays or Sundays declared working days",
-			      v->text, qms_weekday_name(v->date, qms_lang_get()));
+			      v->text, qms_gettext(qms_weekday_name(v->date, QMS_LANG_EN)));
 }
 
 /* A day declared both off and worked, reported at its later mention. */

@@ -12,7 +12,8 @@
  * catches a missing unit, `qms check` the rest. */
 #define ID_PATTERN "^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"
 #define DATE_PATTERN "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-#define DURATION_PATTERN "^([0-9]+([.,][0-9]+)?\\s*\\S.*|.*ngày.*|same day|<.*>)$"
+#define DURATION_PATTERN "^([0-9]+([.,][0-9]+)?\\s*\\S.*|.*ngày.*|same( working)? day|<.*>)$"
+#define CLOCK_PATTERN "^[0-9]{1,2}(:[0-9]{2}|\\s*(h|giờ))$"
 #define PERCENT_PATTERN "^[0-9]+([.,][0-9]+)?\\s*%$"
 #define CLAUSE_PATTERN "^[0-9]+(\\.[0-9]+)*$"
 
@@ -54,7 +55,7 @@ static void scalar(struct qms_json *j, const struct qms_field *f)
 	case QMS_T_DATE: string_with(j, DATE_PATTERN, false); break;
 	case QMS_T_DURATION: string_with(j, DURATION_PATTERN, false); break;
 	case QMS_T_PERCENT: string_with(j, PERCENT_PATTERN, false); break;
-	case QMS_T_CLOCK: string_with(j, "^[0-2]?[0-9]:[0-5][0-9]$", false); break;
+	case QMS_T_CLOCK: string_with(j, CLOCK_PATTERN, false); break;
 	case QMS_T_CLAUSE: string_with(j, CLAUSE_PATTERN, true); break;
 	case QMS_T_INT:
 	case QMS_T_NUMBER:

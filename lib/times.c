@@ -102,10 +102,19 @@ struct tcheck {
 	struct qms_buf s[6]; /* figures for one message */
 };
 
+/* Figures go into a message in the language the message itself comes
+ * out in: the reader's once the catalog translates the time messages,
+ * English until then (never Vietnamese units in an English sentence). */
+static enum qms_lang message_lang(void)
+{
+	static const char probe[] = "the committed %s exceeds the statutory %s";
+	return qms_gettext(probe) != probe ? qms_lang_get() : QMS_LANG_EN;
+}
+
 static void tcheck_init(struct tcheck *c)
 {
 	c->wh = wh_of(c->ts);
-	c->lang = qms_lang_get();
+	c->lang = message_lang();
 	c->cal = calendar_of(c->ts, &c->plain);
 	for (size_t i = 0; i < QMS_ARRAY_LEN(c->s); i++)
 		qms_buf_init(&c->s[i]);
