@@ -980,7 +980,7 @@ static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_no
 		if (block && touched_under(e, leaf)) {
 			/* what it takes in depends on its new text (an empty
 			 * block takes the indentation of the next line) */
-			rc = edit_fail(e, "this edit changes a block text ('|' or '>') and removes the entry after it; make them in two edits");
+			rc = edit_fail(e, _("this edit changes a block text ('|' or '>') and removes the entry after it; make them in two edits"));
 			goto out;
 		}
 		size_t run_from = 0;
