@@ -870,6 +870,8 @@ static int plan_empty_list(struct qms_edit *e, struct plan *p, const struct qms_
 
 /* The splices that remove the entries of `coll` the session removes, all
  * together: the text between the entries that stay has to stay valid. */
+static bool touched_under(const struct qms_edit *e, const struct qms_node *sub);
+
 static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_node *coll)
 {
 	size_t n = 0;
@@ -975,6 +977,12 @@ static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_no
 		 * entries goes with them, and what it would take in after them */
 		const struct qms_node *leaf = i > 0 ? last_leaf(e, map ? ent[i - 1]->value : ent[i - 1]) : NULL;
 		bool block = leaf && is_block_scalar(e, leaf);
+		if (block && touched_under(e, leaf)) {
+			/* what it takes in depends on its new text (an empty
+			 * block takes the indentation of the next line) */
+			rc = edit_fail(e, _("this edit changes a block text ('|' or '>') and removes the entry after it; make them in two edits"));
+			goto out;
+		}
 		size_t run_from = 0;
 		for (size_t k = i; k <= j; k++) {
 			size_t st = entry_start(e, coll, ent[k]);

@@ -683,6 +683,13 @@ static void test_fuzz_findings_issue17(void **state)
 	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "....."), -1);
 	assert_non_null(strstr(s.e.error, "'...'"));
 	finish(&s, "{#( n&\n...,.....\n}\n");
+	/* and: emptying a block text while removing the entry after it (the
+	 * empty block would take in the comment that follows) */
+	start(&s, "a:  |-\n  x\nb: 1\n #  c\nc: 2\n");
+	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "b"), 0);
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), ""), -1);
+	assert_non_null(strstr(s.e.error, "two edits"));
+	finish(&s, "a:  |-\n  x\n #  c\nc: 2\n");
 	start(&s, "- >\n  a\r  b\n");
 	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root->first, ""), -1);
 	assert_non_null(strstr(s.e.error, "mixes line ends"));
