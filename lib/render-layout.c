@@ -870,36 +870,31 @@ static void grid_lines(struct lay *L)
 }
 
 /* A decision's branch leaving by a side corner towards a run in a gap on
- * that side goes straight to it when no box is in the way. */
-static void straight_side_exits(struct lay *L)
+ * that side goes straight to it when no box is in the way; so does one
+ * coming into a side corner from a run beside it. */
+static void straight_side_ends(struct lay *L)
 {
 	for (size_t e = 0; e < L->m; e++) {
 		struct route *rt = &L->routes[e];
-		if (rt->kind != ROUTE_LONG || slot_is_col(L, rt->slot) ||
-		    (rt->t.side != SIDE_LEFT && rt->t.side != SIDE_RIGHT))
+		if (rt->kind != ROUTE_LONG || slot_is_col(L, rt->slot))
 			continue;
-		size_t u = L->l->edges[e].tail, r = L->rank[u], su = node_slot(L, u);
-		if ((rt->slot < su) != (rt->t.side == SIDE_LEFT) || !stub_clear(L, r, su, rt->slot) ||
-		    !run_free(L, rt->slot, r, r))
-			continue;
-		rt->t.direct = true;
-		for (size_t i = 0; i < L->nruns; i++)
-			if (L->runs[i].edge == e)
-				L->runs[i].lo = 4 * (long)r + 2;
-	}
-	for (size_t e = 0; e < L->m; e++) { /* and into a side corner from a run beside it */
-		struct route *rt = &L->routes[e];
-		if (rt->kind != ROUTE_LONG || slot_is_col(L, rt->slot) ||
-		    (rt->h.side != SIDE_LEFT && rt->h.side != SIDE_RIGHT))
-			continue;
-		size_t v = L->l->edges[e].head, s = L->rank[v], sv = node_slot(L, v);
-		if ((rt->slot < sv) != (rt->h.side == SIDE_LEFT) || !stub_clear(L, s, sv, rt->slot) ||
-		    !run_free(L, rt->slot, s, s))
-			continue;
-		rt->h.direct = true;
-		for (size_t i = 0; i < L->nruns; i++)
-			if (L->runs[i].edge == e)
-				L->runs[i].hi = 4 * (long)s + 2;
+		for (int tail = 1; tail >= 0; tail--) {
+			struct end *end = tail ? &rt->t : &rt->h;
+			size_t v = tail ? L->l->edges[e].tail : L->l->edges[e].head, r = L->rank[v], sv = node_slot(L, v);
+			if ((end->side != SIDE_LEFT && end->side != SIDE_RIGHT) ||
+			    (rt->slot < sv) != (end->side == SIDE_LEFT) || !stub_clear(L, r, sv, rt->slot) ||
+			    !run_free(L, rt->slot, r, r))
+				continue;
+			end->direct = true;
+			for (size_t i = 0; i < L->nruns; i++) {
+				if (L->runs[i].edge != e)
+					continue;
+				if (tail)
+					L->runs[i].lo = 4 * (long)r + 2;
+				else
+					L->runs[i].hi = 4 * (long)r + 2;
+			}
+		}
 	}
 }
 
@@ -1045,7 +1040,7 @@ static void route_all(struct lay *L)
 	for (size_t v = 0; v < L->n; v++)
 		if (is_diamond(L, v))
 			diamond_entries(L, v);
-	straight_side_exits(L);
+	straight_side_ends(L);
 	grid_lines(L);
 	for (size_t e = 0; e < L->m; e++)
 		if (edge_ok(L, e) && L->rev[e] && L->l->edges[e].tail != L->l->edges[e].head)
@@ -1645,27 +1640,30 @@ static void place_y(struct lay *L)
 
 /* ---- 9. ports along, paths, labels ---- */
 
+/* How far the border of a node is from its centre along one axis, at d
+ * from the centre along the other: `half` and `other` are half its size on
+ * those axes. */
+static double border_reach(enum qms_lay_shape shape, double half, double other, double d)
+{
+	double q = fabs(d) / other;
+	q = q > 1 ? 1 : q;
+	if (shape == QMS_LAY_ELLIPSE)
+		return half * sqrt(1 - q * q);
+	if (shape == QMS_LAY_DIAMOND)
+		return half * (1 - q);
+	return half;
+}
+
 /* The border of node n above (side TOP) or below its centre at x. */
 static double border_y(const struct qms_lay_node *n, double x, int side)
 {
-	double s = side == SIDE_TOP ? -1 : 1, q = fabs(x - n->x) / (n->w / 2);
-	q = q > 1 ? 1 : q;
-	if (n->shape == QMS_LAY_ELLIPSE)
-		return n->y + s * n->h / 2 * sqrt(1 - q * q);
-	if (n->shape == QMS_LAY_DIAMOND)
-		return n->y + s * n->h / 2 * (1 - q);
-	return n->y + s * n->h / 2;
+	return n->y + (side == SIDE_TOP ? -1 : 1) * border_reach(n->shape, n->h / 2, n->w / 2, x - n->x);
 }
 
+/* The border of node n left (side LEFT) or right of its centre at y. */
 static double border_x(const struct qms_lay_node *n, double y, int side)
 {
-	double s = side == SIDE_LEFT ? -1 : 1, q = fabs(y - n->y) / (n->h / 2);
-	q = q > 1 ? 1 : q;
-	if (n->shape == QMS_LAY_ELLIPSE)
-		return n->x + s * n->w / 2 * sqrt(1 - q * q);
-	if (n->shape == QMS_LAY_DIAMOND)
-		return n->x + s * n->w / 2 * (1 - q);
-	return n->x + s * n->w / 2;
+	return n->x + (side == SIDE_LEFT ? -1 : 1) * border_reach(n->shape, n->w / 2, n->h / 2, y - n->y);
 }
 
 /* Whether the edge at this end goes on upwards from the side port. */

@@ -234,6 +234,13 @@ def check_quality(qms, tmp, example):
         n = dot_svgs(dot, dot_svg)
         check(n >= (14 if label == "example" else 500), f"quality {label}: dot drew {n} diagrams")
         quality(svg, dot_svg, label)
+    # the other ways of drawing: curves, lanes as rows
+    for args in (("--edges", "spline"), ("--lanes", "horizontal"), ("--edges", "spline", "--lanes", "horizontal")):
+        what = "example " + " ".join(args)
+        svg = os.path.join(tmp, "quality-" + "-".join(a.strip("-") for a in args))
+        rc, log = render(qms, svg, *args, example)
+        check(rc == 0, f"quality {what}: rendered")
+        quality(svg, None, what)
 
 
 # ---- hostile text ----
