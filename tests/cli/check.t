@@ -2,7 +2,7 @@
 $ qms check ws-mixed
 ws-mixed/processes/so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
 ws-mixed/processes/so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
-ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; yêu cầu chung là cắt giảm tối thiểu 40% (cam kết tối đa 3 ngày làm việc)
 ws-mixed/processes/so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
 ws-mixed/processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
 ws-mixed/processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
@@ -13,7 +13,7 @@ ws-mixed/processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 
 $ qms check -j 1 ws-mixed
 ws-mixed/processes/so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
 ws-mixed/processes/so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
-ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; yêu cầu chung là cắt giảm tối thiểu 40% (cam kết tối đa 3 ngày làm việc)
 ws-mixed/processes/so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
 ws-mixed/processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
 ws-mixed/processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
@@ -24,7 +24,7 @@ ws-mixed/processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 
 $ qms check -j 2 ws-mixed
 ws-mixed/processes/so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
 ws-mixed/processes/so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
-ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+ws-mixed/processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; yêu cầu chung là cắt giảm tối thiểu 40% (cam kết tối đa 3 ngày làm việc)
 ws-mixed/processes/so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
 ws-mixed/processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
 ws-mixed/processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
@@ -35,7 +35,7 @@ ws-mixed/processes/so-a/A-03.yaml:11:51: lỗi[F011]: không có quy trình mã 
 $ qms -C ws-mixed check
 processes/so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
 processes/so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
-processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+processes/so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; yêu cầu chung là cắt giảm tối thiểu 40% (cam kết tối đa 3 ngày làm việc)
 processes/so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
 processes/so-a/A-03.yaml:6:14: lỗi[S004]: '2020-02-30' không phải ngày có thật cho 'effective'; hãy viết YYYY-MM-DD
 processes/so-a/A-03.yaml:10:7: lỗi[F005]: bước kết thúc 'e' lại có bước tiếp theo; bước kết thúc là bước khép lại quy trình
@@ -113,7 +113,7 @@ $ qms check --format json ws-mixed/processes/so-a/A-03.yaml
 $ cd ws-mixed/processes && qms check so-a/A-02.yaml
 so-a/A-02.yaml:4:11: lỗi[F013]: cơ quan 'so-b' chưa có tệp theo dõi trong audits/; có phải là 'so-a'?
 so-a/A-02.yaml:7:3: lỗi[S001]: khóa 'purpse' không hợp lệ trong quy trình (process); có phải là 'purpose'?
-so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc chỉ cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; thư mục làm việc yêu cầu cắt giảm ít nhất 40% (tối đa 3 ngày làm việc)
+so-a/A-02.yaml:10:16: cảnh báo[T003]: thời hạn cam kết 4 ngày làm việc cắt giảm 20% so với thời hạn theo quy định 5 ngày làm việc; yêu cầu chung là cắt giảm tối thiểu 40% (cam kết tối đa 3 ngày làm việc)
 so-a/A-02.yaml:21:66: lỗi[F002]: không có bước 'ket-thuc' trong quy trình này
 đã kiểm tra 1 tệp: 3 lỗi, 1 cảnh báo
 [1]
@@ -133,9 +133,9 @@ checked 1 file: 1 error, 0 warnings
 $ qms check --stdin-filename x.yaml ws-mixed
 qms: --stdin-filename đi cùng '-' (tài liệu ở đầu vào chuẩn)
 [2]
-$ qms -C ../.. check --max-warnings 1 > /dev/null; echo "exit $?"
-exit 1
 $ qms -C ../.. check --max-warnings 2 > /dev/null; echo "exit $?"
+exit 1
+$ qms -C ../.. check --max-warnings 3 > /dev/null; echo "exit $?"
 exit 0
 $ qms check --max-warnings many
 qms: 'many' không phải số nguyên từ 0 đến 1000000000 cho --max-warnings
