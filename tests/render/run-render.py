@@ -400,7 +400,7 @@ def check_limits(qms, tmp):
     proc("BIG-SLOW", 1500, 8)
     proc("SMALL", 6, 2)
     out = os.path.join(tmp, "limits")
-    p = run(qms, "render", "-j", "2", "--timeout", "1", "--out", out, ws)
+    p = run(qms, "--lang", "en", "render", "-j", "2", "--timeout", "1", "--out", out, ws)
     log = p.stdout.decode()
     check(p.returncode == 1, "limits: exit status 1 when a diagram fails")
     check("BIG-CAP.yaml:" in log and "2001 steps are more than a diagram can show (at most 2000)" in log,
