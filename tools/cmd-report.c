@@ -207,8 +207,7 @@ int qms_cmd_site(int argc, char **argv)
 		rc = QMS_EXIT_USAGE;
 	} else {
 		size_t failed = print_render_problems(&res.render);
-		for (size_t i = 0; i < res.nmaps; i++)
-			failed += print_render_problems(&res.maps[i]);
+		failed += print_render_problems(&res.maps);
 		qms_cli_printf(_("wrote %zu pages and %zu diagrams into %s"), res.pages, res.diagrams, a.out);
 		if (failed)
 			qms_cli_printf(_("; %zu diagrams could not be made\n"), failed);
