@@ -797,6 +797,43 @@ static int add_maps(struct batch *bt, const struct qms_location *loc, const char
 	return 0;
 }
 
+/* The diagram targets of the paths: one context per workspace, in the
+ * order the paths came, each workspace's files considered once. */
+static int add_procedures(struct batch *bt, const struct qms_location *locs, size_t npaths,
+			  struct qms_strmap *codes, struct qms_arena *arena, char **err)
+{
+	for (size_t i = 0; i < npaths; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && locs[i].root; j++)
+			seen |= locs[j].root && !strcmp(locs[i].root, locs[j].root);
+		if (seen)
+			continue;
+		size_t ci = bt->nctxs;
+		struct context *c = new_context(bt);
+		if (locs[i].root && open_workspace(bt, c, locs[i].root, err) < 0)
+			return -1;
+		struct qms_strlist files = {0};
+		for (size_t j = i; j < npaths; j++) {
+			bool same = locs[i].root ? locs[j].root && !strcmp(locs[i].root, locs[j].root)
+						 : j == i;
+			if (!same)
+				continue;
+			if (!locs[j].is_dir)
+				qms_strlist_push(&files, qms_xstrdup(locs[j].abs));
+			else if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root))
+				qms_workspace_files(&files, locs[j].root);
+			else
+				qms_collect_yaml(&files, locs[j].abs);
+		}
+		qms_strlist_sort(&files);
+		for (size_t k = 0; k < files.len; k++)
+			if (k == 0 || strcmp(files.items[k], files.items[k - 1]))
+				consider_file(bt, ci, files.items[k], codes, arena);
+		qms_strlist_release(&files);
+	}
+	return 0;
+}
+
 int qms_render_paths(struct qms_render_result *out, const struct qms_render_request *req,
 		     char **err)
 {
@@ -832,36 +869,8 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 		if (add_maps(&bt, &locs[0], paths[0], &arena, err) < 0)
 			goto done;
 	} else {
-		/* One context per workspace, in the order the paths came. */
-		for (size_t i = 0; i < npaths; i++) {
-			bool seen = false;
-			for (size_t j = 0; j < i && locs[i].root; j++)
-				seen |= locs[j].root && !strcmp(locs[i].root, locs[j].root);
-			if (seen)
-				continue;
-			size_t ci = bt.nctxs;
-			struct context *c = new_context(&bt);
-			if (locs[i].root && open_workspace(&bt, c, locs[i].root, err) < 0)
-				goto done;
-			struct qms_strlist files = {0};
-			for (size_t j = i; j < npaths; j++) {
-				bool same = locs[i].root ? locs[j].root && !strcmp(locs[i].root, locs[j].root)
-							 : j == i;
-				if (!same)
-					continue;
-				if (!locs[j].is_dir)
-					qms_strlist_push(&files, qms_xstrdup(locs[j].abs));
-				else if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root))
-					qms_workspace_files(&files, locs[j].root);
-				else
-					qms_collect_yaml(&files, locs[j].abs);
-			}
-			qms_strlist_sort(&files);
-			for (size_t k = 0; k < files.len; k++)
-				if (k == 0 || strcmp(files.items[k], files.items[k - 1]))
-					consider_file(&bt, ci, files.items[k], &codes, &arena);
-			qms_strlist_release(&files);
-		}
+		if (add_procedures(&bt, locs, npaths, &codes, &arena, err) < 0)
+			goto done;
 	}
 
 	if (bt.ntargets && qms_dir_open(&bt.out, req->out_dir, true, err) < 0)
