@@ -1,6 +1,7 @@
 #include "iso.h"
 #include "i18n.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "coverage.h"
@@ -108,7 +109,9 @@ void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index
 	if (!c)
 		return;
 	struct qms_coverage cov;
-	qms_coverage_compute(&cov, c, ix, sys->agency.text, sys, path);
+	/* C006 is about what addresses a clause, not its evidence: any date */
+	struct qms_cov_input in = {.sys = sys, .sys_path = path, .as_of = INT32_MAX};
+	qms_coverage_compute(&cov, c, ix, sys->agency.text, &in);
 	for (size_t i = 0; i < cov.nrows; i++) {
 		const struct qms_cov_row *row = &cov.rows[i];
 		const struct qms_clause *cl = row->clause;
