@@ -20,6 +20,27 @@ static const struct {
 	{"knowledge", "7.1.6"},
 };
 
+const char *qms_system_field_label(const char *field, enum qms_lang lang)
+{
+	static const struct {
+		const char *field, *vi;
+	} labels[] = {
+		{"context", "bối cảnh"},
+		{"interested_parties", "các bên quan tâm"},
+		{"scope", "phạm vi"},
+		{"exclusions", "điều khoản không áp dụng"},
+		{"policy", "chính sách chất lượng"},
+		{"risks", "rủi ro và cơ hội"},
+		{"objectives", "mục tiêu chất lượng"},
+		{"knowledge", "tri thức của tổ chức"},
+	};
+	if (lang == QMS_LANG_VI)
+		for (size_t i = 0; i < QMS_ARRAY_LEN(labels); i++)
+			if (!strcmp(labels[i].field, field))
+				return labels[i].vi;
+	return field;
+}
+
 const char *qms_system_field_clause(const char *field)
 {
 	for (size_t i = 0; i < QMS_ARRAY_LEN(system_fields); i++)

@@ -139,6 +139,10 @@ void qms_cov_gap_text(struct qms_buf *out, const struct qms_coverage *c, const s
  * 9001:2015 4.3 never lets an agency declare not applicable. */
 bool qms_clause_of_system(const char *clause);
 
+/* A field of system.yaml named for people: its key in English, "bối
+ * cảnh" for `context` in Vietnamese. Static storage. */
+const char *qms_system_field_label(const char *field, enum qms_lang lang);
+
 /* The clause a field of system.yaml stands for ("policy" -> "5.2"), or NULL. */
 const char *qms_system_field_clause(const char *field);
 

@@ -338,11 +338,11 @@ static void print_coverage_table(const struct qms_coverage *cov, const struct is
 	qms_buf_release(&out);
 	qms_buf_release(&by);
 	qms_table_release(&t);
-	qms_cli_printf("\n%zu %s: %zu %s, %zu %s, %zu %s, %zu %s\n", cov->nrows, vi ? "điều khoản" : "clauses",
-		       cov->count[QMS_COV_MET], qms_cov_status_label(QMS_COV_MET, lang),
-		       cov->count[QMS_COV_DOCUMENTED], qms_cov_status_label(QMS_COV_DOCUMENTED, lang),
-		       cov->count[QMS_COV_MISSING], qms_cov_status_label(QMS_COV_MISSING, lang),
-		       cov->count[QMS_COV_NOT_APPLICABLE], qms_cov_status_label(QMS_COV_NOT_APPLICABLE, lang));
+	qms_cli_printf("\n%zu %s:", cov->nrows, vi ? "điều khoản" : "clauses");
+	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
+		qms_cli_printf("%s %s %zu", s ? ";" : "", qms_cov_status_label((enum qms_cov_status)s, lang),
+			       cov->count[s]);
+	qms_cli_printf("\n");
 	qms_cli_printf("%s\n", vi ? "HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)"
 				  : "DI: documented information required (M maintain, R retain)");
 	qms_buf_release(&d);

@@ -155,7 +155,9 @@ static void migration_text(struct qms_buf *b, const struct qms_conversion *m, en
 		if (n->by) {
 			qms_buf_adds(b, vi ? "đã có (" : "addressed (");
 			for (size_t j = 0; j < n->nby && j < 3; j++)
-				qms_buf_printf(b, "%s%s", j ? ", " : "", n->by[j].what);
+				qms_buf_printf(b, "%s%s", j ? ", " : "",
+					       n->by[j].kind == QMS_COV_FIELD ? qms_system_field_label(n->by[j].what, lang)
+									      : n->by[j].what);
 			qms_buf_adds(b, ")\n");
 		} else {
 			qms_buf_printf(b, "%s\n", vi ? "CHƯA CÓ" : "NOT YET");
