@@ -520,6 +520,12 @@ static void blocked_text(struct qms_buf *out, const struct qms_cov_source *s, en
 		qms_buf_printf(out, qms_tr(lang, N_("%s is withdrawn")), what);
 		break;
 	case QMS_SRC_NO_REPORT:
+		if (s->kind == QMS_COV_ACTION) {
+			qms_buf_printf(out, qms_tr(lang, N_("%s closed, its effectiveness not verified")), what);
+			break;
+		}
+		qms_buf_adds(out, what);
+		break;
 	case QMS_SRC_IN_FORCE:
 		qms_buf_adds(out, what);
 		break;

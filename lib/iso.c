@@ -53,7 +53,11 @@ static void check_system(const struct qms_catalogs *cat, const struct qms_system
 			qms_diags_add(diags, path, e->clause.line, e->clause.col, QMS_RULE_C004,
 				      "clause %s is part of the management system itself (4, 5, 6, 7.5, 9, 10) and cannot be declared not applicable",
 				      e->clause.text);
-		else
+		else if (!qms_clause_within(e->clause.text, "8.3"))
+			/* 8.3 is what a state agency is expected to declare: the law,
+			 * not the agency, designs its TTHC. Any other requirement of 7
+			 * or 8 bears on its services: the justification must show why
+			 * not */
 			qms_diags_add(diags, path, e->clause.line, e->clause.col, QMS_RULE_C007,
 				      "clause %s is declared not applicable: ISO 9001:2015 4.3 allows it only when it does not affect the conformity of the services or the satisfaction of citizens; the justification must show that",
 				      e->clause.text);

@@ -589,22 +589,22 @@ static void late_agency(struct rw *w, size_t i)
 	size_t nleft = (size_t)s->stages_left;
 	rw_agency(w, i);
 	if (w->vi) {
-		rw_printf(w, " (hạn %s, ", D(w, s->deadline));
 		if (s->days_left < 0)
-			rw_printf(w, "chậm %s ngày", C(w, (size_t)-s->days_left));
+			rw_printf(w, " (hạn %s, chậm %s ngày", D(w, s->deadline), C(w, (size_t)-s->days_left));
 		else if (s->status == QMS_STATUS_OVERDUE)
-			rw_printf(w, "đã hết hạn");
+			rw_printf(w, " (đến hạn ngày %s, chưa hoàn thành", D(w, s->deadline));
 		else
-			rw_printf(w, "còn %s ngày", C(w, (size_t)s->days_left));
+			rw_printf(w, " (hạn %s, còn %s ngày", D(w, s->deadline), C(w, (size_t)s->days_left));
 		rw_printf(w, "; còn %s giai đoạn: %s)", C(w, nleft), left.buf);
 	} else {
-		rw_printf(w, " (deadline %s, ", D(w, s->deadline));
 		if (s->days_left < 0)
-			rw_printf(w, "%s %s late", C(w, (size_t)-s->days_left), pl((size_t)-s->days_left, "day", "days"));
+			rw_printf(w, " (deadline %s, %s %s late", D(w, s->deadline), C(w, (size_t)-s->days_left),
+				  pl((size_t)-s->days_left, "day", "days"));
 		else if (s->status == QMS_STATUS_OVERDUE)
-			rw_printf(w, "passed");
+			rw_printf(w, " (due %s, not finished", D(w, s->deadline));
 		else
-			rw_printf(w, "%s %s left", C(w, (size_t)s->days_left), pl((size_t)s->days_left, "day", "days"));
+			rw_printf(w, " (deadline %s, %s %s left", D(w, s->deadline), C(w, (size_t)s->days_left),
+				  pl((size_t)s->days_left, "day", "days"));
 		rw_printf(w, "; %s %s left: %s)", C(w, nleft), pl(nleft, "stage", "stages"), left.buf);
 	}
 	qms_buf_release(&left);
