@@ -862,7 +862,7 @@ static void summary_procedures(struct rw *w)
 		if (r->on_2008)
 			rw_printf(w, ", %s still against ISO 9001:2008", C(w, r->on_2008));
 		if (r->timed)
-			rw_printf(w, ". Of the administrative procedures with time limits, %s of %s meet the required cut of at least %s against the statutory limit; the average cut is %s",
+			rw_printf(w, ". Of the procedures with time limits, %s of %s meet the required cut of at least %s against the statutory limit; the average cut is %s",
 				  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
 	}
 	rw_printf(w, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_PROCEDURES));

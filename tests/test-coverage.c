@@ -108,11 +108,11 @@ static void build(struct ws *w, const char *system_extra, const char *tracker_ex
 	snprintf(path, sizeof(path), "%s/audits/so-a.yaml", w->root);
 	assert_int_equal(qms_document_load(&w->tracker, path, &diags), 0);
 	/* the fixtures are well formed: a typo in a key would test nothing
-	 * (S: schema, Y: YAML); rules on the content are the tests' business */
+	 * (S: schema, L: reading the file); rules on the content are the tests' business */
 	char first[512] = "";
 	for (size_t i = 0; i < diags.len && !*first; i++) {
 		const char *code = qms_rule_get(diags.items[i].rule)->code;
-		if (code[0] == 'S' || code[0] == 'Y')
+		if (code[0] == 'S' || code[0] == 'L')
 			snprintf(first, sizeof(first), "%s:%u: %s", diags.items[i].file, diags.items[i].line,
 				 diags.items[i].message);
 	}
