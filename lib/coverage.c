@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "status.h"
 #include "tracker.h"
 
 /* What each field of system.yaml is, in clause terms. */
@@ -39,6 +40,17 @@ const char *qms_system_field_label(const char *field, enum qms_lang lang)
 			if (!strcmp(labels[i].field, field))
 				return labels[i].vi;
 	return field;
+}
+
+const char *qms_cov_source_name(const struct qms_cov_source *s, enum qms_lang lang)
+{
+	if (s->kind == QMS_COV_FIELD)
+		return qms_system_field_label(s->what, lang);
+	if (s->kind == QMS_COV_STAGE && lang == QMS_LANG_VI)
+		for (int k = 0; k < QMS_STAGE_COUNT; k++)
+			if (!strcmp(qms_stage_names[k], s->what))
+				return qms_stage_label_mid(k, lang);
+	return s->what;
 }
 
 const char *qms_system_field_clause(const char *field)
@@ -502,7 +514,7 @@ static void blocked_text(struct qms_buf *out, const struct qms_cov_source *s, en
 	qms_buf_init(&d);
 	if (s->date >= 0)
 		add_date(&d, s->date, lang);
-	const char *what = s->kind == QMS_COV_FIELD ? "system.yaml" : s->what;
+	const char *what = s->kind == QMS_COV_FIELD ? "system.yaml" : qms_cov_source_name(s, lang);
 	switch (s->state) {
 	case QMS_SRC_UNDATED:
 		qms_buf_printf(out, s->kind == QMS_COV_FIELD ? qms_tr(lang, N_("%s has no issue date")) :

@@ -143,6 +143,11 @@ bool qms_clause_of_system(const char *clause);
  * cảnh" for `context` in Vietnamese. Static storage. */
 const char *qms_system_field_label(const char *field, enum qms_lang lang);
 
+/* A source named for people: a field by qms_system_field_label(), a
+ * stage of the tracker by its label in Vietnamese ("đánh giá nội bộ"),
+ * anything else by its id. Static storage or s->what. */
+const char *qms_cov_source_name(const struct qms_cov_source *s, enum qms_lang lang);
+
 /* The clause a field of system.yaml stands for ("policy" -> "5.2"), or NULL. */
 const char *qms_system_field_clause(const char *field);
 

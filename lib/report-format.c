@@ -522,8 +522,7 @@ static const char *place(struct rw *w)
 /* A stage mid-sentence: "đánh giá nội bộ". */
 static const char *stage_mid(struct rw *w, int stage)
 {
-	qms_buf_add_lower_first(&w->tmp, qms_stage_label(stage, w->lang));
-	return slot(w, &w->tmp);
+	return qms_stage_label_mid(stage, w->lang);
 }
 
 /* a share in tenths of a percent, rounded */

@@ -35,6 +35,21 @@ const char *qms_status_label(enum qms_status s, enum qms_lang lang)
 	return lang == QMS_LANG_EN ? status_en[s] : status_vi[s];
 }
 
+/* mid-sentence: lower case, as the administration writes them */
+static const char *const stage_vi_mid[] = {
+	"lập kế hoạch", "đào tạo", "đánh giá thực trạng", "xây dựng, chuyển đổi tài liệu", "áp dụng",
+	"đánh giá nội bộ", "xem xét của lãnh đạo", "công bố", "báo cáo Sở KH&CN"};
+static const char *const stage_en_mid[] = {
+	"plan", "training", "gap analysis", "documentation", "apply", "internal audit",
+	"management review", "announcement", "report to DOST"};
+
+const char *qms_stage_label_mid(int stage, enum qms_lang lang)
+{
+	if (stage < 0 || stage >= QMS_STAGE_COUNT)
+		return "";
+	return lang == QMS_LANG_EN ? stage_en_mid[stage] : stage_vi_mid[stage];
+}
+
 const char *qms_stage_label(int stage, enum qms_lang lang)
 {
 	if (stage < 0 || stage >= QMS_STAGE_COUNT)

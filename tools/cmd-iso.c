@@ -172,7 +172,7 @@ static void source_text(struct qms_buf *b, const struct qms_cov_source *s, enum 
 	if (s->kind == QMS_COV_RECORDS)
 		qms_buf_printf(b, qms_tr(lang, N_("records of %s")), s->what);
 	else
-		qms_buf_adds(b, s->what);
+		qms_buf_adds(b, qms_cov_source_name(s, lang));
 	qms_buf_printf(b, " (%s:%u", slash ? slash + 1 : s->path, s->line);
 	if (s->date >= 0) {
 		qms_buf_adds(b, ", ");
