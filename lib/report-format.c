@@ -1517,9 +1517,11 @@ static void json_migration(struct qms_buf *b, const struct qms_report *r)
 	json_date(b, r->settings.deadline);
 	qms_buf_printf(b, ",\n    \"own_deadline\": %zu,\n    \"agencies\": %zu,\n    \"done\": %zu,\n"
 			  "    \"not_done\": %zu,\n    \"overdue\": %zu,\n    \"at_risk\": %zu,\n"
-			  "    \"on_track\": %zu,\n    \"by_level\": {",
+			  "    \"on_track\": %zu,\n    \"done_percent\": ",
 		       own, r->tracked, bs[QMS_STATUS_DONE], r->tracked - bs[QMS_STATUS_DONE],
 		       bs[QMS_STATUS_OVERDUE], bs[QMS_STATUS_AT_RISK], bs[QMS_STATUS_ON_TRACK]);
+	add_tenths(b, tenths_of(bs[QMS_STATUS_DONE], r->tracked));
+	qms_buf_adds(b, ",\n    \"by_level\": {");
 	static const char *const levels[] = {"province", "district", "commune", "unknown"};
 	for (int lv = 0; lv < 4; lv++)
 		qms_buf_printf(b, "%s\"%s\": {\"agencies\": %zu, \"done\": %zu}", lv ? ", " : "", levels[lv],
