@@ -108,13 +108,14 @@ static int parse_args(struct args *a, int argc, char **argv, bool site)
 	return 0;
 }
 
-static int compute(struct qms_report *r, const struct args *a)
+static int compute(struct qms_report *r, const struct args *a, bool keep_procedures)
 {
 	char *root = qms_cli_workspace_root();
 	if (!root)
 		return -1;
 	free(root);
-	struct qms_report_options opt = {.as_of = a->as_of, .lang = (int)qms_lang_get(), .jobs = a->jobs};
+	struct qms_report_options opt = {.as_of = a->as_of, .lang = (int)qms_lang_get(), .jobs = a->jobs,
+					  .keep_procedures = keep_procedures};
 	char *err = NULL;
 	if (qms_report_compute(r, ".", &opt, &err) < 0) {
 		qms_cli_usage_error("%s", err);
@@ -136,7 +137,7 @@ int qms_cmd_report(int argc, char **argv)
 	if (p)
 		return p == 1 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
 	struct qms_report r;
-	if (compute(&r, &a) < 0)
+	if (compute(&r, &a, false) < 0)
 		return QMS_EXIT_USAGE;
 	struct qms_buf out;
 	qms_buf_init(&out);
@@ -192,7 +193,7 @@ int qms_cmd_site(int argc, char **argv)
 		return QMS_EXIT_USAGE;
 	}
 	struct qms_report r;
-	if (compute(&r, &a) < 0)
+	if (compute(&r, &a, true) < 0)
 		return QMS_EXIT_USAGE;
 	struct qms_site_options opt = {.out_dir = a.out, .jobs = a.jobs};
 	if (qms_cli_use_color(stderr)) {
@@ -207,8 +208,7 @@ int qms_cmd_site(int argc, char **argv)
 		rc = QMS_EXIT_USAGE;
 	} else {
 		size_t failed = print_render_problems(&res.render);
-		for (size_t i = 0; i < res.nmaps; i++)
-			failed += print_render_problems(&res.maps[i]);
+		failed += print_render_problems(&res.maps);
 		qms_cli_printf(_("wrote %zu pages and %zu diagrams into %s"), res.pages, res.diagrams, a.out);
 		if (failed)
 			qms_cli_printf(_("; %zu diagrams could not be made\n"), failed);
