@@ -538,53 +538,12 @@ static const struct qms_clause *top_clause(const struct qms_catalog *cat, const 
 	return c;
 }
 
-static void coverage_section(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
+/* The clause-by-clause table of an agency's conformity, folded: each
+ * clause with its status and its evidence, or what is missing. */
+static void coverage_table(struct site *s, struct qms_buf *b, const struct qms_coverage *c)
 {
-	const struct qms_coverage *c = &a->coverage;
-	const struct qms_catalog *cat = c->catalog;
-	qms_buf_adds(b, "<p>");
-	escf(b, s->vi ? "%s điều khoản, tính đến ngày %s: đáp ứng %s; có tài liệu, chưa có bằng chứng %s; chưa đáp ứng %s; không áp dụng %s." :
-			"%s clauses as of %s: %s met, %s documented, %s missing, %s not applicable.",
-	     N(s, c->nrows), D(s, c->as_of), N(s, c->count[QMS_COV_MET]), N(s, c->count[QMS_COV_DOCUMENTED]),
-	     N(s, c->count[QMS_COV_MISSING]), N(s, c->count[QMS_COV_NOT_APPLICABLE]));
-	if (c->system_path) {
-		qms_buf_adds(b, " <span class=\"muted\">");
-		escf(b, s->vi ? "Mô hình hệ thống: %s" : "System: %s", c->system_path);
-		qms_buf_adds(b, "</span>");
-	} else {
-		qms_buf_adds(b, " ");
-		esc(b, L(s, "Chưa có mô hình hệ thống (system.yaml): chỉ tính các quy trình.",
-			 "No system model (system.yaml): procedures only."));
-	}
-	qms_buf_adds(b, "</p>\n<div class=\"matrix\">\n");
 	const char *const *cls = qms_cov_status_names;
-	const struct qms_clause *group = NULL;
-	for (size_t k = 0; k < c->nrows; k++) {
-		const struct qms_cov_row *row = &c->rows[k];
-		const struct qms_clause *top = top_clause(cat, row->clause);
-		if (top != group) {
-			if (group)
-				qms_buf_adds(b, "</div></div>\n");
-			group = top;
-			qms_buf_adds(b, "<div class=\"group\"><h4>");
-			escf(b, "%s %s", top->number, s->vi && top->vi ? top->vi : top->en);
-			qms_buf_adds(b, "</h4><div class=\"cells\">");
-		}
-		qms_buf_printf(b, "<span class=\"cell %s\" title=\"", cls[row->status]);
-		escf(b, "%s %s", row->clause->number, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
-		qms_buf_adds(b, "\">");
-		esc(b, row->clause->number);
-		qms_buf_adds(b, "</span>");
-	}
-	if (group)
-		qms_buf_adds(b, "</div></div>\n");
-	qms_buf_adds(b, "</div>\n<p class=\"legend\">");
-	for (int k = 0; k < QMS_COV_STATUS_COUNT; k++) {
-		qms_buf_printf(b, "%s<span class=\"cell %s\">", k ? " " : "", cls[k]);
-		esc(b, qms_cov_status_label((enum qms_cov_status)k, s->lang));
-		qms_buf_adds(b, "</span>");
-	}
-	qms_buf_adds(b, "</p>\n<details><summary>");
+	qms_buf_adds(b, "<details><summary>");
 	esc(b, L(s, "Chi tiết theo điều khoản", "Clause by clause"));
 	qms_buf_adds(b, "</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr><th>");
 	esc(b, L(s, "Điều khoản", "Clause"));
@@ -641,6 +600,56 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 	}
 	qms_buf_release(&gap);
 	qms_buf_adds(b, "</tbody>\n</table></div>\n</details>\n");
+}
+
+static void coverage_section(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
+{
+	const struct qms_coverage *c = &a->coverage;
+	const struct qms_catalog *cat = c->catalog;
+	qms_buf_adds(b, "<p>");
+	escf(b, s->vi ? "%s điều khoản, tính đến ngày %s: đáp ứng %s; có tài liệu, chưa có bằng chứng %s; chưa đáp ứng %s; không áp dụng %s." :
+			"%s clauses as of %s: %s met, %s documented, %s missing, %s not applicable.",
+	     N(s, c->nrows), D(s, c->as_of), N(s, c->count[QMS_COV_MET]), N(s, c->count[QMS_COV_DOCUMENTED]),
+	     N(s, c->count[QMS_COV_MISSING]), N(s, c->count[QMS_COV_NOT_APPLICABLE]));
+	if (c->system_path) {
+		qms_buf_adds(b, " <span class=\"muted\">");
+		escf(b, s->vi ? "Mô hình hệ thống: %s" : "System: %s", c->system_path);
+		qms_buf_adds(b, "</span>");
+	} else {
+		qms_buf_adds(b, " ");
+		esc(b, L(s, "Chưa có mô hình hệ thống (system.yaml): chỉ tính các quy trình.",
+			 "No system model (system.yaml): procedures only."));
+	}
+	qms_buf_adds(b, "</p>\n<div class=\"matrix\">\n");
+	const char *const *cls = qms_cov_status_names;
+	const struct qms_clause *group = NULL;
+	for (size_t k = 0; k < c->nrows; k++) {
+		const struct qms_cov_row *row = &c->rows[k];
+		const struct qms_clause *top = top_clause(cat, row->clause);
+		if (top != group) {
+			if (group)
+				qms_buf_adds(b, "</div></div>\n");
+			group = top;
+			qms_buf_adds(b, "<div class=\"group\"><h4>");
+			escf(b, "%s %s", top->number, s->vi && top->vi ? top->vi : top->en);
+			qms_buf_adds(b, "</h4><div class=\"cells\">");
+		}
+		qms_buf_printf(b, "<span class=\"cell %s\" title=\"", cls[row->status]);
+		escf(b, "%s %s", row->clause->number, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_buf_adds(b, "\">");
+		esc(b, row->clause->number);
+		qms_buf_adds(b, "</span>");
+	}
+	if (group)
+		qms_buf_adds(b, "</div></div>\n");
+	qms_buf_adds(b, "</div>\n<p class=\"legend\">");
+	for (int k = 0; k < QMS_COV_STATUS_COUNT; k++) {
+		qms_buf_printf(b, "%s<span class=\"cell %s\">", k ? " " : "", cls[k]);
+		esc(b, qms_cov_status_label((enum qms_cov_status)k, s->lang));
+		qms_buf_adds(b, "</span>");
+	}
+	qms_buf_adds(b, "</p>\n");
+	coverage_table(s, b, c);
 }
 
 static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
