@@ -1,5 +1,6 @@
 /* The static site. See site.h. */
 #include "site.h"
+#include "table.h"
 #include "i18n.h"
 
 #include <limits.h>
@@ -1188,6 +1189,7 @@ static int write_site(struct site *s, const struct qms_site_options *opt, char *
 	if (write_out(s, "report.json", b.buf, b.len, err) < 0)
 		goto out;
 	qms_buf_reset(&b);
+	qms_buf_adds(&b, QMS_CSV_BOM); /* for Excel */
 	qms_report_format_csv(&b, r);
 	if (write_out(s, "report.csv", b.buf, b.len, err) < 0)
 		goto out;

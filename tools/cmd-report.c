@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "table.h"
 #include "i18n.h"
 #include "opts.h"
 #include "fs.h"
@@ -21,6 +22,7 @@ struct args {
 	int format;
 	const char *output, *out;
 	unsigned jobs;
+	bool no_bom;
 };
 
 #define O(f) offsetof(struct args, f)
@@ -29,6 +31,8 @@ static const struct qms_opt report_opts[] = {
 	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), report_formats, O(format),
 	 N_("md (default), html (a whole page), csv (one line per\n"
 	    "agency with every figure), json (every figure the text\nstates)")},
+	{"no-bom", 0, QMS_OPT_FLAG, NULL, NULL, O(no_bom),
+	 N_("CSV without the UTF-8 byte order mark that Excel needs\nto read Vietnamese")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
 	 N_("write to FILE (atomically) instead of the standard output")},
 	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("threads of the check (default: one per core)")},
@@ -50,7 +54,7 @@ static const struct qms_opt site_opts[] = {
 const struct qms_cli_command qms_report_command = {
 	.name = "report",
 	.run = qms_cmd_report,
-	.usage = N_("report [--as-of DATE] [--format md|html|csv|json] [-o FILE] [-j N]"),
+	.usage = N_("report [--as-of DATE] [--format md|html|csv|json] [--no-bom] [-o FILE] [-j N]"),
 	.summary = N_("the provincial report: migration, audits, procedures, coverage (md, html, csv, json)"),
 	.description = N_("The ISO 9001:2015 section of the half-year administrative reform report,\n"
 			  "from the workspace, as of a date:\n"
@@ -144,8 +148,11 @@ int qms_cmd_report(int argc, char **argv)
 	const char *format = report_formats[a.format];
 	if (!strcmp(format, "json"))
 		qms_report_format_json(&out, &r);
-	else if (!strcmp(format, "csv"))
+	else if (!strcmp(format, "csv")) {
+		if (!a.no_bom)
+			qms_buf_adds(&out, QMS_CSV_BOM);
 		qms_report_format_csv(&out, &r);
+	}
 	else if (!strcmp(format, "html"))
 		qms_report_format_html(&out, &r);
 	else
