@@ -304,12 +304,14 @@ static void print_coverage_table(const struct qms_coverage *cov, const struct is
 	else
 		qms_cli_printf("%s %s: %s (%s)\n", vi ? "Mức đáp ứng" : "Conformity with", cov->catalog->id, name,
 			       cov->agency);
-	qms_cli_printf("%s %s\n", vi ? "Tính đến ngày" : "As of", d.buf);
+	/* in Markdown each on a line of its own (a hard break), not one paragraph */
+	const char *eol = md ? "  \n" : "\n";
+	qms_cli_printf("%s %s%s", vi ? "Tính đến ngày" : "As of", d.buf, eol);
 	if (cov->system_path)
-		qms_cli_printf("%s\n", cov->system_path);
+		qms_cli_printf("%s%s", cov->system_path, eol);
 	else
-		qms_cli_printf("%s\n", vi ? "(chưa có system.yaml: chỉ tính các quy trình)" :
-					    "(no system.yaml: procedures only)");
+		qms_cli_printf("%s%s", vi ? "(chưa có system.yaml: chỉ tính các quy trình)" :
+					    "(no system.yaml: procedures only)", eol);
 	if (cov->tracker_path)
 		qms_cli_printf("%s\n\n", cov->tracker_path);
 	else
