@@ -304,8 +304,8 @@ static void print_coverage_table(const struct qms_coverage *cov, const struct is
 	else
 		qms_cli_printf("%s %s: %s (%s)\n", vi ? "Mức đáp ứng" : "Conformity with", cov->catalog->id, name,
 			       cov->agency);
-	/* in Markdown each on a line of its own (a hard break), not one paragraph */
-	const char *eol = md ? "  \n" : "\n";
+	/* in Markdown each a paragraph of its own, not one run-on line */
+	const char *eol = md ? "\n\n" : "\n";
 	qms_cli_printf("%s %s%s", vi ? "Tính đến ngày" : "As of", d.buf, eol);
 	if (cov->system_path)
 		qms_cli_printf("%s%s", cov->system_path, eol);

@@ -74,12 +74,12 @@ HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)
 $ qms -C ws-iso coverage so-a --as-of 2020-09-30 --lang en --format md | head -8
 ## Conformity with ISO 9001:2015: Sở A tỉnh Thái Bình
 
-As of 2020-09-30  
-processes/so-a/system.yaml  
+As of 2020-09-30
+
+processes/so-a/system.yaml
+
 audits/so-a.yaml
 
-| Clause | Title | DI | Status | Evidence or what is missing |
-|---|---|---|---|---|
 $ qms -C ws-iso coverage so-a --as-of 2020-09-30 --format json | head -4
 {
   "agency": "so-a",
