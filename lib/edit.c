@@ -1058,6 +1058,21 @@ static int plan(struct qms_edit *e, struct plan *p)
 	return 0;
 }
 
+/* Lines of s[0..n) that are a document marker for YAML: `---` or `...`
+ * at the start of a line, then a blank or the end of the line. */
+static size_t marker_count(const char *s, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i + 3 <= n; i++) {
+		if (i && s[i - 1] != '\n' && s[i - 1] != '\r')
+			continue;
+		if (memcmp(s + i, "---", 3) && memcmp(s + i, "...", 3))
+			continue;
+		count += i + 3 == n || strchr(" \t\r\n", s[i + 3]);
+	}
+	return count;
+}
+
 int qms_edit_apply(struct qms_edit *e, struct qms_buf *out)
 {
 	struct plan p;
@@ -1082,6 +1097,14 @@ int qms_edit_apply(struct qms_edit *e, struct qms_buf *out)
 	}
 	qms_buf_add(out, e->text + pos, e->len - pos);
 	plan_release(&p);
+	/* what the splices join may start a line with `...` or `---` (a
+	 * flow list over lines losing `..+,`): the end or the start of a
+	 * document, the rest lost (issue 17, fuzz-edit's 60-minute run) */
+	if (marker_count(out->buf + start, out->len - start) > marker_count(e->text, e->len)) {
+		out->len = start;
+		out->buf[start] = '\0';
+		return edit_fail(e, "the change would start a line with '...' or '---', which ends or starts a document; put that text on the line before first");
+	}
 	return 0;
 }
 
@@ -1116,9 +1139,12 @@ static int refused(struct qms_edit *e)
 static int finish(struct qms_edit *e, const struct snapshot *s, int rc)
 {
 	if (rc == 0) {
-		struct plan p;
-		rc = plan(e, &p);
-		plan_release(&p);
+		/* the whole text as it would be: the splices fit, and what
+		 * they join makes no document marker */
+		struct qms_buf t;
+		qms_buf_init(&t);
+		rc = qms_edit_apply(e, &t);
+		qms_buf_release(&t);
 	}
 	if (rc < 0) {
 		for (size_t i = s->nsplices; i < e->nsplices; i++)

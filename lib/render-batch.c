@@ -125,12 +125,12 @@ static bool is_read_error(const struct qms_diag *d)
 
 /* Move the reading and schema errors of diags to the result; returns how
  * many there were. */
-static size_t keep_read_errors(struct qms_render_result *res, struct qms_diags *diags,
+static size_t keep_read_errors(struct qms_render_result *res, const struct qms_diags *diags,
 			       const char *only_file)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < diags->len; i++) {
-		struct qms_diag *d = &diags->items[i];
+		const struct qms_diag *d = &diags->items[i];
 		if (!is_read_error(d) || (only_file && strcmp(d->file, only_file)))
 			continue;
 		qms_diags_add(&res->diags, d->file, d->line, d->col, d->rule, "%s", d->message);
@@ -690,11 +690,14 @@ static int open_workspace(struct batch *bt, struct context *c, const char *root,
 {
 	struct qms_diags diags;
 	qms_diags_init(&diags);
+	const struct qms_diags *read = &diags;
 	if (bt->req->index && bt->nctxs == 1) {
-		/* the caller's, for the first workspace: its reading errors
-		 * are the caller's to report */
+		/* the caller's, for the first workspace, with what loading it
+		 * reported */
 		c->ix = (struct qms_index *)bt->req->index;
 		c->ix_borrowed = true;
+		if (bt->req->index_diags)
+			read = bt->req->index_diags;
 	} else if (qms_index_load(&c->ix, root, bt->req->jobs, &diags, err) < 0) {
 		qms_diags_release(&diags);
 		return -1;
@@ -706,9 +709,9 @@ static int open_workspace(struct batch *bt, struct context *c, const char *root,
 		c->workday_hours = ix->settings.time.workday_hours;
 	char *cfg_abs = qms_path_join(root, "qms.yaml");
 	char *cfg = qms_path_relative(cfg_abs, bt->cwd);
-	keep_read_errors(bt->res, &diags, cfg);
+	keep_read_errors(bt->res, read, cfg);
 	for (size_t a = 0; a < ix->nagencies; a++)
-		keep_read_errors(bt->res, &diags, ix->agencies[a].path);
+		keep_read_errors(bt->res, read, ix->agencies[a].path);
 	free(cfg);
 	free(cfg_abs);
 	qms_diags_release(&diags);

@@ -179,6 +179,7 @@ struct qms_render_request {
 	/* The index of the workspace of paths[0] when the caller has it
 	 * (borrowed; not read again), else NULL. */
 	const struct qms_index *index;
+	const struct qms_diags *index_diags; /* what loading it reported (borrowed), or NULL */
 	struct qms_render_options opt;
 	bool lang_set;            /* opt.lang given; otherwise the workspace's (qms.yaml), else vi */
 	unsigned jobs;            /* worker processes; 0: one per core */

@@ -597,6 +597,7 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 {
 	memset(out, 0, sizeof(*out));
 	qms_diags_init(&out->problems);
+	qms_diags_init(&out->index_diags);
 	struct qms_location loc;
 	if (qms_locate(&loc, path, err) < 0)
 		return -1;
@@ -637,7 +638,7 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 		qms_report_release(out);
 		return -1;
 	}
-	qms_diags_release(&ixdiags);
+	qms_diags_move(&out->index_diags, &ixdiags);
 	const char *paths[] = {out->root};
 	struct qms_check_options copt = {.jobs = opt->jobs};
 	if (qms_check_paths(&out->check, paths, 1, &copt, err) < 0) {
@@ -675,6 +676,7 @@ void qms_report_release(struct qms_report *r)
 	qms_diags_release(&r->problems);
 	qms_status_report_release(&r->status);
 	qms_index_free(r->ix);
+	qms_diags_release(&r->index_diags);
 	qms_check_result_release(&r->check);
 	qms_catalogs_release(&r->catalogs);
 	qms_arena_release(&r->arena);

@@ -193,6 +193,8 @@ struct qms_report {
 	/* owned */
 	struct qms_status_report status;
 	struct qms_index *ix;
+	struct qms_diags index_diags;  /* what loading ix reported (the site's diagrams show
+					* the reading errors of qms.yaml and the trackers) */
 	struct qms_check_result check;
 	struct qms_catalogs catalogs;
 	struct qms_document *docs;     /* trackers and procedures kept loaded */

@@ -1099,6 +1099,7 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 			.workday_hours = r->settings.time.workday_hours, .as_of = r->as_of},
 		.lang_set = true,
 		.index = r->ix,
+		.index_diags = &r->index_diags,
 		.jobs = opt->jobs,
 		.progress = opt->progress,
 		.progress_ctx = opt->progress_ctx,

@@ -71,7 +71,7 @@ audits/so-a.yaml
 60 điều khoản: đáp ứng 45; có tài liệu, chưa có bằng chứng 10; chưa đáp ứng 4; không áp dụng 1
 HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)
 [1]
-$ qms -C ws-iso coverage so-a --as-of 2020-09-30 --lang en --format md | head -8
+$ qms -C ws-iso coverage so-a --as-of 2020-09-30 --lang en --format md | head -7
 ## Conformity with ISO 9001:2015: Sở A tỉnh Thái Bình
 
 As of 2020-09-30
@@ -79,7 +79,6 @@ As of 2020-09-30
 processes/so-a/system.yaml
 
 audits/so-a.yaml
-
 $ qms -C ws-iso coverage so-a --as-of 2020-09-30 --format json | head -4
 {
   "agency": "so-a",
