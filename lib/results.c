@@ -1,0 +1,1127 @@
+/* Dossier results (results.h): one streaming pass over the exports, then
+ * the step events, into counts and histograms bounded by the number of
+ * groups. */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "i18n.h"
+#include "index.h"
+#include "model.h"
+#include "results.h"
+#include "schema.h"
+#include "tabread.h"
+#include "timelimit.h"
+
+const char *const qms_results_column_keys[QMS_COL_COUNT + 1] = {
+	"dossier", "procedure", "tthc",  "agency", "field", "level",   "received", "due",
+	"finished", "status",   "apology", "step", "start", "end",    "handler",  NULL,
+};
+
+/* Header names recognised by default, folded (fold_name()): lower case,
+ * no diacritics, đ as d, single spaces. */
+static const char *const aliases[QMS_COL_COUNT][10] = {
+	[QMS_COL_DOSSIER] = {"ma ho so", "so ho so", "ma hs", "so bien nhan", "ma bien nhan", "dossier", "dossier id",
+			     "dossier code", NULL},
+	[QMS_COL_PROCEDURE] = {"ma quy trinh", "procedure", "procedure code", "process", NULL},
+	[QMS_COL_TTHC] = {"ma thu tuc", "ma tthc", "tthc", "ma thu tuc hanh chinh", "tthc code", "procedure id", NULL},
+	[QMS_COL_AGENCY] = {"co quan", "don vi", "co quan giai quyet", "don vi giai quyet", "agency", NULL},
+	[QMS_COL_FIELD] = {"linh vuc", "field", "sector", NULL},
+	[QMS_COL_LEVEL] = {"cap", "cap giai quyet", "cap thuc hien", "level", NULL},
+	[QMS_COL_RECEIVED] = {"ngay tiep nhan", "ngay nhan", "ngay nop", "thoi gian tiep nhan", "received",
+			      "received at", "receipt", NULL},
+	[QMS_COL_DUE] = {"ngay hen tra", "han giai quyet", "han xu ly", "ngay hen tra ket qua", "due", "due date",
+			 NULL},
+	[QMS_COL_FINISHED] = {"ngay co ket qua", "ngay ket qua", "ngay hoan thanh", "ngay tra ket qua", "finished",
+			      "resolved", "result date", NULL},
+	[QMS_COL_STATUS] = {"trang thai", "tinh trang", "status", NULL},
+	[QMS_COL_APOLOGY] = {"xin loi", "phieu xin loi", "thu xin loi", "apology", NULL},
+	[QMS_COL_STEP] = {"buoc", "ma buoc", "buoc xu ly", "step", NULL},
+	[QMS_COL_START] = {"bat dau", "thoi gian bat dau", "ngay bat dau", "start", NULL},
+	[QMS_COL_END] = {"ket thuc", "thoi gian ket thuc", "ngay ket thuc", "end", NULL},
+	[QMS_COL_HANDLER] = {"nguoi xu ly", "can bo xu ly", "handler", NULL},
+};
+
+/* A procedure of the workspace as the results need it. */
+struct wsproc {
+	const char *code, *title, *agency, *tthc, *level;
+	bool has_committed, has_statutory;
+	struct qms_duration committed, statutory;
+	struct qms_results_step *steps;
+	size_t nsteps;
+};
+
+struct grouping {
+	struct qms_results_group *items;
+	size_t n, cap;
+	struct qms_strmap map;
+	const char *last_key; /* the last key looked up, and its index */
+	size_t last;
+	bool full_reported;
+};
+
+/* What one row says, once read. */
+struct row {
+	const char *dossier, *agency, *field, *level, *status;
+	const char *codes[2]; /* procedure, tthc */
+	int32_t received, due, finished;
+	int rmin, fmin;
+	bool apology, returned;
+};
+
+struct ctx {
+	struct qms_results *r;
+	const struct qms_results_options *opt;
+	const struct qms_calendar *cal;
+	struct qms_calendar own_cal;
+	double wh;
+	/* working days before each day of [cum_base, cum_base + ncum) */
+	int32_t cum_base;
+	int32_t *cum;
+	size_t ncum;
+	struct grouping g[QMS_RD_COUNT];
+	struct wsproc *procs;
+	size_t nprocs;
+	struct qms_strmap by_code, by_tthc, ag_level;
+	struct qms_strmap status_class; /* status text -> 0 ordinary, 1 returned */
+	struct qms_index *ix;
+	/* the file being read */
+	const char *file;
+	bool header_seen, file_bad, steps_file;
+	int col[QMS_COL_COUNT];
+	const char *colname[QMS_COL_COUNT];
+	/* step events: the dossier whose events are being gathered */
+	char *ev_dossier;
+	size_t ev_group;
+	struct qms_buf ev_steps; /* indexes (size_t) of the steps seen, in order */
+	bool ev_late;
+	struct qms_strmap dossier_proc; /* with step events and no procedure column */
+	struct qms_arena dossier_arena;
+};
+
+/* ---- small helpers ---- */
+
+static const char *intern(struct ctx *c, const char *s)
+{
+	return qms_arena_strdup(&c->r->arena, s);
+}
+
+/* lower case, no diacritics, đ as d, '_' as a space, spaces single and trimmed. Caller frees. */
+static char *fold_name(const char *s)
+{
+	utf8proc_uint8_t *m = NULL;
+	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
+			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+				 UTF8PROC_STRIPMARK) < 0)
+		return qms_xstrdup(s);
+	char *o = (char *)m;
+	size_t w = 0;
+	bool space = true;
+	for (size_t i = 0; o[i]; i++) {
+		char ch = o[i] == '_' || o[i] == '\t' ? ' ' : o[i];
+		if ((unsigned char)o[i] == 0xC4 && (unsigned char)o[i + 1] == 0x91) { /* đ */
+			ch = 'd';
+			i++;
+		}
+		if (ch == ' ') {
+			if (!space)
+				o[w++] = ' ';
+			space = true;
+		} else {
+			o[w++] = ch;
+			space = false;
+		}
+	}
+	while (w && o[w - 1] == ' ')
+		w--;
+	o[w] = '\0';
+	return o;
+}
+
+static bool blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			return false;
+	return true;
+}
+
+static void problem(struct ctx *c, unsigned long line, unsigned long col, const char *msgid, const char *detail)
+{
+	struct qms_results *r = c->r;
+	r->nproblems_total++;
+	size_t k = 0;
+	while (k < r->nkinds && r->kinds[k].msgid != msgid)
+		k++;
+	if (k == r->nkinds && k < QMS_ARRAY_LEN(r->kinds))
+		r->kinds[r->nkinds++].msgid = msgid;
+	if (k < QMS_ARRAY_LEN(r->kinds))
+		r->kinds[k].n++;
+	if (r->nproblems >= QMS_RESULTS_MAX_PROBLEMS)
+		return;
+	if (!r->problems)
+		r->problems = qms_arena_alloc(&r->arena, QMS_RESULTS_MAX_PROBLEMS * sizeof(*r->problems));
+	r->problems[r->nproblems++] =
+		(struct qms_results_problem){c->file, line, col, msgid, detail ? intern(c, detail) : NULL};
+}
+
+static void on_read_error(void *ctx, unsigned long line, unsigned long col, const char *msgid)
+{
+	struct ctx *c = ctx;
+	if (c->steps_file)
+		c->r->step_rows++;
+	else
+		c->r->rows_read++, c->r->rows_rejected++;
+	problem(c, line, col, msgid, NULL);
+}
+
+/* ---- dates and working time ---- */
+
+static int32_t civil_days(int y, int m, int d)
+{
+	/* days from civil (H. Hinnant) */
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t)(era * 146097 + (int)doe - 719468);
+}
+
+static int mdays(int y, int m)
+{
+	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : n[m - 1];
+}
+
+/* Digits at *p: between 1 and max of them. */
+static int digits(const char **p, int min, int max)
+{
+	int v = 0, n = 0;
+	while (n < max && **p >= '0' && **p <= '9') {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n >= min ? v : -1;
+}
+
+static int parse_clock(const char **p, int *minute)
+{
+	int h = digits(p, 1, 2);
+	if (h < 0 || h > 23 || **p != ':')
+		return -1;
+	(*p)++;
+	int mi = digits(p, 2, 2);
+	if (mi < 0 || mi > 59)
+		return -1;
+	if (**p == ':') {
+		(*p)++;
+		int s = digits(p, 2, 2);
+		if (s < 0 || s > 60)
+			return -1;
+	}
+	*minute = h * 60 + mi;
+	return 0;
+}
+
+int qms_results_parse_date(int32_t *day, int *minute, const char *text, bool serial)
+{
+	const char *p = text;
+	while (*p == ' ')
+		p++;
+	int y, m, d;
+	*minute = 0;
+	const char *q = p;
+	int a = digits(&q, 1, 4);
+	if (a < 0)
+		return -1;
+	if (q - p == 4 && *q == '-') { /* ISO 8601 */
+		y = a;
+		q++;
+		m = digits(&q, 2, 2);
+		if (m < 0 || *q != '-')
+			return -1;
+		q++;
+		d = digits(&q, 2, 2);
+		if (*q == 'T' || (*q == ' ' && q[1] >= '0' && q[1] <= '9')) {
+			q++;
+			if (parse_clock(&q, minute) < 0)
+				return -1;
+			/* a fraction of a second or a zone: ignored */
+			while (*q == '.' || *q == ',' || *q == 'Z' || *q == '+' || *q == '-' || *q == ':' ||
+			       (*q >= '0' && *q <= '9'))
+				q++;
+		}
+	} else if (q - p <= 2 && (*q == '/' || *q == '-' || *q == '.')) {
+		char sep = *q++;
+		d = a;
+		m = digits(&q, 1, 2);
+		if (m < 0 || *q != sep)
+			return -1;
+		q++;
+		y = digits(&q, 4, 4);
+		if (*q == ' ' || *q == 'T') {
+			while (*q == ' ' || *q == 'T')
+				q++;
+			if (*q && parse_clock(&q, minute) < 0)
+				return -1;
+		}
+	} else if (serial) {
+		char *end;
+		double v = strtod(p, &end);
+		while (*end == ' ')
+			end++;
+		if (*end || !(v >= 1 && v < 2958466))
+			return -1;
+		double whole = floor(v);
+		*day = (int32_t)whole - 25569; /* 1970-01-01 is serial 25569 */
+		*minute = (int)lround((v - whole) * 1440.0);
+		if (*minute >= 1440)
+			*minute = 1439;
+		return 0;
+	} else {
+		return -1;
+	}
+	while (*q == ' ')
+		q++;
+	if (*q || y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > mdays(y, m))
+		return -1;
+	*day = civil_days(y, m, d);
+	return 0;
+}
+
+void qms_results_half_year(int32_t *from, int32_t *to, int32_t day)
+{
+	char s[11];
+	qms_date_format(s, day);
+	int y = atoi(s), m = atoi(s + 5);
+	*from = civil_days(y, m <= 6 ? 1 : 7, 1);
+	*to = m <= 6 ? civil_days(y, 6, 30) : civil_days(y, 12, 31);
+}
+
+/* The working-day prefix table over 1990-2100; outside it, the calendar. */
+static void build_cum(struct ctx *c)
+{
+	c->cum_base = civil_days(1990, 1, 1);
+	c->ncum = (size_t)(civil_days(2101, 1, 1) - c->cum_base) + 1;
+	c->cum = qms_xmalloc(c->ncum * sizeof(*c->cum));
+	int32_t n = 0;
+	for (size_t i = 0; i < c->ncum; i++) {
+		c->cum[i] = n; /* working days before day base + i */
+		n += qms_calendar_is_working_day(c->cal, c->cum_base + (int32_t)i);
+	}
+}
+
+/* Working days after `from` up to and including `to`. */
+static long working_days(const struct ctx *c, int32_t from, int32_t to)
+{
+	if (to <= from)
+		return 0;
+	int64_t a = (int64_t)from + 1 - c->cum_base, b = (int64_t)to + 1 - c->cum_base;
+	if (a >= 0 && b < (int64_t)c->ncum)
+		return c->cum[b] - c->cum[a];
+	return qms_calendar_count_working_days(c->cal, from, to);
+}
+
+/* Working minutes from (d1, m1) to (d2, m2): whole working days between
+ * the two days, then the difference of the times of day; never negative. */
+static long working_minutes(const struct ctx *c, int32_t d1, int m1, int32_t d2, int m2)
+{
+	long v = working_days(c, d1, d2) * lround(c->wh * 60) + (m2 - m1);
+	return v < 0 ? 0 : v;
+}
+
+static bool unit_in_minutes(enum qms_duration_unit u)
+{
+	return u == QMS_UNIT_MINUTES || u == QMS_UNIT_HOURS || u == QMS_UNIT_WORKING_HOURS;
+}
+
+static double limit_minutes(const struct qms_duration *d, double wh)
+{
+	return d->unit == QMS_UNIT_MINUTES ? d->amount : d->amount * 60.0 * (d->unit == QMS_UNIT_SAME_DAY ? wh : 1);
+}
+
+/* Whether a dossier received (rd, rm) and finished (fd, fm) ran past lim. */
+static bool over_limit(const struct ctx *c, const struct qms_duration *lim, int32_t rd, int rm, int32_t fd, int fm)
+{
+	switch (lim->unit) {
+	case QMS_UNIT_CALENDAR_DAYS:
+		return fd > qms_calendar_civil_end(c->cal, rd, (long)ceil(lim->amount));
+	case QMS_UNIT_WORKING_DAYS:
+		return (double)working_days(c, rd, fd) > lim->amount;
+	case QMS_UNIT_SAME_DAY:
+		return working_days(c, rd, fd) > 0;
+	default:
+		return (double)working_minutes(c, rd, rm, fd, fm) > limit_minutes(lim, c->wh);
+	}
+}
+
+/* ---- histograms ---- */
+
+#define HIST_MAX_BINS (1u << 18)
+
+static void hist_add(struct qms_results_hist *h, long v)
+{
+	if (v < 0)
+		v = 0;
+	h->n++;
+	if (v > h->max)
+		h->max = v;
+	if ((unsigned long)v >= HIST_MAX_BINS) {
+		h->over++;
+		return;
+	}
+	if ((size_t)v >= h->nbins) {
+		size_t n = h->nbins ? h->nbins : 64;
+		while (n <= (size_t)v)
+			n *= 2;
+		h->bins = qms_xrealloc(h->bins, n * sizeof(*h->bins));
+		memset(h->bins + h->nbins, 0, (n - h->nbins) * sizeof(*h->bins));
+		h->nbins = n;
+	}
+	h->bins[v]++;
+}
+
+long qms_results_hist_rank(const struct qms_results_hist *h, double q)
+{
+	if (!h->n)
+		return -1;
+	uint64_t rank = (uint64_t)ceil(q * (double)h->n);
+	if (rank < 1)
+		rank = 1;
+	uint64_t seen = 0;
+	for (size_t i = 0; i < h->nbins; i++) {
+		seen += h->bins[i];
+		if (seen >= rank)
+			return (long)i;
+	}
+	return h->max; /* in the durations beyond the last bin: the largest is what is known */
+}
+
+/* ---- the workspace ---- */
+
+static const char *value_text(const struct qms_value *v)
+{
+	return v->text && *v->text ? v->text : NULL;
+}
+
+/* Steps on every path from the start to an end: without them no end is
+ * reachable. */
+static void mark_required(struct qms_results_step *st, size_t n, const struct qms_process *p)
+{
+	const struct qms_step *steps = p->steps.items;
+	size_t start = SIZE_MAX;
+	for (size_t i = 0; i < n; i++)
+		if (steps[i].kind.text && strcmp(steps[i].kind.text, "start") == 0 && start == SIZE_MAX)
+			start = i;
+	if (start == SIZE_MAX)
+		start = 0;
+	size_t *succ = qms_xcalloc(n * 8 + 1, sizeof(size_t)), *nsucc = qms_xcalloc(n + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++) {
+		const struct qms_value *nx = steps[i].next.items;
+		const struct qms_branch *br = steps[i].branches.items;
+		for (size_t k = 0; k < steps[i].next.len + steps[i].branches.len && nsucc[i] < 8; k++) {
+			const char *id = k < steps[i].next.len ? nx[k].text : br[k - steps[i].next.len].next.text;
+			for (size_t j = 0; id && j < n; j++)
+				if (st[j].id && strcmp(st[j].id, id) == 0)
+					succ[i * 8 + nsucc[i]++] = j;
+		}
+	}
+	bool *seen = qms_xmalloc(n + 1);
+	size_t *stack = qms_xmalloc((n + 1) * sizeof(size_t));
+	for (size_t x = 0; x < n; x++) {
+		if (x == start || (steps[x].kind.text && strcmp(steps[x].kind.text, "end") == 0))
+			continue;
+		memset(seen, 0, n);
+		size_t sp = 0;
+		bool reach_end = false;
+		stack[sp++] = start;
+		seen[start] = true;
+		while (sp && !reach_end) {
+			size_t i = stack[--sp];
+			if ((steps[i].kind.text && strcmp(steps[i].kind.text, "end") == 0) ||
+			    (nsucc[i] == 0 && i != start))
+				reach_end = true;
+			for (size_t k = 0; k < nsucc[i]; k++) {
+				size_t j = succ[i * 8 + k];
+				if (j != x && !seen[j]) {
+					seen[j] = true;
+					stack[sp++] = j;
+				}
+			}
+		}
+		st[x].required = !reach_end && st[x].has_duration;
+	}
+	free(seen);
+	free(stack);
+	free(succ);
+	free(nsucc);
+}
+
+static void copy_steps(struct ctx *c, struct wsproc *w, const struct qms_process *p)
+{
+	size_t n = p->steps.len;
+	const struct qms_step *steps = p->steps.items;
+	w->steps = qms_arena_alloc(&c->r->arena, (n + 1) * sizeof(*w->steps));
+	memset(w->steps, 0, (n + 1) * sizeof(*w->steps));
+	for (size_t i = 0; i < n; i++) {
+		struct qms_results_step *s = &w->steps[i];
+		s->id = steps[i].id.text ? intern(c, steps[i].id.text) : "?";
+		s->name = steps[i].name.text ? intern(c, steps[i].name.text) : s->id;
+		s->has_duration = steps[i].duration.text != NULL;
+		s->duration = steps[i].duration.duration;
+	}
+	w->nsteps = n;
+	mark_required(w->steps, n, p);
+}
+
+static const char *level_name(int level)
+{
+	return level >= 0 && level <= QMS_LEVEL_COMMUNE ? qms_level_names[level] : NULL;
+}
+
+static int load_workspace(struct ctx *c, char **err)
+{
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	int rc = qms_index_load(&c->ix, c->opt->root, c->opt->jobs, &diags, err);
+	qms_diags_release(&diags);
+	if (rc < 0)
+		return -1;
+	c->cal = c->ix->settings.calendar;
+	c->wh = c->ix->settings.time.workday_hours > 0 ? c->ix->settings.time.workday_hours : 8;
+	for (size_t i = 0; i < c->ix->nagencies; i++) {
+		const struct qms_index_agency *a = &c->ix->agencies[i];
+		if (a->id.text)
+			qms_strmap_put(&c->ag_level, a->id.text, i);
+		if (a->name.text)
+			qms_strmap_put(&c->ag_level, a->name.text, i);
+	}
+	c->procs = qms_xcalloc(c->ix->nprocesses + 1, sizeof(*c->procs));
+	for (size_t i = 0; i < c->ix->nprocesses; i++) {
+		const struct qms_index_process *ip = &c->ix->processes[i];
+		if (!ip->code.text || qms_strmap_get(&c->by_code, ip->code.text) != SIZE_MAX)
+			continue;
+		struct qms_document d;
+		qms_diags_init(&diags);
+		int lrc = qms_document_load(&d, ip->path, &diags);
+		qms_diags_release(&diags);
+		if (lrc < 0)
+			continue;
+		if (d.kind == QMS_KIND_PROCESS) {
+			const struct qms_process *p = &((const struct qms_process_file *)d.data)->process;
+			struct wsproc *w = &c->procs[c->nprocs];
+			w->code = intern(c, ip->code.text);
+			w->title = value_text(&p->title) ? intern(c, p->title.text) : NULL;
+			w->agency = value_text(&p->agency) ? intern(c, p->agency.text) : NULL;
+			if (p->tthc.len) {
+				const struct qms_tthc *t = p->tthc.items;
+				w->tthc = value_text(&t->id) ? intern(c, t->id.text) : NULL;
+				w->level = t->level.text ? level_name(t->level.choice) : NULL;
+			}
+			w->has_committed = p->time_limit.committed.text != NULL;
+			w->committed = p->time_limit.committed.duration;
+			w->has_statutory = p->time_limit.statutory.text != NULL;
+			w->statutory = p->time_limit.statutory.duration;
+			copy_steps(c, w, p);
+			qms_strmap_put(&c->by_code, w->code, c->nprocs);
+			if (w->tthc)
+				qms_strmap_put(&c->by_tthc, w->tthc, c->nprocs);
+			c->nprocs++;
+		}
+		qms_document_release(&d);
+	}
+	return 0;
+}
+
+/* ---- groups ---- */
+
+static size_t group_find(struct ctx *c, enum qms_results_dim dim, const char *key)
+{
+	struct grouping *g = &c->g[dim];
+	if (g->last_key && strcmp(g->last_key, key) == 0)
+		return g->last;
+	size_t i = qms_strmap_get(&g->map, key);
+	if (i == SIZE_MAX) {
+		if (g->n >= QMS_RESULTS_MAX_GROUPS) {
+			if (!g->full_reported)
+				problem(c, 0, 0, N_("too many distinct values: the rest are counted as one"), key);
+			g->full_reported = true;
+			key = "…";
+			i = qms_strmap_get(&g->map, key);
+		}
+	}
+	if (i == SIZE_MAX) {
+		if (g->n == g->cap) {
+			g->cap = g->cap ? g->cap * 2 : 64;
+			g->items = qms_xrealloc(g->items, g->cap * sizeof(*g->items));
+		}
+		i = g->n++;
+		memset(&g->items[i], 0, sizeof(g->items[i]));
+		g->items[i].key = intern(c, key);
+		qms_strmap_put(&g->map, g->items[i].key, i);
+		if (dim == QMS_RD_AGENCY) {
+			size_t a = qms_strmap_get(&c->ag_level, key);
+			if (a != SIZE_MAX) {
+				g->items[i].level = level_name(c->ix->agencies[a].level);
+				g->items[i].name = c->ix->agencies[a].name.text;
+			}
+		}
+	}
+	g->last_key = g->items[i].key;
+	g->last = i;
+	return i;
+}
+
+/* The group of a procedure of the workspace (made on first use). */
+static size_t proc_group(struct ctx *c, size_t wi)
+{
+	size_t gi = group_find(c, QMS_RD_PROCEDURE, c->procs[wi].code);
+	struct qms_results_group *g = &c->g[QMS_RD_PROCEDURE].items[gi];
+	if (!g->matched) {
+		const struct wsproc *w = &c->procs[wi];
+		g->matched = true;
+		g->name = w->title;
+		g->tthc = w->tthc;
+		g->level = w->level;
+		g->has_committed = w->has_committed, g->committed = w->committed;
+		g->has_statutory = w->has_statutory, g->statutory = w->statutory;
+		const struct qms_duration *u = w->has_committed ? &w->committed : w->has_statutory ? &w->statutory : NULL;
+		g->unit = u ? u->unit : QMS_UNIT_WORKING_DAYS;
+		if (g->unit == QMS_UNIT_SAME_DAY)
+			g->unit = QMS_UNIT_WORKING_DAYS;
+		g->minutes = unit_in_minutes(g->unit);
+		g->steps = w->steps;
+		g->nsteps = w->nsteps;
+	}
+	return gi;
+}
+
+/* The workspace procedure of a row: by procedure code, then by TTHC code. */
+static size_t match(struct ctx *c, const struct row *rw)
+{
+	for (int k = 0; k < 2; k++) {
+		const char *s = rw->codes[k];
+		if (!s || !*s)
+			continue;
+		size_t i = qms_strmap_get(&c->by_code, s);
+		if (i == SIZE_MAX)
+			i = qms_strmap_get(&c->by_tthc, s);
+		if (i != SIZE_MAX)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/* ---- rows ---- */
+
+enum outcome { O_NONE, O_BEFORE, O_ON, O_LATE, O_OPEN_WITHIN, O_OPEN_LATE, O_RETURNED };
+
+static void count(struct qms_results_counts *k, bool received, enum outcome o, bool apology)
+{
+	if (received)
+		k->received++;
+	else
+		k->carried++;
+	switch (o) {
+	case O_BEFORE: k->resolved++, k->before++; break;
+	case O_ON: k->resolved++, k->on_due++; break;
+	case O_LATE: k->resolved++, k->late++; break;
+	case O_OPEN_WITHIN: k->open_within++; break;
+	case O_OPEN_LATE: k->open_late++; break;
+	case O_RETURNED: k->returned++; break;
+	default: break;
+	}
+	if ((o == O_LATE || o == O_OPEN_LATE) && apology)
+		k->late_apology++;
+}
+
+static bool status_returned(struct ctx *c, const char *s)
+{
+	if (!*s)
+		return false;
+	size_t v = qms_strmap_get(&c->status_class, s);
+	if (v != SIZE_MAX)
+		return v == 1;
+	char *f = fold_name(s);
+	/* Vietnamese words whole, English ones by their stem */
+	static const char *const words[] = {"tra lai", "rut", "rut ho so", "tu choi", "huy", "da huy", NULL};
+	static const char *const stems[] = {"withdr", "return", "reject", "cancel", NULL};
+	bool ret = false;
+	for (size_t i = 0; words[i] && !ret; i++) {
+		size_t n = strlen(words[i]);
+		for (const char *w = strstr(f, words[i]); w && !ret; w = strstr(w + 1, words[i]))
+			ret = (w == f || w[-1] == ' ') && (w[n] == '\0' || w[n] == ' ');
+	}
+	for (size_t i = 0; stems[i] && !ret; i++) {
+		const char *w = strstr(f, stems[i]);
+		ret = w && (w == f || w[-1] == ' ');
+	}
+	free(f);
+	if (c->status_class.len < 4096)
+		qms_strmap_put(&c->status_class, intern(c, s), ret ? 1 : 0);
+	return ret;
+}
+
+static bool yes(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return false;
+	static const char *const no[] = {"0", "không", "Không", "KHÔNG", "khong", "no", "No", "NO", "false",
+					 "FALSE", "-", "x̄", NULL};
+	for (size_t i = 0; no[i]; i++)
+		if (strcmp(s, no[i]) == 0)
+			return false;
+	return true;
+}
+
+static const char *field(const struct qms_tabrow *tr, const struct ctx *c, enum qms_results_column k)
+{
+	int i = c->col[k];
+	return i >= 0 && (size_t)i < tr->nfields ? tr->fields[i] : NULL;
+}
+
+static unsigned long field_col(const struct qms_tabrow *tr, const struct ctx *c, enum qms_results_column k)
+{
+	int i = c->col[k];
+	return i >= 0 && (size_t)i < tr->nfields ? qms_tabrow_column(tr, (size_t)i) : 1;
+}
+
+/* Read a date column: 0, 1 when empty, or -1 after reporting it. */
+static int read_date(struct ctx *c, const struct qms_tabrow *tr, enum qms_results_column k, int32_t *day,
+		     int *minute, const char *missing)
+{
+	const char *s = field(tr, c, k);
+	if (!s || blank(s)) {
+		if (missing) {
+			problem(c, tr->line, field_col(tr, c, k), missing, c->colname[k]);
+			return -1;
+		}
+		return 1;
+	}
+	if (qms_results_parse_date(day, minute, s, tr->flags & QMS_ROW_XLSX) < 0) {
+		problem(c, tr->line, field_col(tr, c, k), N_("not a date (dd/mm/yyyy, dd/mm/yyyy HH:MM or yyyy-mm-dd)"),
+			s);
+		return -1;
+	}
+	return 0;
+}
+
+static void keep_late(struct ctx *c, const struct row *rw, const char *proc)
+{
+	struct qms_results *r = c->r;
+	r->nlate_total++;
+	if (r->nlate >= QMS_RESULTS_MAX_LATE)
+		return;
+	if (!r->late)
+		r->late = qms_arena_alloc(&r->arena, QMS_RESULTS_MAX_LATE * sizeof(*r->late));
+	r->late[r->nlate++] = (struct qms_results_late){
+		intern(c, rw->dossier ? rw->dossier : ""), proc, intern(c, rw->agency), rw->received, rw->due,
+		rw->finished, rw->apology};
+}
+
+static void use_row(struct ctx *c, const struct qms_tabrow *tr, const struct row *rw)
+{
+	struct qms_results *r = c->r;
+	int32_t from = r->from, to = r->to;
+	bool finished = rw->finished >= 0;
+	if (rw->received > to || (finished && rw->finished < from)) {
+		r->rows_outside++;
+		return;
+	}
+	enum outcome o;
+	if (rw->returned)
+		o = O_RETURNED;
+	else if (finished && rw->finished <= to)
+		o = rw->finished < rw->due ? O_BEFORE : rw->finished == rw->due ? O_ON : O_LATE;
+	else
+		o = rw->due >= to ? O_OPEN_WITHIN : O_OPEN_LATE;
+	bool received = rw->received >= from;
+	size_t wi = c->nprocs ? match(c, rw) : SIZE_MAX;
+	size_t pg;
+	if (wi != SIZE_MAX) {
+		pg = proc_group(c, wi);
+	} else {
+		const char *code = rw->codes[0] && *rw->codes[0] ? rw->codes[0] : rw->codes[1];
+		pg = group_find(c, QMS_RD_PROCEDURE, code && *code ? code : "?");
+		struct qms_results_group *g = &c->g[QMS_RD_PROCEDURE].items[pg];
+		r->unmatched_rows++;
+		if (!g->rows) {
+			g->first_file = c->file;
+			g->first_line = tr->line;
+			if (r->has_workspace)
+				problem(c, tr->line, field_col(tr, c, c->col[QMS_COL_PROCEDURE] >= 0 ? QMS_COL_PROCEDURE : QMS_COL_TTHC),
+					N_("no procedure of the workspace has this code (procedure or TTHC)"), g->key);
+		}
+	}
+	struct qms_results_group *pgr = &c->g[QMS_RD_PROCEDURE].items[pg];
+	pgr->rows++;
+	count(&r->total, received, o, rw->apology);
+	count(&pgr->c, received, o, rw->apology);
+	size_t ag = group_find(c, QMS_RD_AGENCY, rw->agency);
+	count(&c->g[QMS_RD_AGENCY].items[ag].c, received, o, rw->apology);
+	size_t fg = group_find(c, QMS_RD_FIELD, rw->field);
+	count(&c->g[QMS_RD_FIELD].items[fg].c, received, o, rw->apology);
+	const char *level = rw->level && *rw->level ? rw->level : c->g[QMS_RD_AGENCY].items[ag].level;
+	if (!level && wi != SIZE_MAX)
+		level = pgr->level;
+	size_t lg = group_find(c, QMS_RD_LEVEL, level ? level : "");
+	count(&c->g[QMS_RD_LEVEL].items[lg].c, received, o, rw->apology);
+	if (o == O_LATE || o == O_OPEN_LATE)
+		keep_late(c, rw, pgr->key);
+	if (wi != SIZE_MAX && (o == O_BEFORE || o == O_ON || o == O_LATE)) {
+		long v;
+		if (pgr->minutes)
+			v = working_minutes(c, rw->received, rw->rmin, rw->finished, rw->fmin);
+		else if (pgr->unit == QMS_UNIT_CALENDAR_DAYS)
+			v = rw->finished - rw->received;
+		else
+			v = working_days(c, rw->received, rw->finished);
+		hist_add(&pgr->hist, v);
+		if (pgr->has_committed &&
+		    over_limit(c, &pgr->committed, rw->received, rw->rmin, rw->finished, rw->fmin))
+			pgr->over_committed++;
+		if (pgr->has_statutory &&
+		    over_limit(c, &pgr->statutory, rw->received, rw->rmin, rw->finished, rw->fmin))
+			pgr->over_statutory++;
+	}
+	if (c->opt->steps) {
+		/* the procedure of each dossier, for step events without a procedure column */
+		if (rw->dossier && *rw->dossier && wi != SIZE_MAX && c->dossier_proc.len < (1u << 26))
+			qms_strmap_put(&c->dossier_proc, qms_arena_strdup(&c->dossier_arena, rw->dossier),
+				       pg * 2 + (o == O_LATE || o == O_OPEN_LATE));
+	}
+}
+
+/* ---- the header ---- */
+
+static void read_header(struct ctx *c, const struct qms_tabrow *tr)
+{
+	for (int k = 0; k < QMS_COL_COUNT; k++)
+		c->col[k] = -1, c->colname[k] = NULL;
+	char *folded_cfg[QMS_COL_COUNT] = {0};
+	for (int k = 0; k < QMS_COL_COUNT; k++)
+		if (c->opt->columns[k])
+			folded_cfg[k] = fold_name(c->opt->columns[k]);
+	for (size_t i = 0; i < tr->nfields; i++) {
+		char *f = fold_name(tr->fields[i]);
+		int role = -1;
+		for (int k = 0; k < QMS_COL_COUNT && role < 0; k++)
+			if (folded_cfg[k] && strcmp(folded_cfg[k], f) == 0)
+				role = k;
+		for (int k = 0; k < QMS_COL_COUNT && role < 0; k++)
+			for (size_t a = 0; aliases[k][a] && role < 0; a++)
+				if (strcmp(aliases[k][a], f) == 0)
+					role = k;
+		if (role >= 0 && c->col[role] < 0) {
+			c->col[role] = (int)i;
+			c->colname[role] = intern(c, tr->fields[i]);
+		}
+		free(f);
+	}
+	for (int k = 0; k < QMS_COL_COUNT; k++)
+		free(folded_cfg[k]);
+	static const enum qms_results_column need_export[] = {QMS_COL_RECEIVED, QMS_COL_DUE};
+	static const enum qms_results_column need_steps[] = {QMS_COL_DOSSIER, QMS_COL_STEP, QMS_COL_START,
+							     QMS_COL_END};
+	const enum qms_results_column *need = c->steps_file ? need_steps : need_export;
+	size_t nneed = c->steps_file ? QMS_ARRAY_LEN(need_steps) : QMS_ARRAY_LEN(need_export);
+	for (size_t i = 0; i < nneed; i++)
+		if (c->col[need[i]] < 0) {
+			problem(c, tr->line, 1, N_("the header has no column for this; rows of the file are not used"),
+				qms_results_column_keys[need[i]]);
+			c->file_bad = true;
+		}
+	if (!c->steps_file && c->col[QMS_COL_PROCEDURE] < 0 && c->col[QMS_COL_TTHC] < 0) {
+		problem(c, tr->line, 1, N_("the header has no column for this; rows of the file are not used"),
+			"procedure | tthc");
+		c->file_bad = true;
+	}
+}
+
+static int on_export_row(void *ctx, const struct qms_tabrow *tr)
+{
+	struct ctx *c = ctx;
+	if (!c->header_seen) {
+		c->header_seen = true;
+		read_header(c, tr);
+		return 0;
+	}
+	struct qms_results *r = c->r;
+	r->rows_read++;
+	if (c->file_bad) {
+		r->rows_rejected++;
+		return 0;
+	}
+	struct row rw = {0};
+	rw.finished = -1;
+	int rc = read_date(c, tr, QMS_COL_RECEIVED, &rw.received, &rw.rmin, N_("no date of receipt"));
+	if (rc == 0)
+		rc = read_date(c, tr, QMS_COL_DUE, &rw.due, &(int){0}, N_("no due date"));
+	if (rc == 0) {
+		rc = read_date(c, tr, QMS_COL_FINISHED, &rw.finished, &rw.fmin, NULL);
+		if (rc == 1)
+			rw.finished = -1, rc = 0;
+	}
+	if (rc < 0) {
+		r->rows_rejected++;
+		return 0;
+	}
+	const char *v;
+	rw.dossier = field(tr, c, QMS_COL_DOSSIER);
+	rw.codes[0] = field(tr, c, QMS_COL_PROCEDURE);
+	rw.codes[1] = field(tr, c, QMS_COL_TTHC);
+	rw.agency = (v = field(tr, c, QMS_COL_AGENCY)) ? v : "";
+	rw.field = (v = field(tr, c, QMS_COL_FIELD)) ? v : "";
+	rw.level = field(tr, c, QMS_COL_LEVEL);
+	rw.returned = (v = field(tr, c, QMS_COL_STATUS)) && status_returned(c, v);
+	rw.apology = (v = field(tr, c, QMS_COL_APOLOGY)) && yes(v);
+	if ((!rw.codes[0] || !*rw.codes[0]) && (!rw.codes[1] || !*rw.codes[1])) {
+		problem(c, tr->line, field_col(tr, c, c->col[QMS_COL_PROCEDURE] >= 0 ? QMS_COL_PROCEDURE : QMS_COL_TTHC),
+			N_("no procedure code"), NULL);
+		r->rows_rejected++;
+		return 0;
+	}
+	r->rows_used++;
+	use_row(c, tr, &rw);
+	return 0;
+}
+
+/* ---- step events ---- */
+
+static size_t find_step(const struct qms_results_group *g, const char *id)
+{
+	for (size_t i = 0; i < g->nsteps; i++)
+		if (strcmp(g->steps[i].id, id) == 0 || strcmp(g->steps[i].name, id) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+static void fault(struct ctx *c, enum qms_results_fault k, const char *dossier, const char *step)
+{
+	struct qms_results *r = c->r;
+	r->faults[k]++;
+	if (r->nfault_examples[k] < QMS_RESULTS_MAX_EXAMPLES)
+		r->fault_examples[k][r->nfault_examples[k]++] = qms_arena_printf(&r->arena, "%s: %s", dossier, step);
+}
+
+/* The events of one dossier are all read: skipped steps. */
+static void end_dossier(struct ctx *c)
+{
+	if (!c->ev_dossier)
+		return;
+	if (c->ev_group != SIZE_MAX) {
+		const struct qms_results_group *g = &c->g[QMS_RD_PROCEDURE].items[c->ev_group];
+		const size_t *seen = (const size_t *)c->ev_steps.buf;
+		size_t nseen = c->ev_steps.len / sizeof(size_t);
+		for (size_t i = 0; i < g->nsteps; i++) {
+			if (!g->steps[i].required)
+				continue;
+			bool found = false;
+			for (size_t k = 0; k < nseen && !found; k++)
+				found = seen[k] == i;
+			if (!found)
+				fault(c, QMS_FAULT_SKIPPED, c->ev_dossier, g->steps[i].id);
+		}
+	}
+	free(c->ev_dossier);
+	c->ev_dossier = NULL;
+	qms_buf_reset(&c->ev_steps);
+}
+
+static void start_dossier(struct ctx *c, const struct qms_tabrow *tr, const char *dossier)
+{
+	end_dossier(c);
+	c->ev_dossier = qms_xstrdup(dossier);
+	c->ev_group = SIZE_MAX;
+	c->ev_late = false;
+	c->r->step_dossiers++;
+	const char *code = field(tr, c, QMS_COL_PROCEDURE);
+	if (!code || !*code)
+		code = field(tr, c, QMS_COL_TTHC);
+	if (code && *code) {
+		struct row rw = {.codes = {code, NULL}};
+		size_t wi = match(c, &rw);
+		if (wi != SIZE_MAX)
+			c->ev_group = proc_group(c, wi);
+	} else {
+		size_t v = qms_strmap_get(&c->dossier_proc, dossier);
+		if (v != SIZE_MAX) {
+			c->ev_group = v / 2;
+			c->ev_late = v % 2;
+		}
+	}
+	if (c->ev_group == SIZE_MAX)
+		problem(c, tr->line, field_col(tr, c, QMS_COL_DOSSIER),
+			N_("step events of a dossier whose procedure is not known"), dossier);
+	else
+		c->g[QMS_RD_PROCEDURE].items[c->ev_group].step_dossiers++;
+}
+
+static int on_step_row(void *ctx, const struct qms_tabrow *tr)
+{
+	struct ctx *c = ctx;
+	if (!c->header_seen) {
+		c->header_seen = true;
+		read_header(c, tr);
+		return 0;
+	}
+	c->r->step_rows++;
+	if (c->file_bad)
+		return 0;
+	const char *dossier = field(tr, c, QMS_COL_DOSSIER), *step = field(tr, c, QMS_COL_STEP);
+	if (!dossier || !*dossier || !step || !*step) {
+		problem(c, tr->line, field_col(tr, c, dossier && *dossier ? QMS_COL_STEP : QMS_COL_DOSSIER),
+			N_("a step event without a dossier or a step"), NULL);
+		return 0;
+	}
+	int32_t sd, ed;
+	int sm, em;
+	if (read_date(c, tr, QMS_COL_START, &sd, &sm, N_("no start time")) < 0)
+		return 0;
+	int rc = read_date(c, tr, QMS_COL_END, &ed, &em, NULL);
+	if (rc < 0)
+		return 0;
+	if (!c->ev_dossier || strcmp(c->ev_dossier, dossier) != 0)
+		start_dossier(c, tr, dossier);
+	if (c->ev_group == SIZE_MAX)
+		return 0;
+	struct qms_results_group *g = &c->g[QMS_RD_PROCEDURE].items[c->ev_group];
+	size_t si = find_step(g, step);
+	if (si == SIZE_MAX) {
+		fault(c, QMS_FAULT_UNKNOWN_STEP, dossier, step);
+		return 0;
+	}
+	size_t nseen = c->ev_steps.len / sizeof(size_t);
+	if (nseen && ((const size_t *)c->ev_steps.buf)[nseen - 1] > si)
+		fault(c, QMS_FAULT_ORDER, dossier, step);
+	if (nseen < 4096)
+		qms_buf_add(&c->ev_steps, (const char *)&si, sizeof(si));
+	if (rc == 1)
+		return 0; /* not ended yet */
+	struct qms_results_step *s = &g->steps[si];
+	long v = working_minutes(c, sd, sm, ed, em);
+	hist_add(&s->hist, v);
+	if (c->ev_late && s->has_duration && !qms_duration_is_calendar(&s->duration)) {
+		double plan = limit_minutes(&s->duration, c->wh);
+		if (s->duration.unit == QMS_UNIT_WORKING_DAYS)
+			plan = s->duration.amount * c->wh * 60;
+		if ((double)v > plan)
+			s->excess_minutes += (uint64_t)((double)v - plan);
+	}
+	return 0;
+}
+
+/* ---- the run ---- */
+
+static int read_file(struct ctx *c, const char *path, qms_tabrow_fn fn, char **err)
+{
+	c->file = intern(c, path);
+	c->header_seen = false;
+	c->file_bad = false;
+	char *why = NULL;
+	int rc = qms_tabread_is_zip(path) ? qms_xlsx_read_file(path, fn, on_read_error, c, &why)
+					  : qms_csv_read_file(path, fn, on_read_error, c, &why);
+	if (rc < 0) {
+		qms_error(err, "%s: %s", path, why);
+		free(why);
+		return -1;
+	}
+	return 0;
+}
+
+static int group_cmp(const void *pa, const void *pb)
+{
+	const struct qms_results_group *a = pa, *b = pb;
+	if (a->matched != b->matched)
+		return a->matched ? -1 : 1;
+	return strcmp(a->key, b->key);
+}
+
+static void finish(struct ctx *c)
+{
+	struct qms_results *r = c->r;
+	for (int d = 0; d < QMS_RD_COUNT; d++) {
+		struct grouping *g = &c->g[d];
+		if (g->n > 1)
+			qsort(g->items, g->n, sizeof(*g->items), group_cmp);
+		/* the arrays move into the arena's keeping: copy */
+		r->groups[d] = qms_arena_alloc(&r->arena, (g->n + 1) * sizeof(*g->items));
+		if (g->n)
+			memcpy(r->groups[d], g->items, g->n * sizeof(*g->items));
+		r->ngroups[d] = g->n;
+		free(g->items);
+		qms_strmap_release(&g->map);
+	}
+}
+
+int qms_results_compute(struct qms_results *out, const struct qms_results_options *opt, char **err)
+{
+	memset(out, 0, sizeof(*out));
+	out->from = opt->from;
+	out->to = opt->to;
+	struct ctx c = {.r = out, .opt = opt};
+	qms_buf_init(&c.ev_steps);
+	int rc = 0;
+	if (opt->root) {
+		rc = load_workspace(&c, err);
+		out->has_workspace = rc == 0;
+	}
+	if (!c.cal) {
+		qms_calendar_init(&c.own_cal, 8);
+		c.cal = &c.own_cal;
+		c.wh = 8;
+	}
+	out->workday_hours = c.wh;
+	if (rc == 0)
+		build_cum(&c);
+	for (size_t i = 0; rc == 0 && i < opt->nexports; i++)
+		rc = read_file(&c, opt->exports[i], on_export_row, err);
+	if (rc == 0 && opt->steps) {
+		out->has_steps = true;
+		c.steps_file = true;
+		rc = read_file(&c, opt->steps, on_step_row, err);
+		end_dossier(&c);
+		/* the steps of the procedures live in the arena; their histograms are freed in release */
+	}
+	finish(&c);
+	/* histogram bins are heap memory referenced from the groups: kept until release */
+	free(c.cum);
+	free(c.procs);
+	qms_strmap_release(&c.by_code);
+	qms_strmap_release(&c.by_tthc);
+	qms_strmap_release(&c.ag_level);
+	qms_strmap_release(&c.status_class);
+	qms_strmap_release(&c.dossier_proc);
+	qms_arena_release(&c.dossier_arena);
+	qms_buf_release(&c.ev_steps);
+	free(c.ev_dossier);
+	if (c.ix) {
+		/* agency names are borrowed from the index: keep it until release */
+		qms_arena_adopt(&out->arena, &c.ix->arena);
+		qms_index_free(c.ix);
+	}
+	return rc;
+}
+
+void qms_results_release(struct qms_results *r)
+{
+	for (int d = 0; d < QMS_RD_COUNT; d++)
+		for (size_t i = 0; i < r->ngroups[d]; i++) {
+			struct qms_results_group *g = &r->groups[d][i];
+			free(g->hist.bins);
+			if (d == QMS_RD_PROCEDURE && g->matched)
+				for (size_t s = 0; s < g->nsteps; s++) {
+					free(g->steps[s].hist.bins);
+					g->steps[s].hist.bins = NULL;
+				}
+		}
+	qms_arena_release(&r->arena);
+	memset(r, 0, sizeof(*r));
+}
