@@ -1,7 +1,11 @@
 /* Dossier results (results.h): one streaming pass over the exports, then
  * the step events, into counts and histograms bounded by the number of
  * groups. */
+#include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +14,8 @@
 
 #include "i18n.h"
 #include "index.h"
+#include "status.h"
+#include "workspace.h"
 #include "model.h"
 #include "results.h"
 #include "schema.h"
@@ -45,6 +51,76 @@ static const char *const aliases[QMS_COL_COUNT][10] = {
 	[QMS_COL_HANDLER] = {"nguoi xu ly", "can bo xu ly", "handler", NULL},
 };
 
+/* A hash table of strings to indexes for the lookups of every row: the
+ * keys (borrowed) with their lengths and hashes, open addressing. */
+struct fent {
+	uint64_t h;
+	const char *key;
+	size_t len, value;
+};
+
+struct ftab {
+	struct fent *e;
+	size_t cap, len;
+};
+
+static uint64_t fhash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t v;
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
+		h ^= h >> 29;
+	}
+	uint64_t v = 0;
+	memcpy(&v, s, n);
+	h = (h ^ v) * 0x94d049bb133111ebull;
+	return h ^ (h >> 31);
+}
+
+static size_t ftab_get(const struct ftab *t, const char *s, size_t n, uint64_t h)
+{
+	if (!t->cap)
+		return SIZE_MAX;
+	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		const struct fent *e = &t->e[i];
+		if (!e->key)
+			return SIZE_MAX;
+		if (e->h == h && e->len == n && memcmp(e->key, s, n) == 0)
+			return e->value;
+	}
+}
+
+/* Insert unless there; key borrowed. */
+static void ftab_put(struct ftab *t, const char *key, size_t n, uint64_t h, size_t value)
+{
+	if ((t->len + 1) * 2 > t->cap) {
+		struct ftab bigger = {qms_xcalloc(t->cap ? t->cap * 2 : 64, sizeof(struct fent)), t->cap ? t->cap * 2 : 64, 0};
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->e[i].key)
+				ftab_put(&bigger, t->e[i].key, t->e[i].len, t->e[i].h, t->e[i].value);
+		free(t->e);
+		*t = bigger;
+	}
+	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		struct fent *e = &t->e[i];
+		if (!e->key) {
+			*e = (struct fent){h, key, n, value};
+			t->len++;
+			return;
+		}
+		if (e->h == h && e->len == n && memcmp(e->key, key, n) == 0)
+			return;
+	}
+}
+
+static void ftab_release(struct ftab *t)
+{
+	free(t->e);
+	memset(t, 0, sizeof(*t));
+}
+
 /* A procedure of the workspace as the results need it. */
 struct wsproc {
 	const char *code, *title, *agency, *tthc, *level;
@@ -57,9 +133,7 @@ struct wsproc {
 struct grouping {
 	struct qms_results_group *items;
 	size_t n, cap;
-	struct qms_strmap map;
-	const char *last_key; /* the last key looked up, and its index */
-	size_t last;
+	struct ftab map;
 	bool full_reported;
 };
 
@@ -85,9 +159,14 @@ struct ctx {
 	struct grouping g[QMS_RD_COUNT];
 	struct wsproc *procs;
 	size_t nprocs;
-	struct qms_strmap by_code, by_tthc, ag_level;
-	struct qms_strmap status_class; /* status text -> 0 ordinary, 1 returned */
-	struct qms_index *ix;
+	size_t *pgroup;                  /* per procedure: its group in g, SIZE_MAX until used */
+	struct ftab codes;               /* procedure codes, then TTHC codes -> procs */
+	struct qms_strmap ag_level;
+	struct ftab status_class;        /* status text -> 0 ordinary, 1 returned */
+	struct {
+		const char *name, *level;
+	} *agencies;
+	size_t nagencies, cap_agencies;
 	/* the file being read */
 	const char *file;
 	bool header_seen, file_bad, steps_file;
@@ -101,6 +180,8 @@ struct ctx {
 	struct qms_strmap dossier_proc; /* with step events and no procedure column */
 	struct qms_arena dossier_arena;
 };
+
+static const char *const unmatched_msgid = N_("no procedure of the workspace has this code (procedure or TTHC)");
 
 /* ---- small helpers ---- */
 
@@ -484,57 +565,90 @@ static const char *level_name(int level)
 	return level >= 0 && level <= QMS_LEVEL_COMMUNE ? qms_level_names[level] : NULL;
 }
 
+static void add_process(struct ctx *c, const struct qms_process *p)
+{
+	if (!value_text(&p->code))
+		return;
+	size_t n = strlen(p->code.text);
+	uint64_t h = fhash(p->code.text, n);
+	size_t known = ftab_get(&c->codes, p->code.text, n, h);
+	if (known != SIZE_MAX && strcmp(c->procs[known].code, p->code.text) == 0)
+		return;
+	struct wsproc *w = &c->procs[c->nprocs];
+	w->code = intern(c, p->code.text);
+	w->title = value_text(&p->title) ? intern(c, p->title.text) : NULL;
+	w->agency = value_text(&p->agency) ? intern(c, p->agency.text) : NULL;
+	if (p->tthc.len) {
+		const struct qms_tthc *t = p->tthc.items;
+		w->tthc = value_text(&t->id) ? intern(c, t->id.text) : NULL;
+		w->level = t->level.text ? level_name(t->level.choice) : NULL;
+	}
+	w->has_committed = p->time_limit.committed.text != NULL;
+	w->committed = p->time_limit.committed.duration;
+	w->has_statutory = p->time_limit.statutory.text != NULL;
+	w->statutory = p->time_limit.statutory.duration;
+	copy_steps(c, w, p);
+	c->nprocs++;
+}
+
+static void add_agency(struct ctx *c, const struct qms_agency *a)
+{
+	if (c->nagencies == c->cap_agencies) {
+		c->cap_agencies = c->cap_agencies ? c->cap_agencies * 2 : 64;
+		c->agencies = qms_xrealloc(c->agencies, c->cap_agencies * sizeof(*c->agencies));
+	}
+	size_t i = c->nagencies++;
+	c->agencies[i].name = value_text(&a->name) ? intern(c, a->name.text) : NULL;
+	c->agencies[i].level = a->level.text ? level_name(a->level.choice) : NULL;
+	if (value_text(&a->id))
+		qms_strmap_put(&c->ag_level, intern(c, a->id.text), i);
+	if (c->agencies[i].name)
+		qms_strmap_put(&c->ag_level, c->agencies[i].name, i);
+}
+
+/* What the results need of the workspace: its settings and calendar, its
+ * procedures (processes/) and its agencies (audits/). Files that cannot
+ * be read are left out: `qms check` reports them. */
 static int load_workspace(struct ctx *c, char **err)
 {
 	struct qms_diags diags;
 	qms_diags_init(&diags);
-	int rc = qms_index_load(&c->ix, c->opt->root, c->opt->jobs, &diags, err);
+	struct qms_settings st;
+	qms_settings_read(&st, &c->r->arena, c->opt->root, &diags);
 	qms_diags_release(&diags);
-	if (rc < 0)
-		return -1;
-	c->cal = c->ix->settings.calendar;
-	c->wh = c->ix->settings.time.workday_hours > 0 ? c->ix->settings.time.workday_hours : 8;
-	for (size_t i = 0; i < c->ix->nagencies; i++) {
-		const struct qms_index_agency *a = &c->ix->agencies[i];
-		if (a->id.text)
-			qms_strmap_put(&c->ag_level, a->id.text, i);
-		if (a->name.text)
-			qms_strmap_put(&c->ag_level, a->name.text, i);
-	}
-	c->procs = qms_xcalloc(c->ix->nprocesses + 1, sizeof(*c->procs));
-	for (size_t i = 0; i < c->ix->nprocesses; i++) {
-		const struct qms_index_process *ip = &c->ix->processes[i];
-		if (!ip->code.text || qms_strmap_get(&c->by_code, ip->code.text) != SIZE_MAX)
-			continue;
-		struct qms_document d;
-		qms_diags_init(&diags);
-		int lrc = qms_document_load(&d, ip->path, &diags);
-		qms_diags_release(&diags);
-		if (lrc < 0)
-			continue;
-		if (d.kind == QMS_KIND_PROCESS) {
-			const struct qms_process *p = &((const struct qms_process_file *)d.data)->process;
-			struct wsproc *w = &c->procs[c->nprocs];
-			w->code = intern(c, ip->code.text);
-			w->title = value_text(&p->title) ? intern(c, p->title.text) : NULL;
-			w->agency = value_text(&p->agency) ? intern(c, p->agency.text) : NULL;
-			if (p->tthc.len) {
-				const struct qms_tthc *t = p->tthc.items;
-				w->tthc = value_text(&t->id) ? intern(c, t->id.text) : NULL;
-				w->level = t->level.text ? level_name(t->level.choice) : NULL;
-			}
-			w->has_committed = p->time_limit.committed.text != NULL;
-			w->committed = p->time_limit.committed.duration;
-			w->has_statutory = p->time_limit.statutory.text != NULL;
-			w->statutory = p->time_limit.statutory.duration;
-			copy_steps(c, w, p);
-			qms_strmap_put(&c->by_code, w->code, c->nprocs);
-			if (w->tthc)
-				qms_strmap_put(&c->by_tthc, w->tthc, c->nprocs);
-			c->nprocs++;
+	c->cal = st.calendar;
+	c->wh = st.time.workday_hours > 0 ? st.time.workday_hours : 8;
+	for (int k = 0; k < 2; k++) {
+		struct qms_strlist files = {0};
+		char *dir = qms_path_join(c->opt->root, k ? "audits" : "processes");
+		qms_collect_yaml(&files, dir);
+		free(dir);
+		qms_strlist_sort(&files);
+		if (!k)
+			c->procs = qms_xcalloc(files.len + 1, sizeof(*c->procs));
+		for (size_t i = 0; i < files.len; i++) {
+			struct qms_document d;
+			qms_diags_init(&diags);
+			int lrc = qms_document_load(&d, files.items[i], &diags);
+			qms_diags_release(&diags);
+			if (lrc < 0)
+				continue;
+			if (d.kind == QMS_KIND_PROCESS && !k)
+				add_process(c, &((const struct qms_process_file *)d.data)->process);
+			else if (d.kind == QMS_KIND_AGENCY && k)
+				add_agency(c, &((const struct qms_agency_file *)d.data)->agency);
+			qms_document_release(&d);
 		}
-		qms_document_release(&d);
+		qms_strlist_release(&files);
 	}
+	for (size_t i = 0; i < c->nprocs; i++)
+		ftab_put(&c->codes, c->procs[i].code, strlen(c->procs[i].code),
+			 fhash(c->procs[i].code, strlen(c->procs[i].code)), i);
+	for (size_t i = 0; i < c->nprocs; i++)
+		if (c->procs[i].tthc)
+			ftab_put(&c->codes, c->procs[i].tthc, strlen(c->procs[i].tthc),
+				 fhash(c->procs[i].tthc, strlen(c->procs[i].tthc)), i);
+	(void)err;
 	return 0;
 }
 
@@ -543,44 +657,47 @@ static int load_workspace(struct ctx *c, char **err)
 static size_t group_find(struct ctx *c, enum qms_results_dim dim, const char *key)
 {
 	struct grouping *g = &c->g[dim];
-	if (g->last_key && strcmp(g->last_key, key) == 0)
-		return g->last;
-	size_t i = qms_strmap_get(&g->map, key);
-	if (i == SIZE_MAX) {
-		if (g->n >= QMS_RESULTS_MAX_GROUPS) {
-			if (!g->full_reported)
-				problem(c, 0, 0, N_("too many distinct values: the rest are counted as one"), key);
-			g->full_reported = true;
-			key = "…";
-			i = qms_strmap_get(&g->map, key);
+	size_t n = strlen(key);
+	uint64_t h = fhash(key, n);
+	size_t i = ftab_get(&g->map, key, n, h);
+	if (i != SIZE_MAX)
+		return i;
+	if (g->n >= QMS_RESULTS_MAX_GROUPS) {
+		if (!g->full_reported)
+			problem(c, 0, 0, N_("too many distinct values: the rest are counted as one"), key);
+		g->full_reported = true;
+		key = "…";
+		n = strlen(key);
+		h = fhash(key, n);
+		i = ftab_get(&g->map, key, n, h);
+		if (i != SIZE_MAX)
+			return i;
+	}
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 64;
+		g->items = qms_xrealloc(g->items, g->cap * sizeof(*g->items));
+	}
+	i = g->n++;
+	memset(&g->items[i], 0, sizeof(g->items[i]));
+	g->items[i].key = intern(c, key);
+	ftab_put(&g->map, g->items[i].key, n, h, i);
+	if (dim == QMS_RD_AGENCY) {
+		size_t a = qms_strmap_get(&c->ag_level, key);
+		if (a != SIZE_MAX) {
+			g->items[i].level = c->agencies[a].level;
+			g->items[i].name = c->agencies[a].name;
 		}
 	}
-	if (i == SIZE_MAX) {
-		if (g->n == g->cap) {
-			g->cap = g->cap ? g->cap * 2 : 64;
-			g->items = qms_xrealloc(g->items, g->cap * sizeof(*g->items));
-		}
-		i = g->n++;
-		memset(&g->items[i], 0, sizeof(g->items[i]));
-		g->items[i].key = intern(c, key);
-		qms_strmap_put(&g->map, g->items[i].key, i);
-		if (dim == QMS_RD_AGENCY) {
-			size_t a = qms_strmap_get(&c->ag_level, key);
-			if (a != SIZE_MAX) {
-				g->items[i].level = level_name(c->ix->agencies[a].level);
-				g->items[i].name = c->ix->agencies[a].name.text;
-			}
-		}
-	}
-	g->last_key = g->items[i].key;
-	g->last = i;
 	return i;
 }
 
 /* The group of a procedure of the workspace (made on first use). */
 static size_t proc_group(struct ctx *c, size_t wi)
 {
+	if (c->pgroup[wi] != SIZE_MAX)
+		return c->pgroup[wi];
 	size_t gi = group_find(c, QMS_RD_PROCEDURE, c->procs[wi].code);
+	c->pgroup[wi] = gi;
 	struct qms_results_group *g = &c->g[QMS_RD_PROCEDURE].items[gi];
 	if (!g->matched) {
 		const struct wsproc *w = &c->procs[wi];
@@ -608,9 +725,8 @@ static size_t match(struct ctx *c, const struct row *rw)
 		const char *s = rw->codes[k];
 		if (!s || !*s)
 			continue;
-		size_t i = qms_strmap_get(&c->by_code, s);
-		if (i == SIZE_MAX)
-			i = qms_strmap_get(&c->by_tthc, s);
+		size_t n = strlen(s);
+		size_t i = ftab_get(&c->codes, s, n, fhash(s, n));
 		if (i != SIZE_MAX)
 			return i;
 	}
@@ -644,7 +760,9 @@ static bool status_returned(struct ctx *c, const char *s)
 {
 	if (!*s)
 		return false;
-	size_t v = qms_strmap_get(&c->status_class, s);
+	size_t len = strlen(s);
+	uint64_t h = fhash(s, len);
+	size_t v = ftab_get(&c->status_class, s, len, h);
 	if (v != SIZE_MAX)
 		return v == 1;
 	char *f = fold_name(s);
@@ -663,7 +781,7 @@ static bool status_returned(struct ctx *c, const char *s)
 	}
 	free(f);
 	if (c->status_class.len < 4096)
-		qms_strmap_put(&c->status_class, intern(c, s), ret ? 1 : 0);
+		ftab_put(&c->status_class, intern(c, s), len, h, ret ? 1 : 0);
 	return ret;
 }
 
@@ -757,7 +875,7 @@ static void use_row(struct ctx *c, const struct qms_tabrow *tr, const struct row
 			g->first_line = tr->line;
 			if (r->has_workspace)
 				problem(c, tr->line, field_col(tr, c, c->col[QMS_COL_PROCEDURE] >= 0 ? QMS_COL_PROCEDURE : QMS_COL_TTHC),
-					N_("no procedure of the workspace has this code (procedure or TTHC)"), g->key);
+					unmatched_msgid, g->key);
 		}
 	}
 	struct qms_results_group *pgr = &c->g[QMS_RD_PROCEDURE].items[pg];
@@ -1020,8 +1138,15 @@ static int on_step_row(void *ctx, const struct qms_tabrow *tr)
 
 /* ---- the run ---- */
 
+static int read_parallel(struct ctx *c, const char *path, char **err);
+
 static int read_file(struct ctx *c, const char *path, qms_tabrow_fn fn, char **err)
 {
+	if (fn == on_export_row) {
+		int p = read_parallel(c, path, err);
+		if (p <= 0)
+			return p;
+	}
 	c->file = intern(c, path);
 	c->header_seen = false;
 	c->file_bad = false;
@@ -1034,6 +1159,277 @@ static int read_file(struct ctx *c, const char *path, qms_tabrow_fn fn, char **e
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- one CSV file in several threads ---- */
+
+#define PARALLEL_MIN_SIZE (8 << 20)
+#define MAX_WORKERS 16
+
+struct worker {
+	struct ctx c;
+	struct qms_results r;
+	struct qms_csv_range rg;
+	const char *path;
+	int rc;
+	char *err;
+};
+
+static void ctx_worker_init(struct ctx *w, const struct ctx *main, struct qms_results *r)
+{
+	*w = *main;
+	w->r = r;
+	memset(r, 0, sizeof(*r));
+	r->from = main->r->from;
+	r->to = main->r->to;
+	r->has_workspace = main->r->has_workspace;
+	memset(w->g, 0, sizeof(w->g));
+	memset(&w->status_class, 0, sizeof(w->status_class));
+	w->pgroup = qms_xmalloc((main->nprocs + 1) * sizeof(size_t));
+	for (size_t i = 0; i <= main->nprocs; i++)
+		w->pgroup[i] = SIZE_MAX;
+}
+
+static void *worker_run(void *arg)
+{
+	struct worker *wk = arg;
+	wk->rc = qms_csv_read_range(wk->path, &wk->rg, on_export_row, on_read_error, &wk->c, &wk->err);
+	return NULL;
+}
+
+static void *worker_thread(void *arg)
+{
+	worker_run(arg);
+	qms_thread_cache_release();
+	return NULL;
+}
+
+static void counts_add(struct qms_results_counts *a, const struct qms_results_counts *b)
+{
+	a->received += b->received, a->carried += b->carried, a->resolved += b->resolved;
+	a->before += b->before, a->on_due += b->on_due, a->late += b->late;
+	a->open_within += b->open_within, a->open_late += b->open_late;
+	a->returned += b->returned, a->late_apology += b->late_apology;
+}
+
+static void hist_merge(struct qms_results_hist *a, const struct qms_results_hist *b)
+{
+	if (b->nbins > a->nbins) {
+		a->bins = qms_xrealloc(a->bins, b->nbins * sizeof(*a->bins));
+		memset(a->bins + a->nbins, 0, (b->nbins - a->nbins) * sizeof(*a->bins));
+		a->nbins = b->nbins;
+	}
+	for (size_t i = 0; i < b->nbins; i++)
+		a->bins[i] += b->bins[i];
+	a->n += b->n;
+	a->over += b->over;
+	if (b->max > a->max)
+		a->max = b->max;
+}
+
+
+/* Add what worker w read (its lines start after `offset` lines) to c. */
+static void merge_worker(struct ctx *c, struct worker *w, unsigned long offset)
+{
+	struct qms_results *r = c->r, *s = &w->r;
+	r->rows_read += s->rows_read, r->rows_used += s->rows_used;
+	r->rows_rejected += s->rows_rejected, r->rows_outside += s->rows_outside;
+	r->unmatched_rows += s->unmatched_rows;
+	counts_add(&r->total, &s->total);
+	for (size_t i = 0; i < s->nproblems; i++) {
+		const struct qms_results_problem *p = &s->problems[i];
+		if (p->msgid == unmatched_msgid && p->detail) {
+			size_t n = strlen(p->detail);
+			size_t g = ftab_get(&c->g[QMS_RD_PROCEDURE].map, p->detail, n, fhash(p->detail, n));
+			if (g != SIZE_MAX && c->g[QMS_RD_PROCEDURE].items[g].rows) {
+				s->nproblems_total--;
+				for (size_t k = 0; k < s->nkinds; k++)
+					if (s->kinds[k].msgid == p->msgid)
+						s->kinds[k].n--;
+				continue;
+			}
+		}
+		problem(c, p->line ? p->line + offset : 0, p->col, p->msgid, p->detail);
+		r->nproblems_total--; /* counted below */
+		for (size_t k = 0; k < r->nkinds; k++)
+			if (r->kinds[k].msgid == p->msgid)
+				r->kinds[k].n--;
+	}
+	r->nproblems_total += s->nproblems_total;
+	for (size_t k = 0; k < s->nkinds; k++) {
+		size_t j = 0;
+		while (j < r->nkinds && r->kinds[j].msgid != s->kinds[k].msgid)
+			j++;
+		if (j == r->nkinds && j < QMS_ARRAY_LEN(r->kinds))
+			r->kinds[r->nkinds++].msgid = s->kinds[k].msgid;
+		if (j < QMS_ARRAY_LEN(r->kinds))
+			r->kinds[j].n += s->kinds[k].n;
+	}
+	for (size_t i = 0; i < s->nlate && r->nlate < QMS_RESULTS_MAX_LATE; i++) {
+		if (!r->late)
+			r->late = qms_arena_alloc(&r->arena, QMS_RESULTS_MAX_LATE * sizeof(*r->late));
+		r->late[r->nlate++] = s->late[i];
+	}
+	r->nlate_total += s->nlate_total;
+	for (int d = 0; d < QMS_RD_COUNT; d++) {
+		struct grouping *wg = &w->c.g[d];
+		for (size_t i = 0; i < wg->n; i++) {
+			const struct qms_results_group *src = &wg->items[i];
+			size_t gi = group_find(c, (enum qms_results_dim)d, src->key);
+			struct qms_results_group *dst = &c->g[d].items[gi];
+			if (src->matched && !dst->matched) {
+				struct qms_results_group keep = *dst;
+				*dst = *src;
+				memset(&dst->c, 0, sizeof(dst->c));
+				memset(&dst->hist, 0, sizeof(dst->hist));
+				dst->over_committed = dst->over_statutory = 0;
+				dst->key = keep.key;
+				dst->rows = keep.rows;
+				dst->first_file = keep.first_file;
+				dst->first_line = keep.first_line;
+			}
+			if (!dst->rows && src->rows) {
+				dst->first_file = src->first_file;
+				dst->first_line = src->first_line + offset;
+			}
+			if (!dst->level)
+				dst->level = src->level;
+			if (!dst->name)
+				dst->name = src->name;
+			counts_add(&dst->c, &src->c);
+			hist_merge(&dst->hist, &src->hist);
+			dst->rows += src->rows;
+			dst->over_committed += src->over_committed;
+			dst->over_statutory += src->over_statutory;
+		}
+	}
+}
+
+static void worker_release(struct ctx *main, struct worker *w)
+{
+	for (int d = 0; d < QMS_RD_COUNT; d++) {
+		for (size_t i = 0; i < w->c.g[d].n; i++)
+			free(w->c.g[d].items[i].hist.bins);
+		free(w->c.g[d].items);
+		ftab_release(&w->c.g[d].map);
+	}
+	ftab_release(&w->c.status_class);
+	free(w->c.pgroup);
+	/* strings merged into main point into the worker's arena */
+	qms_arena_adopt(&main->r->arena, &w->r.arena);
+	free(w->err);
+}
+
+/* The first line start at or after `off`, or size. */
+static int64_t line_start(int fd, int64_t off, int64_t size)
+{
+	char buf[65536];
+	if (off <= 0)
+		return 0;
+	for (int64_t at = off - 1; at < size;) {
+		ssize_t n = pread(fd, buf, sizeof(buf), (off_t)at);
+		if (n <= 0)
+			return size;
+		const char *nl = memchr(buf, '\n', (size_t)n);
+		if (nl)
+			return at + (nl - buf) + 1;
+		at += n;
+	}
+	return size;
+}
+
+static uint64_t count_quotes(int fd, int64_t from, int64_t to)
+{
+	char buf[65536];
+	uint64_t q = 0;
+	while (from < to) {
+		size_t want = (size_t)(to - from < (int64_t)sizeof(buf) ? to - from : (int64_t)sizeof(buf));
+		ssize_t n = pread(fd, buf, want, (off_t)from);
+		if (n <= 0)
+			break;
+		for (ssize_t i = 0; i < n; i++)
+			q += buf[i] == '"';
+		from += n;
+	}
+	return q;
+}
+
+static unsigned job_count(const struct qms_results_options *opt)
+{
+	long n = opt->jobs ? (long)opt->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAX_WORKERS ? MAX_WORKERS : (unsigned)n;
+}
+
+/* Read the CSV file at path in parallel. Returns 0, -1 with *err, or 1
+ * when it must be read in one go (small, a bad header, or a quoted field
+ * across the parts). */
+static int read_parallel(struct ctx *c, const char *path, char **err)
+{
+	unsigned nw = job_count(c->opt);
+	struct stat st;
+	if (nw < 2 || c->opt->steps || stat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < PARALLEL_MIN_SIZE ||
+	    qms_tabread_is_zip(path))
+		return 1;
+	c->file = intern(c, path);
+	c->header_seen = false;
+	c->file_bad = false;
+	struct qms_csv_range head = {.start = 0, .stop = 1, .first_line = 1};
+	char *why = NULL;
+	if (qms_csv_read_range(path, &head, on_export_row, on_read_error, c, &why) < 0) {
+		qms_error(err, "%s: %s", path, why);
+		free(why);
+		return -1;
+	}
+	if (c->file_bad || !c->header_seen)
+		return 1; /* nothing was counted yet but header problems: read again in one go */
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 1;
+	int64_t size = st.st_size, hend = head.next;
+	int64_t bound[MAX_WORKERS + 1];
+	bound[0] = hend;
+	for (unsigned i = 1; i < nw; i++)
+		bound[i] = line_start(fd, hend + (size - hend) / nw * (int64_t)i, size);
+	bound[nw] = size;
+	uint64_t quotes = count_quotes(fd, 0, hend);
+	close(fd);
+	struct worker *w = qms_xcalloc(nw, sizeof(*w));
+	pthread_t th[MAX_WORKERS];
+	bool started[MAX_WORKERS] = {0};
+	for (unsigned i = 0; i < nw; i++) {
+		ctx_worker_init(&w[i].c, c, &w[i].r);
+		w[i].path = path;
+		w[i].rg = (struct qms_csv_range){.start = bound[i], .stop = bound[i + 1] > bound[i] ? bound[i + 1] : bound[i],
+						 .delim = head.delim, .first_line = 1};
+		if (i > 0)
+			started[i] = pthread_create(&th[i], NULL, worker_thread, &w[i]) == 0;
+	}
+	worker_run(&w[0]);
+	for (unsigned i = 1; i < nw; i++)
+		if (started[i])
+			pthread_join(th[i], NULL);
+		else
+			worker_run(&w[i]);
+	int rc = 0;
+	bool aligned = true;
+	for (unsigned i = 0; i < nw; i++) {
+		if (w[i].rc < 0 && rc == 0)
+			rc = qms_error(err, "%s: %s", path, w[i].err);
+		quotes += w[i].rg.quotes;
+		if (i + 1 < nw && (w[i].rg.next != bound[i + 1] || quotes % 2))
+			aligned = false;
+	}
+	if (rc == 0 && aligned) {
+		unsigned long offset = head.lines;
+		for (unsigned i = 0; i < nw; i++) {
+			merge_worker(c, &w[i], offset);
+			offset += w[i].rg.lines;
+		}
+	}
+	for (unsigned i = 0; i < nw; i++)
+		worker_release(c, &w[i]);
+	free(w);
+	return rc < 0 ? -1 : aligned ? 0 : 1;
 }
 
 static int group_cmp(const void *pa, const void *pb)
@@ -1057,7 +1453,7 @@ static void finish(struct ctx *c)
 			memcpy(r->groups[d], g->items, g->n * sizeof(*g->items));
 		r->ngroups[d] = g->n;
 		free(g->items);
-		qms_strmap_release(&g->map);
+		ftab_release(&g->map);
 	}
 }
 
@@ -1081,6 +1477,9 @@ int qms_results_compute(struct qms_results *out, const struct qms_results_option
 	out->workday_hours = c.wh;
 	if (rc == 0)
 		build_cum(&c);
+	c.pgroup = qms_xmalloc((c.nprocs + 1) * sizeof(size_t));
+	for (size_t i = 0; i <= c.nprocs; i++)
+		c.pgroup[i] = SIZE_MAX;
 	for (size_t i = 0; rc == 0 && i < opt->nexports; i++)
 		rc = read_file(&c, opt->exports[i], on_export_row, err);
 	if (rc == 0 && opt->steps) {
@@ -1094,19 +1493,15 @@ int qms_results_compute(struct qms_results *out, const struct qms_results_option
 	/* histogram bins are heap memory referenced from the groups: kept until release */
 	free(c.cum);
 	free(c.procs);
-	qms_strmap_release(&c.by_code);
-	qms_strmap_release(&c.by_tthc);
+	free(c.pgroup);
+	ftab_release(&c.codes);
 	qms_strmap_release(&c.ag_level);
-	qms_strmap_release(&c.status_class);
+	ftab_release(&c.status_class);
 	qms_strmap_release(&c.dossier_proc);
 	qms_arena_release(&c.dossier_arena);
 	qms_buf_release(&c.ev_steps);
 	free(c.ev_dossier);
-	if (c.ix) {
-		/* agency names are borrowed from the index: keep it until release */
-		qms_arena_adopt(&out->arena, &c.ix->arena);
-		qms_index_free(c.ix);
-	}
+	free(c.agencies);
 	return rc;
 }
 

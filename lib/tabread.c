@@ -8,17 +8,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "i18n.h"
 #include "tabread.h"
 #include "util.h"
 
 #define CHUNK (1u << 20)
+/* readable bytes after the end of the data (find_end()) */
+#define SLACK 16
 
 struct csv {
 	char *buf;
 	size_t len, cap, pos;
 	int fd;               /* -1: everything is in buf */
+	bool seekable;        /* read with pread() from foff */
+	int64_t foff;         /* file offset of the next read */
+	int64_t base;         /* file offset of buf[0] */
+	int64_t stop;         /* no record that starts at or after this offset is parsed */
+	uint64_t quotes;      /* '"' bytes read before `stop` */
 	bool eof;
 	bool skip_line;       /* discard up to the next line break first */
 	char delim;           /* 0 until the first record is seen */
@@ -38,15 +48,19 @@ static int refill(struct csv *c)
 {
 	if (c->fd < 0) {
 		c->eof = true;
+		c->buf[c->len] = '\n';
 		return 0;
 	}
 	if (c->pos > 0) {
 		memmove(c->buf, c->buf + c->pos, c->len - c->pos);
 		c->len -= c->pos;
+		c->base += (int64_t)c->pos;
 		c->pos = 0;
 	}
 	while (!c->eof && c->len + 1 < c->cap) {
-		ssize_t n = read(c->fd, c->buf + c->len, c->cap - 1 - c->len);
+		size_t room = c->cap - 1 - c->len;
+		ssize_t n = c->seekable ? pread(c->fd, c->buf + c->len, room, (off_t)c->foff)
+					: read(c->fd, c->buf + c->len, room);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -54,10 +68,20 @@ static int refill(struct csv *c)
 		}
 		if (n == 0)
 			c->eof = true;
+		if (c->foff < c->stop) {
+			const char *q = c->buf + c->len;
+			size_t m = (size_t)n;
+			if ((int64_t)m > c->stop - c->foff)
+				m = (size_t)(c->stop - c->foff);
+			for (const char *e = q + m; (q = memchr(q, '"', (size_t)(e - q))) != NULL; q++)
+				c->quotes++;
+		}
+		c->foff += n;
 		c->len += (size_t)n;
 		if (c->len >= CHUNK)
 			break;
 	}
+	c->buf[c->len] = '\n';
 	return 0;
 }
 
@@ -96,6 +120,26 @@ static char detect_delim(const struct csv *c)
 
 enum scan { SCAN_OK, SCAN_MORE, SCAN_BAD };
 
+/* The first delimiter or line break at or after s: 16 bytes at a time
+ * where SSE2 is there. The buffer holds a '\n' at its end and SLACK
+ * readable bytes after it. */
+static const char *find_end(const char *s, char delim)
+{
+#ifdef __SSE2__
+	const __m128i d = _mm_set1_epi8(delim), nl = _mm_set1_epi8('\n');
+	for (;; s += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, nl)));
+		if (m)
+			return s + __builtin_ctz(m);
+	}
+#else
+	while (*s != delim && *s != '\n')
+		s++;
+	return s;
+#endif
+}
+
 struct bad {
 	const char *msgid;
 	size_t at;       /* offset in buf of the fault */
@@ -110,7 +154,6 @@ static enum scan scan_record(struct csv *c, size_t *nf, size_t *next, unsigned l
 	const char *b = c->buf;
 	size_t len = c->len, p = c->pos, n = 0;
 	unsigned long ln = 0;
-	const char *line_end = NULL;
 	for (;;) {
 		size_t k = n < QMS_TABREAD_MAX_FIELDS ? n : QMS_TABREAD_MAX_FIELDS - 1;
 		if (p < len && b[p] == '"') {
@@ -142,7 +185,6 @@ static enum scan scan_record(struct csv *c, size_t *nf, size_t *next, unsigned l
 				return SCAN_BAD;
 			}
 			ln += inner;
-			line_end = NULL;
 			c->fs[k] = open + 1, c->fe[k] = q - 1, c->fq[k] = true;
 			n++;
 			if (q == len) {
@@ -164,19 +206,14 @@ static enum scan scan_record(struct csv *c, size_t *nf, size_t *next, unsigned l
 					    inner ? open : q, c->line + ln - inner, (size_t)-1};
 			return SCAN_BAD;
 		}
-		if (!line_end) {
-			line_end = memchr(b + p, '\n', len - p);
-			if (!line_end) {
-				if (!c->eof)
-					return SCAN_MORE;
-				line_end = b + len;
-			}
-		}
-		const char *d = memchr(b + p, c->delim, (size_t)(line_end - b) - p);
-		size_t e = d ? (size_t)(d - b) : (size_t)(line_end - b);
+		/* buf[len] is a '\n' sentinel (refill()): no bound to check */
+		const char *q = find_end(b + p, c->delim);
+		size_t e = (size_t)(q - b);
+		if (e == len && !c->eof)
+			return SCAN_MORE;
 		c->fs[k] = p, c->fe[k] = e, c->fq[k] = false;
 		n++;
-		if (d) {
+		if (e < len && *q == c->delim) {
 			p = e + 1;
 			continue;
 		}
@@ -260,8 +297,7 @@ static bool skip_line(struct csv *c)
 
 static int run(struct csv *c, char **err)
 {
-	c->line = 1;
-	bool first = true;
+	bool first = c->base == 0;
 	for (;;) {
 		if (c->pos >= c->len || (c->pos + 1 >= c->len && !c->eof)) {
 			if (c->eof && c->pos >= c->len)
@@ -276,6 +312,8 @@ static int run(struct csv *c, char **err)
 				c->pos += 3;
 			first = false;
 		}
+		if (c->base + (int64_t)c->pos >= c->stop)
+			return 0;
 		if (c->skip_line) {
 			if (!skip_line(c) && refill(c) < 0)
 				return qms_error(err, _("cannot read: %s"), strerror(errno));
@@ -330,21 +368,53 @@ static int run(struct csv *c, char **err)
 	}
 }
 
+static void csv_init(struct csv *c, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx)
+{
+	memset(c, 0, sizeof(*c));
+	c->cap = QMS_TABREAD_MAX_RECORD + CHUNK + 1;
+	c->buf = qms_xcalloc(c->cap + SLACK, 1);
+	c->on_row = on_row, c->on_err = on_err, c->ctx = ctx;
+	c->stop = INT64_MAX;
+	c->line = 1;
+}
+
 int qms_csv_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err)
 {
 	bool is_stdin = !path || strcmp(path, "-") == 0;
 	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return qms_error(err, _("cannot open: %s"), strerror(errno));
-	struct csv c = {0};
-	c.cap = QMS_TABREAD_MAX_RECORD + CHUNK + 1;
-	c.buf = qms_xmalloc(c.cap);
+	struct csv c;
+	csv_init(&c, on_row, on_err, ctx);
 	c.fd = fd;
-	c.on_row = on_row, c.on_err = on_err, c.ctx = ctx;
 	int rc = run(&c, err);
 	free(c.buf);
 	if (!is_stdin)
 		close(fd);
+	return rc;
+}
+
+int qms_csv_read_range(const char *path, struct qms_csv_range *rg, qms_tabrow_fn on_row, qms_taberr_fn on_err,
+		       void *ctx, char **err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return qms_error(err, _("cannot open: %s"), strerror(errno));
+	struct csv c;
+	csv_init(&c, on_row, on_err, ctx);
+	c.fd = fd;
+	c.seekable = true;
+	c.foff = c.base = rg->start;
+	c.stop = rg->stop;
+	c.delim = rg->delim;
+	c.line = rg->first_line;
+	int rc = run(&c, err);
+	rg->delim = c.delim;
+	rg->next = c.base + (int64_t)c.pos;
+	rg->lines = c.line - rg->first_line;
+	rg->quotes = c.quotes;
+	free(c.buf);
+	close(fd);
 	return rc;
 }
 
@@ -353,7 +423,9 @@ int qms_csv_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_tab
 {
 	struct csv c = {0};
 	c.cap = len + 1;
-	c.buf = qms_xmalloc(c.cap);
+	c.buf = qms_xcalloc(c.cap + SLACK, 1);
+	c.stop = INT64_MAX;
+	c.line = 1;
 	if (len)
 		memcpy(c.buf, data, len);
 	c.len = len;

@@ -64,6 +64,24 @@ unsigned long qms_tabrow_column(const struct qms_tabrow *row, size_t field);
  * frees) when the file cannot be read. */
 int qms_csv_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx,
 		      char **err);
+/* A part of a CSV file, for reading one file in several threads: the
+ * records that start in [start, stop), start being the start of a line.
+ * Whether start was the start of a record (and not a line inside a quoted
+ * field) is for the caller to decide, from the quotes before it. */
+struct qms_csv_range {
+	int64_t start, stop;      /* in */
+	char delim;               /* in: 0 to find it; out: the one used */
+	unsigned long first_line; /* in: the number of the line at start */
+	int64_t next;             /* out: offset after the last record read */
+	unsigned long lines;      /* out: line breaks from start to next */
+	uint64_t quotes;          /* out: '"' bytes in [start, stop) */
+};
+
+/* Read the records of a range of the file at path (not the standard
+ * input) as qms_csv_read_file() does. */
+int qms_csv_read_range(const char *path, struct qms_csv_range *range, qms_tabrow_fn on_row,
+		       qms_taberr_fn on_err, void *ctx, char **err);
+
 /* The same on data[0..len) (the fuzz target and tests). */
 int qms_csv_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err,
 		     void *ctx, char **err);
