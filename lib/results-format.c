@@ -465,7 +465,7 @@ void qms_results_format_csv(struct qms_buf *out, const struct qms_results *r, en
 			qms_buf_addc(out, ',');
 		qms_buf_adds(out, head[i]);
 	}
-	qms_buf_adds(out, "\r\n");
+	qms_buf_adds(out, "\n");
 	for (int d = -1; d < QMS_RD_COUNT; d++) {
 		size_t n = d < 0 ? 1 : r->ngroups[d];
 		for (size_t i = 0; i < n; i++) {
@@ -477,7 +477,7 @@ void qms_results_format_csv(struct qms_buf *out, const struct qms_results *r, en
 					c->open_within, c->open_late, c->returned, c->late_apology};
 			for (size_t k = 0; k < QMS_ARRAY_LEN(v); k++)
 				qms_buf_printf(out, ",%llu", (unsigned long long)v[k]);
-			qms_buf_adds(out, "\r\n");
+			qms_buf_adds(out, "\n");
 		}
 	}
 	(void)lang;
@@ -727,6 +727,8 @@ void qms_results_format_json(struct qms_buf *out, const struct qms_results *r)
 		qms_json_kv_int(&j, "line", (long long)p->line);
 		qms_json_kv_int(&j, "column", (long long)p->col);
 		qms_json_kv_string(&j, "message", p->msgid);
+		if (p->column)
+			qms_json_kv_string(&j, "column_name", p->column);
 		if (p->detail)
 			qms_json_kv_string(&j, "value", p->detail);
 		qms_json_end(&j);
@@ -741,7 +743,10 @@ void qms_results_format_problems(struct qms_buf *out, const struct qms_results *
 {
 	for (size_t i = 0; i < r->nproblems; i++) {
 		const struct qms_results_problem *p = &r->problems[i];
-		qms_buf_printf(out, "%s:%lu:%lu: %s: %s", p->file, p->line, p->col, _("error"), _(p->msgid));
+		qms_buf_printf(out, "%s:%lu:%lu: %s: ", p->file, p->line, p->col, _("error"));
+		if (p->column)
+			qms_buf_printf(out, _("column '%s': "), p->column);
+		qms_buf_adds(out, _(p->msgid));
 		if (p->detail)
 			qms_buf_printf(out, ": '%s'", p->detail);
 		qms_buf_adds(out, "\n");

@@ -230,7 +230,8 @@ static bool blank(const char *s)
 	return true;
 }
 
-static void problem(struct ctx *c, unsigned long line, unsigned long col, const char *msgid, const char *detail)
+static void problem_in(struct ctx *c, unsigned long line, unsigned long col, const char *msgid, const char *column,
+		       const char *detail)
 {
 	struct qms_results *r = c->r;
 	r->nproblems_total++;
@@ -245,8 +246,13 @@ static void problem(struct ctx *c, unsigned long line, unsigned long col, const 
 		return;
 	if (!r->problems)
 		r->problems = qms_arena_alloc(&r->arena, QMS_RESULTS_MAX_PROBLEMS * sizeof(*r->problems));
-	r->problems[r->nproblems++] =
-		(struct qms_results_problem){c->file, line, col, msgid, detail ? intern(c, detail) : NULL};
+	r->problems[r->nproblems++] = (struct qms_results_problem){
+		c->file, line, col, msgid, column ? intern(c, column) : NULL, detail ? intern(c, detail) : NULL};
+}
+
+static void problem(struct ctx *c, unsigned long line, unsigned long col, const char *msgid, const char *detail)
+{
+	problem_in(c, line, col, msgid, NULL, detail);
 }
 
 static void on_read_error(void *ctx, unsigned long line, unsigned long col, const char *msgid)
@@ -818,14 +824,14 @@ static int read_date(struct ctx *c, const struct qms_tabrow *tr, enum qms_result
 	const char *s = field(tr, c, k);
 	if (!s || blank(s)) {
 		if (missing) {
-			problem(c, tr->line, field_col(tr, c, k), missing, c->colname[k]);
+			problem_in(c, tr->line, field_col(tr, c, k), missing, c->colname[k], NULL);
 			return -1;
 		}
 		return 1;
 	}
 	if (qms_results_parse_date(day, minute, s, tr->flags & QMS_ROW_XLSX) < 0) {
-		problem(c, tr->line, field_col(tr, c, k), N_("not a date (dd/mm/yyyy, dd/mm/yyyy HH:MM or yyyy-mm-dd)"),
-			s);
+		problem_in(c, tr->line, field_col(tr, c, k), N_("not a date (dd/mm/yyyy, dd/mm/yyyy HH:MM or yyyy-mm-dd)"),
+			   c->colname[k], s);
 		return -1;
 	}
 	return 0;
@@ -1063,17 +1069,15 @@ static void start_dossier(struct ctx *c, const struct qms_tabrow *tr, const char
 	const char *code = field(tr, c, QMS_COL_PROCEDURE);
 	if (!code || !*code)
 		code = field(tr, c, QMS_COL_TTHC);
+	size_t v = qms_strmap_get(&c->dossier_proc, dossier);
+	if (v != SIZE_MAX) {
+		c->ev_group = v / 2;
+		c->ev_late = v % 2;
+	}
 	if (code && *code) {
 		struct row rw = {.codes = {code, NULL}};
 		size_t wi = match(c, &rw);
-		if (wi != SIZE_MAX)
-			c->ev_group = proc_group(c, wi);
-	} else {
-		size_t v = qms_strmap_get(&c->dossier_proc, dossier);
-		if (v != SIZE_MAX) {
-			c->ev_group = v / 2;
-			c->ev_late = v % 2;
-		}
+		c->ev_group = wi != SIZE_MAX ? proc_group(c, wi) : SIZE_MAX;
 	}
 	if (c->ev_group == SIZE_MAX)
 		problem(c, tr->line, field_col(tr, c, QMS_COL_DOSSIER),
@@ -1249,7 +1253,7 @@ static void merge_worker(struct ctx *c, struct worker *w, unsigned long offset)
 				continue;
 			}
 		}
-		problem(c, p->line ? p->line + offset : 0, p->col, p->msgid, p->detail);
+		problem_in(c, p->line ? p->line + offset : 0, p->col, p->msgid, p->column, p->detail);
 		r->nproblems_total--; /* counted below */
 		for (size_t k = 0; k < r->nkinds; k++)
 			if (r->kinds[k].msgid == p->msgid)

@@ -128,7 +128,8 @@ struct qms_results_problem {
 	const char *file;
 	unsigned long line, col;
 	const char *msgid;        /* English, static */
-	const char *detail;       /* the column or value, NULL when none */
+	const char *column;       /* the column's name in the header, NULL when none */
+	const char *detail;       /* the value or code, NULL when none */
 };
 
 /* A late dossier (for the list of nonconforming outputs). */

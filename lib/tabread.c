@@ -85,6 +85,18 @@ static int refill(struct csv *c)
 	return 0;
 }
 
+/* 1-based column of s[n] in the line that starts at s, in characters
+ * (a character and its combining marks count one). */
+static unsigned long char_column(const char *s, size_t n)
+{
+	unsigned long col = 1;
+	for (size_t i = 0; i < n; col++) {
+		size_t k = qms_utf8_column_len(s + i, n - i);
+		i += k ? k : 1;
+	}
+	return col;
+}
+
 unsigned long qms_tabrow_column(const struct qms_tabrow *row, size_t field)
 {
 	if (field >= row->nfields)
@@ -95,7 +107,7 @@ unsigned long qms_tabrow_column(const struct qms_tabrow *row, size_t field)
 	for (size_t i = 0; i < off; i++)
 		if (row->raw[i] == '\n')
 			start = i + 1;
-	return (unsigned long)qms_utf8_column_len(row->raw + start, off - start) + 1;
+	return char_column(row->raw + start, off - start);
 }
 
 /* The delimiter of the record at pos: the most used of , ; tab outside
@@ -267,7 +279,7 @@ static void report_bad(struct csv *c, const struct bad *bad)
 	size_t ls = bad->at;
 	while (ls > c->pos && c->buf[ls - 1] != '\n')
 		ls--;
-	unsigned long col = (unsigned long)qms_utf8_column_len(c->buf + ls, bad->at - ls) + 1;
+	unsigned long col = char_column(c->buf + ls, bad->at - ls);
 	if (c->on_err)
 		c->on_err(c->ctx, bad->line, col, bad->msgid);
 	/* resume on the line after the one that holds the fault's record start */

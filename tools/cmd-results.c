@@ -26,10 +26,10 @@ struct results_args {
 static const struct qms_opt results_opts[] = {
 	{"from", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(from),
 	 N_("first day of the period, YYYY-MM-DD (default: the start of\n"
-	    "the half-year that holds --as-of)")},
+	    "the half-year that holds --to, else --as-of)")},
 	{"to", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(to),
-	 N_("last day of the period, YYYY-MM-DD (default: the end of that\n"
-	    "half-year)")},
+	 N_("last day of the period, YYYY-MM-DD (default: the end of the\n"
+	    "half-year that holds --from, else --as-of)")},
 	{"as-of", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(as_of), N_("YYYY-MM-DD (default today)")},
 	{"steps", 0, QMS_OPT_STRING, N_("FILE"), NULL, O(steps),
 	 N_("step events (dossier, step, start, end, handler), CSV or XLSX:\n"
@@ -38,7 +38,7 @@ static const struct qms_opt results_opts[] = {
 	 N_("text (default), markdown, html, csv (the figures per group) or json")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
 	 N_("write to FILE (atomically) instead of the standard output")},
-	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("worker threads to read the workspace")},
+	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("threads that read a large CSV file in parts (default: one\nper core)")},
 	{0},
 };
 #undef O
@@ -101,10 +101,11 @@ int qms_cmd_results(int argc, char **argv)
 		a.format = F_TEXT;
 	if (a.as_of < 0)
 		a.as_of = qms_cli_today();
+	/* a period not given is the half-year of the date that is */
 	int32_t hf, ht;
-	qms_results_half_year(&hf, &ht, a.as_of);
+	qms_results_half_year(&hf, &ht, a.to >= 0 ? a.to : a.from >= 0 ? a.from : a.as_of);
 	if (a.from < 0)
-		a.from = a.to >= 0 && a.to < hf ? a.to - 181 : hf;
+		a.from = hf;
 	if (a.to < 0)
 		a.to = ht;
 	if (a.to < a.from) {
