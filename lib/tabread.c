@@ -441,6 +441,7 @@ int qms_csv_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_tab
 	if (len)
 		memcpy(c.buf, data, len);
 	c.len = len;
+	c.buf[len] = '\n'; /* the sentinel of find_end() */
 	c.fd = -1;
 	c.eof = true;
 	c.on_row = on_row, c.on_err = on_err, c.ctx = ctx;
