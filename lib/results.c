@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,7 @@ struct ctx {
 	size_t nprocs;
 	size_t *pgroup;                  /* per procedure: its group in g, SIZE_MAX until used */
 	struct ftab codes;               /* procedure codes, then TTHC codes -> procs */
+	const char *ws_columns[QMS_COL_COUNT]; /* qms.yaml dossier_columns */
 	struct qms_strmap ag_level;
 	struct ftab status_class;        /* status text -> 0 ordinary, 1 returned */
 	struct {
@@ -597,6 +599,32 @@ static void add_process(struct ctx *c, const struct qms_process *p)
 	c->nprocs++;
 }
 
+_Static_assert(offsetof(struct qms_ws_columns, handler) - offsetof(struct qms_ws_columns, dossier) ==
+		       QMS_COL_HANDLER * sizeof(struct qms_value),
+	       "the members of qms_ws_columns follow enum qms_results_column");
+
+/* The `dossier_columns` of qms.yaml, after those of the options. */
+static void read_columns(struct ctx *c)
+{
+	char *cfg = qms_path_join(c->opt->root, "qms.yaml");
+	struct qms_document d;
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	if (qms_is_file(cfg) && qms_document_load(&d, cfg, &diags) == 0) {
+		if (d.kind == QMS_KIND_WORKSPACE) {
+			const struct qms_ws_columns *wc =
+				&((const struct qms_workspace_file *)d.data)->workspace.dossier_columns;
+			const struct qms_value *v = &wc->dossier;
+			for (int k = 0; k < QMS_COL_COUNT; k++)
+				if (value_text(&v[k]))
+					c->ws_columns[k] = intern(c, v[k].text);
+		}
+		qms_document_release(&d);
+	}
+	qms_diags_release(&diags);
+	free(cfg);
+}
+
 static void add_agency(struct ctx *c, const struct qms_agency *a)
 {
 	if (c->nagencies == c->cap_agencies) {
@@ -624,6 +652,7 @@ static int load_workspace(struct ctx *c, char **err)
 	qms_diags_release(&diags);
 	c->cal = st.calendar;
 	c->wh = st.time.workday_hours > 0 ? st.time.workday_hours : 8;
+	read_columns(c);
 	for (int k = 0; k < 2; k++) {
 		struct qms_strlist files = {0};
 		char *dir = qms_path_join(c->opt->root, k ? "audits" : "processes");
@@ -931,8 +960,8 @@ static void read_header(struct ctx *c, const struct qms_tabrow *tr)
 		c->col[k] = -1, c->colname[k] = NULL;
 	char *folded_cfg[QMS_COL_COUNT] = {0};
 	for (int k = 0; k < QMS_COL_COUNT; k++)
-		if (c->opt->columns[k])
-			folded_cfg[k] = fold_name(c->opt->columns[k]);
+		if (c->opt->columns[k] || c->ws_columns[k])
+			folded_cfg[k] = fold_name(c->opt->columns[k] ? c->opt->columns[k] : c->ws_columns[k]);
 	for (size_t i = 0; i < tr->nfields; i++) {
 		char *f = fold_name(tr->fields[i]);
 		int role = -1;
