@@ -3,6 +3,7 @@
  * through a small writer that knows headings, paragraphs, lists and
  * tables, and escapes every string for its format. See report.h. */
 #include "report.h"
+#include "results.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1040,6 +1041,7 @@ static void write_text(struct rw *w, bool title)
 	write_migration(w);
 	write_audits(w);
 	write_procedures(w);
+	qms_report_results_section(w->o, w->r, w->html); /* lib/report-results.c */
 	write_coverage(w);
 }
 

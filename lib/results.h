@@ -216,4 +216,11 @@ void qms_results_format_problems(struct qms_buf *out, const struct qms_results *
  * mới là 23.417 hồ sơ ...") for the figures of c. Appends. */
 void qms_results_add_paragraph(struct qms_buf *out, const struct qms_results_counts *c, enum qms_lang lang);
 
+struct qms_report;
+/* The report's section "Kết quả giải quyết TTHC" (report-results.c): the
+ * figures of the report's half-year up to its as-of date from the CSV and
+ * XLSX exports in the workspace's results/ folder; nothing when it has
+ * none. Markdown, or HTML when html. Appends to out. */
+void qms_report_results_section(struct qms_buf *out, const struct qms_report *r, bool html);
+
 #endif
