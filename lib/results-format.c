@@ -755,3 +755,47 @@ void qms_results_format_problems(struct qms_buf *out, const struct qms_results *
 		qms_buf_printf(out, _("... and %llu more problems\n"),
 			       (unsigned long long)(r->nproblems_total - r->nproblems));
 }
+
+/* A YAML scalar in double quotes (every character as JSON escapes it,
+ * which YAML reads the same). */
+static void yaml_str(struct qms_buf *out, const char *s)
+{
+	qms_buf_add_json_string(out, s ? s : "");
+}
+
+void qms_results_format_nonconforming(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang)
+{
+	char a[11], b[11];
+	qms_date_format(a, r->from);
+	qms_date_format(b, r->to);
+	qms_buf_printf(out, lang == QMS_LANG_VI ? "# Đầu ra không phù hợp (TCVN ISO 9001:2015, 8.7): hồ sơ giải quyết quá hạn "
+						  "hoặc đang giải quyết quá hạn từ %s đến %s\n"
+						: "# Nonconforming outputs (ISO 9001:2015, 8.7): dossiers resolved late or in progress "
+						  "past their due date, %s to %s\n",
+		       a, b);
+	if (r->nlate_total > r->nlate)
+		qms_buf_printf(out, lang == QMS_LANG_VI ? "# %zu hồ sơ đầu tiên trong tổng số %llu\n"
+							: "# the first %zu of %llu\n",
+			       r->nlate, (unsigned long long)r->nlate_total);
+	qms_buf_adds(out, r->nlate ? "nonconforming_outputs:\n" : "nonconforming_outputs: []\n");
+	for (size_t i = 0; i < r->nlate; i++) {
+		const struct qms_results_late *l = &r->late[i];
+		char rd[11], dd[11], fd[11];
+		qms_date_format(rd, l->received);
+		qms_date_format(dd, l->due);
+		qms_buf_adds(out, "  - {dossier: ");
+		yaml_str(out, l->dossier);
+		qms_buf_adds(out, ", process: ");
+		yaml_str(out, l->procedure);
+		qms_buf_adds(out, ", agency: ");
+		yaml_str(out, l->agency);
+		qms_buf_printf(out, ", received: %s, due: %s, finished: ", rd, dd);
+		if (l->finished >= 0) {
+			qms_date_format(fd, l->finished);
+			qms_buf_adds(out, fd);
+		} else {
+			qms_buf_adds(out, "null");
+		}
+		qms_buf_printf(out, ", apology: %s, clause: \"8.7\"}\n", l->apology ? "true" : "false");
+	}
+}

@@ -926,8 +926,12 @@ static void use_row(struct ctx *c, const struct qms_tabrow *tr, const struct row
 		level = pgr->level;
 	size_t lg = group_find(c, QMS_RD_LEVEL, level ? level : "");
 	count(&c->g[QMS_RD_LEVEL].items[lg].c, received, o, rw->apology);
-	if (o == O_LATE || o == O_OPEN_LATE)
-		keep_late(c, rw, pgr->key);
+	if (o == O_LATE || o == O_OPEN_LATE) {
+		struct row lr = *rw;
+		if (o == O_OPEN_LATE)
+			lr.finished = -1; /* in progress at the end of the period */
+		keep_late(c, &lr, pgr->key);
+	}
 	if (wi != SIZE_MAX && (o == O_BEFORE || o == O_ON || o == O_LATE)) {
 		long v;
 		if (pgr->minutes)

@@ -209,6 +209,12 @@ void qms_results_format_md(struct qms_buf *out, const struct qms_results *r, enu
 void qms_results_format_html(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang);
 void qms_results_format_csv(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang);
 void qms_results_format_json(struct qms_buf *out, const struct qms_results *r);
+/* The late dossiers (resolved late, or in progress past the due date at
+ * the end of the period) as nonconforming outputs (ISO 9001:2015 8.7):
+ * a YAML document, `nonconforming_outputs:` a list of {dossier, process,
+ * agency, received, due, finished (null: in progress), apology, clause},
+ * the first QMS_RESULTS_MAX_LATE of them, for the agency's tracker. */
+void qms_results_format_nonconforming(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang);
 /* The problems, one per line: file:line:col: error: message. */
 void qms_results_format_problems(struct qms_buf *out, const struct qms_results *r);
 

@@ -11,8 +11,8 @@
 #include "results.h"
 #include "workspace.h"
 
-enum { F_TEXT, F_MD, F_HTML, F_CSV, F_JSON };
-static const char *const results_formats[] = {"text", "markdown", "html", "csv", "json", NULL};
+enum { F_TEXT, F_MD, F_HTML, F_CSV, F_JSON, F_NC };
+static const char *const results_formats[] = {"text", "markdown", "html", "csv", "json", "nonconforming", NULL};
 
 struct results_args {
 	int format;
@@ -35,7 +35,9 @@ static const struct qms_opt results_opts[] = {
 	 N_("step events (dossier, step, start, end, handler), CSV or XLSX:\n"
 	    "actual time per step and paths that do not follow the procedure")},
 	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), results_formats, O(format),
-	 N_("text (default), markdown, html, csv (the figures per group) or json")},
+	 N_("text (default), markdown, html, csv (the figures per group), json;\n"
+	    "nonconforming: the late dossiers as nonconforming outputs\n"
+	    "(ISO 9001:2015 8.7), YAML for the tracker")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
 	 N_("write to FILE (atomically) instead of the standard output")},
 	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("threads that read a large CSV file in parts (default: one\nper core)")},
@@ -47,7 +49,7 @@ const struct qms_cli_command qms_results_command = {
 	.name = "results",
 	.run = qms_cmd_results,
 	.usage = N_("results EXPORT... [--from DATE] [--to DATE] [--as-of DATE] [--steps FILE]\n"
-		    "        [--format text|markdown|html|csv|json] [-o FILE]"),
+		    "        [--format text|markdown|html|csv|json|nonconforming] [-o FILE]"),
 	.summary = N_("dossier results from the one-stop system's exports: on time, late, actual times"),
 	.description = N_("Read the dossier exports of the one-stop system (CSV or XLSX) and report,\n"
 			  "for the period, the figures of the half-year report per agency, level,\n"
@@ -136,6 +138,7 @@ int qms_cmd_results(int argc, char **argv)
 	enum qms_lang lang = qms_lang_get();
 	switch (a.format) {
 	case F_JSON: qms_results_format_json(&out, &r); break;
+	case F_NC: qms_results_format_nonconforming(&out, &r, lang); break;
 	case F_CSV: qms_results_format_csv(&out, &r, lang); break;
 	case F_HTML: qms_results_format_html(&out, &r, lang); break;
 	case F_MD: qms_results_format_md(&out, &r, lang); break;

@@ -139,3 +139,10 @@ Từ ngày 01/01/2020 đến ngày 30/04/2020, tổng số hồ sơ tiếp nhậ
 | so-y | 1 | 1 | 1 | 0 | 0 | 0 |
 
 ## 4. Mức đáp ứng các yêu cầu của TCVN ISO 9001:2015
+$ qms -C ws-results results exports/april.csv --from 2020-04-01 --to 2020-04-30 --format nonconforming 2>/dev/null
+# Nonconforming outputs (ISO 9001:2015, 8.7): dossiers resolved late or in progress past their due date, 2020-04-01 to 2020-04-30
+nonconforming_outputs:
+  - {dossier: "HS-03", process: "R-01", agency: "so-x", received: 2020-04-06, due: 2020-04-08, finished: 2020-04-14, apology: true, clause: "8.7"}
+  - {dossier: "HS-04", process: "R-01", agency: "so-x", received: 2020-04-27, due: 2020-04-29, finished: null, apology: false, clause: "8.7"}
+  - {dossier: "HS-08", process: "R-01", agency: "so-x", received: 2020-03-25, due: 2020-03-27, finished: 2020-04-02, apology: false, clause: "8.7"}
+[1]
