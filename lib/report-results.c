@@ -57,30 +57,64 @@ static void add_late_field(struct qms_buf *out, const struct qms_results *r, enu
 		       top->key, (unsigned long long)(top->c.late + top->c.open_late), (unsigned long long)late);
 }
 
+/* The results of the report's exports, computed once per report (the
+ * report's section and every page of the site use them): kept until the
+ * next report or the end of the process. Not for threads: the report and
+ * the site write their text in one thread. */
+static struct {
+	const struct qms_report *rep;
+	int32_t as_of;
+	bool none; /* no exports */
+	int rc;
+	char *err;
+	int32_t from, to;
+	struct qms_results r;
+} cache;
+
+static const struct qms_results *results_of(const struct qms_report *rep, int *rc, const char **err)
+{
+	if (cache.rep != rep || cache.as_of != rep->as_of) {
+		if (cache.rep && !cache.none)
+			qms_results_release(&cache.r);
+		free(cache.err);
+		memset(&cache, 0, sizeof(cache));
+		cache.rep = rep;
+		cache.as_of = rep->as_of;
+		struct qms_strlist files = {0};
+		if (rep->root)
+			export_files(&files, rep->root);
+		cache.none = files.len == 0;
+		if (!cache.none) {
+			struct qms_results_options opt = {
+				.exports = (const char *const *)files.items, .nexports = files.len, .root = rep->root,
+				.from = rep->period_start, .to = rep->as_of < rep->period_end ? rep->as_of : rep->period_end,
+			};
+			cache.from = opt.from, cache.to = opt.to;
+			cache.rc = qms_results_compute(&cache.r, &opt, &cache.err);
+		}
+		qms_strlist_release(&files);
+	}
+	*rc = cache.rc;
+	*err = cache.err;
+	return cache.none ? NULL : &cache.r;
+}
+
 void qms_report_results_section(struct qms_buf *out, const struct qms_report *rep, bool html)
 {
-	if (!rep->root)
+	int rc;
+	const char *err;
+	const struct qms_results *rr = results_of(rep, &rc, &err);
+	if (!rr)
 		return;
-	struct qms_strlist files = {0};
-	export_files(&files, rep->root);
-	if (!files.len) {
-		qms_strlist_release(&files);
-		return;
-	}
+	const struct qms_results r = *rr;
 	enum qms_lang lang = rep->lang;
-	struct qms_results_options opt = {
-		.exports = (const char *const *)files.items, .nexports = files.len, .root = rep->root,
-		.from = rep->period_start, .to = rep->as_of < rep->period_end ? rep->as_of : rep->period_end,
-	};
-	struct qms_results r;
-	char *err = NULL;
-	int rc = qms_results_compute(&r, &opt, &err);
+	struct { int32_t from, to; } opt = {cache.from, cache.to};
 	const char *title = lang == QMS_LANG_VI ? "Kết quả giải quyết TTHC" : "Results of administrative procedures";
 	struct qms_buf p;
 	qms_buf_init(&p);
 	if (rc < 0) {
 		qms_buf_printf(&p, lang == QMS_LANG_VI ? "Không đọc được dữ liệu hồ sơ: %s." : "The dossier exports cannot be read: %s.",
-			       err);
+			       err ? err : "?");
 	} else {
 		char d[11];
 		qms_date_format(d, opt.from);
@@ -161,7 +195,56 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 	}
 	qms_buf_release(&p);
 	qms_buf_release(&t);
-	free(err);
-	qms_results_release(&r);
-	qms_strlist_release(&files);
+}
+
+void qms_site_results_section(struct qms_buf *out, const struct qms_report *rep, const char *code)
+{
+	int rc;
+	const char *err;
+	const struct qms_results *r = results_of(rep, &rc, &err);
+	if (!r || rc < 0)
+		return;
+	const struct qms_results_group *g = NULL;
+	for (size_t i = 0; i < r->ngroups[QMS_RD_PROCEDURE] && !g; i++)
+		if (r->groups[QMS_RD_PROCEDURE][i].matched && strcmp(r->groups[QMS_RD_PROCEDURE][i].key, code) == 0)
+			g = &r->groups[QMS_RD_PROCEDURE][i];
+	if (!g)
+		return;
+	enum qms_lang lang = rep->lang;
+	bool vi = lang == QMS_LANG_VI;
+	qms_buf_adds(out, "<section id=\"results\" class=\"noprint\">\n<h2>");
+	qms_html_add_text(out, vi ? "Kết quả giải quyết hồ sơ" : "Dossier results");
+	qms_buf_adds(out, "</h2>\n<p>");
+	struct qms_buf p;
+	qms_buf_init(&p);
+	char d[11];
+	qms_date_format(d, r->from);
+	if (vi)
+		qms_buf_printf(&p, "Từ ngày %.2s/%.2s/%.4s", d + 8, d + 5, d);
+	else
+		qms_buf_printf(&p, "From %s", d);
+	qms_date_format(d, r->to);
+	if (vi)
+		qms_buf_printf(&p, " đến ngày %.2s/%.2s/%.4s, ", d + 8, d + 5, d);
+	else
+		qms_buf_printf(&p, " to %s, ", d);
+	qms_results_add_paragraph(&p, &g->c, lang);
+	if (g->hist.n) {
+		qms_buf_adds(&p, vi ? " Thời gian giải quyết thực tế: trung vị " : " Actual time: median ");
+		qms_results_format_value(&p, g, qms_results_hist_rank(&g->hist, 0.5), lang);
+		qms_buf_adds(&p, vi ? ", 90% hồ sơ trong " : ", 90% within ");
+		qms_results_format_value(&p, g, qms_results_hist_rank(&g->hist, 0.9), lang);
+		qms_buf_adds(&p, vi ? ", lâu nhất " : ", longest ");
+		qms_results_format_value(&p, g, g->hist.max, lang);
+		qms_buf_adds(&p, ".");
+	}
+	qms_html_add_text(out, p.buf);
+	qms_buf_adds(out, "</p>\n");
+	if (g->hist.n) {
+		qms_buf_adds(out, "<figure class=\"results-chart\">");
+		qms_results_svg_chart(out, g, r->workday_hours, lang);
+		qms_buf_adds(out, "</figure>\n");
+	}
+	qms_buf_adds(out, "</section>\n");
+	qms_buf_release(&p);
 }

@@ -799,3 +799,98 @@ void qms_results_format_nonconforming(struct qms_buf *out, const struct qms_resu
 		qms_buf_printf(out, ", apology: %s, clause: \"8.7\"}\n", l->apology ? "true" : "false");
 	}
 }
+
+/* The limit d as a number of the histogram's units of g, or -1 when it is
+ * in another kind of day (calendar against working days). */
+static double limit_in_units(const struct qms_results_group *g, const struct qms_duration *d, double wh)
+{
+	if (g->minutes) {
+		if (d->unit == QMS_UNIT_MINUTES)
+			return d->amount;
+		if (d->unit == QMS_UNIT_HOURS || d->unit == QMS_UNIT_WORKING_HOURS)
+			return d->amount * 60;
+		if (d->unit == QMS_UNIT_WORKING_DAYS)
+			return d->amount * wh * 60;
+		return d->unit == QMS_UNIT_SAME_DAY ? wh * 60 : -1;
+	}
+	if (g->unit == QMS_UNIT_CALENDAR_DAYS)
+		return d->unit == QMS_UNIT_CALENDAR_DAYS ? d->amount : -1;
+	return d->unit == QMS_UNIT_WORKING_DAYS ? d->amount : d->unit == QMS_UNIT_SAME_DAY ? 0 : -1;
+}
+
+void qms_results_svg_chart(struct qms_buf *out, const struct qms_results_group *g, double workday_hours,
+			   enum qms_lang lang)
+{
+	const double W = 480, H = 170, left = 40, right = 10, top = 28, bottom = 36;
+	const struct qms_results_hist *h = &g->hist;
+	double lim[2] = {g->has_committed ? limit_in_units(g, &g->committed, workday_hours) : -1,
+			 g->has_statutory ? limit_in_units(g, &g->statutory, workday_hours) : -1};
+	long top_value = h->max;
+	for (int k = 0; k < 2; k++)
+		if (lim[k] > top_value)
+			top_value = (long)ceil(lim[k]);
+	long nbars = top_value + 1 < 30 ? top_value + 1 : 30;
+	long per = (top_value + nbars) / nbars; /* units per bar */
+	uint64_t counts[30] = {0}, most = 1;
+	for (size_t i = 0; i < h->nbins; i++)
+		if (h->bins[i])
+			counts[(long)i / per < nbars ? (long)i / per : nbars - 1] += h->bins[i];
+	if (h->over)
+		counts[nbars - 1] += h->over;
+	for (long b = 0; b < nbars; b++)
+		if (counts[b] > most)
+			most = counts[b];
+	double pw = W - left - right, ph = H - top - bottom, bw = pw / (double)nbars;
+	qms_buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"results-chart\" width=\"%.0f\" height=\"%.0f\" "
+			    "viewBox=\"0 0 %.0f %.0f\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">\n<title>",
+		       W, H, W, H);
+	qms_html_add_text(out, lang == QMS_LANG_VI ? "Phân bố thời gian giải quyết thực tế so với thời hạn"
+						    : "Actual time from receipt to result against the limits");
+	qms_buf_adds(out, "</title>\n");
+	for (long b = 0; b < nbars; b++) {
+		double bh = ph * (double)counts[b] / (double)most;
+		bool over = lim[0] >= 0 && (double)(b * per) > lim[0];
+		qms_buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%llu</title></rect>\n",
+			       left + bw * (double)b + 1, top + ph - bh, bw > 2 ? bw - 2 : bw, bh, over ? "#c0392b" : "#2e86c1",
+			       (unsigned long long)counts[b]);
+	}
+	qms_buf_printf(out, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#333\"/>\n", left, top + ph,
+		       W - right, top + ph);
+	static const char *const names_vi[] = {"Cam kết", "Quy định"}, *const names_en[] = {"Committed", "Statutory"};
+	for (int k = 0; k < 2; k++) {
+		if (lim[k] < 0)
+			continue;
+		double x = left + pw * (lim[k] + 0.5 * per) / (double)(nbars * per);
+		qms_buf_printf(out, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>\n",
+			       x, top - 4 + 12.0 * k, x, top + ph, k ? "#7d3c98" : "#d35400");
+		bool end = x > W * 0.6; /* the label to the left of a line on the right */
+		qms_buf_printf(out, "<text x=\"%.1f\" y=\"%.0f\" fill=\"%s\"%s>", end ? x - 3 : x + 3, top - 6 + 12.0 * k,
+			       k ? "#7d3c98" : "#d35400", end ? " text-anchor=\"end\"" : "");
+		struct qms_buf t;
+		qms_buf_init(&t);
+		qms_buf_printf(&t, "%s: ", lang == QMS_LANG_VI ? names_vi[k] : names_en[k]);
+		const struct qms_duration *d = k ? &g->statutory : &g->committed;
+		qms_duration_format(&t, d->amount, d->unit, lang);
+		qms_html_add_text(out, t.buf);
+		qms_buf_release(&t);
+		qms_buf_adds(out, "</text>\n");
+	}
+	struct qms_buf t;
+	qms_buf_init(&t);
+	qms_results_format_value(&t, g, 0, lang);
+	qms_buf_printf(out, "<text x=\"%.0f\" y=\"%.0f\">", left, H - bottom + 14);
+	qms_html_add_text(out, t.buf);
+	qms_buf_adds(out, "</text>\n");
+	qms_buf_reset(&t);
+	qms_results_format_value(&t, g, nbars * per - 1, lang);
+	qms_buf_printf(out, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\">", W - right, H - bottom + 14);
+	qms_html_add_text(out, t.buf);
+	qms_buf_adds(out, "</text>\n");
+	qms_buf_reset(&t);
+	qms_buf_printf(&t, lang == QMS_LANG_VI ? "%llu hồ sơ đã giải quyết; cột cao nhất: %llu" : "%llu resolved; tallest bar: %llu",
+		       (unsigned long long)h->n, (unsigned long long)most);
+	qms_buf_printf(out, "<text x=\"%.0f\" y=\"%.0f\">", left, H - 6);
+	qms_html_add_text(out, t.buf);
+	qms_buf_adds(out, "</text>\n</svg>\n");
+	qms_buf_release(&t);
+}

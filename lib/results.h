@@ -215,6 +215,13 @@ void qms_results_format_json(struct qms_buf *out, const struct qms_results *r);
  * agency, received, due, finished (null: in progress), apology, clause},
  * the first QMS_RESULTS_MAX_LATE of them, for the agency's tracker. */
 void qms_results_format_nonconforming(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang);
+/* A small SVG bar chart of g's actual times (its histogram, in at most 30
+ * bars) with its committed and statutory limits as dashed lines (when in
+ * the histogram's kind of unit); bars past the committed limit in red. No
+ * script; text escaped. Appends to out. */
+void qms_results_svg_chart(struct qms_buf *out, const struct qms_results_group *g, double workday_hours,
+			   enum qms_lang lang);
+
 /* The problems, one per line: file:line:col: error: message. */
 void qms_results_format_problems(struct qms_buf *out, const struct qms_results *r);
 
@@ -228,5 +235,10 @@ struct qms_report;
  * XLSX exports in the workspace's results/ folder; nothing when it has
  * none. Markdown, or HTML when html. Appends to out. */
 void qms_report_results_section(struct qms_buf *out, const struct qms_report *r, bool html);
+/* The site's part of a procedure's page (report-results.c): its figures
+ * and qms_results_svg_chart(), from the same exports; nothing when the
+ * workspace has none or the procedure has no dossier. The exports are read
+ * once per report. HTML, appended to out. */
+void qms_site_results_section(struct qms_buf *out, const struct qms_report *r, const char *code);
 
 #endif

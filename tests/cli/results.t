@@ -146,3 +146,7 @@ nonconforming_outputs:
   - {dossier: "HS-04", process: "R-01", agency: "so-x", received: 2020-04-27, due: 2020-04-29, finished: null, apology: false, clause: "8.7"}
   - {dossier: "HS-08", process: "R-01", agency: "so-x", received: 2020-03-25, due: 2020-03-27, finished: 2020-04-02, apology: false, clause: "8.7"}
 [1]
+$ cp -r ws-results $TMP/ws && mkdir $TMP/ws/results && cp ws-results/exports/april.csv $TMP/ws/results/ && qms -C $TMP/ws --lang en site --as-of 2020-04-30 --out $TMP/site > /dev/null 2>&1; grep -c '<svg xmlns="http://www.w3.org/2000/svg" class="results-chart"' $TMP/site/procedures/R-01.html; python3 -c 'import re, sys, xml.dom.minidom as m; s = open(sys.argv[1]).read(); svg = re.search("<svg[^>]*results-chart.*?</svg>", s, re.S).group(0); m.parseString(svg); print("well-formed;", "script" in svg and "has a script" or "no script"); print(re.search("<section id=\"results\".*?<p>(.*?)</p>", s, re.S).group(1)[:160])' $TMP/site/procedures/R-01.html
+1
+well-formed; no script
+From 2020-01-01 to 2020-04-30, dossiers received: 7. Resolved: 5, of which before the due date: 1; on the due date: 2; late: 2. In progress: 2 (within the time:
