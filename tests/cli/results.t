@@ -150,3 +150,10 @@ $ cp -r ws-results $TMP/ws && mkdir $TMP/ws/results && cp ws-results/exports/apr
 1
 well-formed; no script
 From 2020-01-01 to 2020-04-30, dossiers received: 7. Resolved: 5, of which before the due date: 1; on the due date: 2; late: 2. In progress: 2 (within the time:
+$ qms -C ws-results render processes/so-x/R-01.yaml --results exports/steps.csv --format dot --out $TMP/d > /dev/null && grep -o 'class="step task[^"]*"\|actual (median[^"]*' $TMP/d/R-01.dot
+class="step task critical actual-within"
+actual (median of 4): 2 working hours; planned: 4 hours
+class="step task critical actual-far-over"
+actual (median of 3): 40 working hours; planned: 8 hours
+class="step task critical actual-over"
+actual (median of 4): 6 working hours; planned: 4 hours
