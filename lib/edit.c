@@ -579,6 +579,20 @@ static const char *mixed_breaks(const struct qms_edit *e)
 	return NULL;
 }
 
+/* NEL (U+0085), LS (U+2028) and PS (U+2029) end a line for libyaml but
+ * not for the editor's line index: positions would not agree (issue 17,
+ * found by fuzz-edit). */
+static const char *unicode_breaks(const struct qms_edit *e)
+{
+	for (size_t i = e->base; i + 1 < e->len; i++) {
+		const unsigned char *t = (const unsigned char *)e->text + i;
+		if ((t[0] == 0xc2 && t[1] == 0x85) ||
+		    (i + 2 < e->len && t[0] == 0xe2 && t[1] == 0x80 && (t[2] == 0xa8 || t[2] == 0xa9)))
+			return N_("the text holds a Unicode line or paragraph separator (U+0085, U+2028 or U+2029), which YAML counts as a line end; replace it with a line break or a space first");
+	}
+	return NULL;
+}
+
 /* A line starting with `---` or `...` followed by more than a blank: text
  * (`...,x` in a flow list) that an edit next to it could turn into the
  * start or the end of a document. */
@@ -625,6 +639,8 @@ void qms_edit_init(struct qms_edit *e, const struct qms_doc *doc, const char *te
 		e->inner_bom = !memcmp(text + i, "\xef\xbb\xbf", 3);
 	e->map_step = e->seq_offset = e->dash_gap = -1;
 	e->layout = mixed_breaks(e);
+	if (!e->layout)
+		e->layout = unicode_breaks(e);
 	if (!e->layout)
 		e->layout = marker_lines(e);
 	if (doc) {

@@ -374,7 +374,7 @@ static int export_one(struct qms_buf *out, const struct qms_report *r, size_t pi
 int qms_export(char **written, const struct qms_export_options *opt, char **err)
 {
 	struct qms_report r;
-	struct qms_report_options ro = {.as_of = 0, .lang = opt->lang, .jobs = 0};
+	struct qms_report_options ro = {.as_of = 0, .lang = opt->lang, .jobs = 0, .keep_procedures = true};
 	*written = NULL;
 	if (qms_report_compute(&r, ".", &ro, err) < 0)
 		return -1;

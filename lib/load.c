@@ -507,6 +507,10 @@ static void check_invisible(struct loader *ld, const struct qms_node *node, cons
 	}
 }
 
+/* The loop over libyaml's events: one stack of frames that every kind of
+ * event pushes, pops or fills.
+ * Long: a single switch over the event kinds sharing that stack and the
+ * error exits; split, each part would need the whole loop state. */
 static int parse_events(struct loader *ld, yaml_parser_t *parser)
 {
 	struct frame stack[QMS_MAX_DEPTH + 1];

@@ -48,6 +48,7 @@
 /* What the diagrams of one workspace (or of one lone file) share. */
 struct context {
 	struct qms_index *ix;   /* NULL for a lone file */
+	bool ix_borrowed;       /* ix is the caller's (req->index) */
 	enum qms_lang lang;
 	double workday_hours;
 	struct qms_render_finding *findings;
@@ -199,7 +200,8 @@ static void context_release(struct context *c)
 	free(c->audits);
 	free(c->findings);
 	free(c->finding_process);
-	qms_index_free(c->ix);
+	if (!c->ix_borrowed)
+		qms_index_free(c->ix);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -721,7 +723,12 @@ static int open_workspace(struct batch *bt, struct context *c, const char *root,
 {
 	struct qms_diags diags;
 	qms_diags_init(&diags);
-	if (qms_index_load(&c->ix, root, bt->req->jobs, &diags, err) < 0) {
+	if (bt->req->index && bt->nctxs == 1) {
+		/* the caller's, for the first workspace: its reading errors
+		 * are the caller's to report */
+		c->ix = (struct qms_index *)bt->req->index;
+		c->ix_borrowed = true;
+	} else if (qms_index_load(&c->ix, root, bt->req->jobs, &diags, err) < 0) {
 		qms_diags_release(&diags);
 		return -1;
 	}
@@ -771,6 +778,95 @@ static const char *agency_names_hint(const struct qms_index *ix, const char *age
 	return qms_closest(agency, ids, n);
 }
 
+static bool agency_known(const struct qms_index *ix, const char *agency)
+{
+	if (qms_index_find_agency(ix, agency))
+		return true;
+	for (size_t i = 0; i < ix->nprocesses; i++)
+		if (ix->processes[i].agency.text && !strcmp(ix->processes[i].agency.text, agency))
+			return true;
+	return false;
+}
+
+/* The map targets of req in the workspace of loc (the first path): one
+ * agency given alone must be known (else *err with a hint); of a list,
+ * the unknown ones are left out. The workspace is read once for all. */
+static int add_maps(struct batch *bt, const struct qms_location *loc, const char *path,
+		    struct qms_arena *arena, char **err)
+{
+	const struct qms_render_request *req = bt->req;
+	if (!loc->root) {
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_buf_printf(&b, _("'%s' is not in a workspace: a map needs one"), path);
+		*err = qms_buf_detach(&b);
+		return -1;
+	}
+	struct context *c = new_context(bt);
+	if (open_workspace(bt, c, loc->root, err) < 0)
+		return -1;
+	const char *const one[] = {req->map_agency};
+	const char *const *list = req->nmap_agencies ? req->map_agencies : one;
+	size_t n = req->nmap_agencies ? req->nmap_agencies : 1;
+	if (!req->nmap_agencies && !agency_known(c->ix, req->map_agency)) {
+		const char *close = agency_names_hint(c->ix, req->map_agency, arena);
+		struct qms_buf b;
+		qms_buf_init(&b);
+		qms_buf_printf(&b, _("no agency '%s' in the workspace"), req->map_agency);
+		if (close)
+			qms_buf_printf(&b, _("; did you mean '%s'?"), close);
+		*err = qms_buf_detach(&b);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!agency_known(c->ix, list[i]))
+			continue;
+		struct target *t = add_target(bt);
+		t->code = qms_arena_strdup(arena, list[i]);
+		set_out(t, bt, QMS_RENDER_MAPS "/", list[i]);
+		t->ctx = bt->nctxs - 1;
+		bt->res->total++;
+	}
+	return 0;
+}
+
+/* The diagram targets of the paths: one context per workspace, in the
+ * order the paths came, each workspace's files considered once. */
+static int add_procedures(struct batch *bt, const struct qms_location *locs, size_t npaths,
+			  struct qms_strmap *codes, struct qms_arena *arena, char **err)
+{
+	for (size_t i = 0; i < npaths; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && locs[i].root; j++)
+			seen |= locs[j].root && !strcmp(locs[i].root, locs[j].root);
+		if (seen)
+			continue;
+		size_t ci = bt->nctxs;
+		struct context *c = new_context(bt);
+		if (locs[i].root && open_workspace(bt, c, locs[i].root, err) < 0)
+			return -1;
+		struct qms_strlist files = {0};
+		for (size_t j = i; j < npaths; j++) {
+			bool same = locs[i].root ? locs[j].root && !strcmp(locs[i].root, locs[j].root)
+						 : j == i;
+			if (!same)
+				continue;
+			if (!locs[j].is_dir)
+				qms_strlist_push(&files, qms_xstrdup(locs[j].abs));
+			else if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root))
+				qms_workspace_files(&files, locs[j].root);
+			else
+				qms_collect_yaml(&files, locs[j].abs);
+		}
+		qms_strlist_sort(&files);
+		for (size_t k = 0; k < files.len; k++)
+			if (k == 0 || strcmp(files.items[k], files.items[k - 1]))
+				consider_file(bt, ci, files.items[k], codes, arena);
+		qms_strlist_release(&files);
+	}
+	return 0;
+}
+
 int qms_render_paths(struct qms_render_result *out, const struct qms_render_request *req,
 		     char **err)
 {
@@ -802,68 +898,12 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 			goto done;
 	}
 
-	if (req->map_agency) {
-		/* The map of the workspace of the first path. */
-		if (!locs[0].root) {
-			struct qms_buf b;
-			qms_buf_init(&b);
-			qms_buf_printf(&b, _("'%s' is not in a workspace: a map needs one"), paths[0]);
-			*err = qms_buf_detach(&b);
+	if (req->map_agency || req->nmap_agencies) {
+		if (add_maps(&bt, &locs[0], paths[0], &arena, err) < 0)
 			goto done;
-		}
-		struct context *c = new_context(&bt);
-		if (open_workspace(&bt, c, locs[0].root, err) < 0)
-			goto done;
-		bool known = qms_index_find_agency(c->ix, req->map_agency) != NULL;
-		for (size_t i = 0; i < c->ix->nprocesses && !known; i++)
-			known = c->ix->processes[i].agency.text &&
-				!strcmp(c->ix->processes[i].agency.text, req->map_agency);
-		if (!known) {
-			const char *close = agency_names_hint(c->ix, req->map_agency, &arena);
-			struct qms_buf b;
-			qms_buf_init(&b);
-			qms_buf_printf(&b, _("no agency '%s' in the workspace"), req->map_agency);
-			if (close)
-				qms_buf_printf(&b, _("; did you mean '%s'?"), close);
-			*err = qms_buf_detach(&b);
-			goto done;
-		}
-		struct target *t = add_target(&bt);
-		t->code = qms_arena_strdup(&arena, req->map_agency);
-		set_out(t, &bt, QMS_RENDER_MAPS "/", req->map_agency);
-		t->ctx = 0;
-		out->total = 1;
 	} else {
-		/* One context per workspace, in the order the paths came. */
-		for (size_t i = 0; i < npaths; i++) {
-			bool seen = false;
-			for (size_t j = 0; j < i && locs[i].root; j++)
-				seen |= locs[j].root && !strcmp(locs[i].root, locs[j].root);
-			if (seen)
-				continue;
-			size_t ci = bt.nctxs;
-			struct context *c = new_context(&bt);
-			if (locs[i].root && open_workspace(&bt, c, locs[i].root, err) < 0)
-				goto done;
-			struct qms_strlist files = {0};
-			for (size_t j = i; j < npaths; j++) {
-				bool same = locs[i].root ? locs[j].root && !strcmp(locs[i].root, locs[j].root)
-							 : j == i;
-				if (!same)
-					continue;
-				if (!locs[j].is_dir)
-					qms_strlist_push(&files, qms_xstrdup(locs[j].abs));
-				else if (locs[j].has_config && !strcmp(locs[j].abs, locs[j].root))
-					qms_workspace_files(&files, locs[j].root);
-				else
-					qms_collect_yaml(&files, locs[j].abs);
-			}
-			qms_strlist_sort(&files);
-			for (size_t k = 0; k < files.len; k++)
-				if (k == 0 || strcmp(files.items[k], files.items[k - 1]))
-					consider_file(&bt, ci, files.items[k], &codes, &arena);
-			qms_strlist_release(&files);
-		}
+		if (add_procedures(&bt, locs, npaths, &codes, &arena, err) < 0)
+			goto done;
 	}
 
 	if (bt.ntargets && qms_dir_open(&bt.out, req->out_dir, true, err) < 0)

@@ -175,7 +175,9 @@ int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char 
 
 /* ---- batch ---- */
 
+struct qms_index;
 struct qms_results;
+
 struct qms_render_request {
 	const char *const *paths; /* files or folders, as `qms check` takes them; none: "." */
 	size_t npaths;
@@ -184,6 +186,14 @@ struct qms_render_request {
 				   * (qms_dir_sync()) before it shows it: no
 				   * fsync per file */
 	const char *map_agency;   /* NULL: one diagram per procedure; else the map of that agency */
+	/* Or the maps of several agencies of the workspace of paths[0], in
+	 * one batch (the workspace read once): agencies the workspace does
+	 * not know are left out. Used when nmap_agencies > 0. */
+	const char *const *map_agencies;
+	size_t nmap_agencies;
+	/* The index of the workspace of paths[0] when the caller has it
+	 * (borrowed; not read again), else NULL. */
+	const struct qms_index *index;
 	struct qms_render_options opt;
 	bool lang_set;            /* opt.lang given; otherwise the workspace's (qms.yaml), else vi */
 	unsigned jobs;            /* worker processes; 0: one per core */

@@ -886,10 +886,9 @@ static void write_procedures(struct rw *w)
 					rw_agency(w, p->agency_index);
 					rw_printf(w, ")");
 				}
-				const struct qms_time_limit *tl = &p->process->time_limit;
 				rw_printf(w, vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s." :
 						  ": statutory %s, committed %s, a cut of %s.",
-					  tl->statutory.text, tl->committed.text, P(w, p->cut_tenths));
+					  p->statutory, p->committed, P(w, p->cut_tenths));
 				rw_li_end(w);
 			}
 			rw_ul_end(w);
@@ -1351,11 +1350,10 @@ static void json_procedures(struct qms_buf *b, const struct qms_report *r)
 		json_str(b, p->path);
 		qms_buf_adds(b, ", \"standard\": ");
 		json_str(b, p->standard >= 0 ? qms_standard_names[p->standard] : NULL);
-		const struct qms_time_limit *tl = p->process ? &p->process->time_limit : NULL;
 		qms_buf_adds(b, ", \"statutory\": ");
-		json_str(b, tl ? tl->statutory.text : NULL);
+		json_str(b, p->statutory);
 		qms_buf_adds(b, ", \"committed\": ");
-		json_str(b, tl ? tl->committed.text : NULL);
+		json_str(b, p->committed);
 		if (p->timed) {
 			qms_buf_printf(b, ", \"cut_counted_in\": \"%s\"", p->cut_in_days ? "days" : "working time");
 			qms_buf_adds(b, ", \"cut\": ");

@@ -172,6 +172,12 @@ static void add_agencies(struct qms_report *r)
 	qms_buf_release(&b);
 }
 
+/* A copy of s in the report's arena (s may be NULL). */
+static const char *keep_text(struct qms_report *r, const char *s)
+{
+	return s ? qms_arena_strdup(&r->arena, s) : NULL;
+}
+
 static struct qms_document *keep_doc(struct qms_report *r)
 {
 	return &r->docs[r->ndocs++];
@@ -312,6 +318,8 @@ static void read_procedures(struct qms_report *r)
 			continue;
 		const struct qms_process *proc = &((const struct qms_process_file *)d->data)->process;
 		p->process = proc;
+		p->statutory = keep_text(r, proc->time_limit.statutory.text);
+		p->committed = keep_text(r, proc->time_limit.committed.text);
 		struct qms_flow flow;
 		qms_flow_init(&flow, proc);
 		p->has_critical = qms_flow_critical_path(&p->critical, &flow, proc, wh) == 0;
@@ -320,12 +328,17 @@ static void read_procedures(struct qms_report *r)
 		qms_time_facts(&tf, proc, p->has_critical ? &p->critical : NULL, &r->settings.time);
 		p->timed = tf.timed;
 		p->exempt = tf.exempt && tf.has_statutory && tf.has_committed;
-		p->exempt_reason = tf.exempt_reason;
+		p->exempt_reason = keep_text(r, tf.exempt_reason);
 		/* bounded: the tenths stay in range of an int (issue 17, finding 14) */
 		p->cut_tenths = (int)lround((tf.cut < -1e6 ? -1e6 : tf.cut) * 10.0);
 		p->required_cut_tenths = (int)lround(tf.required_cut * 10.0);
 		p->cut_in_days = tf.cut_in_days;
 		p->meets_cut = tf.meets_cut;
+		if (!r->keep_procedures) {
+			qms_document_release(d);
+			r->ndocs--;
+			p->process = NULL;
+		}
 	}
 	if (r->nprocedures > 1)
 		qsort(r->procedures, r->nprocedures, sizeof(*r->procedures), proc_cmp);
@@ -587,6 +600,7 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	qms_location_release(&loc);
 
 	out->as_of = opt->as_of;
+	out->keep_procedures = opt->keep_procedures;
 	int y, m, d;
 	date_parts(opt->as_of, &y, &m, &d);
 	out->year = y;

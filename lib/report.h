@@ -74,7 +74,9 @@ struct qms_report_procedure {
 	const char *path;              /* as displayed */
 	size_t agency_index;           /* in qms_report.agencies */
 	int standard;                  /* enum qms_standard, -1 when missing */
-	const struct qms_process *process; /* the decoded file; NULL when it did not load */
+	const struct qms_process *process; /* the decoded file; NULL when it did not load or
+					    * when the options did not keep the procedures */
+	const char *statutory, *committed; /* the time limits as written; NULL when absent */
 	bool duplicate;                /* another procedure file has the same code (that one gets the page) */
 	bool timed;                    /* statutory and committed limits both given, a cut asked */
 	bool exempt;                   /* both limits given, no cut asked (`cut_exempt`, same day) */
@@ -123,6 +125,11 @@ struct qms_report_options {
 	int32_t as_of;                 /* days since 1970 */
 	int lang;                      /* enum qms_lang; -1: the workspace's */
 	unsigned jobs;                 /* for the check; 0: one per core */
+	/* Keep every procedure's decoded file (qms_report_procedure.process)
+	 * until qms_report_release(), for the pages of the site. Otherwise
+	 * each is read, summarised and let go: memory grows with the figures,
+	 * not with the files. */
+	bool keep_procedures;
 };
 
 struct qms_report {
@@ -133,6 +140,7 @@ struct qms_report {
 	const char *root;              /* absolute folder of the workspace */
 	const char *workspace;         /* its name, "" when qms.yaml gives none */
 	struct qms_settings settings;  /* strings in status.arena */
+	bool keep_procedures;          /* as the options asked */
 
 	struct qms_report_agency *agencies; /* trackers in status order, then agencies only
 					     * named by procedures or systems, by id */

@@ -540,7 +540,9 @@ bool qms_is_placeholder(const char *text)
 	return n > 2 && text[0] == '<' && text[n - 1] == '>';
 }
 
-/* Decode one scalar into v; report and leave v absent when it is bad. */
+/* Decode one scalar into v; report and leave v absent when it is bad.
+ * Long: one case per value type of the schema, each a few lines, after the
+ * checks every scalar shares. */
 static void decode_scalar(struct decoder *dc, const struct qms_field *f, const struct qms_node *n,
 			  struct qms_value *v)
 {

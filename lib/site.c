@@ -1,5 +1,6 @@
 /* The static site. See site.h. */
 #include "site.h"
+#include "table.h"
 #include "i18n.h"
 
 #include <limits.h>
@@ -1079,6 +1080,7 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 		.opt = {.format = QMS_RENDER_SVG, .lanes = QMS_LANES_VERTICAL, .lang = r->lang,
 			.workday_hours = r->settings.time.workday_hours, .as_of = r->as_of},
 		.lang_set = true,
+		.index = r->ix,
 		.jobs = opt->jobs,
 		.progress = opt->progress,
 		.progress_ctx = opt->progress_ctx,
@@ -1102,26 +1104,30 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 			qms_strlist_push(&s->files, qms_xstrdup(rel.buf));
 		}
 	}
-	s->res->maps = qms_xcalloc(r->nagencies + 1, sizeof(*s->res->maps));
+	/* the maps of every agency in one batch: the workspace read once */
+	const char **ids = qms_xcalloc(r->nagencies + 1, sizeof(*ids));
+	size_t nids = 0;
+	for (size_t i = 0; i < r->nagencies; i++)
+		if (r->agencies[i].procedures && qms_id_valid(r->agencies[i].id))
+			ids[nids++] = r->agencies[i].id;
+	req.map_agencies = ids;
+	req.nmap_agencies = nids;
+	req.progress = NULL;
+	char *merr = NULL;
+	if (nids && qms_render_paths(&s->res->maps, &req, &merr) == 0) {
+		/* the reading errors of the workspace, read again for the
+		 * maps: kept once, with those of the diagrams */
+		qms_diags_move(&s->res->render.diags, &s->res->maps.diags);
+	}
+	free(merr); /* no workspace for the maps: no map */
+	free(ids);
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		if (!a->procedures || !qms_id_valid(a->id))
 			continue;
-		req.map_agency = a->id;
-		req.progress = NULL;
-		char *merr = NULL;
-		struct qms_render_result *mr = &s->res->maps[s->res->nmaps];
-		if (qms_render_paths(mr, &req, &merr) < 0) {
-			free(merr); /* an agency the index does not know: no map */
-			continue;
-		}
-		/* the reading errors of the workspace, which every map reads
-		 * again: kept once, with those of the diagrams */
-		qms_diags_move(&s->res->render.diags, &mr->diags);
-		s->res->nmaps++;
 		qms_buf_reset(&rel);
 		qms_buf_printf(&rel, "diagrams/" QMS_RENDER_MAPS "/%s.svg", a->id);
-		if (mr->written && has_file(s, rel.buf)) {
+		if (has_file(s, rel.buf)) {
 			s->has_map[i] = true;
 			s->res->diagrams++;
 			qms_strlist_push(&s->files, qms_xstrdup(rel.buf));
@@ -1165,6 +1171,7 @@ static int write_site(struct site *s, const struct qms_site_options *opt, char *
 	if (write_out(s, "report.json", b.buf, b.len, err) < 0)
 		goto out;
 	qms_buf_reset(&b);
+	qms_buf_adds(&b, QMS_CSV_BOM); /* for Excel */
 	qms_report_format_csv(&b, r);
 	if (write_out(s, "report.csv", b.buf, b.len, err) < 0)
 		goto out;
@@ -1243,9 +1250,7 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
 void qms_site_result_release(struct qms_site_result *res)
 {
 	qms_render_result_release(&res->render);
-	for (size_t i = 0; i < res->nmaps; i++)
-		qms_render_result_release(&res->maps[i]);
-	free(res->maps);
+	qms_render_result_release(&res->maps);
 	free(res->kept);
 	memset(res, 0, sizeof(*res));
 }

@@ -47,9 +47,8 @@ struct qms_site_result {
 	 * and documents skipped for reading errors: as `qms render` reports
 	 * them. */
 	struct qms_render_result render;
-	struct qms_render_result *maps; /* one per map rendered (their reading
-					 * errors are in render.diags) */
-	size_t nmaps;
+	struct qms_render_result maps; /* the agency maps, rendered in one batch
+					* (their reading errors are in render.diags) */
 	/* A folder left in the site folder since it holds files qms did not
 	 * write (put into the old site while this one was built); NULL
 	 * normally. Owned. */

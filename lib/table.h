@@ -43,6 +43,11 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
  * qms_buf_add_printable(). */
 void qms_csv_add_cell(struct qms_buf *out, const char *s);
 
+/* The UTF-8 byte order mark that CSV files qms writes start with (unless
+ * the user asks for none, `--no-bom`): without it, Excel on Windows reads
+ * UTF-8 as the ANSI code page and garbles Vietnamese. */
+#define QMS_CSV_BOM "\xEF\xBB\xBF"
+
 /* Columns that s[0..n) takes on a terminal or in a table of fixed-width
  * text: combining marks none, wide (East Asian) characters two, others
  * one. The one measure of text width for tables and wrapped labels. */

@@ -465,6 +465,12 @@ void qms_span_format(struct qms_buf *out, const struct qms_span *s, enum qms_dur
 		qms_duration_format(out, 1, QMS_UNIT_SAME_DAY, lang);
 		return;
 	}
+	/* A sum cut at the longest span counted says so rather than print
+	 * the cut as the sum. */
+	if (s->days >= (double)QMS_CALENDAR_MAX_DAYS || s->hours >= max_hours(wh)) {
+		qms_buf_adds(out, qms_tr(lang, N_("more than")));
+		qms_buf_adds(out, " ");
+	}
 	if (working_part) {
 		enum qms_duration_unit u = like;
 		if (u == QMS_UNIT_CALENDAR_DAYS || u == QMS_UNIT_SAME_DAY)

@@ -369,10 +369,12 @@ static void test_crlf_bom_and_no_final_newline(void **state)
 	assert_int_equal(qms_edit_seq_append(&s.e, at(s.doc->root, "a"), &three), 0);
 	finish(&s, "a:\n  - one\n  - two\n  - three");
 
-	/* a NEL is a line break for YAML, but it does not tell the line end */
+	/* a NEL is a line break for YAML: refused (positions after it did
+	 * not always agree with libyaml's; see test_fuzz_findings_issue17) */
 	start(&s, "a:\xc2\x85  x\nb: 1\n");
-	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "c", &w, NULL), 0);
-	finish(&s, "a:\xc2\x85  x\nb: 1\nc: ê\n");
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "c", &w, NULL), -1);
+	assert_non_null(strstr(s.e.error, "U+0085"));
+	finish(&s, "a:\xc2\x85  x\nb: 1\n");
 
 	/* a BOM after the start: libyaml skips it but counts it as a column */
 	start(&s, "a: 1\n\xef\xbb\xbf\nb: 2\n");
@@ -694,6 +696,12 @@ static void test_fuzz_findings_issue17(void **state)
 	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root->first, ""), -1);
 	assert_non_null(strstr(s.e.error, "mixes line ends"));
 	finish(&s, "- >\n  a\r  b\n");
+	/* the 60-minute run: U+2028 ends a line for libyaml, not for the
+	 * editor, so the value of "line 2" was written into a comment */
+	start(&s, "# The\xe2\x80\xa8" "õi chuyển đổi HTQLCL và đánh giá - Sở Tư pháp tỉnh Thái Bình\n# c\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root, "# not a comment"), -1);
+	assert_non_null(strstr(s.e.error, "U+2028"));
+	finish(&s, "# The\xe2\x80\xa8" "õi chuyển đổi HTQLCL và đánh giá - Sở Tư pháp tỉnh Thái Bình\n# c\n");
 }
 
 int main(void)

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "board.h"
+#include "table.h"
 #include "cli.h"
 #include "i18n.h"
 #include "opts.h"
@@ -24,7 +25,7 @@ static const struct qms_opt no_opts[] = {{0}};
 const struct qms_cli_command qms_audit_command = {
 	.name = "audit",
 	.run = qms_cmd_audit,
-	.usage = N_("audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [-o FILE]\n"
+	.usage = N_("audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [--no-bom] [-o FILE]\n"
 		    "audit board [--as-of DATE] [-o FILE]\n"
 		    "audit new AGENCY --name NAME --level province|district|commune\n"
 		    "audit stage AGENCY STAGE --done DATE [--evidence TEXT]\n"
@@ -115,6 +116,7 @@ struct view_args {
 	const char *agency;
 	int format;
 	const char *output;
+	bool no_bom;
 };
 
 #define O(f) offsetof(struct view_args, f)
@@ -122,6 +124,8 @@ static const struct qms_opt status_opts[] = {
 	{"as-of", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(as_of), N_("YYYY-MM-DD (default today)")},
 	{"agency", 0, QMS_OPT_STRING, N_("ID"), NULL, O(agency), N_("only this agency")},
 	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), status_formats, O(format), N_("table (default), json or csv")},
+	{"no-bom", 0, QMS_OPT_FLAG, NULL, NULL, O(no_bom),
+	 N_("CSV without the UTF-8 byte order mark that Excel needs\nto read Vietnamese")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
 	 N_("write to FILE (atomically) instead of the standard output")},
 	{0},
@@ -137,7 +141,7 @@ static const struct qms_opt board_opts[] = {
 
 const struct qms_cli_command qms_audit_status_command = {
 	.name = "audit status",
-	.usage = N_("audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [-o FILE]"),
+	.usage = N_("audit status [--as-of DATE] [--agency ID] [--format table|json|csv] [--no-bom] [-o FILE]"),
 	.summary = N_("status of every agency as of a date"),
 	.description = N_("Last stage done, next stage, deadline, days left and status of every\n"
 			  "agency, and its findings open, overdue and not verified, as of DATE."),
@@ -211,8 +215,11 @@ static int cmd_status(int argc, char **argv)
 	qms_buf_init(&out);
 	if (v.format == 1)
 		qms_status_format_json(&out, &r);
-	else if (v.format == 2)
+	else if (v.format == 2) {
+		if (!v.no_bom)
+			qms_buf_adds(&out, QMS_CSV_BOM);
 		qms_status_format_csv(&out, &r);
+	}
 	else
 		qms_status_format_table(&out, &r, qms_lang_get(), !v.output && qms_cli_use_color(stdout));
 	if (qms_cli_write_output(v.output, &out) != QMS_EXIT_CLEAN)

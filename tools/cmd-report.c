@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "table.h"
 #include "i18n.h"
 #include "opts.h"
 #include "fs.h"
@@ -21,6 +22,7 @@ struct args {
 	int format;
 	const char *output, *out;
 	unsigned jobs;
+	bool no_bom;
 };
 
 #define O(f) offsetof(struct args, f)
@@ -29,6 +31,8 @@ static const struct qms_opt report_opts[] = {
 	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), report_formats, O(format),
 	 N_("md (default), html (a whole page), csv (one line per\n"
 	    "agency with every figure), json (every figure the text\nstates)")},
+	{"no-bom", 0, QMS_OPT_FLAG, NULL, NULL, O(no_bom),
+	 N_("CSV without the UTF-8 byte order mark that Excel needs\nto read Vietnamese")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
 	 N_("write to FILE (atomically) instead of the standard output")},
 	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("threads of the check (default: one per core)")},
@@ -50,7 +54,7 @@ static const struct qms_opt site_opts[] = {
 const struct qms_cli_command qms_report_command = {
 	.name = "report",
 	.run = qms_cmd_report,
-	.usage = N_("report [--as-of DATE] [--format md|html|csv|json] [-o FILE] [-j N]"),
+	.usage = N_("report [--as-of DATE] [--format md|html|csv|json] [--no-bom] [-o FILE] [-j N]"),
 	.summary = N_("the provincial report: migration, audits, procedures, coverage (md, html, csv, json)"),
 	.description = N_("The ISO 9001:2015 section of the half-year administrative reform report,\n"
 			  "from the workspace, as of a date:\n"
@@ -108,13 +112,14 @@ static int parse_args(struct args *a, int argc, char **argv, bool site)
 	return 0;
 }
 
-static int compute(struct qms_report *r, const struct args *a)
+static int compute(struct qms_report *r, const struct args *a, bool keep_procedures)
 {
 	char *root = qms_cli_workspace_root();
 	if (!root)
 		return -1;
 	free(root);
-	struct qms_report_options opt = {.as_of = a->as_of, .lang = (int)qms_lang_get(), .jobs = a->jobs};
+	struct qms_report_options opt = {.as_of = a->as_of, .lang = (int)qms_lang_get(), .jobs = a->jobs,
+					  .keep_procedures = keep_procedures};
 	char *err = NULL;
 	if (qms_report_compute(r, ".", &opt, &err) < 0) {
 		qms_cli_usage_error("%s", err);
@@ -136,15 +141,18 @@ int qms_cmd_report(int argc, char **argv)
 	if (p)
 		return p == 1 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
 	struct qms_report r;
-	if (compute(&r, &a) < 0)
+	if (compute(&r, &a, false) < 0)
 		return QMS_EXIT_USAGE;
 	struct qms_buf out;
 	qms_buf_init(&out);
 	const char *format = report_formats[a.format];
 	if (!strcmp(format, "json"))
 		qms_report_format_json(&out, &r);
-	else if (!strcmp(format, "csv"))
+	else if (!strcmp(format, "csv")) {
+		if (!a.no_bom)
+			qms_buf_adds(&out, QMS_CSV_BOM);
 		qms_report_format_csv(&out, &r);
+	}
 	else if (!strcmp(format, "html"))
 		qms_report_format_html(&out, &r);
 	else
@@ -192,7 +200,7 @@ int qms_cmd_site(int argc, char **argv)
 		return QMS_EXIT_USAGE;
 	}
 	struct qms_report r;
-	if (compute(&r, &a) < 0)
+	if (compute(&r, &a, true) < 0)
 		return QMS_EXIT_USAGE;
 	struct qms_site_options opt = {.out_dir = a.out, .jobs = a.jobs};
 	if (qms_cli_use_color(stderr)) {
@@ -207,8 +215,7 @@ int qms_cmd_site(int argc, char **argv)
 		rc = QMS_EXIT_USAGE;
 	} else {
 		size_t failed = print_render_problems(&res.render);
-		for (size_t i = 0; i < res.nmaps; i++)
-			failed += print_render_problems(&res.maps[i]);
+		failed += print_render_problems(&res.maps);
 		qms_cli_printf(_("wrote %zu pages and %zu diagrams into %s"), res.pages, res.diagrams, a.out);
 		if (failed)
 			qms_cli_printf(_("; %zu diagrams could not be made\n"), failed);

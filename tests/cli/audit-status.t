@@ -37,7 +37,7 @@ $ qms -C ws-audit audit status --as-of 2020-09-30 --format json
   {"agency": "ubnd-xa-c", "name": "UBND xã C", "level": "commune", "last_stage": "documentation", "next_stage": "apply", "deadline": "2020-09-15", "days_left": -15, "working_days_left": -11, "status": "overdue", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0}
 ]
 $ qms -C ws-audit audit status --as-of 2020-09-30 --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,Sở A tỉnh Mẫu,province,report,,2020-09-30,0,done,1,1,1
 so-d,"Sở Khoa học & Công nghệ ""Mẫu"" <thử>",province,plan,training,2020-12-31,92,on-track,0,0,0
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0,0,0
@@ -47,28 +47,28 @@ $ qms -C ws-audit audit status --as-of 2020-09-30 --agency so-a --format json
   {"agency": "so-a", "name": "Sở A tỉnh Mẫu", "level": "province", "last_stage": "report", "next_stage": null, "deadline": "2020-09-30", "days_left": 0, "working_days_left": 0, "status": "done", "findings_open": 1, "findings_overdue": 1, "findings_unverified": 1}
 ]
 $ qms -C ws-audit audit status --as-of 2020-09-29 --agency ubnd-huyen-b --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,1,at-risk,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-09-30 --agency ubnd-huyen-b --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-10-01 --agency ubnd-huyen-b --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,-1,overdue,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-08-31 --agency ubnd-huyen-b --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,30,on-track,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-09-01 --agency ubnd-huyen-b --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,29,at-risk,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-09-09 --agency so-a --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,Sở A tỉnh Mẫu,province,management-review,announcement,2020-09-30,21,on-track,1,0,1
 $ qms -C ws-audit audit status --as-of 2020-09-10 --agency so-a --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,Sở A tỉnh Mẫu,province,announcement,report,2020-09-30,20,done,1,0,1
 $ qms -C ws-audit audit status --as-of 2020-08-11 --agency so-a --format csv
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,Sở A tỉnh Mẫu,province,apply,internal-audit,2020-09-30,50,on-track,0,0,0
 $ qms -C ws-audit audit status --agency so-b
 qms: không có cơ quan 'so-b' trong audits/; có phải là 'so-a'?
@@ -80,7 +80,7 @@ $ qms -C ws-audit audit status --format xml
 qms: 'xml' không phải giá trị của --format: hãy dùng table, json, csv
 [2]
 $ qms audit
-cách dùng: qms audit status [--as-of NGÀY] [--agency MÃ] [--format table|json|csv] [-o TỆP]
+cách dùng: qms audit status [--as-of NGÀY] [--agency MÃ] [--format table|json|csv] [--no-bom] [-o TỆP]
            qms audit board [--as-of NGÀY] [-o TỆP]
            qms audit new CƠ_QUAN --name TÊN --level province|district|commune
            qms audit stage CƠ_QUAN GIAI_ĐOẠN --done NGÀY [--evidence VĂN_BẢN]
@@ -126,6 +126,10 @@ $ qms audit stats
 qms: 'stats' không phải lệnh của audit; có phải là 'status'?
 [2]
 $ qms audit status --help | head -3
-cách dùng: qms audit status [--as-of NGÀY] [--agency MÃ] [--format table|json|csv] [-o TỆP]
+cách dùng: qms audit status [--as-of NGÀY] [--agency MÃ] [--format table|json|csv] [--no-bom] [-o TỆP]
 
 Giai đoạn đã xong gần nhất, giai đoạn tiếp theo, thời hạn, số ngày còn lại và
+$ qms -C ws-audit audit status --as-of 2020-09-30 --agency so-a --format csv | od -c | head -1
+0000000 357 273 277   a   g   e   n   c   y   ,   n   a   m   e   ,   l
+$ qms -C ws-audit audit status --as-of 2020-09-30 --agency so-a --format csv --no-bom | od -c | head -1
+0000000   a   g   e   n   c   y   ,   n   a   m   e   ,   l   e   v   e

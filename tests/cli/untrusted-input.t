@@ -34,7 +34,7 @@ audits/so-z.yaml:1:1: lỗi[L012]: đây là một FIFO (đường ống có tê
 [1]
 $ cp -r ws-audit $TMP/ws && mkfifo $TMP/ws/audits/so-z.yaml && cd $TMP/ws && timeout 100 qms audit status --as-of 2020-09-30 --format csv
 audits/so-z.yaml:1:1: lỗi[L012]: đây là một FIFO (đường ống có tên), không phải tệp thông thường; hãy đổi tên hoặc chuyển nó ra khỏi không gian làm việc
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,Sở A tỉnh Mẫu,province,report,,2020-09-30,0,done,1,1,1
 so-d,"Sở Khoa học & Công nghệ ""Mẫu"" <thử>",province,plan,training,2020-12-31,92,on-track,0,0,0
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0,0,0
@@ -63,12 +63,12 @@ x\xff                                Province  Plan             Training        
 | x\xff | 0 | 0 | 0 | 0 | 0 | - | 2 | 0 |
 $ cp -r ws-audit $TMP/ws && cd $TMP/ws && sed -i "s/^    - {stage: announcement, done: 2020-09-10}/    - {stage: announcement, done: 2020-09-10, evidence: \"=cmd|' \/C calc'!A0\"}/; s/^  name: Sở A tỉnh Mẫu/  name: \"@SUM(1+1)*cmd\"/" audits/so-a.yaml && grep -c "=cmd" audits/so-a.yaml && qms audit status --as-of 2020-09-30 --format csv && qms report --as-of 2020-09-30 --format csv 2>/dev/null | cut -d, -f1-11
 1
-agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
+﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,"'@SUM(1+1)*cmd",province,report,,2020-09-30,0,done,1,1,1
 so-d,"Sở Khoa học & Công nghệ ""Mẫu"" <thử>",province,plan,training,2020-12-31,92,on-track,0,0,0
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0,0,0
 ubnd-xa-c,UBND xã C,commune,documentation,apply,2020-09-15,-15,overdue,0,0,0
-agency,name,level,tracked,status,last_stage,next_stage,deadline,days_left,announced,decision
+﻿agency,name,level,tracked,status,last_stage,next_stage,deadline,days_left,announced,decision
 so-a,"'@SUM(1+1)*cmd",province,yes,done,report,,2020-09-30,0,2020-09-10,"'=cmd|' /C calc'!A0"
 so-d,"Sở Khoa học & Công nghệ ""Mẫu"" <thử>",province,yes,on-track,plan,training,2020-12-31,92,,
 ubnd-huyen-b,UBND huyện B,district,yes,at-risk,apply,internal-audit,2020-09-30,0,,
