@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "opts.h"
 #include "results.h"
+#include "table.h"
 #include "workspace.h"
 
 enum { F_TEXT, F_MD, F_HTML, F_CSV, F_JSON, F_NC };
@@ -20,6 +21,7 @@ struct results_args {
 	const char *steps;
 	const char *output;
 	unsigned jobs;
+	bool no_bom;
 };
 
 #define O(f) offsetof(struct results_args, f)
@@ -38,6 +40,8 @@ static const struct qms_opt results_opts[] = {
 	 N_("text (default), markdown, html, csv (the figures per group), json;\n"
 	    "nonconforming: the late dossiers as nonconforming outputs\n"
 	    "(ISO 9001:2015 8.7), YAML for the tracker")},
+	{"no-bom", 0, QMS_OPT_FLAG, NULL, NULL, O(no_bom),
+	 N_("CSV without the UTF-8 byte order mark that Excel needs\nto read Vietnamese")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
 	 N_("write to FILE (atomically) instead of the standard output")},
 	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("threads that read a large CSV file in parts (default: one\nper core)")},
@@ -49,7 +53,7 @@ const struct qms_cli_command qms_results_command = {
 	.name = "results",
 	.run = qms_cmd_results,
 	.usage = N_("results EXPORT... [--from DATE] [--to DATE] [--as-of DATE] [--steps FILE]\n"
-		    "        [--format text|markdown|html|csv|json|nonconforming] [-o FILE]"),
+		    "        [--format text|markdown|html|csv|json|nonconforming] [--no-bom] [-o FILE]"),
 	.summary = N_("dossier results from the one-stop system's exports: on time, late, actual times"),
 	.description = N_("Read the dossier exports of the one-stop system (CSV or XLSX) and report,\n"
 			  "for the period, the figures of the half-year report per agency, level,\n"
@@ -139,7 +143,11 @@ int qms_cmd_results(int argc, char **argv)
 	switch (a.format) {
 	case F_JSON: qms_results_format_json(&out, &r); break;
 	case F_NC: qms_results_format_nonconforming(&out, &r, lang); break;
-	case F_CSV: qms_results_format_csv(&out, &r, lang); break;
+	case F_CSV:
+		if (!a.no_bom)
+			qms_buf_adds(&out, QMS_CSV_BOM);
+		qms_results_format_csv(&out, &r, lang);
+		break;
 	case F_HTML: qms_results_format_html(&out, &r, lang); break;
 	case F_MD: qms_results_format_md(&out, &r, lang); break;
 	default: qms_results_format_text(&out, &r, lang); break;

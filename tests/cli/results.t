@@ -62,7 +62,7 @@ Paths that do not follow the procedure (step events of 5 dossiers):
   steps out of order: 1 (e.g. HS-08: tiep-nhan)
 [1]
 $ qms -C ws-results results exports/april.csv exports/may.csv --from 2020-04-01 --to 2020-04-30 --format csv 2>/dev/null
-grouping,key,received,carried,resolved,before_due,on_due,late,in_progress_in_time,in_progress_late,returned,late_with_apology
+﻿grouping,key,received,carried,resolved,before_due,on_due,late,in_progress_in_time,in_progress_late,returned,late_with_apology
 total,,10,1,7,2,3,2,2,1,1,1
 agency,so-x,9,1,6,1,3,2,2,1,1,1
 agency,so-y,1,0,1,1,0,0,0,0,0,0
