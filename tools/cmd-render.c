@@ -114,6 +114,30 @@ static int compute_results(struct qms_results *r, const struct render_args *a, c
 	return 0;
 }
 
+/* The documents that could not be read and the diagrams that could not
+ * be made, one per line. */
+static void print_problems(const struct qms_render_result *res)
+{
+	struct qms_buf line;
+	qms_buf_init(&line);
+	for (size_t i = 0; i < res->diags.len; i++) {
+		qms_buf_reset(&line);
+		qms_diag_format(&line, &res->diags.items[i]);
+		puts(line.buf);
+	}
+	qms_buf_release(&line);
+	for (size_t i = 0; i < res->nproblems; i++) {
+		const struct qms_render_problem *p = &res->problems[i];
+		if (!*p->file)
+			qms_cli_printf("qms: %s\n", p->message);
+		else if (p->line)
+			qms_cli_printf("%s:%u:%u: %s: %s\n", p->file, p->line, p->col, qms_severity_word(QMS_ERROR),
+				       p->message);
+		else
+			qms_cli_printf("%s: %s: %s\n", p->file, qms_severity_word(QMS_ERROR), p->message);
+	}
+}
+
 int qms_cmd_render(int argc, char **argv)
 {
 	struct render_args a;
@@ -182,24 +206,7 @@ int qms_cmd_render(int argc, char **argv)
 		free(err);
 		goto out;
 	}
-	struct qms_buf line;
-	qms_buf_init(&line);
-	for (size_t i = 0; i < res.diags.len; i++) {
-		qms_buf_reset(&line);
-		qms_diag_format(&line, &res.diags.items[i]);
-		puts(line.buf);
-	}
-	qms_buf_release(&line);
-	for (size_t i = 0; i < res.nproblems; i++) {
-		const struct qms_render_problem *p = &res.problems[i];
-		if (!*p->file)
-			qms_cli_printf("qms: %s\n", p->message);
-		else if (p->line)
-			qms_cli_printf("%s:%u:%u: %s: %s\n", p->file, p->line, p->col, qms_severity_word(QMS_ERROR),
-				       p->message);
-		else
-			qms_cli_printf("%s: %s: %s\n", p->file, qms_severity_word(QMS_ERROR), p->message);
-	}
+	print_problems(&res);
 	size_t errors = qms_diags_count(&res.diags, QMS_ERROR) + res.nproblems;
 	if (req.map_agency && !res.written)
 		qms_cli_printf(_("the map of %s was not rendered"), req.map_agency);
