@@ -727,6 +727,7 @@ void qms_results_format_json(struct qms_buf *out, const struct qms_results *r)
 		qms_json_kv_int(&j, "line", (long long)p->line);
 		qms_json_kv_int(&j, "column", (long long)p->col);
 		qms_json_kv_string(&j, "message", p->msgid);
+		qms_json_kv_string(&j, "severity", p->warning ? "warning" : "error");
 		if (p->column)
 			qms_json_kv_string(&j, "column_name", p->column);
 		if (p->detail)
@@ -743,7 +744,7 @@ void qms_results_format_problems(struct qms_buf *out, const struct qms_results *
 {
 	for (size_t i = 0; i < r->nproblems; i++) {
 		const struct qms_results_problem *p = &r->problems[i];
-		qms_buf_printf(out, "%s:%lu:%lu: %s: ", p->file, p->line, p->col, _("error"));
+		qms_buf_printf(out, "%s:%lu:%lu: %s: ", p->file, p->line, p->col, p->warning ? _("warning") : _("error"));
 		if (p->column)
 			qms_buf_printf(out, _("column '%s': "), p->column);
 		qms_buf_adds(out, _(p->msgid));

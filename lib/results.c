@@ -165,6 +165,7 @@ struct ctx {
 	const char *ws_columns[QMS_COL_COUNT]; /* qms.yaml dossier_columns */
 	struct qms_strmap ag_level;
 	struct ftab status_class;        /* status text -> 0 ordinary, 1 returned */
+	struct ftab level_class;         /* level text -> enum qms_level, 3: other */
 	struct {
 		const char *name, *level;
 	} *agencies;
@@ -184,6 +185,7 @@ struct ctx {
 };
 
 static const char *const unmatched_msgid = N_("no procedure of the workspace has this code (procedure or TTHC)");
+static const char *const too_many_msgid = N_("too many distinct values: the rest are counted as one");
 
 /* ---- small helpers ---- */
 
@@ -249,7 +251,8 @@ static void problem_in(struct ctx *c, unsigned long line, unsigned long col, con
 	if (!r->problems)
 		r->problems = qms_arena_alloc(&r->arena, QMS_RESULTS_MAX_PROBLEMS * sizeof(*r->problems));
 	r->problems[r->nproblems++] = (struct qms_results_problem){
-		c->file, line, col, msgid, column ? intern(c, column) : NULL, detail ? intern(c, detail) : NULL};
+		c->file, line, col, msgid, column ? intern(c, column) : NULL, detail ? intern(c, detail) : NULL,
+		msgid == unmatched_msgid || msgid == too_many_msgid};
 }
 
 static void problem(struct ctx *c, unsigned long line, unsigned long col, const char *msgid, const char *detail)
@@ -699,7 +702,7 @@ static size_t group_find(struct ctx *c, enum qms_results_dim dim, const char *ke
 		return i;
 	if (g->n >= QMS_RESULTS_MAX_GROUPS) {
 		if (!g->full_reported)
-			problem(c, 0, 0, N_("too many distinct values: the rest are counted as one"), key);
+			problem(c, 0, 0, too_many_msgid, key);
 		g->full_reported = true;
 		key = "…";
 		n = strlen(key);
@@ -820,6 +823,39 @@ static bool status_returned(struct ctx *c, const char *s)
 	return ret;
 }
 
+/* A level as the export writes it ("Cấp tỉnh", "tỉnh", "Province",
+ * "UBND xã", "phường") as province, district or commune when a word of it
+ * says so; else the text itself. */
+static const char *level_of(struct ctx *c, const char *s)
+{
+	size_t len = strlen(s);
+	uint64_t h = fhash(s, len);
+	size_t v = ftab_get(&c->level_class, s, len, h);
+	if (v == SIZE_MAX) {
+		/* phrases before the words they hold: "thành phố thuộc tỉnh" is a district */
+		static const struct {
+			const char *word;
+			size_t level;
+		} words[] = {
+			{"thanh pho thuoc tinh", 1}, {"thanh pho truc thuoc trung uong", 0}, {"thi xa", 1},
+			{"thi tran", 2}, {"tinh", 0}, {"province", 0}, {"provincial", 0}, {"huyen", 1},
+			{"quan", 1}, {"district", 1}, {"xa", 2}, {"phuong", 2}, {"commune", 2}, {"ward", 2},
+		};
+		char *f = fold_name(s);
+		v = 3;
+		for (size_t i = 0; i < QMS_ARRAY_LEN(words) && v == 3; i++) {
+			size_t n = strlen(words[i].word);
+			for (const char *w = strstr(f, words[i].word); w && v == 3; w = strstr(w + 1, words[i].word))
+				if ((w == f || w[-1] == ' ') && (w[n] == '\0' || w[n] == ' '))
+					v = words[i].level;
+		}
+		free(f);
+		if (c->level_class.len < 4096)
+			ftab_put(&c->level_class, intern(c, s), len, h, v);
+	}
+	return v < 3 ? qms_level_names[v] : s;
+}
+
 static bool yes(const char *s)
 {
 	while (*s == ' ')
@@ -921,7 +957,7 @@ static void use_row(struct ctx *c, const struct qms_tabrow *tr, const struct row
 	count(&c->g[QMS_RD_AGENCY].items[ag].c, received, o, rw->apology);
 	size_t fg = group_find(c, QMS_RD_FIELD, rw->field);
 	count(&c->g[QMS_RD_FIELD].items[fg].c, received, o, rw->apology);
-	const char *level = rw->level && *rw->level ? rw->level : c->g[QMS_RD_AGENCY].items[ag].level;
+	const char *level = rw->level && *rw->level ? level_of(c, rw->level) : c->g[QMS_RD_AGENCY].items[ag].level;
 	if (!level && wi != SIZE_MAX)
 		level = pgr->level;
 	size_t lg = group_find(c, QMS_RD_LEVEL, level ? level : "");
@@ -1222,6 +1258,7 @@ static void ctx_worker_init(struct ctx *w, const struct ctx *main, struct qms_re
 	r->has_workspace = main->r->has_workspace;
 	memset(w->g, 0, sizeof(w->g));
 	memset(&w->status_class, 0, sizeof(w->status_class));
+	memset(&w->level_class, 0, sizeof(w->level_class));
 	w->pgroup = qms_xmalloc((main->nprocs + 1) * sizeof(size_t));
 	for (size_t i = 0; i <= main->nprocs; i++)
 		w->pgroup[i] = SIZE_MAX;
@@ -1351,6 +1388,7 @@ static void worker_release(struct ctx *main, struct worker *w)
 		ftab_release(&w->c.g[d].map);
 	}
 	ftab_release(&w->c.status_class);
+	ftab_release(&w->c.level_class);
 	free(w->c.pgroup);
 	/* strings merged into main point into the worker's arena */
 	qms_arena_adopt(&main->r->arena, &w->r.arena);
@@ -1534,6 +1572,7 @@ int qms_results_compute(struct qms_results *out, const struct qms_results_option
 	ftab_release(&c.codes);
 	qms_strmap_release(&c.ag_level);
 	ftab_release(&c.status_class);
+	ftab_release(&c.level_class);
 	qms_strmap_release(&c.dossier_proc);
 	qms_arena_release(&c.dossier_arena);
 	qms_buf_release(&c.ev_steps);

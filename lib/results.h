@@ -130,6 +130,7 @@ struct qms_results_problem {
 	const char *msgid;        /* English, static */
 	const char *column;       /* the column's name in the header, NULL when none */
 	const char *detail;       /* the value or code, NULL when none */
+	bool warning;             /* the row is still used (an unknown code) */
 };
 
 /* A late dossier (for the list of nonconforming outputs). */

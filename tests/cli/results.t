@@ -8,7 +8,7 @@
 $ qms -C ws-results results exports/april.csv exports/may.csv --from 2020-04-01 --to 2020-04-30 --steps exports/steps.csv
 exports/april.csv:11:34: error: column 'Ngày tiếp nhận': not a date (dd/mm/yyyy, dd/mm/yyyy HH:MM or yyyy-mm-dd): '31/04/2020 08:00'
 exports/april.csv:12:51: error: column 'Ngày hẹn trả': no due date
-exports/april.csv:13:16: error: no procedure of the workspace has this code (procedure or TTHC): 'QT-99'
+exports/april.csv:13:16: warning: no procedure of the workspace has this code (procedure or TTHC): 'QT-99'
 exports/april.csv:14:7: error: a quote left open
 From 2020-04-01 to 2020-04-30, dossiers received: 10, carried over: 1. Resolved: 7, of which before the due date: 2; on the due date: 3; late: 2. In progress: 3 (within the time: 2, past the due date: 1). Returned or withdrawn: 1. Resolved by the due date: 71.4%. Late dossiers with an apology: 1/3.
 Rows: 15 read, 12 used (1 outside the period), 3 not readable; 1 of a procedure not in the workspace.
@@ -157,3 +157,8 @@ class="step task critical actual-far-over"
 actual (median of 3): 40 working hours; planned: 8 hours
 class="step task critical actual-over"
 actual (median of 4): 6 working hours; planned: 4 hours
+$ qms -C ws-results results exports/levels.csv --from 2020-04-01 --to 2020-04-30 --format csv --no-bom | grep "^level"
+level,Khác,1,0,0,0,0,0,0,1,0,0
+level,commune,1,0,0,0,0,0,0,1,0,0
+level,district,2,0,0,0,0,0,0,2,0,0
+level,province,1,0,0,0,0,0,0,1,0,0
