@@ -109,7 +109,9 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 	const struct qms_results r = *rr;
 	enum qms_lang lang = rep->lang;
 	struct { int32_t from, to; } opt = {cache.from, cache.to};
-	const char *title = lang == QMS_LANG_VI ? "Kết quả giải quyết TTHC" : "Results of administrative procedures";
+	/* after the report's four appendices (report-format.c, enum appendix) */
+	const char *title = lang == QMS_LANG_VI ? "Phụ lục V. Kết quả giải quyết TTHC"
+						: "Appendix V. Results of administrative procedures";
 	struct qms_buf p;
 	qms_buf_init(&p);
 	if (rc < 0) {
@@ -129,8 +131,8 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 		add_late_field(&p, &r, lang);
 		if (r.rows_rejected)
 			qms_buf_printf(&p,
-				       lang == QMS_LANG_VI ? " (%llu dòng dữ liệu không đọc được; `qms results` liệt kê.)"
-							   : " (%llu rows could not be read; `qms results` lists them.)",
+				       lang == QMS_LANG_VI ? " (%llu dòng dữ liệu không đọc được, không được tính.)"
+							   : " (%llu rows could not be read and are not counted.)",
 				       (unsigned long long)r.rows_rejected);
 	}
 	struct qms_buf t;
@@ -182,14 +184,14 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 		qms_table_release(&tb);
 	}
 	if (html) {
-		qms_buf_adds(out, "<h3>");
+		qms_buf_adds(out, "<h2>");
 		qms_html_add_text(out, title);
-		qms_buf_adds(out, "</h3>\n<p>");
+		qms_buf_adds(out, "</h2>\n<p>");
 		qms_html_add_text(out, p.buf);
 		qms_buf_adds(out, "</p>\n");
 		qms_buf_add(out, t.buf, t.len);
 	} else {
-		qms_buf_printf(out, "### %s\n\n%s\n\n", title, p.buf);
+		qms_buf_printf(out, "## %s\n\n%s\n\n", title, p.buf);
 		if (t.len)
 			qms_buf_printf(out, "%s\n", t.buf);
 	}

@@ -231,8 +231,8 @@ void qms_results_format_problems(struct qms_buf *out, const struct qms_results *
 void qms_results_add_paragraph(struct qms_buf *out, const struct qms_results_counts *c, enum qms_lang lang);
 
 struct qms_report;
-/* The report's section "Kết quả giải quyết TTHC" (report-results.c): the
- * figures of the report's half-year up to its as-of date from the CSV and
+/* The report's "Phụ lục V. Kết quả giải quyết TTHC" (report-results.c):
+ * the figures of the report's period up to its as-of date from the CSV and
  * XLSX exports in the workspace's results/ folder; nothing when it has
  * none. Markdown, or HTML when html. Appends to out. */
 void qms_report_results_section(struct qms_buf *out, const struct qms_report *r, bool html);

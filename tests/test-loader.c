@@ -243,6 +243,29 @@ static void test_bom_and_crlf(void **state)
 	outcome_release(&o);
 }
 
+/* Text is NFC whichever way it was typed; the composed fast path never
+ * skips a text that needs composing. */
+static void test_nfc(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *typed, *nfc;
+	} cases[] = {
+		{"a: Cấp phiếu\n", "Cấp phiếu"},                           /* composed: kept */
+		{"a: Ca\xcc\x82\xcc\x81p\n", "Cấp"},                     /* decomposed */
+		{"a: c\xc3\xa2\xcc\x81p\n", "cấp"},                      /* composed â + combining acute */
+		{"a: \xe1\xbb\x87\xcc\x80\n", "\xe1\xbb\x87\xcc\x80"}, /* ệ + grave: nothing composes */
+		{"a: 5 \xe2\x84\xab\n", "5 \xc3\x85"},                     /* U+212B angstrom, a singleton */
+		{"a: \xe2\x80\x9cx\xe2\x80\x9d \xe2\x80\x93 y\n", "\xe2\x80\x9cx\xe2\x80\x9d \xe2\x80\x93 y"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct outcome o = parse(cases[i].typed);
+		assert_int_equal(o.rc, 0);
+		assert_string_equal(qms_node_get(o.doc->root, "a")->text, cases[i].nfc);
+		outcome_release(&o);
+	}
+}
+
 static void test_positions_are_one_based(void **state)
 {
 	(void)state;
@@ -327,6 +350,7 @@ int main(void)
 		cmocka_unit_test(test_multiple_documents),
 		cmocka_unit_test(test_complex_key),
 		cmocka_unit_test(test_bom_and_crlf),
+		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_positions_are_one_based),
 		cmocka_unit_test(test_kind_detection),
 		cmocka_unit_test(test_load_missing_file),

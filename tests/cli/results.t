@@ -128,17 +128,15 @@ qms: exports/none.csv: cannot open: No such file or directory
 $ qms -C ws-results results
 qms: 'qms results' needs EXPORT; see 'qms results --help'
 [2]
-$ cp -r ws-results $TMP/ws && mkdir $TMP/ws/results && cp ws-results/exports/april.csv $TMP/ws/results/ && qms -C $TMP/ws --lang vi report --as-of 2020-04-30 | sed -n '/### Kết quả giải quyết/,/^## 4/p'
-### Kết quả giải quyết TTHC
+$ cp -r ws-results $TMP/ws && mkdir $TMP/ws/results && cp ws-results/exports/april.csv $TMP/ws/results/ && qms -C $TMP/ws --lang vi report --as-of 2020-04-30 | sed -n '/Kết quả giải quyết TTHC$/,$p'
+## Phụ lục V. Kết quả giải quyết TTHC
 
-Từ ngày 01/01/2020 đến ngày 30/04/2020, tổng số hồ sơ tiếp nhận mới là 11 hồ sơ. Số hồ sơ đã giải quyết là 8, trong đó: Số hồ sơ giải quyết trước hạn: 2 hồ sơ; Số hồ sơ giải quyết đúng hạn: 4 hồ sơ; Số hồ sơ giải quyết quá hạn: 2 hồ sơ. Số hồ sơ đang giải quyết: 2 hồ sơ, trong đó trong hạn: 1 hồ sơ, quá hạn: 1 hồ sơ. Số hồ sơ trả lại, rút hồ sơ: 1 hồ sơ. Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 75%. Số hồ sơ quá hạn đã có văn bản xin lỗi: 1/3 hồ sơ. Hồ sơ quá hạn chủ yếu thuộc lĩnh vực Đất đai (2/3 hồ sơ). (3 dòng dữ liệu không đọc được; `qms results` liệt kê.)
+Từ ngày 01/01/2020 đến ngày 30/04/2020, tổng số hồ sơ tiếp nhận mới là 11 hồ sơ. Số hồ sơ đã giải quyết là 8, trong đó: Số hồ sơ giải quyết trước hạn: 2 hồ sơ; Số hồ sơ giải quyết đúng hạn: 4 hồ sơ; Số hồ sơ giải quyết quá hạn: 2 hồ sơ. Số hồ sơ đang giải quyết: 2 hồ sơ, trong đó trong hạn: 1 hồ sơ, quá hạn: 1 hồ sơ. Số hồ sơ trả lại, rút hồ sơ: 1 hồ sơ. Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn: 75%. Số hồ sơ quá hạn đã có văn bản xin lỗi: 1/3 hồ sơ. Hồ sơ quá hạn chủ yếu thuộc lĩnh vực Đất đai (2/3 hồ sơ). (3 dòng dữ liệu không đọc được, không được tính.)
 
 | Cơ quan | Tiếp nhận mới | Đã giải quyết | Trước hạn | Đúng hạn | Quá hạn | Đang giải quyết |
 |---|---|---|---|---|---|---|
 | Sở X | 10 | 7 | 1 | 4 | 2 | 2 |
 | so-y | 1 | 1 | 1 | 0 | 0 | 0 |
-
-## 4. Mức đáp ứng các yêu cầu của TCVN ISO 9001:2015
 $ qms -C ws-results results exports/april.csv --from 2020-04-01 --to 2020-04-30 --format nonconforming 2>/dev/null
 # Nonconforming outputs (ISO 9001:2015, 8.7): dossiers resolved late or in progress past their due date, 2020-04-01 to 2020-04-30
 nonconforming_outputs:
