@@ -50,6 +50,15 @@ struct qms_ws_migration {
 	struct qms_value plan, plan_date, plan_issuer; /* the plan that set the deadline */
 };
 
+/* The header names of the columns of the one-stop system's dossier
+ * exports, when they are not among those `qms results` knows
+ * (docs/results.md); the order of the members is enum qms_results_column. */
+struct qms_ws_columns {
+	struct qms_obj obj;
+	struct qms_value dossier, procedure, tthc, agency, field, level, received, due, finished, status, apology,
+		step, start, end, handler;
+};
+
 /* A legal text or a form that is no longer in force. */
 struct qms_withdrawn_doc {
 	struct qms_obj obj;
@@ -64,6 +73,7 @@ struct qms_workspace_cfg {
 	struct qms_list make_up_days;    /* of qms_value (date) */
 	struct qms_list repealed;        /* of qms_withdrawn_doc (number) */
 	struct qms_list superseded_forms; /* of qms_withdrawn_doc (form) */
+	struct qms_ws_columns dossier_columns; /* qms results */
 };
 
 /* ---- working-day calendar of a year (calendar/<year>.yaml) ---- */

@@ -10,6 +10,8 @@
  * worker writes its files itself, into the output folder it inherits
  * (qms_dir_write(): temporary file, fsync, rename). */
 #include "render.h"
+#include "results.h"
+#include "tthc.h"
 #include "i18n.h"
 
 #include <errno.h>
@@ -250,6 +252,32 @@ static void map_dot(struct qms_buf *dot, const struct batch *bt, const struct ta
 	free(calls);
 }
 
+/* The actual step times of procedure `code` in r, for its diagram. *out
+ * is an array the caller frees; returns its length. */
+static size_t step_times(struct qms_render_step_time **out, const struct qms_results *r, const char *code,
+			 double workday_hours)
+{
+	*out = NULL;
+	double wh = workday_hours > 0 ? workday_hours : 8;
+	for (size_t i = 0; i < r->ngroups[QMS_RD_PROCEDURE]; i++) {
+		const struct qms_results_group *g = &r->groups[QMS_RD_PROCEDURE][i];
+		if (!g->matched || strcmp(g->key, code) != 0)
+			continue;
+		*out = qms_xcalloc(g->nsteps + 1, sizeof(**out));
+		size_t n = 0;
+		for (size_t k = 0; k < g->nsteps; k++) {
+			const struct qms_results_step *st = &g->steps[k];
+			if (!st->hist.n)
+				continue;
+			double plan = st->has_duration ? qms_tthc_working_hours(&st->duration, wh) : -1;
+			(*out)[n++] = (struct qms_render_step_time){st->id, qms_results_hist_rank(&st->hist, 0.5) / 60.0,
+								  plan > 0 ? plan : -1, (unsigned long)st->hist.n};
+		}
+		return n;
+	}
+	return 0;
+}
+
 static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct target *t,
 		       char **msg)
 {
@@ -283,10 +311,15 @@ static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct
 		.link_ext = qms_render_format_names[bt->opt.format == QMS_RENDER_DOT ? QMS_RENDER_SVG
 										     : bt->opt.format],
 	};
+	struct qms_render_step_time *times = NULL;
+	if (bt->req->results && p->code.text)
+		ctx.nstep_times = step_times(&times, bt->req->results, p->code.text, c->workday_hours);
+	ctx.step_times = times;
 	struct qms_render_options opt = bt->opt;
 	opt.lang = c->lang;
 	opt.workday_hours = c->workday_hours;
 	qms_render_process_dot(dot, p, &ctx, &opt);
+	free(times);
 	free(mine);
 	qms_document_release(&d);
 	return 0;

@@ -5,6 +5,7 @@
 #include "render.h"
 #include "table.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -865,6 +866,33 @@ static void step_dom_id(struct builder *bd, size_t i)
 	}
 }
 
+/* The actual time of step s (qms render --results), or NULL. */
+static const struct qms_render_step_time *step_time(const struct builder *bd, const struct qms_step *s)
+{
+	for (size_t k = 0; s->id.text && k < bd->ctx->nstep_times; k++)
+		if (strcmp(bd->ctx->step_times[k].step, s->id.text) == 0)
+			return &bd->ctx->step_times[k];
+	return NULL;
+}
+
+/* " — actual (median of N): X h; planned: Y h" in the tooltip. */
+static void step_time_tooltip(struct builder *bd, const struct qms_render_step_time *tm)
+{
+	bool vi = bd->w == &words_vi;
+	struct qms_buf t;
+	qms_buf_init(&t);
+	qms_buf_printf(&t, vi ? " — thực tế (trung vị của %lu lượt): " : " — actual (median of %lu): ", tm->events);
+	qms_buf_add_number_lang(&t, round(tm->median_hours * 10) / 10, vi ? QMS_LANG_VI : QMS_LANG_EN);
+	qms_buf_adds(&t, vi ? " giờ làm việc" : " working hours");
+	if (tm->planned_hours > 0) {
+		qms_buf_adds(&t, vi ? "; kế hoạch: " : "; planned: ");
+		qms_buf_add_number_lang(&t, round(tm->planned_hours * 10) / 10, vi ? QMS_LANG_VI : QMS_LANG_EN);
+		qms_buf_adds(&t, vi ? " giờ" : " hours");
+	}
+	qms_render_add_attr(bd->b, t.buf);
+	qms_buf_release(&t);
+}
+
 static void step_node(struct builder *bd, size_t i)
 {
 	const struct qms_step *s = qms_process_step(bd->p, i);
@@ -903,6 +931,14 @@ static void step_node(struct builder *bd, size_t i)
 	}
 	if (m->worst_open >= 0)
 		fill = grade_tint[m->worst_open];
+	const struct qms_render_step_time *tm = step_time(bd, s);
+	const char *tm_class = NULL;
+	if (tm) {
+		double ratio = tm->planned_hours > 0 ? tm->median_hours / tm->planned_hours : -1;
+		fill = ratio < 0 ? "#e5e7eb" : ratio <= 1 ? "#dcfce7" : ratio <= 1.5 ? "#fef3c7" : "#fee2e2";
+		tm_class = ratio < 0 ? " actual-unplanned" : ratio <= 1 ? " actual-within" : ratio <= 1.5 ? " actual-over"
+													     : " actual-far-over";
+	}
 	if (crit) {
 		line = COLOR_CRITICAL;
 		if (k != QMS_STEP_END)
@@ -910,7 +946,7 @@ static void step_node(struct builder *bd, size_t i)
 	}
 	outf(bd, "\t\ts%zu [id=\"", i);
 	step_dom_id(bd, i);
-	outf(bd, "\", class=\"step %s%s", qms_step_kind_names[k], crit ? " critical" : "");
+	outf(bd, "\", class=\"step %s%s%s", qms_step_kind_names[k], crit ? " critical" : "", tm_class ? tm_class : "");
 	if (m->any) {
 		out(bd, " finding");
 		if (m->open)
@@ -934,6 +970,8 @@ static void step_node(struct builder *bd, size_t i)
 	}
 	out(bd, ", tooltip=\"");
 	step_tooltip(bd, i);
+	if (tm)
+		step_time_tooltip(bd, tm);
 	out(bd, "\", label=");
 	step_label(bd, i);
 	out(bd, "];\n");

@@ -74,6 +74,15 @@ struct qms_render_finding {
 	int32_t due, closed;
 };
 
+/* The actual time of a step from the one-stop system's step events
+ * (`qms render --results`, results.h). */
+struct qms_render_step_time {
+	const char *step;      /* its id */
+	double median_hours;   /* working hours, median of its events */
+	double planned_hours;  /* its duration in working hours; -1 when none or in calendar days */
+	unsigned long events;
+};
+
 /* What a procedure's diagram needs from the rest of the workspace. Every
  * member may be empty. Borrowed. */
 struct qms_render_context {
@@ -85,6 +94,11 @@ struct qms_render_context {
 	 * link every call. */
 	const struct qms_strmap *codes;
 	const char *link_ext; /* extension of linked diagrams; NULL: "svg" */
+	/* Steps coloured by their actual median against their planned
+	 * duration: green within it, amber up to half again, red beyond,
+	 * grey without a plan; the figures in the tooltip. */
+	const struct qms_render_step_time *step_times;
+	size_t nstep_times;
 };
 
 /* Append the DOT text of the diagram of p to out: one cluster per lane,
@@ -162,6 +176,7 @@ int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char 
 /* ---- batch ---- */
 
 struct qms_index;
+struct qms_results;
 
 struct qms_render_request {
 	const char *const *paths; /* files or folders, as `qms check` takes them; none: "." */
@@ -185,6 +200,9 @@ struct qms_render_request {
 	unsigned jobs;            /* worker processes; 0: one per core */
 	unsigned timeout;         /* seconds per diagram; 0: QMS_RENDER_TIMEOUT */
 	size_t max_steps;         /* 0: QMS_RENDER_MAX_STEPS */
+	/* Actual step times to colour the diagrams with (qms render
+	 * --results); NULL: none. Read by the worker processes. */
+	const struct qms_results *results;
 	/* Called in the calling process after each diagram; may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;

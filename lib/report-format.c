@@ -3,6 +3,7 @@
  * through a small writer that knows headings, paragraphs, lists and
  * tables, and escapes every string for its format. See report.h. */
 #include "report.h"
+#include "results.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1343,6 +1344,7 @@ static void write_text(struct rw *w, bool title)
 	write_summary(w);
 	for (size_t i = 0; i < APX_COUNT; i++)
 		appendices[i](w);
+	qms_report_results_section(w->o, w->r, w->html); /* lib/report-results.c */
 }
 
 void qms_report_format_md(struct qms_buf *out, const struct qms_report *r)

@@ -62,6 +62,27 @@ static const struct qms_field superseded_fields[] = {
 	END};
 SCHEMA(superseded_schema, "superseded form", struct qms_withdrawn_doc, superseded_fields);
 
+#define COLUMN(k, d) FIELD(struct qms_ws_columns, k, QMS_T_TEXT, 0, d)
+static const struct qms_field ws_columns_fields[] = {
+	COLUMN(dossier, "the dossier's number (Mã hồ sơ)"),
+	COLUMN(procedure, "the procedure code of the workspace (Mã quy trình)"),
+	COLUMN(tthc, "the TTHC code of the national database (Mã thủ tục)"),
+	COLUMN(agency, "the agency (Cơ quan)"),
+	COLUMN(field, "the field (Lĩnh vực)"),
+	COLUMN(level, "the level (Cấp)"),
+	COLUMN(received, "the date of receipt (Ngày tiếp nhận)"),
+	COLUMN(due, "the due date (Ngày hẹn trả)"),
+	COLUMN(finished, "the date of the result (Ngày có kết quả)"),
+	COLUMN(status, "the status (Trạng thái)"),
+	COLUMN(apology, "the apology slip (Xin lỗi)"),
+	COLUMN(step, "step events: the step (Bước)"),
+	COLUMN(start, "step events: the start (Bắt đầu)"),
+	COLUMN(end, "step events: the end (Kết thúc)"),
+	COLUMN(handler, "step events: the handler (Người xử lý)"),
+	END};
+#undef COLUMN
+SCHEMA(ws_columns_schema, "dossier columns", struct qms_ws_columns, ws_columns_fields);
+
 static const struct qms_field workspace_fields[] = {
 	FIELD(struct qms_workspace_cfg, name, QMS_T_TEXT, 0, "name of the workspace, e.g. the province"),
 	CHOICE(struct qms_workspace_cfg, lang, qms_lang_names, 0, "language of reports, legends and headings (default `vi`)"),
@@ -72,6 +93,7 @@ static const struct qms_field workspace_fields[] = {
 	FIELD(struct qms_workspace_cfg, make_up_days, QMS_T_DATE, LIST, "weekend days declared working days (làm bù)"),
 	SUB(struct qms_workspace_cfg, repealed, repealed_schema, LIST, "legal texts no longer in force: a procedure in force that cites one is flagged"),
 	SUB(struct qms_workspace_cfg, superseded_forms, superseded_schema, LIST, "forms replaced by newer ones: a procedure in force that uses one is flagged"),
+	SUB(struct qms_workspace_cfg, dossier_columns, ws_columns_schema, 0, "header names of the one-stop system's dossier exports that `qms results` does not know (docs/results.md)"),
 	END};
 SCHEMA(workspace_schema, "workspace", struct qms_workspace_cfg, workspace_fields);
 

@@ -17,6 +17,7 @@
 #include "html.h"
 #include "site-dir.h"
 #include "procdoc.h"
+#include "results.h"
 #include "values.h"
 #include "workspace.h"
 
@@ -1060,6 +1061,7 @@ static void write_procedure(struct site *s, struct qms_buf *b, size_t pi)
 	}
 	qms_buf_adds(b, "</aside>\n</div>\n");
 
+	qms_site_results_section(b, r, rp->code); /* lib/report-results.c */
 	/* evidence, not part of the signed document */
 	qms_buf_adds(b, "<section id=\"findings\" class=\"noprint\">\n<h2>");
 	esc(b, L(s, "Phát hiện của các cuộc đánh giá, kiểm tra", "Findings of audits and inspections"));

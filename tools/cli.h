@@ -26,7 +26,8 @@ int qms_cmd_export(int argc, char **argv);
 int qms_cmd_clauses(int argc, char **argv);
 int qms_cmd_migrate(int argc, char **argv);
 int qms_cmd_render(int argc, char **argv);
-int qms_cmd_report(int argc, char **argv); /* and qms_cmd_site: tools/cmd-report.c */
+int qms_cmd_report(int argc, char **argv);
+int qms_cmd_results(int argc, char **argv); /* and qms_cmd_site: tools/cmd-report.c */
 int qms_cmd_site(int argc, char **argv);
 int qms_cmd_init(int argc, char **argv);
 int qms_cmd_new(int argc, char **argv);
@@ -40,7 +41,7 @@ struct qms_cli_command;
 extern const struct qms_cli_command qms_audit_command, qms_audit_status_command, qms_audit_board_command,
 	qms_audit_new_command, qms_audit_stage_command, qms_audit_add_command, qms_audit_finding_command,
 	qms_audit_close_command, qms_audit_verify_command, qms_check_command, qms_coverage_command,
-	qms_clauses_command, qms_export_command, qms_render_command, qms_migrate_command, qms_report_command, qms_site_command,
+	qms_clauses_command, qms_export_command, qms_render_command, qms_migrate_command, qms_report_command, qms_results_command, qms_site_command,
 	qms_init_command, qms_new_command, qms_schema_command;
 
 /* The migration board as of a date (-1: today) to output (NULL or "-":

@@ -8,6 +8,8 @@
 #include "i18n.h"
 #include "opts.h"
 #include "render.h"
+#include "results.h"
+#include "workspace.h"
 #include "values.h"
 
 struct render_args {
@@ -17,6 +19,7 @@ struct render_args {
 	int32_t as_of;
 	unsigned long timeout;
 	bool board;
+	struct qms_opt_list results;
 };
 
 static const char *const lanes_names[] = {"vertical", "horizontal", NULL};
@@ -34,6 +37,11 @@ static const struct qms_opt render_opts[] = {
 	{"as-of", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(as_of),
 	 N_("findings open or closed as of DATE, YYYY-MM-DD\n(default today)")},
 	{"map", 0, QMS_OPT_STRING, N_("AGENCY"), NULL, O(map), N_("the interaction map of AGENCY's procedures")},
+	{"results", 0, QMS_OPT_LIST, N_("FILE"), NULL, O(results),
+	 N_("colour each step by its actual median against its planned\n"
+	    "duration, from the one-stop system's step events (the first\n"
+	    "FILE; more: dossier exports, for events without a procedure\n"
+	    "column; see 'qms results')")},
 	{"board", 0, QMS_OPT_FLAG, NULL, NULL, O(board),
 	 N_("the migration board of every agency (as 'qms audit board')")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
@@ -69,6 +77,66 @@ const struct qms_cli_command qms_render_command = {
 		       "others are drawn. 'qms check' reports every other problem."),
 	.exit_status = N_("0 every diagram written, 1 some could not be, 2 usage or I/O error"),
 };
+
+/* The step times of the events in a->results (the first file; the others
+ * are exports), for the workspace of `path`. Returns 0, or -1 after
+ * printing why. */
+static int compute_results(struct qms_results *r, const struct render_args *a, const char *path)
+{
+	struct qms_location loc;
+	char *err = NULL;
+	char *root = NULL;
+	if (qms_locate(&loc, path, &err) == 0) {
+		if (loc.has_config && loc.root)
+			root = qms_xstrdup(loc.root);
+		qms_location_release(&loc);
+	}
+	free(err);
+	err = NULL;
+	struct qms_results_options opt = {
+		.exports = a->results.v + 1, .nexports = a->results.n - 1, .steps = a->results.v[0],
+		.from = 0, .to = a->as_of >= 0 ? a->as_of : qms_cli_today(), .root = root,
+	};
+	int rc = qms_results_compute(r, &opt, &err);
+	free(root);
+	if (rc < 0) {
+		qms_cli_usage_error("%s", err);
+		free(err);
+		qms_results_release(r);
+		return -1;
+	}
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_results_format_problems(&b, r);
+	if (b.len)
+		qms_cli_eprintf("%s", b.buf);
+	qms_buf_release(&b);
+	return 0;
+}
+
+/* The documents that could not be read and the diagrams that could not
+ * be made, one per line. */
+static void print_problems(const struct qms_render_result *res)
+{
+	struct qms_buf line;
+	qms_buf_init(&line);
+	for (size_t i = 0; i < res->diags.len; i++) {
+		qms_buf_reset(&line);
+		qms_diag_format(&line, &res->diags.items[i]);
+		puts(line.buf);
+	}
+	qms_buf_release(&line);
+	for (size_t i = 0; i < res->nproblems; i++) {
+		const struct qms_render_problem *p = &res->problems[i];
+		if (!*p->file)
+			qms_cli_printf("qms: %s\n", p->message);
+		else if (p->line)
+			qms_cli_printf("%s:%u:%u: %s: %s\n", p->file, p->line, p->col, qms_severity_word(QMS_ERROR),
+				       p->message);
+		else
+			qms_cli_printf("%s: %s: %s\n", p->file, qms_severity_word(QMS_ERROR), p->message);
+	}
+}
 
 int qms_cmd_render(int argc, char **argv)
 {
@@ -109,6 +177,8 @@ int qms_cmd_render(int argc, char **argv)
 		.lang_set = qms_cli_lang_given() >= 0,
 	};
 	qms_cli_set_lang(-1, npaths ? paths[0] : NULL);
+	struct qms_results results;
+	bool has_results = false;
 	rc = QMS_EXIT_USAGE;
 	if (req.map_agency && npaths > 1) {
 		qms_cli_usage_error(_("--map draws one workspace: give at most one path"));
@@ -123,31 +193,20 @@ int qms_cmd_render(int argc, char **argv)
 		req.progress_ctx = (void *)_("rendering diagrams");
 	}
 
-	struct qms_render_result res;
 	char *err = NULL;
+	if (a.results.n) {
+		if (compute_results(&results, &a, npaths ? paths[0] : ".") < 0)
+			goto out;
+		has_results = true;
+		req.results = &results;
+	}
+	struct qms_render_result res;
 	if (qms_render_paths(&res, &req, &err) < 0) {
 		qms_cli_usage_error("%s", err);
 		free(err);
 		goto out;
 	}
-	struct qms_buf line;
-	qms_buf_init(&line);
-	for (size_t i = 0; i < res.diags.len; i++) {
-		qms_buf_reset(&line);
-		qms_diag_format(&line, &res.diags.items[i]);
-		puts(line.buf);
-	}
-	qms_buf_release(&line);
-	for (size_t i = 0; i < res.nproblems; i++) {
-		const struct qms_render_problem *p = &res.problems[i];
-		if (!*p->file)
-			qms_cli_printf("qms: %s\n", p->message);
-		else if (p->line)
-			qms_cli_printf("%s:%u:%u: %s: %s\n", p->file, p->line, p->col, qms_severity_word(QMS_ERROR),
-				       p->message);
-		else
-			qms_cli_printf("%s: %s: %s\n", p->file, qms_severity_word(QMS_ERROR), p->message);
-	}
+	print_problems(&res);
 	size_t errors = qms_diags_count(&res.diags, QMS_ERROR) + res.nproblems;
 	if (req.map_agency && !res.written)
 		qms_cli_printf(_("the map of %s was not rendered"), req.map_agency);
@@ -163,6 +222,8 @@ int qms_cmd_render(int argc, char **argv)
 	rc = errors ? QMS_EXIT_FINDINGS : QMS_EXIT_CLEAN;
 	qms_render_result_release(&res);
 out:
+	if (has_results)
+		qms_results_release(&results);
 	free(paths);
 	return rc;
 }

@@ -26,7 +26,7 @@ const struct qms_cli_command *const qms_cli_commands[] = {
 	&qms_audit_close_command, &qms_audit_verify_command,
 	&qms_check_command,   &qms_coverage_command, &qms_clauses_command, &qms_export_command,
 	&qms_render_command,
-	&qms_migrate_command, &qms_report_command,   &qms_site_command,   &qms_init_command,
+	&qms_migrate_command, &qms_report_command, &qms_results_command,   &qms_site_command,   &qms_init_command,
 	&qms_new_command,     &qms_schema_command,
 	NULL,
 };

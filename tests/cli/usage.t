@@ -13,6 +13,7 @@ các lệnh:
   render     lưu đồ quy trình (theo làn, đường găng, phát hiện đánh giá); sơ đồ liên kết của cơ quan
   migrate    danh sách việc chuyển đổi ISO 9001:2008 -> 2015 của một cơ quan; --apply chuyển đổi các quy trình
   report     báo cáo của tỉnh: chuyển đổi, đánh giá, quy trình, mức đáp ứng (md, html, csv, json)
+  results    kết quả giải quyết hồ sơ từ dữ liệu xuất của phần mềm một cửa: đúng hạn, quá hạn, thời gian thực tế
   site       trang web HTML tĩnh của báo cáo, các cơ quan và quy trình, mở được khi không có mạng
   init       tạo một thư mục làm việc: qms.yaml, processes/, audits/, một README hướng dẫn các bước tiếp theo
   new        viết bản khung có chú thích của một quy trình, một hệ thống hoặc một tệp theo dõi
@@ -62,6 +63,7 @@ các lệnh:
   render     lưu đồ quy trình (theo làn, đường găng, phát hiện đánh giá); sơ đồ liên kết của cơ quan
   migrate    danh sách việc chuyển đổi ISO 9001:2008 -> 2015 của một cơ quan; --apply chuyển đổi các quy trình
   report     báo cáo của tỉnh: chuyển đổi, đánh giá, quy trình, mức đáp ứng (md, html, csv, json)
+  results    kết quả giải quyết hồ sơ từ dữ liệu xuất của phần mềm một cửa: đúng hạn, quá hạn, thời gian thực tế
   site       trang web HTML tĩnh của báo cáo, các cơ quan và quy trình, mở được khi không có mạng
   init       tạo một thư mục làm việc: qms.yaml, processes/, audits/, một README hướng dẫn các bước tiếp theo
   new        viết bản khung có chú thích của một quy trình, một hệ thống hoặc một tệp theo dõi
