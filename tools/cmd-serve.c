@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -69,6 +72,7 @@ const struct qms_cli_command qms_serve_command = {
 };
 
 static int stop_pipe[2] = {-1, -1};
+
 
 static void on_signal(int sig)
 {
@@ -161,7 +165,7 @@ static int follow(const struct args *a, const char *dir, struct qms_watch *w, at
 		}
 		if (due >= 0 && now_ms() >= due) {
 			due = -1;
-			if (build(a, dir) == 0)
+			if (build(a, dir) >= 0)
 				atomic_fetch_add(version, 1);
 		}
 	}
@@ -205,33 +209,97 @@ static void remove_tmp(char *tmp)
 	free(tmp);
 }
 
-static int serve(const struct args *a, const char *root, const char *dir)
+/* The HTTP server runs in a child process, so that the process that
+ * builds stays single-threaded: the site's diagram workers are forked
+ * from it, and a fork from a process with the library's thread running
+ * could copy a lock that thread held. The child writes its port (0: it
+ * could not listen, after printing why) to port_fd and serves until
+ * SIGTERM or SIGINT. */
+static _Noreturn void http_child(const struct args *a, const char *dir, atomic_ulong *version, int port_fd)
 {
-	atomic_ulong version = 1;
-	build(a, dir); /* a failed first build still serves: the next one may work */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigprocmask(SIG_BLOCK, &set, NULL); /* before the library's thread starts: it inherits the mask */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	char *err = NULL;
 	struct qms_dir site;
-	if (qms_dir_open(&site, dir, true, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-		return QMS_EXIT_USAGE;
-	}
-	struct qms_watch *w = qms_watch_open(root, &err);
-	struct qms_http *h = w ? qms_http_start(a->bind, (unsigned)a->port, &site, &version, &err) : NULL;
-	int rc = QMS_EXIT_USAGE;
+	struct qms_http *h = NULL;
+	if (qms_dir_open(&site, dir, true, &err) == 0)
+		h = qms_http_start(a->bind, (unsigned)a->port, &site, version, &err);
+	unsigned port = h ? qms_http_port(h) : 0;
 	if (!h) {
 		qms_cli_usage_error("%s", err);
 		free(err);
-	} else {
+	}
+	if (write(port_fd, &port, sizeof(port)) != sizeof(port) || !h)
+		_exit(QMS_EXIT_USAGE);
+	close(port_fd);
+	int sig;
+	sigwait(&set, &sig);
+	qms_http_stop(h);
+	qms_dir_close(&site);
+	_exit(QMS_EXIT_CLEAN);
+}
+
+/* Start http_child(); *port set. Returns its pid, or -1 after printing why. */
+static pid_t start_http(const struct args *a, const char *dir, atomic_ulong *version, unsigned *port)
+{
+	int fds[2];
+	if (pipe(fds) < 0)
+		return qms_cli_usage_error("pipe: %s", strerror(errno)), -1;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(fds[0]);
+		http_child(a, dir, version, fds[1]);
+	}
+	close(fds[1]);
+	*port = 0;
+	ssize_t n = pid < 0 ? -1 : read(fds[0], port, sizeof(*port));
+	close(fds[0]);
+	if (pid < 0)
+		return qms_cli_usage_error("fork: %s", strerror(errno)), -1;
+	if (n != sizeof(*port) || !*port) {
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	return pid;
+}
+
+static int serve(const struct args *a, const char *root, const char *dir)
+{
+	/* shared with the HTTP process: the number of the last build */
+	atomic_ulong *version = mmap(NULL, sizeof(*version), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (version == MAP_FAILED)
+		return qms_cli_usage_error("mmap: %s", strerror(errno));
+	atomic_init(version, 1);
+	build(a, dir); /* a failed first build still serves: the next one may work */
+	char *err = NULL;
+	struct qms_watch *w = qms_watch_open(root, &err);
+	if (!w) {
+		qms_cli_usage_error("%s", err);
+		free(err);
+		munmap(version, sizeof(*version));
+		return QMS_EXIT_USAGE;
+	}
+	unsigned port;
+	pid_t pid = start_http(a, dir, version, &port);
+	int rc = QMS_EXIT_USAGE;
+	if (pid > 0) {
 		bool v6 = strchr(a->bind, ':') != NULL;
 		qms_cli_printf(_("serving %s at http://%s%s%s:%u/ (Ctrl-C stops)\n"), dir, v6 ? "[" : "", a->bind,
-			       v6 ? "]" : "", qms_http_port(h));
+			       v6 ? "]" : "", port);
 		fflush(stdout);
-		rc = follow(a, dir, w, &version);
-		qms_http_stop(h);
+		rc = follow(a, dir, w, version);
+		kill(pid, SIGTERM);
+		int st;
+		while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+			;
 	}
 	qms_watch_close(w);
-	qms_dir_close(&site);
+	munmap(version, sizeof(*version));
 	return rc;
 }
 

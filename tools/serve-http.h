@@ -11,7 +11,8 @@
  * or HEAD is 405. When bound to a loopback address, a request whose Host
  * is not a loopback name is refused (403), so that a web page elsewhere
  * cannot read the site through DNS rebinding. Requests are answered in
- * one thread of the library's, one at a time. */
+ * one thread of the library's, one at a time; qms serve runs it in a
+ * process of its own (tools/cmd-serve.c), version in shared memory. */
 #ifndef QMS_SERVE_HTTP_H
 #define QMS_SERVE_HTTP_H
 
