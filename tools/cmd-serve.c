@@ -148,7 +148,7 @@ static int follow(const struct args *a, const char *dir, struct qms_watch *w, at
 		long wait = due < 0 ? -1 : due - now_ms();
 		int n = poll(fds, 2, due < 0 ? -1 : (int)(wait < 0 ? 0 : wait));
 		if (n < 0 && errno != EINTR)
-			return qms_cli_usage_error("poll: %s", strerror(errno));
+			return qms_cli_usage_error("%s: %s", "poll", strerror(errno));
 		if (n > 0 && fds[0].revents)
 			return QMS_EXIT_CLEAN;
 		if (n > 0 && fds[1].revents) {
@@ -248,7 +248,7 @@ static pid_t start_http(const struct args *a, const char *dir, atomic_ulong *ver
 {
 	int fds[2];
 	if (pipe(fds) < 0)
-		return qms_cli_usage_error("pipe: %s", strerror(errno)), -1;
+		return qms_cli_usage_error("%s: %s", "pipe", strerror(errno)), -1;
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -260,7 +260,7 @@ static pid_t start_http(const struct args *a, const char *dir, atomic_ulong *ver
 	ssize_t n = pid < 0 ? -1 : read(fds[0], port, sizeof(*port));
 	close(fds[0]);
 	if (pid < 0)
-		return qms_cli_usage_error("fork: %s", strerror(errno)), -1;
+		return qms_cli_usage_error("%s: %s", "fork", strerror(errno)), -1;
 	if (n != sizeof(*port) || !*port) {
 		waitpid(pid, NULL, 0);
 		return -1;
@@ -273,7 +273,7 @@ static int serve(const struct args *a, const char *root, const char *dir)
 	/* shared with the HTTP process: the number of the last build */
 	atomic_ulong *version = mmap(NULL, sizeof(*version), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (version == MAP_FAILED)
-		return qms_cli_usage_error("mmap: %s", strerror(errno));
+		return qms_cli_usage_error("%s: %s", "mmap", strerror(errno));
 	atomic_init(version, 1);
 	build(a, dir); /* a failed first build still serves: the next one may work */
 	char *err = NULL;
@@ -325,7 +325,7 @@ int qms_cmd_serve(int argc, char **argv)
 		return QMS_EXIT_USAGE;
 	if (catch_signals() < 0) {
 		free(root);
-		return qms_cli_usage_error("pipe: %s", strerror(errno));
+		return qms_cli_usage_error("%s: %s", "pipe", strerror(errno));
 	}
 	char *tmp;
 	char *dir = site_folder(&a, &tmp);
