@@ -21,7 +21,6 @@ import http.client
 import json
 import os
 import shutil
-import signal
 import socket
 import struct
 import subprocess
@@ -179,18 +178,8 @@ def main():
         check(took is not None, f"the diagnostic {where} appears in the open page ({took and round(took, 2)} s)")
     finally:
         if browser:
-            browser.send_signal(signal.SIGTERM)
-            try:
-                browser.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                browser.kill()
-        if srv.proc.poll() is None:
-            srv.proc.send_signal(signal.SIGTERM)
-        try:
-            rc = srv.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            srv.proc.kill()
-            rc = None
+            run_serve.stop(browser, 30)
+        rc = run_serve.stop(srv.proc, 60)
         check(rc == 0, f"SIGTERM stops qms serve with exit 0 ({rc})")
         shutil.rmtree(tmp, ignore_errors=True)
     failures = run_serve.failures

@@ -75,6 +75,18 @@ class Server:
         return body.decode("utf-8", "replace") if status == 200 else ""
 
 
+def stop(proc, timeout):
+    """SIGTERM, then SIGKILL after timeout seconds; the exit status (None: killed)."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return None
+
+
 def wait_for(srv, path, pred):
     """Seconds until pred(page) holds, or None."""
     t0 = time.time()
@@ -171,13 +183,7 @@ def main():
         took = wait_for(srv, "/procedures/G-01.html", lambda p: "G-01" in p)
         check(took is not None, f"a procedure in a new folder appears ({took and round(took, 2)} s)")
     finally:
-        if srv.proc.poll() is None:
-            srv.proc.send_signal(signal.SIGTERM)
-        try:
-            rc = srv.proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            srv.proc.kill()
-            rc = None
+        rc = stop(srv.proc, 60)
         err = srv.proc.stderr.read()
         check(rc == 0, f"SIGTERM stops it with exit 0 ({rc}) {err.strip()[-2000:]}")
         if srv.dir:
