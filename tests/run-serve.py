@@ -43,9 +43,9 @@ def check(cond, what):
 
 
 class Server:
-    def __init__(self, qms, ws):
+    def __init__(self, qms, ws, jobs=1):
         env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
-        self.proc = subprocess.Popen([qms, "-C", ws, "serve", "--port", "0", "--as-of", AS_OF, "-j", "1"],
+        self.proc = subprocess.Popen([qms, "-C", ws, "serve", "--port", "0", "--as-of", AS_OF, "-j", str(jobs)],
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
         self.port = self.dir = None
         deadline = time.time() + WAIT
