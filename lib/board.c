@@ -193,8 +193,11 @@ static void card_detail(struct qms_buf *b, const struct qms_agency_status *s, en
 		qms_buf_printf(b, en ? "announced %s" : "công bố %s", d);
 		return;
 	case QMS_STATUS_OVERDUE:
-		qms_buf_printf(b, en ? "%ld day%s overdue" : "quá hạn %ld ngày%s", (long)-s->days_left,
-			       en && s->days_left != -1 ? "s" : "");
+		if (s->days_left == 0) /* late at the end of its deadline day */
+			qms_buf_adds(b, en ? "due today, not announced" : "đến hạn hôm nay, chưa công bố");
+		else
+			qms_buf_printf(b, en ? "%ld day%s overdue" : "quá hạn %ld ngày%s", (long)-s->days_left,
+				       en && s->days_left != -1 ? "s" : "");
 		return;
 	default:
 		if (s->deadline < 0)

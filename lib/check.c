@@ -135,6 +135,15 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 		s->standard = choice_of(&p->standard);
 		s->standard_ref = ref_of(a, &p->standard);
 		s->clauses = refs_of(a, &p->clauses);
+		s->effective = ref_of(a, &p->effective);
+		s->effective_day = p->effective.text ? p->effective.date : -1;
+		s->withdrawn_day = p->document.withdrawn.text ? p->document.withdrawn.date : -1;
+		s->nrecords = p->records.len;
+		if (p->records.len) {
+			s->records.text = "records";
+			s->records.line = p->records.line;
+			s->records.col = p->records.col;
+		}
 		s->calls.items = qms_arena_alloc(a, (p->steps.len ? p->steps.len : 1) * sizeof(struct qms_ref));
 		s->steps.items = qms_arena_alloc(a, (p->steps.len ? p->steps.len : 1) * sizeof(struct qms_ref));
 		for (size_t i = 0; i < p->steps.len; i++) {

@@ -1398,6 +1398,26 @@ static const char *block_unfit(const char *value, bool indicator)
 	return NULL;
 }
 
+/* True when a block scalar left without text would take in a comment
+ * that follows from `to` (after blank lines): a block without text takes
+ * its indentation from the next line, and a comment indented deeper than
+ * the parent becomes its text (issue 17, fuzz-edit's 60-minute run). */
+static bool absorbs_when_empty(const struct qms_edit *e, const struct qms_node *node, size_t to)
+{
+	const struct qms_node *key;
+	const struct qms_node *p = parent_of(e, node, &key);
+	int parent = p ? block_col(e, p) : 0;
+	for (size_t i = to; i < e->len; i = after_line(e, i)) {
+		size_t l = line_of(e, i);
+		int n = line_indent(e, l);
+		size_t first = e->line_start[l] + (size_t)n;
+		if (first == e->line_end[l])
+			continue;
+		return e->text[first] == '#' && n > parent;
+	}
+	return false;
+}
+
 static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, const char *value)
 {
 	size_t start = after_tag(e, node);
@@ -1455,6 +1475,10 @@ static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, con
 	for (size_t l = last + 1; l < e->nlines && e->line_start[l] < stop; l++)
 		if (!break_line(e, l, indent))
 			to = after_line(e, e->line_start[l]);
+	if (!vlen && absorbs_when_empty(e, node, to)) {
+		qms_buf_release(&b);
+		return edit_fail(e, "emptying this block would make the comment after it part of its text; move the comment to the key's indentation first");
+	}
 	/* the new lines go in like those of a collection, before what is
 	 * inserted at the same place into the nodes around (after a block
 	 * without text, that is where the lines it had start); the old ones

@@ -75,6 +75,11 @@ struct qms_index_process {
 	int standard;            /* enum qms_standard, -1 when absent or invalid */
 	struct qms_ref standard_ref;
 	struct qms_ref_list clauses; /* `clauses` tags */
+	struct qms_ref effective;    /* `effective`, with its date in effective_day */
+	int32_t effective_day;       /* days since 1970; -1 when absent or invalid */
+	int32_t withdrawn_day;       /* document.withdrawn; -1 when absent */
+	struct qms_ref records;      /* where `records` is written (text NULL when none) */
+	size_t nrecords;             /* records it keeps */
 	struct qms_ref_list calls;   /* subprocess targets */
 	struct qms_ref_list steps;   /* step ids, in file order */
 	struct qms_index_call *subs; /* subprocess steps with a `calls` */
@@ -105,6 +110,9 @@ struct qms_settings {
 	struct qms_time_settings time;    /* 8 hours a day, 40% cut */
 	int32_t deadline;                 /* migration deadline, -1 when unset */
 	long at_risk_days_per_stage;      /* 10 */
+	const char *plan;                 /* migration plan number ("111/KH-BCĐ"), NULL when unset */
+	int32_t plan_date;                /* -1 when unset */
+	const char *plan_issuer;          /* NULL when unset */
 	/* qms.yaml and calendar/<year>.yaml (calendar.h); never NULL after
 	 * qms_settings_read(), in the arena it was given */
 	const struct qms_calendar *calendar;

@@ -1,6 +1,7 @@
 #include "iso.h"
 #include "i18n.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "coverage.h"
@@ -46,10 +47,19 @@ static void check_system(const struct qms_catalogs *cat, const struct qms_system
 		if (!qms_clause_check(cat, s->standard.text, e->clause.text, e->clause.line, e->clause.col,
 				      path, diags))
 			continue;
-		if (s->standard.choice == QMS_STD_2015 && !qms_clause_within(e->clause.text, "7") &&
-		    !qms_clause_within(e->clause.text, "8"))
+		if (s->standard.choice != QMS_STD_2015)
+			continue;
+		if (qms_clause_of_system(e->clause.text))
 			qms_diags_add(diags, path, e->clause.line, e->clause.col, QMS_RULE_C004,
-				      "clause %s cannot be declared not applicable: only requirements of clauses 7 and 8 can",
+				      "clause %s is part of the management system itself (4, 5, 6, 7.5, 9, 10) and cannot be declared not applicable",
+				      e->clause.text);
+		else if (!qms_clause_within(e->clause.text, "8.3"))
+			/* 8.3 is what a state agency is expected to declare: the law,
+			 * not the agency, designs its TTHC. Any other requirement of 7
+			 * or 8 bears on its services: the justification must show why
+			 * not */
+			qms_diags_add(diags, path, e->clause.line, e->clause.col, QMS_RULE_C007,
+				      "clause %s is declared not applicable: ISO 9001:2015 4.3 allows it only when it does not affect the conformity of the services or the satisfaction of citizens; the justification must show that",
 				      e->clause.text);
 	}
 	for (size_t i = 0; i < s->documents.len; i++) {
@@ -108,7 +118,9 @@ void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index
 	if (!c)
 		return;
 	struct qms_coverage cov;
-	qms_coverage_compute(&cov, c, ix, sys->agency.text, sys, path);
+	/* C006 is about what addresses a clause, not its evidence: any date */
+	struct qms_cov_input in = {.sys = sys, .sys_path = path, .as_of = INT32_MAX};
+	qms_coverage_compute(&cov, c, ix, sys->agency.text, &in);
 	for (size_t i = 0; i < cov.nrows; i++) {
 		const struct qms_cov_row *row = &cov.rows[i];
 		const struct qms_clause *cl = row->clause;

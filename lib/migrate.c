@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "edit.h"
@@ -89,9 +90,13 @@ void qms_conversion_plan(struct qms_conversion *m, const struct qms_correlation_
 		add_doc(m, procs[i]->path, procs[i]->code.text, procs[i]->title.text, procs[i]->clauses.items,
 			procs[i]->clauses.len);
 
-	qms_coverage_compute(&m->coverage, corr->to, ix, agency,
-			     sys && sys->standard.text && !strcmp(sys->standard.text, corr->to->id) ? sys : NULL,
-			     sys_path);
+	/* only what addresses a clause matters here, not its evidence: any date */
+	struct qms_cov_input in = {
+		.sys = sys && sys->standard.text && !strcmp(sys->standard.text, corr->to->id) ? sys : NULL,
+		.sys_path = sys_path,
+		.as_of = INT32_MAX,
+	};
+	qms_coverage_compute(&m->coverage, corr->to, ix, agency, &in);
 	m->news = qms_arena_alloc(a, (corr->nnew ? corr->nnew : 1) * sizeof(*m->news));
 	for (size_t i = 0; i < corr->nnew; i++) {
 		struct qms_mig_new *n = &m->news[m->nnews++];

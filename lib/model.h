@@ -47,6 +47,7 @@ struct qms_obj {
 struct qms_ws_migration {
 	struct qms_obj obj;
 	struct qms_value from, to, deadline, at_risk_days_per_stage;
+	struct qms_value plan, plan_date, plan_issuer; /* the plan that set the deadline */
 };
 
 /* A legal text or a form that is no longer in force. */
@@ -249,11 +250,21 @@ struct qms_sys_document {
 	struct qms_obj obj;
 	struct qms_value id, title;
 	struct qms_list clauses; /* of qms_value (clause) */
+	struct qms_value kind;   /* enum qms_doc_kind; absent: a document */
+	struct qms_value issued; /* date issued (a document) or made (a record); absent: not issued */
+	struct qms_value status; /* enum qms_doc_status; absent: in force once issued */
 };
+
+/* What an entry of `documents` is: maintained documented information (a
+ * procedure, policy, plan) or retained documented information (a record:
+ * minutes, report, log). */
+enum qms_doc_kind { QMS_DOC_KIND_DOCUMENT, QMS_DOC_KIND_RECORD };
+enum qms_doc_status { QMS_DOC_DRAFT, QMS_DOC_IN_FORCE, QMS_DOC_WITHDRAWN };
 
 struct qms_system {
 	struct qms_obj obj;
 	struct qms_value agency, standard, scope, policy;
+	struct qms_value issued;             /* date the system description was issued; absent: a draft */
 	struct qms_list exclusions;          /* of qms_exclusion */
 	struct qms_context context;
 	struct qms_list interested_parties;  /* of qms_party */
@@ -425,5 +436,7 @@ extern const char *const qms_relation_names[];
 extern const char *const qms_filing_names[];
 extern const char *const qms_online_names[];
 extern const char *const qms_copy_kind_names[];
+extern const char *const qms_doc_kind_names[];
+extern const char *const qms_doc_status_names[];
 
 #endif

@@ -466,7 +466,14 @@ static void step_row(struct pd *c, size_t i, const int *num)
 		c->hooks->step_extra(c->w, i, c->hooks->ctx);
 	c->w->ops->cell_end(c->w);
 	cell(c, false, NULL, 1, lane_name(c->p, st));
-	cell(c, false, NULL, 1, st->duration.text);
+	/* the number as the document writes numbers (1,5 in Vietnamese),
+	 * the unit the author chose */
+	qms_buf_reset(&c->tmp);
+	if (st->duration.text)
+		qms_duration_format(&c->tmp, st->duration.duration.amount, st->duration.duration.unit, c->lang);
+	char *duration = qms_xstrdup(c->tmp.buf);
+	cell(c, false, NULL, 1, st->duration.text ? duration : NULL);
+	free(duration);
 	const struct qms_value *fs = st->forms.items;
 	qms_buf_reset(&c->tmp);
 	for (size_t k = 0; k < st->forms.len; k++)

@@ -705,8 +705,10 @@ static void step_tooltip(struct builder *bd, size_t i)
 	if (bd->number[i])
 		qms_buf_printf(&t, "%s %d: ", w->step, bd->number[i]);
 	qms_buf_adds(&t, s->name.text ? s->name.text : "");
-	if (s->duration.text)
-		qms_buf_printf(&t, "\n%s: %s", w->duration, s->duration.text);
+	if (s->duration.text) {
+		qms_buf_printf(&t, "\n%s: ", w->duration);
+		qms_duration_format(&t, s->duration.duration.amount, s->duration.duration.unit, bd->opt->lang);
+	}
 	if (s->forms.len) {
 		qms_buf_printf(&t, "\n%s:", w->forms);
 		for (size_t k = 0; k < s->forms.len; k++) {
@@ -795,8 +797,14 @@ static void step_label(struct builder *bd, size_t i)
 	out(bd, "<TD ALIGN=\"RIGHT\">");
 	/* an empty FONT element is a syntax error for Graphviz */
 	if (s->duration.text) {
+		/* the number as the page writes it (1,5 in Vietnamese), the
+		 * unit the author chose */
+		struct qms_buf d;
+		qms_buf_init(&d);
+		qms_duration_format(&d, s->duration.duration.amount, s->duration.duration.unit, bd->opt->lang);
 		out(bd, "<FONT POINT-SIZE=\"8\" COLOR=\"" COLOR_MUTED "\">");
-		add_wrapped(b, s->duration.text, 20, 1);
+		add_wrapped(b, d.buf, 20, 1);
+		qms_buf_release(&d);
 		out(bd, "</FONT>");
 	}
 	out(bd, "</TD></TR><TR><TD COLSPAN=\"2\">");

@@ -442,13 +442,102 @@ static void rw_release(struct rw *w)
 
 /* ---- the text ---- */
 
-static void period_phrase(struct rw *w, struct qms_buf *b)
+static void ymd(int32_t days, int *y, int *m, int *d)
 {
-	const struct qms_report *r = w->r;
-	if (w->vi)
-		qms_buf_printf(b, "6 tháng %s năm %d", r->half == 1 ? "đầu" : "cuối", r->year);
+	char s[11];
+	qms_date_format(s, days);
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+}
+
+static bool last_day_of_month(int32_t days)
+{
+	int y, m, d, y2, m2, d2;
+	ymd(days, &y, &m, &d);
+	ymd(days + 1, &y2, &m2, &d2);
+	return m2 != m;
+}
+
+static const char *const roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+
+void qms_report_add_period(struct qms_buf *out, const struct qms_report *r, enum qms_lang lang)
+{
+	static const char *const months_en[] = {"", "first month", "first two months", "first quarter",
+						"first four months", "first five months", "first half",
+						"first seven months", "first eight months", "first nine months",
+						"first ten months", "first eleven months", ""};
+	int y, m, d;
+	ymd(r->as_of, &y, &m, &d);
+	bool vi = lang == QMS_LANG_VI;
+	if (!last_day_of_month(r->as_of)) {
+		qms_buf_adds(out, vi ? "từ ngày " : "from ");
+		qms_report_add_date(out, r->period_start, lang, true);
+		qms_buf_adds(out, vi ? " đến ngày " : " to ");
+		qms_report_add_date(out, r->as_of, lang, true);
+	} else if (m == 12) {
+		qms_buf_printf(out, vi ? "năm %d" : "the year %d", y);
+	} else if (m == 3) {
+		qms_buf_printf(out, vi ? "Quý I năm %d" : "the first quarter of %d", y);
+	} else if (m == 1) {
+		qms_buf_printf(out, vi ? "tháng 01 năm %d" : "January %d", y);
+	} else if (vi) {
+		qms_buf_printf(out, "%d tháng đầu năm %d", m, y);
+	} else {
+		qms_buf_printf(out, "the %s of %d", months_en[m], y);
+	}
+}
+
+/* A deadline as a plan writes it: "hết Quý III năm 2020" for the last day
+ * of a quarter, else "ngày 15/10/2020". */
+static void deadline_phrase(struct rw *w, struct qms_buf *b, int32_t deadline)
+{
+	int y, m, d;
+	ymd(deadline, &y, &m, &d);
+	if (last_day_of_month(deadline) && m % 3 == 0) {
+		if (w->vi)
+			qms_buf_printf(b, "hết Quý %s năm %d", roman[m / 3 - 1], y);
+		else
+			qms_buf_printf(b, "the end of the %s quarter of %d",
+				       (const char *const[]){"first", "second", "third", "fourth"}[m / 3 - 1], y);
+		return;
+	}
+	qms_buf_adds(b, w->vi ? "ngày " : "");
+	qms_report_add_date(b, deadline, w->lang, true);
+}
+
+/* The province in running text: "tỉnh Thái Bình" for "Tỉnh Thái Bình". */
+static const char *place(struct rw *w)
+{
+	const char *ws = w->r->workspace;
+	if (!*ws)
+		return "";
+	if (w->vi && (!strncmp(ws, "Tỉnh ", strlen("Tỉnh ")) || !strncmp(ws, "Thành phố ", strlen("Thành phố "))))
+		qms_buf_add_lower_first(&w->tmp, ws);
 	else
-		qms_buf_printf(b, "%s half of %d", r->half == 1 ? "first" : "second", r->year);
+		qms_buf_adds(&w->tmp, ws);
+	return slot(w, &w->tmp);
+}
+
+/* A stage mid-sentence: "đánh giá nội bộ". */
+static const char *stage_mid(struct rw *w, int stage)
+{
+	return qms_stage_label_mid(stage, w->lang);
+}
+
+/* a share in tenths of a percent, rounded */
+static int tenths_of(size_t n, size_t total)
+{
+	return total ? (int)((n * 2000 / total + 1) / 2) : 0;
+}
+
+/* The appendices, in order; the summary cites them by number. */
+enum appendix { APX_MIGRATION, APX_AUDITS, APX_PROCEDURES, APX_CONFORMITY, APX_COUNT };
+
+static const char *apx(struct rw *w, enum appendix a)
+{
+	qms_buf_printf(&w->tmp, w->vi ? "Phụ lục %s" : "Appendix %s", roman[a]);
+	return slot(w, &w->tmp);
 }
 
 static void write_title(struct rw *w)
@@ -456,107 +545,150 @@ static void write_title(struct rw *w)
 	const struct qms_report *r = w->r;
 	struct qms_buf per;
 	qms_buf_init(&per);
-	period_phrase(w, &per);
+	qms_report_add_period(&per, r, w->lang);
+	const char *where = place(w);
 	if (w->vi) {
-		rw_h(w, 1, "Kết quả chuyển đổi, áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s",
-		     *r->workspace ? " - " : "", r->workspace);
+		rw_h(w, 1, "Kết quả chuyển đổi, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s",
+		     *where ? " - " : "", where);
 		rw_p(w, "Số liệu tính đến ngày %s. Kỳ báo cáo: %s (từ ngày %s đến ngày %s).", D(w, r->as_of),
 		     per.buf, D(w, r->period_start), D(w, r->as_of));
 	} else {
 		rw_h(w, 1, "Conversion to and use of ISO 9001:2015 quality management systems%s%s",
-		     *r->workspace ? ": " : "", r->workspace);
+		     *where ? ": " : "", where);
 		rw_p(w, "Figures as of %s. Reporting period: %s (%s to %s).", D(w, r->as_of), per.buf,
 		     D(w, r->period_start), D(w, r->as_of));
 	}
 	qms_buf_release(&per);
 }
 
-/* "Đánh giá nội bộ, Xem xét của lãnh đạo, Công bố": the stages still to
- * do up to the announcement. */
+/* "đánh giá nội bộ, xem xét của lãnh đạo, công bố": the stages still to
+ * do up to the announcement, mid-sentence. */
 static void stages_left(struct rw *w, const struct qms_agency_status *s, struct qms_buf *b)
 {
 	int from = s->last_stage + 1;
 	int n = QMS_STAGE_ANNOUNCEMENT - from + 1;
 	if (n >= 5) {
-		qms_buf_printf(b, w->vi ? "từ %s đến %s" : "%s to %s", qms_stage_label(from, w->lang),
-			       qms_stage_label(QMS_STAGE_ANNOUNCEMENT, w->lang));
+		qms_buf_printf(b, w->vi ? "từ %s đến %s" : "%s to %s", stage_mid(w, from),
+			       stage_mid(w, QMS_STAGE_ANNOUNCEMENT));
 		return;
 	}
 	for (int k = from; k <= QMS_STAGE_ANNOUNCEMENT; k++)
-		qms_buf_printf(b, "%s%s", k > from ? ", " : "", qms_stage_label(k, w->lang));
+		qms_buf_printf(b, "%s%s", k > from ? ", " : "", stage_mid(w, k));
 }
 
-static void late_item(struct rw *w, size_t i)
+/* "Sở Tài chính tỉnh (hạn 31/8/2020, chậm 30 ngày; còn 03 giai đoạn:
+ * đánh giá nội bộ, xem xét của lãnh đạo, công bố)" */
+static void late_agency(struct rw *w, size_t i)
 {
 	const struct qms_report_agency *a = &w->r->agencies[i];
 	const struct qms_agency_status *s = &a->status;
 	struct qms_buf left;
 	qms_buf_init(&left);
 	stages_left(w, s, &left);
-	int nleft = s->stages_left;
-	rw_li(w);
+	size_t nleft = (size_t)s->stages_left;
 	rw_agency(w, i);
 	if (w->vi) {
-		rw_printf(w, ": hạn %s, ", D(w, s->deadline));
 		if (s->days_left < 0)
-			rw_printf(w, "đã quá %s ngày", C(w, (size_t)-s->days_left));
-		else if (s->days_left == 0)
-			rw_printf(w, "hết hạn hôm nay");
+			rw_printf(w, " (hạn %s, chậm %s ngày", D(w, s->deadline), C(w, (size_t)-s->days_left));
+		else if (s->status == QMS_STATUS_OVERDUE)
+			rw_printf(w, " (đến hạn ngày %s, chưa hoàn thành", D(w, s->deadline));
 		else
-			rw_printf(w, "còn %s ngày", C(w, (size_t)s->days_left));
-		if (s->last_stage >= 0)
-			rw_printf(w, "; đã xong giai đoạn %s (%s)", qms_stage_label(s->last_stage, w->lang),
-				  D(w, a->stage_done[s->last_stage]));
-		else
-			rw_printf(w, "; chưa bắt đầu");
-		rw_printf(w, "; còn %s giai đoạn: %s.", C(w, (size_t)nleft), left.buf);
+			rw_printf(w, " (hạn %s, còn %s ngày", D(w, s->deadline), C(w, (size_t)s->days_left));
+		rw_printf(w, "; còn %s giai đoạn: %s)", C(w, nleft), left.buf);
 	} else {
-		rw_printf(w, ": deadline %s, ", D(w, s->deadline));
 		if (s->days_left < 0)
-			rw_printf(w, "%s %s overdue", C(w, (size_t)-s->days_left), pl((size_t)-s->days_left, "day", "days"));
-		else if (s->days_left == 0)
-			rw_printf(w, "due today");
+			rw_printf(w, " (deadline %s, %s %s late", D(w, s->deadline), C(w, (size_t)-s->days_left),
+				  pl((size_t)-s->days_left, "day", "days"));
+		else if (s->status == QMS_STATUS_OVERDUE)
+			rw_printf(w, " (due %s, not finished", D(w, s->deadline));
 		else
-			rw_printf(w, "%s %s left", C(w, (size_t)s->days_left), pl((size_t)s->days_left, "day", "days"));
-		if (s->last_stage >= 0)
-			rw_printf(w, "; last stage done: %s (%s)", qms_stage_label(s->last_stage, w->lang),
-				  D(w, a->stage_done[s->last_stage]));
-		else
-			rw_printf(w, "; not started");
-		rw_printf(w, "; %s %s left: %s.", C(w, (size_t)nleft), pl((size_t)nleft, "stage", "stages"), left.buf);
+			rw_printf(w, " (deadline %s, %s %s left", D(w, s->deadline), C(w, (size_t)s->days_left),
+				  pl((size_t)s->days_left, "day", "days"));
+		rw_printf(w, "; %s %s left: %s)", C(w, nleft), pl(nleft, "stage", "stages"), left.buf);
 	}
-	rw_li_end(w);
 	qms_buf_release(&left);
 }
 
-static void write_migration(struct rw *w)
+/* The agencies of one status, named, separated by commas. */
+static void agencies_with(struct rw *w, enum qms_status st, bool detail)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < w->r->nagencies; i++) {
+		const struct qms_report_agency *a = &w->r->agencies[i];
+		if (!a->tracked || a->status.status != st)
+			continue;
+		rw_printf(w, "%s", k++ ? (detail ? "; " : ", ") : "");
+		if (detail)
+			late_agency(w, i);
+		else
+			rw_agency(w, i);
+	}
+}
+
+/* ---- the summary: one paragraph per topic, to paste as it stands ---- */
+
+static void summary_plan(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	const struct qms_settings *st = &r->settings;
+	if (!r->tracked || st->deadline < 0)
+		return;
+	struct qms_buf dl;
+	qms_buf_init(&dl);
+	deadline_phrase(w, &dl, st->deadline);
+	size_t own = 0;
+	for (size_t i = 0; i < r->nagencies; i++)
+		if (r->agencies[i].tracked && r->agencies[i].status.deadline != st->deadline)
+			own++;
+	const char *where = place(w);
+	rw_p_open(w);
+	if (w->vi) {
+		if (st->plan) {
+			rw_printf(w, "Thực hiện Kế hoạch số %s", st->plan);
+			if (st->plan_date >= 0)
+				rw_printf(w, " ngày %s", D(w, st->plan_date));
+			if (st->plan_issuer)
+				rw_printf(w, " của %s", st->plan_issuer);
+			rw_printf(w, ", đến %s", dl.buf);
+		} else {
+			rw_printf(w, "Theo kế hoạch, đến %s", dl.buf);
+		}
+		rw_printf(w, ", %s cơ quan hành chính nhà nước%s%s phải hoàn thành chuyển đổi hệ thống quản lý chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
+			  C(w, r->tracked), *where ? " trên địa bàn " : "", where);
+		if (own)
+			rw_printf(w, " (%s cơ quan có thời hạn riêng)", C(w, own));
+	} else {
+		if (st->plan) {
+			rw_printf(w, "Under plan %s", st->plan);
+			if (st->plan_date >= 0)
+				rw_printf(w, " of %s", D(w, st->plan_date));
+			if (st->plan_issuer)
+				rw_printf(w, " (%s)", st->plan_issuer);
+			rw_printf(w, ", by %s", dl.buf);
+		} else {
+			rw_printf(w, "Under the plan, by %s", dl.buf);
+		}
+		rw_printf(w, ", %s state administrative %s%s%s convert their quality management systems from ISO 9001:2008 to ISO 9001:2015 and announce them as conforming",
+			  C(w, r->tracked), pl(r->tracked, "agency", "agencies"), *where ? " of " : "", where);
+		if (own)
+			rw_printf(w, " (%s %s)", C(w, own),
+				  own == 1 ? "agency has its own deadline" : "agencies have their own deadlines");
+	}
+	rw_printf(w, ".");
+	rw_p_close(w);
+	qms_buf_release(&dl);
+}
+
+static void summary_migration(struct rw *w)
 {
 	const struct qms_report *r = w->r;
 	const size_t *bs = r->by_status;
 	bool vi = w->vi;
-	rw_h(w, 2, vi ? "1. Chuyển đổi Hệ thống quản lý chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015"
-		      : "1. Conversion from ISO 9001:2008 to ISO 9001:2015");
 	if (!r->tracked) {
-		rw_p(w, vi ? "Chưa có cơ quan nào được theo dõi (thư mục audits/ chưa có tệp theo dõi)."
-			   : "No agency is tracked yet (audits/ holds no tracker).");
+		rw_p(w, vi ? "Chưa có cơ quan nào được theo dõi tiến độ chuyển đổi." :
+			     "No agency's conversion is tracked yet.");
 		return;
 	}
-	size_t own = 0;
-	for (size_t i = 0; i < r->nagencies; i++)
-		if (r->agencies[i].tracked && r->settings.deadline >= 0 &&
-		    r->agencies[i].status.deadline != r->settings.deadline)
-			own++;
-	if (r->settings.deadline >= 0) {
-		if (vi)
-			rw_p(w, "Theo kế hoạch, các cơ quan hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015 chậm nhất ngày %s%s%s%s.",
-			     D(w, r->settings.deadline), own ? " (" : "", own ? C(w, own) : "",
-			     own ? " cơ quan có thời hạn riêng)" : "");
-		else
-			rw_p(w, "Under the plan, agencies convert their systems and announce them as conforming to ISO 9001:2015 by %s%s%s%s.",
-			     D(w, r->settings.deadline), own ? " (" : "", own ? C(w, own) : "",
-			     own ? (own == 1 ? " agency has its own deadline)" : " agencies have their own deadlines)") : "");
-	}
-	/* the sentence of the seed report */
 	struct qms_buf levels;
 	qms_buf_init(&levels);
 	size_t nlevels = 0;
@@ -572,123 +704,43 @@ static void write_migration(struct rw *w)
 		}
 	if (levels.len)
 		qms_buf_addc(&levels, ')');
-	size_t not_done = r->tracked - bs[QMS_STATUS_DONE];
+	size_t done = bs[QMS_STATUS_DONE];
 	rw_p_open(w);
-	if (vi) {
-		rw_printf(w, "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015%s",
-			  D(w, r->as_of), N(w, bs[QMS_STATUS_DONE]), N(w, r->tracked), levels.buf);
-		if (not_done) {
-			rw_printf(w, "; %s cơ quan chưa hoàn thành, trong đó: ", C(w, not_done));
-			size_t k = 0;
-			if (bs[QMS_STATUS_OVERDUE])
-				rw_printf(w, "%s%s cơ quan quá hạn", k++ ? ", " : "", C(w, bs[QMS_STATUS_OVERDUE]));
-			if (bs[QMS_STATUS_AT_RISK])
-				rw_printf(w, "%s%s cơ quan có nguy cơ chậm tiến độ", k++ ? ", " : "",
-					  C(w, bs[QMS_STATUS_AT_RISK]));
-			if (bs[QMS_STATUS_ON_TRACK])
-				rw_printf(w, "%s%s cơ quan đúng tiến độ", k++ ? ", " : "", C(w, bs[QMS_STATUS_ON_TRACK]));
-		}
-		rw_printf(w, ".");
-	} else {
-		rw_printf(w, "As of %s, %s of %s %s had completed the conversion and announced a quality management system conforming to ISO 9001:2015%s",
-			  D(w, r->as_of), N(w, bs[QMS_STATUS_DONE]), N(w, r->tracked),
-			  pl(r->tracked, "agency", "agencies"), levels.buf);
-		if (not_done) {
-			rw_printf(w, "; %s had not: ", C(w, not_done));
-			size_t k = 0;
-			if (bs[QMS_STATUS_OVERDUE])
-				rw_printf(w, "%s%s overdue", k++ ? ", " : "", C(w, bs[QMS_STATUS_OVERDUE]));
-			if (bs[QMS_STATUS_AT_RISK])
-				rw_printf(w, "%s%s at risk of missing the deadline", k++ ? ", " : "",
-					  C(w, bs[QMS_STATUS_AT_RISK]));
-			if (bs[QMS_STATUS_ON_TRACK])
-				rw_printf(w, "%s%s on track", k++ ? ", " : "", C(w, bs[QMS_STATUS_ON_TRACK]));
-		}
-		rw_printf(w, ".");
-	}
+	if (vi)
+		rw_printf(w, "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015, đạt %s%s.",
+			  D(w, r->as_of), N(w, done), N(w, r->tracked), P(w, tenths_of(done, r->tracked)), levels.buf);
+	else
+		rw_printf(w, "As of %s, %s of %s %s (%s) had completed the conversion and announced a quality management system conforming to ISO 9001:2015%s.",
+			  D(w, r->as_of), N(w, done), N(w, r->tracked), pl(r->tracked, "agency", "agencies"),
+			  P(w, tenths_of(done, r->tracked)), levels.buf);
 	rw_p_close(w);
 	qms_buf_release(&levels);
-
-	/* by next stage */
-	rw_p(w, vi ? "Số cơ quan theo giai đoạn tiếp theo phải thực hiện:"
-		   : "Agencies by the next stage they have to complete:");
-	rw_table(w, "lr", vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Số cơ quan" : "Agencies");
-	for (int s = 0; s <= QMS_STAGE_COUNT; s++) {
-		rw_tr(w);
-		if (s < QMS_STAGE_COUNT)
-			rw_td(w, "%d. %s", s + 1, qms_stage_label(s, w->lang));
-		else
-			rw_td(w, "%s", vi ? "Đã hoàn thành cả 9 giai đoạn" : "All nine stages done");
-		rw_td(w, "%s", N(w, r->by_next[s]));
-		rw_tr_end(w);
-	}
-	rw_tr_total(w);
-	rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
-	rw_td(w, "%s", N(w, r->tracked));
-	rw_tr_end(w);
-	rw_table_end(w);
-
-	/* overdue and at risk, each named with what is left */
-	static const enum qms_status late[] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK};
-	static const char *const late_vi[] = {"a) Cơ quan quá hạn", "b) Cơ quan có nguy cơ chậm tiến độ"};
-	static const char *const late_en[] = {"a) Overdue agencies", "b) Agencies at risk"};
-	for (size_t k = 0; k < 2; k++) {
-		rw_h(w, 3, "%s (%s)", (vi ? late_vi : late_en)[k], C(w, bs[late[k]]));
-		if (!bs[late[k]]) {
-			rw_p(w, vi ? "Không có." : "None.");
-			continue;
-		}
-		rw_ul(w);
-		for (size_t i = 0; i < r->nagencies; i++)
-			if (r->agencies[i].tracked && r->agencies[i].status.status == late[k])
-				late_item(w, i);
-		rw_ul_end(w);
-	}
-
-	/* on track */
-	rw_h(w, 3, vi ? "c) Cơ quan đúng tiến độ (%s)" : "c) Agencies on track (%s)", C(w, bs[QMS_STATUS_ON_TRACK]));
-	if (!bs[QMS_STATUS_ON_TRACK]) {
-		rw_p(w, vi ? "Không có." : "None.");
-	} else {
-		rw_ul(w);
-		for (size_t i = 0; i < r->nagencies; i++) {
-			const struct qms_report_agency *a = &r->agencies[i];
-			if (!a->tracked || a->status.status != QMS_STATUS_ON_TRACK)
-				continue;
-			rw_li(w);
-			rw_agency(w, i);
-			rw_printf(w, vi ? ": giai đoạn tiếp theo %s" : ": next stage %s",
-				  qms_stage_label(a->status.next_stage, w->lang));
-			if (a->status.deadline >= 0)
-				rw_printf(w, vi ? ", hạn %s." : ", deadline %s.", D(w, a->status.deadline));
-			else
-				rw_printf(w, vi ? ", chưa có thời hạn." : ", no deadline.");
-			rw_li_end(w);
-		}
-		rw_ul_end(w);
-	}
-
-	/* done, with the decision */
-	rw_h(w, 3, vi ? "d) Cơ quan đã công bố (%s)" : "d) Agencies that announced (%s)", C(w, bs[QMS_STATUS_DONE]));
-	if (!bs[QMS_STATUS_DONE]) {
-		rw_p(w, vi ? "Chưa có." : "None yet.");
+	size_t not_done = r->tracked - done;
+	if (!not_done)
 		return;
+	rw_p_open(w);
+	if (vi)
+		rw_printf(w, "Còn %s cơ quan chưa hoàn thành", C(w, not_done));
+	else
+		rw_printf(w, "%s %s had not", C(w, not_done), pl(not_done, "agency", "agencies"));
+	if (bs[QMS_STATUS_OVERDUE]) {
+		rw_printf(w, vi ? ", trong đó %s cơ quan đã quá hạn: " : "; %s overdue: ", C(w, bs[QMS_STATUS_OVERDUE]));
+		agencies_with(w, QMS_STATUS_OVERDUE, true);
 	}
-	rw_table(w, "rlll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
-		 vi ? "Quyết định công bố" : "Announcement decision", vi ? "Ngày công bố" : "Announced on");
-	size_t n = 0;
-	for (size_t i = 0; i < r->nagencies; i++) {
-		const struct qms_report_agency *a = &r->agencies[i];
-		if (!a->tracked || a->status.status != QMS_STATUS_DONE)
-			continue;
-		rw_tr(w);
-		rw_td(w, "%zu", ++n);
-		rw_td_agency(w, i);
-		rw_td(w, "%s", a->decision ? a->decision : vi ? "(chưa ghi số quyết định)" : "(not recorded)");
-		rw_td(w, "%s", DT(w, a->status.announced));
-		rw_tr_end(w);
+	if (bs[QMS_STATUS_AT_RISK]) {
+		rw_printf(w, vi ? "%s%s cơ quan chưa đến hạn nhưng có nguy cơ chậm tiến độ: " :
+				  "%s%s not yet due but at risk of missing the deadline: ",
+			  bs[QMS_STATUS_OVERDUE] ? "; " : (vi ? ", trong đó " : "; "), C(w, bs[QMS_STATUS_AT_RISK]));
+		agencies_with(w, QMS_STATUS_AT_RISK, true);
 	}
-	rw_table_end(w);
+	if (bs[QMS_STATUS_ON_TRACK]) {
+		rw_printf(w, vi ? "%s%s cơ quan đúng tiến độ: " : "%s%s on track: ",
+			  bs[QMS_STATUS_OVERDUE] || bs[QMS_STATUS_AT_RISK] ? "; " : (vi ? ", trong đó " : "; "),
+			  C(w, bs[QMS_STATUS_ON_TRACK]));
+		agencies_with(w, QMS_STATUS_ON_TRACK, false);
+	}
+	rw_printf(w, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_MIGRATION));
+	rw_p_close(w);
 }
 
 static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, size_t n,
@@ -709,28 +761,26 @@ static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, s
 	}
 }
 
-static void write_audits(struct rw *w)
+static void summary_audits(struct rw *w)
 {
 	const struct qms_report *r = w->r;
 	bool vi = w->vi;
-	rw_h(w, 2, vi ? "2. Đánh giá nội bộ, kiểm tra và hành động khắc phục"
-		      : "2. Internal audits, inspections and corrective actions");
 	struct qms_buf b;
 	qms_buf_init(&b);
+	rw_p_open(w);
 	if (!r->audits_period) {
-		rw_p(w, vi ? "Trong kỳ báo cáo (từ ngày %s đến ngày %s), chưa có cuộc đánh giá, kiểm tra nào."
-			   : "No audit or inspection was held in the period (%s to %s).",
-		     D(w, r->period_start), D(w, r->as_of));
+		rw_printf(w, vi ? "Từ ngày %s đến ngày %s, chưa có cuộc đánh giá nội bộ, kiểm tra nào." :
+				  "From %s to %s, no internal audit or inspection was held.",
+			  D(w, r->period_start), D(w, r->as_of));
 	} else {
 		join_counts(w, &b, r->audits_by_kind, 3, kind_vi_prose, kind_en_prose);
-		rw_p_open(w);
 		if (vi)
-			rw_printf(w, "Trong kỳ báo cáo (từ ngày %s đến ngày %s), đã có %s cuộc đánh giá, kiểm tra tại %s cơ quan (%s)",
+			rw_printf(w, "Từ ngày %s đến ngày %s, đã có %s cuộc đánh giá, kiểm tra tại %s cơ quan (%s)",
 				  D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period),
 				  C(w, r->agencies_audited), b.buf);
 		else
-			rw_printf(w, "In the period (%s to %s), %s %s held at %s %s (%s)",
-				  D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period),
+			rw_printf(w, "From %s to %s, %s %s held at %s %s (%s)", D(w, r->period_start), D(w, r->as_of),
+				  C(w, r->audits_period),
 				  r->audits_period == 1 ? "audit or inspection was" : "audits and inspections were",
 				  C(w, r->agencies_audited), pl(r->agencies_audited, "agency", "agencies"), b.buf);
 		qms_buf_reset(&b);
@@ -739,16 +789,356 @@ static void write_audits(struct rw *w)
 			qms_buf_printf(&b, vi ? "%s%s phát hiện chưa phân loại" : "%s%s not graded",
 				       b.len ? ", " : "", C(w, r->findings_no_grade));
 		if (!r->findings_period)
-			rw_printf(w, vi ? "; không có phát hiện nào." : "; they raised no finding.");
+			rw_printf(w, vi ? ", không có phát hiện nào." : "; they raised no finding.");
 		else if (vi)
-			rw_printf(w, "; qua đó ghi nhận %s phát hiện, gồm: %s.", C(w, r->findings_period), b.buf);
+			rw_printf(w, ", ghi nhận %s phát hiện, gồm: %s.", C(w, r->findings_period), b.buf);
 		else
 			rw_printf(w, "; they raised %s %s: %s.", C(w, r->findings_period),
 				  pl(r->findings_period, "finding", "findings"), b.buf);
-		rw_p_close(w);
+	}
+	const size_t *ac = r->actions;
+	size_t unfinished = ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE];
+	if (vi) {
+		rw_printf(w, " Về hành động khắc phục: ");
+		if (unfinished)
+			rw_printf(w, "%s hành động chưa hoàn thành", C(w, unfinished));
+		else
+			rw_printf(w, "không còn hành động nào chưa hoàn thành");
+		if (ac[QMS_ACTION_OVERDUE])
+			rw_printf(w, " (trong đó %s hành động đã quá hạn)", C(w, ac[QMS_ACTION_OVERDUE]));
+		rw_printf(w, "; %s hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; %s hành động đã được kiểm tra hiệu lực",
+			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "không có",
+			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "không có");
+		rw_printf(w, " (chi tiết tại %s).", apx(w, APX_AUDITS));
+	} else {
+		rw_printf(w, " Corrective actions: %s open", unfinished ? C(w, unfinished) : "none");
+		if (ac[QMS_ACTION_OVERDUE])
+			rw_printf(w, " (%s of them overdue)", C(w, ac[QMS_ACTION_OVERDUE]));
+		rw_printf(w, "; %s closed but not yet verified as effective; %s verified (details in %s).",
+			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "none",
+			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "none", apx(w, APX_AUDITS));
+	}
+	rw_p_close(w);
+	qms_buf_release(&b);
+}
+
+/* TTHC procedures (with a `tthc`) and system procedures (the rest). */
+static void procedure_kinds(const struct qms_report *r, size_t *tthc, size_t *system)
+{
+	*tthc = *system = 0;
+	for (size_t i = 0; i < r->nprocedures; i++) {
+		const struct qms_report_procedure *p = &r->procedures[i];
+		if (p->tthc)
+			(*tthc)++;
+		else
+			(*system)++;
+	}
+}
+
+static void summary_procedures(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	bool vi = w->vi;
+	if (!r->nprocedures)
+		return;
+	size_t with_procs = 0, tthc, sys;
+	for (size_t i = 0; i < r->nagencies; i++)
+		with_procs += r->agencies[i].procedures > 0;
+	procedure_kinds(r, &tthc, &sys);
+	rw_p_open(w);
+	if (vi) {
+		rw_printf(w, "%s cơ quan đã xây dựng %s quy trình (%s quy trình giải quyết TTHC và %s quy trình hệ thống), trong đó %s quy trình theo TCVN ISO 9001:2015",
+			  C(w, with_procs), C(w, r->nprocedures), C(w, tthc), C(w, sys), C(w, r->on_2015));
+		if (r->on_2008)
+			rw_printf(w, ", %s quy trình còn theo TCVN ISO 9001:2008", C(w, r->on_2008));
+		if (r->timed)
+			rw_printf(w, ". Về thời hạn giải quyết, %s/%s quy trình có ghi thời hạn đạt mức cắt giảm tối thiểu %s so với quy định của Trung ương; mức cắt giảm bình quân là %s",
+				  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
+	} else {
+		rw_printf(w, "%s %s wrote %s %s (%s for administrative procedures, %s of the system), %s of them against ISO 9001:2015",
+			  C(w, with_procs), pl(with_procs, "agency", "agencies"), C(w, r->nprocedures),
+			  pl(r->nprocedures, "procedure", "procedures"), C(w, tthc), C(w, sys), C(w, r->on_2015));
+		if (r->on_2008)
+			rw_printf(w, ", %s still against ISO 9001:2008", C(w, r->on_2008));
+		if (r->timed)
+			rw_printf(w, ". Of the procedures with time limits, %s of %s meet the required cut of at least %s against the statutory limit; the average cut is %s",
+				  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
+	}
+	rw_printf(w, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_PROCEDURES));
+	rw_p_close(w);
+}
+
+/* " (9.2.2, 9.3.3)": the clauses of an agency with status st, when they
+ * are few enough for a sentence; nothing past that (the appendix lists
+ * them). Replaces b. */
+static void clauses_with(struct rw *w, const struct qms_coverage *c, enum qms_cov_status st, struct qms_buf *b)
+{
+	qms_buf_reset(b);
+	if (c->count[st] > 6)
+		return;
+	size_t n = 0;
+	for (size_t k = 0; k < c->nrows; k++)
+		if (c->rows[k].status == st)
+			qms_buf_printf(b, "%s%s", n++ ? ", " : " (", c->rows[k].clause->number);
+	if (n)
+		qms_buf_addc(b, ')');
+	(void)w;
+}
+
+static void summary_conformity(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	bool vi = w->vi;
+	if (!r->have_catalog || !r->assessed)
+		return;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	rw_p_open(w);
+	if (vi)
+		rw_printf(w, "Đối chiếu bằng chứng với từng điều khoản của TCVN ISO 9001:2015 tại %s cơ quan đã xây dựng tài liệu của hệ thống quản lý chất lượng: ",
+			  C(w, r->assessed));
+	else
+		rw_printf(w, "The evidence of %s %s with documents of their quality management system was checked against every clause of ISO 9001:2015: ",
+			  C(w, r->assessed), pl(r->assessed, "agency", "agencies"));
+	if (r->conforming == r->assessed) {
+		rw_printf(w, vi ? "các cơ quan đều có bằng chứng đáp ứng tất cả các điều khoản áp dụng" :
+				  "each has evidence that it meets every applicable clause");
+	} else {
+		size_t k = 0;
+		if (r->conforming) {
+			rw_printf(w, vi ? "%s cơ quan có bằng chứng đáp ứng tất cả các điều khoản áp dụng (" :
+					  "%s %s evidence that it meets every applicable clause (",
+				  C(w, r->conforming), vi ? "" : r->conforming == 1 ? "has" : "have");
+			for (size_t i = 0; i < r->nagencies; i++) {
+				const struct qms_report_agency *a = &r->agencies[i];
+				if (!a->assessed || a->coverage.count[QMS_COV_DOCUMENTED] || a->coverage.count[QMS_COV_MISSING])
+					continue;
+				rw_printf(w, "%s", k++ ? ", " : "");
+				rw_agency(w, i);
+			}
+			rw_printf(w, "); ");
+		}
+		k = 0;
+		for (size_t i = 0; i < r->nagencies; i++) {
+			const struct qms_report_agency *a = &r->agencies[i];
+			const size_t *cnt = a->coverage.count;
+			if (!a->assessed || (!cnt[QMS_COV_DOCUMENTED] && !cnt[QMS_COV_MISSING]))
+				continue;
+			rw_printf(w, "%s", k++ ? "; " : "");
+			rw_agency(w, i);
+			if (cnt[QMS_COV_MISSING]) {
+				clauses_with(w, &a->coverage, QMS_COV_MISSING, &b);
+				if (vi)
+					rw_printf(w, " có %s điều khoản chưa đáp ứng%s", C(w, cnt[QMS_COV_MISSING]), b.buf);
+				else
+					rw_printf(w, " has %s %s not met%s", C(w, cnt[QMS_COV_MISSING]),
+						  pl(cnt[QMS_COV_MISSING], "clause", "clauses"), b.buf);
+			}
+			if (cnt[QMS_COV_DOCUMENTED]) {
+				clauses_with(w, &a->coverage, QMS_COV_DOCUMENTED, &b);
+				if (vi)
+					rw_printf(w, "%s %s điều khoản mới có tài liệu, chưa có bằng chứng thực hiện%s",
+						  cnt[QMS_COV_MISSING] ? " và" : " có", C(w, cnt[QMS_COV_DOCUMENTED]), b.buf);
+				else
+					rw_printf(w, "%s %s %s documented without evidence yet%s",
+						  cnt[QMS_COV_MISSING] ? " and" : " has", C(w, cnt[QMS_COV_DOCUMENTED]),
+						  pl(cnt[QMS_COV_DOCUMENTED], "clause", "clauses"), b.buf);
+			}
+		}
+	}
+	if (r->nagencies > r->assessed)
+		rw_printf(w, vi ? ". %s cơ quan còn lại chưa có tài liệu hệ thống để đối chiếu" :
+				  ". The other %s %s no system documents to check yet",
+			  C(w, r->nagencies - r->assessed), vi ? "" : r->nagencies - r->assessed == 1 ? "has" : "have");
+	rw_printf(w, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_CONFORMITY));
+	rw_p_close(w);
+	qms_buf_release(&b);
+}
+
+/* What remains, and the tasks that follow from it. */
+static void summary_next(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	bool vi = w->vi;
+	size_t not_done = r->tracked - r->by_status[QMS_STATUS_DONE];
+	size_t open = r->actions[QMS_ACTION_OPEN] + r->actions[QMS_ACTION_OVERDUE];
+	size_t unverified = r->actions[QMS_ACTION_UNVERIFIED];
+	size_t gaps = 0;
+	for (size_t i = 0; i < r->nagencies; i++)
+		gaps += r->agencies[i].assessed && r->agencies[i].coverage.count[QMS_COV_DOCUMENTED] +
+							   r->agencies[i].coverage.count[QMS_COV_MISSING];
+	if (!not_done && !open && !unverified && !gaps && !r->on_2008)
+		return;
+	rw_p_open(w);
+	rw_printf(w, vi ? "Nhiệm vụ thời gian tới: " : "Next tasks: ");
+	size_t k = 0;
+	if (not_done) {
+		if (vi) {
+			rw_printf(w, "đôn đốc %s cơ quan chưa hoàn thành", C(w, not_done));
+			if (r->by_status[QMS_STATUS_OVERDUE])
+				rw_printf(w, ", trước hết là %s cơ quan đã quá hạn,", C(w, r->by_status[QMS_STATUS_OVERDUE]));
+			rw_printf(w, " hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015");
+		} else {
+			rw_printf(w, "follow up the %s %s that have not finished", C(w, not_done),
+				  pl(not_done, "agency", "agencies"));
+			if (r->by_status[QMS_STATUS_OVERDUE])
+				rw_printf(w, ", the %s overdue first,", C(w, r->by_status[QMS_STATUS_OVERDUE]));
+			rw_printf(w, " until they announce a system conforming to ISO 9001:2015");
+		}
+		k++;
+	}
+	if (open || unverified) {
+		rw_printf(w, "%s", k++ ? "; " : "");
+		if (vi) {
+			if (open)
+				rw_printf(w, "hoàn thành %s hành động khắc phục còn mở", C(w, open));
+			if (open && unverified)
+				rw_printf(w, " và ");
+			if (unverified)
+				rw_printf(w, "kiểm tra hiệu lực %s hành động đã hoàn thành", C(w, unverified));
+		} else {
+			if (open)
+				rw_printf(w, "complete the %s open corrective %s", C(w, open), pl(open, "action", "actions"));
+			if (open && unverified)
+				rw_printf(w, " and ");
+			if (unverified)
+				rw_printf(w, "verify the effectiveness of %s closed %s", C(w, unverified),
+					  pl(unverified, "action", "actions"));
+		}
+	}
+	if (gaps) {
+		rw_printf(w, "%s", k++ ? "; " : "");
+		rw_printf(w, vi ? "bổ sung tài liệu, bằng chứng thực hiện cho các điều khoản chưa đáp ứng tại %s cơ quan" :
+				  "add the documents and evidence missing for clauses not met at %s %s",
+			  C(w, gaps), vi ? "" : pl(gaps, "agency", "agencies"));
+	}
+	if (r->on_2008) {
+		rw_printf(w, "%s", k++ ? "; " : "");
+		rw_printf(w, vi ? "chuyển đổi %s quy trình còn theo TCVN ISO 9001:2008" :
+				  "convert the %s %s still written against ISO 9001:2008",
+			  C(w, r->on_2008), vi ? "" : pl(r->on_2008, "procedure", "procedures"));
+	}
+	rw_printf(w, ".");
+	rw_p_close(w);
+}
+
+/* The section to paste into the administration's report, one paragraph
+ * per topic, in this order; a new topic is one more function here. */
+static void (*const summary_sections[])(struct rw *) = {
+	summary_plan, summary_migration, summary_audits, summary_procedures, summary_conformity, summary_next,
+};
+
+static void write_summary(struct rw *w)
+{
+	rw_h(w, 2, w->vi ? "Về áp dụng ISO trong hoạt động của cơ quan hành chính nhà nước"
+			 : "Use of ISO 9001 in the state administrative agencies");
+	for (size_t i = 0; i < QMS_ARRAY_LEN(summary_sections); i++)
+		summary_sections[i](w);
+}
+
+/* ---- appendices: the tables ---- */
+
+static void appendix_heading(struct rw *w, enum appendix a, const char *vi, const char *en)
+{
+	rw_h(w, 2, "%s. %s", apx(w, a), w->vi ? vi : en);
+}
+
+static void appendix_migration(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	bool vi = w->vi;
+	appendix_heading(w, APX_MIGRATION, "Tiến độ chuyển đổi của các cơ quan", "Progress of the conversion");
+	if (!r->tracked) {
+		rw_p(w, vi ? "Chưa có cơ quan nào được theo dõi." : "No agency is tracked yet.");
+		return;
+	}
+	rw_p(w, vi ? "1. Số cơ quan theo giai đoạn tiếp theo phải thực hiện" : "1. Agencies by the next stage to complete");
+	rw_table(w, "lr", vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Số cơ quan" : "Agencies");
+	for (int s = 0; s <= QMS_STAGE_COUNT; s++) {
+		rw_tr(w);
+		if (s < QMS_STAGE_COUNT)
+			rw_td(w, "%d. %s", s + 1, qms_stage_label(s, w->lang));
+		else
+			rw_td(w, "%s", vi ? "Đã hoàn thành cả 9 giai đoạn" : "All nine stages done");
+		rw_td(w, "%s", N(w, r->by_next[s]));
+		rw_tr_end(w);
+	}
+	rw_tr_total(w);
+	rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
+	rw_td(w, "%s", N(w, r->tracked));
+	rw_tr_end(w);
+	rw_table_end(w);
+
+	size_t not_done = r->tracked - r->by_status[QMS_STATUS_DONE];
+	if (not_done) {
+		rw_p(w, vi ? "2. Cơ quan chưa hoàn thành" : "2. Agencies that have not finished");
+		rw_table(w, "rlllll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency", vi ? "Hạn" : "Deadline",
+			 vi ? "Giai đoạn đã hoàn thành" : "Last stage done", vi ? "Giai đoạn tiếp theo" : "Next stage",
+			 vi ? "Tình trạng" : "Status");
+		static const enum qms_status order[] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK};
+		size_t n = 0;
+		for (size_t o = 0; o < 3; o++)
+			for (size_t i = 0; i < r->nagencies; i++) {
+				const struct qms_report_agency *a = &r->agencies[i];
+				const struct qms_agency_status *s = &a->status;
+				if (!a->tracked || s->status != order[o])
+					continue;
+				rw_tr(w);
+				rw_td(w, "%zu", ++n);
+				rw_td_agency(w, i);
+				rw_td(w, "%s", s->deadline >= 0 ? DT(w, s->deadline) : "-");
+				if (s->last_stage >= 0)
+					rw_td(w, "%s (%s)", qms_stage_label(s->last_stage, w->lang),
+					      DT(w, a->stage_done[s->last_stage]));
+				else
+					rw_td(w, "%s", vi ? "Chưa bắt đầu" : "Not started");
+				rw_td(w, "%s", qms_stage_label(s->next_stage, w->lang));
+				if (order[o] == QMS_STATUS_OVERDUE && s->days_left < 0)
+					rw_td(w, vi ? "Quá hạn %s ngày" : "%s days late", N(w, (size_t)-s->days_left));
+				else if (order[o] == QMS_STATUS_OVERDUE)
+					rw_td(w, "%s", vi ? "Quá hạn" : "Overdue");
+				else if (order[o] == QMS_STATUS_AT_RISK)
+					rw_td(w, "%s", vi ? "Có nguy cơ chậm tiến độ" : "At risk");
+				else
+					rw_td(w, "%s", vi ? "Đúng tiến độ" : "On track");
+				rw_tr_end(w);
+			}
+		rw_table_end(w);
+	}
+
+	if (!r->by_status[QMS_STATUS_DONE])
+		return;
+	rw_p(w, vi ? "%s. Cơ quan đã công bố" : "%s. Agencies that announced", not_done ? "3" : "2");
+	rw_table(w, "rlll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
+		 vi ? "Quyết định công bố" : "Announcement decision", vi ? "Ngày công bố" : "Announced on");
+	size_t n = 0;
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		if (!a->tracked || a->status.status != QMS_STATUS_DONE)
+			continue;
+		rw_tr(w);
+		rw_td(w, "%zu", ++n);
+		rw_td_agency(w, i);
+		rw_td(w, "%s", a->decision ? a->decision : vi ? "(chưa ghi số quyết định)" : "(not recorded)");
+		rw_td(w, "%s", DT(w, a->status.announced));
+		rw_tr_end(w);
+	}
+	rw_table_end(w);
+}
+
+static void appendix_audits(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	bool vi = w->vi;
+	appendix_heading(w, APX_AUDITS, "Đánh giá nội bộ, kiểm tra và hành động khắc phục",
+			 "Internal audits, inspections and corrective actions");
+	if (!r->nclauses && !r->actions[QMS_ACTION_OVERDUE]) {
+		rw_p(w, vi ? "Không có phát hiện nào trong kỳ và không có hành động khắc phục quá hạn." :
+			     "No finding in the period and no corrective action overdue.");
+		return;
 	}
 	if (r->nclauses) {
-		rw_p(w, vi ? "Phát hiện trong kỳ theo điều khoản của tiêu chuẩn:" : "Findings of the period by clause:");
+		rw_p(w, vi ? "1. Phát hiện trong kỳ theo điều khoản của tiêu chuẩn" : "1. Findings of the period by clause");
 		rw_table(w, "llrrrrr", vi ? "Điều khoản" : "Clause", vi ? "Tên điều khoản" : "Title",
 			 vi ? grade_vi_short[0] : grade_en_short[0], vi ? grade_vi_short[1] : grade_en_short[1],
 			 vi ? grade_vi_short[2] : grade_en_short[2], vi ? grade_vi_short[3] : grade_en_short[3],
@@ -776,149 +1166,53 @@ static void write_audits(struct rw *w)
 		rw_tr_end(w);
 		rw_table_end(w);
 	}
-
-	/* corrective actions: every audit held by the date */
-	const size_t *ac = r->actions;
-	size_t unfinished = ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE];
-	rw_p_open(w);
-	if (vi) {
-		rw_printf(w, "Về hành động khắc phục (tính cho mọi cuộc đánh giá, kiểm tra đến ngày %s): ", D(w, r->as_of));
-		if (unfinished)
-			rw_printf(w, "%s hành động chưa hoàn thành", C(w, unfinished));
-		else
-			rw_printf(w, "không còn hành động nào chưa hoàn thành");
-		if (ac[QMS_ACTION_OVERDUE])
-			rw_printf(w, " (trong đó %s đã quá hạn)", C(w, ac[QMS_ACTION_OVERDUE]));
-		rw_printf(w, "; %s hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; %s hành động đã được kiểm tra hiệu lực.",
-			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "không có",
-			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "không có");
-	} else {
-		rw_printf(w, "Corrective actions (of every audit and inspection held by %s): %s open", D(w, r->as_of),
-			  unfinished ? C(w, unfinished) : "none");
-		if (ac[QMS_ACTION_OVERDUE])
-			rw_printf(w, " (%s of them overdue)", C(w, ac[QMS_ACTION_OVERDUE]));
-		rw_printf(w, "; %s closed but not yet verified as effective; %s verified.",
-			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "none",
-			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "none");
+	if (!r->actions[QMS_ACTION_OVERDUE])
+		return;
+	rw_p(w, vi ? "%s. Hành động khắc phục quá hạn" : "%s. Overdue corrective actions", r->nclauses ? "2" : "1");
+	rw_table(w, "lllllr", vi ? "Cơ quan" : "Agency", vi ? "Cuộc đánh giá" : "Audit", vi ? "Phát hiện" : "Finding",
+		 vi ? "Điều khoản" : "Clause", vi ? "Hạn" : "Due", vi ? "Quá hạn (ngày)" : "Days overdue");
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct qms_report_finding *f = &r->findings[i];
+		if (f->state != QMS_ACTION_OVERDUE)
+			continue;
+		rw_tr(w);
+		rw_td_agency(w, f->agency);
+		rw_td(w, "%s", nz_or(r->audits[f->audit].audit->id.text));
+		rw_td(w, "%s (%s)", nz_or(f->finding->id.text), qms_grade_label(f->grade, w->lang));
+		rw_td(w, "%s", f->finding->clause.text ? f->finding->clause.text : "");
+		rw_td(w, "%s", DT(w, f->finding->due.date));
+		rw_td(w, "%s", N(w, (size_t)f->days_overdue));
+		rw_tr_end(w);
 	}
-	rw_p_close(w);
-	if (ac[QMS_ACTION_OVERDUE]) {
-		rw_p(w, vi ? "Hành động khắc phục quá hạn:" : "Overdue corrective actions:");
-		rw_table(w, "lllllr", vi ? "Cơ quan" : "Agency", vi ? "Cuộc đánh giá" : "Audit",
-			 vi ? "Phát hiện" : "Finding", vi ? "Điều khoản" : "Clause", vi ? "Hạn" : "Due",
-			 vi ? "Quá hạn (ngày)" : "Days overdue");
-		for (size_t i = 0; i < r->nfindings; i++) {
-			const struct qms_report_finding *f = &r->findings[i];
-			if (f->state != QMS_ACTION_OVERDUE)
-				continue;
-			rw_tr(w);
-			rw_td_agency(w, f->agency);
-			rw_td(w, "%s", nz_or(r->audits[f->audit].audit->id.text));
-			rw_td(w, "%s (%s)", nz_or(f->finding->id.text), qms_grade_label(f->grade, w->lang));
-			rw_td(w, "%s", f->finding->clause.text ? f->finding->clause.text : "");
-			rw_td(w, "%s", DT(w, f->finding->due.date));
-			rw_td(w, "%s", N(w, (size_t)f->days_overdue));
-			rw_tr_end(w);
-		}
-		rw_table_end(w);
-	}
-	qms_buf_release(&b);
+	rw_table_end(w);
 }
 
-static void write_procedures(struct rw *w)
+static void appendix_procedures(struct rw *w)
 {
 	const struct qms_report *r = w->r;
 	bool vi = w->vi;
-	rw_h(w, 2, vi ? "3. Quy trình giải quyết thủ tục hành chính và quy trình nội bộ"
-		      : "3. Procedures");
-	size_t with_procs = 0;
-	for (size_t i = 0; i < r->nagencies; i++)
-		with_procs += r->agencies[i].procedures > 0;
+	appendix_heading(w, APX_PROCEDURES, "Quy trình của các cơ quan", "Procedures of the agencies");
 	if (!r->nprocedures) {
-		rw_p(w, vi ? "Chưa có quy trình nào trong thư mục processes/."
-			   : "There is no procedure in processes/ yet.");
-	} else {
-		rw_p_open(w);
-		if (vi) {
-			rw_printf(w, "Các cơ quan đã xây dựng %s quy trình trong hệ thống (của %s cơ quan), trong đó %s quy trình theo TCVN ISO 9001:2015, %s quy trình còn theo TCVN ISO 9001:2008",
-				  C(w, r->nprocedures), C(w, with_procs), C(w, r->on_2015), C(w, r->on_2008));
-			if (r->no_standard)
-				rw_printf(w, ", %s quy trình chưa ghi tiêu chuẩn", C(w, r->no_standard));
-		} else {
-			rw_printf(w, "The workspace holds %s %s of %s %s: %s written against ISO 9001:2015, %s still against ISO 9001:2008",
-				  C(w, r->nprocedures), pl(r->nprocedures, "procedure", "procedures"), C(w, with_procs),
-				  pl(with_procs, "agency", "agencies"), C(w, r->on_2015), C(w, r->on_2008));
-			if (r->no_standard)
-				rw_printf(w, ", %s with no valid standard", C(w, r->no_standard));
-		}
-		rw_printf(w, ".");
-		rw_p_close(w);
-		if (!r->timed)
-			rw_p(w, vi ? "Chưa có quy trình nào ghi đủ thời hạn giải quyết theo quy định và thời hạn cam kết."
-				   : "No procedure states both a statutory and a committed time limit.");
-		else if (vi)
-			rw_p(w, "Trong %s quy trình có ghi thời hạn giải quyết theo quy định của Trung ương và thời hạn cam kết, %s quy trình đạt mức cắt giảm tối thiểu %s thời hạn giải quyết; mức cắt giảm bình quân là %s so với thời hạn quy định.",
-			     C(w, r->timed), C(w, r->meet_cut), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
-		else
-			rw_p(w, "Of the %s %s that state both the statutory and the committed time limit, %s %s the required cut of at least %s; the average cut against the statutory limits is %s.",
-			     C(w, r->timed), pl(r->timed, "procedure", "procedures"), C(w, r->meet_cut),
-			     r->meet_cut == 1 ? "meets" : "meet", P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
-		if (r->exempt && vi)
-			rw_p(w, "Ngoài ra, %s quy trình không áp dụng mức cắt giảm (thời hạn giải quyết trong ngày hoặc do cơ quan khác quy định), được tính riêng.",
-			     C(w, r->exempt));
-		else if (r->exempt)
-			rw_p(w, "Besides, %s %s no cut (a same-day limit, or a limit fixed by another authority) and %s counted apart.",
-			     C(w, r->exempt), r->exempt == 1 ? "procedure is asked" : "procedures are asked",
-			     r->exempt == 1 ? "is" : "are");
-		if (r->timed > r->meet_cut) {
-			rw_p(w, vi ? "Quy trình chưa đạt mức cắt giảm:" : "Procedures short of the cut:");
-			rw_ul(w);
-			for (size_t i = 0; i < r->nprocedures; i++) {
-				const struct qms_report_procedure *p = &r->procedures[i];
-				if (!p->timed || p->meets_cut)
-					continue;
-				rw_li(w);
-				rw_proc(w, i);
-				rw_printf(w, " %s", p->title);
-				if (p->agency_index != SIZE_MAX) {
-					rw_printf(w, " (");
-					rw_agency(w, p->agency_index);
-					rw_printf(w, ")");
-				}
-				rw_printf(w, vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s." :
-						  ": statutory %s, committed %s, a cut of %s.",
-					  p->statutory, p->committed, P(w, p->cut_tenths));
-				rw_li_end(w);
-			}
-			rw_ul_end(w);
-		}
+		rw_p(w, vi ? "Chưa có cơ quan nào xây dựng quy trình." : "No agency has written a procedure yet.");
+		return;
 	}
+	rw_p_open(w);
 	if (vi) {
-		rw_p_open(w);
-		rw_printf(w, "Kết quả kiểm tra tự động %s tệp tài liệu của bộ hồ sơ (qms check): ", C(w, r->files_checked));
+		rw_printf(w, "Rà soát tự động các quy trình và tài liệu hệ thống của các cơ quan: ");
 		if (!r->errors && !r->warnings)
 			rw_printf(w, "không có lỗi, cảnh báo.");
 		else
 			rw_printf(w, "%s lỗi, %s cảnh báo.", r->errors ? C(w, r->errors) : "không có",
 				  r->warnings ? C(w, r->warnings) : "không có");
-		rw_p_close(w);
 	} else {
-		rw_p(w, "The automatic check of the %s %s of the workspace (qms check) found %s %s and %s %s.",
-		     C(w, r->files_checked), pl(r->files_checked, "file", "files"), r->errors ? C(w, r->errors) : "no",
-		     pl(r->errors, "error", "errors"), r->warnings ? C(w, r->warnings) : "no",
-		     pl(r->warnings, "warning", "warnings"));
+		rw_printf(w, "The automatic review of the agencies' procedures and system documents found %s %s and %s %s.",
+			  r->errors ? C(w, r->errors) : "no", pl(r->errors, "error", "errors"),
+			  r->warnings ? C(w, r->warnings) : "no", pl(r->warnings, "warning", "warnings"));
 	}
-	size_t shown = 0;
-	for (size_t i = 0; i < r->nagencies; i++) {
-		const struct qms_report_agency *a = &r->agencies[i];
-		shown += a->procedures || a->errors || a->warnings;
-	}
-	if (!shown && !r->errors_other && !r->warnings_other)
-		return;
-	rw_table(w, "lrrrrrrrr", vi ? "Cơ quan" : "Agency", vi ? "Quy trình" : "Procedures",
-		 "ISO 9001:2015", "ISO 9001:2008", vi ? "Có thời hạn" : "With limits",
-		 vi ? "Đạt cắt giảm" : "Meet the cut", vi ? "Cắt giảm bình quân" : "Average cut",
-		 vi ? "Lỗi" : "Errors", vi ? "Cảnh báo" : "Warnings");
+	rw_p_close(w);
+	rw_table(w, "lrrrrrrrr", vi ? "Cơ quan" : "Agency", vi ? "Quy trình" : "Procedures", "ISO 9001:2015",
+		 "ISO 9001:2008", vi ? "Có thời hạn" : "With limits", vi ? "Đạt cắt giảm" : "Meet the cut",
+		 vi ? "Cắt giảm bình quân" : "Average cut", vi ? "Lỗi" : "Errors", vi ? "Cảnh báo" : "Warnings");
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		if (!a->procedures && !a->errors && !a->warnings)
@@ -937,7 +1231,7 @@ static void write_procedures(struct rw *w)
 	}
 	if (r->errors_other || r->warnings_other) {
 		rw_tr(w);
-		rw_td(w, "%s", vi ? "Tệp chung (qms.yaml, danh mục tiêu chuẩn)" : "Shared files (qms.yaml, catalogs)");
+		rw_td(w, "%s", vi ? "Tài liệu dùng chung của tỉnh" : "Shared documents of the province");
 		for (int k = 0; k < 6; k++)
 			rw_td(w, "%s", "");
 		rw_td(w, "%s", N(w, r->errors_other));
@@ -956,51 +1250,57 @@ static void write_procedures(struct rw *w)
 	rw_td(w, "%s", N(w, r->warnings));
 	rw_tr_end(w);
 	rw_table_end(w);
-	size_t rest = 0;
-	for (size_t i = 0; i < r->nagencies; i++)
-		rest += !r->agencies[i].procedures && !r->agencies[i].errors && !r->agencies[i].warnings;
-	if (rest)
-		rw_p(w, vi ? "Các cơ quan còn lại (%s) chưa có quy trình trong bộ hồ sơ và không có lỗi, cảnh báo."
-			   : "The other %s %s have no procedure in the workspace and no error or warning.",
-		     C(w, rest), vi ? "" : pl(rest, "agency", "agencies"));
+	if (r->exempt)
+		rw_p(w, vi ? "Ngoài ra, %s quy trình không áp dụng mức cắt giảm (thời hạn giải quyết trong ngày hoặc do cơ quan khác quy định), được tính riêng." :
+			     "Besides, %s %s no cut (a same-day limit, or a limit fixed by another authority) and counted apart.",
+		     C(w, r->exempt), vi ? "" : r->exempt == 1 ? "procedure is asked" : "procedures are asked");
+	if (r->timed <= r->meet_cut)
+		return;
+	rw_p(w, vi ? "Quy trình chưa đạt mức cắt giảm:" : "Procedures short of the cut:");
+	rw_ul(w);
+	for (size_t i = 0; i < r->nprocedures; i++) {
+		const struct qms_report_procedure *p = &r->procedures[i];
+		if (!p->timed || p->meets_cut)
+			continue;
+		rw_li(w);
+		rw_proc(w, i);
+		rw_printf(w, " %s", p->title);
+		if (p->agency_index != SIZE_MAX) {
+			rw_printf(w, " (");
+			rw_agency(w, p->agency_index);
+			rw_printf(w, ")");
+		}
+		rw_printf(w, vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s." :
+				  ": statutory %s, committed %s, a cut of %s.",
+			  p->statutory, p->committed, P(w, p->cut_tenths));
+		rw_li_end(w);
+	}
+	rw_ul_end(w);
 }
 
-static void write_coverage(struct rw *w)
+static void appendix_conformity(struct rw *w)
 {
 	const struct qms_report *r = w->r;
 	bool vi = w->vi;
-	rw_h(w, 2, vi ? "4. Mức đáp ứng các yêu cầu của TCVN ISO 9001:2015"
-		      : "4. Coverage of the clauses of ISO 9001:2015");
+	appendix_heading(w, APX_CONFORMITY, "Mức đáp ứng các điều khoản của TCVN ISO 9001:2015",
+			 "Conformity with the clauses of ISO 9001:2015");
 	if (!r->have_catalog) {
-		rw_p(w, vi ? "Không tìm thấy danh mục điều khoản TCVN ISO 9001:2015 nên chưa đánh giá được mức đáp ứng."
-			   : "The catalog of ISO 9001:2015 was not found: coverage was not assessed.");
+		rw_p(w, vi ? "Không tìm thấy danh mục điều khoản TCVN ISO 9001:2015 nên chưa đối chiếu được." :
+			     "The catalog of ISO 9001:2015 was not found: conformity was not assessed.");
 		return;
 	}
-	if (!r->nagencies) {
-		rw_p(w, vi ? "Chưa có cơ quan nào trong bộ hồ sơ." : "The workspace has no agency yet.");
+	if (!r->assessed) {
+		rw_p(w, vi ? "Chưa có cơ quan nào có tài liệu hệ thống để đối chiếu." :
+			     "No agency has system documents to assess yet.");
 		return;
 	}
-	rw_p_open(w);
-	if (vi) {
-		rw_printf(w, "Đã đánh giá mức đáp ứng theo từng điều khoản đối với %s/%s cơ quan có tài liệu hệ thống (mô hình hệ thống quản lý chất lượng, quy trình) trong bộ hồ sơ; các cơ quan còn lại chưa có tài liệu nên chưa đánh giá.",
-			  N(w, r->assessed), N(w, r->nagencies));
-		if (r->assessed && r->missing_total)
-			rw_printf(w, " Tổng số điều khoản còn thiếu: %s.", C(w, r->missing_total));
-		else if (r->assessed)
-			rw_printf(w, " Các cơ quan được đánh giá đều đã đáp ứng đủ các điều khoản áp dụng.");
-	} else {
-		rw_printf(w, "%s of %s %s have system documents (a system model or procedures) in the workspace and were assessed clause by clause; the others have none yet.",
-			  N(w, r->assessed), N(w, r->nagencies), pl(r->nagencies, "agency", "agencies"));
-		if (r->assessed && r->missing_total)
-			rw_printf(w, " Clauses missing in all: %s.", C(w, r->missing_total));
-		else if (r->assessed)
-			rw_printf(w, " Every applicable clause is covered.");
-	}
-	rw_p_close(w);
-	if (!r->assessed)
-		return;
-	rw_table(w, "lrrrl", vi ? "Cơ quan" : "Agency", vi ? "Đáp ứng" : "Covered", vi ? "Loại trừ" : "Excluded",
-		 vi ? "Còn thiếu" : "Missing", vi ? "Điều khoản còn thiếu" : "Clauses missing");
+	rw_p(w, vi ? "Mỗi điều khoản được xếp một trong bốn mức: đáp ứng (có tài liệu và bằng chứng thực hiện đến ngày %s); có tài liệu, chưa có bằng chứng; chưa đáp ứng; không áp dụng (điều khoản cơ quan công bố không áp dụng, tính một lần)." :
+		     "Each clause is met (documented, with the evidence it needs by %s), documented (no evidence yet), missing, or not applicable (declared by the agency, counted once).",
+	     D(w, r->as_of));
+	rw_table(w, "lrrrrl", vi ? "Cơ quan" : "Agency", vi ? "Đáp ứng" : "Met",
+		 vi ? "Có tài liệu, chưa có bằng chứng" : "Documented", vi ? "Chưa đáp ứng" : "Missing",
+		 vi ? "Không áp dụng" : "Not applicable", vi ? "Điều khoản chưa có bằng chứng hoặc chưa đáp ứng" :
+							       "Clauses without evidence or missing");
 	struct qms_buf miss;
 	qms_buf_init(&miss);
 	for (size_t i = 0; i < r->nagencies; i++) {
@@ -1011,35 +1311,38 @@ static void write_coverage(struct rw *w)
 		qms_buf_reset(&miss);
 		for (size_t k = 0; k < c->nrows; k++) {
 			const struct qms_cov_row *row = &c->rows[k];
-			if (row->status != QMS_COV_MISSING)
-				continue;
-			/* titles while the list is short; numbers only past that */
-			const char *t = vi && row->clause->vi ? row->clause->vi : row->clause->en;
-			if (c->missing <= 8)
-				qms_buf_printf(&miss, "%s%s %s", miss.len ? "; " : "", row->clause->number, t ? t : "");
-			else
+			if (row->status == QMS_COV_DOCUMENTED || row->status == QMS_COV_MISSING)
 				qms_buf_printf(&miss, "%s%s", miss.len ? ", " : "", row->clause->number);
 		}
 		rw_tr(w);
 		rw_td_agency(w, i);
-		rw_td(w, "%s", N(w, c->covered));
-		rw_td(w, "%s", N(w, c->excluded));
-		rw_td(w, "%s", N(w, c->missing));
+		for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
+			rw_td(w, "%s", N(w, c->count[s]));
 		rw_td(w, "%s", miss.len ? miss.buf : "-");
 		rw_tr_end(w);
 	}
+	rw_tr_total(w);
+	rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
+	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
+		rw_td(w, "%s", N(w, r->coverage_count[s]));
+	rw_td(w, "%s", "");
+	rw_tr_end(w);
 	qms_buf_release(&miss);
 	rw_table_end(w);
 }
+
+/* The appendices, in the order of enum appendix. */
+static void (*const appendices[APX_COUNT])(struct rw *) = {
+	appendix_migration, appendix_audits, appendix_procedures, appendix_conformity,
+};
 
 static void write_text(struct rw *w, bool title)
 {
 	if (title)
 		write_title(w);
-	write_migration(w);
-	write_audits(w);
-	write_procedures(w);
-	write_coverage(w);
+	write_summary(w);
+	for (size_t i = 0; i < APX_COUNT; i++)
+		appendices[i](w);
 }
 
 void qms_report_format_md(struct qms_buf *out, const struct qms_report *r)
@@ -1105,7 +1408,8 @@ static void missing_list(struct qms_buf *b, const struct qms_report_agency *a, c
 {
 	size_t n = 0;
 	for (size_t k = 0; a->assessed && k < a->coverage.nrows; k++)
-		if (a->coverage.rows[k].status == QMS_COV_MISSING)
+		if (a->coverage.rows[k].status == QMS_COV_MISSING ||
+		    a->coverage.rows[k].status == QMS_COV_DOCUMENTED)
 			qms_buf_printf(b, "%s%s", n++ ? sep : "", a->coverage.rows[k].clause->number);
 }
 
@@ -1114,8 +1418,8 @@ void qms_report_format_csv(struct qms_buf *out, const struct qms_report *r)
 	qms_buf_adds(out, "agency,name,level,tracked,status,last_stage,next_stage,deadline,days_left,"
 			  "announced,decision,audits,audits_period,findings_period,actions_open,"
 			  "actions_overdue,actions_unverified,actions_verified,procedures,on_2015,on_2008,"
-			  "timed,meet_cut,average_cut,errors,warnings,assessed,covered,excluded,missing,"
-			  "missing_clauses\n");
+			  "timed,meet_cut,average_cut,errors,warnings,assessed,met,documented,missing,"
+			  "not_applicable,clauses_not_met\n");
 	struct qms_buf t;
 	qms_buf_init(&t);
 	for (size_t i = 0; i < r->nagencies; i++) {
@@ -1150,10 +1454,11 @@ void qms_report_format_csv(struct qms_buf *out, const struct qms_report *r)
 			add_tenths(out, a->avg_cut_tenths);
 		qms_buf_printf(out, ",%zu,%zu,%s,", a->errors, a->warnings, a->assessed ? "yes" : "no");
 		if (a->assessed)
-			qms_buf_printf(out, "%zu,%zu,%zu,", a->coverage.covered, a->coverage.excluded,
-				       a->coverage.missing);
+			qms_buf_printf(out, "%zu,%zu,%zu,%zu,", a->coverage.count[QMS_COV_MET],
+				       a->coverage.count[QMS_COV_DOCUMENTED], a->coverage.count[QMS_COV_MISSING],
+				       a->coverage.count[QMS_COV_NOT_APPLICABLE]);
 		else
-			qms_buf_adds(out, ",,,");
+			qms_buf_adds(out, ",,,,");
 		qms_buf_reset(&t);
 		missing_list(&t, a, " ");
 		qms_csv_add_cell(out, t.buf);
@@ -1211,9 +1516,11 @@ static void json_migration(struct qms_buf *b, const struct qms_report *r)
 	json_date(b, r->settings.deadline);
 	qms_buf_printf(b, ",\n    \"own_deadline\": %zu,\n    \"agencies\": %zu,\n    \"done\": %zu,\n"
 			  "    \"not_done\": %zu,\n    \"overdue\": %zu,\n    \"at_risk\": %zu,\n"
-			  "    \"on_track\": %zu,\n    \"by_level\": {",
+			  "    \"on_track\": %zu,\n    \"done_percent\": ",
 		       own, r->tracked, bs[QMS_STATUS_DONE], r->tracked - bs[QMS_STATUS_DONE],
 		       bs[QMS_STATUS_OVERDUE], bs[QMS_STATUS_AT_RISK], bs[QMS_STATUS_ON_TRACK]);
+	add_tenths(b, tenths_of(bs[QMS_STATUS_DONE], r->tracked));
+	qms_buf_adds(b, ",\n    \"by_level\": {");
 	static const char *const levels[] = {"province", "district", "commune", "unknown"};
 	for (int lv = 0; lv < 4; lv++)
 		qms_buf_printf(b, "%s\"%s\": {\"agencies\": %zu, \"done\": %zu}", lv ? ", " : "", levels[lv],
@@ -1392,9 +1699,11 @@ static void json_check(struct qms_buf *b, const struct qms_report *r)
 static void json_coverage(struct qms_buf *b, const struct qms_report *r)
 {
 	qms_buf_printf(b, "  \"coverage\": {\n    \"available\": %s,\n    \"assessed\": %zu,\n"
-			  "    \"not_assessed\": %zu,\n    \"missing\": %zu,\n    \"by_agency\": [",
-		       r->have_catalog ? "true" : "false", r->assessed, r->nagencies - r->assessed,
-		       r->missing_total);
+			  "    \"not_assessed\": %zu,\n    \"conforming\": %zu,\n",
+		       r->have_catalog ? "true" : "false", r->assessed, r->nagencies - r->assessed, r->conforming);
+	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
+		qms_buf_printf(b, "    \"%s\": %zu,\n", qms_cov_status_names[s], r->coverage_count[s]);
+	qms_buf_adds(b, "    \"by_agency\": [");
 	size_t n = 0;
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
@@ -1405,17 +1714,21 @@ static void json_coverage(struct qms_buf *b, const struct qms_report *r)
 		json_str(b, a->id);
 		qms_buf_adds(b, ", \"system\": ");
 		json_str(b, a->system_path);
-		qms_buf_printf(b, ", \"clauses\": %zu, \"covered\": %zu, \"excluded\": %zu, \"missing\": %zu, \"missing_clauses\": [",
-			       c->nrows, c->covered, c->excluded, c->missing);
+		qms_buf_printf(b, ", \"clauses\": %zu", c->nrows);
+		for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
+			qms_buf_printf(b, ", \"%s\": %zu", qms_cov_status_names[s], c->count[s]);
+		qms_buf_adds(b, ", \"not_met\": [");
 		size_t m = 0;
 		for (size_t k = 0; k < c->nrows; k++) {
 			const struct qms_cov_row *row = &c->rows[k];
-			if (row->status != QMS_COV_MISSING)
+			if (row->status != QMS_COV_MISSING && row->status != QMS_COV_DOCUMENTED)
 				continue;
 			qms_buf_adds(b, m++ ? ", {\"clause\": " : "{\"clause\": ");
 			json_str(b, row->clause->number);
 			qms_buf_adds(b, ", \"title\": ");
 			json_str(b, r->lang == QMS_LANG_VI && row->clause->vi ? row->clause->vi : row->clause->en);
+			qms_buf_adds(b, ", \"status\": ");
+			json_str(b, qms_cov_status_names[row->status]);
 			qms_buf_adds(b, "}");
 		}
 		qms_buf_adds(b, "]}");
@@ -1454,9 +1767,10 @@ static void json_agencies(struct qms_buf *b, const struct qms_report *r)
 			add_tenths(b, a->avg_cut_tenths);
 		else
 			qms_buf_adds(b, "null");
-		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu, \"missing\": ", a->errors, a->warnings);
+		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu, \"clauses_not_met\": ", a->errors,
+			       a->warnings);
 		if (a->assessed)
-			qms_buf_printf(b, "%zu}", a->coverage.missing);
+			qms_buf_printf(b, "%zu}", a->coverage.count[QMS_COV_MISSING] + a->coverage.count[QMS_COV_DOCUMENTED]);
 		else
 			qms_buf_adds(b, "null}");
 	}

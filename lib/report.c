@@ -214,6 +214,7 @@ static void read_trackers(struct qms_report *r)
 			continue;
 		const struct qms_agency_file *t = d->data;
 		a->tracker = t;
+		a->tracker_path = a->status.path;
 		const struct qms_stage *stages = t->migration.stages.items;
 		for (size_t k = 0; k < t->migration.stages.len; k++) {
 			const struct qms_stage *s = &stages[k];
@@ -320,6 +321,7 @@ static void read_procedures(struct qms_report *r)
 		p->process = proc;
 		p->statutory = keep_text(r, proc->time_limit.statutory.text);
 		p->committed = keep_text(r, proc->time_limit.committed.text);
+		p->tthc = proc->tthc.len > 0;
 		struct qms_flow flow;
 		qms_flow_init(&flow, proc);
 		p->has_critical = qms_flow_critical_path(&p->critical, &flow, proc, wh) == 0;
@@ -444,10 +446,20 @@ static int compute_coverage(struct qms_report *r, char **err)
 				sys = &((const struct qms_system_file *)d->data)->system;
 			qms_diags_release(&diags);
 		}
-		qms_coverage_compute(&a->coverage, cat, ix, a->id, sys, sx ? sx->path : NULL);
+		struct qms_cov_input in = {
+			.sys = sys,
+			.sys_path = sx ? sx->path : NULL,
+			.tracker = a->tracker,
+			.tracker_path = a->tracker_path,
+			.as_of = r->as_of,
+		};
+		qms_coverage_compute(&a->coverage, cat, ix, a->id, &in);
 		a->assessed = true;
 		r->assessed++;
-		r->missing_total += a->coverage.missing;
+		for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
+			r->coverage_count[s] += a->coverage.count[s];
+		if (!a->coverage.count[QMS_COV_DOCUMENTED] && !a->coverage.count[QMS_COV_MISSING])
+			r->conforming++;
 	}
 	return 0;
 }
@@ -605,8 +617,10 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	date_parts(opt->as_of, &y, &m, &d);
 	out->year = y;
 	out->half = m <= 6 ? 1 : 2;
-	out->period_start = date_of(y, m <= 6 ? 1 : 7, 1);
-	out->period_end = date_of(y, m <= 6 ? 6 : 12, m <= 6 ? 30 : 31);
+	/* the administration reports from the start of the year: quarter I,
+	 * six months, nine months, the year */
+	out->period_start = date_of(y, 1, 1);
+	out->period_end = opt->as_of;
 
 	qms_status_load(&out->status, out->root, opt->as_of);
 	qms_diags_move(&out->problems, &out->status.diags);

@@ -5,8 +5,8 @@
  *
  * What is counted, and how, is in docs/report.md. In short, as of a date:
  *  - migration: every tracker of audits/ (qms_status_compute());
- *  - audits: those held in the period, the half-year that contains the
- *    date (1 January - 30 June or 1 July - 31 December), up to the date;
+ *  - audits: those held in the period, from 1 January of the year of the
+ *    date up to the date (named qms_report_add_period());
  *  - corrective actions: findings that call for one (major and minor
  *    nonconformities, and any finding given a `due`) of every audit held
  *    up to the date, whatever its period, as qms_status_compute() counts;
@@ -77,6 +77,7 @@ struct qms_report_procedure {
 	const struct qms_process *process; /* the decoded file; NULL when it did not load or
 					    * when the options did not keep the procedures */
 	const char *statutory, *committed; /* the time limits as written; NULL when absent */
+	bool tthc;                     /* a TTHC procedure (it has a `tthc`); else a system procedure */
 	bool duplicate;                /* another procedure file has the same code (that one gets the page) */
 	bool timed;                    /* statutory and committed limits both given, a cut asked */
 	bool exempt;                   /* both limits given, no cut asked (`cut_exempt`, same day) */
@@ -97,6 +98,7 @@ struct qms_report_agency {
 	bool tracked;                  /* has audits/<id>.yaml: counts in the migration */
 	struct qms_agency_status status; /* when tracked */
 	const struct qms_agency_file *tracker; /* decoded tracker, NULL when untracked or unreadable */
+	const char *tracker_path;      /* its file, as displayed; NULL with tracker */
 	int32_t stage_done[QMS_STAGE_COUNT];  /* by the date; -1 when not (yet) */
 	const char *stage_evidence[QMS_STAGE_COUNT];
 	const char *decision;          /* evidence of the announcement, NULL when none */
@@ -134,8 +136,8 @@ struct qms_report_options {
 
 struct qms_report {
 	int32_t as_of;
-	int32_t period_start, period_end; /* the half-year containing as_of */
-	int year, half;                /* half: 1 or 2 */
+	int32_t period_start, period_end; /* 1 January of the year of as_of, and as_of */
+	int year, half;                /* half: the half-year of as_of, 1 or 2 */
 	enum qms_lang lang;
 	const char *root;              /* absolute folder of the workspace */
 	const char *workspace;         /* its name, "" when qms.yaml gives none */
@@ -184,7 +186,8 @@ struct qms_report {
 	/* coverage */
 	bool have_catalog;             /* the ISO 9001:2015 catalog was found */
 	size_t assessed;
-	size_t missing_total;
+	size_t coverage_count[QMS_COV_STATUS_COUNT]; /* rows of every agency assessed, by status */
+	size_t conforming;             /* agencies assessed with every applicable clause met */
 
 	struct qms_diags problems;     /* files that could not be read (also in check) */
 	/* owned */
@@ -233,6 +236,13 @@ void qms_report_add_count(struct qms_buf *out, size_t n, enum qms_lang lang);
 void qms_report_add_percent(struct qms_buf *out, int tenths, enum qms_lang lang);
 /* Hours as a duration for people: "6 ngày làm việc", "4 giờ", "1,5 working days". */
 void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hours, enum qms_lang lang);
+
+/* The period as the administration names it from its dates: as of the
+ * last day of March "Quý I năm 2020" / "the first quarter of 2020", of
+ * June "6 tháng đầu năm 2020", of September "9 tháng đầu năm 2020", of
+ * December "năm 2020", of another month "5 tháng đầu năm 2020"; any
+ * other day "từ ngày 01/01/2020 đến ngày 15/9/2020". */
+void qms_report_add_period(struct qms_buf *out, const struct qms_report *r, enum qms_lang lang);
 
 /* Labels of the report, for the site. */
 const char *qms_grade_label(int grade, enum qms_lang lang);

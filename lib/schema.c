@@ -22,6 +22,8 @@ const char *const qms_relation_names[] = {"equal", "superset", "subset", "inters
 const char *const qms_filing_names[] = {"in-person", "post", "online", NULL};
 const char *const qms_online_names[] = {"full", "partial", NULL};
 const char *const qms_copy_kind_names[] = {"original", "copy", "certified-copy", "present", NULL};
+const char *const qms_doc_kind_names[] = {"document", "record", NULL};
+const char *const qms_doc_status_names[] = {"draft", "in-force", "withdrawn", NULL};
 
 /* ---- tables ---- */
 
@@ -40,6 +42,9 @@ static const struct qms_field ws_migration_fields[] = {
 	FIELD(struct qms_ws_migration, to, QMS_T_TEXT, 0, "standard they convert to, e.g. `ISO 9001:2015`"),
 	FIELD(struct qms_ws_migration, deadline, QMS_T_DATE, 0, "date by which every agency must have announced"),
 	RANGE(struct qms_ws_migration, at_risk_days_per_stage, QMS_T_INT, 0, 1, 365, "days per remaining stage below which an agency is at risk (default 10)"),
+	FIELD(struct qms_ws_migration, plan, QMS_T_TEXT, 0, "number of the plan that set the deadline, e.g. `111/KH-BCĐ` (the report cites it)"),
+	FIELD(struct qms_ws_migration, plan_date, QMS_T_DATE, 0, "date the plan was issued"),
+	FIELD(struct qms_ws_migration, plan_issuer, QMS_T_TEXT, 0, "who issued the plan, e.g. `Ban Chỉ đạo ISO tỉnh`"),
 	END};
 SCHEMA(ws_migration_schema, "migration", struct qms_ws_migration, ws_migration_fields);
 
@@ -276,6 +281,9 @@ static const struct qms_field sys_document_fields[] = {
 	FIELD(struct qms_sys_document, id, QMS_T_ID, REQ, "document code"),
 	FIELD(struct qms_sys_document, title, QMS_T_TEXT, REQ, "document title"),
 	FIELD(struct qms_sys_document, clauses, QMS_T_CLAUSE, LIST, "clauses it addresses"),
+	CHOICE(struct qms_sys_document, kind, qms_doc_kind_names, 0, "`document` (maintained: procedure, policy, plan; the default) or `record` (retained: minutes, report, log)"),
+	FIELD(struct qms_sys_document, issued, QMS_T_DATE, 0, "date a document was issued or a record made; without it the document is not yet evidence"),
+	CHOICE(struct qms_sys_document, status, qms_doc_status_names, 0, "`draft`, `in-force` (the default once issued) or `withdrawn`"),
 	END};
 SCHEMA(sys_document_schema, "document", struct qms_sys_document, sys_document_fields);
 
@@ -283,6 +291,7 @@ static const struct qms_field system_fields[] = {
 	FIELD(struct qms_system, agency, QMS_T_ID, REQ, "id of the agency"),
 	CHOICE(struct qms_system, standard, qms_standard_names, REQ, "standard of the system"),
 	FIELD(struct qms_system, scope, QMS_T_TEXT, REQ, "scope of the QMS (4.3)"),
+	FIELD(struct qms_system, issued, QMS_T_DATE, 0, "date this description of the system was issued; without it its fields are a draft"),
 	SUB(struct qms_system, exclusions, exclusion_schema, LIST, "requirements declared not applicable"),
 	SUB(struct qms_system, context, context_schema, 0, "internal and external issues (4.1)"),
 	SUB(struct qms_system, interested_parties, party_schema, LIST, "interested parties (4.2)"),

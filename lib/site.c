@@ -279,12 +279,10 @@ static void write_index(struct site *s, struct qms_buf *b)
 	const char *asof = slot(s);
 	qms_report_add_date(&s->tmp, r->period_start, s->lang, true);
 	const char *from = slot(s);
-	if (s->vi)
-		escf(b, "Số liệu tính đến ngày %s; kỳ báo cáo: 6 tháng %s năm %d (từ ngày %s).", asof,
-		     r->half == 1 ? "đầu" : "cuối", r->year, from);
-	else
-		escf(b, "Figures as of %s; reporting period: %s half of %d (from %s).", asof,
-		     r->half == 1 ? "first" : "second", r->year, from);
+	qms_report_add_period(&s->tmp, r, s->lang);
+	const char *period = slot(s);
+	escf(b, s->vi ? "Số liệu tính đến ngày %s; kỳ báo cáo: %s (từ ngày %s)." :
+			"Figures as of %s; reporting period: %s (from %s).", asof, period, from);
 	qms_buf_adds(b, "</p>\n<div class=\"cards\" id=\"totals\">\n");
 	card(b, "total-agencies", NULL, N(s, r->tracked), L(s, "cơ quan theo dõi", "agencies tracked"));
 	card(b, "total-done", "done", N(s, r->by_status[QMS_STATUS_DONE]), L(s, "đã công bố", "announced"));
@@ -328,10 +326,10 @@ static void write_index(struct site *s, struct qms_buf *b)
 	qms_buf_adds(b, "</h2>\n<div class=\"table-wrap\"><table class=\"full\">\n<thead><tr>");
 	const char *head_vi[] = {"Cơ quan", "Cấp", "Tình trạng", "Giai đoạn tiếp theo", "Hạn", "Còn (ngày)",
 				 "Quy trình", "Phát hiện trong kỳ", "Khắc phục chưa xong", "Lỗi", "Cảnh báo",
-				 "Điều khoản còn thiếu"};
+				 "Điều khoản chưa đáp ứng"};
 	const char *head_en[] = {"Agency", "Level", "Status", "Next stage", "Deadline", "Days left",
 				 "Procedures", "Findings in the period", "Actions open", "Errors", "Warnings",
-				 "Clauses missing"};
+				 "Clauses not met"};
 	static const bool numeric[] = {false, false, false, false, false, true,
 				       true, true, true, true, true, true};
 	for (size_t k = 0; k < QMS_ARRAY_LEN(head_vi); k++) {
@@ -363,7 +361,7 @@ static void write_index(struct site *s, struct qms_buf *b)
 			       a->procedures, a->findings_period,
 			       a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE], a->errors, a->warnings);
 		if (a->assessed)
-			qms_buf_printf(b, "%zu", a->coverage.missing);
+			qms_buf_printf(b, "%zu", a->coverage.count[QMS_COV_DOCUMENTED] + a->coverage.count[QMS_COV_MISSING]);
 		qms_buf_adds(b, "</td></tr>\n");
 	}
 	qms_buf_adds(b, "</tbody>\n</table></div>\n</section>\n");
@@ -541,14 +539,79 @@ static const struct qms_clause *top_clause(const struct qms_catalog *cat, const 
 	return c;
 }
 
+/* The clause-by-clause table of an agency's conformity, folded: each
+ * clause with its status and its evidence, or what is missing. */
+static void coverage_table(struct site *s, struct qms_buf *b, const struct qms_coverage *c)
+{
+	const char *const *cls = qms_cov_status_names;
+	qms_buf_adds(b, "<details><summary>");
+	esc(b, L(s, "Chi tiết theo điều khoản", "Clause by clause"));
+	qms_buf_adds(b, "</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr><th>");
+	esc(b, L(s, "Điều khoản", "Clause"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Tên", "Title"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Tình trạng", "Status"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Bằng chứng, điều còn thiếu hoặc lý do không áp dụng", "Evidence, what is missing, or why not applicable"));
+	qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
+	struct qms_buf gap;
+	qms_buf_init(&gap);
+	for (size_t k = 0; k < c->nrows; k++) {
+		const struct qms_cov_row *row = &c->rows[k];
+		qms_buf_adds(b, "<tr><td>");
+		esc(b, row->clause->number);
+		qms_buf_adds(b, "</td><td>");
+		esc(b, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_buf_printf(b, "</td><td><span class=\"cell %s\">", cls[row->status]);
+		esc(b, qms_cov_status_label(row->status, s->lang));
+		qms_buf_adds(b, "</span></td><td>");
+		if (row->status == QMS_COV_NOT_APPLICABLE)
+			esc(b, row->justification);
+		const struct qms_cov_source *src = row->evidence;
+		if (!src && row->status != QMS_COV_NOT_APPLICABLE) {
+			qms_buf_reset(&gap);
+			qms_cov_gap_text(&gap, c, row, s->lang);
+			esc(b, gap.buf);
+			src = row->gap_source;
+			if (src)
+				qms_buf_adds(b, ": ");
+		}
+		if (src) {
+			if (src->kind == QMS_COV_PROCESS || src->kind == QMS_COV_RECORDS) {
+				size_t pi = find_proc(s->r, src->what);
+				if (pi != SIZE_MAX)
+					proc_link(s, b, pi, "../procedures/");
+				else
+					esc(b, src->what);
+			} else {
+				esc(b, src->what);
+			}
+			if (src->title) {
+				qms_buf_adds(b, " ");
+				esc(b, src->title);
+			}
+			if (src->date >= 0) {
+				qms_buf_adds(b, " (");
+				esc(b, D(s, src->date));
+				qms_buf_adds(b, ")");
+			}
+		}
+		qms_buf_adds(b, "</td></tr>\n");
+	}
+	qms_buf_release(&gap);
+	qms_buf_adds(b, "</tbody>\n</table></div>\n</details>\n");
+}
+
 static void coverage_section(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
 {
 	const struct qms_coverage *c = &a->coverage;
 	const struct qms_catalog *cat = c->catalog;
 	qms_buf_adds(b, "<p>");
-	escf(b, s->vi ? "%s điều khoản: đáp ứng %s, loại trừ %s, còn thiếu %s." :
-			"%s clauses: %s covered, %s excluded, %s missing.",
-	     N(s, c->nrows), N(s, c->covered), N(s, c->excluded), N(s, c->missing));
+	escf(b, s->vi ? "%s điều khoản, tính đến ngày %s: đáp ứng %s; có tài liệu, chưa có bằng chứng %s; chưa đáp ứng %s; không áp dụng %s." :
+			"%s clauses as of %s: %s met, %s documented, %s missing, %s not applicable.",
+	     N(s, c->nrows), D(s, c->as_of), N(s, c->count[QMS_COV_MET]), N(s, c->count[QMS_COV_DOCUMENTED]),
+	     N(s, c->count[QMS_COV_MISSING]), N(s, c->count[QMS_COV_NOT_APPLICABLE]));
 	if (c->system_path) {
 		qms_buf_adds(b, " <span class=\"muted\">");
 		escf(b, s->vi ? "Mô hình hệ thống: %s" : "System: %s", c->system_path);
@@ -559,7 +622,7 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 			 "No system model (system.yaml): procedures only."));
 	}
 	qms_buf_adds(b, "</p>\n<div class=\"matrix\">\n");
-	static const char *const cls[] = {"covered", "excluded", "missing"};
+	const char *const *cls = qms_cov_status_names;
 	const struct qms_clause *group = NULL;
 	for (size_t k = 0; k < c->nrows; k++) {
 		const struct qms_cov_row *row = &c->rows[k];
@@ -580,57 +643,14 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 	}
 	if (group)
 		qms_buf_adds(b, "</div></div>\n");
-	qms_buf_adds(b, "</div>\n<p class=\"legend\"><span class=\"cell covered\">");
-	esc(b, L(s, "đáp ứng", "covered"));
-	qms_buf_adds(b, "</span> <span class=\"cell excluded\">");
-	esc(b, L(s, "loại trừ", "excluded"));
-	qms_buf_adds(b, "</span> <span class=\"cell missing\">");
-	esc(b, L(s, "còn thiếu", "missing"));
-	qms_buf_adds(b, "</span></p>\n<details><summary>");
-	esc(b, L(s, "Chi tiết theo điều khoản", "Clause by clause"));
-	qms_buf_adds(b, "</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr><th>");
-	esc(b, L(s, "Điều khoản", "Clause"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Tên", "Title"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Tình trạng", "Status"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Đáp ứng bởi / lý do loại trừ", "Covered by / why excluded"));
-	qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
-	static const char *const word_vi[] = {"đáp ứng", "loại trừ", "còn thiếu"};
-	static const char *const word_en[] = {"covered", "excluded", "missing"};
-	for (size_t k = 0; k < c->nrows; k++) {
-		const struct qms_cov_row *row = &c->rows[k];
-		qms_buf_adds(b, "<tr><td>");
-		esc(b, row->clause->number);
-		qms_buf_adds(b, "</td><td>");
-		esc(b, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
-		qms_buf_printf(b, "</td><td><span class=\"cell %s\">", cls[row->status]);
-		esc(b, (s->vi ? word_vi : word_en)[row->status]);
-		qms_buf_adds(b, "</span></td><td>");
-		if (row->status == QMS_COV_EXCLUDED)
-			esc(b, row->justification);
-		for (size_t i = 0; i < row->nsources; i++) {
-			const struct qms_cov_source *src = &row->sources[i];
-			if (i)
-				qms_buf_adds(b, "; ");
-			if (src->kind == QMS_COV_PROCESS) {
-				size_t pi = find_proc(s->r, src->what);
-				if (pi != SIZE_MAX)
-					proc_link(s, b, pi, "../procedures/");
-				else
-					esc(b, src->what);
-			} else {
-				esc(b, src->what);
-			}
-			if (src->title) {
-				qms_buf_adds(b, " ");
-				esc(b, src->title);
-			}
-		}
-		qms_buf_adds(b, "</td></tr>\n");
+	qms_buf_adds(b, "</div>\n<p class=\"legend\">");
+	for (int k = 0; k < QMS_COV_STATUS_COUNT; k++) {
+		qms_buf_printf(b, "%s<span class=\"cell %s\">", k ? " " : "", cls[k]);
+		esc(b, qms_cov_status_label((enum qms_cov_status)k, s->lang));
+		qms_buf_adds(b, "</span>");
 	}
-	qms_buf_adds(b, "</tbody>\n</table></div>\n</details>\n");
+	qms_buf_adds(b, "</p>\n");
+	coverage_table(s, b, c);
 }
 
 static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)

@@ -35,6 +35,21 @@ const char *qms_status_label(enum qms_status s, enum qms_lang lang)
 	return lang == QMS_LANG_EN ? status_en[s] : status_vi[s];
 }
 
+/* mid-sentence: lower case, as the administration writes them */
+static const char *const stage_vi_mid[] = {
+	"lập kế hoạch", "đào tạo", "đánh giá thực trạng", "xây dựng, chuyển đổi tài liệu", "áp dụng",
+	"đánh giá nội bộ", "xem xét của lãnh đạo", "công bố", "báo cáo Sở KH&CN"};
+static const char *const stage_en_mid[] = {
+	"plan", "training", "gap analysis", "documentation", "apply", "internal audit",
+	"management review", "announcement", "report to DOST"};
+
+const char *qms_stage_label_mid(int stage, enum qms_lang lang)
+{
+	if (stage < 0 || stage >= QMS_STAGE_COUNT)
+		return "";
+	return lang == QMS_LANG_EN ? stage_en_mid[stage] : stage_vi_mid[stage];
+}
+
 const char *qms_stage_label(int stage, enum qms_lang lang)
 {
 	if (stage < 0 || stage >= QMS_STAGE_COUNT)
@@ -117,7 +132,9 @@ void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_f
 	out->days_left = out->deadline >= 0 ? out->deadline - as_of : 0;
 	if (announced)
 		out->status = QMS_STATUS_DONE;
-	else if (out->deadline >= 0 && as_of > out->deadline)
+	else if (out->deadline >= 0 && as_of >= out->deadline)
+		/* figures as of a date are those at the end of that day: not
+		 * announced on the last day is late */
 		out->status = QMS_STATUS_OVERDUE;
 	else if (out->deadline >= 0 && (long)out->days_left < at_risk_days_per_stage * out->stages_left)
 		out->status = QMS_STATUS_AT_RISK;
@@ -174,6 +191,12 @@ static void settings_from(struct qms_settings *st, struct qms_arena *arena,
 		st->deadline = w->migration.deadline.date;
 	if (w->migration.at_risk_days_per_stage.text)
 		st->at_risk_days_per_stage = w->migration.at_risk_days_per_stage.integer;
+	if (w->migration.plan.text)
+		st->plan = qms_arena_strdup(arena, w->migration.plan.text);
+	if (w->migration.plan_date.text)
+		st->plan_date = w->migration.plan_date.date;
+	if (w->migration.plan_issuer.text)
+		st->plan_issuer = qms_arena_strdup(arena, w->migration.plan_issuer.text);
 }
 
 void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const char *root,
@@ -185,6 +208,7 @@ void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const c
 	st->time.time_cut = 40;
 	st->deadline = -1;
 	st->at_risk_days_per_stage = 10;
+	st->plan_date = -1;
 	char *cfg = qms_path_join(root, "qms.yaml");
 	char *shown = qms_display_path(cfg);
 	struct qms_document d;

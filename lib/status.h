@@ -28,6 +28,8 @@ extern const char *const qms_status_names[];
 /* For people, in the workspace language. */
 const char *qms_status_label(enum qms_status s, enum qms_lang lang);
 const char *qms_stage_label(int stage, enum qms_lang lang);  /* index in qms_stage_names */
+/* The same mid-sentence: "đánh giá nội bộ", "internal audit". */
+const char *qms_stage_label_mid(int stage, enum qms_lang lang);
 const char *qms_level_label(int level, enum qms_lang lang);  /* enum qms_level; "" for -1 */
 
 struct qms_agency_status {

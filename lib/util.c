@@ -1,5 +1,7 @@
 #include "util.h"
 
+#include <utf8proc.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -652,4 +654,18 @@ void qms_strmap_release(struct qms_strmap *m)
 		free(m->values);
 	}
 	memset(m, 0, sizeof(*m));
+}
+
+void qms_buf_add_lower_first(struct qms_buf *b, const char *s)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+	if (len <= 0) {
+		qms_buf_adds(b, s);
+		return;
+	}
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+	qms_buf_add(b, (const char *)enc, (size_t)n);
+	qms_buf_adds(b, s + len);
 }

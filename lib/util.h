@@ -83,6 +83,9 @@ void qms_buf_add_printable(struct qms_buf *b, const char *s, size_t n, bool keep
  * or 0 when none starts there (n == 0, a stray or missing continuation
  * byte, an overlong form, a surrogate, beyond U+10FFFF). */
 size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* s with its first letter in lower case ("Đánh giá nội bộ" -> "đánh giá
+ * nội bộ"), for a label that sits mid-sentence. */
+void qms_buf_add_lower_first(struct qms_buf *b, const char *s);
 /* C0 (below U+0020), DEL or C1 (U+0080 to U+009F). */
 bool qms_is_control(uint32_t c);
 /* Hand the contents to the caller (free with free()); b is reset. */

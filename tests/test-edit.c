@@ -696,6 +696,15 @@ static void test_fuzz_findings_issue17(void **state)
 	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root->first, ""), -1);
 	assert_non_null(strstr(s.e.error, "mixes line ends"));
 	finish(&s, "- >\n  a\r  b\n");
+	/* the 60-minute run: emptying a block text before a comment indented
+	 * deeper than its key would make the comment its text */
+	start(&s, "a a:  |-\n  x:b: 2\n #  2\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a a"), ""), -1);
+	assert_non_null(strstr(s.e.error, "comment"));
+	finish(&s, "a a:  |-\n  x:b: 2\n #  2\n");
+	start(&s, "a:  |-\n  x\n# c\nb: 1\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), ""), 0);
+	finish(&s, "a:  |-\n# c\nb: 1\n");
 	/* the 60-minute run: U+2028 ends a line for libyaml, not for the
 	 * editor, so the value of "line 2" was written into a comment */
 	start(&s, "# The\xe2\x80\xa8" "õi chuyển đổi HTQLCL và đánh giá - Sở Tư pháp tỉnh Thái Bình\n# c\n");

@@ -308,9 +308,11 @@ static void test_status_deadline_boundaries(void **state)
 	assert_int_equal(s.stages_left, 3);
 	assert_int_equal(s.days_left, 1);
 	assert_int_equal(s.status, QMS_STATUS_AT_RISK);
-	s = status_of(t, "2020-09-30", "2020-09-30", 10); /* the deadline itself: not passed */
+	/* the deadline itself: figures as of a date are those at its end, and
+	 * an agency that has not announced by then is late (issue 11) */
+	s = status_of(t, "2020-09-30", "2020-09-30", 10);
 	assert_int_equal(s.days_left, 0);
-	assert_int_equal(s.status, QMS_STATUS_AT_RISK);
+	assert_int_equal(s.status, QMS_STATUS_OVERDUE);
 	s = status_of(t, "2020-10-01", "2020-09-30", 10); /* the day after */
 	assert_int_equal(s.days_left, -1);
 	assert_int_equal(s.status, QMS_STATUS_OVERDUE);

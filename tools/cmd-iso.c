@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "opts.h"
+#include "report.h"
 
 int parse_lang(enum qms_lang *out, const char *v)
 {
@@ -138,35 +139,46 @@ const struct qms_cli_command qms_coverage_command = {
 	.name = "coverage",
 	.run = qms_cmd_coverage,
 	.usage = N_("coverage AGENCY [--as-of DATE] [--format table|md|json]"),
-	.summary = N_("ISO 9001:2015 clause by clause for an agency: covered, excluded, missing"),
-	.description = N_("ISO 9001:2015 clause by clause for one agency: for every lowest-level\n"
-			  "clause, what covers it (a field of processes/AGENCY/system.yaml, a document\n"
-			  "it lists, or a procedure of the agency tagged with the clause or a parent\n"
-			  "of it), or the exclusion that declares it not applicable, or nothing."),
+	.summary = N_("ISO 9001:2015 clause by clause for an agency: met, documented, missing, not applicable"),
+	.description = N_("Conformity of one agency with ISO 9001:2015, clause by clause, from evidence\n"
+			  "as of a date. Every lowest-level clause is met (addressed, and the evidence\n"
+			  "it needs exists by the date), documented (addressed on paper, the evidence\n"
+			  "missing or dated later), missing (nothing addresses it) or not applicable\n"
+			  "(declared under `exclusions`, one line per declared clause). Evidence: fields\n"
+			  "of processes/AGENCY/system.yaml once the system is `issued`, its `documents`\n"
+			  "once issued and in force (a `record` for retained information), procedures\n"
+			  "once effective and the records they keep, and audits/AGENCY.yaml: the\n"
+			  "internal audit and the management review done with their report or minutes,\n"
+			  "corrective actions closed and verified. Every line gives its evidence\n"
+			  "(file:line) or what is missing."),
 	.opts = coverage_opts,
 	.positional = N_("an agency id"),
 	.complete = "agency",
 	.min_pos = 1,
 	.max_pos = 1,
-	.exit_status = N_("0 every applicable clause is covered, 1 some are missing,\n"
+	.exit_status = N_("0 every applicable clause is met, 1 some are documented only or missing,\n"
 			  "2 usage error or unknown agency"),
 };
 
-static const char *status_word(enum qms_cov_status s, enum qms_lang lang)
-{
-	static const char *const vi[] = {"đáp ứng", "loại trừ", "THIẾU"};
-	static const char *const en[] = {"covered", "excluded", "MISSING"};
-	return (lang == QMS_LANG_VI ? vi : en)[s];
-}
-
-static const char *const status_json[] = {"covered", "excluded", "missing"};
+static const char *const kind_json[] = {"field", "document", "procedure", "records", "stage", "audit",
+					"action"};
+static const char *const state_json[] = {"in-force", "undated", "later", "draft", "withdrawn", "no-report"};
 
 /* "context (system.yaml:19)", "STP-QT-01 (STP-QT-01.yaml:28)": the file
  * name is enough beside the agency's folder, JSON has the whole path. */
-static void source_text(struct qms_buf *b, const struct qms_cov_source *s)
+static void source_text(struct qms_buf *b, const struct qms_cov_source *s, enum qms_lang lang)
 {
 	const char *slash = strrchr(s->path, '/');
-	qms_buf_printf(b, "%s (%s:%u)", s->what, slash ? slash + 1 : s->path, s->line);
+	if (s->kind == QMS_COV_RECORDS)
+		qms_buf_printf(b, qms_tr(lang, N_("records of %s")), s->what);
+	else
+		qms_buf_adds(b, qms_cov_source_name(s, lang));
+	qms_buf_printf(b, " (%s:%u", slash ? slash + 1 : s->path, s->line);
+	if (s->date >= 0) {
+		qms_buf_adds(b, ", ");
+		qms_report_add_date(b, s->date, lang, false);
+	}
+	qms_buf_adds(b, ")");
 }
 
 const struct qms_index_system *find_system(const struct qms_index *ix, const char *agency)
@@ -177,75 +189,135 @@ const struct qms_index_system *find_system(const struct qms_index *ix, const cha
 	return NULL;
 }
 
+static void json_source(struct qms_json *j, const struct qms_cov_source *s)
+{
+	qms_json_object(j);
+	qms_json_kv_string(j, "kind", kind_json[s->kind]);
+	qms_json_kv_string(j, "name", s->what);
+	if (s->title)
+		qms_json_kv_string(j, "title", s->title);
+	qms_json_kv_string(j, "tag", s->tag);
+	qms_json_kv_string(j, "file", s->path);
+	qms_json_kv_int(j, "line", s->line);
+	qms_json_kv_int(j, "column", s->col);
+	qms_json_key(j, "date");
+	if (s->date >= 0) {
+		struct qms_buf d;
+		qms_buf_init(&d);
+		qms_report_add_date(&d, s->date, QMS_LANG_EN, false);
+		qms_json_string(j, d.buf);
+		qms_buf_release(&d);
+	} else {
+		qms_json_null(j);
+	}
+	qms_json_kv_string(j, "state", state_json[s->state]);
+	qms_json_key(j, "record");
+	qms_json_bool(j, s->record);
+	qms_json_end(j);
+}
+
 static void print_coverage_json(const struct qms_coverage *cov, const struct iso_ctx *c)
 {
-	struct qms_buf b;
+	struct qms_buf b, gap, d;
 	qms_buf_init(&b);
-	qms_buf_adds(&b, "{\"agency\": ");
-	qms_buf_add_json_string(&b, cov->agency);
-	qms_buf_adds(&b, ", \"standard\": ");
-	qms_buf_add_json_string(&b, cov->catalog->id);
-	qms_buf_adds(&b, ", \"system\": ");
-	if (cov->system_path)
-		qms_buf_add_json_string(&b, cov->system_path);
-	else
-		qms_buf_adds(&b, "null");
-	qms_buf_printf(&b, ", \"covered\": %zu, \"excluded\": %zu, \"missing\": %zu, \"clauses\": [",
-		       cov->covered, cov->excluded, cov->missing);
+	qms_buf_init(&gap);
+	qms_buf_init(&d);
+	struct qms_json j;
+	qms_json_init(&j, &b, true);
+	qms_json_object(&j);
+	qms_json_kv_string(&j, "agency", cov->agency);
+	qms_json_kv_string(&j, "standard", cov->catalog->id);
+	qms_report_add_date(&d, cov->as_of, QMS_LANG_EN, false);
+	qms_json_kv_string(&j, "as_of", d.buf);
+	qms_json_kv_string(&j, "system", cov->system_path);
+	qms_json_kv_string(&j, "tracker", cov->tracker_path);
+	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
+		qms_json_kv_int(&j, qms_cov_status_names[s], (long)cov->count[s]);
+	qms_json_key(&j, "clauses");
+	qms_json_array(&j);
 	for (size_t i = 0; i < cov->nrows; i++) {
 		const struct qms_cov_row *r = &cov->rows[i];
-		qms_buf_adds(&b, i ? ",\n  {\"clause\": " : "\n  {\"clause\": ");
-		qms_buf_add_json_string(&b, r->clause->number);
-		qms_buf_adds(&b, ", \"title\": ");
-		qms_buf_add_json_string(&b, title_of(r->clause, c->lang));
-		qms_buf_printf(&b, ", \"status\": \"%s\", \"documented\": ", status_json[r->status]);
-		if (r->clause->documented >= 0)
-			qms_buf_add_json_string(&b, qms_documented_names[r->clause->documented]);
+		qms_json_object(&j);
+		qms_json_kv_string(&j, "clause", r->clause->number);
+		qms_json_kv_string(&j, "title", title_of(r->clause, c->lang));
+		qms_json_kv_string(&j, "status", qms_cov_status_names[r->status]);
+		qms_json_kv_string(&j, "documented", r->clause->documented >= 0 ?
+						     qms_documented_names[r->clause->documented] : NULL);
+		if (r->status == QMS_COV_NOT_APPLICABLE) {
+			qms_json_kv_string(&j, "justification", r->justification);
+			qms_json_kv_string(&j, "file", cov->system_path);
+			qms_json_kv_int(&j, "line", r->line);
+		}
+		qms_json_key(&j, "evidence");
+		if (r->evidence)
+			json_source(&j, r->evidence);
 		else
-			qms_buf_adds(&b, "null");
-		if (r->status == QMS_COV_EXCLUDED) {
-			qms_buf_adds(&b, ", \"justification\": ");
-			qms_buf_add_json_string(&b, r->justification);
-			qms_buf_printf(&b, ", \"file\": ");
-			qms_buf_add_json_string(&b, cov->system_path);
-			qms_buf_printf(&b, ", \"line\": %u", r->line);
-		}
-		qms_buf_adds(&b, ", \"sources\": [");
-		for (size_t k = 0; k < r->nsources; k++) {
-			const struct qms_cov_source *s = &r->sources[k];
-			static const char *const kinds[] = {"field", "document", "procedure"};
-			qms_buf_printf(&b, "%s{\"kind\": \"%s\", \"name\": ", k ? ", " : "", kinds[s->kind]);
-			qms_buf_add_json_string(&b, s->what);
-			qms_buf_adds(&b, ", \"tag\": ");
-			qms_buf_add_json_string(&b, s->tag);
-			qms_buf_adds(&b, ", \"file\": ");
-			qms_buf_add_json_string(&b, s->path);
-			qms_buf_printf(&b, ", \"line\": %u, \"column\": %u}", s->line, s->col);
-		}
-		qms_buf_adds(&b, "]}");
+			qms_json_null(&j);
+		qms_buf_reset(&gap);
+		qms_cov_gap_text(&gap, cov, r, c->lang);
+		qms_json_kv_string(&j, "gap", gap.len ? gap.buf : NULL);
+		qms_json_key(&j, "sources");
+		qms_json_array(&j);
+		for (size_t k = 0; k < r->nsources; k++)
+			json_source(&j, &r->sources[k]);
+		qms_json_end(&j);
+		qms_json_end(&j);
 	}
-	qms_buf_adds(&b, cov->nrows ? "\n]}\n" : "]}\n");
+	qms_json_end(&j);
+	qms_json_end(&j);
 	qms_cli_write(&b);
 	qms_buf_release(&b);
+	qms_buf_release(&gap);
+	qms_buf_release(&d);
+}
+
+/* The last column of a line: the evidence of a met clause, the
+ * justification of a declared one, else what is missing and where. */
+static void evidence_cell(struct qms_buf *by, const struct qms_coverage *cov, const struct qms_cov_row *r,
+			  enum qms_lang lang)
+{
+	if (r->status == QMS_COV_NOT_APPLICABLE) {
+		const char *slash = strrchr(cov->system_path, '/');
+		qms_buf_printf(by, "%s (%s:%u)", r->justification, slash ? slash + 1 : cov->system_path, r->line);
+	} else if (r->evidence) {
+		source_text(by, r->evidence, lang);
+	} else {
+		qms_cov_gap_text(by, cov, r, lang);
+		if (r->gap_source) {
+			const char *slash = strrchr(r->gap_source->path, '/');
+			qms_buf_printf(by, " (%s:%u)", slash ? slash + 1 : r->gap_source->path, r->gap_source->line);
+		}
+	}
 }
 
 static void print_coverage_table(const struct qms_coverage *cov, const struct iso_ctx *c,
 				 const struct qms_index_agency *ag, bool md)
 {
-	bool vi = c->lang == QMS_LANG_VI;
+	enum qms_lang lang = c->lang;
+	bool vi = lang == QMS_LANG_VI;
 	const char *name = ag && ag->name.text ? ag->name.text : cov->agency;
+	struct qms_buf d;
+	qms_buf_init(&d);
+	qms_report_add_date(&d, cov->as_of, lang, false);
 	if (md)
-		qms_cli_printf("## %s %s: %s\n\n", vi ? "Mức đáp ứng" : "Coverage of", cov->catalog->id, name);
+		qms_cli_printf("## %s %s: %s\n\n", vi ? "Mức đáp ứng" : "Conformity with", cov->catalog->id, name);
 	else
-		qms_cli_printf("%s %s: %s (%s)\n", vi ? "Mức đáp ứng" : "Coverage of", cov->catalog->id, name,
-		       cov->agency);
+		qms_cli_printf("%s %s: %s (%s)\n", vi ? "Mức đáp ứng" : "Conformity with", cov->catalog->id, name,
+			       cov->agency);
+	/* in Markdown each a paragraph of its own, not one run-on line */
+	const char *eol = md ? "\n\n" : "\n";
+	qms_cli_printf("%s %s%s", vi ? "Tính đến ngày" : "As of", d.buf, eol);
 	if (cov->system_path)
-		qms_cli_printf("%s%s\n\n", md ? "" : "", cov->system_path);
+		qms_cli_printf("%s%s", cov->system_path, eol);
 	else
-		printf("%s\n\n", vi ? "(chưa có system.yaml: chỉ tính các quy trình)" :
-				      "(no system.yaml: procedures only)");
-	const char *header_vi[] = {"Điều", "Tên", "HS", "Trạng thái", "Đáp ứng bởi", NULL};
-	const char *header_en[] = {"Clause", "Title", "DI", "Status", "Covered by", NULL};
+		qms_cli_printf("%s%s", vi ? "(chưa có system.yaml: chỉ tính các quy trình)" :
+					    "(no system.yaml: procedures only)", eol);
+	if (cov->tracker_path)
+		qms_cli_printf("%s\n\n", cov->tracker_path);
+	else
+		qms_cli_printf("%s\n\n", vi ? "(chưa có tệp theo dõi trong audits/)" : "(no tracker in audits/)");
+	const char *header_vi[] = {"Điều", "Tên", "HS", "Trạng thái", "Bằng chứng hoặc điều còn thiếu", NULL};
+	const char *header_en[] = {"Clause", "Title", "DI", "Status", "Evidence or what is missing", NULL};
 	struct qms_table t;
 	qms_table_init(&t, vi ? header_vi : header_en);
 	struct qms_buf by;
@@ -253,24 +325,12 @@ static void print_coverage_table(const struct qms_coverage *cov, const struct is
 	for (size_t i = 0; i < cov->nrows; i++) {
 		const struct qms_cov_row *r = &cov->rows[i];
 		qms_buf_reset(&by);
-		if (r->status == QMS_COV_EXCLUDED) {
-			qms_buf_printf(&by, "%s (%s:%u)", r->justification, cov->system_path, r->line);
-		} else {
-			size_t shown = md ? r->nsources : (r->nsources > 2 ? 2 : r->nsources);
-			for (size_t k = 0; k < shown; k++) {
-				if (k)
-					qms_buf_adds(&by, ", ");
-				source_text(&by, &r->sources[k]);
-			}
-			if (shown < r->nsources)
-				qms_buf_printf(&by, vi ? " và %zu nguồn khác" : " and %zu more",
-					       r->nsources - shown);
-		}
+		evidence_cell(&by, cov, r, lang);
 		const char *di = r->clause->documented < 0 ? "" :
 				 r->clause->documented == QMS_DOC_RETAIN ? "R" :
 				 r->clause->documented == QMS_DOC_MAINTAIN ? "M" : "M+R";
-		const char *row[] = {r->clause->number, title_of(r->clause, c->lang), di,
-				     status_word(r->status, c->lang), by.buf};
+		const char *row[] = {r->clause->number, title_of(r->clause, lang), di,
+				     qms_cov_status_label(r->status, lang), by.buf};
 		qms_table_add(&t, row);
 	}
 	struct qms_buf out;
@@ -280,11 +340,14 @@ static void print_coverage_table(const struct qms_coverage *cov, const struct is
 	qms_buf_release(&out);
 	qms_buf_release(&by);
 	qms_table_release(&t);
-	printf("\n%s%zu %s: %zu %s, %zu %s, %zu %s\n", md ? "" : "", cov->nrows,
-	       vi ? "điều khoản" : "clauses", cov->covered, vi ? "đáp ứng" : "covered", cov->excluded,
-	       vi ? "loại trừ" : "excluded", cov->missing, vi ? "thiếu" : "missing");
-	printf("%s\n", vi ? "HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)"
-			  : "DI: documented information required (M maintain, R retain)");
+	qms_cli_printf("\n%zu %s:", cov->nrows, vi ? "điều khoản" : "clauses");
+	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
+		qms_cli_printf("%s %s %zu", s ? ";" : "", qms_cov_status_label((enum qms_cov_status)s, lang),
+			       cov->count[s]);
+	qms_cli_printf("\n");
+	qms_cli_printf("%s\n", vi ? "HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)"
+				  : "DI: documented information required (M maintain, R retain)");
+	qms_buf_release(&d);
 }
 
 int qms_cmd_coverage(int argc, char **argv)
@@ -317,24 +380,31 @@ int qms_cmd_coverage(int argc, char **argv)
 		iso_ctx_release(&c);
 		goto out_opts;
 	}
-	struct qms_document sysdoc = {0};
-	const struct qms_system *sys = NULL;
+	struct qms_document sysdoc = {0}, trackdoc = {0};
+	struct qms_cov_input in = {.as_of = o.as_of};
 	struct qms_diags diags;
 	qms_diags_init(&diags);
-	if (sysx && qms_document_load(&sysdoc, sysx->path, &diags) == 0 && sysdoc.kind == QMS_KIND_SYSTEM)
-		sys = &((const struct qms_system_file *)sysdoc.data)->system;
+	if (sysx && qms_document_load(&sysdoc, sysx->path, &diags) == 0 && sysdoc.kind == QMS_KIND_SYSTEM) {
+		in.sys = &((const struct qms_system_file *)sysdoc.data)->system;
+		in.sys_path = sysx->path;
+	}
+	if (ag && qms_document_load(&trackdoc, ag->path, &diags) == 0 && trackdoc.kind == QMS_KIND_AGENCY) {
+		in.tracker = trackdoc.data;
+		in.tracker_path = ag->path;
+	}
 	qms_diags_release(&diags);
 	struct qms_coverage cov;
-	qms_coverage_compute(&cov, qms_catalogs_find(&c.cat, "ISO 9001:2015"), c.ix, agency, sys,
-			     sys ? sysx->path : NULL);
+	qms_coverage_compute(&cov, qms_catalogs_find(&c.cat, "ISO 9001:2015"), c.ix, agency, &in);
 	if (!strcmp(o.format, "json"))
 		print_coverage_json(&cov, &c);
 	else
 		print_coverage_table(&cov, &c, ag, !strcmp(o.format, "md"));
-	rc = cov.missing ? QMS_EXIT_FINDINGS : QMS_EXIT_CLEAN;
+	rc = cov.count[QMS_COV_MISSING] || cov.count[QMS_COV_DOCUMENTED] ? QMS_EXIT_FINDINGS : QMS_EXIT_CLEAN;
 	qms_coverage_release(&cov);
 	if (sysdoc.doc)
 		qms_document_release(&sysdoc);
+	if (trackdoc.doc)
+		qms_document_release(&trackdoc);
 	iso_ctx_release(&c);
 out_opts:
 	free(o.args);

@@ -92,8 +92,10 @@ static void migration_json(struct qms_buf *b, const struct qms_conversion *m)
 		const struct qms_mig_new *n = &m->news[i];
 		qms_buf_printf(b, "%s\n  {\"clause\": \"%s\", \"addressed\": %s, \"by\": [", i ? "," : "",
 			       k->to->clauses[n->clause].number, n->by ? "true" : "false");
-		for (size_t j = 0; j < n->nby; j++) {
-			qms_buf_adds(b, j ? ", " : "");
+		for (size_t j = 0, shown = 0; j < n->nby; j++) {
+			if (n->by[j].kind == QMS_COV_RECORDS) /* the procedure is listed already */
+				continue;
+			qms_buf_adds(b, shown++ ? ", " : "");
 			qms_buf_add_json_string(b, n->by[j].what);
 		}
 		qms_buf_adds(b, "]}");
@@ -154,8 +156,9 @@ static void migration_text(struct qms_buf *b, const struct qms_conversion *m, en
 		qms_buf_printf(b, "%s%s %s: ", md ? "- " : "    ", cl->number, title_of(cl, lang));
 		if (n->by) {
 			qms_buf_adds(b, vi ? "đã có (" : "addressed (");
-			for (size_t j = 0; j < n->nby && j < 3; j++)
-				qms_buf_printf(b, "%s%s", j ? ", " : "", n->by[j].what);
+			for (size_t j = 0, shown = 0; j < n->nby && shown < 3; j++)
+				if (n->by[j].kind != QMS_COV_RECORDS) /* the procedure is listed already */
+					qms_buf_printf(b, "%s%s", shown++ ? ", " : "", qms_cov_source_name(&n->by[j], lang));
 			qms_buf_adds(b, ")\n");
 		} else {
 			qms_buf_printf(b, "%s\n", vi ? "CHƯA CÓ" : "NOT YET");

@@ -17,14 +17,14 @@ $ qms -C ws-audit audit board --as-of 2020-09-30 | grep -o 'fill="#[0-9a-f]*" st
       9 fill="#eceff1" stroke="#b0bec5"/>
       2 fill="#f3f5f6" stroke="#b0bec5"/>
       1 fill="#fafafa" stroke="#b0bec5"/>
-      2 fill="#ffcdd2" stroke="#c62828"/>
-      2 fill="#ffe8a3" stroke="#e69500"/>
+      3 fill="#ffcdd2" stroke="#c62828"/>
+      1 fill="#ffe8a3" stroke="#e69500"/>
       1 fill="#ffffff" stroke="#424242"/>
 $ qms -C ws-audit audit board --as-of 2020-09-30 | grep -E '<title>|class="(band|stage|legend|title|subtitle)"' | sed -e 's/^<text x="[0-9]*" y="[0-9]*" //'
 class="title">Chuyển đổi hệ thống quản lý chất lượng sang TCVN ISO 9001:2015</text>
 class="subtitle">Tỉnh Mẫu - tình hình đến ngày 30/9/2020 - 4 cơ quan</text>
-class="legend">quá hạn (1)</text>
-class="legend">có nguy cơ chậm (1)</text>
+class="legend">quá hạn (2)</text>
+class="legend">có nguy cơ chậm (0)</text>
 class="legend">đúng tiến độ (1)</text>
 class="legend">đã công bố (1)</text>
 class="legend">phát hiện chưa khắc phục (đỏ: có phát hiện quá hạn khắc phục)    ✓ đã xong cả 9 giai đoạn</text>
@@ -42,14 +42,14 @@ class="band">Cấp tỉnh</text>
 <g class="card"><title>Sở Khoa học &amp; Công nghệ &quot;Mẫu&quot; &lt;thử&gt; (so-d)&#10;đúng tiến độ; đã xong: Lập kế hoạch; hạn 31/12/2020&#10;phát hiện: 0 chưa khắc phục, 0 quá hạn, 0 chưa kiểm tra hiệu lực</title>
 <g class="card"><title>Sở A tỉnh Mẫu (so-a)&#10;đã công bố; đã xong: Báo cáo Sở KH&amp;CN; hạn 30/9/2020&#10;phát hiện: 1 chưa khắc phục, 1 quá hạn, 1 chưa kiểm tra hiệu lực</title>
 class="band">Cấp huyện</text>
-<g class="card"><title>UBND huyện B (ubnd-huyen-b)&#10;có nguy cơ chậm; đã xong: Áp dụng; hạn 30/9/2020&#10;phát hiện: 0 chưa khắc phục, 0 quá hạn, 0 chưa kiểm tra hiệu lực</title>
+<g class="card"><title>UBND huyện B (ubnd-huyen-b)&#10;quá hạn; đã xong: Áp dụng; hạn 30/9/2020&#10;phát hiện: 0 chưa khắc phục, 0 quá hạn, 0 chưa kiểm tra hiệu lực</title>
 class="band">Cấp xã</text>
 <g class="card"><title>UBND xã C (ubnd-xa-c)&#10;quá hạn; đã xong: Xây dựng, chuyển đổi tài liệu; hạn 15/9/2020&#10;phát hiện: 0 chưa khắc phục, 0 quá hạn, 0 chưa kiểm tra hiệu lực</title>
 $ qms -C ws-audit audit board --as-of 2020-09-30 --lang en | grep -E 'class="(band|legend|title|subtitle|note)"' | sed -e 's/^<text x="[0-9]*" y="[0-9]*" //'
 class="title">Migration of the quality management systems to ISO 9001:2015</text>
 class="subtitle">Tỉnh Mẫu - as of 2020-09-30 - 4 agencies</text>
-class="legend">overdue (1)</text>
-class="legend">at risk (1)</text>
+class="legend">overdue (2)</text>
+class="legend">at risk (0)</text>
 class="legend">on track (1)</text>
 class="legend">done (1)</text>
 class="legend">findings not yet corrected (red: one is past its due date)    ✓ all nine stages done</text>

@@ -10,14 +10,14 @@
 $ qms -C ws-audit audit status --as-of 2020-09-30
 Tiến độ chuyển đổi hệ thống quản lý chất lượng - Tỉnh Mẫu, đến ngày 30/9/2020
 
-Cơ quan                              Cấp    Giai đoạn đã xong              Giai đoạn tiếp theo  Hạn         Còn (ngày)  Tình trạng       Phát hiện mở  Quá hạn  Chưa kiểm tra
------------------------------------  -----  -----------------------------  -------------------  ----------  ----------  ---------------  ------------  -------  -------------
-Sở A tỉnh                            Tỉnh   Báo cáo Sở KH&CN               -                    30/9/2020            -  đã công bố                  1        1              1
-Sở Khoa học & Công nghệ "Mẫu" <thử>  Tỉnh   Lập kế hoạch                   Đào tạo              31/12/2020          92  đúng tiến độ                0        0              0
-UBND huyện B                         Huyện  Áp dụng                        Đánh giá nội bộ      30/9/2020            0  có nguy cơ chậm             0        0              0
-UBND xã C                            Xã     Xây dựng, chuyển đổi tài liệu  Áp dụng              15/9/2020          -15  quá hạn                     0        0              0
+Cơ quan                              Cấp    Giai đoạn đã xong              Giai đoạn tiếp theo  Hạn         Còn (ngày)  Tình trạng    Phát hiện mở  Quá hạn  Chưa kiểm tra
+-----------------------------------  -----  -----------------------------  -------------------  ----------  ----------  ------------  ------------  -------  -------------
+Sở A tỉnh                            Tỉnh   Báo cáo Sở KH&CN               -                    30/9/2020            -  đã công bố               1        1              1
+Sở Khoa học & Công nghệ "Mẫu" <thử>  Tỉnh   Lập kế hoạch                   Đào tạo              31/12/2020          92  đúng tiến độ             0        0              0
+UBND huyện B                         Huyện  Áp dụng                        Đánh giá nội bộ      30/9/2020            0  quá hạn                  0        0              0
+UBND xã C                            Xã     Xây dựng, chuyển đổi tài liệu  Áp dụng              15/9/2020          -15  quá hạn                  0        0              0
 
-4 cơ quan: 1 đã công bố, 1 quá hạn, 1 có nguy cơ chậm, 1 đúng tiến độ; phát hiện: 1 chưa khắc phục (1 quá hạn), 1 đã khắc phục chưa kiểm tra hiệu lực
+4 cơ quan: 1 đã công bố, 2 quá hạn, 0 có nguy cơ chậm, 1 đúng tiến độ; phát hiện: 1 chưa khắc phục (1 quá hạn), 1 đã khắc phục chưa kiểm tra hiệu lực
 $ qms -C ws-audit audit status --as-of 2020-09-30 --lang en
 Migration of the quality management systems: Tỉnh Mẫu, as of 2020-09-30
 
@@ -25,22 +25,22 @@ Agency                               Level     Last stage done  Next stage      
 -----------------------------------  --------  ---------------  --------------  ----------  ---------  --------  -------------  -------  ----------
 Sở A tỉnh                            Province  Report to DOST   -               2020-09-30          -  done                  1        1           1
 Sở Khoa học & Công nghệ "Mẫu" <thử>  Province  Plan             Training        2020-12-31         92  on track              0        0           0
-UBND huyện B                         District  Apply            Internal audit  2020-09-30          0  at risk               0        0           0
+UBND huyện B                         District  Apply            Internal audit  2020-09-30          0  overdue               0        0           0
 UBND xã C                            Commune   Documentation    Apply           2020-09-15        -15  overdue               0        0           0
 
-4 agencies: 1 done, 1 overdue, 1 at risk, 1 on track; findings: 1 open (1 overdue), 1 closed but not verified
+4 agencies: 1 done, 2 overdue, 0 at risk, 1 on track; findings: 1 open (1 overdue), 1 closed but not verified
 $ qms -C ws-audit audit status --as-of 2020-09-30 --format json
 [
   {"agency": "so-a", "name": "Sở A tỉnh Mẫu", "level": "province", "last_stage": "report", "next_stage": null, "deadline": "2020-09-30", "days_left": 0, "working_days_left": 0, "status": "done", "findings_open": 1, "findings_overdue": 1, "findings_unverified": 1},
   {"agency": "so-d", "name": "Sở Khoa học & Công nghệ \"Mẫu\" <thử>", "level": "province", "last_stage": "plan", "next_stage": "training", "deadline": "2020-12-31", "days_left": 92, "working_days_left": 66, "status": "on-track", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0},
-  {"agency": "ubnd-huyen-b", "name": "UBND huyện B", "level": "district", "last_stage": "apply", "next_stage": "internal-audit", "deadline": "2020-09-30", "days_left": 0, "working_days_left": 0, "status": "at-risk", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0},
+  {"agency": "ubnd-huyen-b", "name": "UBND huyện B", "level": "district", "last_stage": "apply", "next_stage": "internal-audit", "deadline": "2020-09-30", "days_left": 0, "working_days_left": 0, "status": "overdue", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0},
   {"agency": "ubnd-xa-c", "name": "UBND xã C", "level": "commune", "last_stage": "documentation", "next_stage": "apply", "deadline": "2020-09-15", "days_left": -15, "working_days_left": -11, "status": "overdue", "findings_open": 0, "findings_overdue": 0, "findings_unverified": 0}
 ]
 $ qms -C ws-audit audit status --as-of 2020-09-30 --format csv
 ﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,Sở A tỉnh Mẫu,province,report,,2020-09-30,0,done,1,1,1
 so-d,"Sở Khoa học & Công nghệ ""Mẫu"" <thử>",province,plan,training,2020-12-31,92,on-track,0,0,0
-ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0,0,0
+ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,overdue,0,0,0
 ubnd-xa-c,UBND xã C,commune,documentation,apply,2020-09-15,-15,overdue,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-09-30 --agency so-a --format json
 [
@@ -51,7 +51,7 @@ $ qms -C ws-audit audit status --as-of 2020-09-29 --agency ubnd-huyen-b --format
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,1,at-risk,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-09-30 --agency ubnd-huyen-b --format csv
 ﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
-ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0,0,0
+ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,overdue,0,0,0
 $ qms -C ws-audit audit status --as-of 2020-10-01 --agency ubnd-huyen-b --format csv
 ﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,-1,overdue,0,0,0

@@ -1,93 +1,93 @@
 # ISO commands on a small workspace: clause coverage, the 2008 -> 2015 worklist and its
 # in-place rewrite, the clause browser.
-$ qms -C ws-iso coverage so-a
+$ qms -C ws-iso coverage so-a --as-of 2020-09-30
 Mức đáp ứng ISO 9001:2015: Sở A tỉnh Thái Bình (so-a)
+Tính đến ngày 30/9/2020
 processes/so-a/system.yaml
+audits/so-a.yaml
 
-Điều     Tên                                                 HS   Trạng thái  Đáp ứng bởi
-4.1      Hiểu tổ chức và bối cảnh của tổ chức                     đáp ứng     context (system.yaml:7)
-4.2      Hiểu nhu cầu và mong đợi của các bên quan tâm            đáp ứng     interested_parties (system.yaml:8)
-4.3      Xác định phạm vi của hệ thống quản lý chất lượng    M    đáp ứng     scope (system.yaml:4), exclusions (system.yaml:6)
-4.4.1    Các quá trình và sự tương tác                            đáp ứng     MH-HTQLCL (system.yaml:14)
-4.4.2    Thông tin dạng văn bản cho các quá trình            M+R  đáp ứng     MH-HTQLCL (system.yaml:14)
-5.1.1    Khái quát                                                đáp ứng     MH-HTQLCL (system.yaml:14)
-5.1.2    Hướng vào khách hàng                                     đáp ứng     MH-HTQLCL (system.yaml:14)
-5.2.1    Thiết lập chính sách chất lượng                          đáp ứng     policy (system.yaml:9)
-5.2.2    Truyền đạt chính sách chất lượng                    M    đáp ứng     policy (system.yaml:9)
-5.3      Vai trò, trách nhiệm và quyền hạn trong tổ chức          đáp ứng     MH-HTQLCL (system.yaml:14)
-6.1.1    Xác định rủi ro và cơ hội                                đáp ứng     risks (system.yaml:11)
-6.1.2    Hoạch định hành động đối với rủi ro và cơ hội            đáp ứng     risks (system.yaml:11)
-6.2.1    Thiết lập mục tiêu chất lượng                       M    đáp ứng     objectives (system.yaml:10)
-6.2.2    Hoạch định để đạt được mục tiêu                          đáp ứng     objectives (system.yaml:10)
-6.3      Hoạch định thay đổi                                      đáp ứng     MH-HTQLCL (system.yaml:14)
-7.1.1    Khái quát                                                đáp ứng     QD-NL (system.yaml:15)
-7.1.2    Con người                                                đáp ứng     QD-NL (system.yaml:15)
-7.1.3    Cơ sở hạ tầng                                            đáp ứng     QD-NL (system.yaml:15)
-7.1.4    Môi trường cho việc thực hiện các quá trình              đáp ứng     QD-NL (system.yaml:15)
-7.1.5.1  Khái quát                                           R    đáp ứng     QD-NL (system.yaml:15)
-7.1.5.2  Liên kết chuẩn đo lường                             R    đáp ứng     QD-NL (system.yaml:15)
-7.1.6    Tri thức của tổ chức                                     đáp ứng     knowledge (system.yaml:12), QD-NL (system.yaml:15)
-7.2      Năng lực                                            R    đáp ứng     QD-NL (system.yaml:15)
-7.3      Nhận thức                                                đáp ứng     QD-NL (system.yaml:15)
-7.4      Trao đổi thông tin                                       đáp ứng     QD-NL (system.yaml:15)
-7.5.1    Khái quát                                                đáp ứng     QT-KSTL (system.yaml:16)
-7.5.2    Tạo lập và cập nhật                                      đáp ứng     QT-KSTL (system.yaml:16)
-7.5.3.1  Sẵn có và được bảo vệ                                    đáp ứng     QT-KSTL (system.yaml:16)
-7.5.3.2  Các hoạt động kiểm soát                                  đáp ứng     QT-KSTL (system.yaml:16)
-8.1      Hoạch định và kiểm soát việc thực hiện              M+R  đáp ứng     A-01 (A-01.yaml:7)
-8.2.1    Trao đổi thông tin với khách hàng                        đáp ứng     A-01 (A-01.yaml:7)
-8.2.2    Xác định các yêu cầu đối với sản phẩm và dịch vụ         đáp ứng     A-01 (A-01.yaml:7)
-8.2.3.1  Xem xét trước khi cam kết                                đáp ứng     A-01 (A-01.yaml:7)
-8.2.3.2  Lưu thông tin về việc xem xét                       R    đáp ứng     A-01 (A-01.yaml:7)
-8.2.4    Thay đổi các yêu cầu đối với sản phẩm và dịch vụ         đáp ứng     A-01 (A-01.yaml:7)
-8.3.1    Khái quát                                                loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
-8.3.2    Hoạch định thiết kế và phát triển                   R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
-8.3.3    Đầu vào của thiết kế và phát triển                  R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
-8.3.4    Kiểm soát thiết kế và phát triển                    R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
-8.3.5    Đầu ra của thiết kế và phát triển                   R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
-8.3.6    Thay đổi thiết kế và phát triển                     R    loại trừ    Sở không thiết kế dịch vụ; TTHC do luật định (processes/so-a/system.yaml:6)
-8.4.1    Khái quát                                           R    đáp ứng     A-01 (A-01.yaml:7)
-8.4.2    Loại và mức độ kiểm soát                                 đáp ứng     A-01 (A-01.yaml:7)
-8.4.3    Thông tin cho nhà cung cấp bên ngoài                     đáp ứng     A-01 (A-01.yaml:7)
-8.5.1    Kiểm soát sản xuất và cung cấp dịch vụ              M+R  đáp ứng     A-01 (A-01.yaml:7)
-8.5.2    Nhận biết và xác định nguồn gốc                     R    đáp ứng     A-01 (A-01.yaml:7)
-8.5.3    Tài sản của khách hàng hoặc nhà cung cấp bên ngoài  R    đáp ứng     A-01 (A-01.yaml:7)
-8.5.4    Bảo toàn                                                 đáp ứng     A-01 (A-01.yaml:7)
-8.5.5    Hoạt động sau giao hàng                                  đáp ứng     A-01 (A-01.yaml:7)
-8.5.6    Kiểm soát thay đổi                                  R    đáp ứng     A-01 (A-01.yaml:7)
-8.6      Thông qua sản phẩm và dịch vụ                       R    đáp ứng     A-01 (A-01.yaml:7)
-8.7.1    Xử lý đầu ra không phù hợp                               THIẾU
-8.7.2    Lưu thông tin về đầu ra không phù hợp               R    THIẾU
-9.1.1    Khái quát                                           R    đáp ứng     A-01 (A-01.yaml:7)
-9.1.2    Sự thỏa mãn của khách hàng                               đáp ứng     A-01 (A-01.yaml:7)
-9.1.3    Phân tích và đánh giá                                    đáp ứng     A-01 (A-01.yaml:7)
-9.2.1    Mục đích của đánh giá nội bộ                             đáp ứng     QT-DG (system.yaml:17)
-9.2.2    Chương trình và thực hiện đánh giá                  R    đáp ứng     QT-DG (system.yaml:17)
-9.3.1    Khái quát                                                đáp ứng     QT-DG (system.yaml:17)
-9.3.2    Đầu vào xem xét của lãnh đạo                             đáp ứng     QT-DG (system.yaml:17)
-9.3.3    Đầu ra xem xét của lãnh đạo                         R    đáp ứng     QT-DG (system.yaml:17)
-10.1     Khái quát                                                đáp ứng     A-01 (A-01.yaml:7)
-10.2.1   Xử lý sự không phù hợp                                   THIẾU
-10.2.2   Lưu thông tin về sự không phù hợp và hành động      R    THIẾU
-10.3     Cải tiến liên tục                                        đáp ứng     A-01 (A-01.yaml:7)
+Điều     Tên                                                 HS   Trạng thái                       Bằng chứng hoặc điều còn thiếu
+4.1      Hiểu tổ chức và bối cảnh của tổ chức                     đáp ứng                          bối cảnh (system.yaml:8, 15/6/2020)
+4.2      Hiểu nhu cầu và mong đợi của các bên quan tâm            đáp ứng                          các bên quan tâm (system.yaml:9, 15/6/2020)
+4.3      Xác định phạm vi của hệ thống quản lý chất lượng    M    đáp ứng                          phạm vi (system.yaml:5, 15/6/2020)
+4.4.1    Các quá trình và sự tương tác                            đáp ứng                          MH-HTQLCL (system.yaml:15, 15/6/2020)
+4.4.2    Thông tin dạng văn bản cho các quá trình            M+R  có tài liệu, chưa có bằng chứng  chưa có hồ sơ lập đến ngày 30/9/2020
+5.1.1    Khái quát                                                đáp ứng                          MH-HTQLCL (system.yaml:15, 15/6/2020)
+5.1.2    Hướng vào khách hàng                                     đáp ứng                          MH-HTQLCL (system.yaml:15, 15/6/2020)
+5.2.1    Thiết lập chính sách chất lượng                          đáp ứng                          chính sách chất lượng (system.yaml:10, 15/6/2020)
+5.2.2    Truyền đạt chính sách chất lượng                    M    đáp ứng                          chính sách chất lượng (system.yaml:10, 15/6/2020)
+5.3      Vai trò, trách nhiệm và quyền hạn trong tổ chức          đáp ứng                          MH-HTQLCL (system.yaml:15, 15/6/2020)
+6.1.1    Xác định rủi ro và cơ hội                                đáp ứng                          rủi ro và cơ hội (system.yaml:12, 15/6/2020)
+6.1.2    Hoạch định hành động đối với rủi ro và cơ hội            đáp ứng                          rủi ro và cơ hội (system.yaml:12, 15/6/2020)
+6.2.1    Thiết lập mục tiêu chất lượng                       M    đáp ứng                          mục tiêu chất lượng (system.yaml:11, 15/6/2020)
+6.2.2    Hoạch định để đạt được mục tiêu                          đáp ứng                          mục tiêu chất lượng (system.yaml:11, 15/6/2020)
+6.3      Hoạch định thay đổi                                      đáp ứng                          MH-HTQLCL (system.yaml:15, 15/6/2020)
+7.1.1    Khái quát                                                đáp ứng                          QD-NL (system.yaml:16, 15/6/2020)
+7.1.2    Con người                                                đáp ứng                          QD-NL (system.yaml:16, 15/6/2020)
+7.1.3    Cơ sở hạ tầng                                            đáp ứng                          QD-NL (system.yaml:16, 15/6/2020)
+7.1.4    Môi trường cho việc thực hiện các quá trình              đáp ứng                          QD-NL (system.yaml:16, 15/6/2020)
+7.1.5.1  Khái quát                                           R    có tài liệu, chưa có bằng chứng  chưa có hồ sơ lập đến ngày 30/9/2020
+7.1.5.2  Liên kết chuẩn đo lường                             R    có tài liệu, chưa có bằng chứng  chưa có hồ sơ lập đến ngày 30/9/2020
+7.1.6    Tri thức của tổ chức                                     đáp ứng                          tri thức của tổ chức (system.yaml:13, 15/6/2020)
+7.2      Năng lực                                            R    đáp ứng                          HS-NL (system.yaml:17, 01/7/2020)
+7.3      Nhận thức                                                đáp ứng                          QD-NL (system.yaml:16, 15/6/2020)
+7.4      Trao đổi thông tin                                       đáp ứng                          QD-NL (system.yaml:16, 15/6/2020)
+7.5.1    Khái quát                                                có tài liệu, chưa có bằng chứng  chưa có nội dung nào đáp ứng có hiệu lực vào ngày 30/9/2020: QT-KSTL mới là dự thảo (system.yaml:18)
+7.5.2    Tạo lập và cập nhật                                      có tài liệu, chưa có bằng chứng  chưa có nội dung nào đáp ứng có hiệu lực vào ngày 30/9/2020: QT-KSTL mới là dự thảo (system.yaml:18)
+7.5.3.1  Sẵn có và được bảo vệ                                    có tài liệu, chưa có bằng chứng  chưa có nội dung nào đáp ứng có hiệu lực vào ngày 30/9/2020: QT-KSTL mới là dự thảo (system.yaml:18)
+7.5.3.2  Các hoạt động kiểm soát                                  có tài liệu, chưa có bằng chứng  chưa có nội dung nào đáp ứng có hiệu lực vào ngày 30/9/2020: QT-KSTL mới là dự thảo (system.yaml:18)
+8.1      Hoạch định và kiểm soát việc thực hiện              M+R  đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+8.2.1    Trao đổi thông tin với khách hàng                        đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+8.2.2    Xác định các yêu cầu đối với sản phẩm và dịch vụ         đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+8.2.3.1  Xem xét trước khi cam kết                                đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+8.2.3.2  Lưu thông tin về việc xem xét                       R    đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+8.2.4    Thay đổi các yêu cầu đối với sản phẩm và dịch vụ         đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+8.3      Thiết kế và phát triển sản phẩm, dịch vụ                 không áp dụng                    Sở không thiết kế dịch vụ; TTHC do luật định (system.yaml:7)
+8.4.1    Khái quát                                           R    đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+8.4.2    Loại và mức độ kiểm soát                                 đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+8.4.3    Thông tin cho nhà cung cấp bên ngoài                     đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+8.5.1    Kiểm soát sản xuất và cung cấp dịch vụ              M+R  đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+8.5.2    Nhận biết và xác định nguồn gốc                     R    đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+8.5.3    Tài sản của khách hàng hoặc nhà cung cấp bên ngoài  R    đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+8.5.4    Bảo toàn                                                 đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+8.5.5    Hoạt động sau giao hàng                                  đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+8.5.6    Kiểm soát thay đổi                                  R    đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+8.6      Thông qua sản phẩm và dịch vụ                       R    đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+8.7.1    Xử lý đầu ra không phù hợp                               chưa đáp ứng                     chưa có nội dung nào đáp ứng: không mục nào của system.yaml, tài liệu hay quy trình nào nêu điều khoản này
+8.7.2    Lưu thông tin về đầu ra không phù hợp               R    chưa đáp ứng                     chưa có nội dung nào đáp ứng: không mục nào của system.yaml, tài liệu hay quy trình nào nêu điều khoản này
+9.1.1    Khái quát                                           R    đáp ứng                          hồ sơ của A-01 (A-01.yaml:17, 15/6/2020)
+9.1.2    Sự thỏa mãn của khách hàng                               đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+9.1.3    Phân tích và đánh giá                                    đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+9.2.1    Mục đích của đánh giá nội bộ                             đáp ứng                          đánh giá nội bộ (so-a.yaml:9, 12/8/2020)
+9.2.2    Chương trình và thực hiện đánh giá                  R    đáp ứng                          đánh giá nội bộ (so-a.yaml:9, 12/8/2020)
+9.3.1    Khái quát                                                có tài liệu, chưa có bằng chứng  chưa họp xem xét của lãnh đạo đến ngày 30/9/2020
+9.3.2    Đầu vào xem xét của lãnh đạo                             có tài liệu, chưa có bằng chứng  chưa họp xem xét của lãnh đạo đến ngày 30/9/2020
+9.3.3    Đầu ra xem xét của lãnh đạo                         R    có tài liệu, chưa có bằng chứng  chưa họp xem xét của lãnh đạo đến ngày 30/9/2020
+10.1     Khái quát                                                đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
+10.2.1   Xử lý sự không phù hợp                                   chưa đáp ứng                     chưa có nội dung nào đáp ứng: không mục nào của system.yaml, tài liệu hay quy trình nào nêu điều khoản này
+10.2.2   Lưu thông tin về sự không phù hợp và hành động      R    chưa đáp ứng                     chưa có nội dung nào đáp ứng: không mục nào của system.yaml, tài liệu hay quy trình nào nêu điều khoản này
+10.3     Cải tiến liên tục                                        đáp ứng                          A-01 (A-01.yaml:8, 15/6/2020)
 
-65 điều khoản: 55 đáp ứng, 6 loại trừ, 4 thiếu
+60 điều khoản: đáp ứng 45; có tài liệu, chưa có bằng chứng 10; chưa đáp ứng 4; không áp dụng 1
 HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)
 [1]
-$ qms -C ws-iso coverage so-a --lang en --format md | head -8
-## Coverage of ISO 9001:2015: Sở A tỉnh Thái Bình
+$ qms -C ws-iso coverage so-a --as-of 2020-09-30 --lang en --format md | head -8
+## Conformity with ISO 9001:2015: Sở A tỉnh Thái Bình
+
+As of 2020-09-30
 
 processes/so-a/system.yaml
 
-| Clause | Title | DI | Status | Covered by |
-|---|---|---|---|---|
-| 4.1 | Understanding the organization and its context |  | covered | context (system.yaml:7) |
-| 4.2 | Understanding the needs and expectations of interested parties |  | covered | interested_parties (system.yaml:8) |
-$ qms -C ws-iso coverage so-a --format json | head -4
-{"agency": "so-a", "standard": "ISO 9001:2015", "system": "processes/so-a/system.yaml", "covered": 55, "excluded": 6, "missing": 4, "clauses": [
-  {"clause": "4.1", "title": "Hiểu tổ chức và bối cảnh của tổ chức", "status": "covered", "documented": null, "sources": [{"kind": "field", "name": "context", "tag": "4.1", "file": "processes/so-a/system.yaml", "line": 7, "column": 12}]},
-  {"clause": "4.2", "title": "Hiểu nhu cầu và mong đợi của các bên quan tâm", "status": "covered", "documented": null, "sources": [{"kind": "field", "name": "interested_parties", "tag": "4.2", "file": "processes/so-a/system.yaml", "line": 8, "column": 23}]},
-  {"clause": "4.3", "title": "Xác định phạm vi của hệ thống quản lý chất lượng", "status": "covered", "documented": "maintain", "sources": [{"kind": "field", "name": "scope", "tag": "4.3", "file": "processes/so-a/system.yaml", "line": 4, "column": 10}, {"kind": "field", "name": "exclusions", "tag": "4.3", "file": "processes/so-a/system.yaml", "line": 6, "column": 5}]},
+audits/so-a.yaml
+
+$ qms -C ws-iso coverage so-a --as-of 2020-09-30 --format json | head -4
+{
+  "agency": "so-a",
+  "standard": "ISO 9001:2015",
+  "as_of": "2020-09-30",
+$ for d in 2020-08-11 2020-08-12; do qms -C ws-iso coverage so-a --as-of $d --format json | python3 -c 'import json, sys; c = [r for r in json.load(sys.stdin)["clauses"] if r["clause"] == "9.2.2"][0]; print(c["status"], c["gap"], c["evidence"] and c["evidence"]["title"])'; done
+documented chưa đánh giá nội bộ đến ngày 11/8/2020: đánh giá nội bộ đề ngày 12/8/2020 None
+met None Báo cáo đánh giá nội bộ số 05/BC-SA
 $ qms -C ws-iso coverage so-b
 qms: không có cơ quan 'so-b' trong thư mục làm việc này; có phải là 'so-a'?
 [2]
@@ -107,13 +107,13 @@ A-02 Cấp giấy xác nhận B (processes/so-a/A-02.yaml)
 
 2. Yêu cầu mới của ISO 9001:2015 phải xây dựng
 
-    4.1 Hiểu tổ chức và bối cảnh của tổ chức: đã có (context)
-    4.2 Hiểu nhu cầu và mong đợi của các bên quan tâm: đã có (interested_parties)
-    6.1 Hành động giải quyết rủi ro và cơ hội: đã có (risks)
-    6.1.1 Xác định rủi ro và cơ hội: đã có (risks)
-    6.1.2 Hoạch định hành động đối với rủi ro và cơ hội: đã có (risks)
+    4.1 Hiểu tổ chức và bối cảnh của tổ chức: đã có (bối cảnh)
+    4.2 Hiểu nhu cầu và mong đợi của các bên quan tâm: đã có (các bên quan tâm)
+    6.1 Hành động giải quyết rủi ro và cơ hội: đã có (rủi ro và cơ hội)
+    6.1.1 Xác định rủi ro và cơ hội: đã có (rủi ro và cơ hội)
+    6.1.2 Hoạch định hành động đối với rủi ro và cơ hội: đã có (rủi ro và cơ hội)
     6.3 Hoạch định thay đổi: đã có (MH-HTQLCL)
-    7.1.6 Tri thức của tổ chức: đã có (knowledge, QD-NL)
+    7.1.6 Tri thức của tổ chức: đã có (tri thức của tổ chức, QD-NL)
     8.5.5 Hoạt động sau giao hàng: đã có (A-01)
     8.5.6 Kiểm soát thay đổi: đã có (A-01)
 
@@ -199,12 +199,12 @@ $ qms clauses --standard 2012
 qms: '2012' không phải giá trị của --standard: hãy dùng 2015, 2008; có phải là '2015'?
 [2]
 $ qms clauses --map --lang en | head -6
-2008   Title                                                         2015                     Relation
+2008   Title                                                         2015                                     Relation
 1      Scope                                                         —
 1.1    General                                                       —
-1.2    Application                                                   4.3                      intersect
-4      Quality management system                                     4                        intersect
-4.1    General requirements                                          4.4, 8.4                 superset, intersect
+1.2    Application                                                   4.3                                      intersect
+4      Quality management system                                     4, 4.1, 4.2, 4.4                         intersect, intersect, intersect, superset
+4.1    General requirements                                          4.4, 8.4                                 superset, intersect
 $ qms clauses --lang en | sed -n '1,6p;/^8.3 /,/^8.4 /p'
 Clause   Title                                                              Level    DI
 4        Context of the organization                                        system

@@ -37,7 +37,7 @@ audits/so-z.yaml:1:1: lỗi[L012]: đây là một FIFO (đường ống có tê
 ﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,Sở A tỉnh Mẫu,province,report,,2020-09-30,0,done,1,1,1
 so-d,"Sở Khoa học & Công nghệ ""Mẫu"" <thử>",province,plan,training,2020-12-31,92,on-track,0,0,0
-ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0,0,0
+ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,overdue,0,0,0
 ubnd-xa-c,UBND xã C,commune,documentation,apply,2020-09-15,-15,overdue,0,0,0
 [1]
 $ cp -r ws-audit $TMP/ws && mkfifo $TMP/ws/audits/so-z.yaml && cd $TMP/ws && timeout 100 qms report --as-of 2020-09-30 > /dev/null
@@ -50,7 +50,7 @@ nul.yaml:2:9: error[L004]: this text holds a NUL character (an escape such as \0
 checked 4 files: 4 errors, 0 warnings
 0
 [1]
-$ cp -r ws-audit $TMP/ws && cd $TMP/ws && for n in "$(printf 'e\033[2Jvil')" "$(printf 'x\377')"; do sed '/^  id:/d; /^  name:/d' audits/so-d.yaml > "audits/$n.yaml"; done && qms check; qms audit status --as-of 2020-09-30 --lang en | grep -a "vil\|x\\\\"; qms audit status --as-of 2020-09-30 --format json | python3 -c 'import json, sys; print(sorted(a["agency"] for a in json.loads(sys.stdin.buffer.read().decode("utf-8"))))'; qms report --as-of 2020-09-30 --lang en 2>/dev/null | grep -a "^- x\|^| x"
+$ cp -r ws-audit $TMP/ws && cd $TMP/ws && for n in "$(printf 'e\033[2Jvil')" "$(printf 'x\377')"; do sed '/^  id:/d; /^  name:/d' audits/so-d.yaml > "audits/$n.yaml"; done && qms check; qms audit status --as-of 2020-09-30 --lang en | grep -a "vil\|x\\\\"; qms audit status --as-of 2020-09-30 --format json | python3 -c 'import json, sys; print(sorted(a["agency"] for a in json.loads(sys.stdin.buffer.read().decode("utf-8"))))'; qms report --as-of 2020-09-30 --lang en 2>/dev/null | grep -ao 'e\\x1b\[2Jvil\|x\\xff' | sort | uniq -c
 audits/e\x1b[2Jvil.yaml:2:3: lỗi[S002]: thiếu khóa bắt buộc 'id' trong cơ quan (agency)
 audits/e\x1b[2Jvil.yaml:2:3: lỗi[S002]: thiếu khóa bắt buộc 'name' trong cơ quan (agency)
 audits/x\xff.yaml:2:3: lỗi[S002]: thiếu khóa bắt buộc 'id' trong cơ quan (agency)
@@ -59,19 +59,18 @@ audits/x\xff.yaml:2:3: lỗi[S002]: thiếu khóa bắt buộc 'name' trong cơ 
 e\x1b[2Jvil                          Province  Plan             Training        2020-12-31         92  on track              0        0           0
 x\xff                                Province  Plan             Training        2020-12-31         92  on track              0        0           0
 ['e\x1b[2Jvil', 'so-a', 'so-d', 'ubnd-huyen-b', 'ubnd-xa-c', 'x�']
-- x\xff: next stage Training, deadline 31 December 2020.
-| x\xff | 0 | 0 | 0 | 0 | 0 | - | 2 | 0 |
+      3 x\xff
 $ cp -r ws-audit $TMP/ws && cd $TMP/ws && sed -i "s/^    - {stage: announcement, done: 2020-09-10}/    - {stage: announcement, done: 2020-09-10, evidence: \"=cmd|' \/C calc'!A0\"}/; s/^  name: Sở A tỉnh Mẫu/  name: \"@SUM(1+1)*cmd\"/" audits/so-a.yaml && grep -c "=cmd" audits/so-a.yaml && qms audit status --as-of 2020-09-30 --format csv && qms report --as-of 2020-09-30 --format csv 2>/dev/null | cut -d, -f1-11
 1
 ﻿agency,name,level,last_stage,next_stage,deadline,days_left,status,findings_open,findings_overdue,findings_unverified
 so-a,"'@SUM(1+1)*cmd",province,report,,2020-09-30,0,done,1,1,1
 so-d,"Sở Khoa học & Công nghệ ""Mẫu"" <thử>",province,plan,training,2020-12-31,92,on-track,0,0,0
-ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,at-risk,0,0,0
+ubnd-huyen-b,UBND huyện B,district,apply,internal-audit,2020-09-30,0,overdue,0,0,0
 ubnd-xa-c,UBND xã C,commune,documentation,apply,2020-09-15,-15,overdue,0,0,0
 ﻿agency,name,level,tracked,status,last_stage,next_stage,deadline,days_left,announced,decision
 so-a,"'@SUM(1+1)*cmd",province,yes,done,report,,2020-09-30,0,2020-09-10,"'=cmd|' /C calc'!A0"
 so-d,"Sở Khoa học & Công nghệ ""Mẫu"" <thử>",province,yes,on-track,plan,training,2020-12-31,92,,
-ubnd-huyen-b,UBND huyện B,district,yes,at-risk,apply,internal-audit,2020-09-30,0,,
+ubnd-huyen-b,UBND huyện B,district,yes,overdue,apply,internal-audit,2020-09-30,0,,
 ubnd-xa-c,UBND xã C,commune,yes,overdue,documentation,apply,2020-09-15,-15,,
 $ cp -r ws-audit $TMP/ws && cd $TMP/ws && sed '/^  id:/d' audits/so-d.yaml > "audits/a&b<c.yaml" && qms audit board --as-of 2020-09-30 > $TMP/b.svg; python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1]); print("well-formed")' $TMP/b.svg && grep -o "(a&amp;b&lt;c)" $TMP/b.svg
 well-formed

@@ -7,7 +7,7 @@ Quản lý chất lượng theo TCVN ISO 9001:2015 tại các cơ quan hành ch�
 các lệnh:
   audit      theo dõi chuyển đổi: các giai đoạn, cuộc đánh giá, phát hiện; tình trạng và bảng theo dõi tại một ngày
   check      kiểm tra quy trình, hệ thống và tệp theo dõi theo định dạng và các quy tắc
-  coverage   ISO 9001:2015 theo từng điều khoản của một cơ quan: đã đáp ứng, loại trừ, còn thiếu
+  coverage   TCVN ISO 9001:2015 theo từng điều khoản của một cơ quan: đáp ứng, có tài liệu, chưa đáp ứng, không áp dụng
   clauses    tra cứu điều khoản của ISO 9001:2015, 2008 và bảng tương ứng giữa hai phiên bản
   export     một quy trình thành văn bản để cơ quan ký ban hành: PDF hoặc Word (DOCX)
   render     lưu đồ quy trình (theo làn, đường găng, phát hiện đánh giá); sơ đồ liên kết của cơ quan
@@ -57,7 +57,7 @@ Quản lý chất lượng theo TCVN ISO 9001:2015 tại các cơ quan hành ch�
 các lệnh:
   audit      theo dõi chuyển đổi: các giai đoạn, cuộc đánh giá, phát hiện; tình trạng và bảng theo dõi tại một ngày
   check      kiểm tra quy trình, hệ thống và tệp theo dõi theo định dạng và các quy tắc
-  coverage   ISO 9001:2015 theo từng điều khoản của một cơ quan: đã đáp ứng, loại trừ, còn thiếu
+  coverage   TCVN ISO 9001:2015 theo từng điều khoản của một cơ quan: đáp ứng, có tài liệu, chưa đáp ứng, không áp dụng
   clauses    tra cứu điều khoản của ISO 9001:2015, 2008 và bảng tương ứng giữa hai phiên bản
   export     một quy trình thành văn bản để cơ quan ký ban hành: PDF hoặc Word (DOCX)
   render     lưu đồ quy trình (theo làn, đường găng, phát hiện đánh giá); sơ đồ liên kết của cơ quan
