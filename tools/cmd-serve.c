@@ -320,6 +320,8 @@ int qms_cmd_serve(int argc, char **argv)
 		return qms_cli_usage_error(_("--port: %lu is not a port (0 to 65535)"), a.port);
 	if (!a.bind)
 		a.bind = "127.0.0.1";
+	if (!qms_http_address_ok(a.bind))
+		return qms_cli_usage_error(_("'%s' is not an IP address (such as 127.0.0.1 or ::1)"), a.bind);
 	char *root = qms_cli_workspace_root();
 	if (!root)
 		return QMS_EXIT_USAGE;

@@ -245,6 +245,13 @@ struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qm
 	return h;
 }
 
+bool qms_http_address_ok(const char *bind)
+{
+	struct sockaddr_storage ss;
+	bool loopback;
+	return make_addr(&ss, bind, 0, &loopback) != 0;
+}
+
 unsigned qms_http_port(const struct qms_http *h)
 {
 	return h->port;

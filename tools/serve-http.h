@@ -17,6 +17,7 @@
 #define QMS_SERVE_HTTP_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 
 #include "fs.h"
 
@@ -28,6 +29,9 @@ struct qms_http;
  * server or NULL with *err (caller frees). */
 struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qms_dir *site,
 				atomic_ulong *version, char **err);
+/* Whether bind is an address qms_http_start() takes (numeric IPv4 or
+ * IPv6), to refuse a wrong one before the first build. */
+bool qms_http_address_ok(const char *bind);
 /* The port listened on. */
 unsigned qms_http_port(const struct qms_http *h);
 /* Stop listening, finish the request in progress, free h. */
