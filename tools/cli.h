@@ -32,6 +32,13 @@ int qms_cmd_site(int argc, char **argv);
 int qms_cmd_init(int argc, char **argv);
 int qms_cmd_new(int argc, char **argv);
 int qms_cmd_schema(int argc, char **argv);
+int qms_cmd_serve(int argc, char **argv);
+
+/* Print the diagrams a render could not make and the documents it skipped
+ * (qms render's and qms site's messages) on stderr; returns how many
+ * diagrams failed (tools/cmd-report.c). */
+struct qms_render_result;
+size_t qms_cli_print_render_problems(const struct qms_render_result *res);
 
 /* Write the JSON Schema of every kind into dir (tools/cmd-schema.c);
  * returns an exit status. */
@@ -42,7 +49,7 @@ extern const struct qms_cli_command qms_audit_command, qms_audit_status_command,
 	qms_audit_new_command, qms_audit_stage_command, qms_audit_add_command, qms_audit_finding_command,
 	qms_audit_close_command, qms_audit_verify_command, qms_check_command, qms_coverage_command,
 	qms_clauses_command, qms_export_command, qms_render_command, qms_migrate_command, qms_report_command, qms_results_command, qms_site_command,
-	qms_init_command, qms_new_command, qms_schema_command;
+	qms_init_command, qms_new_command, qms_schema_command, qms_serve_command;
 
 /* The migration board as of a date (-1: today) to output (NULL or "-":
  * the standard output): `qms audit board` and `qms render --board`. */

@@ -163,7 +163,7 @@ int qms_cmd_report(int argc, char **argv)
 	return rc;
 }
 
-static size_t print_render_problems(const struct qms_render_result *res)
+size_t qms_cli_print_render_problems(const struct qms_render_result *res)
 {
 	struct qms_buf line;
 	qms_buf_init(&line);
@@ -214,8 +214,8 @@ int qms_cmd_site(int argc, char **argv)
 		free(err);
 		rc = QMS_EXIT_USAGE;
 	} else {
-		size_t failed = print_render_problems(&res.render);
-		failed += print_render_problems(&res.maps);
+		size_t failed = qms_cli_print_render_problems(&res.render);
+		failed += qms_cli_print_render_problems(&res.maps);
 		qms_cli_printf(_("wrote %zu pages and %zu diagrams into %s"), res.pages, res.diagrams, a.out);
 		if (failed)
 			qms_cli_printf(_("; %zu diagrams could not be made\n"), failed);

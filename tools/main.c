@@ -27,7 +27,7 @@ const struct qms_cli_command *const qms_cli_commands[] = {
 	&qms_check_command,   &qms_coverage_command, &qms_clauses_command, &qms_export_command,
 	&qms_render_command,
 	&qms_migrate_command, &qms_report_command, &qms_results_command,   &qms_site_command,   &qms_init_command,
-	&qms_new_command,     &qms_schema_command,
+	&qms_new_command,     &qms_schema_command, &qms_serve_command,
 	NULL,
 };
 

@@ -18,6 +18,7 @@ các lệnh:
   init       tạo một thư mục làm việc: qms.yaml, processes/, audits/, một README hướng dẫn các bước tiếp theo
   new        viết bản khung có chú thích của một quy trình, một hệ thống hoặc một tệp theo dõi
   schema     JSON Schema của từng loại tài liệu, cho trình soạn thảo (yaml-language-server)
+  serve      xem trước trang trên trình duyệt, tự dựng lại và tải lại khi một tệp thay đổi
 
 tùy chọn:
   -C DIR      chạy như khi đứng ở THƯ_MỤC (thư mục làm việc)
@@ -68,6 +69,7 @@ các lệnh:
   init       tạo một thư mục làm việc: qms.yaml, processes/, audits/, một README hướng dẫn các bước tiếp theo
   new        viết bản khung có chú thích của một quy trình, một hệ thống hoặc một tệp theo dõi
   schema     JSON Schema của từng loại tài liệu, cho trình soạn thảo (yaml-language-server)
+  serve      xem trước trang trên trình duyệt, tự dựng lại và tải lại khi một tệp thay đổi
 
 tùy chọn:
   -C DIR      chạy như khi đứng ở THƯ_MỤC (thư mục làm việc)

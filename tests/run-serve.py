@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""End-to-end test of `qms serve` over HTTP (no browser).
+
+usage: run-serve.py QMS_BINARY FIXTURE_WS
+
+On a copy of FIXTURE_WS (tests/report/ws): start `qms serve --port 0`, read
+the port and the site folder from its first lines, then check that
+- a procedure page is served (text/html, with the reload script), and the
+  style sheet, a diagram, report.json and report.csv with their types; HEAD
+  gives the headers and no body;
+- path tricks are refused (403 or 404, never the file): /../qms.yaml,
+  /%2e%2e/qms.yaml, %2e%2e deeper, an absolute path, the hidden marker,
+  a symbolic link to a file and to a folder outside the site; POST is 405;
+  a Host that is not the loopback is 403;
+- editing a step's name in the procedure's YAML shows the new name on the
+  procedure's page within the time limit, and /__qms/version grows;
+- breaking a `next:` shows its diagnostic, with the file and line, on the
+  procedure's page;
+- SIGTERM stops the server with exit 0 and removes its private folder.
+Prints the save-to-page latency of each edit.
+"""
+import http.client
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+AS_OF = "2020-09-30"
+# under ASan a build of the fixture takes seconds on a loaded machine
+WAIT = float(os.environ.get("QMS_SERVE_WAIT", "90"))
+failures = []
+
+
+def check(cond, what):
+    print(f"{'ok  ' if cond else 'FAIL'} {what}", flush=True)
+    if not cond:
+        failures.append(what)
+    return cond
+
+
+class Server:
+    def __init__(self, qms, ws, jobs=1):
+        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+        self.proc = subprocess.Popen([qms, "-C", ws, "serve", "--port", "0", "--as-of", AS_OF, "-j", str(jobs)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        self.port = self.dir = None
+        deadline = time.time() + WAIT
+        self.lines = []
+        while time.time() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            self.lines.append(line)
+            m = re.search(r" (/\S+) .*http://127\.0\.0\.1:(\d+)/", line)
+            if m:
+                self.dir, self.port = m.group(1), int(m.group(2))
+                break
+
+    def request(self, path, method="GET", host=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        c.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        c.putheader("Host", host or f"127.0.0.1:{self.port}")
+        c.endheaders()
+        r = c.getresponse()
+        body = r.read()
+        c.close()
+        return r.status, r.getheader("Content-Type") or "", body
+
+    def page(self, path):
+        status, _, body = self.request(path)
+        return body.decode("utf-8", "replace") if status == 200 else ""
+
+
+def stop(proc, timeout):
+    """SIGTERM, then SIGKILL after timeout seconds; the exit status (None: killed)."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return None
+
+
+def wait_for(srv, path, pred):
+    """Seconds until pred(page) holds, or None."""
+    t0 = time.time()
+    while time.time() - t0 < WAIT:
+        if pred(srv.page(path)):
+            return time.time() - t0
+        time.sleep(0.05)
+    return None
+
+
+def edit(path, old, new):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    assert old in text, old
+    text = text.replace(old, new, 1)
+    # as an editor saves: a new file renamed over the old one
+    with open(path + ".new", "w", encoding="utf-8") as f:
+        f.write(text)
+    os.rename(path + ".new", path)
+    return text
+
+
+def check_tricks(srv, ws):
+    for path in ["/../qms.yaml", "/%2e%2e/qms.yaml", "/%2E%2E/qms.yaml", "/procedures/%2e%2e/%2e%2e/qms.yaml",
+                 "/procedures/../../qms.yaml", "//etc/passwd", "/%2fetc/passwd", "/.qms-site",
+                 "/procedures/%00.html", "/procedures/A-01.html/..", "/./index.html"]:
+        status, _, body = srv.request(path)
+        check(status in (403, 404) and b"language" not in body and b"root:" not in body,
+              f"{path} refused ({status})")
+    os.symlink(os.path.join(ws, "qms.yaml"), os.path.join(srv.dir, "leak.html"))
+    os.symlink(ws, os.path.join(srv.dir, "up"))
+    for path in ["/leak.html", "/up/qms.yaml"]:
+        status, _, body = srv.request(path)
+        check(status in (403, 404) and b"language" not in body, f"symbolic link {path} refused ({status})")
+    os.unlink(os.path.join(srv.dir, "leak.html"))
+    os.unlink(os.path.join(srv.dir, "up"))
+    status, _, _ = srv.request("/index.html", method="POST")
+    check(status == 405, f"POST is 405 ({status})")
+    status, _, _ = srv.request("/index.html", host="evil.example:80")
+    check(status == 403, f"a Host that is not the loopback is 403 ({status})")
+    status, _, _ = srv.request("/procedures/nope.html")
+    check(status == 404, f"a missing page is 404 ({status})")
+
+
+def check_types(srv):
+    for path, want in [("/", "text/html"), ("/style.css", "text/css"), ("/diagrams/A-01.svg", "image/svg+xml"),
+                       ("/board.svg", "image/svg+xml"), ("/report.json", "application/json"),
+                       ("/report.csv", "text/csv"), ("/__qms/version", "text/plain")]:
+        status, ctype, body = srv.request(path)
+        check(status == 200 and ctype.startswith(want) and body, f"{path}: {status} {ctype}")
+    status, ctype, body = srv.request("/procedures/A-01.html", method="HEAD")
+    check(status == 200 and ctype.startswith("text/html") and body == b"", f"HEAD: {status} {ctype}, no body")
+
+
+def main():
+    qms, fixture = sys.argv[1], sys.argv[2]
+    tmp = tempfile.mkdtemp(prefix="qms-serve-test-")
+    ws = os.path.join(tmp, "ws")
+    shutil.copytree(fixture, ws)
+    srv = Server(qms, ws)
+    try:
+        if not check(srv.port is not None, f"serve prints its address: {''.join(srv.lines).strip()}"):
+            return 1
+        page = srv.page("/procedures/A-01.html")
+        check("Tiếp nhận và kiểm tra hồ sơ" in page, "the procedure page is served")
+        check("/__qms/version" in page and page.rstrip().endswith("</html>"),
+              "the page carries the reload script, inside the document")
+        check_types(srv)
+        check_tricks(srv, ws)
+
+        v0 = int(srv.request("/__qms/version")[2])
+        a01 = os.path.join(ws, "processes", "so-a", "A-01.yaml")
+        edit(a01, "Tiếp nhận và kiểm tra hồ sơ", "Tiếp nhận hồ sơ điện tử")
+        took = wait_for(srv, "/procedures/A-01.html", lambda p: "Tiếp nhận hồ sơ điện tử" in p)
+        check(took is not None, f"the new step name is on the page after a save ({took and round(took, 2)} s)")
+        # the version is bumped just after the new site is in place
+        took = wait_for(srv, "/__qms/version", lambda p: p.isdigit() and int(p) > v0)
+        check(took is not None, f"the version grows ({v0} -> {srv.page('/__qms/version')})")
+
+        text = edit(a01, "next: vao-so}", "next: khong-co}")
+        line = next(i + 1 for i, l in enumerate(text.splitlines()) if "next: khong-co" in l)
+        where = f"processes/so-a/A-01.yaml:{line}:"
+        took = wait_for(srv, "/procedures/A-01.html", lambda p: where in p and "khong-co" in p)
+        check(took is not None, f"the broken next: is on the page with {where} ({took and round(took, 2)} s)")
+        page = srv.page("/procedures/A-01.html")
+        m = re.search(r'<pre class="diag">([^<]*khong-co[^<]*)</pre>', page)
+        print("  diagnostic:", m.group(1).strip() if m else "(not found)")
+
+        # a new folder under processes/ is watched too
+        os.makedirs(os.path.join(ws, "processes", "so-g", "sub"))
+        shutil.copy(os.path.join(ws, "processes", "so-f", "F-01.yaml"),
+                    os.path.join(ws, "processes", "so-g", "sub", "G-01.yaml"))
+        edit(os.path.join(ws, "processes", "so-g", "sub", "G-01.yaml"), "F-01", "G-01")
+        took = wait_for(srv, "/procedures/G-01.html", lambda p: "G-01" in p)
+        check(took is not None, f"a procedure in a new folder appears ({took and round(took, 2)} s)")
+    finally:
+        rc = stop(srv.proc, 60)
+        err = srv.proc.stderr.read()
+        check(rc == 0, f"SIGTERM stops it with exit 0 ({rc}) {err.strip()[-2000:]}")
+        if srv.dir:
+            check(not os.path.exists(os.path.dirname(srv.dir)), "its private folder is removed")
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{len(failures)} failed" if failures else "all passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
