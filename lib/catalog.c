@@ -162,6 +162,7 @@ static void add_catalog(struct qms_catalogs *c, const struct qms_standard_doc *s
 		cl->level = e->level.text ? e->level.choice : QMS_CLAUSE_SYSTEM;
 		cl->documented = e->documented.text ? e->documented.choice : -1;
 		cl->evidence = copy(a, &e->evidence);
+		cl->evidence_vi = copy(a, &e->evidence_vi);
 		cl->questions = copy_list(a, &e->questions, &cl->nquestions);
 		cl->questions_vi = copy_list(a, &e->questions_vi, &cl->nquestions_vi);
 		cl->line = e->number.line;
@@ -173,6 +174,9 @@ static void add_catalog(struct qms_catalogs *c, const struct qms_standard_doc *s
 			qms_diags_add(diags, path, e->obj.line, e->obj.col, QMS_RULE_C010,
 				      "clause %s requires documented information but says no 'evidence' of what it is",
 				      cl->number);
+		if (cl->evidence && !cl->evidence_vi)
+			qms_diags_add(diags, path, e->obj.line, e->obj.col, QMS_RULE_C010,
+				      "clause %s gives its 'evidence' in English only; add 'evidence_vi'", cl->number);
 	}
 	for (size_t i = 0; i < cat->nclauses; i++) {
 		struct qms_clause *cl = &cat->clauses[i];

@@ -19,6 +19,7 @@ struct qms_clause {
 	int level;                /* enum qms_clause_level */
 	int documented;           /* enum qms_documented, -1 when none is required */
 	const char *evidence;     /* what that documented information is */
+	const char *evidence_vi;  /* the same in Vietnamese */
 	const char **questions, **questions_vi;
 	size_t nquestions, nquestions_vi;
 	size_t parent;            /* index of the parent clause, SIZE_MAX for a top clause */

@@ -131,7 +131,8 @@ void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index
 			      c->id, cl->number,
 			      qms_lang_get() == QMS_LANG_VI && cl->vi ? cl->vi : cl->en,
 			      _(documented_words[cl->documented]),
-			      cl->evidence ? cl->evidence : _("see the standard"));
+			      qms_lang_get() == QMS_LANG_VI && cl->evidence_vi ? cl->evidence_vi
+			      : cl->evidence ? cl->evidence : _("see the standard"));
 	}
 	qms_coverage_release(&cov);
 }

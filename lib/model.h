@@ -347,7 +347,7 @@ struct qms_titles {
 
 struct qms_catalog_clause {
 	struct qms_obj obj;
-	struct qms_value number, en, vi, level, documented, evidence;
+	struct qms_value number, en, vi, level, documented, evidence, evidence_vi;
 	struct qms_list questions, questions_vi; /* of qms_value */
 };
 

@@ -405,6 +405,7 @@ static const struct qms_field catalog_clause_fields[] = {
 	CHOICE(struct qms_catalog_clause, level, qms_clause_level_names, REQ, "met once for the whole system, or in each process"),
 	CHOICE(struct qms_catalog_clause, documented, qms_documented_names, 0, "documented information the standard requires (`procedure`: a 2008 mandatory procedure)"),
 	FIELD(struct qms_catalog_clause, evidence, QMS_T_TEXT, 0, "what that documented information is (required with `documented`)"),
+	FIELD(struct qms_catalog_clause, evidence_vi, QMS_T_TEXT, 0, "the same in Vietnamese (required with `evidence`)"),
 	FIELD(struct qms_catalog_clause, questions, QMS_T_TEXT, LIST, "one to three check questions an auditor asks, in our own words"),
 	FIELD(struct qms_catalog_clause, questions_vi, QMS_T_TEXT, LIST, "the same questions in Vietnamese"),
 	END};
