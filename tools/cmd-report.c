@@ -56,19 +56,17 @@ const struct qms_cli_command qms_report_command = {
 	.run = qms_cmd_report,
 	.usage = N_("report [--as-of DATE] [--format md|html|csv|json] [--no-bom] [-o FILE] [-j N]"),
 	.summary = N_("the provincial report: migration, audits, procedures, coverage (md, html, csv, json)"),
-	.description = N_("The ISO 9001:2015 section of the half-year administrative reform report,\n"
-			  "from the workspace, as of a date:\n"
-			  "  1. the migration from ISO 9001:2008: agencies by status and by next stage,\n"
-			  "     each overdue or at-risk agency with what it has left, the agencies that\n"
-			  "     announced with their decision and its date;\n"
-			  "  2. the audits held in the period (the half-year that contains the date,\n"
-			  "     up to the date), findings by grade and by clause, corrective actions\n"
-			  "     open, overdue, closed but not verified;\n"
-			  "  3. the procedures: how many, on 2015 and still on 2008, how many meet the\n"
-			  "     workspace's time cut and the average cut; 'qms check' errors and\n"
-			  "     warnings per agency;\n"
-			  "  4. the clauses each agency's system does not cover yet.\n"
-			  "The language is --lang, else the workspace's."),
+	.description = N_("The ISO 9001:2015 section of the administrative reform report, from the\n"
+			  "workspace, as of a date; the period runs from 1 January of that year up to\n"
+			  "the date and is named as the administration names it (Quý I, 6 tháng đầu\n"
+			  "năm, 9 tháng đầu năm, năm 2020). First the text to paste, one paragraph per\n"
+			  "topic: the plan, the migration from ISO 9001:2008 by level with the late\n"
+			  "agencies by name, the audits and corrective actions of the period, the\n"
+			  "procedures, conformity from evidence (met, documented, missing, not\n"
+			  "applicable) and the next tasks; then the tables as appendices (Phụ lục I to\n"
+			  "IV), and Phụ lục V, the results of dossiers, when the workspace has the\n"
+			  "one-stop system's exports in results/. The language is --lang, else the\n"
+			  "workspace's."),
 	.opts = report_opts,
 	.see_also = N_("See docs/report.md for how each figure is counted."),
 	.exit_status = N_("0 written, 2 usage or I/O error"),

@@ -340,15 +340,16 @@ static void opt_label(struct qms_buf *b, const struct qms_opt *o)
 		qms_buf_printf(b, "-%c, ", o->shrt);
 	qms_buf_printf(b, "--%s", o->name);
 	if (o->arg)
-		qms_buf_printf(b, " %s", o->arg);
+		qms_buf_printf(b, " %s", _(o->arg)); /* DATE is NGÀY in Vietnamese, as in the usage */
 }
 
 static void print_opt(FILE *out, const struct qms_opt *o, struct qms_buf *label)
 {
 	opt_label(label, o);
 	const char *help = _(o->help);
-	fprintf(out, "  %-20s", label->buf);
-	if (label->len > 20)
+	size_t width = qms_text_width(label->buf, label->len);
+	fprintf(out, "  %s%*s", label->buf, width < 20 ? (int)(20 - width) : 0, "");
+	if (width > 20)
 		fprintf(out, "\n  %-20s", "");
 	for (const char *p = help; *p;) {
 		const char *nl = strchr(p, '\n');

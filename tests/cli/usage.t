@@ -96,18 +96,17 @@ của các tệp nằm trong các đường dẫn. Tệp nằm ngoài mọi thư
 kiểm tra riêng. '-' đọc một tài liệu từ đầu vào chuẩn.
 
 tùy chọn:
-  --format FORMAT      text (mặc định): tệp:dòng:cột: lỗi|cảnh báo[MÃ]: thông báo;
+  --format ĐỊNH_DẠNG   text (mặc định): tệp:dòng:cột: lỗi|cảnh báo[MÃ]: thông báo;
                        json: mọi thông báo với vị trí, điểm kết thúc và quy tắc;
                        sarif: SARIF 2.1.0 cho công cụ quét mã; github: lệnh của
                        workflow; gitlab: báo cáo Code Quality
-  -o, --output FILE    ghi vào TỆP (trọn vẹn một lần) thay vì ra màn hình
+  -o, --output TỆP     ghi vào TỆP (trọn vẹn một lần) thay vì ra màn hình
   -j, --jobs N         số luồng xử lý (mặc định: mỗi lõi một luồng)
   --max-warnings N     cũng thoát với mã 1 khi có nhiều hơn N cảnh báo
-  --stdin-filename NAME
-                       đi cùng '-': đường dẫn mà tài liệu đọc từ đầu vào chuẩn
+  --stdin-filename TÊN đi cùng '-': đường dẫn mà tài liệu đọc từ đầu vào chuẩn
                        đại diện (thư mục làm việc và loại tài liệu lấy theo đó)
   --list-rules         liệt kê mọi mã quy tắc (--format md: docs/rules.md; json)
-  --explain CODE       ý nghĩa của một mã quy tắc và cách sửa (text hoặc json)
+  --explain MÃ_QT      ý nghĩa của một mã quy tắc và cách sửa (text hoặc json)
   --schema             tra cứu mọi khóa của mọi loại tài liệu (Markdown)
   --lang vi|en         ngôn ngữ của thông báo và của những gì viết cho người đọc
                        (mặc định: của thư mục làm việc, nếu không thì của môi trường, nếu không nữa thì en)
