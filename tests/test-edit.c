@@ -696,6 +696,11 @@ static void test_fuzz_findings_issue17(void **state)
 	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root->first, ""), -1);
 	assert_non_null(strstr(s.e.error, "mixes line ends"));
 	finish(&s, "- >\n  a\r  b\n");
+	/* the 60-minute run: a value starting with a combining mark */
+	start(&s, "k:\n    -      \xcc\xb0" "p y\n");
+	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "k.0"), "x"), -1);
+	assert_non_null(strstr(s.e.error, "accent"));
+	finish(&s, "k:\n    -      \xcc\xb0" "p y\n");
 	/* the 60-minute run: removing `..+` leaves `...` at a line start */
 	start(&s, "{#( n&\n..+,...\n}\n");
 	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "..+"), -1);
