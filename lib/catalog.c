@@ -105,7 +105,7 @@ const struct qms_correlation_table *qms_catalogs_correlation(const struct qms_ca
 
 static const char *copy(struct qms_arena *a, const struct qms_value *v)
 {
-	return v->text ? qms_arena_strdup(a, v->text) : NULL;
+	return qms_arena_strdup(a, v->text);
 }
 
 static const char **copy_list(struct qms_arena *a, const struct qms_list *l, size_t *n)

@@ -151,11 +151,6 @@ static enum qms_cov_state dated_state(int32_t date, int32_t as_of)
 	return date <= as_of ? QMS_SRC_IN_FORCE : QMS_SRC_LATER;
 }
 
-static const char *dup_or_null(struct qms_arena *a, const char *s)
-{
-	return s ? qms_arena_strdup(a, s) : NULL;
-}
-
 /* ---- the tracker's dated facts ---- */
 
 /* The facts of the tracker, once: each becomes a source of the rows of
@@ -193,7 +188,7 @@ static void collect_facts(struct qms_coverage *c, struct facts *f, const struct 
 		if (state == QMS_SRC_IN_FORCE && !report)
 			state = QMS_SRC_NO_REPORT;
 		add_fact(c, f, k == QMS_STAGE_INTERNAL_AUDIT ? ACT_AUDIT : ACT_REVIEW,
-			 (struct qms_cov_source){QMS_COV_STAGE, qms_stage_names[k], dup_or_null(a, st->evidence.text),
+			 (struct qms_cov_source){QMS_COV_STAGE, qms_stage_names[k], qms_arena_strdup(a, st->evidence.text),
 						 NULL, NULL, st->stage.line, st->stage.col, st->done.date, state, report});
 	}
 	for (size_t i = 0; i < t->audits.len; i++) {
@@ -225,7 +220,7 @@ static void collect_facts(struct qms_coverage *c, struct facts *f, const struct 
 				 (struct qms_cov_source){QMS_COV_ACTION,
 							 qms_arena_printf(a, "%s/%s", au->id.text ? au->id.text : "?",
 									  fi->id.text ? fi->id.text : "?"),
-							 dup_or_null(a, fi->action.text), NULL, NULL, fi->closed.line,
+							 qms_arena_strdup(a, fi->action.text), NULL, NULL, fi->closed.line,
 							 fi->closed.col, date, state, true});
 		}
 	}
@@ -261,7 +256,7 @@ static void add_system_sources(struct qms_coverage *c, struct qms_cov_row *row, 
 				state = QMS_SRC_WITHDRAWN;
 			bool record = d->kind.text && d->kind.choice == QMS_DOC_KIND_RECORD;
 			add_source(c, row, &(struct qms_cov_source){QMS_COV_DOCUMENT,
-				   d->id.text ? qms_arena_strdup(a, d->id.text) : "?", dup_or_null(a, d->title.text),
+				   d->id.text ? qms_arena_strdup(a, d->id.text) : "?", qms_arena_strdup(a, d->title.text),
 				   qms_arena_strdup(a, v->text), c->system_path, v->line, v->col, date, state, record});
 			break;
 		}

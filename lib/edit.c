@@ -584,12 +584,9 @@ static const char *mixed_breaks(const struct qms_edit *e)
  * found by fuzz-edit). */
 static const char *unicode_breaks(const struct qms_edit *e)
 {
-	for (size_t i = e->base; i + 1 < e->len; i++) {
-		const unsigned char *t = (const unsigned char *)e->text + i;
-		if ((t[0] == 0xc2 && t[1] == 0x85) ||
-		    (i + 2 < e->len && t[0] == 0xe2 && t[1] == 0x80 && (t[2] == 0xa8 || t[2] == 0xa9)))
+	for (size_t i = e->base; i < e->len; i++)
+		if (break_len(e->text, e->len, i) && e->text[i] != '\n' && e->text[i] != '\r')
 			return N_("the text holds a Unicode line or paragraph separator (U+0085, U+2028 or U+2029), which YAML counts as a line end; replace it with a line break or a space first");
-	}
 	return NULL;
 }
 
@@ -1125,7 +1122,7 @@ int qms_edit_apply(struct qms_edit *e, struct qms_buf *out)
 	if (marker_count(out->buf + start, out->len - start) > marker_count(e->text, e->len)) {
 		out->len = start;
 		out->buf[start] = '\0';
-		return edit_fail(e, "the change would start a line with '...' or '---', which ends or starts a document; put that text on the line before first");
+		return edit_fail(e, "the change would start a line with '...' or '---', which ends or starts a document; first move that text to the line before");
 	}
 	return 0;
 }

@@ -172,12 +172,6 @@ static void add_agencies(struct qms_report *r)
 	qms_buf_release(&b);
 }
 
-/* A copy of s in the report's arena (s may be NULL). */
-static const char *keep_text(struct qms_report *r, const char *s)
-{
-	return s ? qms_arena_strdup(&r->arena, s) : NULL;
-}
-
 static struct qms_document *keep_doc(struct qms_report *r)
 {
 	return &r->docs[r->ndocs++];
@@ -319,8 +313,8 @@ static void read_procedures(struct qms_report *r)
 			continue;
 		const struct qms_process *proc = &((const struct qms_process_file *)d->data)->process;
 		p->process = proc;
-		p->statutory = keep_text(r, proc->time_limit.statutory.text);
-		p->committed = keep_text(r, proc->time_limit.committed.text);
+		p->statutory = qms_arena_strdup(&r->arena, proc->time_limit.statutory.text);
+		p->committed = qms_arena_strdup(&r->arena, proc->time_limit.committed.text);
 		p->tthc = proc->tthc.len > 0;
 		struct qms_flow flow;
 		qms_flow_init(&flow, proc);
@@ -330,7 +324,7 @@ static void read_procedures(struct qms_report *r)
 		qms_time_facts(&tf, proc, p->has_critical ? &p->critical : NULL, &r->settings.time);
 		p->timed = tf.timed;
 		p->exempt = tf.exempt && tf.has_statutory && tf.has_committed;
-		p->exempt_reason = keep_text(r, tf.exempt_reason);
+		p->exempt_reason = qms_arena_strdup(&r->arena, tf.exempt_reason);
 		/* bounded: the tenths stay in range of an int (issue 17, finding 14) */
 		p->cut_tenths = (int)lround((tf.cut < -1e6 ? -1e6 : tf.cut) * 10.0);
 		p->required_cut_tenths = (int)lround(tf.required_cut * 10.0);

@@ -168,7 +168,7 @@ char *qms_arena_strndup_packed(struct qms_arena *arena, const char *s, size_t n)
 
 char *qms_arena_strdup(struct qms_arena *arena, const char *s)
 {
-	return qms_arena_strndup(arena, s, strlen(s));
+	return s ? qms_arena_strndup(arena, s, strlen(s)) : NULL;
 }
 
 char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)

@@ -32,6 +32,7 @@ struct qms_arena {
 void *qms_arena_alloc(struct qms_arena *arena, size_t size);
 /* Copy of s[0..n) with a terminating NUL, owned by the arena. */
 char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n);
+/* Copy of s owned by the arena; NULL for NULL. */
 char *qms_arena_strdup(struct qms_arena *arena, const char *s);
 /* Like qms_arena_strndup() but without alignment padding: for the many
  * short strings of a document. */
