@@ -379,6 +379,15 @@ int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, stru
 	enum origin origin;
 	char *dir = standards_dir(workspace_root, &origin);
 	char *why = NULL;
+	/* once per command: the workspace handle keeps the first clean load */
+	struct qms_catalogs *kept = qms_workspace_kept_catalogs();
+	if (kept && kept->dir && !strcmp(kept->dir, dir)) {
+		*out = *kept;
+		out->borrowed = true;
+		free(dir);
+		return 0;
+	}
+	size_t ndiags = diags->len;
 	if (!qms_is_dir(dir)) {
 		if (origin == FROM_ENV)
 			*err = fail(_("QMS_STANDARDS names '%s', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it"),
@@ -400,11 +409,20 @@ int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, stru
 	}
 	out->dir = qms_arena_strdup(&out->arena, dir);
 	free(dir);
+	if (kept && !kept->dir && diags->len == ndiags) {
+		/* kept only when clean: each reader reports the problems */
+		*kept = *out;
+		out->borrowed = true;
+	}
 	return 0;
 }
 
 void qms_catalogs_release(struct qms_catalogs *c)
 {
+	if (c->borrowed) {
+		memset(c, 0, sizeof(*c));
+		return;
+	}
 	for (size_t i = 0; i < c->ncatalogs; i++)
 		qms_strmap_release(&c->catalogs[i].by_number);
 	qms_arena_release(&c->arena);

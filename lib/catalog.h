@@ -71,6 +71,7 @@ struct qms_catalogs {
 	struct qms_correlation_table *corrs;
 	size_t ncorrs;
 	struct qms_arena arena;
+	bool borrowed; /* the workspace handle's (workspace.h): release leaves it */
 };
 
 /* The folder `sub` of qms's data (standards, calendars...): beside the

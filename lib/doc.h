@@ -51,7 +51,15 @@ struct qms_doc {
 int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_t len,
 		  struct qms_diags *diags);
 
-/* Read and parse the file at path (at most QMS_MAX_FILE_SIZE bytes). */
+/* Read the file at path (at most QMS_MAX_FILE_SIZE bytes, a regular
+ * file) into a buffer of this thread: *out is valid until the thread's
+ * next read (qms_thread_buffer()). Returns 0, or -1 with the reason in
+ * diags (rule L006 or L012). */
+int qms_doc_read_file(const char **out, size_t *len, const char *path, struct qms_diags *diags);
+
+/* Read and parse the file at path (at most QMS_MAX_FILE_SIZE bytes); the
+ * bytes come from the source installed in this process when there is one
+ * (source.h), else from the disk. */
 int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags);
 
 void qms_doc_free(struct qms_doc *doc);

@@ -5,6 +5,7 @@
  * documents). */
 #include "doc.h"
 #include "i18n.h"
+#include "source.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -702,9 +703,10 @@ static const char *file_kind(mode_t mode)
 	return N_("a special file");
 }
 
-int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags)
+int qms_doc_read_file(const char **out, size_t *len_out, const char *path, struct qms_diags *diags)
 {
 	*out = NULL;
+	*len_out = 0;
 	/* O_NONBLOCK: opening a FIFO (or a terminal) must not wait for a
 	 * writer; what is not a regular file is refused before any read. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -758,6 +760,22 @@ int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags
 		}
 	}
 	close(fd);
+	*out = buf;
+	*len_out = len;
+	return 0;
+}
+
+int qms_doc_load(struct qms_doc **out, const char *path, struct qms_diags *diags)
+{
+	*out = NULL;
+	const char *buf;
+	size_t len;
+	/* a workspace open in this process has the bytes, read once (source.h) */
+	int rc = qms_source_bytes(qms_source_installed(), &buf, &len, path, diags);
+	if (rc == 1)
+		rc = qms_doc_read_file(&buf, &len, path, diags);
+	if (rc < 0)
+		return -1;
 	return qms_doc_parse(out, path, buf, len, diags);
 }
 

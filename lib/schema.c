@@ -1,4 +1,5 @@
 #include "schema.h"
+#include "source.h"
 #include "i18n.h"
 
 #include <math.h>
@@ -856,7 +857,8 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 
 void qms_document_release(struct qms_document *d)
 {
-	qms_doc_free(d->doc);
+	if (!d->shared)
+		qms_doc_free(d->doc);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -864,6 +866,10 @@ int qms_document_load(struct qms_document *out, const char *path, struct qms_dia
 {
 	struct qms_doc *doc;
 	memset(out, 0, sizeof(*out));
+	/* a workspace open in this process may keep the decoded documents */
+	int rc = qms_source_document(qms_source_installed(), out, path, diags);
+	if (rc != 1)
+		return rc;
 	if (qms_doc_load(&doc, path, diags) < 0)
 		return -1;
 	if (qms_document_decode(out, doc, diags) < 0) {

@@ -62,7 +62,8 @@ const struct qms_kind_info *qms_kind_info(enum qms_kind kind);
 struct qms_document {
 	enum qms_kind kind;
 	void *data;
-	struct qms_doc *doc; /* owned */
+	struct qms_doc *doc; /* owned, unless shared */
+	bool shared;         /* kept by a source (source.h): qms_document_release() leaves it */
 };
 
 /* Decode a loaded document: find its kind from the top-level key, check it

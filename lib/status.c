@@ -202,6 +202,12 @@ static void settings_from(struct qms_settings *st, struct qms_arena *arena,
 void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const char *root,
 		       struct qms_diags *diags)
 {
+	/* read once per command: the workspace handle keeps them */
+	const struct qms_settings *kept = qms_workspace_kept_settings(root);
+	if (kept) {
+		*st = *kept;
+		return;
+	}
 	memset(st, 0, sizeof(*st));
 	st->lang = QMS_LANG_VI;
 	st->time.workday_hours = 8;

@@ -52,4 +52,65 @@ char *qms_path_join(const char *a, const char *b);
 bool qms_is_dir(const char *path);
 bool qms_is_file(const char *path);
 
+/* ---- the workspace handle ----
+ *
+ * What a command reads of a workspace, read once: the bytes of every file
+ * (a source, source.h, installed in the process while the handle is
+ * open, so that the check, the index, the status, the report, the site
+ * and the diagram workers all read through it), the settings (qms.yaml
+ * and the calendars), and the catalogs of ISO 9001 (qms_catalogs_open()
+ * hands out the handle's copy). One handle is open at a time.
+ *
+ * Not thread-safe itself: open, refresh and close from one thread; what
+ * it installs may be read from many (the check's workers). */
+struct qms_workspace;
+struct qms_settings;
+struct qms_catalogs;
+
+enum {
+	/* Keep the decoded documents of every file too, not only their
+	 * bytes: for a process that builds again and again (`qms serve`).
+	 * Without it a one-off command keeps the bytes only, and its memory
+	 * grows with the files' size, not with their models. */
+	QMS_WORKSPACE_KEEP_DOCUMENTS = 1u << 0,
+};
+
+/* Open the workspace holding path (as qms_locate() finds it; a lone file
+ * gives a handle whose root is NULL) and install its source. Returns 0
+ * and *out (qms_workspace_close() frees it), or -1 with *err (caller
+ * frees) when path cannot be used. */
+int qms_workspace_open(struct qms_workspace **out, const char *path, unsigned flags, char **err);
+/* Uninstall and free; NULL is fine. */
+void qms_workspace_close(struct qms_workspace *ws);
+/* The handle open in this process, or NULL. */
+struct qms_workspace *qms_workspace_current(void);
+
+/* The absolute folder of the workspace, NULL for a lone file. */
+const char *qms_workspace_root(const struct qms_workspace *ws);
+/* Whether root/qms.yaml exists. */
+bool qms_workspace_has_config(const struct qms_workspace *ws);
+
+/* The settings (qms_settings_read()), read on first use and kept when
+ * reading them reported nothing (a problem of qms.yaml is reported, in
+ * the language of the moment, by each reader). Owned by ws. */
+const struct qms_settings *qms_workspace_settings(struct qms_workspace *ws);
+/* The settings of root as kept by the handle open in this process, or
+ * NULL when none is kept for that root (qms_settings_read() uses it). */
+const struct qms_settings *qms_workspace_kept_settings(const char *root);
+/* The slot where qms_catalogs_open() keeps the catalogs of the handle
+ * open in this process (empty until the first clean load), or NULL when
+ * no handle is open. */
+struct qms_catalogs *qms_workspace_kept_catalogs(void);
+
+/* A file changed on disk (abs: absolute): forget its bytes and document,
+ * and, for qms.yaml, a calendar or a catalog, the settings and catalogs.
+ * Returns QMS_CHANGE_FILE for a file that only its readers need again,
+ * QMS_CHANGE_GLOBAL for one that every file's checks depend on
+ * (qms.yaml, calendar/, standards/). */
+enum qms_change { QMS_CHANGE_FILE, QMS_CHANGE_GLOBAL };
+enum qms_change qms_workspace_changed(struct qms_workspace *ws, const char *abs);
+
+/* Files read from the disk since the handle was opened (source.h). */
+size_t qms_workspace_disk_reads(const struct qms_workspace *ws);
+
 #endif

@@ -272,6 +272,34 @@ static int hidden(int argc, char **argv)
 	return QMS_EXIT_CLEAN;
 }
 
+/* The commands that only read the workspace: they run with its handle
+ * open (workspace.h), so that each file is read once however many parts
+ * of the library read it. The others write files and read them back:
+ * they read the disk. */
+static bool reads_workspace(const char *name)
+{
+	static const char *const names[] = {"check", "render", "report", "site", "serve", "coverage",
+					    "clauses", "export", "results"};
+	for (size_t k = 0; k < QMS_ARRAY_LEN(names); k++)
+		if (!strcmp(name, names[k]))
+			return true;
+	return false;
+}
+
+/* Open the handle of the workspace of the current folder for command
+ * `name` (close it for the others). A folder that cannot be used is the
+ * command's to report. */
+static void open_workspace(const char *name)
+{
+	qms_workspace_close(qms_workspace_current());
+	if (!reads_workspace(name))
+		return;
+	struct qms_workspace *ws;
+	char *err = NULL;
+	if (qms_workspace_open(&ws, ".", 0, &err) < 0)
+		free(err);
+}
+
 static int run(int argc, char **argv, int i)
 {
 	if (!strcmp(argv[i], "__man") || !strcmp(argv[i], "__completion") || !strcmp(argv[i], "__options"))
@@ -283,6 +311,8 @@ static int run(int argc, char **argv, int i)
 		int n = take_dir_options(argc - i, argv + i);
 		if (n < 0)
 			return QMS_EXIT_USAGE;
+		if (n != argc - i) /* -C after the command: another folder */
+			open_workspace(c->name);
 		return c->run(n, argv + i);
 	}
 	const char *names[32];
@@ -302,6 +332,7 @@ static int run(int argc, char **argv, int i)
  * written (said once: a command that failed already said why). */
 static int finish(int rc)
 {
+	qms_workspace_close(qms_workspace_current());
 	bool failed = ferror(stdout) != 0;
 	errno = 0;
 	if (fclose(stdout) != 0)
@@ -364,6 +395,8 @@ int main(int argc, char **argv)
 			return qms_cli_usage_error(_("unknown option '%s'; see 'qms --help'"), a);
 		}
 	}
+	if (i < argc)
+		open_workspace(argv[i]);
 	qms_cli_set_lang(lang, NULL);
 	if (i >= argc) {
 		print_help(stderr);

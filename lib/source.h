@@ -1,0 +1,64 @@
+/* The files one command reads, each read from the disk once.
+ *
+ * A source keeps the bytes of every file read through it, by absolute
+ * path, and (when asked) the decoded documents of those files. Installed
+ * in the process (qms_source_install()), it is what qms_doc_load() and
+ * qms_document_load() read from: the check, the index, the status, the
+ * report, the site and the diagrams all go through those two, so a
+ * command that runs them one after the other opens each file once, and
+ * the diagram workers forked from it open none. The workspace handle
+ * (workspace.h, qms_workspace_open()) owns the source of a command.
+ *
+ * A file that cannot be read is not kept (the next reader tries again
+ * and says why). qms_source_forget() drops one file, so that a long-lived
+ * process (`qms serve`) re-reads only what changed.
+ *
+ * Thread-safety: lookups, reads and decodes may run from many threads at
+ * once (the check's workers do); install, forget and free may not run
+ * beside them. */
+#ifndef QMS_SOURCE_H
+#define QMS_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct qms_source;
+struct qms_document;
+
+/* A new, empty source. With keep_documents, qms_document_load() keeps
+ * the decoded document of each file (and what decoding it reported) and
+ * hands out shared copies; otherwise only bytes are kept. Free with
+ * qms_source_free(). */
+struct qms_source *qms_source_new(bool keep_documents);
+void qms_source_free(struct qms_source *s);
+
+/* Make s the source of qms_doc_load() and qms_document_load() in this
+ * process (NULL: the disk again). Not owned. */
+void qms_source_install(struct qms_source *s);
+struct qms_source *qms_source_installed(void);
+
+/* The bytes of the file at path (relative to the current folder, or
+ * absolute). Returns 0 with *out (owned by s, valid until the file is
+ * forgotten or s freed), -1 with the reason in diags, or 1 when s is NULL. */
+int qms_source_bytes(struct qms_source *s, const char **out, size_t *len, const char *path,
+		     struct qms_diags *diags);
+
+/* The decoded document of path, shared (qms_document_release() leaves it
+ * to s), when s keeps documents: returns 0 or -1 as qms_document_load()
+ * does, with what decoding reported added to diags under the name path;
+ * 1 when s is NULL or keeps no documents. */
+int qms_source_document(struct qms_source *s, struct qms_document *out, const char *path,
+			struct qms_diags *diags);
+
+/* Drop what s holds of the file at abs (absolute): read again when next
+ * asked. Returns true when s held it. */
+bool qms_source_forget(struct qms_source *s, const char *abs);
+
+/* Files read from the disk, and reads answered from memory, since s was
+ * made (for tests and benchmarks). */
+size_t qms_source_disk_reads(const struct qms_source *s);
+size_t qms_source_hits(const struct qms_source *s);
+
+#endif
