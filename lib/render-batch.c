@@ -10,6 +10,7 @@
  * worker writes its files itself, into the output folder it inherits
  * (qms_dir_write(): temporary file, fsync, rename). */
 #include "render.h"
+#include "render-cache.h"
 #include "results.h"
 #include "tthc.h"
 #include "i18n.h"
@@ -67,6 +68,8 @@ struct target {
 	size_t ctx;
 	int32_t date;   /* for PDF */
 	unsigned line, col;
+	struct qms_render_digest digest; /* of its DOT text, when has_digest (req->cache) */
+	bool has_digest;
 	/* outcome */
 	bool done, ok;
 	char *error;
@@ -621,6 +624,60 @@ static void run_workers(struct batch *bt, const size_t *todo, size_t ntodo, unsi
 	sigaction(SIGPIPE, &old_pipe, NULL);
 }
 
+/* ---- diagrams made before (req->cache) ---- */
+
+/* Write from the cache what is in it, made from the same DOT text; the
+ * others are left in todo[0..returned) for the workers. The DOT text is
+ * made here, in the calling process: it costs no Graphviz. */
+static size_t from_cache(struct batch *bt, size_t *todo)
+{
+	size_t n = 0;
+	struct qms_buf dot;
+	qms_buf_init(&dot);
+	for (size_t i = 0; i < bt->ntargets; i++) {
+		struct target *t = &bt->targets[i];
+		char *msg = NULL;
+		qms_buf_reset(&dot);
+		int rc = 0;
+		if (t->source)
+			rc = process_dot(&dot, bt, t, &msg);
+		else
+			map_dot(&dot, bt, t);
+		free(msg);
+		const char *bytes = NULL;
+		size_t len = 0;
+		if (rc == 0) {
+			t->digest = qms_render_digest_of(dot.buf, dot.len);
+			t->has_digest = true;
+			bytes = qms_render_cache_get(bt->req->cache, t->out_name, t->digest, &len);
+		}
+		struct qms_buf b = {.buf = (char *)bytes, .len = len};
+		if (bytes && write_diagram(bt, t, &b, &msg) == 0)
+			finish_target(bt, i, true, NULL);
+		else
+			todo[n++] = i; /* a worker makes it, or says why not */
+		free(msg);
+	}
+	qms_buf_release(&dot);
+	return n;
+}
+
+/* Keep the diagrams of todo[0..n) the workers made. */
+static void keep_made(struct batch *bt, const size_t *todo, size_t n)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	for (size_t k = 0; k < n; k++) {
+		const struct target *t = &bt->targets[todo[k]];
+		char *err = NULL;
+		qms_buf_reset(&b);
+		if (t->ok && t->has_digest && qms_file_read(&b, t->out_path, &err) == 0)
+			qms_render_cache_put(bt->req->cache, t->out_name, t->digest, b.buf, b.len);
+		free(err);
+	}
+	qms_buf_release(&b);
+}
+
 /* ---- what to render ---- */
 
 static int problem_cmp(const void *a, const void *b)
@@ -929,7 +986,11 @@ int qms_render_paths(struct qms_render_result *out, const struct qms_render_requ
 				req->progress(i + 1, bt.ntargets, req->progress_ctx);
 		}
 	} else if (bt.ntargets) {
-		run_workers(&bt, todo, bt.ntargets, req->jobs);
+		size_t ntodo = req->cache ? from_cache(&bt, todo) : bt.ntargets;
+		if (ntodo)
+			run_workers(&bt, todo, ntodo, req->jobs);
+		if (req->cache)
+			keep_made(&bt, todo, ntodo);
 	}
 	free(todo);
 	for (size_t i = 0; i < bt.ntargets; i++) {

@@ -206,7 +206,24 @@ struct qms_render_request {
 	/* Called in the calling process after each diagram; may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;
+	/* Diagrams made before (not owned; NULL: none): a diagram whose DOT
+	 * text is the one it was made from last time is written from here,
+	 * without Graphviz; the others are made and kept. */
+	struct qms_render_cache *cache;
 };
+
+/* The diagrams a long-lived process (`qms serve`) made, by output name,
+ * with a digest of the DOT text each was made from: the same text gives
+ * the same bytes, so only a changed diagram is made again. */
+struct qms_render_cache;
+struct qms_render_cache *qms_render_cache_new(void);
+/* Drop the diagrams no batch used since the last call (deleted or renamed
+ * procedures): the cache holds what one site holds. */
+void qms_render_cache_prune(struct qms_render_cache *c);
+/* Diagrams written from the cache, and made by Graphviz, since it was made. */
+size_t qms_render_cache_hits(const struct qms_render_cache *c);
+size_t qms_render_cache_made(const struct qms_render_cache *c);
+void qms_render_cache_free(struct qms_render_cache *c);
 
 /* A diagram that could not be made: where and why. */
 struct qms_render_problem {

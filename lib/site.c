@@ -1105,6 +1105,7 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 		.jobs = opt->jobs,
 		.progress = opt->progress,
 		.progress_ctx = opt->progress_ctx,
+		.cache = opt->render_cache,
 	};
 	int rc = 0;
 	if (r->nprocedures && qms_render_paths(&s->res->render, &req, err) < 0) {

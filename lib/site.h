@@ -38,6 +38,9 @@ struct qms_site_options {
 	/* Called in the calling process after each diagram; may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;
+	/* The diagrams of the previous builds (`qms serve`): only changed
+	 * ones are made again (render.h); NULL: every one is made. */
+	struct qms_render_cache *render_cache;
 };
 
 struct qms_site_result {

@@ -31,6 +31,8 @@ struct qms_watch {
 	char *root; /* owned */
 	struct wd_path *dirs; /* owned; the root is not in it */
 	size_t ndirs, cap;
+	struct qms_strlist changed; /* files changed since qms_watch_take_changes() */
+	bool all;                   /* and changes that name no one file */
 };
 
 static bool ignored_name(const char *name)
@@ -155,10 +157,14 @@ static int one_event(struct qms_watch *w, const struct inotify_event *ev, char *
 		forget(w, ev->wd);
 		return 0;
 	}
-	if (ev->mask & IN_Q_OVERFLOW)
+	if (ev->mask & IN_Q_OVERFLOW) {
+		w->all = true;
 		return 1; /* events were lost: take it as a change */
-	if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))
+	}
+	if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+		w->all |= ev->wd != w->root_wd;
 		return ev->wd != w->root_wd;
+	}
 	const char *name = ev->len ? ev->name : "";
 	if (ignored_name(name))
 		return 0;
@@ -175,7 +181,21 @@ static int one_event(struct qms_watch *w, const struct inotify_event *ev, char *
 		if (rc < 0)
 			return -1;
 	}
+	if (ev->mask & IN_ISDIR)
+		w->all = true; /* a folder came or went: the files in it are not named */
+	else
+		qms_strlist_push(&w->changed, qms_path_join(dir, name));
 	return 1;
+}
+
+void qms_watch_take_changes(struct qms_watch *w, struct qms_strlist *out, bool *all)
+{
+	*all = w->all;
+	w->all = false;
+	for (size_t i = 0; i < w->changed.len; i++)
+		qms_strlist_push(out, w->changed.items[i]);
+	free(w->changed.items);
+	memset(&w->changed, 0, sizeof(w->changed));
 }
 
 int qms_watch_read(struct qms_watch *w, char **err)
@@ -213,5 +233,6 @@ void qms_watch_close(struct qms_watch *w)
 		free(w->dirs[i].path);
 	free(w->dirs);
 	free(w->root);
+	qms_strlist_release(&w->changed);
 	free(w);
 }

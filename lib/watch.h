@@ -25,6 +25,12 @@ int qms_watch_fd(const struct qms_watch *w);
  * created. Returns how many were changes to the workspace (0 when none, or
  * only ignored names), or -1 with *err. */
 int qms_watch_read(struct qms_watch *w, char **err);
+/* The files changed since the last call, appended to out (absolute,
+ * as watched: under the root given to qms_watch_open()); *all set when
+ * some changes name no one file (events were lost, a folder came or
+ * went), so that everything must be read again. */
+struct qms_strlist;
+void qms_watch_take_changes(struct qms_watch *w, struct qms_strlist *out, bool *all);
 /* How many folders are watched. */
 size_t qms_watch_count(const struct qms_watch *w);
 void qms_watch_close(struct qms_watch *w);

@@ -20,6 +20,7 @@ the port and the site folder from its first lines, then check that
 Prints the save-to-page latency of each edit.
 """
 import http.client
+import importlib.util
 import os
 import re
 import shutil
@@ -141,6 +142,58 @@ def check_types(srv):
     check(status == 200 and ctype.startswith("text/html") and body == b"", f"HEAD: {status} {ctype}, no body")
 
 
+def version(srv):
+    v = srv.page("/__qms/version")
+    return int(v) if v.isdigit() else 0
+
+
+def after_build(srv, v0, change):
+    """Make a change, then wait for the build that follows it."""
+    change()
+    took = wait_for(srv, "/__qms/version", lambda p: p.isdigit() and int(p) > v0)
+    return took
+
+
+def tree(root):
+    """Every file under root, by relative path: run-site.py's files_of()."""
+    spec = importlib.util.spec_from_file_location(
+        "run_site", os.path.join(os.path.dirname(os.path.abspath(__file__)), "site", "run-site.py"))
+    run_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run_site)
+    return run_site.files_of(root)
+
+
+def check_same_as_site(qms, srv, ws, tmp):
+    """After builds that re-read only what changed, the served folder is
+    byte for byte the site `qms site` builds from the same files."""
+    src = os.path.join(ws, "processes", "so-a")
+    moves = [
+        ("a procedure file renamed", lambda: os.rename(os.path.join(src, "A-02.yaml"), os.path.join(src, "A-02-moi.yaml"))),
+        ("a procedure file deleted", lambda: os.unlink(os.path.join(ws, "processes", "so-g", "sub", "G-01.yaml"))),
+        ("a step renamed again", lambda: edit(os.path.join(src, "A-01.yaml"), "Tiếp nhận hồ sơ điện tử", "Tiếp nhận hồ sơ")),
+    ]
+    for what, change in moves:
+        took = after_build(srv, version(srv), change)
+        check(took is not None, f"{what}: built again ({took and round(took, 2)} s)")
+    # the last change is on the page, and no build follows it
+    wait_for(srv, "/procedures/A-01.html", lambda p: "Tiếp nhận hồ sơ" in p and "điện tử" not in p)
+    v = version(srv)
+    while True:
+        time.sleep(1)
+        if version(srv) == v:
+            break
+        v = version(srv)
+    fresh = os.path.join(tmp, "fresh")
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+    p = subprocess.run([qms, "-C", ws, "site", "--as-of", AS_OF, "--out", fresh], env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    check(p.returncode in (0, 1), f"qms site builds the same files ({p.returncode}) {p.stderr[-300:]}")
+    served, built = tree(srv.dir), tree(fresh)
+    differ = sorted(f for f in set(served) | set(built) if served.get(f) != built.get(f))
+    check(served and not differ, f"the served site is byte for byte a fresh qms site ({len(built)} files; "
+          f"differ: {differ[:5]})")
+
+
 def main():
     qms, fixture = sys.argv[1], sys.argv[2]
     tmp = tempfile.mkdtemp(prefix="qms-serve-test-")
@@ -182,6 +235,7 @@ def main():
         edit(os.path.join(ws, "processes", "so-g", "sub", "G-01.yaml"), "F-01", "G-01")
         took = wait_for(srv, "/procedures/G-01.html", lambda p: "G-01" in p)
         check(took is not None, f"a procedure in a new folder appears ({took and round(took, 2)} s)")
+        check_same_as_site(qms, srv, ws, tmp)
     finally:
         rc = stop(srv.proc, 60)
         err = srv.proc.stderr.read()

@@ -25,6 +25,7 @@
 #include "serve-http.h"
 #include "site.h"
 #include "watch.h"
+#include "workspace.h"
 
 #define DEBOUNCE_MS 150
 #define DEFAULT_PORT 8080
@@ -104,6 +105,44 @@ static long now_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* What the builds keep from one to the next: the workspace's files, read
+ * and decoded (workspace.h), and the diagrams (render.h). A change to a
+ * file drops that file only; the next build reads it again and makes
+ * again the diagrams whose DOT text changed. Everything else is computed
+ * again from memory, as `qms site` computes it, so the site is the one
+ * `qms site` builds from the same files. */
+static struct qms_render_cache *diagrams;
+
+/* Open the handle of the workspace that keeps documents. Returns 0, or
+ * -1 after printing why. */
+static int open_workspace(void)
+{
+	struct qms_workspace *ws;
+	char *err = NULL;
+	if (qms_workspace_open(&ws, ".", QMS_WORKSPACE_KEEP_DOCUMENTS, &err) < 0) {
+		qms_cli_usage_error("%s", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Forget what changed since the last build: each file named, or all of
+ * them when the watch cannot tell which. */
+static void forget_changes(struct qms_watch *w)
+{
+	struct qms_strlist changed = {0};
+	bool all = false;
+	qms_watch_take_changes(w, &changed, &all);
+	struct qms_workspace *ws = qms_workspace_current();
+	if (all || !ws)
+		open_workspace();
+	else
+		for (size_t i = 0; i < changed.len; i++)
+			qms_workspace_changed(ws, changed.items[i]);
+	qms_strlist_release(&changed);
+}
+
 /* Build the site into dir. Returns 0, or -1 after printing why (the
  * previous site, if any, stays). */
 static int build(const struct args *a, const char *dir)
@@ -118,7 +157,7 @@ static int build(const struct args *a, const char *dir)
 		free(err);
 		return -1;
 	}
-	struct qms_site_options sopt = {.out_dir = dir, .jobs = a->jobs};
+	struct qms_site_options sopt = {.out_dir = dir, .jobs = a->jobs, .render_cache = diagrams};
 	struct qms_site_result res;
 	int rc = qms_site_build(&res, &r, &sopt, &err);
 	if (rc < 0) {
@@ -136,6 +175,8 @@ static int build(const struct args *a, const char *dir)
 	}
 	fflush(stdout);
 	qms_report_release(&r);
+	if (rc == 0)
+		qms_render_cache_prune(diagrams); /* what this site holds, no more */
 	return rc;
 }
 
@@ -165,6 +206,7 @@ static int follow(const struct args *a, const char *dir, struct qms_watch *w, at
 		}
 		if (due >= 0 && now_ms() >= due) {
 			due = -1;
+			forget_changes(w);
 			if (build(a, dir) >= 0)
 				atomic_fetch_add(version, 1);
 		}
@@ -275,6 +317,8 @@ static int serve(const struct args *a, const char *root, const char *dir)
 	if (version == MAP_FAILED)
 		return qms_cli_usage_error("%s: %s", "mmap", strerror(errno));
 	atomic_init(version, 1);
+	diagrams = qms_render_cache_new();
+	open_workspace();
 	build(a, dir); /* a failed first build still serves: the next one may work */
 	char *err = NULL;
 	struct qms_watch *w = qms_watch_open(root, &err);
@@ -282,6 +326,8 @@ static int serve(const struct args *a, const char *root, const char *dir)
 		qms_cli_usage_error("%s", err);
 		free(err);
 		munmap(version, sizeof(*version));
+		qms_render_cache_free(diagrams);
+		diagrams = NULL;
 		return QMS_EXIT_USAGE;
 	}
 	unsigned port;
@@ -300,6 +346,8 @@ static int serve(const struct args *a, const char *root, const char *dir)
 	}
 	qms_watch_close(w);
 	munmap(version, sizeof(*version));
+	qms_render_cache_free(diagrams);
+	diagrams = NULL;
 	return rc;
 }
 

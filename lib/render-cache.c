@@ -1,0 +1,125 @@
+/* The cache of diagrams of a long-lived process (render.h, render-cache.h). */
+#include "render-cache.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct slot {
+	char *name;     /* owned */
+	struct qms_render_digest digest;
+	char *bytes;    /* owned */
+	size_t len;
+	bool used;      /* since the last prune */
+};
+
+struct qms_render_cache {
+	struct slot *slots;
+	size_t len, cap;
+	struct qms_strmap by_name; /* name -> index in slots */
+	size_t hits, made;
+};
+
+struct qms_render_digest qms_render_digest_of(const char *text, size_t len)
+{
+	/* FNV-1a and djb2 (xor): a collision of both on two DOT texts of the
+	 * same diagram is not a concern */
+	uint64_t a = 1469598103934665603ull, b = 5381;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		a = (a ^ c) * 1099511628211ull;
+		b = (b * 33) ^ c;
+	}
+	return (struct qms_render_digest){a, b ^ len};
+}
+
+struct qms_render_cache *qms_render_cache_new(void)
+{
+	return qms_xcalloc(1, sizeof(struct qms_render_cache));
+}
+
+static struct slot *find(struct qms_render_cache *c, const char *name)
+{
+	size_t i = qms_strmap_get(&c->by_name, name);
+	return i == SIZE_MAX ? NULL : &c->slots[i];
+}
+
+const char *qms_render_cache_get(struct qms_render_cache *c, const char *name, struct qms_render_digest d,
+				 size_t *len)
+{
+	struct slot *s = find(c, name);
+	if (!s || s->digest.a != d.a || s->digest.b != d.b)
+		return NULL;
+	s->used = true;
+	c->hits++;
+	*len = s->len;
+	return s->bytes;
+}
+
+void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct qms_render_digest d,
+			  const char *bytes, size_t len)
+{
+	struct slot *s = find(c, name);
+	if (!s) {
+		if (c->len == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 256;
+			c->slots = qms_xrealloc(c->slots, c->cap * sizeof(*c->slots));
+			/* the map points at the names, which stay where they are */
+		}
+		s = &c->slots[c->len];
+		memset(s, 0, sizeof(*s));
+		s->name = qms_xstrdup(name);
+		qms_strmap_put(&c->by_name, s->name, c->len++);
+	}
+	free(s->bytes);
+	s->bytes = qms_xmalloc(len + 1);
+	memcpy(s->bytes, bytes, len);
+	s->len = len;
+	s->digest = d;
+	s->used = true;
+	c->made++;
+}
+
+void qms_render_cache_prune(struct qms_render_cache *c)
+{
+	size_t kept = 0;
+	qms_strmap_release(&c->by_name);
+	for (size_t i = 0; i < c->len; i++) {
+		struct slot *s = &c->slots[i];
+		if (!s->used) {
+			free(s->name);
+			free(s->bytes);
+			continue;
+		}
+		s->used = false;
+		c->slots[kept] = *s;
+		qms_strmap_put(&c->by_name, c->slots[kept].name, kept);
+		kept++;
+	}
+	c->len = kept;
+}
+
+size_t qms_render_cache_hits(const struct qms_render_cache *c)
+{
+	return c->hits;
+}
+
+size_t qms_render_cache_made(const struct qms_render_cache *c)
+{
+	return c->made;
+}
+
+void qms_render_cache_free(struct qms_render_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->len; i++) {
+		free(c->slots[i].name);
+		free(c->slots[i].bytes);
+	}
+	free(c->slots);
+	qms_strmap_release(&c->by_name);
+	free(c);
+}
