@@ -652,7 +652,7 @@ static size_t from_cache(struct batch *bt, size_t *todo)
 			bytes = qms_render_cache_get(bt->req->cache, t->out_name, t->digest, &len);
 		}
 		struct qms_buf b = {.buf = (char *)bytes, .len = len};
-		if (bytes && write_diagram(bt, t, &b, &msg) == 0)
+		if (bytes && (bt->req->cache_in_place || write_diagram(bt, t, &b, &msg) == 0))
 			finish_target(bt, i, true, NULL);
 		else
 			todo[n++] = i; /* a worker makes it, or says why not */
@@ -673,6 +673,8 @@ static void keep_made(struct batch *bt, const size_t *todo, size_t n)
 		qms_buf_reset(&b);
 		if (t->ok && t->has_digest && qms_file_read(&b, t->out_path, &err) == 0)
 			qms_render_cache_put(bt->req->cache, t->out_name, t->digest, b.buf, b.len);
+		else if (!t->ok && bt->req->cache_in_place)
+			qms_dir_remove(&bt->out, t->out_name); /* the last one made: not this one */
 		free(err);
 	}
 	qms_buf_release(&b);

@@ -50,7 +50,7 @@ const char *qms_render_cache_get(struct qms_render_cache *c, const char *name, s
 				 size_t *len)
 {
 	struct slot *s = find(c, name);
-	if (!s || s->digest.a != d.a || s->digest.b != d.b)
+	if (!s || !s->bytes || s->digest.a != d.a || s->digest.b != d.b)
 		return NULL;
 	s->used = true;
 	c->hits++;
@@ -74,12 +74,30 @@ void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct q
 		qms_strmap_put(&c->by_name, s->name, c->len++);
 	}
 	free(s->bytes);
-	s->bytes = qms_xmalloc(len + 1);
-	memcpy(s->bytes, bytes, len);
+	s->bytes = NULL;
+	if (bytes) {
+		s->bytes = qms_xmalloc(len + 1);
+		memcpy(s->bytes, bytes, len);
+	}
 	s->len = len;
 	s->digest = d;
 	s->used = true;
 	c->made++;
+}
+
+bool qms_render_cache_same(struct qms_render_cache *c, const char *name, struct qms_render_digest d)
+{
+	struct slot *s = find(c, name);
+	if (!s || s->digest.a != d.a || s->digest.b != d.b)
+		return false;
+	s->used = true;
+	return true;
+}
+
+bool qms_render_cache_current(struct qms_render_cache *c, const char *name)
+{
+	struct slot *s = find(c, name);
+	return s && s->used;
 }
 
 void qms_render_cache_prune(struct qms_render_cache *c)

@@ -4,6 +4,7 @@
 #ifndef QMS_RENDER_CACHE_H
 #define QMS_RENDER_CACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,8 +21,13 @@ struct qms_render_digest qms_render_digest_of(const char *text, size_t len);
  * (owned by c, valid until the next put or prune), else NULL. */
 const char *qms_render_cache_get(struct qms_render_cache *c, const char *name, struct qms_render_digest d,
 				 size_t *len);
-/* Keep the bytes of diagram `name` made from text with digest d (copied). */
+/* Keep the bytes of diagram `name` made from text with digest d (copied;
+ * bytes NULL: the digest only, for qms_render_cache_same()). */
 void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct qms_render_digest d,
 			  const char *bytes, size_t len);
+/* Whether `name` was kept with digest d (then it counts as used). */
+bool qms_render_cache_same(struct qms_render_cache *c, const char *name, struct qms_render_digest d);
+/* Whether `name` was kept or found since the last prune. */
+bool qms_render_cache_current(struct qms_render_cache *c, const char *name);
 
 #endif

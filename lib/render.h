@@ -210,6 +210,10 @@ struct qms_render_request {
 	 * text is the one it was made from last time is written from here,
 	 * without Graphviz; the others are made and kept. */
 	struct qms_render_cache *cache;
+	/* out_dir holds what the cache's diagrams were last written as (a
+	 * site updated in place): a diagram found in the cache is not written
+	 * again, and the file of one that could not be made is removed. */
+	bool cache_in_place;
 };
 
 /* The diagrams a long-lived process (`qms serve`) made, by output name,

@@ -321,6 +321,27 @@ int qms_site_dir_publish(struct qms_site_dir *sd, struct qms_strlist *files, cha
 	return rc;
 }
 
+int qms_site_dir_begin_in_place(struct qms_site_dir *sd, const char *dir, char **err)
+{
+	memset(sd, 0, sizeof(*sd));
+	sd->stage.fd = -1;
+	return open_root(&sd->root, &sd->old, dir, true, err);
+}
+
+int qms_site_dir_finish_in_place(struct qms_site_dir *sd, struct qms_strlist *files, char **err)
+{
+	qms_strlist_sort(files);
+	bool same = files->len == sd->old.len;
+	for (size_t i = 0; i < sd->old.len; i++) {
+		bool keep = listed(files, sd->old.items[i]);
+		same &= keep;
+		if (!keep && qms_path_safe_rel(sd->old.items[i]))
+			qms_dir_remove(&sd->root, sd->old.items[i]);
+	}
+	sd->published = true;
+	return same ? 0 : write_marker(&sd->root, &(struct qms_strlist){0}, files, err);
+}
+
 void qms_site_dir_release(struct qms_site_dir *sd)
 {
 	if (sd->stage.path && !sd->published) {

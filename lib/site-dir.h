@@ -44,6 +44,14 @@ int qms_site_dir_begin(struct qms_site_dir *sd, const char *dir, char **err);
  * list (written meanwhile), else NULL. Returns 0, or -1 with *err. */
 int qms_site_dir_publish(struct qms_site_dir *sd, struct qms_strlist *files, char **kept, char **err);
 
+/* Or update the site in place (`qms serve`, site.h's memo): open the
+ * site folder as qms_site_dir_begin() does, without a stage; write into
+ * sd.root; then remove the files the old marker lists that files does
+ * not, and write the marker when the list changed. Each returns 0, or -1
+ * with *err. */
+int qms_site_dir_begin_in_place(struct qms_site_dir *sd, const char *dir, char **err);
+int qms_site_dir_finish_in_place(struct qms_site_dir *sd, struct qms_strlist *files, char **err);
+
 void qms_site_dir_release(struct qms_site_dir *sd);
 
 #endif

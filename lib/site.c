@@ -16,6 +16,7 @@
 #include "flow.h"
 #include "html.h"
 #include "site-dir.h"
+#include "site-memo.h"
 #include "procdoc.h"
 #include "results.h"
 #include "values.h"
@@ -37,6 +38,8 @@ struct site {
 	unsigned ri;
 	struct qms_buf tmp;
 	char cwd[PATH_MAX];
+	struct qms_site_memo *memo;    /* opt->memo */
+	bool in_place;                 /* out is the site folder itself (site-memo.h) */
 };
 
 /* ---- small things ---- */
@@ -165,7 +168,8 @@ static void grade_badge(struct site *s, struct qms_buf *b, int grade)
  * shown rather than file by file. */
 static int write_out(struct site *s, const char *rel, const char *data, size_t len, char **err)
 {
-	int rc = qms_dir_write(s->out, rel, data, len, QMS_WRITE_NO_SYNC, err);
+	int rc = s->memo ? qms_site_memo_write(s->memo, s->in_place, s->out, rel, data, len, err)
+			 : qms_dir_write(s->out, rel, data, len, QMS_WRITE_NO_SYNC, err);
 	if (rc == 0)
 		qms_strlist_push(&s->files, qms_xstrdup(rel));
 	return rc;
@@ -173,6 +177,9 @@ static int write_out(struct site *s, const char *rel, const char *data, size_t l
 
 static bool has_file(struct site *s, const char *rel)
 {
+	/* in place, a diagram of an earlier build may be there: this one's? */
+	if (s->in_place && !strncmp(rel, "diagrams/", 9))
+		return qms_site_memo_has_diagram(s->memo, rel + 9);
 	struct stat st;
 	return qms_dir_stat(s->out, rel, &st) == 0 && S_ISREG(st.st_mode);
 }
@@ -1105,7 +1112,8 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 		.jobs = opt->jobs,
 		.progress = opt->progress,
 		.progress_ctx = opt->progress_ctx,
-		.cache = opt->render_cache,
+		.cache = opt->memo ? opt->memo->diagrams : NULL,
+		.cache_in_place = s->in_place,
 	};
 	int rc = 0;
 	if (r->nprocedures && qms_render_paths(&s->res->render, &req, err) < 0) {
@@ -1240,14 +1248,20 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
 	memset(out, 0, sizeof(*out));
 	qms_diags_init(&out->render.diags);
 	struct qms_site_dir sd;
-	if (qms_site_dir_begin(&sd, opt->out_dir, err) < 0) {
+	bool in_place = opt->memo && opt->memo->built;
+	if ((in_place ? qms_site_dir_begin_in_place(&sd, opt->out_dir, err)
+		      : qms_site_dir_begin(&sd, opt->out_dir, err)) < 0) {
 		qms_site_dir_release(&sd);
 		return -1;
 	}
 	struct site s;
 	memset(&s, 0, sizeof(s));
 	s.r = r;
-	s.out = &sd.stage;
+	s.out = in_place ? &sd.root : &sd.stage;
+	s.memo = opt->memo;
+	s.in_place = in_place;
+	if (s.memo)
+		qms_site_memo_begin(s.memo);
 	s.lang = r->lang;
 	s.vi = r->lang == QMS_LANG_VI;
 	s.res = out;
@@ -1258,7 +1272,10 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
 		strcpy(s.cwd, "/");
 	int rc = write_site(&s, opt, err);
 	if (rc == 0)
-		rc = qms_site_dir_publish(&sd, &s.files, &out->kept, err);
+		rc = in_place ? qms_site_dir_finish_in_place(&sd, &s.files, err)
+			      : qms_site_dir_publish(&sd, &s.files, &out->kept, err);
+	if (s.memo)
+		qms_site_memo_end(s.memo, rc == 0);
 	qms_site_dir_release(&sd);
 	qms_buf_release(&s.tmp);
 	qms_strlist_release(&s.files);

@@ -38,10 +38,25 @@ struct qms_site_options {
 	/* Called in the calling process after each diagram; may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;
-	/* The diagrams of the previous builds (`qms serve`): only changed
-	 * ones are made again (render.h); NULL: every one is made. */
-	struct qms_render_cache *render_cache;
+	/* What the previous builds of this folder by this process left
+	 * (`qms serve`); NULL: none. See qms_site_memo_new(). */
+	struct qms_site_memo *memo;
 };
+
+/* What a long-lived process keeps between builds of one site folder: a
+ * digest of every file it wrote there, and the diagrams it made
+ * (render.h). With it, the first build is made as without it; the next
+ * ones update the folder in place: a file is written only when its bytes
+ * changed, a diagram made only when its DOT text changed, and files the
+ * new site has not are removed. The folder is then the site a fresh
+ * build would write, but a build that fails half-way leaves it partly
+ * updated (the next one completes it). Free with qms_site_memo_free(). */
+struct qms_site_memo;
+struct qms_site_memo *qms_site_memo_new(void);
+void qms_site_memo_free(struct qms_site_memo *m);
+/* Files and diagrams written, and left as they were, by the last build. */
+void qms_site_memo_counts(const struct qms_site_memo *m, size_t *written, size_t *unchanged,
+			  size_t *diagrams_made);
 
 struct qms_site_result {
 	size_t pages;          /* HTML pages written */

@@ -170,6 +170,8 @@ def check_same_as_site(qms, srv, ws, tmp):
     moves = [
         ("a procedure file renamed", lambda: os.rename(os.path.join(src, "A-02.yaml"), os.path.join(src, "A-02-moi.yaml"))),
         ("a procedure file deleted", lambda: os.unlink(os.path.join(ws, "processes", "so-g", "sub", "G-01.yaml"))),
+        ("a procedure made unreadable (no diagram, no page)",
+         lambda: edit(os.path.join(src, "A-03.yaml"), "process:", "process: [")),
         ("a step renamed again", lambda: edit(os.path.join(src, "A-01.yaml"), "Tiếp nhận hồ sơ điện tử", "Tiếp nhận hồ sơ")),
     ]
     for what, change in moves:

@@ -111,7 +111,7 @@ static long now_ms(void)
  * again the diagrams whose DOT text changed. Everything else is computed
  * again from memory, as `qms site` computes it, so the site is the one
  * `qms site` builds from the same files. */
-static struct qms_render_cache *diagrams;
+static struct qms_site_memo *memo;
 
 /* Open the handle of the workspace that keeps documents. Returns 0, or
  * -1 after printing why. */
@@ -157,7 +157,7 @@ static int build(const struct args *a, const char *dir)
 		free(err);
 		return -1;
 	}
-	struct qms_site_options sopt = {.out_dir = dir, .jobs = a->jobs, .render_cache = diagrams};
+	struct qms_site_options sopt = {.out_dir = dir, .jobs = a->jobs, .memo = memo};
 	struct qms_site_result res;
 	int rc = qms_site_build(&res, &r, &sopt, &err);
 	if (rc < 0) {
@@ -175,8 +175,6 @@ static int build(const struct args *a, const char *dir)
 	}
 	fflush(stdout);
 	qms_report_release(&r);
-	if (rc == 0)
-		qms_render_cache_prune(diagrams); /* what this site holds, no more */
 	return rc;
 }
 
@@ -317,7 +315,7 @@ static int serve(const struct args *a, const char *root, const char *dir)
 	if (version == MAP_FAILED)
 		return qms_cli_usage_error("%s: %s", "mmap", strerror(errno));
 	atomic_init(version, 1);
-	diagrams = qms_render_cache_new();
+	memo = qms_site_memo_new();
 	open_workspace();
 	build(a, dir); /* a failed first build still serves: the next one may work */
 	char *err = NULL;
@@ -326,8 +324,8 @@ static int serve(const struct args *a, const char *root, const char *dir)
 		qms_cli_usage_error("%s", err);
 		free(err);
 		munmap(version, sizeof(*version));
-		qms_render_cache_free(diagrams);
-		diagrams = NULL;
+		qms_site_memo_free(memo);
+		memo = NULL;
 		return QMS_EXIT_USAGE;
 	}
 	unsigned port;
@@ -346,8 +344,8 @@ static int serve(const struct args *a, const char *root, const char *dir)
 	}
 	qms_watch_close(w);
 	munmap(version, sizeof(*version));
-	qms_render_cache_free(diagrams);
-	diagrams = NULL;
+	qms_site_memo_free(memo);
+	memo = NULL;
 	return rc;
 }
 

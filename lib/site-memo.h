@@ -1,0 +1,31 @@
+/* What site.c asks of a site memo (site.h, qms_site_memo_new()). */
+#ifndef QMS_SITE_MEMO_H
+#define QMS_SITE_MEMO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fs.h"
+#include "render-cache.h"
+#include "site.h"
+
+struct qms_site_memo {
+	struct qms_render_cache *diagrams; /* by name under diagrams/ */
+	struct qms_render_cache *pages;    /* digests only, by name in the site */
+	bool built;                        /* a build of this memo was published */
+	size_t written, unchanged;         /* files, in the last build */
+	size_t made_before;                /* diagrams made before the last build */
+	size_t diagrams_made;              /* by the last build */
+};
+
+/* Write rel into d unless the memo's last build wrote the same bytes there
+ * (in_place); remember what was written. Returns 0, or -1 with *err. */
+int qms_site_memo_write(struct qms_site_memo *m, bool in_place, const struct qms_dir *d, const char *rel,
+			const char *data, size_t len, char **err);
+/* Whether the diagram rel (under diagrams/) was made or kept by this build. */
+bool qms_site_memo_has_diagram(struct qms_site_memo *m, const char *rel);
+/* Start and end a build. */
+void qms_site_memo_begin(struct qms_site_memo *m);
+void qms_site_memo_end(struct qms_site_memo *m, bool published);
+
+#endif
