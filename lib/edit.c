@@ -345,16 +345,50 @@ static size_t dash_of(const struct qms_edit *e, const struct qms_node *item)
 	}
 }
 
+/* The mapping under n whose key is k, or NULL. */
+static const struct qms_node *map_of_key(const struct qms_node *n, const struct qms_node *k)
+{
+	if (!n || n->type == QMS_NODE_SCALAR)
+		return NULL;
+	for (const struct qms_node *c = n->first; c; c = c->next) {
+		if (c == k)
+			return n;
+		const struct qms_node *m = map_of_key(n->type == QMS_NODE_MAP ? c->value : c, k);
+		if (m)
+			return m;
+	}
+	return NULL;
+}
+
+/* True when the `#` at j (on the line starting at ls) starts a comment:
+ * after a blank, or, in a flow collection, right after a `?` indicator
+ * (`{ ?#note`: libyaml reads the `?` as an indicator there and the rest of
+ * the line as a comment). *flow caches whether k's mapping is in flow: -1
+ * unknown. */
+static bool comment_starts(const struct qms_edit *e, size_t ls, size_t j, const struct qms_node *k, int *flow)
+{
+	if (j == ls || e->text[j - 1] == ' ' || e->text[j - 1] == '\t')
+		return true;
+	if (e->text[j - 1] != '?')
+		return false;
+	if (*flow < 0) {
+		const struct qms_node *map = e->doc ? map_of_key(e->doc->root, k) : NULL;
+		*flow = map && (is_flow(e, map) || in_flow_context(e, map));
+	}
+	return *flow;
+}
+
 /* Where a mapping entry starts: its key, or the `?` of an explicit key,
  * which may be on a line above it (with blank or comment lines between). */
 static size_t key_start(const struct qms_edit *e, const struct qms_node *k)
 {
 	size_t s = node_start(e, k);
+	int flow = -1; /* in a flow collection: computed when needed */
 	for (size_t l = line_of(e, s), end = s;; l--, end = e->line_end[l]) {
 		size_t ls = e->line_start[l], i = end;
 		if (end != s) /* a line above: without its comment */
 			for (size_t j = ls; j < end; j++)
-				if (e->text[j] == '#' && (j == ls || e->text[j - 1] == ' ' || e->text[j - 1] == '\t')) {
+				if (e->text[j] == '#' && comment_starts(e, ls, j, k, &flow)) {
 					i = j;
 					break;
 				}
