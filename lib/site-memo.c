@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
+#include "report.h"
 #include "util.h"
 
 struct qms_site_memo *qms_site_memo_new(void)
@@ -11,6 +13,7 @@ struct qms_site_memo *qms_site_memo_new(void)
 	struct qms_site_memo *m = qms_xcalloc(1, sizeof(*m));
 	m->diagrams = qms_render_cache_new();
 	m->pages = qms_render_cache_new();
+	m->inlined = qms_render_cache_new();
 	return m;
 }
 
@@ -20,6 +23,7 @@ void qms_site_memo_free(struct qms_site_memo *m)
 		return;
 	qms_render_cache_free(m->diagrams);
 	qms_render_cache_free(m->pages);
+	qms_render_cache_free(m->inlined);
 	free(m);
 }
 
@@ -51,8 +55,45 @@ bool qms_site_memo_has_diagram(struct qms_site_memo *m, const char *rel)
 	return qms_render_cache_current(m->diagrams, rel);
 }
 
-void qms_site_memo_begin(struct qms_site_memo *m)
+int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char *rel, const struct qms_buf *svg,
+			  const char *label, const char *prefix,
+			  int (*link)(struct qms_buf *out, const char *href, void *ctx), void *ctx)
 {
+	struct qms_buf key, name;
+	qms_buf_init(&key);
+	qms_buf_init(&name);
+	struct qms_render_digest d = qms_render_digest_of(svg->buf, svg->len);
+	qms_buf_printf(&key, "%016llx%016llx%016llx%016llx%s%c%s", (unsigned long long)d.a,
+		       (unsigned long long)d.b, (unsigned long long)m->codes.a, (unsigned long long)m->codes.b,
+		       label, '\0', prefix);
+	d = qms_render_digest_of(key.buf, key.len);
+	qms_buf_printf(&name, "%s %s", rel, prefix);
+	size_t len;
+	const char *kept = qms_render_cache_get(m->inlined, name.buf, d, &len);
+	int rc = 0;
+	if (kept) {
+		qms_buf_add(b, kept, len);
+	} else {
+		size_t start = b->len;
+		rc = qms_html_add_svg(b, svg->buf, svg->len, label, "diagram", link, ctx);
+		if (rc == 0) /* what failed is not kept: the caller writes an <img> instead */
+			qms_render_cache_put(m->inlined, name.buf, d, b->buf + start, b->len - start);
+	}
+	qms_buf_release(&key);
+	qms_buf_release(&name);
+	return rc;
+}
+
+void qms_site_memo_begin(struct qms_site_memo *m, const struct qms_report *r)
+{
+	/* the procedures an inline diagram may link to (diagram_link()) */
+	struct qms_buf codes;
+	qms_buf_init(&codes);
+	for (size_t i = 0; i < r->nprocedures; i++)
+		if (!r->procedures[i].duplicate)
+			qms_buf_printf(&codes, "%s\n", r->procedures[i].code);
+	m->codes = qms_render_digest_of(codes.buf, codes.len);
+	qms_buf_release(&codes);
 	m->written = m->unchanged = 0;
 	m->made_before = qms_render_cache_made(m->diagrams);
 }
@@ -63,5 +104,6 @@ void qms_site_memo_end(struct qms_site_memo *m, bool published)
 	/* what this site holds, no more */
 	qms_render_cache_prune(m->diagrams);
 	qms_render_cache_prune(m->pages);
+	qms_render_cache_prune(m->inlined);
 	m->built |= published;
 }

@@ -12,6 +12,8 @@
 struct qms_site_memo {
 	struct qms_render_cache *diagrams; /* by name under diagrams/ */
 	struct qms_render_cache *pages;    /* digests only, by name in the site */
+	struct qms_render_cache *inlined;  /* diagrams as pages inline them, by name and prefix */
+	struct qms_render_digest codes;    /* of the procedures pages link to, this build */
 	bool built;                        /* a build of this memo was published */
 	size_t written, unchanged;         /* files, in the last build */
 	size_t made_before;                /* diagrams made before the last build */
@@ -24,8 +26,15 @@ int qms_site_memo_write(struct qms_site_memo *m, bool in_place, const struct qms
 			const char *data, size_t len, char **err);
 /* Whether the diagram rel (under diagrams/) was made or kept by this build. */
 bool qms_site_memo_has_diagram(struct qms_site_memo *m, const char *rel);
-/* Start and end a build. */
-void qms_site_memo_begin(struct qms_site_memo *m);
+/* The inline form of diagram rel (qms_html_add_svg() of svg with label,
+ * links through link with ctx) appended to b: made again only when svg,
+ * label, prefix or the procedures that links may name (m->codes) changed.
+ * Returns what qms_html_add_svg() returns. */
+int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char *rel, const struct qms_buf *svg,
+			  const char *label, const char *prefix,
+			  int (*link)(struct qms_buf *out, const char *href, void *ctx), void *ctx);
+/* Start and end a build of the site of r. */
+void qms_site_memo_begin(struct qms_site_memo *m, const struct qms_report *r);
 void qms_site_memo_end(struct qms_site_memo *m, bool published);
 
 #endif

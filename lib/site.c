@@ -344,7 +344,7 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
 	s.memo = opt->memo;
 	s.in_place = in_place;
 	if (s.memo)
-		qms_site_memo_begin(s.memo);
+		qms_site_memo_begin(s.memo, r);
 	s.lang = r->lang;
 	s.vi = r->lang == QMS_LANG_VI;
 	s.res = out;
