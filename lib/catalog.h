@@ -102,6 +102,10 @@ size_t qms_catalog_find(const struct qms_catalog *cat, const char *number);
  * within "8.3", "8.30" is not). */
 bool qms_clause_within(const char *clause, const char *ancestor);
 
+/* A clause's title in lang: the Vietnamese one when asked and present,
+ * else the English one (NULL when the catalog gives none). */
+const char *qms_clause_title(const struct qms_clause *cl, enum qms_lang lang);
+
 /* Check one clause reference of a document written against `standard`
  * (C001 unknown, C002 numbered as in ISO 9001:2008).
  * Returns true when the clause exists. */

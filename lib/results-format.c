@@ -1,6 +1,6 @@
 /* The outputs of `qms results` (results.h): text, Markdown, HTML and CSV
  * for people, in the report's language (the words are chosen here, as in
- * report-format.c, not by the language of messages), and JSON. */
+ * report-text.c, not by the language of messages), and JSON. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,5 +1,6 @@
 #include "table.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,44 @@ void qms_csv_add_cell(struct qms_buf *out, const char *s)
 		qms_buf_addc(out, '"');
 	}
 	qms_buf_release(&text);
+}
+
+void qms_csv_init(struct qms_csv *c, struct qms_buf *out)
+{
+	c->out = out;
+	c->col = 0;
+}
+
+void qms_csv_cell(struct qms_csv *c, const char *s)
+{
+	if (c->col++)
+		qms_buf_addc(c->out, ',');
+	qms_csv_add_cell(c->out, s ? s : "");
+}
+
+void qms_csv_cellf(struct qms_csv *c, const char *fmt, ...)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	qms_csv_cell(c, b.buf);
+	qms_buf_release(&b);
+}
+
+void qms_csv_end_row(struct qms_csv *c)
+{
+	qms_buf_addc(c->out, '\n');
+	c->col = 0;
+}
+
+void qms_csv_row(struct qms_csv *c, const char *const *cells)
+{
+	for (size_t i = 0; cells[i]; i++)
+		qms_csv_cell(c, cells[i]);
+	qms_csv_end_row(c);
 }
 
 void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt)

@@ -43,6 +43,27 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
  * qms_buf_add_printable(). */
 void qms_csv_add_cell(struct qms_buf *out, const char *s);
 
+/* A CSV written row by row, cell by cell: the writer places the commas
+ * and the line ends, every cell goes through qms_csv_add_cell(). It
+ * appends to a caller-owned buffer and owns nothing.
+ *
+ *	struct qms_csv c;
+ *	qms_csv_init(&c, &buf);
+ *	qms_csv_cell(&c, "agency"); qms_csv_cellf(&c, "%zu", n);
+ *	qms_csv_end_row(&c);
+ */
+struct qms_csv {
+	struct qms_buf *out;
+	size_t col; /* cells written on the current row */
+};
+
+void qms_csv_init(struct qms_csv *c, struct qms_buf *out);
+void qms_csv_cell(struct qms_csv *c, const char *s); /* NULL is an empty cell */
+void qms_csv_cellf(struct qms_csv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A row of names (a header): NULL-terminated. Ends the row. */
+void qms_csv_row(struct qms_csv *c, const char *const *cells);
+void qms_csv_end_row(struct qms_csv *c);
+
 /* The UTF-8 byte order mark that CSV files qms writes start with (unless
  * the user asks for none, `--no-bom`): without it, Excel on Windows reads
  * UTF-8 as the ANSI code page and garbles Vietnamese. */

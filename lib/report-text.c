@@ -1,7 +1,8 @@
-/* The provincial report: the writers (Markdown, HTML, CSV, JSON) of the
- * figures report.c computed. Markdown and HTML share one text, written
- * through a small writer that knows headings, paragraphs, lists and
- * tables, and escapes every string for its format. See report.h. */
+/* The provincial report as text: the Markdown and HTML writers of the
+ * figures report.c computed (CSV and JSON are in report-data.c). Markdown
+ * and HTML share one text, written through a small writer that knows
+ * headings, paragraphs, lists and tables, and escapes every string for
+ * its format. See report.h. */
 #include "report.h"
 #include "results.h"
 
@@ -51,6 +52,11 @@ void qms_report_add_percent(struct qms_buf *out, int tenths, enum qms_lang lang)
 {
 	qms_buf_add_number_lang(out, tenths / 10.0, lang);
 	qms_buf_addc(out, '%');
+}
+
+int qms_report_tenths(size_t n, size_t total)
+{
+	return total ? (int)((n * 2000 / total + 1) / 2) : 0;
 }
 
 void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hours, enum qms_lang lang)
@@ -182,9 +188,8 @@ static const char *nz_or(const char *s)
 
 static const char *clause_title(const struct qms_clause *c, enum qms_lang lang)
 {
-	if (!c)
-		return "";
-	return lang == QMS_LANG_VI && c->vi ? c->vi : c->en ? c->en : "";
+	const char *t = c ? qms_clause_title(c, lang) : NULL;
+	return t ? t : "";
 }
 
 static const char *pl(size_t n, const char *one, const char *many)
@@ -526,11 +531,6 @@ static const char *stage_mid(struct rw *w, int stage)
 	return qms_stage_label_mid(stage, w->lang);
 }
 
-/* a share in tenths of a percent, rounded */
-static int tenths_of(size_t n, size_t total)
-{
-	return total ? (int)((n * 2000 / total + 1) / 2) : 0;
-}
 
 /* The appendices, in order; the summary cites them by number. */
 enum appendix { APX_MIGRATION, APX_AUDITS, APX_PROCEDURES, APX_CONFORMITY, APX_COUNT };
@@ -709,11 +709,11 @@ static void summary_migration(struct rw *w)
 	rw_p_open(w);
 	if (vi)
 		rw_printf(w, "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015, đạt %s%s.",
-			  D(w, r->as_of), N(w, done), N(w, r->tracked), P(w, tenths_of(done, r->tracked)), levels.buf);
+			  D(w, r->as_of), N(w, done), N(w, r->tracked), P(w, qms_report_tenths(done, r->tracked)), levels.buf);
 	else
 		rw_printf(w, "As of %s, %s of %s %s (%s) had completed the conversion and announced a quality management system conforming to ISO 9001:2015%s.",
 			  D(w, r->as_of), N(w, done), N(w, r->tracked), pl(r->tracked, "agency", "agencies"),
-			  P(w, tenths_of(done, r->tracked)), levels.buf);
+			  P(w, qms_report_tenths(done, r->tracked)), levels.buf);
 	rw_p_close(w);
 	qms_buf_release(&levels);
 	size_t not_done = r->tracked - done;
@@ -1384,417 +1384,4 @@ void qms_report_format_html(struct qms_buf *out, const struct qms_report *r)
 	qms_buf_adds(out, "</style>\n</head>\n<body>\n<main class=\"report\">\n");
 	qms_report_format_html_body(out, r, false);
 	qms_buf_adds(out, "</main>\n</body>\n</html>\n");
-}
-
-/* ---- CSV ---- */
-
-static void add_date_or_empty(struct qms_buf *b, int32_t d)
-{
-	char s[11];
-	if (d < 0)
-		return;
-	qms_date_format(s, d);
-	qms_buf_adds(b, s);
-}
-
-static void add_tenths(struct qms_buf *b, int tenths)
-{
-	if (tenths < 0) {
-		qms_buf_addc(b, '-');
-		tenths = -tenths;
-	}
-	qms_buf_printf(b, "%d.%d", tenths / 10, tenths % 10);
-}
-
-static void missing_list(struct qms_buf *b, const struct qms_report_agency *a, const char *sep)
-{
-	size_t n = 0;
-	for (size_t k = 0; a->assessed && k < a->coverage.nrows; k++)
-		if (a->coverage.rows[k].status == QMS_COV_MISSING ||
-		    a->coverage.rows[k].status == QMS_COV_DOCUMENTED)
-			qms_buf_printf(b, "%s%s", n++ ? sep : "", a->coverage.rows[k].clause->number);
-}
-
-void qms_report_format_csv(struct qms_buf *out, const struct qms_report *r)
-{
-	qms_buf_adds(out, "agency,name,level,tracked,status,last_stage,next_stage,deadline,days_left,"
-			  "announced,decision,audits,audits_period,findings_period,actions_open,"
-			  "actions_overdue,actions_unverified,actions_verified,procedures,on_2015,on_2008,"
-			  "timed,meet_cut,average_cut,errors,warnings,assessed,met,documented,missing,"
-			  "not_applicable,clauses_not_met\n");
-	struct qms_buf t;
-	qms_buf_init(&t);
-	for (size_t i = 0; i < r->nagencies; i++) {
-		const struct qms_report_agency *a = &r->agencies[i];
-		const struct qms_agency_status *s = &a->status;
-		qms_csv_add_cell(out, a->id);
-		qms_buf_addc(out, ',');
-		qms_csv_add_cell(out, a->name);
-		qms_buf_printf(out, ",%s,%s,", a->level >= 0 ? qms_level_names[a->level] : "",
-			       a->tracked ? "yes" : "no");
-		if (a->tracked) {
-			qms_buf_printf(out, "%s,%s,%s,", qms_status_names[s->status],
-				       s->last_stage >= 0 ? qms_stage_names[s->last_stage] : "",
-				       s->next_stage >= 0 ? qms_stage_names[s->next_stage] : "");
-			add_date_or_empty(out, s->deadline);
-			qms_buf_addc(out, ',');
-			if (s->deadline >= 0)
-				qms_buf_printf(out, "%ld", (long)s->days_left);
-			qms_buf_addc(out, ',');
-			add_date_or_empty(out, s->announced);
-			qms_buf_addc(out, ',');
-			qms_csv_add_cell(out, a->decision ? a->decision : "");
-		} else {
-			qms_buf_adds(out, ",,,,,,");
-		}
-		size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
-		qms_buf_printf(out, ",%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,%zu,", a->audits_total,
-			       a->audits_period, a->findings_period, unfinished, a->actions[QMS_ACTION_OVERDUE],
-			       a->actions[QMS_ACTION_UNVERIFIED], a->actions[QMS_ACTION_VERIFIED], a->procedures,
-			       a->on_2015, a->on_2008, a->timed, a->meet_cut);
-		if (a->timed)
-			add_tenths(out, a->avg_cut_tenths);
-		qms_buf_printf(out, ",%zu,%zu,%s,", a->errors, a->warnings, a->assessed ? "yes" : "no");
-		if (a->assessed)
-			qms_buf_printf(out, "%zu,%zu,%zu,%zu,", a->coverage.count[QMS_COV_MET],
-				       a->coverage.count[QMS_COV_DOCUMENTED], a->coverage.count[QMS_COV_MISSING],
-				       a->coverage.count[QMS_COV_NOT_APPLICABLE]);
-		else
-			qms_buf_adds(out, ",,,,");
-		qms_buf_reset(&t);
-		missing_list(&t, a, " ");
-		qms_csv_add_cell(out, t.buf);
-		qms_buf_addc(out, '\n');
-	}
-	qms_buf_release(&t);
-}
-
-/* ---- JSON ---- */
-
-static void json_str(struct qms_buf *b, const char *s)
-{
-	if (s)
-		qms_buf_add_json_string(b, s);
-	else
-		qms_buf_adds(b, "null");
-}
-
-static void json_date(struct qms_buf *b, int32_t d)
-{
-	char s[11];
-	if (d < 0) {
-		qms_buf_adds(b, "null");
-		return;
-	}
-	qms_date_format(s, d);
-	qms_buf_printf(b, "\"%s\"", s);
-}
-
-static void json_agency_ref(struct qms_buf *b, const struct qms_report_agency *a)
-{
-	qms_buf_adds(b, "\"agency\": ");
-	json_str(b, a->id);
-	qms_buf_adds(b, ", \"name\": ");
-	json_str(b, a->name);
-}
-
-static void json_stage_list(struct qms_buf *b, const struct qms_agency_status *s)
-{
-	qms_buf_adds(b, "[");
-	for (int k = s->last_stage + 1; k <= QMS_STAGE_ANNOUNCEMENT; k++)
-		qms_buf_printf(b, "%s\"%s\"", k > s->last_stage + 1 ? ", " : "", qms_stage_names[k]);
-	qms_buf_adds(b, "]");
-}
-
-static void json_migration(struct qms_buf *b, const struct qms_report *r)
-{
-	const size_t *bs = r->by_status;
-	size_t own = 0;
-	for (size_t i = 0; i < r->nagencies; i++)
-		if (r->agencies[i].tracked && r->settings.deadline >= 0 &&
-		    r->agencies[i].status.deadline != r->settings.deadline)
-			own++;
-	qms_buf_adds(b, "  \"migration\": {\n    \"deadline\": ");
-	json_date(b, r->settings.deadline);
-	qms_buf_printf(b, ",\n    \"own_deadline\": %zu,\n    \"agencies\": %zu,\n    \"done\": %zu,\n"
-			  "    \"not_done\": %zu,\n    \"overdue\": %zu,\n    \"at_risk\": %zu,\n"
-			  "    \"on_track\": %zu,\n    \"done_percent\": ",
-		       own, r->tracked, bs[QMS_STATUS_DONE], r->tracked - bs[QMS_STATUS_DONE],
-		       bs[QMS_STATUS_OVERDUE], bs[QMS_STATUS_AT_RISK], bs[QMS_STATUS_ON_TRACK]);
-	add_tenths(b, tenths_of(bs[QMS_STATUS_DONE], r->tracked));
-	qms_buf_adds(b, ",\n    \"by_level\": {");
-	static const char *const levels[] = {"province", "district", "commune", "unknown"};
-	for (int lv = 0; lv < 4; lv++)
-		qms_buf_printf(b, "%s\"%s\": {\"agencies\": %zu, \"done\": %zu}", lv ? ", " : "", levels[lv],
-			       r->level_total[lv], r->level_done[lv]);
-	qms_buf_adds(b, "},\n    \"by_next_stage\": {");
-	for (int s = 0; s <= QMS_STAGE_COUNT; s++)
-		qms_buf_printf(b, "%s\"%s\": %zu", s ? ", " : "", s < QMS_STAGE_COUNT ? qms_stage_names[s] : "none",
-			       r->by_next[s]);
-	qms_buf_adds(b, "},\n");
-	static const enum qms_status lists[] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK,
-						QMS_STATUS_DONE};
-	static const char *const keys[] = {"overdue_agencies", "at_risk_agencies", "on_track_agencies",
-					   "done_agencies"};
-	for (size_t l = 0; l < 4; l++) {
-		qms_buf_printf(b, "    \"%s\": [", keys[l]);
-		size_t n = 0;
-		for (size_t i = 0; i < r->nagencies; i++) {
-			const struct qms_report_agency *a = &r->agencies[i];
-			const struct qms_agency_status *s = &a->status;
-			if (!a->tracked || s->status != lists[l])
-				continue;
-			qms_buf_adds(b, n++ ? ",\n      {" : "\n      {");
-			json_agency_ref(b, a);
-			if (lists[l] == QMS_STATUS_DONE) {
-				qms_buf_adds(b, ", \"decision\": ");
-				json_str(b, a->decision);
-				qms_buf_adds(b, ", \"announced\": ");
-				json_date(b, s->announced);
-			} else {
-				qms_buf_adds(b, ", \"deadline\": ");
-				json_date(b, s->deadline);
-				if (s->deadline >= 0)
-					qms_buf_printf(b, ", \"days_left\": %ld, \"working_days_left\": %ld",
-						       (long)s->days_left, (long)s->working_days_left);
-				else
-					qms_buf_adds(b, ", \"days_left\": null, \"working_days_left\": null");
-				qms_buf_adds(b, ", \"last_stage\": ");
-				if (s->last_stage >= 0) {
-					qms_buf_printf(b, "\"%s\", \"last_done\": ", qms_stage_names[s->last_stage]);
-					json_date(b, a->stage_done[s->last_stage]);
-				} else {
-					qms_buf_adds(b, "null, \"last_done\": null");
-				}
-				qms_buf_adds(b, ", \"next_stage\": ");
-				json_str(b, s->next_stage >= 0 ? qms_stage_names[s->next_stage] : NULL);
-				qms_buf_printf(b, ", \"stages_left\": %d, \"stages\": ", s->stages_left);
-				json_stage_list(b, s);
-			}
-			qms_buf_adds(b, "}");
-		}
-		qms_buf_adds(b, n ? "\n    ]" : "]");
-		qms_buf_adds(b, l < 3 ? ",\n" : "\n");
-	}
-	qms_buf_adds(b, "  },\n");
-}
-
-static void json_audits(struct qms_buf *b, const struct qms_report *r)
-{
-	qms_buf_printf(b, "  \"audits\": {\n    \"held\": %zu,\n    \"agencies_audited\": %zu,\n"
-			  "    \"by_kind\": {\"internal\": %zu, \"external\": %zu, \"inspection\": %zu},\n"
-			  "    \"findings\": %zu,\n    \"by_grade\": {\"major\": %zu, \"minor\": %zu, "
-			  "\"observation\": %zu, \"improvement\": %zu, \"none\": %zu},\n    \"by_clause\": [",
-		       r->audits_period, r->agencies_audited, r->audits_by_kind[0], r->audits_by_kind[1],
-		       r->audits_by_kind[2], r->findings_period, r->findings_by_grade[0],
-		       r->findings_by_grade[1], r->findings_by_grade[2], r->findings_by_grade[3],
-		       r->findings_no_grade);
-	for (size_t i = 0; i < r->nclauses; i++) {
-		const struct qms_report_clause *c = &r->clauses[i];
-		qms_buf_adds(b, i ? ",\n      {\"clause\": " : "\n      {\"clause\": ");
-		json_str(b, *c->clause ? c->clause : NULL);
-		qms_buf_adds(b, ", \"standard\": ");
-		json_str(b, *c->standard ? c->standard : NULL);
-		qms_buf_adds(b, ", \"title\": ");
-		json_str(b, c->catalog_clause ? clause_title(c->catalog_clause, r->lang) : NULL);
-		qms_buf_printf(b, ", \"major\": %zu, \"minor\": %zu, \"observation\": %zu, \"improvement\": %zu, \"total\": %zu}",
-			       c->by_grade[0], c->by_grade[1], c->by_grade[2], c->by_grade[3], c->total);
-	}
-	qms_buf_adds(b, r->nclauses ? "\n    ],\n" : "],\n");
-	const size_t *ac = r->actions;
-	qms_buf_printf(b, "    \"actions\": {\"open\": %zu, \"overdue\": %zu, \"unverified\": %zu, \"verified\": %zu},\n"
-			  "    \"overdue_actions\": [",
-		       ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE], ac[QMS_ACTION_OVERDUE],
-		       ac[QMS_ACTION_UNVERIFIED], ac[QMS_ACTION_VERIFIED]);
-	size_t n = 0;
-	for (size_t i = 0; i < r->nfindings; i++) {
-		const struct qms_report_finding *f = &r->findings[i];
-		if (f->state != QMS_ACTION_OVERDUE)
-			continue;
-		qms_buf_adds(b, n++ ? ",\n      {" : "\n      {");
-		json_agency_ref(b, &r->agencies[f->agency]);
-		qms_buf_adds(b, ", \"audit\": ");
-		json_str(b, r->audits[f->audit].audit->id.text);
-		qms_buf_adds(b, ", \"finding\": ");
-		json_str(b, f->finding->id.text);
-		qms_buf_adds(b, ", \"grade\": ");
-		json_str(b, f->grade >= 0 ? qms_grade_names[f->grade] : NULL);
-		qms_buf_adds(b, ", \"clause\": ");
-		json_str(b, f->finding->clause.text);
-		qms_buf_adds(b, ", \"due\": ");
-		json_date(b, f->finding->due.date);
-		qms_buf_printf(b, ", \"days_overdue\": %ld}", (long)f->days_overdue);
-	}
-	qms_buf_adds(b, n ? "\n    ]\n  },\n" : "]\n  },\n");
-}
-
-static void json_procedures(struct qms_buf *b, const struct qms_report *r)
-{
-	size_t with_procs = 0;
-	for (size_t i = 0; i < r->nagencies; i++)
-		with_procs += r->agencies[i].procedures > 0;
-	qms_buf_printf(b, "  \"procedures\": {\n    \"count\": %zu,\n    \"agencies\": %zu,\n    \"on_2015\": %zu,\n"
-			  "    \"on_2008\": %zu,\n    \"no_standard\": %zu,\n    \"timed\": %zu,\n"
-			  "    \"meet_cut\": %zu,\n    \"cut_exempt\": %zu,\n    \"time_cut\": ",
-		       r->nprocedures, with_procs, r->on_2015, r->on_2008, r->no_standard, r->timed, r->meet_cut,
-		       r->exempt);
-	add_tenths(b, r->time_cut_tenths);
-	qms_buf_adds(b, ",\n    \"average_cut\": ");
-	if (r->timed)
-		add_tenths(b, r->avg_cut_tenths);
-	else
-		qms_buf_adds(b, "null");
-	qms_buf_adds(b, ",\n    \"list\": [");
-	for (size_t i = 0; i < r->nprocedures; i++) {
-		const struct qms_report_procedure *p = &r->procedures[i];
-		qms_buf_adds(b, i ? ",\n      {\"code\": " : "\n      {\"code\": ");
-		json_str(b, p->code);
-		qms_buf_adds(b, ", \"agency\": ");
-		json_str(b, p->agency);
-		qms_buf_adds(b, ", \"title\": ");
-		json_str(b, p->title);
-		qms_buf_adds(b, ", \"file\": ");
-		json_str(b, p->path);
-		qms_buf_adds(b, ", \"standard\": ");
-		json_str(b, p->standard >= 0 ? qms_standard_names[p->standard] : NULL);
-		qms_buf_adds(b, ", \"statutory\": ");
-		json_str(b, p->statutory);
-		qms_buf_adds(b, ", \"committed\": ");
-		json_str(b, p->committed);
-		if (p->timed) {
-			qms_buf_printf(b, ", \"cut_counted_in\": \"%s\"", p->cut_in_days ? "days" : "working time");
-			qms_buf_adds(b, ", \"cut\": ");
-			add_tenths(b, p->cut_tenths);
-			qms_buf_adds(b, ", \"required_cut\": ");
-			add_tenths(b, p->required_cut_tenths);
-			qms_buf_printf(b, ", \"meets_cut\": %s", p->meets_cut ? "true" : "false");
-		} else {
-			qms_buf_adds(b, ", \"cut_counted_in\": null, \"cut\": null, \"required_cut\": null, \"meets_cut\": null");
-		}
-		qms_buf_adds(b, ", \"cut_exempt\": ");
-		if (p->exempt)
-			json_str(b, p->exempt_reason ? p->exempt_reason : "same day");
-		else
-			qms_buf_adds(b, "null");
-		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu}", p->errors, p->warnings);
-	}
-	qms_buf_adds(b, r->nprocedures ? "\n    ]\n  },\n" : "]\n  },\n");
-}
-
-static void json_check(struct qms_buf *b, const struct qms_report *r)
-{
-	qms_buf_printf(b, "  \"check\": {\n    \"files\": %zu,\n    \"errors\": %zu,\n    \"warnings\": %zu,\n"
-			  "    \"shared_files\": {\"errors\": %zu, \"warnings\": %zu},\n    \"by_agency\": [",
-		       r->files_checked, r->errors, r->warnings, r->errors_other, r->warnings_other);
-	size_t n = 0;
-	for (size_t i = 0; i < r->nagencies; i++) {
-		const struct qms_report_agency *a = &r->agencies[i];
-		if (!a->errors && !a->warnings)
-			continue;
-		qms_buf_adds(b, n++ ? ",\n      {\"agency\": " : "\n      {\"agency\": ");
-		json_str(b, a->id);
-		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu}", a->errors, a->warnings);
-	}
-	qms_buf_adds(b, n ? "\n    ]\n  },\n" : "]\n  },\n");
-}
-
-static void json_coverage(struct qms_buf *b, const struct qms_report *r)
-{
-	qms_buf_printf(b, "  \"coverage\": {\n    \"available\": %s,\n    \"assessed\": %zu,\n"
-			  "    \"not_assessed\": %zu,\n    \"conforming\": %zu,\n",
-		       r->have_catalog ? "true" : "false", r->assessed, r->nagencies - r->assessed, r->conforming);
-	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
-		qms_buf_printf(b, "    \"%s\": %zu,\n", qms_cov_status_names[s], r->coverage_count[s]);
-	qms_buf_adds(b, "    \"by_agency\": [");
-	size_t n = 0;
-	for (size_t i = 0; i < r->nagencies; i++) {
-		const struct qms_report_agency *a = &r->agencies[i];
-		if (!a->assessed)
-			continue;
-		const struct qms_coverage *c = &a->coverage;
-		qms_buf_adds(b, n++ ? ",\n      {\"agency\": " : "\n      {\"agency\": ");
-		json_str(b, a->id);
-		qms_buf_adds(b, ", \"system\": ");
-		json_str(b, a->system_path);
-		qms_buf_printf(b, ", \"clauses\": %zu", c->nrows);
-		for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
-			qms_buf_printf(b, ", \"%s\": %zu", qms_cov_status_names[s], c->count[s]);
-		qms_buf_adds(b, ", \"not_met\": [");
-		size_t m = 0;
-		for (size_t k = 0; k < c->nrows; k++) {
-			const struct qms_cov_row *row = &c->rows[k];
-			if (row->status != QMS_COV_MISSING && row->status != QMS_COV_DOCUMENTED)
-				continue;
-			qms_buf_adds(b, m++ ? ", {\"clause\": " : "{\"clause\": ");
-			json_str(b, row->clause->number);
-			qms_buf_adds(b, ", \"title\": ");
-			json_str(b, r->lang == QMS_LANG_VI && row->clause->vi ? row->clause->vi : row->clause->en);
-			qms_buf_adds(b, ", \"status\": ");
-			json_str(b, qms_cov_status_names[row->status]);
-			qms_buf_adds(b, "}");
-		}
-		qms_buf_adds(b, "]}");
-	}
-	qms_buf_adds(b, n ? "\n    ]\n  },\n" : "]\n  },\n");
-}
-
-static void json_agencies(struct qms_buf *b, const struct qms_report *r)
-{
-	qms_buf_adds(b, "  \"agencies\": [");
-	for (size_t i = 0; i < r->nagencies; i++) {
-		const struct qms_report_agency *a = &r->agencies[i];
-		const struct qms_agency_status *s = &a->status;
-		qms_buf_adds(b, i ? ",\n    {" : "\n    {");
-		json_agency_ref(b, a);
-		qms_buf_adds(b, ", \"level\": ");
-		json_str(b, a->level >= 0 ? qms_level_names[a->level] : NULL);
-		qms_buf_printf(b, ", \"tracked\": %s, \"status\": ", a->tracked ? "true" : "false");
-		json_str(b, a->tracked ? qms_status_names[s->status] : NULL);
-		qms_buf_adds(b, ", \"next_stage\": ");
-		json_str(b, a->tracked && s->next_stage >= 0 ? qms_stage_names[s->next_stage] : NULL);
-		qms_buf_adds(b, ", \"deadline\": ");
-		json_date(b, a->tracked ? s->deadline : -1);
-		qms_buf_adds(b, ", \"announced\": ");
-		json_date(b, a->tracked ? s->announced : -1);
-		size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
-		qms_buf_printf(b, ", \"audits\": %zu, \"audits_period\": %zu, \"findings_period\": %zu, "
-				  "\"actions\": {\"open\": %zu, \"overdue\": %zu, \"unverified\": %zu, \"verified\": %zu}, "
-				  "\"procedures\": %zu, \"on_2015\": %zu, \"on_2008\": %zu, \"timed\": %zu, \"meet_cut\": %zu, "
-				  "\"cut_exempt\": %zu, \"average_cut\": ",
-			       a->audits_total, a->audits_period, a->findings_period, unfinished,
-			       a->actions[QMS_ACTION_OVERDUE], a->actions[QMS_ACTION_UNVERIFIED],
-			       a->actions[QMS_ACTION_VERIFIED], a->procedures, a->on_2015, a->on_2008, a->timed,
-			       a->meet_cut, a->exempt);
-		if (a->timed)
-			add_tenths(b, a->avg_cut_tenths);
-		else
-			qms_buf_adds(b, "null");
-		qms_buf_printf(b, ", \"errors\": %zu, \"warnings\": %zu, \"clauses_not_met\": ", a->errors,
-			       a->warnings);
-		if (a->assessed)
-			qms_buf_printf(b, "%zu}", a->coverage.count[QMS_COV_MISSING] + a->coverage.count[QMS_COV_DOCUMENTED]);
-		else
-			qms_buf_adds(b, "null}");
-	}
-	qms_buf_adds(b, r->nagencies ? "\n  ]\n" : "]\n");
-}
-
-void qms_report_format_json(struct qms_buf *out, const struct qms_report *r)
-{
-	qms_buf_adds(out, "{\n  \"workspace\": ");
-	json_str(out, r->workspace);
-	qms_buf_adds(out, ",\n  \"as_of\": ");
-	json_date(out, r->as_of);
-	qms_buf_printf(out, ",\n  \"lang\": \"%s\",\n  \"period\": {\"start\": ", qms_lang_names[r->lang]);
-	json_date(out, r->period_start);
-	qms_buf_adds(out, ", \"end\": ");
-	json_date(out, r->period_end);
-	qms_buf_printf(out, ", \"year\": %d, \"half\": %d},\n", r->year, r->half);
-	json_migration(out, r);
-	json_audits(out, r);
-	json_procedures(out, r);
-	json_check(out, r);
-	json_coverage(out, r);
-	json_agencies(out, r);
-	qms_buf_adds(out, "}\n");
 }
