@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include "values.h"
+
 void qms_json_init(struct qms_json *j, struct qms_buf *out, bool pretty)
 {
 	j->out = out;
@@ -148,6 +150,17 @@ void qms_json_decimal(struct qms_json *j, long long v, unsigned places)
 		qms_buf_printf(j->out, ".%0*llu", (int)(places < 9 ? places : 9), mag % scale);
 }
 
+void qms_json_date(struct qms_json *j, int32_t days)
+{
+	char s[11];
+	if (days < 0) {
+		qms_json_null(j);
+		return;
+	}
+	qms_date_format(s, days);
+	qms_json_string(j, s);
+}
+
 void qms_json_bool(struct qms_json *j, bool v)
 {
 	before_value(j);
@@ -188,4 +201,10 @@ void qms_json_kv_null(struct qms_json *j, const char *key)
 {
 	qms_json_key(j, key);
 	qms_json_null(j);
+}
+
+void qms_json_kv_date(struct qms_json *j, const char *key, int32_t days)
+{
+	qms_json_key(j, key);
+	qms_json_date(j, days);
 }

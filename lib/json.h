@@ -62,6 +62,9 @@ void qms_json_uint(struct qms_json *j, unsigned long long v);
 /* v / 10^places with exactly `places` decimals: 45, 1 -> 4.5; -5, 1 ->
  * -0.5 (places at most 9) */
 void qms_json_decimal(struct qms_json *j, long long v, unsigned places);
+/* A date, days since 1970, as "YYYY-MM-DD"; a negative one (no date)
+ * as null. */
+void qms_json_date(struct qms_json *j, int32_t days);
 void qms_json_bool(struct qms_json *j, bool v);
 void qms_json_null(struct qms_json *j);
 
@@ -71,5 +74,6 @@ void qms_json_kv_int(struct qms_json *j, const char *key, long long v);
 void qms_json_kv_uint(struct qms_json *j, const char *key, unsigned long long v);
 void qms_json_kv_bool(struct qms_json *j, const char *key, bool v);
 void qms_json_kv_null(struct qms_json *j, const char *key);
+void qms_json_kv_date(struct qms_json *j, const char *key, int32_t days);
 
 #endif

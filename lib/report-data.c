@@ -112,23 +112,6 @@ void qms_report_format_csv(struct qms_buf *out, const struct qms_report *r)
 
 /* ---- JSON ---- */
 
-static void json_date(struct qms_json *j, int32_t d)
-{
-	char s[11];
-	if (d < 0) {
-		qms_json_null(j);
-		return;
-	}
-	qms_date_format(s, d);
-	qms_json_string(j, s);
-}
-
-static void json_kv_date(struct qms_json *j, const char *key, int32_t d)
-{
-	qms_json_key(j, key);
-	json_date(j, d);
-}
-
 /* a share in tenths of a percent: 45.2 */
 static void json_kv_tenths(struct qms_json *j, const char *key, int tenths)
 {
@@ -170,11 +153,11 @@ static void json_migration_agency(struct qms_json *j, const struct qms_report_ag
 	json_agency_ref(j, a);
 	if (s->status == QMS_STATUS_DONE) {
 		qms_json_kv_string(j, "decision", a->decision);
-		json_kv_date(j, "announced", s->announced);
+		qms_json_kv_date(j, "announced", s->announced);
 		qms_json_end(j);
 		return;
 	}
-	json_kv_date(j, "deadline", s->deadline);
+	qms_json_kv_date(j, "deadline", s->deadline);
 	if (s->deadline >= 0) {
 		qms_json_kv_int(j, "days_left", s->days_left);
 		qms_json_kv_int(j, "working_days_left", s->working_days_left);
@@ -183,7 +166,7 @@ static void json_migration_agency(struct qms_json *j, const struct qms_report_ag
 		qms_json_kv_null(j, "working_days_left");
 	}
 	qms_json_kv_string(j, "last_stage", name_or_null(qms_stage_names, s->last_stage));
-	json_kv_date(j, "last_done", s->last_stage >= 0 ? a->stage_done[s->last_stage] : -1);
+	qms_json_kv_date(j, "last_done", s->last_stage >= 0 ? a->stage_done[s->last_stage] : -1);
 	qms_json_kv_string(j, "next_stage", name_or_null(qms_stage_names, s->next_stage));
 	qms_json_kv_int(j, "stages_left", s->stages_left);
 	qms_json_key(j, "stages");
@@ -217,7 +200,7 @@ static void json_migration(struct qms_json *j, const struct qms_report *r)
 			own++;
 	qms_json_key(j, "migration");
 	qms_json_object(j);
-	json_kv_date(j, "deadline", r->settings.deadline);
+	qms_json_kv_date(j, "deadline", r->settings.deadline);
 	json_kv_size(j, "own_deadline", own);
 	json_kv_size(j, "agencies", r->tracked);
 	json_kv_size(j, "done", bs[QMS_STATUS_DONE]);
@@ -285,7 +268,7 @@ static void json_overdue_actions(struct qms_json *j, const struct qms_report *r)
 		qms_json_kv_string(j, "finding", f->finding->id.text);
 		qms_json_kv_string(j, "grade", name_or_null(qms_grade_names, f->grade));
 		qms_json_kv_string(j, "clause", f->finding->clause.text);
-		json_kv_date(j, "due", f->finding->due.date);
+		qms_json_kv_date(j, "due", f->finding->due.date);
 		qms_json_kv_int(j, "days_overdue", f->days_overdue);
 		qms_json_end(j);
 	}
@@ -469,8 +452,8 @@ static void json_agency(struct qms_json *j, const struct qms_report_agency *a)
 	qms_json_kv_bool(j, "tracked", a->tracked);
 	qms_json_kv_string(j, "status", a->tracked ? qms_status_names[s->status] : NULL);
 	qms_json_kv_string(j, "next_stage", a->tracked ? name_or_null(qms_stage_names, s->next_stage) : NULL);
-	json_kv_date(j, "deadline", a->tracked ? s->deadline : -1);
-	json_kv_date(j, "announced", a->tracked ? s->announced : -1);
+	qms_json_kv_date(j, "deadline", a->tracked ? s->deadline : -1);
+	qms_json_kv_date(j, "announced", a->tracked ? s->announced : -1);
 	json_kv_size(j, "audits", a->audits_total);
 	json_kv_size(j, "audits_period", a->audits_period);
 	json_kv_size(j, "findings_period", a->findings_period);
@@ -500,12 +483,12 @@ void qms_report_format_json(struct qms_buf *out, const struct qms_report *r)
 	qms_json_init(&j, out, true);
 	qms_json_object(&j);
 	qms_json_kv_string(&j, "workspace", r->workspace);
-	json_kv_date(&j, "as_of", r->as_of);
+	qms_json_kv_date(&j, "as_of", r->as_of);
 	qms_json_kv_string(&j, "lang", qms_lang_names[r->lang]);
 	qms_json_key(&j, "period");
 	qms_json_object_inline(&j);
-	json_kv_date(&j, "start", r->period_start);
-	json_kv_date(&j, "end", r->period_end);
+	qms_json_kv_date(&j, "start", r->period_start);
+	qms_json_kv_date(&j, "end", r->period_end);
 	qms_json_kv_int(&j, "year", r->year);
 	qms_json_kv_int(&j, "half", r->half);
 	qms_json_end(&j);

@@ -340,20 +340,17 @@ static const char *name_or_null(const char *const *names, int i)
 
 static void json_agency(struct qms_json *j, const struct qms_agency_status *s)
 {
-	char d[11];
 	qms_json_object_inline(j);
 	qms_json_kv_string(j, "agency", s->id);
 	qms_json_kv_string(j, "name", s->name);
 	qms_json_kv_string(j, "level", name_or_null(qms_level_names, s->level));
 	qms_json_kv_string(j, "last_stage", name_or_null(qms_stage_names, s->last_stage));
 	qms_json_kv_string(j, "next_stage", name_or_null(qms_stage_names, s->next_stage));
+	qms_json_kv_date(j, "deadline", s->deadline);
 	if (s->deadline >= 0) {
-		qms_date_format(d, s->deadline);
-		qms_json_kv_string(j, "deadline", d);
 		qms_json_kv_int(j, "days_left", s->days_left);
 		qms_json_kv_int(j, "working_days_left", s->working_days_left);
 	} else {
-		qms_json_kv_null(j, "deadline");
 		qms_json_kv_null(j, "days_left");
 		qms_json_kv_null(j, "working_days_left");
 	}
