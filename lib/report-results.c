@@ -167,17 +167,7 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 			qms_table_add(&tb, row);
 		}
 		if (html) {
-			qms_buf_adds(&t, "<table>\n");
-			for (size_t i = 0; i < tb.nrows; i++) {
-				qms_buf_adds(&t, "<tr>");
-				for (size_t k = 0; k < tb.ncols; k++) {
-					qms_buf_adds(&t, i ? "<td>" : "<th>");
-					qms_html_add_text(&t, tb.cells[i * tb.ncols + k] ? tb.cells[i * tb.ncols + k] : "");
-					qms_buf_adds(&t, i ? "</td>" : "</th>");
-				}
-				qms_buf_adds(&t, "</tr>\n");
-			}
-			qms_buf_adds(&t, "</table>\n");
+			qms_table_format(&t, &tb, QMS_TABLE_HTML);
 		} else if (tb.nrows > 1) {
 			qms_table_format(&t, &tb, QMS_TABLE_MD);
 		}

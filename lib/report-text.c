@@ -130,8 +130,7 @@ struct rw {
 	enum qms_lang lang;
 	char ring[RING][96];
 	unsigned ri;
-	const char *align; /* of the open table: 'l' or 'r' per column */
-	size_t col;
+	struct qms_tstream table; /* the open table */
 	struct qms_buf tmp;
 };
 
@@ -343,67 +342,42 @@ static void rw_proc(struct rw *w, size_t i)
 /* A table: align holds 'l' or 'r' per column; the header names follow. */
 static void rw_table(struct rw *w, const char *align, ...)
 {
-	w->align = align;
-	size_t n = strlen(align);
+	qms_tstream_begin(&w->table, w->o, w->html ? QMS_TABLE_HTML : QMS_TABLE_MD, align);
 	va_list ap;
 	va_start(ap, align);
-	if (w->html)
-		qms_buf_adds(w->o, "<div class=\"table-wrap\"><table>\n<thead><tr>");
-	for (size_t i = 0; i < n; i++) {
-		const char *h = va_arg(ap, const char *);
-		if (w->html) {
-			qms_buf_adds(w->o, align[i] == 'r' ? "<th class=\"num\">" : "<th>");
-			rw_esc(w, h);
-			qms_buf_adds(w->o, "</th>");
-		} else {
-			qms_buf_adds(w->o, "| ");
-			rw_esc(w, h);
-			qms_buf_addc(w->o, ' ');
-		}
+	for (size_t i = 0; align[i]; i++) {
+		qms_tstream_cell_begin(&w->table);
+		rw_esc(w, va_arg(ap, const char *));
+		qms_tstream_cell_end(&w->table);
 	}
 	va_end(ap);
-	if (w->html) {
-		qms_buf_adds(w->o, "</tr></thead>\n<tbody>\n");
-	} else {
-		qms_buf_adds(w->o, "|\n");
-		for (size_t i = 0; i < n; i++)
-			qms_buf_adds(w->o, align[i] == 'r' ? "|---:" : "|---");
-		qms_buf_adds(w->o, "|\n");
-	}
+	qms_tstream_head_end(&w->table);
 }
 
 static void rw_tr(struct rw *w)
 {
-	w->col = 0;
-	if (w->html)
-		qms_buf_adds(w->o, "<tr>");
+	qms_tstream_row_begin(&w->table, false);
 }
 
 /* The totals row: bold in HTML. */
 static void rw_tr_total(struct rw *w)
 {
-	w->col = 0;
-	if (w->html)
-		qms_buf_adds(w->o, "<tr class=\"total\">");
+	qms_tstream_row_begin(&w->table, true);
 }
 
 static void rw_tr_end(struct rw *w)
 {
-	qms_buf_adds(w->o, w->html ? "</tr>\n" : "|\n");
+	qms_tstream_row_end(&w->table);
 }
 
 static void rw_td_open(struct rw *w)
 {
-	if (w->html)
-		qms_buf_adds(w->o, w->align[w->col] == 'r' ? "<td class=\"num\">" : "<td>");
-	else
-		qms_buf_adds(w->o, "| ");
+	qms_tstream_cell_begin(&w->table);
 }
 
 static void rw_td_close(struct rw *w)
 {
-	qms_buf_adds(w->o, w->html ? "</td>" : " ");
-	w->col++;
+	qms_tstream_cell_end(&w->table);
 }
 
 static void rw_td(struct rw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -426,7 +400,7 @@ static void rw_td_agency(struct rw *w, size_t i)
 
 static void rw_table_end(struct rw *w)
 {
-	qms_buf_adds(w->o, w->html ? "</tbody>\n</table></div>\n" : "\n");
+	qms_tstream_end(&w->table);
 }
 
 static void rw_init(struct rw *w, struct qms_buf *out, const struct qms_report *r, bool html, bool links)

@@ -483,22 +483,6 @@ void qms_results_format_csv(struct qms_buf *out, const struct qms_results *r, en
 	(void)lang;
 }
 
-static void html_table(struct qms_buf *out, const struct qms_table *t)
-{
-	qms_buf_adds(out, "<table>\n");
-	for (size_t i = 0; i < t->nrows; i++) {
-		qms_buf_adds(out, "<tr>");
-		for (size_t k = 0; k < t->ncols; k++) {
-			const char *cell = t->cells[i * t->ncols + k];
-			qms_buf_adds(out, i ? "<td>" : "<th>");
-			qms_html_add_text(out, cell ? cell : "");
-			qms_buf_adds(out, i ? "</td>" : "</th>");
-		}
-		qms_buf_adds(out, "</tr>\n");
-	}
-	qms_buf_adds(out, "</table>\n");
-}
-
 void qms_results_format_html(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang)
 {
 	struct qms_buf p;
@@ -519,7 +503,7 @@ void qms_results_format_html(struct qms_buf *out, const struct qms_results *r, e
 		struct qms_table t;
 		counts_table(&t, r, (enum qms_results_dim)d, lang);
 		if (t.nrows > 1)
-			html_table(out, &t);
+			qms_table_format(out, &t, QMS_TABLE_HTML);
 		qms_table_release(&t);
 	}
 	struct qms_table t;
@@ -528,12 +512,12 @@ void qms_results_format_html(struct qms_buf *out, const struct qms_results *r, e
 		qms_buf_adds(out, "<h3>");
 		qms_html_add_text(out, L("Actual time from receipt to result", "Thời gian giải quyết thực tế"));
 		qms_buf_adds(out, "</h3>\n");
-		html_table(out, &t);
+		qms_table_format(out, &t, QMS_TABLE_HTML);
 	}
 	qms_table_release(&t);
 	steps_table(&t, r, lang);
 	if (t.nrows > 1)
-		html_table(out, &t);
+		qms_table_format(out, &t, QMS_TABLE_HTML);
 	qms_table_release(&t);
 	qms_buf_reset(&p);
 	add_lists(&p, r, lang, false);
