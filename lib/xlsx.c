@@ -186,6 +186,7 @@ struct sheet {
 	bool set[QMS_TABREAD_MAX_FIELDS];
 	size_t nfields;
 	bool wide_reported;
+	bool skip_row; /* a row out of order, reported and left out */
 };
 
 /* "BC12" -> 55 (the column); 0 when there are no letters. */
@@ -204,7 +205,14 @@ static void sheet_start(void *ud, const char *el, const char **atts)
 	if (strcmp(n, "row") == 0) {
 		const char *r = attr(atts, "r");
 		unsigned long v = r ? strtoul(r, NULL, 10) : 0;
-		s->row = v ? v : s->row + 1;
+		/* rows are in order in a sheet (ECMA-376 18.3.1.73): a row
+		 * numbered at or before the one above is a damaged file, and
+		 * its records would come out of order */
+		s->skip_row = v && v <= s->row;
+		if (s->skip_row && s->on_err)
+			s->on_err(s->ctx, v, 1, N_("a row numbered at or before the row above it (the rows of the sheet are out of order); the row is left out: save the file again from the spreadsheet program"));
+		if (!s->skip_row)
+			s->row = v ? v : s->row + 1;
 		s->col = 0;
 		s->nfields = 0;
 		qms_buf_reset(&s->cells);
@@ -241,6 +249,8 @@ static void put_cell(struct sheet *s, const char *text, size_t len)
 
 static void end_cell(struct sheet *s)
 {
+	if (s->skip_row)
+		return;
 	const char *v = s->value.buf;
 	if (strcmp(s->type, "s") == 0) {
 		char *end;
@@ -265,7 +275,7 @@ static void end_row(struct sheet *s)
 		fields[i] = s->set[i] ? s->cells.buf + s->off[i] : "";
 		cols[i] = (uint32_t)(i + 1);
 	}
-	if (s->nfields == 0)
+	if (s->nfields == 0 || s->skip_row)
 		return; /* an empty row is not a record */
 	struct qms_tabrow row = {fields, cols, s->nfields, s->row, NULL, QMS_ROW_XLSX};
 	int rc = s->on_row(s->ctx, &row);
