@@ -5,11 +5,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "i18n.h"
-#include "opts.h"
 #include "iso-cli.h"
-#include "migrate.h"
-#include "schema.h"
+#include "opts.h"
+#include "qms.h"
 
 /* ---- migrate ---- */
 

@@ -7,8 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "catalog.h"
-#include "index.h"
+#include "qms.h"
 
 /* What every ISO command needs: the workspace index, the catalogs and the
  * language to write in. */

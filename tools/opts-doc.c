@@ -5,10 +5,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "i18n.h"
-#include "json.h"
-#include "model.h"
 #include "opts.h"
+#include "qms.h"
 
 #ifndef QMS_VERSION
 #define QMS_VERSION "0.1.0"
