@@ -1,8 +1,8 @@
-/* The provincial report as text: the Markdown and HTML writers of the
- * figures report.c computed (CSV and JSON are in report-data.c). Markdown
- * and HTML share one text, written through a small writer that knows
- * headings, paragraphs, lists and tables, and escapes every string for
- * its format. See report.h. */
+/* The provincial report as text: the Markdown and HTML of the figures
+ * report.c computed (CSV and JSON are in report-data.c). Markdown and
+ * HTML share one text, written through the document writer of writer.c
+ * (headings, paragraphs, lists and tables, every string escaped for its
+ * format). See report.h. */
 #include "report.h"
 #include "results.h"
 
@@ -16,6 +16,7 @@
 #include "table.h"
 #include "timelimit.h"
 #include "values.h"
+#include "writer.h"
 
 /* ---- dates, numbers, labels ---- */
 
@@ -130,7 +131,7 @@ struct rw {
 	enum qms_lang lang;
 	char ring[RING][96];
 	unsigned ri;
-	struct qms_tstream table; /* the open table */
+	struct qms_writer doc;    /* the document, in w->o */
 	struct qms_buf tmp;
 };
 
@@ -196,120 +197,6 @@ static const char *pl(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* Markdown: the punctuation that could start markup is backslash-escaped
- * (CommonMark shows it as itself), `&` only where it would start an
- * entity; line breaks become spaces (every string sits in a line). */
-static void md_text(struct qms_buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n && s[i]; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '\n' || c == '\r' || c == '\t') {
-			qms_buf_addc(b, ' ');
-		} else if (c < 0x20 || c == 0x7f) {
-			qms_buf_adds(b, "\xef\xbf\xbd");
-		} else if (strchr("\\`*_[]<>|#~", (int)c)) {
-			qms_buf_addc(b, '\\');
-			qms_buf_addc(b, (char)c);
-		} else if (c == '&') {
-			size_t k = i + 1;
-			while (k < n && s[k] && (s[k] == '#' || (s[k] >= 'a' && s[k] <= 'z') ||
-						 (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')))
-				k++;
-			if (k > i + 1 && k < n && s[k] == ';')
-				qms_buf_addc(b, '\\');
-			qms_buf_addc(b, '&');
-		} else {
-			qms_buf_addc(b, (char)c);
-		}
-	}
-}
-
-static void rw_esc(struct rw *w, const char *s)
-{
-	if (w->html)
-		qms_html_add_text(w->o, s);
-	else
-		md_text(w->o, s, strlen(s));
-}
-
-static void rw_vprintf(struct rw *w, const char *fmt, va_list ap)
-{
-	struct qms_buf t;
-	qms_buf_init(&t);
-	qms_buf_vprintf(&t, fmt, ap);
-	rw_esc(w, t.buf);
-	qms_buf_release(&t);
-}
-
-static void rw_printf(struct rw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void rw_printf(struct rw *w, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	rw_vprintf(w, fmt, ap);
-	va_end(ap);
-}
-
-static void rw_h(struct rw *w, int level, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void rw_h(struct rw *w, int level, const char *fmt, ...)
-{
-	if (w->html)
-		qms_buf_printf(w->o, "<h%d>", level);
-	else
-		qms_buf_printf(w->o, "%.*s ", level, "######");
-	va_list ap;
-	va_start(ap, fmt);
-	rw_vprintf(w, fmt, ap);
-	va_end(ap);
-	if (w->html)
-		qms_buf_printf(w->o, "</h%d>\n", level);
-	else
-		qms_buf_adds(w->o, "\n\n");
-}
-
-static void rw_p_open(struct rw *w)
-{
-	if (w->html)
-		qms_buf_adds(w->o, "<p>");
-}
-
-static void rw_p_close(struct rw *w)
-{
-	qms_buf_adds(w->o, w->html ? "</p>\n" : "\n\n");
-}
-
-static void rw_p(struct rw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void rw_p(struct rw *w, const char *fmt, ...)
-{
-	rw_p_open(w);
-	va_list ap;
-	va_start(ap, fmt);
-	rw_vprintf(w, fmt, ap);
-	va_end(ap);
-	rw_p_close(w);
-}
-
-static void rw_ul(struct rw *w)
-{
-	if (w->html)
-		qms_buf_adds(w->o, "<ul>\n");
-}
-
-static void rw_ul_end(struct rw *w)
-{
-	qms_buf_adds(w->o, w->html ? "</ul>\n" : "\n");
-}
-
-static void rw_li(struct rw *w)
-{
-	qms_buf_adds(w->o, w->html ? "<li>" : "- ");
-}
-
-static void rw_li_end(struct rw *w)
-{
-	qms_buf_adds(w->o, w->html ? "</li>\n" : "\n");
-}
-
 static void rw_link_open(struct rw *w, const char *folder, const char *id)
 {
 	qms_buf_printf(w->o, "<a href=\"%s/", folder);
@@ -323,7 +210,7 @@ static void rw_agency(struct rw *w, size_t i)
 	bool link = w->html && w->links;
 	if (link)
 		rw_link_open(w, "agencies", a->id);
-	rw_esc(w, a->short_name);
+	qms_writer_text(&w->doc, a->short_name);
 	if (link)
 		qms_buf_adds(w->o, "</a>");
 }
@@ -334,73 +221,16 @@ static void rw_proc(struct rw *w, size_t i)
 	bool link = w->html && w->links && *p->code && !p->duplicate;
 	if (link)
 		rw_link_open(w, "procedures", p->code);
-	rw_esc(w, *p->code ? p->code : "?");
+	qms_writer_text(&w->doc, *p->code ? p->code : "?");
 	if (link)
 		qms_buf_adds(w->o, "</a>");
 }
 
-/* A table: align holds 'l' or 'r' per column; the header names follow. */
-static void rw_table(struct rw *w, const char *align, ...)
-{
-	qms_tstream_begin(&w->table, w->o, w->html ? QMS_TABLE_HTML : QMS_TABLE_MD, align);
-	va_list ap;
-	va_start(ap, align);
-	for (size_t i = 0; align[i]; i++) {
-		qms_tstream_cell_begin(&w->table);
-		rw_esc(w, va_arg(ap, const char *));
-		qms_tstream_cell_end(&w->table);
-	}
-	va_end(ap);
-	qms_tstream_head_end(&w->table);
-}
-
-static void rw_tr(struct rw *w)
-{
-	qms_tstream_row_begin(&w->table, false);
-}
-
-/* The totals row: bold in HTML. */
-static void rw_tr_total(struct rw *w)
-{
-	qms_tstream_row_begin(&w->table, true);
-}
-
-static void rw_tr_end(struct rw *w)
-{
-	qms_tstream_row_end(&w->table);
-}
-
-static void rw_td_open(struct rw *w)
-{
-	qms_tstream_cell_begin(&w->table);
-}
-
-static void rw_td_close(struct rw *w)
-{
-	qms_tstream_cell_end(&w->table);
-}
-
-static void rw_td(struct rw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void rw_td(struct rw *w, const char *fmt, ...)
-{
-	rw_td_open(w);
-	va_list ap;
-	va_start(ap, fmt);
-	rw_vprintf(w, fmt, ap);
-	va_end(ap);
-	rw_td_close(w);
-}
-
 static void rw_td_agency(struct rw *w, size_t i)
 {
-	rw_td_open(w);
+	qms_writer_cell_begin(&w->doc);
 	rw_agency(w, i);
-	rw_td_close(w);
-}
-
-static void rw_table_end(struct rw *w)
-{
-	qms_tstream_end(&w->table);
+	qms_writer_cell_end(&w->doc);
 }
 
 static void rw_init(struct rw *w, struct qms_buf *out, const struct qms_report *r, bool html, bool links)
@@ -410,6 +240,7 @@ static void rw_init(struct rw *w, struct qms_buf *out, const struct qms_report *
 	w->r = r;
 	w->html = html;
 	w->links = links;
+	qms_writer_init(&w->doc, out, html);
 	w->lang = r->lang;
 	w->vi = r->lang == QMS_LANG_VI;
 	qms_buf_init(&w->tmp);
@@ -523,14 +354,14 @@ static void write_title(struct rw *w)
 	qms_report_add_period(&per, r, w->lang);
 	const char *where = place(w);
 	if (w->vi) {
-		rw_h(w, 1, "Kết quả chuyển đổi, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s",
+		qms_writer_heading(&w->doc, 1, "Kết quả chuyển đổi, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s",
 		     *where ? " - " : "", where);
-		rw_p(w, "Số liệu tính đến ngày %s. Kỳ báo cáo: %s (từ ngày %s đến ngày %s).", D(w, r->as_of),
+		qms_writer_para(&w->doc, "Số liệu tính đến ngày %s. Kỳ báo cáo: %s (từ ngày %s đến ngày %s).", D(w, r->as_of),
 		     per.buf, D(w, r->period_start), D(w, r->as_of));
 	} else {
-		rw_h(w, 1, "Conversion to and use of ISO 9001:2015 quality management systems%s%s",
+		qms_writer_heading(&w->doc, 1, "Conversion to and use of ISO 9001:2015 quality management systems%s%s",
 		     *where ? ": " : "", where);
-		rw_p(w, "Figures as of %s. Reporting period: %s (%s to %s).", D(w, r->as_of), per.buf,
+		qms_writer_para(&w->doc, "Figures as of %s. Reporting period: %s (%s to %s).", D(w, r->as_of), per.buf,
 		     D(w, r->period_start), D(w, r->as_of));
 	}
 	qms_buf_release(&per);
@@ -564,22 +395,22 @@ static void late_agency(struct rw *w, size_t i)
 	rw_agency(w, i);
 	if (w->vi) {
 		if (s->days_left < 0)
-			rw_printf(w, " (hạn %s, chậm %s ngày", D(w, s->deadline), C(w, (size_t)-s->days_left));
+			qms_writer_printf(&w->doc, " (hạn %s, chậm %s ngày", D(w, s->deadline), C(w, (size_t)-s->days_left));
 		else if (s->status == QMS_STATUS_OVERDUE)
-			rw_printf(w, " (đến hạn ngày %s, chưa hoàn thành", D(w, s->deadline));
+			qms_writer_printf(&w->doc, " (đến hạn ngày %s, chưa hoàn thành", D(w, s->deadline));
 		else
-			rw_printf(w, " (hạn %s, còn %s ngày", D(w, s->deadline), C(w, (size_t)s->days_left));
-		rw_printf(w, "; còn %s giai đoạn: %s)", C(w, nleft), left.buf);
+			qms_writer_printf(&w->doc, " (hạn %s, còn %s ngày", D(w, s->deadline), C(w, (size_t)s->days_left));
+		qms_writer_printf(&w->doc, "; còn %s giai đoạn: %s)", C(w, nleft), left.buf);
 	} else {
 		if (s->days_left < 0)
-			rw_printf(w, " (deadline %s, %s %s late", D(w, s->deadline), C(w, (size_t)-s->days_left),
+			qms_writer_printf(&w->doc, " (deadline %s, %s %s late", D(w, s->deadline), C(w, (size_t)-s->days_left),
 				  pl((size_t)-s->days_left, "day", "days"));
 		else if (s->status == QMS_STATUS_OVERDUE)
-			rw_printf(w, " (due %s, not finished", D(w, s->deadline));
+			qms_writer_printf(&w->doc, " (due %s, not finished", D(w, s->deadline));
 		else
-			rw_printf(w, " (deadline %s, %s %s left", D(w, s->deadline), C(w, (size_t)s->days_left),
+			qms_writer_printf(&w->doc, " (deadline %s, %s %s left", D(w, s->deadline), C(w, (size_t)s->days_left),
 				  pl((size_t)s->days_left, "day", "days"));
-		rw_printf(w, "; %s %s left: %s)", C(w, nleft), pl(nleft, "stage", "stages"), left.buf);
+		qms_writer_printf(&w->doc, "; %s %s left: %s)", C(w, nleft), pl(nleft, "stage", "stages"), left.buf);
 	}
 	qms_buf_release(&left);
 }
@@ -592,7 +423,7 @@ static void agencies_with(struct rw *w, enum qms_status st, bool detail)
 		const struct qms_report_agency *a = &w->r->agencies[i];
 		if (!a->tracked || a->status.status != st)
 			continue;
-		rw_printf(w, "%s", k++ ? (detail ? "; " : ", ") : "");
+		qms_writer_printf(&w->doc, "%s", k++ ? (detail ? "; " : ", ") : "");
 		if (detail)
 			late_agency(w, i);
 		else
@@ -616,41 +447,41 @@ static void summary_plan(struct rw *w)
 		if (r->agencies[i].tracked && r->agencies[i].status.deadline != st->deadline)
 			own++;
 	const char *where = place(w);
-	rw_p_open(w);
+	qms_writer_para_begin(&w->doc);
 	if (w->vi) {
 		if (st->plan) {
-			rw_printf(w, "Thực hiện Kế hoạch số %s", st->plan);
+			qms_writer_printf(&w->doc, "Thực hiện Kế hoạch số %s", st->plan);
 			if (st->plan_date >= 0)
-				rw_printf(w, " ngày %s", D(w, st->plan_date));
+				qms_writer_printf(&w->doc, " ngày %s", D(w, st->plan_date));
 			if (st->plan_issuer)
-				rw_printf(w, " của %s", st->plan_issuer);
-			rw_printf(w, ", đến %s", dl.buf);
+				qms_writer_printf(&w->doc, " của %s", st->plan_issuer);
+			qms_writer_printf(&w->doc, ", đến %s", dl.buf);
 		} else {
-			rw_printf(w, "Theo kế hoạch, đến %s", dl.buf);
+			qms_writer_printf(&w->doc, "Theo kế hoạch, đến %s", dl.buf);
 		}
-		rw_printf(w, ", %s cơ quan hành chính nhà nước%s%s phải hoàn thành chuyển đổi hệ thống quản lý chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
+		qms_writer_printf(&w->doc, ", %s cơ quan hành chính nhà nước%s%s phải hoàn thành chuyển đổi hệ thống quản lý chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
 			  C(w, r->tracked), *where ? " trên địa bàn " : "", where);
 		if (own)
-			rw_printf(w, " (%s cơ quan có thời hạn riêng)", C(w, own));
+			qms_writer_printf(&w->doc, " (%s cơ quan có thời hạn riêng)", C(w, own));
 	} else {
 		if (st->plan) {
-			rw_printf(w, "Under plan %s", st->plan);
+			qms_writer_printf(&w->doc, "Under plan %s", st->plan);
 			if (st->plan_date >= 0)
-				rw_printf(w, " of %s", D(w, st->plan_date));
+				qms_writer_printf(&w->doc, " of %s", D(w, st->plan_date));
 			if (st->plan_issuer)
-				rw_printf(w, " (%s)", st->plan_issuer);
-			rw_printf(w, ", by %s", dl.buf);
+				qms_writer_printf(&w->doc, " (%s)", st->plan_issuer);
+			qms_writer_printf(&w->doc, ", by %s", dl.buf);
 		} else {
-			rw_printf(w, "Under the plan, by %s", dl.buf);
+			qms_writer_printf(&w->doc, "Under the plan, by %s", dl.buf);
 		}
-		rw_printf(w, ", %s state administrative %s%s%s convert their quality management systems from ISO 9001:2008 to ISO 9001:2015 and announce them as conforming",
+		qms_writer_printf(&w->doc, ", %s state administrative %s%s%s convert their quality management systems from ISO 9001:2008 to ISO 9001:2015 and announce them as conforming",
 			  C(w, r->tracked), pl(r->tracked, "agency", "agencies"), *where ? " of " : "", where);
 		if (own)
-			rw_printf(w, " (%s %s)", C(w, own),
+			qms_writer_printf(&w->doc, " (%s %s)", C(w, own),
 				  own == 1 ? "agency has its own deadline" : "agencies have their own deadlines");
 	}
-	rw_printf(w, ".");
-	rw_p_close(w);
+	qms_writer_printf(&w->doc, ".");
+	qms_writer_para_end(&w->doc);
 	qms_buf_release(&dl);
 }
 
@@ -660,7 +491,7 @@ static void summary_migration(struct rw *w)
 	const size_t *bs = r->by_status;
 	bool vi = w->vi;
 	if (!r->tracked) {
-		rw_p(w, vi ? "Chưa có cơ quan nào được theo dõi tiến độ chuyển đổi." :
+		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào được theo dõi tiến độ chuyển đổi." :
 			     "No agency's conversion is tracked yet.");
 		return;
 	}
@@ -680,42 +511,42 @@ static void summary_migration(struct rw *w)
 	if (levels.len)
 		qms_buf_addc(&levels, ')');
 	size_t done = bs[QMS_STATUS_DONE];
-	rw_p_open(w);
+	qms_writer_para_begin(&w->doc);
 	if (vi)
-		rw_printf(w, "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015, đạt %s%s.",
+		qms_writer_printf(&w->doc, "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015, đạt %s%s.",
 			  D(w, r->as_of), N(w, done), N(w, r->tracked), P(w, qms_report_tenths(done, r->tracked)), levels.buf);
 	else
-		rw_printf(w, "As of %s, %s of %s %s (%s) had completed the conversion and announced a quality management system conforming to ISO 9001:2015%s.",
+		qms_writer_printf(&w->doc, "As of %s, %s of %s %s (%s) had completed the conversion and announced a quality management system conforming to ISO 9001:2015%s.",
 			  D(w, r->as_of), N(w, done), N(w, r->tracked), pl(r->tracked, "agency", "agencies"),
 			  P(w, qms_report_tenths(done, r->tracked)), levels.buf);
-	rw_p_close(w);
+	qms_writer_para_end(&w->doc);
 	qms_buf_release(&levels);
 	size_t not_done = r->tracked - done;
 	if (!not_done)
 		return;
-	rw_p_open(w);
+	qms_writer_para_begin(&w->doc);
 	if (vi)
-		rw_printf(w, "Còn %s cơ quan chưa hoàn thành", C(w, not_done));
+		qms_writer_printf(&w->doc, "Còn %s cơ quan chưa hoàn thành", C(w, not_done));
 	else
-		rw_printf(w, "%s %s had not", C(w, not_done), pl(not_done, "agency", "agencies"));
+		qms_writer_printf(&w->doc, "%s %s had not", C(w, not_done), pl(not_done, "agency", "agencies"));
 	if (bs[QMS_STATUS_OVERDUE]) {
-		rw_printf(w, vi ? ", trong đó %s cơ quan đã quá hạn: " : "; %s overdue: ", C(w, bs[QMS_STATUS_OVERDUE]));
+		qms_writer_printf(&w->doc, vi ? ", trong đó %s cơ quan đã quá hạn: " : "; %s overdue: ", C(w, bs[QMS_STATUS_OVERDUE]));
 		agencies_with(w, QMS_STATUS_OVERDUE, true);
 	}
 	if (bs[QMS_STATUS_AT_RISK]) {
-		rw_printf(w, vi ? "%s%s cơ quan chưa đến hạn nhưng có nguy cơ chậm tiến độ: " :
+		qms_writer_printf(&w->doc, vi ? "%s%s cơ quan chưa đến hạn nhưng có nguy cơ chậm tiến độ: " :
 				  "%s%s not yet due but at risk of missing the deadline: ",
 			  bs[QMS_STATUS_OVERDUE] ? "; " : (vi ? ", trong đó " : "; "), C(w, bs[QMS_STATUS_AT_RISK]));
 		agencies_with(w, QMS_STATUS_AT_RISK, true);
 	}
 	if (bs[QMS_STATUS_ON_TRACK]) {
-		rw_printf(w, vi ? "%s%s cơ quan đúng tiến độ: " : "%s%s on track: ",
+		qms_writer_printf(&w->doc, vi ? "%s%s cơ quan đúng tiến độ: " : "%s%s on track: ",
 			  bs[QMS_STATUS_OVERDUE] || bs[QMS_STATUS_AT_RISK] ? "; " : (vi ? ", trong đó " : "; "),
 			  C(w, bs[QMS_STATUS_ON_TRACK]));
 		agencies_with(w, QMS_STATUS_ON_TRACK, false);
 	}
-	rw_printf(w, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_MIGRATION));
-	rw_p_close(w);
+	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_MIGRATION));
+	qms_writer_para_end(&w->doc);
 }
 
 static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, size_t n,
@@ -742,19 +573,19 @@ static void summary_audits(struct rw *w)
 	bool vi = w->vi;
 	struct qms_buf b;
 	qms_buf_init(&b);
-	rw_p_open(w);
+	qms_writer_para_begin(&w->doc);
 	if (!r->audits_period) {
-		rw_printf(w, vi ? "Từ ngày %s đến ngày %s, chưa có cuộc đánh giá nội bộ, kiểm tra nào." :
+		qms_writer_printf(&w->doc, vi ? "Từ ngày %s đến ngày %s, chưa có cuộc đánh giá nội bộ, kiểm tra nào." :
 				  "From %s to %s, no internal audit or inspection was held.",
 			  D(w, r->period_start), D(w, r->as_of));
 	} else {
 		join_counts(w, &b, r->audits_by_kind, 3, kind_vi_prose, kind_en_prose);
 		if (vi)
-			rw_printf(w, "Từ ngày %s đến ngày %s, đã có %s cuộc đánh giá, kiểm tra tại %s cơ quan (%s)",
+			qms_writer_printf(&w->doc, "Từ ngày %s đến ngày %s, đã có %s cuộc đánh giá, kiểm tra tại %s cơ quan (%s)",
 				  D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period),
 				  C(w, r->agencies_audited), b.buf);
 		else
-			rw_printf(w, "From %s to %s, %s %s held at %s %s (%s)", D(w, r->period_start), D(w, r->as_of),
+			qms_writer_printf(&w->doc, "From %s to %s, %s %s held at %s %s (%s)", D(w, r->period_start), D(w, r->as_of),
 				  C(w, r->audits_period),
 				  r->audits_period == 1 ? "audit or inspection was" : "audits and inspections were",
 				  C(w, r->agencies_audited), pl(r->agencies_audited, "agency", "agencies"), b.buf);
@@ -764,36 +595,36 @@ static void summary_audits(struct rw *w)
 			qms_buf_printf(&b, vi ? "%s%s phát hiện chưa phân loại" : "%s%s not graded",
 				       b.len ? ", " : "", C(w, r->findings_no_grade));
 		if (!r->findings_period)
-			rw_printf(w, vi ? ", không có phát hiện nào." : "; they raised no finding.");
+			qms_writer_printf(&w->doc, vi ? ", không có phát hiện nào." : "; they raised no finding.");
 		else if (vi)
-			rw_printf(w, ", ghi nhận %s phát hiện, gồm: %s.", C(w, r->findings_period), b.buf);
+			qms_writer_printf(&w->doc, ", ghi nhận %s phát hiện, gồm: %s.", C(w, r->findings_period), b.buf);
 		else
-			rw_printf(w, "; they raised %s %s: %s.", C(w, r->findings_period),
+			qms_writer_printf(&w->doc, "; they raised %s %s: %s.", C(w, r->findings_period),
 				  pl(r->findings_period, "finding", "findings"), b.buf);
 	}
 	const size_t *ac = r->actions;
 	size_t unfinished = ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE];
 	if (vi) {
-		rw_printf(w, " Về hành động khắc phục: ");
+		qms_writer_printf(&w->doc, " Về hành động khắc phục: ");
 		if (unfinished)
-			rw_printf(w, "%s hành động chưa hoàn thành", C(w, unfinished));
+			qms_writer_printf(&w->doc, "%s hành động chưa hoàn thành", C(w, unfinished));
 		else
-			rw_printf(w, "không còn hành động nào chưa hoàn thành");
+			qms_writer_printf(&w->doc, "không còn hành động nào chưa hoàn thành");
 		if (ac[QMS_ACTION_OVERDUE])
-			rw_printf(w, " (trong đó %s hành động đã quá hạn)", C(w, ac[QMS_ACTION_OVERDUE]));
-		rw_printf(w, "; %s hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; %s hành động đã được kiểm tra hiệu lực",
+			qms_writer_printf(&w->doc, " (trong đó %s hành động đã quá hạn)", C(w, ac[QMS_ACTION_OVERDUE]));
+		qms_writer_printf(&w->doc, "; %s hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; %s hành động đã được kiểm tra hiệu lực",
 			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "không có",
 			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "không có");
-		rw_printf(w, " (chi tiết tại %s).", apx(w, APX_AUDITS));
+		qms_writer_printf(&w->doc, " (chi tiết tại %s).", apx(w, APX_AUDITS));
 	} else {
-		rw_printf(w, " Corrective actions: %s open", unfinished ? C(w, unfinished) : "none");
+		qms_writer_printf(&w->doc, " Corrective actions: %s open", unfinished ? C(w, unfinished) : "none");
 		if (ac[QMS_ACTION_OVERDUE])
-			rw_printf(w, " (%s of them overdue)", C(w, ac[QMS_ACTION_OVERDUE]));
-		rw_printf(w, "; %s closed but not yet verified as effective; %s verified (details in %s).",
+			qms_writer_printf(&w->doc, " (%s of them overdue)", C(w, ac[QMS_ACTION_OVERDUE]));
+		qms_writer_printf(&w->doc, "; %s closed but not yet verified as effective; %s verified (details in %s).",
 			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "none",
 			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "none", apx(w, APX_AUDITS));
 	}
-	rw_p_close(w);
+	qms_writer_para_end(&w->doc);
 	qms_buf_release(&b);
 }
 
@@ -820,27 +651,27 @@ static void summary_procedures(struct rw *w)
 	for (size_t i = 0; i < r->nagencies; i++)
 		with_procs += r->agencies[i].procedures > 0;
 	procedure_kinds(r, &tthc, &sys);
-	rw_p_open(w);
+	qms_writer_para_begin(&w->doc);
 	if (vi) {
-		rw_printf(w, "%s cơ quan đã xây dựng %s quy trình (%s quy trình giải quyết TTHC và %s quy trình hệ thống), trong đó %s quy trình theo TCVN ISO 9001:2015",
+		qms_writer_printf(&w->doc, "%s cơ quan đã xây dựng %s quy trình (%s quy trình giải quyết TTHC và %s quy trình hệ thống), trong đó %s quy trình theo TCVN ISO 9001:2015",
 			  C(w, with_procs), C(w, r->nprocedures), C(w, tthc), C(w, sys), C(w, r->on_2015));
 		if (r->on_2008)
-			rw_printf(w, ", %s quy trình còn theo TCVN ISO 9001:2008", C(w, r->on_2008));
+			qms_writer_printf(&w->doc, ", %s quy trình còn theo TCVN ISO 9001:2008", C(w, r->on_2008));
 		if (r->timed)
-			rw_printf(w, ". Về thời hạn giải quyết, %s/%s quy trình có ghi thời hạn đạt mức cắt giảm tối thiểu %s so với quy định của Trung ương; mức cắt giảm bình quân là %s",
+			qms_writer_printf(&w->doc, ". Về thời hạn giải quyết, %s/%s quy trình có ghi thời hạn đạt mức cắt giảm tối thiểu %s so với quy định của Trung ương; mức cắt giảm bình quân là %s",
 				  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
 	} else {
-		rw_printf(w, "%s %s wrote %s %s (%s for administrative procedures, %s of the system), %s of them against ISO 9001:2015",
+		qms_writer_printf(&w->doc, "%s %s wrote %s %s (%s for administrative procedures, %s of the system), %s of them against ISO 9001:2015",
 			  C(w, with_procs), pl(with_procs, "agency", "agencies"), C(w, r->nprocedures),
 			  pl(r->nprocedures, "procedure", "procedures"), C(w, tthc), C(w, sys), C(w, r->on_2015));
 		if (r->on_2008)
-			rw_printf(w, ", %s still against ISO 9001:2008", C(w, r->on_2008));
+			qms_writer_printf(&w->doc, ", %s still against ISO 9001:2008", C(w, r->on_2008));
 		if (r->timed)
-			rw_printf(w, ". Of the procedures with time limits, %s of %s meet the required cut of at least %s against the statutory limit; the average cut is %s",
+			qms_writer_printf(&w->doc, ". Of the procedures with time limits, %s of %s meet the required cut of at least %s against the statutory limit; the average cut is %s",
 				  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
 	}
-	rw_printf(w, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_PROCEDURES));
-	rw_p_close(w);
+	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_PROCEDURES));
+	qms_writer_para_end(&w->doc);
 }
 
 /* " (9.2.2, 9.3.3)": the clauses of an agency with status st, when they
@@ -868,30 +699,30 @@ static void summary_conformity(struct rw *w)
 		return;
 	struct qms_buf b;
 	qms_buf_init(&b);
-	rw_p_open(w);
+	qms_writer_para_begin(&w->doc);
 	if (vi)
-		rw_printf(w, "Đối chiếu bằng chứng với từng điều khoản của TCVN ISO 9001:2015 tại %s cơ quan đã xây dựng tài liệu của hệ thống quản lý chất lượng: ",
+		qms_writer_printf(&w->doc, "Đối chiếu bằng chứng với từng điều khoản của TCVN ISO 9001:2015 tại %s cơ quan đã xây dựng tài liệu của hệ thống quản lý chất lượng: ",
 			  C(w, r->assessed));
 	else
-		rw_printf(w, "The evidence of %s %s with documents of their quality management system was checked against every clause of ISO 9001:2015: ",
+		qms_writer_printf(&w->doc, "The evidence of %s %s with documents of their quality management system was checked against every clause of ISO 9001:2015: ",
 			  C(w, r->assessed), pl(r->assessed, "agency", "agencies"));
 	if (r->conforming == r->assessed) {
-		rw_printf(w, vi ? "các cơ quan đều có bằng chứng đáp ứng tất cả các điều khoản áp dụng" :
+		qms_writer_printf(&w->doc, vi ? "các cơ quan đều có bằng chứng đáp ứng tất cả các điều khoản áp dụng" :
 				  "each has evidence that it meets every applicable clause");
 	} else {
 		size_t k = 0;
 		if (r->conforming) {
-			rw_printf(w, vi ? "%s cơ quan có bằng chứng đáp ứng tất cả các điều khoản áp dụng (" :
+			qms_writer_printf(&w->doc, vi ? "%s cơ quan có bằng chứng đáp ứng tất cả các điều khoản áp dụng (" :
 					  "%s %s evidence that it meets every applicable clause (",
 				  C(w, r->conforming), vi ? "" : r->conforming == 1 ? "has" : "have");
 			for (size_t i = 0; i < r->nagencies; i++) {
 				const struct qms_report_agency *a = &r->agencies[i];
 				if (!a->assessed || a->coverage.count[QMS_COV_DOCUMENTED] || a->coverage.count[QMS_COV_MISSING])
 					continue;
-				rw_printf(w, "%s", k++ ? ", " : "");
+				qms_writer_printf(&w->doc, "%s", k++ ? ", " : "");
 				rw_agency(w, i);
 			}
-			rw_printf(w, "); ");
+			qms_writer_printf(&w->doc, "); ");
 		}
 		k = 0;
 		for (size_t i = 0; i < r->nagencies; i++) {
@@ -899,34 +730,34 @@ static void summary_conformity(struct rw *w)
 			const size_t *cnt = a->coverage.count;
 			if (!a->assessed || (!cnt[QMS_COV_DOCUMENTED] && !cnt[QMS_COV_MISSING]))
 				continue;
-			rw_printf(w, "%s", k++ ? "; " : "");
+			qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
 			rw_agency(w, i);
 			if (cnt[QMS_COV_MISSING]) {
 				clauses_with(w, &a->coverage, QMS_COV_MISSING, &b);
 				if (vi)
-					rw_printf(w, " có %s điều khoản chưa đáp ứng%s", C(w, cnt[QMS_COV_MISSING]), b.buf);
+					qms_writer_printf(&w->doc, " có %s điều khoản chưa đáp ứng%s", C(w, cnt[QMS_COV_MISSING]), b.buf);
 				else
-					rw_printf(w, " has %s %s not met%s", C(w, cnt[QMS_COV_MISSING]),
+					qms_writer_printf(&w->doc, " has %s %s not met%s", C(w, cnt[QMS_COV_MISSING]),
 						  pl(cnt[QMS_COV_MISSING], "clause", "clauses"), b.buf);
 			}
 			if (cnt[QMS_COV_DOCUMENTED]) {
 				clauses_with(w, &a->coverage, QMS_COV_DOCUMENTED, &b);
 				if (vi)
-					rw_printf(w, "%s %s điều khoản mới có tài liệu, chưa có bằng chứng thực hiện%s",
+					qms_writer_printf(&w->doc, "%s %s điều khoản mới có tài liệu, chưa có bằng chứng thực hiện%s",
 						  cnt[QMS_COV_MISSING] ? " và" : " có", C(w, cnt[QMS_COV_DOCUMENTED]), b.buf);
 				else
-					rw_printf(w, "%s %s %s documented without evidence yet%s",
+					qms_writer_printf(&w->doc, "%s %s %s documented without evidence yet%s",
 						  cnt[QMS_COV_MISSING] ? " and" : " has", C(w, cnt[QMS_COV_DOCUMENTED]),
 						  pl(cnt[QMS_COV_DOCUMENTED], "clause", "clauses"), b.buf);
 			}
 		}
 	}
 	if (r->nagencies > r->assessed)
-		rw_printf(w, vi ? ". %s cơ quan còn lại chưa có tài liệu hệ thống để đối chiếu" :
+		qms_writer_printf(&w->doc, vi ? ". %s cơ quan còn lại chưa có tài liệu hệ thống để đối chiếu" :
 				  ". The other %s %s no system documents to check yet",
 			  C(w, r->nagencies - r->assessed), vi ? "" : r->nagencies - r->assessed == 1 ? "has" : "have");
-	rw_printf(w, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_CONFORMITY));
-	rw_p_close(w);
+	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_CONFORMITY));
+	qms_writer_para_end(&w->doc);
 	qms_buf_release(&b);
 }
 
@@ -944,57 +775,57 @@ static void summary_next(struct rw *w)
 							   r->agencies[i].coverage.count[QMS_COV_MISSING];
 	if (!not_done && !open && !unverified && !gaps && !r->on_2008)
 		return;
-	rw_p_open(w);
-	rw_printf(w, vi ? "Nhiệm vụ thời gian tới: " : "Next tasks: ");
+	qms_writer_para_begin(&w->doc);
+	qms_writer_printf(&w->doc, vi ? "Nhiệm vụ thời gian tới: " : "Next tasks: ");
 	size_t k = 0;
 	if (not_done) {
 		if (vi) {
-			rw_printf(w, "đôn đốc %s cơ quan chưa hoàn thành", C(w, not_done));
+			qms_writer_printf(&w->doc, "đôn đốc %s cơ quan chưa hoàn thành", C(w, not_done));
 			if (r->by_status[QMS_STATUS_OVERDUE])
-				rw_printf(w, ", trước hết là %s cơ quan đã quá hạn,", C(w, r->by_status[QMS_STATUS_OVERDUE]));
-			rw_printf(w, " hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015");
+				qms_writer_printf(&w->doc, ", trước hết là %s cơ quan đã quá hạn,", C(w, r->by_status[QMS_STATUS_OVERDUE]));
+			qms_writer_printf(&w->doc, " hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015");
 		} else {
-			rw_printf(w, "follow up the %s %s that have not finished", C(w, not_done),
+			qms_writer_printf(&w->doc, "follow up the %s %s that have not finished", C(w, not_done),
 				  pl(not_done, "agency", "agencies"));
 			if (r->by_status[QMS_STATUS_OVERDUE])
-				rw_printf(w, ", the %s overdue first,", C(w, r->by_status[QMS_STATUS_OVERDUE]));
-			rw_printf(w, " until they announce a system conforming to ISO 9001:2015");
+				qms_writer_printf(&w->doc, ", the %s overdue first,", C(w, r->by_status[QMS_STATUS_OVERDUE]));
+			qms_writer_printf(&w->doc, " until they announce a system conforming to ISO 9001:2015");
 		}
 		k++;
 	}
 	if (open || unverified) {
-		rw_printf(w, "%s", k++ ? "; " : "");
+		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
 		if (vi) {
 			if (open)
-				rw_printf(w, "hoàn thành %s hành động khắc phục còn mở", C(w, open));
+				qms_writer_printf(&w->doc, "hoàn thành %s hành động khắc phục còn mở", C(w, open));
 			if (open && unverified)
-				rw_printf(w, " và ");
+				qms_writer_printf(&w->doc, " và ");
 			if (unverified)
-				rw_printf(w, "kiểm tra hiệu lực %s hành động đã hoàn thành", C(w, unverified));
+				qms_writer_printf(&w->doc, "kiểm tra hiệu lực %s hành động đã hoàn thành", C(w, unverified));
 		} else {
 			if (open)
-				rw_printf(w, "complete the %s open corrective %s", C(w, open), pl(open, "action", "actions"));
+				qms_writer_printf(&w->doc, "complete the %s open corrective %s", C(w, open), pl(open, "action", "actions"));
 			if (open && unverified)
-				rw_printf(w, " and ");
+				qms_writer_printf(&w->doc, " and ");
 			if (unverified)
-				rw_printf(w, "verify the effectiveness of %s closed %s", C(w, unverified),
+				qms_writer_printf(&w->doc, "verify the effectiveness of %s closed %s", C(w, unverified),
 					  pl(unverified, "action", "actions"));
 		}
 	}
 	if (gaps) {
-		rw_printf(w, "%s", k++ ? "; " : "");
-		rw_printf(w, vi ? "bổ sung tài liệu, bằng chứng thực hiện cho các điều khoản chưa đáp ứng tại %s cơ quan" :
+		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
+		qms_writer_printf(&w->doc, vi ? "bổ sung tài liệu, bằng chứng thực hiện cho các điều khoản chưa đáp ứng tại %s cơ quan" :
 				  "add the documents and evidence missing for clauses not met at %s %s",
 			  C(w, gaps), vi ? "" : pl(gaps, "agency", "agencies"));
 	}
 	if (r->on_2008) {
-		rw_printf(w, "%s", k++ ? "; " : "");
-		rw_printf(w, vi ? "chuyển đổi %s quy trình còn theo TCVN ISO 9001:2008" :
+		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
+		qms_writer_printf(&w->doc, vi ? "chuyển đổi %s quy trình còn theo TCVN ISO 9001:2008" :
 				  "convert the %s %s still written against ISO 9001:2008",
 			  C(w, r->on_2008), vi ? "" : pl(r->on_2008, "procedure", "procedures"));
 	}
-	rw_printf(w, ".");
-	rw_p_close(w);
+	qms_writer_printf(&w->doc, ".");
+	qms_writer_para_end(&w->doc);
 }
 
 /* The section to paste into the administration's report, one paragraph
@@ -1005,7 +836,7 @@ static void (*const summary_sections[])(struct rw *) = {
 
 static void write_summary(struct rw *w)
 {
-	rw_h(w, 2, w->vi ? "Về áp dụng ISO trong hoạt động của cơ quan hành chính nhà nước"
+	qms_writer_heading(&w->doc, 2, w->vi ? "Về áp dụng ISO trong hoạt động của cơ quan hành chính nhà nước"
 			 : "Use of ISO 9001 in the state administrative agencies");
 	for (size_t i = 0; i < QMS_ARRAY_LEN(summary_sections); i++)
 		summary_sections[i](w);
@@ -1015,7 +846,7 @@ static void write_summary(struct rw *w)
 
 static void appendix_heading(struct rw *w, enum appendix a, const char *vi, const char *en)
 {
-	rw_h(w, 2, "%s. %s", apx(w, a), w->vi ? vi : en);
+	qms_writer_heading(&w->doc, 2, "%s. %s", apx(w, a), w->vi ? vi : en);
 }
 
 static void appendix_migration(struct rw *w)
@@ -1024,30 +855,30 @@ static void appendix_migration(struct rw *w)
 	bool vi = w->vi;
 	appendix_heading(w, APX_MIGRATION, "Tiến độ chuyển đổi của các cơ quan", "Progress of the conversion");
 	if (!r->tracked) {
-		rw_p(w, vi ? "Chưa có cơ quan nào được theo dõi." : "No agency is tracked yet.");
+		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào được theo dõi." : "No agency is tracked yet.");
 		return;
 	}
-	rw_p(w, vi ? "1. Số cơ quan theo giai đoạn tiếp theo phải thực hiện" : "1. Agencies by the next stage to complete");
-	rw_table(w, "lr", vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Số cơ quan" : "Agencies");
+	qms_writer_para(&w->doc, vi ? "1. Số cơ quan theo giai đoạn tiếp theo phải thực hiện" : "1. Agencies by the next stage to complete");
+	qms_writer_table(&w->doc, "lr", vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Số cơ quan" : "Agencies");
 	for (int s = 0; s <= QMS_STAGE_COUNT; s++) {
-		rw_tr(w);
+		qms_writer_row_begin(&w->doc, false);
 		if (s < QMS_STAGE_COUNT)
-			rw_td(w, "%d. %s", s + 1, qms_stage_label(s, w->lang));
+			qms_writer_cellf(&w->doc, "%d. %s", s + 1, qms_stage_label(s, w->lang));
 		else
-			rw_td(w, "%s", vi ? "Đã hoàn thành cả 9 giai đoạn" : "All nine stages done");
-		rw_td(w, "%s", N(w, r->by_next[s]));
-		rw_tr_end(w);
+			qms_writer_cellf(&w->doc, "%s", vi ? "Đã hoàn thành cả 9 giai đoạn" : "All nine stages done");
+		qms_writer_cellf(&w->doc, "%s", N(w, r->by_next[s]));
+		qms_writer_row_end(&w->doc);
 	}
-	rw_tr_total(w);
-	rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
-	rw_td(w, "%s", N(w, r->tracked));
-	rw_tr_end(w);
-	rw_table_end(w);
+	qms_writer_row_begin(&w->doc, true);
+	qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
+	qms_writer_cellf(&w->doc, "%s", N(w, r->tracked));
+	qms_writer_row_end(&w->doc);
+	qms_writer_table_end(&w->doc);
 
 	size_t not_done = r->tracked - r->by_status[QMS_STATUS_DONE];
 	if (not_done) {
-		rw_p(w, vi ? "2. Cơ quan chưa hoàn thành" : "2. Agencies that have not finished");
-		rw_table(w, "rlllll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency", vi ? "Hạn" : "Deadline",
+		qms_writer_para(&w->doc, vi ? "2. Cơ quan chưa hoàn thành" : "2. Agencies that have not finished");
+		qms_writer_table(&w->doc, "rlllll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency", vi ? "Hạn" : "Deadline",
 			 vi ? "Giai đoạn đã hoàn thành" : "Last stage done", vi ? "Giai đoạn tiếp theo" : "Next stage",
 			 vi ? "Tình trạng" : "Status");
 		static const enum qms_status order[] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK};
@@ -1058,47 +889,47 @@ static void appendix_migration(struct rw *w)
 				const struct qms_agency_status *s = &a->status;
 				if (!a->tracked || s->status != order[o])
 					continue;
-				rw_tr(w);
-				rw_td(w, "%zu", ++n);
+				qms_writer_row_begin(&w->doc, false);
+				qms_writer_cellf(&w->doc, "%zu", ++n);
 				rw_td_agency(w, i);
-				rw_td(w, "%s", s->deadline >= 0 ? DT(w, s->deadline) : "-");
+				qms_writer_cellf(&w->doc, "%s", s->deadline >= 0 ? DT(w, s->deadline) : "-");
 				if (s->last_stage >= 0)
-					rw_td(w, "%s (%s)", qms_stage_label(s->last_stage, w->lang),
+					qms_writer_cellf(&w->doc, "%s (%s)", qms_stage_label(s->last_stage, w->lang),
 					      DT(w, a->stage_done[s->last_stage]));
 				else
-					rw_td(w, "%s", vi ? "Chưa bắt đầu" : "Not started");
-				rw_td(w, "%s", qms_stage_label(s->next_stage, w->lang));
+					qms_writer_cellf(&w->doc, "%s", vi ? "Chưa bắt đầu" : "Not started");
+				qms_writer_cellf(&w->doc, "%s", qms_stage_label(s->next_stage, w->lang));
 				if (order[o] == QMS_STATUS_OVERDUE && s->days_left < 0)
-					rw_td(w, vi ? "Quá hạn %s ngày" : "%s days late", N(w, (size_t)-s->days_left));
+					qms_writer_cellf(&w->doc, vi ? "Quá hạn %s ngày" : "%s days late", N(w, (size_t)-s->days_left));
 				else if (order[o] == QMS_STATUS_OVERDUE)
-					rw_td(w, "%s", vi ? "Quá hạn" : "Overdue");
+					qms_writer_cellf(&w->doc, "%s", vi ? "Quá hạn" : "Overdue");
 				else if (order[o] == QMS_STATUS_AT_RISK)
-					rw_td(w, "%s", vi ? "Có nguy cơ chậm tiến độ" : "At risk");
+					qms_writer_cellf(&w->doc, "%s", vi ? "Có nguy cơ chậm tiến độ" : "At risk");
 				else
-					rw_td(w, "%s", vi ? "Đúng tiến độ" : "On track");
-				rw_tr_end(w);
+					qms_writer_cellf(&w->doc, "%s", vi ? "Đúng tiến độ" : "On track");
+				qms_writer_row_end(&w->doc);
 			}
-		rw_table_end(w);
+		qms_writer_table_end(&w->doc);
 	}
 
 	if (!r->by_status[QMS_STATUS_DONE])
 		return;
-	rw_p(w, vi ? "%s. Cơ quan đã công bố" : "%s. Agencies that announced", not_done ? "3" : "2");
-	rw_table(w, "rlll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
+	qms_writer_para(&w->doc, vi ? "%s. Cơ quan đã công bố" : "%s. Agencies that announced", not_done ? "3" : "2");
+	qms_writer_table(&w->doc, "rlll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
 		 vi ? "Quyết định công bố" : "Announcement decision", vi ? "Ngày công bố" : "Announced on");
 	size_t n = 0;
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		if (!a->tracked || a->status.status != QMS_STATUS_DONE)
 			continue;
-		rw_tr(w);
-		rw_td(w, "%zu", ++n);
+		qms_writer_row_begin(&w->doc, false);
+		qms_writer_cellf(&w->doc, "%zu", ++n);
 		rw_td_agency(w, i);
-		rw_td(w, "%s", a->decision ? a->decision : vi ? "(chưa ghi số quyết định)" : "(not recorded)");
-		rw_td(w, "%s", DT(w, a->status.announced));
-		rw_tr_end(w);
+		qms_writer_cellf(&w->doc, "%s", a->decision ? a->decision : vi ? "(chưa ghi số quyết định)" : "(not recorded)");
+		qms_writer_cellf(&w->doc, "%s", DT(w, a->status.announced));
+		qms_writer_row_end(&w->doc);
 	}
-	rw_table_end(w);
+	qms_writer_table_end(&w->doc);
 }
 
 static void appendix_audits(struct rw *w)
@@ -1108,58 +939,58 @@ static void appendix_audits(struct rw *w)
 	appendix_heading(w, APX_AUDITS, "Đánh giá nội bộ, kiểm tra và hành động khắc phục",
 			 "Internal audits, inspections and corrective actions");
 	if (!r->nclauses && !r->actions[QMS_ACTION_OVERDUE]) {
-		rw_p(w, vi ? "Không có phát hiện nào trong kỳ và không có hành động khắc phục quá hạn." :
+		qms_writer_para(&w->doc, vi ? "Không có phát hiện nào trong kỳ và không có hành động khắc phục quá hạn." :
 			     "No finding in the period and no corrective action overdue.");
 		return;
 	}
 	if (r->nclauses) {
-		rw_p(w, vi ? "1. Phát hiện trong kỳ theo điều khoản của tiêu chuẩn" : "1. Findings of the period by clause");
-		rw_table(w, "llrrrrr", vi ? "Điều khoản" : "Clause", vi ? "Tên điều khoản" : "Title",
+		qms_writer_para(&w->doc, vi ? "1. Phát hiện trong kỳ theo điều khoản của tiêu chuẩn" : "1. Findings of the period by clause");
+		qms_writer_table(&w->doc, "llrrrrr", vi ? "Điều khoản" : "Clause", vi ? "Tên điều khoản" : "Title",
 			 vi ? grade_vi_short[0] : grade_en_short[0], vi ? grade_vi_short[1] : grade_en_short[1],
 			 vi ? grade_vi_short[2] : grade_en_short[2], vi ? grade_vi_short[3] : grade_en_short[3],
 			 vi ? "Tổng" : "Total");
 		for (size_t i = 0; i < r->nclauses; i++) {
 			const struct qms_report_clause *c = &r->clauses[i];
-			rw_tr(w);
-			rw_td(w, "%s", *c->clause ? c->clause : vi ? "(không ghi)" : "(none)");
+			qms_writer_row_begin(&w->doc, false);
+			qms_writer_cellf(&w->doc, "%s", *c->clause ? c->clause : vi ? "(không ghi)" : "(none)");
 			const char *title = clause_title(c->catalog_clause, w->lang);
 			if (*c->standard && strcmp(c->standard, "ISO 9001:2015"))
-				rw_td(w, "%s (%s)", title, c->standard);
+				qms_writer_cellf(&w->doc, "%s (%s)", title, c->standard);
 			else
-				rw_td(w, "%s", title);
+				qms_writer_cellf(&w->doc, "%s", title);
 			for (int g = 0; g < 4; g++)
-				rw_td(w, "%s", N(w, c->by_grade[g]));
-			rw_td(w, "%s", N(w, c->total));
-			rw_tr_end(w);
+				qms_writer_cellf(&w->doc, "%s", N(w, c->by_grade[g]));
+			qms_writer_cellf(&w->doc, "%s", N(w, c->total));
+			qms_writer_row_end(&w->doc);
 		}
-		rw_tr_total(w);
-		rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
-		rw_td(w, "%s", "");
+		qms_writer_row_begin(&w->doc, true);
+		qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
+		qms_writer_cellf(&w->doc, "%s", "");
 		for (int g = 0; g < 4; g++)
-			rw_td(w, "%s", N(w, r->findings_by_grade[g]));
-		rw_td(w, "%s", N(w, r->findings_period));
-		rw_tr_end(w);
-		rw_table_end(w);
+			qms_writer_cellf(&w->doc, "%s", N(w, r->findings_by_grade[g]));
+		qms_writer_cellf(&w->doc, "%s", N(w, r->findings_period));
+		qms_writer_row_end(&w->doc);
+		qms_writer_table_end(&w->doc);
 	}
 	if (!r->actions[QMS_ACTION_OVERDUE])
 		return;
-	rw_p(w, vi ? "%s. Hành động khắc phục quá hạn" : "%s. Overdue corrective actions", r->nclauses ? "2" : "1");
-	rw_table(w, "lllllr", vi ? "Cơ quan" : "Agency", vi ? "Cuộc đánh giá" : "Audit", vi ? "Phát hiện" : "Finding",
+	qms_writer_para(&w->doc, vi ? "%s. Hành động khắc phục quá hạn" : "%s. Overdue corrective actions", r->nclauses ? "2" : "1");
+	qms_writer_table(&w->doc, "lllllr", vi ? "Cơ quan" : "Agency", vi ? "Cuộc đánh giá" : "Audit", vi ? "Phát hiện" : "Finding",
 		 vi ? "Điều khoản" : "Clause", vi ? "Hạn" : "Due", vi ? "Quá hạn (ngày)" : "Days overdue");
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct qms_report_finding *f = &r->findings[i];
 		if (f->state != QMS_ACTION_OVERDUE)
 			continue;
-		rw_tr(w);
+		qms_writer_row_begin(&w->doc, false);
 		rw_td_agency(w, f->agency);
-		rw_td(w, "%s", nz_or(r->audits[f->audit].audit->id.text));
-		rw_td(w, "%s (%s)", nz_or(f->finding->id.text), qms_grade_label(f->grade, w->lang));
-		rw_td(w, "%s", f->finding->clause.text ? f->finding->clause.text : "");
-		rw_td(w, "%s", DT(w, f->finding->due.date));
-		rw_td(w, "%s", N(w, (size_t)f->days_overdue));
-		rw_tr_end(w);
+		qms_writer_cellf(&w->doc, "%s", nz_or(r->audits[f->audit].audit->id.text));
+		qms_writer_cellf(&w->doc, "%s (%s)", nz_or(f->finding->id.text), qms_grade_label(f->grade, w->lang));
+		qms_writer_cellf(&w->doc, "%s", f->finding->clause.text ? f->finding->clause.text : "");
+		qms_writer_cellf(&w->doc, "%s", DT(w, f->finding->due.date));
+		qms_writer_cellf(&w->doc, "%s", N(w, (size_t)f->days_overdue));
+		qms_writer_row_end(&w->doc);
 	}
-	rw_table_end(w);
+	qms_writer_table_end(&w->doc);
 }
 
 static void appendix_procedures(struct rw *w)
@@ -1168,89 +999,89 @@ static void appendix_procedures(struct rw *w)
 	bool vi = w->vi;
 	appendix_heading(w, APX_PROCEDURES, "Quy trình của các cơ quan", "Procedures of the agencies");
 	if (!r->nprocedures) {
-		rw_p(w, vi ? "Chưa có cơ quan nào xây dựng quy trình." : "No agency has written a procedure yet.");
+		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào xây dựng quy trình." : "No agency has written a procedure yet.");
 		return;
 	}
-	rw_p_open(w);
+	qms_writer_para_begin(&w->doc);
 	if (vi) {
-		rw_printf(w, "Rà soát tự động các quy trình và tài liệu hệ thống của các cơ quan: ");
+		qms_writer_printf(&w->doc, "Rà soát tự động các quy trình và tài liệu hệ thống của các cơ quan: ");
 		if (!r->errors && !r->warnings)
-			rw_printf(w, "không có lỗi, cảnh báo.");
+			qms_writer_printf(&w->doc, "không có lỗi, cảnh báo.");
 		else
-			rw_printf(w, "%s lỗi, %s cảnh báo.", r->errors ? C(w, r->errors) : "không có",
+			qms_writer_printf(&w->doc, "%s lỗi, %s cảnh báo.", r->errors ? C(w, r->errors) : "không có",
 				  r->warnings ? C(w, r->warnings) : "không có");
 	} else {
-		rw_printf(w, "The automatic review of the agencies' procedures and system documents found %s %s and %s %s.",
+		qms_writer_printf(&w->doc, "The automatic review of the agencies' procedures and system documents found %s %s and %s %s.",
 			  r->errors ? C(w, r->errors) : "no", pl(r->errors, "error", "errors"),
 			  r->warnings ? C(w, r->warnings) : "no", pl(r->warnings, "warning", "warnings"));
 	}
-	rw_p_close(w);
-	rw_table(w, "lrrrrrrrr", vi ? "Cơ quan" : "Agency", vi ? "Quy trình" : "Procedures", "ISO 9001:2015",
+	qms_writer_para_end(&w->doc);
+	qms_writer_table(&w->doc, "lrrrrrrrr", vi ? "Cơ quan" : "Agency", vi ? "Quy trình" : "Procedures", "ISO 9001:2015",
 		 "ISO 9001:2008", vi ? "Có thời hạn" : "With limits", vi ? "Đạt cắt giảm" : "Meet the cut",
 		 vi ? "Cắt giảm bình quân" : "Average cut", vi ? "Lỗi" : "Errors", vi ? "Cảnh báo" : "Warnings");
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		if (!a->procedures && !a->errors && !a->warnings)
 			continue;
-		rw_tr(w);
+		qms_writer_row_begin(&w->doc, false);
 		rw_td_agency(w, i);
-		rw_td(w, "%s", N(w, a->procedures));
-		rw_td(w, "%s", N(w, a->on_2015));
-		rw_td(w, "%s", N(w, a->on_2008));
-		rw_td(w, "%s", N(w, a->timed));
-		rw_td(w, "%s", N(w, a->meet_cut));
-		rw_td(w, "%s", a->timed ? P(w, a->avg_cut_tenths) : "-");
-		rw_td(w, "%s", N(w, a->errors));
-		rw_td(w, "%s", N(w, a->warnings));
-		rw_tr_end(w);
+		qms_writer_cellf(&w->doc, "%s", N(w, a->procedures));
+		qms_writer_cellf(&w->doc, "%s", N(w, a->on_2015));
+		qms_writer_cellf(&w->doc, "%s", N(w, a->on_2008));
+		qms_writer_cellf(&w->doc, "%s", N(w, a->timed));
+		qms_writer_cellf(&w->doc, "%s", N(w, a->meet_cut));
+		qms_writer_cellf(&w->doc, "%s", a->timed ? P(w, a->avg_cut_tenths) : "-");
+		qms_writer_cellf(&w->doc, "%s", N(w, a->errors));
+		qms_writer_cellf(&w->doc, "%s", N(w, a->warnings));
+		qms_writer_row_end(&w->doc);
 	}
 	if (r->errors_other || r->warnings_other) {
-		rw_tr(w);
-		rw_td(w, "%s", vi ? "Tài liệu dùng chung của tỉnh" : "Shared documents of the province");
+		qms_writer_row_begin(&w->doc, false);
+		qms_writer_cellf(&w->doc, "%s", vi ? "Tài liệu dùng chung của tỉnh" : "Shared documents of the province");
 		for (int k = 0; k < 6; k++)
-			rw_td(w, "%s", "");
-		rw_td(w, "%s", N(w, r->errors_other));
-		rw_td(w, "%s", N(w, r->warnings_other));
-		rw_tr_end(w);
+			qms_writer_cellf(&w->doc, "%s", "");
+		qms_writer_cellf(&w->doc, "%s", N(w, r->errors_other));
+		qms_writer_cellf(&w->doc, "%s", N(w, r->warnings_other));
+		qms_writer_row_end(&w->doc);
 	}
-	rw_tr_total(w);
-	rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
-	rw_td(w, "%s", N(w, r->nprocedures));
-	rw_td(w, "%s", N(w, r->on_2015));
-	rw_td(w, "%s", N(w, r->on_2008));
-	rw_td(w, "%s", N(w, r->timed));
-	rw_td(w, "%s", N(w, r->meet_cut));
-	rw_td(w, "%s", r->timed ? P(w, r->avg_cut_tenths) : "-");
-	rw_td(w, "%s", N(w, r->errors));
-	rw_td(w, "%s", N(w, r->warnings));
-	rw_tr_end(w);
-	rw_table_end(w);
+	qms_writer_row_begin(&w->doc, true);
+	qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
+	qms_writer_cellf(&w->doc, "%s", N(w, r->nprocedures));
+	qms_writer_cellf(&w->doc, "%s", N(w, r->on_2015));
+	qms_writer_cellf(&w->doc, "%s", N(w, r->on_2008));
+	qms_writer_cellf(&w->doc, "%s", N(w, r->timed));
+	qms_writer_cellf(&w->doc, "%s", N(w, r->meet_cut));
+	qms_writer_cellf(&w->doc, "%s", r->timed ? P(w, r->avg_cut_tenths) : "-");
+	qms_writer_cellf(&w->doc, "%s", N(w, r->errors));
+	qms_writer_cellf(&w->doc, "%s", N(w, r->warnings));
+	qms_writer_row_end(&w->doc);
+	qms_writer_table_end(&w->doc);
 	if (r->exempt)
-		rw_p(w, vi ? "Ngoài ra, %s quy trình không áp dụng mức cắt giảm (thời hạn giải quyết trong ngày hoặc do cơ quan khác quy định), được tính riêng." :
+		qms_writer_para(&w->doc, vi ? "Ngoài ra, %s quy trình không áp dụng mức cắt giảm (thời hạn giải quyết trong ngày hoặc do cơ quan khác quy định), được tính riêng." :
 			     "Besides, %s %s no cut (a same-day limit, or a limit fixed by another authority) and counted apart.",
 		     C(w, r->exempt), vi ? "" : r->exempt == 1 ? "procedure is asked" : "procedures are asked");
 	if (r->timed <= r->meet_cut)
 		return;
-	rw_p(w, vi ? "Quy trình chưa đạt mức cắt giảm:" : "Procedures short of the cut:");
-	rw_ul(w);
+	qms_writer_para(&w->doc, vi ? "Quy trình chưa đạt mức cắt giảm:" : "Procedures short of the cut:");
+	qms_writer_list_begin(&w->doc);
 	for (size_t i = 0; i < r->nprocedures; i++) {
 		const struct qms_report_procedure *p = &r->procedures[i];
 		if (!p->timed || p->meets_cut)
 			continue;
-		rw_li(w);
+		qms_writer_item_begin(&w->doc);
 		rw_proc(w, i);
-		rw_printf(w, " %s", p->title);
+		qms_writer_printf(&w->doc, " %s", p->title);
 		if (p->agency_index != SIZE_MAX) {
-			rw_printf(w, " (");
+			qms_writer_printf(&w->doc, " (");
 			rw_agency(w, p->agency_index);
-			rw_printf(w, ")");
+			qms_writer_printf(&w->doc, ")");
 		}
-		rw_printf(w, vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s." :
+		qms_writer_printf(&w->doc, vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s." :
 				  ": statutory %s, committed %s, a cut of %s.",
 			  p->statutory, p->committed, P(w, p->cut_tenths));
-		rw_li_end(w);
+		qms_writer_item_end(&w->doc);
 	}
-	rw_ul_end(w);
+	qms_writer_list_end(&w->doc);
 }
 
 static void appendix_conformity(struct rw *w)
@@ -1260,19 +1091,19 @@ static void appendix_conformity(struct rw *w)
 	appendix_heading(w, APX_CONFORMITY, "Mức đáp ứng các điều khoản của TCVN ISO 9001:2015",
 			 "Conformity with the clauses of ISO 9001:2015");
 	if (!r->have_catalog) {
-		rw_p(w, vi ? "Không tìm thấy danh mục điều khoản TCVN ISO 9001:2015 nên chưa đối chiếu được." :
+		qms_writer_para(&w->doc, vi ? "Không tìm thấy danh mục điều khoản TCVN ISO 9001:2015 nên chưa đối chiếu được." :
 			     "The catalog of ISO 9001:2015 was not found: conformity was not assessed.");
 		return;
 	}
 	if (!r->assessed) {
-		rw_p(w, vi ? "Chưa có cơ quan nào có tài liệu hệ thống để đối chiếu." :
+		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào có tài liệu hệ thống để đối chiếu." :
 			     "No agency has system documents to assess yet.");
 		return;
 	}
-	rw_p(w, vi ? "Mỗi điều khoản được xếp một trong bốn mức: đáp ứng (có tài liệu và bằng chứng thực hiện đến ngày %s); có tài liệu, chưa có bằng chứng; chưa đáp ứng; không áp dụng (điều khoản cơ quan công bố không áp dụng, tính một lần)." :
+	qms_writer_para(&w->doc, vi ? "Mỗi điều khoản được xếp một trong bốn mức: đáp ứng (có tài liệu và bằng chứng thực hiện đến ngày %s); có tài liệu, chưa có bằng chứng; chưa đáp ứng; không áp dụng (điều khoản cơ quan công bố không áp dụng, tính một lần)." :
 		     "Each clause is met (documented, with the evidence it needs by %s), documented (no evidence yet), missing, or not applicable (declared by the agency, counted once).",
 	     D(w, r->as_of));
-	rw_table(w, "lrrrrl", vi ? "Cơ quan" : "Agency", vi ? "Đáp ứng" : "Met",
+	qms_writer_table(&w->doc, "lrrrrl", vi ? "Cơ quan" : "Agency", vi ? "Đáp ứng" : "Met",
 		 vi ? "Có tài liệu, chưa có bằng chứng" : "Documented", vi ? "Chưa đáp ứng" : "Missing",
 		 vi ? "Không áp dụng" : "Not applicable", vi ? "Điều khoản chưa có bằng chứng hoặc chưa đáp ứng" :
 							       "Clauses without evidence or missing");
@@ -1289,21 +1120,21 @@ static void appendix_conformity(struct rw *w)
 			if (row->status == QMS_COV_DOCUMENTED || row->status == QMS_COV_MISSING)
 				qms_buf_printf(&miss, "%s%s", miss.len ? ", " : "", row->clause->number);
 		}
-		rw_tr(w);
+		qms_writer_row_begin(&w->doc, false);
 		rw_td_agency(w, i);
 		for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
-			rw_td(w, "%s", N(w, c->count[s]));
-		rw_td(w, "%s", miss.len ? miss.buf : "-");
-		rw_tr_end(w);
+			qms_writer_cellf(&w->doc, "%s", N(w, c->count[s]));
+		qms_writer_cellf(&w->doc, "%s", miss.len ? miss.buf : "-");
+		qms_writer_row_end(&w->doc);
 	}
-	rw_tr_total(w);
-	rw_td(w, "%s", vi ? "Tổng cộng" : "Total");
+	qms_writer_row_begin(&w->doc, true);
+	qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
 	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
-		rw_td(w, "%s", N(w, r->coverage_count[s]));
-	rw_td(w, "%s", "");
-	rw_tr_end(w);
+		qms_writer_cellf(&w->doc, "%s", N(w, r->coverage_count[s]));
+	qms_writer_cellf(&w->doc, "%s", "");
+	qms_writer_row_end(&w->doc);
 	qms_buf_release(&miss);
-	rw_table_end(w);
+	qms_writer_table_end(&w->doc);
 }
 
 /* The appendices, in the order of enum appendix. */

@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "json.h"
 #include "table.h"
+#include "writer.h"
 
 #ifndef QMS_SOURCE_ROOT
 #error "QMS_SOURCE_ROOT: the source tree, for its standards/"
@@ -188,6 +189,42 @@ static void test_tstream(void **state)
 	qms_buf_release(&b);
 }
 
+static void document(struct qms_buf *b, bool html)
+{
+	struct qms_writer w;
+	qms_writer_init(&w, b, html);
+	qms_writer_heading(&w, 2, "A *b* & c");
+	qms_writer_para(&w, "%d <x> &amp; [y]\nz", 3);
+	qms_writer_list_begin(&w);
+	qms_writer_item_begin(&w);
+	qms_writer_text(&w, "_i_");
+	qms_writer_item_end(&w);
+	qms_writer_list_end(&w);
+	qms_writer_table(&w, "r", "N|");
+	qms_writer_row_begin(&w, true);
+	qms_writer_cellf(&w, "%s", "1");
+	qms_writer_row_end(&w);
+	qms_writer_table_end(&w);
+}
+
+/* The document writer: the same calls in Markdown and HTML, every string
+ * escaped for its format. */
+static void test_writer(void **state)
+{
+	(void)state;
+	struct qms_buf b;
+	qms_buf_init(&b);
+	document(&b, false);
+	assert_string_equal(b.buf, "## A \\*b\\* & c\n\n3 \\<x\\> \\&amp; \\[y\\] z\n\n- \\_i\\_\n\n"
+				   "| N\\| |\n|---:|\n| 1 |\n\n");
+	qms_buf_reset(&b);
+	document(&b, true);
+	assert_string_equal(b.buf, "<h2>A *b* &amp; c</h2>\n<p>3 &lt;x&gt; &amp;amp; [y]\nz</p>\n<ul>\n<li>_i_</li>\n</ul>\n"
+				   "<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"num\">N|</th></tr></thead>\n"
+				   "<tbody>\n<tr class=\"total\"><td class=\"num\">1</td></tr>\n</tbody>\n</table></div>\n");
+	qms_buf_release(&b);
+}
+
 /* The clauses outputs, once in the library, against the real catalogs. */
 static void test_catalog_outputs(void **state)
 {
@@ -235,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_csv_writer),
 		cmocka_unit_test(test_table_html),
 		cmocka_unit_test(test_tstream),
+		cmocka_unit_test(test_writer),
 		cmocka_unit_test(test_catalog_outputs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
