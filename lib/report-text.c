@@ -993,6 +993,19 @@ static void appendix_audits(struct rw *w)
 	qms_writer_table_end(&w->doc);
 }
 
+/* The figures of a line of the procedures' table: counts holds the
+ * procedures, those on 2015, on 2008, with time limits and meeting the
+ * cut; then the average cut (when some have limits), errors, warnings. */
+static void procedure_cells(struct rw *w, const size_t counts[5], int avg_cut_tenths, size_t errors,
+			    size_t warnings)
+{
+	for (int k = 0; k < 5; k++)
+		qms_writer_cellf(&w->doc, "%s", N(w, counts[k]));
+	qms_writer_cellf(&w->doc, "%s", counts[3] ? P(w, avg_cut_tenths) : "-");
+	qms_writer_cellf(&w->doc, "%s", N(w, errors));
+	qms_writer_cellf(&w->doc, "%s", N(w, warnings));
+}
+
 static void appendix_procedures(struct rw *w)
 {
 	const struct qms_report *r = w->r;
@@ -1025,14 +1038,8 @@ static void appendix_procedures(struct rw *w)
 			continue;
 		qms_writer_row_begin(&w->doc, false);
 		rw_td_agency(w, i);
-		qms_writer_cellf(&w->doc, "%s", N(w, a->procedures));
-		qms_writer_cellf(&w->doc, "%s", N(w, a->on_2015));
-		qms_writer_cellf(&w->doc, "%s", N(w, a->on_2008));
-		qms_writer_cellf(&w->doc, "%s", N(w, a->timed));
-		qms_writer_cellf(&w->doc, "%s", N(w, a->meet_cut));
-		qms_writer_cellf(&w->doc, "%s", a->timed ? P(w, a->avg_cut_tenths) : "-");
-		qms_writer_cellf(&w->doc, "%s", N(w, a->errors));
-		qms_writer_cellf(&w->doc, "%s", N(w, a->warnings));
+		const size_t counts[] = {a->procedures, a->on_2015, a->on_2008, a->timed, a->meet_cut};
+		procedure_cells(w, counts, a->avg_cut_tenths, a->errors, a->warnings);
 		qms_writer_row_end(&w->doc);
 	}
 	if (r->errors_other || r->warnings_other) {
@@ -1046,14 +1053,8 @@ static void appendix_procedures(struct rw *w)
 	}
 	qms_writer_row_begin(&w->doc, true);
 	qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
-	qms_writer_cellf(&w->doc, "%s", N(w, r->nprocedures));
-	qms_writer_cellf(&w->doc, "%s", N(w, r->on_2015));
-	qms_writer_cellf(&w->doc, "%s", N(w, r->on_2008));
-	qms_writer_cellf(&w->doc, "%s", N(w, r->timed));
-	qms_writer_cellf(&w->doc, "%s", N(w, r->meet_cut));
-	qms_writer_cellf(&w->doc, "%s", r->timed ? P(w, r->avg_cut_tenths) : "-");
-	qms_writer_cellf(&w->doc, "%s", N(w, r->errors));
-	qms_writer_cellf(&w->doc, "%s", N(w, r->warnings));
+	const size_t counts[] = {r->nprocedures, r->on_2015, r->on_2008, r->timed, r->meet_cut};
+	procedure_cells(w, counts, r->avg_cut_tenths, r->errors, r->warnings);
 	qms_writer_row_end(&w->doc);
 	qms_writer_table_end(&w->doc);
 	if (r->exempt)

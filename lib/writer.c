@@ -91,14 +91,23 @@ void qms_writer_para_end(struct qms_writer *w)
 	qms_buf_adds(w->out, w->html ? "</p>\n" : "\n\n");
 }
 
+/* Formatted text between an opening and a closing. */
+static void framed(struct qms_writer *w, void (*begin)(struct qms_writer *), void (*end)(struct qms_writer *),
+		   const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
+static void framed(struct qms_writer *w, void (*begin)(struct qms_writer *), void (*end)(struct qms_writer *),
+		   const char *fmt, va_list ap)
+{
+	begin(w);
+	qms_writer_vprintf(w, fmt, ap);
+	end(w);
+}
+
 void qms_writer_para(struct qms_writer *w, const char *fmt, ...)
 {
-	qms_writer_para_begin(w);
 	va_list ap;
 	va_start(ap, fmt);
-	qms_writer_vprintf(w, fmt, ap);
+	framed(w, qms_writer_para_begin, qms_writer_para_end, fmt, ap);
 	va_end(ap);
-	qms_writer_para_end(w);
 }
 
 void qms_writer_list_begin(struct qms_writer *w)
@@ -158,12 +167,10 @@ void qms_writer_cell_end(struct qms_writer *w)
 
 void qms_writer_cellf(struct qms_writer *w, const char *fmt, ...)
 {
-	qms_writer_cell_begin(w);
 	va_list ap;
 	va_start(ap, fmt);
-	qms_writer_vprintf(w, fmt, ap);
+	framed(w, qms_writer_cell_begin, qms_writer_cell_end, fmt, ap);
 	va_end(ap);
-	qms_writer_cell_end(w);
 }
 
 void qms_writer_table_end(struct qms_writer *w)
