@@ -208,3 +208,8 @@ void qms_json_kv_date(struct qms_json *j, const char *key, int32_t days)
 	qms_json_key(j, key);
 	qms_json_date(j, days);
 }
+
+void qms_json_kv_name(struct qms_json *j, const char *key, const char *const *names, int i)
+{
+	qms_json_kv_string(j, key, i >= 0 ? names[i] : NULL);
+}

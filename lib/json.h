@@ -75,5 +75,8 @@ void qms_json_kv_uint(struct qms_json *j, const char *key, unsigned long long v)
 void qms_json_kv_bool(struct qms_json *j, const char *key, bool v);
 void qms_json_kv_null(struct qms_json *j, const char *key);
 void qms_json_kv_date(struct qms_json *j, const char *key, int32_t days);
+/* names[i], a name from a table of names (qms_stage_names...); null when
+ * i is negative (none) */
+void qms_json_kv_name(struct qms_json *j, const char *key, const char *const *names, int i);
 
 #endif

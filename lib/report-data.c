@@ -124,11 +124,6 @@ static void json_kv_size(struct qms_json *j, const char *key, size_t n)
 	qms_json_kv_uint(j, key, n);
 }
 
-static const char *name_or_null(const char *const *names, int i)
-{
-	return i >= 0 ? names[i] : NULL;
-}
-
 static void json_agency_ref(struct qms_json *j, const struct qms_report_agency *a)
 {
 	qms_json_kv_string(j, "agency", a->id);
@@ -157,17 +152,10 @@ static void json_migration_agency(struct qms_json *j, const struct qms_report_ag
 		qms_json_end(j);
 		return;
 	}
-	qms_json_kv_date(j, "deadline", s->deadline);
-	if (s->deadline >= 0) {
-		qms_json_kv_int(j, "days_left", s->days_left);
-		qms_json_kv_int(j, "working_days_left", s->working_days_left);
-	} else {
-		qms_json_kv_null(j, "days_left");
-		qms_json_kv_null(j, "working_days_left");
-	}
-	qms_json_kv_string(j, "last_stage", name_or_null(qms_stage_names, s->last_stage));
+	qms_status_json_deadline(j, s);
+	qms_json_kv_name(j, "last_stage", qms_stage_names, s->last_stage);
 	qms_json_kv_date(j, "last_done", s->last_stage >= 0 ? a->stage_done[s->last_stage] : -1);
-	qms_json_kv_string(j, "next_stage", name_or_null(qms_stage_names, s->next_stage));
+	qms_json_kv_name(j, "next_stage", qms_stage_names, s->next_stage);
 	qms_json_kv_int(j, "stages_left", s->stages_left);
 	qms_json_key(j, "stages");
 	json_stage_list(j, s);
@@ -266,7 +254,7 @@ static void json_overdue_actions(struct qms_json *j, const struct qms_report *r)
 		json_agency_ref(j, &r->agencies[f->agency]);
 		qms_json_kv_string(j, "audit", r->audits[f->audit].audit->id.text);
 		qms_json_kv_string(j, "finding", f->finding->id.text);
-		qms_json_kv_string(j, "grade", name_or_null(qms_grade_names, f->grade));
+		qms_json_kv_name(j, "grade", qms_grade_names, f->grade);
 		qms_json_kv_string(j, "clause", f->finding->clause.text);
 		qms_json_kv_date(j, "due", f->finding->due.date);
 		qms_json_kv_int(j, "days_overdue", f->days_overdue);
@@ -318,7 +306,7 @@ static void json_procedure(struct qms_json *j, const struct qms_report_procedure
 	qms_json_kv_string(j, "agency", p->agency);
 	qms_json_kv_string(j, "title", p->title);
 	qms_json_kv_string(j, "file", p->path);
-	qms_json_kv_string(j, "standard", name_or_null(qms_standard_names, p->standard));
+	qms_json_kv_name(j, "standard", qms_standard_names, p->standard);
 	qms_json_kv_string(j, "statutory", p->statutory);
 	qms_json_kv_string(j, "committed", p->committed);
 	if (p->timed) {
@@ -448,10 +436,10 @@ static void json_agency(struct qms_json *j, const struct qms_report_agency *a)
 	const struct qms_agency_status *s = &a->status;
 	qms_json_object_inline(j);
 	json_agency_ref(j, a);
-	qms_json_kv_string(j, "level", name_or_null(qms_level_names, a->level));
+	qms_json_kv_name(j, "level", qms_level_names, a->level);
 	qms_json_kv_bool(j, "tracked", a->tracked);
 	qms_json_kv_string(j, "status", a->tracked ? qms_status_names[s->status] : NULL);
-	qms_json_kv_string(j, "next_stage", a->tracked ? name_or_null(qms_stage_names, s->next_stage) : NULL);
+	qms_json_kv_name(j, "next_stage", qms_stage_names, a->tracked ? s->next_stage : -1);
 	qms_json_kv_date(j, "deadline", a->tracked ? s->deadline : -1);
 	qms_json_kv_date(j, "announced", a->tracked ? s->announced : -1);
 	json_kv_size(j, "audits", a->audits_total);

@@ -333,19 +333,8 @@ void qms_status_report_count(const struct qms_status_report *r, size_t counts[QM
 
 /* ---- output ---- */
 
-static const char *name_or_null(const char *const *names, int i)
+void qms_status_json_deadline(struct qms_json *j, const struct qms_agency_status *s)
 {
-	return i >= 0 ? names[i] : NULL;
-}
-
-static void json_agency(struct qms_json *j, const struct qms_agency_status *s)
-{
-	qms_json_object_inline(j);
-	qms_json_kv_string(j, "agency", s->id);
-	qms_json_kv_string(j, "name", s->name);
-	qms_json_kv_string(j, "level", name_or_null(qms_level_names, s->level));
-	qms_json_kv_string(j, "last_stage", name_or_null(qms_stage_names, s->last_stage));
-	qms_json_kv_string(j, "next_stage", name_or_null(qms_stage_names, s->next_stage));
 	qms_json_kv_date(j, "deadline", s->deadline);
 	if (s->deadline >= 0) {
 		qms_json_kv_int(j, "days_left", s->days_left);
@@ -354,6 +343,17 @@ static void json_agency(struct qms_json *j, const struct qms_agency_status *s)
 		qms_json_kv_null(j, "days_left");
 		qms_json_kv_null(j, "working_days_left");
 	}
+}
+
+static void json_agency(struct qms_json *j, const struct qms_agency_status *s)
+{
+	qms_json_object_inline(j);
+	qms_json_kv_string(j, "agency", s->id);
+	qms_json_kv_string(j, "name", s->name);
+	qms_json_kv_name(j, "level", qms_level_names, s->level);
+	qms_json_kv_name(j, "last_stage", qms_stage_names, s->last_stage);
+	qms_json_kv_name(j, "next_stage", qms_stage_names, s->next_stage);
+	qms_status_json_deadline(j, s);
 	qms_json_kv_string(j, "status", qms_status_names[s->status]);
 	qms_json_kv_uint(j, "findings_open", s->findings_open);
 	qms_json_kv_uint(j, "findings_overdue", s->findings_overdue);
