@@ -50,16 +50,21 @@ void qms_html_add_text(struct qms_buf *b, const char *s)
 	qms_html_add_textn(b, s, strlen(s));
 }
 
-void qms_html_printf(struct qms_buf *b, const char *fmt, ...)
+void qms_html_vprintf(struct qms_buf *b, const char *fmt, va_list ap)
 {
 	struct qms_buf t;
 	qms_buf_init(&t);
-	va_list ap;
-	va_start(ap, fmt);
 	qms_buf_vprintf(&t, fmt, ap);
-	va_end(ap);
 	qms_html_add_textn(b, t.buf, t.len);
 	qms_buf_release(&t);
+}
+
+void qms_html_printf(struct qms_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	qms_html_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void qms_html_add_page_name(struct qms_buf *b, const char *id)

@@ -81,19 +81,15 @@ static inline void esc(struct qms_buf *b, const char *t)
 	qms_html_add_text(b, t ? t : "");
 }
 
+/* qms_html_printf() */
 static inline void escf(struct qms_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline void escf(struct qms_buf *b, const char *fmt, ...)
 {
-	struct qms_buf t;
-	qms_buf_init(&t);
 	va_list ap;
 	va_start(ap, fmt);
-	qms_buf_vprintf(&t, fmt, ap);
+	qms_html_vprintf(b, fmt, ap);
 	va_end(ap);
-	qms_html_add_textn(b, t.buf, t.len);
-	qms_buf_release(&t);
 }
-
 
 /* ---- site-page.c ---- */
 

@@ -1,9 +1,14 @@
 #include "table.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "html.h"
+
+static void format_html(struct qms_buf *out, const struct qms_table *t);
 
 void qms_table_init(struct qms_table *t, const char *const *header)
 {
@@ -110,6 +115,10 @@ void qms_csv_add_cell(struct qms_buf *out, const char *s)
 
 void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt)
 {
+	if (fmt == QMS_TABLE_HTML) {
+		format_html(out, t);
+		return;
+	}
 	size_t ncells = t->nrows * t->ncols;
 	/* text for people: what could drive a terminal is made visible
 	 * first, so that the widths are those shown */
@@ -149,6 +158,8 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 					qms_buf_addc(out, ',');
 				qms_csv_add_cell(out, cell);
 				break;
+			case QMS_TABLE_HTML: /* format_html() */
+				break;
 			}
 		}
 		if (fmt == QMS_TABLE_TEXT)
@@ -165,4 +176,100 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 	for (size_t i = 0; i < ncells; i++)
 		free(shown[i]);
 	free(shown);
+}
+
+void qms_table_html_begin(struct qms_table_html *t, struct qms_buf *out, const char *wrap, const char *cls)
+{
+	memset(t, 0, sizeof(*t));
+	t->out = out;
+	t->wrapped = wrap != NULL;
+	if (wrap)
+		qms_buf_printf(out, "<div class=\"%s\">", wrap);
+	qms_buf_adds(out, "<table");
+	if (cls)
+		qms_buf_printf(out, " class=\"%s\"", cls);
+	qms_buf_adds(out, ">\n");
+}
+
+void qms_table_html_head(struct qms_table_html *t, const char *const *names, const char *align)
+{
+	size_t nalign = align ? strlen(align) : 0;
+	qms_buf_adds(t->out, "<thead><tr>");
+	for (size_t i = 0; names[i]; i++) {
+		qms_buf_adds(t->out, i < nalign && align[i] == 'r' ? "<th class=\"num\">" : "<th>");
+		qms_html_add_text(t->out, names[i]);
+		qms_buf_adds(t->out, "</th>");
+	}
+	qms_buf_adds(t->out, "</tr></thead>\n<tbody>\n");
+}
+
+static void html_row_end(struct qms_table_html *t)
+{
+	if (t->in_cell)
+		qms_buf_adds(t->out, "</td>");
+	if (t->in_row)
+		qms_buf_adds(t->out, "</tr>\n");
+	t->in_row = t->in_cell = false;
+}
+
+void qms_table_html_row(struct qms_table_html *t, const char *id, const char *cls)
+{
+	html_row_end(t);
+	qms_buf_adds(t->out, "<tr");
+	if (id)
+		qms_buf_printf(t->out, " id=\"%s\"", id);
+	if (cls)
+		qms_buf_printf(t->out, " class=\"%s\"", cls);
+	qms_buf_adds(t->out, ">");
+	t->in_row = true;
+}
+
+void qms_table_html_cell(struct qms_table_html *t, const char *cls)
+{
+	if (t->in_cell)
+		qms_buf_adds(t->out, "</td>");
+	if (cls)
+		qms_buf_printf(t->out, "<td class=\"%s\">", cls);
+	else
+		qms_buf_adds(t->out, "<td>");
+	t->in_cell = true;
+}
+
+void qms_table_html_text(struct qms_table_html *t, const char *cls, const char *text)
+{
+	qms_table_html_cell(t, cls);
+	qms_html_add_text(t->out, text ? text : "");
+}
+
+void qms_table_html_textf(struct qms_table_html *t, const char *cls, const char *fmt, ...)
+{
+	qms_table_html_cell(t, cls);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_html_vprintf(t->out, fmt, ap);
+	va_end(ap);
+}
+
+void qms_table_html_end(struct qms_table_html *t)
+{
+	html_row_end(t);
+	qms_buf_adds(t->out, t->wrapped ? "</tbody>\n</table></div>\n" : "</tbody>\n</table>\n");
+}
+
+/* The table as HTML: qms_table_format(QMS_TABLE_HTML). */
+static void format_html(struct qms_buf *out, const struct qms_table *t)
+{
+	struct qms_table_html h;
+	qms_table_html_begin(&h, out, "table-wrap", NULL);
+	const char **head = qms_xcalloc(t->ncols + 1, sizeof(*head));
+	for (size_t c = 0; c < t->ncols; c++)
+		head[c] = t->cells[c];
+	qms_table_html_head(&h, head, NULL);
+	free(head);
+	for (size_t r = 1; r < t->nrows; r++) {
+		qms_table_html_row(&h, NULL, NULL);
+		for (size_t c = 0; c < t->ncols; c++)
+			qms_table_html_text(&h, NULL, t->cells[r * t->ncols + c]);
+	}
+	qms_table_html_end(&h);
 }
