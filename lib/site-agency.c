@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "table.h"
 #include "values.h"
 
 /* ---- agency page ---- */
@@ -92,25 +91,24 @@ static void coverage_table(struct site *s, struct qms_buf *b, const struct qms_c
 			      L(s, "Bằng chứng, điều còn thiếu hoặc lý do không áp dụng",
 				"Evidence, what is missing, or why not applicable"),
 			      NULL};
-	struct qms_table_html t;
-	qms_table_html_begin(&t, b, "table-wrap", NULL);
-	qms_table_html_head(&t, head, NULL);
+	struct qms_site_table t;
+	qms_site_table_begin(&t, b, "table-wrap", NULL, head, "");
 	struct qms_buf gap;
 	qms_buf_init(&gap);
 	for (size_t k = 0; k < c->nrows; k++) {
 		const struct qms_cov_row *row = &c->rows[k];
-		qms_table_html_row(&t, NULL, NULL);
-		qms_table_html_text(&t, NULL, row->clause->number);
-		qms_table_html_text(&t, NULL, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
-		qms_table_html_cell(&t, NULL);
+		qms_site_row(&t, NULL);
+		qms_site_text(&t, NULL, row->clause->number);
+		qms_site_text(&t, NULL, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_site_cell(&t, NULL);
 		qms_buf_printf(b, "<span class=\"cell %s\">", cls[row->status]);
 		esc(b, qms_cov_status_label(row->status, s->lang));
 		qms_buf_adds(b, "</span>");
-		qms_table_html_cell(&t, NULL);
+		qms_site_cell(&t, NULL);
 		coverage_evidence(s, b, c, row, &gap);
 	}
 	qms_buf_release(&gap);
-	qms_table_html_end(&t);
+	qms_site_table_end(&t);
 	qms_buf_adds(b, "</details>\n");
 }
 
@@ -172,9 +170,8 @@ static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 					 "Cảnh báo", NULL};
 	static const char *const en[] = {"Code", "Title", "Standard", "Edition", "Effective", "Statutory limit",
 					 "Committed", "Cut", "Open findings", "Errors", "Warnings", NULL};
-	struct qms_table_html t;
-	qms_table_html_begin(&t, b, "table-wrap", NULL);
-	qms_table_html_head(&t, s->vi ? vi : en, "lllllllrrrr");
+	struct qms_site_table t;
+	qms_site_table_begin(&t, b, "table-wrap", NULL, s->vi ? vi : en, "lllllllrrrr");
 	for (size_t i = 0; i < r->nprocedures; i++) {
 		const struct qms_report_procedure *p = &r->procedures[i];
 		if (p->agency_index != agency)
@@ -184,16 +181,16 @@ static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 		for (size_t k = 0; k < r->nfindings; k++)
 			open += r->findings[k].procedure == i && (r->findings[k].state == QMS_ACTION_OPEN ||
 								 r->findings[k].state == QMS_ACTION_OVERDUE);
-		qms_table_html_row(&t, NULL, NULL);
-		qms_table_html_cell(&t, "nowrap");
+		qms_site_row(&t, NULL);
+		qms_site_cell(&t, "nowrap");
 		qms_site_proc_link(s, b, i, "../procedures/");
-		qms_table_html_text(&t, NULL, p->title);
-		qms_table_html_text(&t, "nowrap", p->standard >= 0 ? qms_standard_names[p->standard] : "");
-		qms_table_html_text(&t, "num", pr ? pr->edition.text : NULL);
-		qms_table_html_text(&t, "nowrap", pr && pr->effective.text ? D(s, pr->effective.date) : "");
-		qms_table_html_text(&t, NULL, pr ? pr->time_limit.statutory.text : NULL);
-		qms_table_html_text(&t, NULL, pr ? pr->time_limit.committed.text : NULL);
-		qms_table_html_cell(&t, "num");
+		qms_site_text(&t, NULL, p->title);
+		qms_site_text(&t, "nowrap", p->standard >= 0 ? qms_standard_names[p->standard] : "");
+		qms_site_text(&t, "num", pr ? pr->edition.text : NULL);
+		qms_site_text(&t, "nowrap", pr && pr->effective.text ? D(s, pr->effective.date) : "");
+		qms_site_text(&t, NULL, pr ? pr->time_limit.statutory.text : NULL);
+		qms_site_text(&t, NULL, pr ? pr->time_limit.committed.text : NULL);
+		qms_site_cell(&t, "num");
 		if (p->timed) {
 			if (!p->meets_cut)
 				qms_buf_adds(b, "<span class=\"badge overdue\">");
@@ -201,11 +198,11 @@ static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 			if (!p->meets_cut)
 				qms_buf_adds(b, "</span>");
 		}
-		qms_table_html_textf(&t, "num", "%zu", open);
-		qms_table_html_textf(&t, "num", "%zu", p->errors);
-		qms_table_html_textf(&t, "num", "%zu", p->warnings);
+		qms_site_textf(&t, "num", "%zu", open);
+		qms_site_textf(&t, "num", "%zu", p->errors);
+		qms_site_textf(&t, "num", "%zu", p->warnings);
 	}
-	qms_table_html_end(&t);
+	qms_site_table_end(&t);
 }
 
 /* The name, the status and the deadline; the system before the

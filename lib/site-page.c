@@ -7,7 +7,6 @@
 
 #include "i18n.h"
 #include "procdoc.h"
-#include "table.h"
 #include "values.h"
 
 void qms_site_page_link(struct qms_buf *b, const char *prefix, const char *id)
@@ -77,6 +76,69 @@ static void grade_badge(struct site *s, struct qms_buf *b, int grade)
 }
 
 /* ---- pages ---- */
+
+/* ---- tables ---- */
+
+void qms_site_table_begin(struct qms_site_table *t, struct qms_buf *b, const char *wrap_class,
+			  const char *table_class, const char *const *names, const char *align)
+{
+	memset(t, 0, sizeof(*t));
+	qms_tstream_begin_html(&t->ts, b, align, wrap_class, table_class);
+	for (size_t i = 0; names[i]; i++) {
+		qms_tstream_cell_begin(&t->ts);
+		esc(b, names[i]);
+		qms_tstream_cell_end(&t->ts);
+	}
+	qms_tstream_head_end(&t->ts);
+}
+
+static void close_row(struct qms_site_table *t)
+{
+	if (t->in_cell)
+		qms_tstream_cell_end(&t->ts);
+	if (t->in_row)
+		qms_tstream_row_end(&t->ts);
+	t->in_row = t->in_cell = false;
+}
+
+void qms_site_row(struct qms_site_table *t, const char *id)
+{
+	close_row(t);
+	if (id)
+		qms_tstream_row_begin_id(&t->ts, id);
+	else
+		qms_tstream_row_begin(&t->ts, false);
+	t->in_row = true;
+}
+
+void qms_site_cell(struct qms_site_table *t, const char *cls)
+{
+	if (t->in_cell)
+		qms_tstream_cell_end(&t->ts);
+	qms_tstream_cell_begin_class(&t->ts, cls);
+	t->in_cell = true;
+}
+
+void qms_site_text(struct qms_site_table *t, const char *cls, const char *text)
+{
+	qms_site_cell(t, cls);
+	esc(t->ts.out, text);
+}
+
+void qms_site_textf(struct qms_site_table *t, const char *cls, const char *fmt, ...)
+{
+	qms_site_cell(t, cls);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_html_vprintf(t->ts.out, fmt, ap);
+	va_end(ap);
+}
+
+void qms_site_table_end(struct qms_site_table *t)
+{
+	close_row(t);
+	qms_tstream_end(&t->ts);
+}
 
 void qms_site_page_begin(struct site *s, struct qms_buf *b, const char *root, const char *title,
 		       const char *main_class)
@@ -222,27 +284,27 @@ static void finding_action(struct qms_buf *b, const struct qms_finding *fd)
 }
 
 /* One row of the findings table: finding i of the report. */
-static void finding_row(struct site *s, struct qms_table_html *t, size_t i, bool for_proc, const char *proc_prefix)
+static void finding_row(struct site *s, struct qms_site_table *t, size_t i, bool for_proc, const char *proc_prefix)
 {
 	const struct qms_report *r = s->r;
 	const struct qms_report_finding *f = &r->findings[i];
 	const struct qms_finding *fd = f->finding;
-	struct qms_buf *b = t->out;
+	struct qms_buf *b = t->ts.out;
 	char id[40];
 	snprintf(id, sizeof(id), "finding-%zu", i);
-	qms_table_html_row(t, id, NULL);
+	qms_site_row(t, id);
 	if (for_proc) {
 		const struct qms_audit *au = r->audits[f->audit].audit;
-		qms_table_html_cell(t, NULL);
+		qms_site_cell(t, NULL);
 		qms_site_agency_link(s, b, f->agency, "../agencies/", true);
 		qms_buf_adds(b, "<br>");
 		escf(b, "%s, %s", au->id.text ? au->id.text : "?", D(s, au->date.date));
 	}
-	qms_table_html_text(t, "nowrap", fd->id.text ? fd->id.text : "?");
+	qms_site_text(t, "nowrap", fd->id.text ? fd->id.text : "?");
 	qms_buf_adds(b, "<br>");
 	grade_badge(s, b, f->grade);
-	qms_table_html_text(t, NULL, fd->clause.text);
-	qms_table_html_cell(t, NULL);
+	qms_site_text(t, NULL, fd->clause.text);
+	qms_site_cell(t, NULL);
 	if (!for_proc && fd->process.text) {
 		if (f->procedure != SIZE_MAX)
 			qms_site_proc_link(s, b, f->procedure, proc_prefix);
@@ -252,11 +314,11 @@ static void finding_row(struct site *s, struct qms_table_html *t, size_t i, bool
 			qms_buf_adds(b, "<br>");
 	}
 	finding_step(s, b, f);
-	qms_table_html_text(t, NULL, fd->text.text);
-	qms_table_html_cell(t, NULL);
+	qms_site_text(t, NULL, fd->text.text);
+	qms_site_cell(t, NULL);
 	finding_action(b, fd);
-	qms_table_html_text(t, "nowrap", fd->due.text ? D(s, fd->due.date) : "");
-	qms_table_html_cell(t, NULL);
+	qms_site_text(t, "nowrap", fd->due.text ? D(s, fd->due.date) : "");
+	qms_site_cell(t, NULL);
 	finding_status(s, b, f);
 }
 
@@ -272,16 +334,15 @@ void qms_site_findings_table(struct site *s, struct qms_buf *b, size_t audit, si
 			    "Hạn", "Tình trạng", NULL};
 	const char *en[] = {"Agency, audit", "Finding", "Clause", for_proc ? "Step" : "Procedure, step",
 			    "Finding text", "Cause, corrective action", "Due", "Status", NULL};
-	struct qms_table_html t;
-	qms_table_html_begin(&t, b, "table-wrap findings", NULL);
+	struct qms_site_table t;
 	/* the agency and the audit only on the procedure's page */
-	qms_table_html_head(&t, (s->vi ? vi : en) + !for_proc, NULL);
+	qms_site_table_begin(&t, b, "table-wrap findings", NULL, (s->vi ? vi : en) + !for_proc, "");
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct qms_report_finding *f = &r->findings[i];
 		if (for_proc ? f->procedure == procedure : f->audit == audit)
 			finding_row(s, &t, i, for_proc, proc_prefix);
 	}
-	qms_table_html_end(&t);
+	qms_site_table_end(&t);
 }
 
 /* The path of diagnostic file `file` (as displayed) relative to the

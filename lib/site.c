@@ -101,34 +101,33 @@ static void index_agencies(struct site *s, struct qms_buf *b)
 	static const char *const head_en[] = {"Agency", "Level", "Status", "Next stage", "Deadline", "Days left",
 					      "Procedures", "Findings in the period", "Actions open", "Errors",
 					      "Warnings", "Clauses not met", NULL};
-	struct qms_table_html t;
-	qms_table_html_begin(&t, b, "table-wrap", "full");
-	qms_table_html_head(&t, s->vi ? head_vi : head_en, "lllllrrrrrrr");
+	struct qms_site_table t;
+	qms_site_table_begin(&t, b, "table-wrap", "full", s->vi ? head_vi : head_en, "lllllrrrrrrr");
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		const struct qms_agency_status *st = &a->status;
-		qms_table_html_row(&t, NULL, NULL);
-		qms_table_html_cell(&t, "name");
+		qms_site_row(&t, NULL);
+		qms_site_cell(&t, "name");
 		qms_site_agency_link(s, b, i, "agencies/", true);
-		qms_table_html_text(&t, NULL, qms_level_label(a->level, s->lang));
-		qms_table_html_cell(&t, NULL);
+		qms_site_text(&t, NULL, qms_level_label(a->level, s->lang));
+		qms_site_cell(&t, NULL);
 		qms_site_status_badge(s, b, a);
-		qms_table_html_text(&t, NULL, !a->tracked ? ""
+		qms_site_text(&t, NULL, !a->tracked ? ""
 					      : st->next_stage >= 0 ? qms_stage_label(st->next_stage, s->lang) : "-");
-		qms_table_html_text(&t, "nowrap", a->tracked ? D(s, st->deadline) : "");
-		qms_table_html_cell(&t, "num");
+		qms_site_text(&t, "nowrap", a->tracked ? D(s, st->deadline) : "");
+		qms_site_cell(&t, "num");
 		if (a->tracked && st->deadline >= 0 && st->status != QMS_STATUS_DONE)
 			qms_buf_printf(b, "%ld", (long)st->days_left);
-		qms_table_html_textf(&t, "num", "%zu", a->procedures);
-		qms_table_html_textf(&t, "num", "%zu", a->findings_period);
-		qms_table_html_textf(&t, "num", "%zu", a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE]);
-		qms_table_html_textf(&t, "num", "%zu", a->errors);
-		qms_table_html_textf(&t, "num", "%zu", a->warnings);
-		qms_table_html_cell(&t, "num");
+		qms_site_textf(&t, "num", "%zu", a->procedures);
+		qms_site_textf(&t, "num", "%zu", a->findings_period);
+		qms_site_textf(&t, "num", "%zu", a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE]);
+		qms_site_textf(&t, "num", "%zu", a->errors);
+		qms_site_textf(&t, "num", "%zu", a->warnings);
+		qms_site_cell(&t, "num");
 		if (a->assessed)
 			qms_buf_printf(b, "%zu", a->coverage.count[QMS_COV_DOCUMENTED] + a->coverage.count[QMS_COV_MISSING]);
 	}
-	qms_table_html_end(&t);
+	qms_site_table_end(&t);
 	qms_buf_adds(b, "</section>\n");
 }
 

@@ -8,8 +8,6 @@
 
 #include "html.h"
 
-static void format_html(struct qms_buf *out, const struct qms_table *t);
-
 void qms_table_init(struct qms_table *t, const char *const *header)
 {
 	memset(t, 0, sizeof(*t));
@@ -113,6 +111,59 @@ void qms_csv_add_cell(struct qms_buf *out, const char *s)
 	qms_buf_release(&text);
 }
 
+void qms_csv_init(struct qms_csv *c, struct qms_buf *out)
+{
+	c->out = out;
+	c->col = 0;
+}
+
+void qms_csv_cell(struct qms_csv *c, const char *s)
+{
+	if (c->col++)
+		qms_buf_addc(c->out, ',');
+	qms_csv_add_cell(c->out, s ? s : "");
+}
+
+void qms_csv_cellf(struct qms_csv *c, const char *fmt, ...)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	qms_csv_cell(c, b.buf);
+	qms_buf_release(&b);
+}
+
+void qms_csv_end_row(struct qms_csv *c)
+{
+	qms_buf_addc(c->out, '\n');
+	c->col = 0;
+}
+
+void qms_csv_row(struct qms_csv *c, const char *const *cells)
+{
+	for (size_t i = 0; cells[i]; i++)
+		qms_csv_cell(c, cells[i]);
+	qms_csv_end_row(c);
+}
+
+static void format_html(struct qms_buf *out, const struct qms_table *t)
+{
+	qms_buf_adds(out, "<table>\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		qms_buf_adds(out, "<tr>");
+		for (size_t c = 0; c < t->ncols; c++) {
+			qms_buf_adds(out, r ? "<td>" : "<th>");
+			qms_html_add_text(out, t->cells[r * t->ncols + c]);
+			qms_buf_adds(out, r ? "</td>" : "</th>");
+		}
+		qms_buf_adds(out, "</tr>\n");
+	}
+	qms_buf_adds(out, "</table>\n");
+}
+
 void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt)
 {
 	if (fmt == QMS_TABLE_HTML) {
@@ -178,98 +229,100 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 	free(shown);
 }
 
-void qms_table_html_begin(struct qms_table_html *t, struct qms_buf *out, const char *wrap, const char *cls)
-{
-	memset(t, 0, sizeof(*t));
-	t->out = out;
-	t->wrapped = wrap != NULL;
-	if (wrap)
-		qms_buf_printf(out, "<div class=\"%s\">", wrap);
-	qms_buf_adds(out, "<table");
-	if (cls)
-		qms_buf_printf(out, " class=\"%s\"", cls);
-	qms_buf_adds(out, ">\n");
-}
+/* ---- a table written as it goes ---- */
 
-void qms_table_html_head(struct qms_table_html *t, const char *const *names, const char *align)
+void qms_tstream_begin(struct qms_tstream *ts, struct qms_buf *out, enum qms_table_format fmt, const char *align)
 {
-	size_t nalign = align ? strlen(align) : 0;
-	qms_buf_adds(t->out, "<thead><tr>");
-	for (size_t i = 0; names[i]; i++) {
-		qms_buf_adds(t->out, i < nalign && align[i] == 'r' ? "<th class=\"num\">" : "<th>");
-		qms_html_add_text(t->out, names[i]);
-		qms_buf_adds(t->out, "</th>");
+	if (fmt == QMS_TABLE_HTML) {
+		qms_tstream_begin_html(ts, out, align, "table-wrap", NULL);
+		return;
 	}
-	qms_buf_adds(t->out, "</tr></thead>\n<tbody>\n");
+	ts->out = out;
+	ts->html = false;
+	ts->head = true;
+	ts->align = align;
+	ts->col = 0;
 }
 
-static void html_row_end(struct qms_table_html *t)
+void qms_tstream_begin_html(struct qms_tstream *ts, struct qms_buf *out, const char *align, const char *wrap_class,
+			    const char *table_class)
 {
-	if (t->in_cell)
-		qms_buf_adds(t->out, "</td>");
-	if (t->in_row)
-		qms_buf_adds(t->out, "</tr>\n");
-	t->in_row = t->in_cell = false;
+	ts->out = out;
+	ts->html = true;
+	ts->head = true;
+	ts->align = align;
+	ts->col = 0;
+	qms_buf_printf(out, "<div class=\"%s\"><table", wrap_class);
+	if (table_class)
+		qms_buf_printf(out, " class=\"%s\"", table_class);
+	qms_buf_adds(out, ">\n<thead><tr>");
 }
 
-void qms_table_html_row(struct qms_table_html *t, const char *id, const char *cls)
+static bool right(const struct qms_tstream *ts)
 {
-	html_row_end(t);
-	qms_buf_adds(t->out, "<tr");
-	if (id)
-		qms_buf_printf(t->out, " id=\"%s\"", id);
-	if (cls)
-		qms_buf_printf(t->out, " class=\"%s\"", cls);
-	qms_buf_adds(t->out, ">");
-	t->in_row = true;
+	return ts->col < strlen(ts->align) && ts->align[ts->col] == 'r';
 }
 
-void qms_table_html_cell(struct qms_table_html *t, const char *cls)
+void qms_tstream_cell_begin(struct qms_tstream *ts)
 {
-	if (t->in_cell)
-		qms_buf_adds(t->out, "</td>");
-	if (cls)
-		qms_buf_printf(t->out, "<td class=\"%s\">", cls);
+	if (!ts->html)
+		qms_buf_adds(ts->out, "| ");
+	else if (ts->head)
+		qms_buf_adds(ts->out, right(ts) ? "<th class=\"num\">" : "<th>");
 	else
-		qms_buf_adds(t->out, "<td>");
-	t->in_cell = true;
+		qms_buf_adds(ts->out, right(ts) ? "<td class=\"num\">" : "<td>");
 }
 
-void qms_table_html_text(struct qms_table_html *t, const char *cls, const char *text)
+void qms_tstream_cell_begin_class(struct qms_tstream *ts, const char *cls)
 {
-	qms_table_html_cell(t, cls);
-	qms_html_add_text(t->out, text ? text : "");
+	if (ts->html && !ts->head && cls)
+		qms_buf_printf(ts->out, "<td class=\"%s\">", cls);
+	else
+		qms_tstream_cell_begin(ts);
 }
 
-void qms_table_html_textf(struct qms_table_html *t, const char *cls, const char *fmt, ...)
+void qms_tstream_cell_end(struct qms_tstream *ts)
 {
-	qms_table_html_cell(t, cls);
-	va_list ap;
-	va_start(ap, fmt);
-	qms_html_vprintf(t->out, fmt, ap);
-	va_end(ap);
+	if (!ts->html)
+		qms_buf_addc(ts->out, ' ');
+	else
+		qms_buf_adds(ts->out, ts->head ? "</th>" : "</td>");
+	ts->col++;
 }
 
-void qms_table_html_end(struct qms_table_html *t)
+void qms_tstream_head_end(struct qms_tstream *ts)
 {
-	html_row_end(t);
-	qms_buf_adds(t->out, t->wrapped ? "</tbody>\n</table></div>\n" : "</tbody>\n</table>\n");
-}
-
-/* The table as HTML: qms_table_format(QMS_TABLE_HTML). */
-static void format_html(struct qms_buf *out, const struct qms_table *t)
-{
-	struct qms_table_html h;
-	qms_table_html_begin(&h, out, "table-wrap", NULL);
-	const char **head = qms_xcalloc(t->ncols + 1, sizeof(*head));
-	for (size_t c = 0; c < t->ncols; c++)
-		head[c] = t->cells[c];
-	qms_table_html_head(&h, head, NULL);
-	free(head);
-	for (size_t r = 1; r < t->nrows; r++) {
-		qms_table_html_row(&h, NULL, NULL);
-		for (size_t c = 0; c < t->ncols; c++)
-			qms_table_html_text(&h, NULL, t->cells[r * t->ncols + c]);
+	ts->head = false;
+	if (ts->html) {
+		qms_buf_adds(ts->out, "</tr></thead>\n<tbody>\n");
+		return;
 	}
-	qms_table_html_end(&h);
+	qms_buf_adds(ts->out, "|\n");
+	for (const char *a = ts->align; *a; a++)
+		qms_buf_adds(ts->out, *a == 'r' ? "|---:" : "|---");
+	qms_buf_adds(ts->out, "|\n");
+}
+
+void qms_tstream_row_begin(struct qms_tstream *ts, bool total)
+{
+	ts->col = 0;
+	if (ts->html)
+		qms_buf_adds(ts->out, total ? "<tr class=\"total\">" : "<tr>");
+}
+
+void qms_tstream_row_begin_id(struct qms_tstream *ts, const char *id)
+{
+	ts->col = 0;
+	if (ts->html)
+		qms_buf_printf(ts->out, "<tr id=\"%s\">", id);
+}
+
+void qms_tstream_row_end(struct qms_tstream *ts)
+{
+	qms_buf_adds(ts->out, ts->html ? "</tr>\n" : "|\n");
+}
+
+void qms_tstream_end(struct qms_tstream *ts)
+{
+	qms_buf_adds(ts->out, ts->html ? "</tbody>\n</table></div>\n" : "\n");
 }

@@ -26,12 +26,13 @@ enum qms_table_format {
 	QMS_TABLE_TEXT,
 	QMS_TABLE_MD,
 	QMS_TABLE_CSV,
-	QMS_TABLE_HTML, /* through qms_table_html (wrapped in "table-wrap"), cells escaped */
+	QMS_TABLE_HTML,
 };
 
 /* Text and Markdown cells go through qms_buf_add_printable() (newlines
  * kept in Markdown, where they become <br>); CSV cells through
- * qms_csv_add_cell(); HTML cells through qms_html_add_text(). */
+ * qms_csv_add_cell(); HTML cells through qms_html_add_text(), in a bare
+ * <table> of one <tr> a line, the header in <th>. */
 void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt);
 
 /* Append s as one CSV cell (RFC 4180): the one CSV cell writer of qms,
@@ -45,6 +46,68 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
  * qms_buf_add_printable(). */
 void qms_csv_add_cell(struct qms_buf *out, const char *s);
 
+/* A table written row by row straight to out, for documents whose cells
+ * hold markup of their own (a link, text escaped for the document): the
+ * writer writes the table around the cells, the caller the content of
+ * each cell, escaped for the format. Markdown (`| a | b |`, a `|---:|`
+ * line after the header for a right-aligned column) or HTML (in a
+ * <div class="table-wrap">, <thead> and <tbody>, class "num" on the
+ * cells of a right-aligned column, class "total" on a totals row). It
+ * owns nothing.
+ *
+ *	qms_tstream_begin(&ts, out, QMS_TABLE_HTML, "lr");
+ *	qms_tstream_cell_begin(&ts); ...; qms_tstream_cell_end(&ts);  (the header)
+ *	qms_tstream_head_end(&ts);
+ *	qms_tstream_row_begin(&ts, false); cells; qms_tstream_row_end(&ts);
+ *	qms_tstream_end(&ts);
+ */
+struct qms_tstream {
+	struct qms_buf *out;
+	bool html;
+	bool head;          /* in the header row */
+	const char *align;  /* 'l' or 'r' per column; the table's width */
+	size_t col;
+};
+
+/* fmt is QMS_TABLE_MD or QMS_TABLE_HTML; align is kept, not copied. */
+void qms_tstream_begin(struct qms_tstream *ts, struct qms_buf *out, enum qms_table_format fmt, const char *align);
+/* HTML with the classes of a page: the <div>'s (qms_tstream_begin():
+ * "table-wrap") and the <table>'s (NULL: none), written as they are. */
+void qms_tstream_begin_html(struct qms_tstream *ts, struct qms_buf *out, const char *align, const char *wrap_class,
+			    const char *table_class);
+void qms_tstream_cell_begin(struct qms_tstream *ts);
+/* In HTML, a body cell of class cls ("nowrap"); NULL: as
+ * qms_tstream_cell_begin(), by the column's alignment. */
+void qms_tstream_cell_begin_class(struct qms_tstream *ts, const char *cls);
+void qms_tstream_cell_end(struct qms_tstream *ts);
+void qms_tstream_head_end(struct qms_tstream *ts);
+void qms_tstream_row_begin(struct qms_tstream *ts, bool total);
+/* In HTML, a row with an id (a link's target), written as it is. */
+void qms_tstream_row_begin_id(struct qms_tstream *ts, const char *id);
+void qms_tstream_row_end(struct qms_tstream *ts);
+void qms_tstream_end(struct qms_tstream *ts);
+
+/* A CSV written row by row, cell by cell: the writer places the commas
+ * and the line ends, every cell goes through qms_csv_add_cell(). It
+ * appends to a caller-owned buffer and owns nothing.
+ *
+ *	struct qms_csv c;
+ *	qms_csv_init(&c, &buf);
+ *	qms_csv_cell(&c, "agency"); qms_csv_cellf(&c, "%zu", n);
+ *	qms_csv_end_row(&c);
+ */
+struct qms_csv {
+	struct qms_buf *out;
+	size_t col; /* cells written on the current row */
+};
+
+void qms_csv_init(struct qms_csv *c, struct qms_buf *out);
+void qms_csv_cell(struct qms_csv *c, const char *s); /* NULL is an empty cell */
+void qms_csv_cellf(struct qms_csv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A row of names (a header): NULL-terminated. Ends the row. */
+void qms_csv_row(struct qms_csv *c, const char *const *cells);
+void qms_csv_end_row(struct qms_csv *c);
+
 /* The UTF-8 byte order mark that CSV files qms writes start with (unless
  * the user asks for none, `--no-bom`): without it, Excel on Windows reads
  * UTF-8 as the ANSI code page and garbles Vietnamese. */
@@ -54,50 +117,5 @@ void qms_csv_add_cell(struct qms_buf *out, const char *s);
  * text: combining marks none, wide (East Asian) characters two, others
  * one. The one measure of text width for tables and wrapped labels. */
 size_t qms_text_width(const char *s, size_t n);
-
-/* An HTML table written as it goes, for cells that hold more than text
- * (links, badges, line breaks): the writer opens and closes the wrapper,
- * the head, the body, the rows and the cells; the caller writes each
- * cell's content into the buffer, escaped (qms_html_add_text()) or
- * through qms_table_html_text(). It appends to a caller-owned buffer and
- * owns nothing.
- *
- *	struct qms_table_html t;
- *	qms_table_html_begin(&t, &buf, "table-wrap", NULL);
- *	qms_table_html_head(&t, names, "lr");
- *	qms_table_html_row(&t, NULL, NULL);
- *	qms_table_html_cell(&t, NULL); ...write a link into buf...
- *	qms_table_html_text(&t, "num", "12");
- *	qms_table_html_end(&t);
- *
- * gives <div class="table-wrap"><table>\n<thead><tr><th>…</th>
- * <th class="num">…</th></tr></thead>\n<tbody>\n<tr><td>…</td>
- * <td class="num">12</td></tr>\n</tbody>\n</table></div>\n. */
-struct qms_table_html {
-	struct qms_buf *out;
-	bool wrapped;  /* in a <div> */
-	bool in_row, in_cell;
-};
-
-/* Open the table: in a <div class="wrap"> unless wrap is NULL; cls the
- * table's class or NULL. The class names are written as they are. */
-void qms_table_html_begin(struct qms_table_html *t, struct qms_buf *out, const char *wrap, const char *cls);
-/* The header row: the NULL-terminated names (escaped); align 'r' for a
- * column of numbers (class "num"), anything else or a NULL align left.
- * Opens the body. */
-void qms_table_html_head(struct qms_table_html *t, const char *const *names, const char *align);
-/* Open a row (closing the one before): id and cls its attributes, or
- * NULL. */
-void qms_table_html_row(struct qms_table_html *t, const char *id, const char *cls);
-/* Open a cell of the row (closing the one before), of class cls or none;
- * its content follows in t->out. */
-void qms_table_html_cell(struct qms_table_html *t, const char *cls);
-/* A cell of text: text escaped (NULL is an empty cell). */
-void qms_table_html_text(struct qms_table_html *t, const char *cls, const char *text);
-/* A cell of text formatted with printf's fmt, escaped. */
-void qms_table_html_textf(struct qms_table_html *t, const char *cls, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-/* Close the row, the body, the table and the wrapper. */
-void qms_table_html_end(struct qms_table_html *t);
 
 #endif
