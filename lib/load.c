@@ -232,10 +232,8 @@ static int check_decoded(struct loader *ld, const yaml_event_t *ev, bool key)
 
 static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, const yaml_mark_t *mark)
 {
-	struct qms_node *n = qms_arena_alloc(&ld->doc->arena, sizeof(*n));
-	n->type = type;
-	n->line = (uint32_t)mark->line + 1;
-	n->col = column_of(ld, mark);
+	struct qms_node *n = qms_arena_alloc_raw(&ld->doc->arena, sizeof(*n));
+	*n = (struct qms_node){.type = type, .line = (uint32_t)mark->line + 1, .col = column_of(ld, mark)};
 	return n;
 }
 
@@ -358,12 +356,13 @@ static void report_duplicate(struct loader *ld, const struct qms_node *first, co
 		   "duplicate key '%s' (first at line %u); keep one of them", dup->text, first->line);
 }
 
-/* Duplicate keys: pairwise for small mappings, by sorting for large ones,
- * so a hostile mapping of 100,000 keys stays fast. */
+/* Duplicate keys: pairwise for small mappings (a procedure has some 20
+ * keys: cheaper than a malloc and a sort per file), by sorting for large
+ * ones, so a hostile mapping of 100,000 keys stays fast. */
 static int check_duplicate_keys(struct loader *ld, const struct qms_node *map)
 {
 	int found = 0;
-	if (map->count <= 16) {
+	if (map->count <= 32) {
 		for (const struct qms_node *b = map->first; b; b = b->next)
 			for (const struct qms_node *a = map->first; a != b; a = a->next)
 				if (a->len == b->len && !memcmp(a->text, b->text, a->len)) {

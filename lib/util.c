@@ -111,7 +111,7 @@ void qms_thread_cache_release(void)
 	thread_buf_cap = 0;
 }
 
-void *qms_arena_alloc(struct qms_arena *arena, size_t size)
+void *qms_arena_alloc_raw(struct qms_arena *arena, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
 	size = (size + align - 1) / align * align;
@@ -141,13 +141,19 @@ void *qms_arena_alloc(struct qms_arena *arena, size_t size)
 	void *p = (char *)b->data + b->used + pad;
 	b->used += size + pad;
 	arena->used_total += size + pad;
+	return p;
+}
+
+void *qms_arena_alloc(struct qms_arena *arena, size_t size)
+{
+	void *p = qms_arena_alloc_raw(arena, size);
 	memset(p, 0, size);
 	return p;
 }
 
 char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n)
 {
-	char *p = qms_arena_alloc(arena, n + 1);
+	char *p = qms_arena_alloc_raw(arena, n + 1); /* written whole below */
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -168,7 +174,7 @@ char *qms_arena_strndup_packed(struct qms_arena *arena, const char *s, size_t n)
 
 char *qms_arena_strdup(struct qms_arena *arena, const char *s)
 {
-	return s ? qms_arena_strndup(arena, s, strlen(s)) : NULL;
+	return s ? qms_arena_strndup_packed(arena, s, strlen(s)) : NULL;
 }
 
 char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)

@@ -30,9 +30,12 @@ struct qms_arena {
 };
 
 void *qms_arena_alloc(struct qms_arena *arena, size_t size);
+/* Like qms_arena_alloc() but not zeroed: for the loader's nodes, which
+ * are written whole at once. */
+void *qms_arena_alloc_raw(struct qms_arena *arena, size_t size);
 /* Copy of s[0..n) with a terminating NUL, owned by the arena. */
 char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n);
-/* Copy of s owned by the arena; NULL for NULL. */
+/* Copy of s owned by the arena, packed (see below); NULL for NULL. */
 char *qms_arena_strdup(struct qms_arena *arena, const char *s);
 /* Like qms_arena_strndup() but without alignment padding: for the many
  * short strings of a document. */
