@@ -345,16 +345,50 @@ static size_t dash_of(const struct qms_edit *e, const struct qms_node *item)
 	}
 }
 
+/* The mapping under n whose key is k, or NULL. */
+static const struct qms_node *map_of_key(const struct qms_node *n, const struct qms_node *k)
+{
+	if (!n || n->type == QMS_NODE_SCALAR)
+		return NULL;
+	for (const struct qms_node *c = n->first; c; c = c->next) {
+		if (c == k)
+			return n;
+		const struct qms_node *m = map_of_key(n->type == QMS_NODE_MAP ? c->value : c, k);
+		if (m)
+			return m;
+	}
+	return NULL;
+}
+
+/* True when the `#` at j (on the line starting at ls) starts a comment:
+ * after a blank, or, in a flow collection, right after a `?` indicator
+ * (`{ ?#note`: libyaml reads the `?` as an indicator there and the rest of
+ * the line as a comment). *flow caches whether k's mapping is in flow: -1
+ * unknown. */
+static bool comment_starts(const struct qms_edit *e, size_t ls, size_t j, const struct qms_node *k, int *flow)
+{
+	if (j == ls || e->text[j - 1] == ' ' || e->text[j - 1] == '\t')
+		return true;
+	if (e->text[j - 1] != '?')
+		return false;
+	if (*flow < 0) {
+		const struct qms_node *map = e->doc ? map_of_key(e->doc->root, k) : NULL;
+		*flow = map && (is_flow(e, map) || in_flow_context(e, map));
+	}
+	return *flow;
+}
+
 /* Where a mapping entry starts: its key, or the `?` of an explicit key,
  * which may be on a line above it (with blank or comment lines between). */
 static size_t key_start(const struct qms_edit *e, const struct qms_node *k)
 {
 	size_t s = node_start(e, k);
+	int flow = -1; /* in a flow collection: computed when needed */
 	for (size_t l = line_of(e, s), end = s;; l--, end = e->line_end[l]) {
 		size_t ls = e->line_start[l], i = end;
 		if (end != s) /* a line above: without its comment */
 			for (size_t j = ls; j < end; j++)
-				if (e->text[j] == '#' && (j == ls || e->text[j - 1] == ' ' || e->text[j - 1] == '\t')) {
+				if (e->text[j] == '#' && comment_starts(e, ls, j, k, &flow)) {
 					i = j;
 					break;
 				}
@@ -903,148 +937,183 @@ static int plan_empty_list(struct qms_edit *e, struct plan *p, const struct qms_
 	return 0;
 }
 
-/* The splices that remove the entries of `coll` the session removes, all
- * together: the text between the entries that stay has to stay valid. */
-static bool touched_under(const struct qms_edit *e, const struct qms_node *sub);
+/* The entries of a collection in order, and which of them the session
+ * removes: ent[i], gone[i] for i < n. */
+struct entries {
+	const struct qms_node **ent;
+	bool *gone;
+	size_t n;
+	bool all; /* every entry goes */
+};
 
-static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_node *coll)
+static void entries_of(const struct qms_edit *e, const struct qms_node *coll, struct entries *es)
 {
-	size_t n = 0;
+	es->n = 0;
 	for (const struct qms_node *c = coll->first; c; c = c->next)
-		n++;
-	const struct qms_node **ent = qms_xmalloc(n * sizeof(*ent));
-	bool *gone = qms_xmalloc(n * sizeof(*gone));
-	bool all = true;
+		es->n++;
+	es->ent = qms_xmalloc(es->n * sizeof(*es->ent));
+	es->gone = qms_xmalloc(es->n * sizeof(*es->gone));
+	es->all = true;
 	size_t i = 0;
 	for (const struct qms_node *c = coll->first; c; c = c->next, i++) {
-		ent[i] = c;
-		gone[i] = false;
+		es->ent[i] = c;
+		es->gone[i] = false;
 		for (size_t r = 0; r < e->nremovals; r++)
 			if (e->removals[r].coll == coll && e->removals[r].entry == c)
-				gone[i] = true;
-		all = all && gone[i];
+				es->gone[i] = true;
+		es->all = es->all && es->gone[i];
 	}
-	int rc = 0;
+}
+
+/* The end of the run of removed entries that starts at i. */
+static size_t run_end(const struct entries *es, size_t i)
+{
+	size_t j = i;
+	while (j + 1 < es->n && es->gone[j + 1])
+		j++;
+	return j;
+}
+
+/* Removes entries i..j of a flow collection. */
+static void plan_flow_run(struct qms_edit *e, struct plan *p, const struct qms_node *coll, const struct entries *es,
+			  size_t i, size_t j)
+{
+	const struct qms_node *const *ent = es->ent;
+	size_t n = es->n, from, to;
+	if (j + 1 < n) { /* up to the entry that follows */
+		from = flow_entry_start(e, coll, ent[i]);
+		to = flow_entry_start(e, coll, ent[j + 1]);
+	} else if (i > 0) {
+		/* from the comma after the entry before: what separates
+		 * them stays (a tag must not end up against the bracket) */
+		from = entry_end(e, coll, ent[i - 1]);
+		size_t c = skip_space(e, from);
+		if (c < e->len && e->text[c] == ',')
+			from = c;
+		to = entry_end(e, coll, ent[j]);
+		/* the entry before may end with a plain scalar, which would
+		 * take in lines starting with a tab: up to the bracket then */
+		if (tab_trap(e, to))
+			to = skip_space(e, to);
+	} else { /* all of them, and a final comma */
+		from = flow_entry_start(e, coll, ent[0]);
+		to = entry_end(e, coll, ent[j]);
+		size_t c = skip_space(e, to);
+		if (c < e->len && e->text[c] == ',')
+			to = c + 1;
+	}
+	/* what starts its line after the cut starts it then: not a tab,
+	 * which would indent it (`[a\n,!\t]`) */
+	if (starts_line(e, from))
+		while (to < e->len && (e->text[to] == ' ' || e->text[to] == '\t'))
+			to++;
+	/* a tag needs a blank after it, or a comma: `[!, a]` */
 	bool map = coll->type == QMS_NODE_MAP;
-	const char *empty = map ? "{}" : "[]";
-	if (is_flow(e, coll)) {
-		for (i = 0; i < n;) {
-			if (!gone[i]) {
-				i++;
-				continue;
-			}
-			size_t j = i;
-			while (j + 1 < n && gone[j + 1])
-				j++;
-			size_t from, to;
-			if (j + 1 < n) { /* up to the entry that follows */
-				from = flow_entry_start(e, coll, ent[i]);
-				to = flow_entry_start(e, coll, ent[j + 1]);
-			} else if (i > 0) {
-				/* from the comma after the entry before: what separates
-				 * them stays (a tag must not end up against the bracket) */
-				from = entry_end(e, coll, ent[i - 1]);
-				size_t c = skip_space(e, from);
-				if (c < e->len && e->text[c] == ',')
-					from = c;
-				to = entry_end(e, coll, ent[j]);
-				/* the entry before may end with a plain scalar, which
-				 * would take in lines starting with a tab: up to the
-				 * bracket then */
-				if (tab_trap(e, to))
-					to = skip_space(e, to);
-			} else { /* all of them, and a final comma */
-				from = flow_entry_start(e, coll, ent[0]);
-				to = entry_end(e, coll, ent[j]);
-				size_t c = skip_space(e, to);
-				if (c < e->len && e->text[c] == ',')
-					to = c + 1;
-			}
-			/* what starts its line after the cut starts it then:
-			 * not a tab, which would indent it (`[a\n,!\t]`) */
-			if (starts_line(e, from))
-				while (to < e->len && (e->text[to] == ' ' || e->text[to] == '\t'))
-					to++;
-			/* a tag needs a blank after it, or a comma: `[!, a]` */
-			bool tag = i > 0 && j + 1 == n &&
-				   (tag_ends_at(e, ent[i - 1], from) || (map && tag_ends_at(e, ent[i - 1]->value, from)));
-			plan_add(p, from, to - from, tag ? " " : "", -1, true);
-			i = j + 1;
+	bool tag = i > 0 && j + 1 == n &&
+		   (tag_ends_at(e, ent[i - 1], from) || (map && tag_ends_at(e, ent[i - 1]->value, from)));
+	plan_add(p, from, to - from, tag ? " " : "", -1, true);
+}
+
+/* Removes entries 0..j of a block collection whose first entry shares its
+ * line (`- a: 1`, `- - x`): the next entry that stays moves up into its
+ * place. */
+static int plan_block_first(struct qms_edit *e, struct plan *p, const struct qms_node *coll, const struct entries *es,
+			    size_t s0, size_t j)
+{
+	if (j + 1 < es->n) {
+		size_t to = entry_start(e, coll, es->ent[j + 1]);
+		if (to == NO_DASH)
+			return edit_fail(e, "cannot find the '-' of an item");
+		plan_add(p, s0, to - s0, "", -1, true);
+		return 0;
+	}
+	size_t to = entry_end(e, coll, es->ent[j]);
+	if (tab_trap(e, to))
+		return edit_fail(e, "cannot empty the list: %s", _(TAB_TRAP));
+	plan_add(p, s0, to - s0, coll->type == QMS_NODE_MAP ? "{}" : "[]", -1, true);
+	return 0;
+}
+
+static bool touched_under(const struct qms_edit *e, const struct qms_node *sub);
+
+/* Removes entries i..j of a block collection as whole lines; after a
+ * block scalar, what is between the entries goes with them, and what it
+ * would take in after them. */
+static int plan_block_run(struct qms_edit *e, struct plan *p, const struct qms_node *coll, const struct entries *es,
+			  size_t i, size_t j)
+{
+	const struct qms_node *const *ent = es->ent;
+	bool map = coll->type == QMS_NODE_MAP;
+	const struct qms_node *leaf = i > 0 ? last_leaf(e, map ? ent[i - 1]->value : ent[i - 1]) : NULL;
+	bool block = leaf && is_block_scalar(e, leaf);
+	if (block && touched_under(e, leaf))
+		/* what it takes in depends on its new text (an empty block
+		 * takes the indentation of the next line) */
+		return edit_fail(e, _("this edit changes a block text ('|' or '>') and removes the entry after it; make them in two edits"));
+	size_t run_from = 0;
+	for (size_t k = i; k <= j; k++) {
+		size_t st = entry_start(e, coll, ent[k]);
+		if (st == NO_DASH || !starts_line(e, st))
+			return edit_fail(e, "cannot remove an entry that does not start its line");
+		size_t from = e->line_start[line_of(e, st)];
+		size_t to = past_trap(e, after_line(e, entry_end(e, coll, ent[k])));
+		if (!block) {
+			plan_add(p, from, to - from, "", -1, true);
+			continue;
 		}
-		goto out;
+		if (k == i)
+			run_from = from;
+		if (k == j) {
+			to = past_absorbed(e, leaf, to);
+			plan_add(p, run_from, to - run_from, "", -1, true);
+		}
 	}
-	size_t s0 = entry_start(e, coll, ent[0]);
-	if (s0 == NO_DASH) {
-		rc = edit_fail(e, "cannot find the '-' of the first item");
-		goto out;
-	}
+	return 0;
+}
+
+static int plan_block_removals(struct qms_edit *e, struct plan *p, const struct qms_node *coll,
+			       const struct entries *es)
+{
+	size_t s0 = entry_start(e, coll, es->ent[0]);
+	if (s0 == NO_DASH)
+		return edit_fail(e, "cannot find the '-' of the first item");
 	bool alone = starts_line(e, s0);
-	for (i = 0; i < n;) {
-		if (!gone[i]) {
+	for (size_t i = 0; i < es->n;) {
+		if (!es->gone[i]) {
 			i++;
 			continue;
 		}
-		size_t j = i;
-		while (j + 1 < n && gone[j + 1])
-			j++;
-		if (i == 0 && !alone) {
-			/* the first entry shares its line (`- a: 1`, `- - x`): the
-			 * next entry that stays moves up into its place */
-			if (j + 1 < n) {
-				size_t to = entry_start(e, coll, ent[j + 1]);
-				if (to == NO_DASH) {
-					rc = edit_fail(e, "cannot find the '-' of an item");
-					goto out;
-				}
-				plan_add(p, s0, to - s0, "", -1, true);
-			} else {
-				size_t to = entry_end(e, coll, ent[j]);
-				if (tab_trap(e, to)) {
-					rc = edit_fail(e, "cannot empty the list: %s", _(TAB_TRAP));
-					goto out;
-				}
-				plan_add(p, s0, to - s0, empty, -1, true);
-			}
-			i = j + 1;
-			continue;
-		}
-		/* whole lines; after a block scalar, what is between the
-		 * entries goes with them, and what it would take in after them */
-		const struct qms_node *leaf = i > 0 ? last_leaf(e, map ? ent[i - 1]->value : ent[i - 1]) : NULL;
-		bool block = leaf && is_block_scalar(e, leaf);
-		if (block && touched_under(e, leaf)) {
-			/* what it takes in depends on its new text (an empty
-			 * block takes the indentation of the next line) */
-			rc = edit_fail(e, _("this edit changes a block text ('|' or '>') and removes the entry after it; make them in two edits"));
-			goto out;
-		}
-		size_t run_from = 0;
-		for (size_t k = i; k <= j; k++) {
-			size_t st = entry_start(e, coll, ent[k]);
-			if (st == NO_DASH || !starts_line(e, st)) {
-				rc = edit_fail(e, "cannot remove an entry that does not start its line");
-				goto out;
-			}
-			size_t from = e->line_start[line_of(e, st)];
-			size_t to = past_trap(e, after_line(e, entry_end(e, coll, ent[k])));
-			if (!block) {
-				plan_add(p, from, to - from, "", -1, true);
-				continue;
-			}
-			if (k == i)
-				run_from = from;
-			if (k == j) {
-				to = past_absorbed(e, leaf, to);
-				plan_add(p, run_from, to - run_from, "", -1, true);
-			}
-		}
+		size_t j = run_end(es, i);
+		int rc = i == 0 && !alone ? plan_block_first(e, p, coll, es, s0, j) : plan_block_run(e, p, coll, es, i, j);
+		if (rc < 0)
+			return rc;
 		i = j + 1;
 	}
-	if (all && alone)
-		rc = plan_empty_list(e, p, coll, s0);
-out:
-	free(ent);
-	free(gone);
+	return es->all && alone ? plan_empty_list(e, p, coll, s0) : 0;
+}
+
+/* The splices that remove the entries of `coll` the session removes, all
+ * together: the text between the entries that stay has to stay valid. */
+static int plan_removals(struct qms_edit *e, struct plan *p, const struct qms_node *coll)
+{
+	struct entries es;
+	entries_of(e, coll, &es);
+	int rc = 0;
+	if (is_flow(e, coll)) {
+		for (size_t i = 0; i < es.n;) {
+			if (!es.gone[i]) {
+				i++;
+				continue;
+			}
+			size_t j = run_end(&es, i);
+			plan_flow_run(e, p, coll, &es, i, j);
+			i = j + 1;
+		}
+	} else {
+		rc = plan_block_removals(e, p, coll, &es);
+	}
+	free(es.ent);
+	free(es.gone);
 	return rc;
 }
 

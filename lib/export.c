@@ -26,18 +26,6 @@
 
 const char *const qms_export_format_names[] = {"pdf", "docx", NULL};
 
-static int fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(char **err, const char *fmt, ...)
-{
-	struct qms_buf b;
-	qms_buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	qms_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	*err = qms_buf_detach(&b);
-	return -1;
-}
 
 /* The procedure named by its code or by the path of its file. */
 static size_t find_procedure(const struct qms_report *r, const char *what)
@@ -60,8 +48,8 @@ static int not_found(const struct qms_report *r, const char *what, char **err)
 	for (size_t i = 0; i < r->nprocedures; i++)
 		codes[i] = r->procedures[i].code;
 	const char *close = qms_closest(what, codes, r->nprocedures);
-	int rc = close ? fail(err, _("no procedure '%s' in the workspace; did you mean '%s'?"), what, close)
-		       : fail(err, _("no procedure '%s' in the workspace; give its code (e.g. STP-QT-01) or the path of its file"), what);
+	int rc = close ? qms_error(err, "no procedure '%s' in the workspace; did you mean '%s'?", what, close)
+		       : qms_error(err, "no procedure '%s' in the workspace; give its code (e.g. STP-QT-01) or the path of its file", what);
 	free(codes);
 	return rc;
 }
@@ -169,7 +157,7 @@ static int run_chromium(const char *chromium, const char *dir, unsigned timeout,
 	int rc = 0;
 	pid_t pid = fork();
 	if (pid < 0) {
-		rc = fail(err, _("cannot start %s: %s"), chromium, strerror(errno));
+		rc = qms_error(err, "cannot start %s: %s", chromium, strerror(errno));
 	} else if (pid == 0) {
 		setpgid(0, 0);
 		int in = open("/dev/null", O_RDONLY);
@@ -195,9 +183,9 @@ static int run_chromium(const char *chromium, const char *dir, unsigned timeout,
 		if (w == 0) {
 			kill(-pid, SIGKILL);
 			waitpid(pid, &status, 0);
-			rc = fail(err, _("%s did not print the document within %u seconds"), chromium, timeout);
+			rc = qms_error(err, "%s did not print the document within %u seconds", chromium, timeout);
 		} else if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-			rc = fail(err, _("cannot run '%s': install Debian's chromium, or name the browser with QMS_CHROMIUM"), chromium);
+			rc = qms_error(err, "cannot run '%s': install Debian's chromium, or name the browser with QMS_CHROMIUM", chromium);
 		} else {
 			kill(-pid, SIGKILL); /* helpers it may have left */
 		}
@@ -310,7 +298,7 @@ static int export_pdf(struct qms_buf *out, const struct qms_report *r, size_t pi
 		qms_buf_printf(&path, "%s/doc.pdf", dir);
 		char *e = NULL;
 		if (qms_file_read(out, path.buf, &e) < 0 || out->len < 5 || memcmp(out->buf, "%PDF-", 5)) {
-			rc = fail(err, _("%s printed no PDF (see its messages by running it on the page yourself)"), chromium);
+			rc = qms_error(err, "%s printed no PDF (see its messages by running it on the page yourself)", chromium);
 			free(e);
 		} else {
 			fix_dates(out, r->procedures[pi].process);
@@ -343,7 +331,7 @@ static char *make_temp_dir(char **err)
 	qms_buf_init(&b);
 	qms_buf_printf(&b, "%s/qms-export-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(b.buf)) {
-		fail(err, _("cannot make a temporary folder in %s: %s"), tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		qms_error(err, "cannot make a temporary folder in %s: %s", tmp && *tmp ? tmp : "/tmp", strerror(errno));
 		qms_buf_release(&b);
 		return NULL;
 	}
@@ -383,7 +371,7 @@ int qms_export(char **written, const struct qms_export_options *opt, char **err)
 	if (pi == SIZE_MAX) {
 		not_found(&r, opt->procedure, err);
 	} else if (!r.procedures[pi].process) {
-		fail(err, _("%s cannot be read; 'qms check %s' says why"), r.procedures[pi].path,
+		qms_error(err, "%s cannot be read; 'qms check %s' says why", r.procedures[pi].path,
 		     r.procedures[pi].path);
 	} else {
 		struct qms_buf out, name;

@@ -206,6 +206,177 @@ static size_t count_errors(const char *path, const char *text, size_t len, const
 	return qms_diags_count(diags, QMS_ERROR);
 }
 
+/* The edition number one up, or a note asking for it. */
+static int bump_edition(struct qms_edit *e, const struct qms_node *proc, const char *path, struct qms_buf *notes)
+{
+	const struct qms_node *edition = qms_node_get(proc, "edition");
+	if (!edition || edition->type != QMS_NODE_SCALAR) {
+		qms_buf_printf(notes, _("%s: no 'edition': give the converted procedure its edition number\n"), path);
+		return 0;
+	}
+	char *end;
+	long n = strtol(edition->text, &end, 10);
+	if (end == edition->text || *end || n < 1)
+		return 0;
+	char buf[24];
+	snprintf(buf, sizeof(buf), "%ld", n + 1);
+	return qms_edit_set_scalar(e, edition, buf);
+}
+
+/* The note for a clause the table cannot convert alone: no counterpart,
+ * or counterparts that overlap it only in part. */
+static void note_judgement(struct qms_buf *notes, const char *path, const struct qms_correlation_table *corr,
+			   const struct qms_node *it, size_t old)
+{
+	const struct qms_corr_entry *ce = old == SIZE_MAX ? NULL : &corr->entries[old];
+	if (!ce || !ce->nlinks) {
+		qms_buf_printf(notes, _("%s:%u:%u: %s %s has no counterpart in %s; decide what the procedure implements instead%s%s\n"),
+			       path, it->line, it->col, corr->from->id, it->text, corr->to->id,
+			       ce && ce->note ? ": " : "", ce && ce->note ? _(ce->note) : "");
+		return;
+	}
+	for (size_t k = 0; k < ce->nlinks; k++) {
+		if (ce->links[k].relation != QMS_REL_INTERSECT)
+			continue;
+		const struct qms_clause *to = &corr->to->clauses[ce->links[k].to];
+		qms_buf_printf(notes, _("%s:%u:%u: %s %s overlaps %s %s \"%s\" only in part; add it if the procedure implements it\n"),
+			       path, it->line, it->col, corr->from->id, it->text, corr->to->id, to->number,
+			       qms_lang_get() == QMS_LANG_VI && to->vi ? to->vi : to->en);
+	}
+}
+
+/* First pass over `clauses`: each item becomes its first counterpart (so
+ * the comment on its line still fits it), an item whose counterparts are
+ * all there already is removed; further counterparts go to extra[] (the
+ * caller's, room for 8 per item + 8), appended in a second pass: one edit
+ * does not both remove and add items of a list. */
+static int convert_clauses(struct qms_edit *e, const struct qms_node *clauses, const struct qms_correlation_table *corr,
+			   const char *path, struct qms_buf *notes, const char **extra, size_t *nextra)
+{
+	const char **seen = qms_xcalloc(clauses->count * 8 + 8, sizeof(*seen));
+	size_t nseen = 0;
+	int r = 0;
+	for (const struct qms_node *it = clauses->first; it && r == 0; it = it->next) {
+		if (it->type != QMS_NODE_SCALAR)
+			continue;
+		size_t old = qms_catalog_find(corr->from, it->text);
+		size_t to[8];
+		bool judgement;
+		size_t n = qms_conversion_translate(corr, old, to, 8, &judgement);
+		const char *first = NULL;
+		for (size_t k = 0; k < n; k++) {
+			const char *num = corr->to->clauses[to[k]].number;
+			bool dup = false;
+			for (size_t f = 0; f < nseen; f++)
+				dup |= !strcmp(seen[f], num);
+			if (dup)
+				continue;
+			seen[nseen++] = num;
+			if (!first)
+				first = num;
+			else
+				extra[(*nextra)++] = num;
+		}
+		if (judgement)
+			note_judgement(notes, path, corr, it, old);
+		r = first ? qms_edit_set_scalar(e, it, first) : qms_edit_seq_remove(e, clauses, it);
+	}
+	free(seen);
+	return r;
+}
+
+/* Second pass: appends extra[] to the clauses of the text in *out. */
+static int append_clauses(struct qms_buf *out, const char *path, const char *const *extra, size_t nextra,
+			  struct qms_diags *diags, char **err)
+{
+	struct qms_doc *doc = NULL;
+	struct qms_edit e;
+	struct qms_buf text;
+	qms_buf_init(&text);
+	int r = qms_doc_parse(&doc, path, out->buf, out->len, diags);
+	const struct qms_node *c = r == 0 ? qms_node_get(qms_node_get(doc->root, "process"), "clauses") : NULL;
+	if (c && c->type == QMS_NODE_SEQ) {
+		qms_edit_init(&e, doc, out->buf, out->len);
+		for (size_t k = 0; k < nextra && r == 0; k++) {
+			struct qms_yval v = {.type = QMS_YVAL_SCALAR, .text = extra[k]};
+			r = qms_edit_seq_append(&e, c, &v);
+		}
+		if (r == 0)
+			r = qms_edit_apply(&e, &text);
+		if (r < 0)
+			fail(err, path, e.error ? e.error : _("cannot add the clauses"));
+		qms_edit_release(&e);
+	} else {
+		r = -1;
+		fail(err, path, _("the converted text cannot be read back"));
+	}
+	qms_doc_free(doc);
+	if (r == 0) {
+		qms_buf_reset(out);
+		qms_buf_add(out, text.buf, text.len);
+	}
+	qms_buf_release(&text);
+	return r;
+}
+
+/* -1 with *err when the converted text would not pass the check. */
+static int check_converted(const char *path, const struct qms_buf *out, const struct qms_catalogs *cat, char **err)
+{
+	struct qms_diags after;
+	qms_diags_init(&after);
+	size_t errors = count_errors(path, out->buf, out->len, cat, &after);
+	if (errors) {
+		struct qms_buf m;
+		qms_buf_init(&m);
+		qms_buf_printf(&m, qms_ngettext("left unchanged: the converted file would have %zu error: ",
+						"left unchanged: the converted file would have %zu errors, the first: ", errors),
+			       errors);
+		for (size_t i = 0; i < after.len; i++)
+			if (qms_rule_get(after.items[i].rule)->severity == QMS_ERROR) {
+				qms_diag_format(&m, &after.items[i]);
+				break;
+			}
+		fail(err, path, m.buf);
+		qms_buf_release(&m);
+	}
+	qms_diags_release(&after);
+	return errors ? -1 : 0;
+}
+
+/* The converted text of the procedure `doc` (read from `text`) in *out: 1
+ * when it is not written to corr->from, -1 with *err. */
+static int convert_text(const char *path, struct qms_doc *doc, const struct qms_buf *text,
+			const struct qms_correlation_table *corr, struct qms_buf *out, struct qms_buf *notes,
+			struct qms_diags *diags, char **err)
+{
+	const struct qms_node *proc = qms_node_get(doc->root, "process");
+	const struct qms_node *std_key = key_of(proc, "standard");
+	if (!proc || !std_key || std_key->value->type != QMS_NODE_SCALAR || strcmp(std_key->value->text, corr->from->id))
+		return 1;
+	struct qms_edit e;
+	qms_edit_init(&e, doc, text->buf, text->len);
+	const struct qms_node *clauses = qms_node_get(proc, "clauses");
+	bool list = clauses && clauses->type == QMS_NODE_SEQ;
+	const char **extra = list ? qms_xcalloc(clauses->count * 8 + 8, sizeof(*extra)) : NULL;
+	size_t nextra = 0;
+	int rc = qms_edit_set_scalar(&e, std_key->value, corr->to->id);
+	if (rc == 0)
+		rc = bump_edition(&e, proc, path, notes);
+	if (rc == 0)
+		qms_buf_printf(notes, _("%s: set 'effective' to the date the converted edition takes effect\n"), path);
+	if (rc == 0 && list)
+		rc = convert_clauses(&e, clauses, corr, path, notes, extra, &nextra);
+	if (rc == 0)
+		rc = qms_edit_apply(&e, out);
+	if (rc < 0)
+		fail(err, path, e.error);
+	else if (nextra)
+		rc = append_clauses(out, path, extra, nextra, diags, err);
+	qms_edit_release(&e);
+	free(extra);
+	return rc;
+}
+
 int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 			const struct qms_correlation_table *corr, struct qms_buf *notes, char **err)
 {
@@ -226,167 +397,20 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 	struct qms_doc *doc = NULL;
 	struct qms_diags diags;
 	qms_diags_init(&diags);
-	struct qms_edit e;
-	bool editing = false;
 	if (qms_file_read(&text, real, err) < 0)
 		goto out;
 	if (qms_doc_parse(&doc, path, text.buf, text.len, &diags) < 0) {
 		rc = fail(err, path, _("cannot be read as YAML; run 'qms check' on it first"));
 		goto out;
 	}
-	const struct qms_node *proc = qms_node_get(doc->root, "process");
-	const struct qms_node *std_key = key_of(proc, "standard");
-	if (!proc || !std_key || std_key->value->type != QMS_NODE_SCALAR ||
-	    strcmp(std_key->value->text, corr->from->id)) {
-		rc = 1;
+	rc = convert_text(path, doc, &text, corr, &out, notes, &diags, err);
+	if (rc != 0)
 		goto out;
-	}
-	qms_edit_init(&e, doc, text.buf, text.len);
-	editing = true;
-	if (qms_edit_set_scalar(&e, std_key->value, corr->to->id) < 0) {
-		rc = fail(err, path, e.error);
-		goto out;
-	}
-	const struct qms_node *edition = qms_node_get(proc, "edition");
-	if (edition && edition->type == QMS_NODE_SCALAR) {
-		char *end;
-		long n = strtol(edition->text, &end, 10);
-		if (end != edition->text && !*end && n >= 1) {
-			char buf[24];
-			snprintf(buf, sizeof(buf), "%ld", n + 1);
-			if (qms_edit_set_scalar(&e, edition, buf) < 0) {
-				rc = fail(err, path, e.error);
-				goto out;
-			}
-		}
-	} else {
-		qms_buf_printf(notes, _("%s: no 'edition': give the converted procedure its edition number\n"), path);
-	}
-	qms_buf_printf(notes, _("%s: set 'effective' to the date the converted edition takes effect\n"), path);
-
-	const struct qms_node *clauses = qms_node_get(proc, "clauses");
-	/* Each item becomes its first counterpart (so the comment on its line
-	 * still fits it), an item whose counterparts are all there already is
-	 * removed, further counterparts are appended in a second pass: one
-	 * edit does not both remove and add items of a list. */
-	const char **extra = NULL;
-	size_t nextra = 0;
-	if (clauses && clauses->type == QMS_NODE_SEQ) {
-		const char **seen = qms_xcalloc(clauses->count * 8 + 8, sizeof(*seen));
-		size_t nseen = 0;
-		extra = qms_xcalloc(clauses->count * 8 + 8, sizeof(*extra));
-		int r = 0;
-		for (const struct qms_node *it = clauses->first; it && r == 0; it = it->next) {
-			if (it->type != QMS_NODE_SCALAR)
-				continue;
-			size_t old = qms_catalog_find(corr->from, it->text);
-			size_t to[8];
-			bool judgement;
-			size_t n = qms_conversion_translate(corr, old, to, 8, &judgement);
-			const char *first = NULL;
-			for (size_t k = 0; k < n; k++) {
-				const char *num = corr->to->clauses[to[k]].number;
-				bool dup = false;
-				for (size_t f = 0; f < nseen; f++)
-					dup |= !strcmp(seen[f], num);
-				if (dup)
-					continue;
-				seen[nseen++] = num;
-				if (!first)
-					first = num;
-				else
-					extra[nextra++] = num;
-			}
-			if (judgement) {
-				const struct qms_corr_entry *ce = old == SIZE_MAX ? NULL : &corr->entries[old];
-				if (!ce || !ce->nlinks)
-					qms_buf_printf(notes, _("%s:%u:%u: %s %s has no counterpart in %s; decide what the procedure implements instead%s%s\n"),
-						       path, it->line, it->col, corr->from->id, it->text, corr->to->id,
-						       ce && ce->note ? ": " : "", ce && ce->note ? _(ce->note) : "");
-				else
-					for (size_t k = 0; k < ce->nlinks; k++)
-						if (ce->links[k].relation == QMS_REL_INTERSECT)
-							qms_buf_printf(notes, _("%s:%u:%u: %s %s overlaps %s %s \"%s\" only in part; add it if the procedure implements it\n"),
-								       path, it->line, it->col, corr->from->id, it->text,
-								       corr->to->id, corr->to->clauses[ce->links[k].to].number,
-								       qms_lang_get() == QMS_LANG_VI && corr->to->clauses[ce->links[k].to].vi ? corr->to->clauses[ce->links[k].to].vi : corr->to->clauses[ce->links[k].to].en);
-			}
-			r = first ? qms_edit_set_scalar(&e, it, first) : qms_edit_seq_remove(&e, clauses, it);
-		}
-		free(seen);
-		if (r < 0) {
-			free(extra);
-			rc = fail(err, path, e.error);
-			goto out;
-		}
-	}
-	if (qms_edit_apply(&e, &out) < 0) {
-		free(extra);
-		rc = fail(err, path, e.error);
-		goto out;
-	}
-	if (nextra) {
-		/* second pass, on the text of the first */
-		struct qms_doc *doc2 = NULL;
-		struct qms_edit e2;
-		struct qms_buf out2;
-		qms_buf_init(&out2);
-		int r = qms_doc_parse(&doc2, path, out.buf, out.len, &diags);
-		const struct qms_node *c2 = r == 0 ? qms_node_get(qms_node_get(doc2->root, "process"), "clauses") : NULL;
-		if (c2 && c2->type == QMS_NODE_SEQ) {
-			qms_edit_init(&e2, doc2, out.buf, out.len);
-			for (size_t k = 0; k < nextra && r == 0; k++) {
-				struct qms_yval v = {.type = QMS_YVAL_SCALAR, .text = extra[k]};
-				r = qms_edit_seq_append(&e2, c2, &v);
-			}
-			if (r == 0)
-				r = qms_edit_apply(&e2, &out2);
-			if (r < 0)
-				rc = fail(err, path, e2.error ? e2.error : _("cannot add the clauses"));
-			qms_edit_release(&e2);
-		} else {
-			r = -1;
-			rc = fail(err, path, _("the converted text cannot be read back"));
-		}
-		qms_doc_free(doc2);
-		if (r == 0) {
-			qms_buf_reset(&out);
-			qms_buf_add(&out, out2.buf, out2.len);
-		}
-		qms_buf_release(&out2);
-		if (r < 0) {
-			free(extra);
-			goto out;
-		}
-	}
-	free(extra);
-	/* The rewritten file must pass the check. */
-	struct qms_diags after;
-	qms_diags_init(&after);
-	size_t errors = count_errors(path, out.buf, out.len, cat, &after);
-	if (errors) {
-		struct qms_buf m;
-		qms_buf_init(&m);
-		qms_buf_printf(&m, qms_ngettext("left unchanged: the converted file would have %zu error: ",
-						"left unchanged: the converted file would have %zu errors, the first: ", errors),
-			       errors);
-		for (size_t i = 0; i < after.len; i++)
-			if (qms_rule_get(after.items[i].rule)->severity == QMS_ERROR) {
-				qms_diag_format(&m, &after.items[i]);
-				break;
-			}
-		rc = fail(err, path, m.buf);
-		qms_buf_release(&m);
-		qms_diags_release(&after);
-		goto out;
-	}
-	qms_diags_release(&after);
-	if (qms_file_write_atomic(real, out.buf, out.len, 0, err) < 0)
-		goto out;
-	rc = 0;
+	/* the rewritten file must pass the check */
+	rc = check_converted(path, &out, cat, err);
+	if (rc == 0)
+		rc = qms_file_write_atomic(real, out.buf, out.len, 0, err) < 0 ? -1 : 0;
 out:
-	if (editing)
-		qms_edit_release(&e);
 	qms_doc_free(doc);
 	qms_diags_release(&diags);
 	qms_buf_release(&text);

@@ -403,19 +403,6 @@ static const struct qms_node *find_item(const struct qms_node *seq, const char *
 	return NULL;
 }
 
-static int fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int fail(char **err, const char *fmt, ...)
-{
-	struct qms_buf b;
-	va_list ap;
-	qms_buf_init(&b);
-	va_start(ap, fmt);
-	qms_buf_vprintf(&b, _(fmt), ap); /* the English format is the msgid */
-	va_end(ap);
-	*err = qms_buf_detach(&b);
-	return -1;
-}
 
 /* The ids of the items of seq under `key`, then the closest to `want`. */
 static const char *closest_id(const struct qms_node *seq, const char *key, const char *want,
@@ -452,7 +439,7 @@ static int change_stage(struct qms_edit *e, const struct qms_node *root,
 		return qms_edit_map_put(e, root, "migration", &m, after);
 	}
 	if (mig->type != QMS_NODE_MAP)
-		return fail(err, "'migration' is not a mapping; fix the file first");
+		return qms_error(err, "'migration' is not a mapping; fix the file first");
 	const struct qms_node *stages = qms_node_get(mig, "stages");
 	if (!stages || qms_node_is_null(stages)) {
 		struct qms_yval list = {.type = QMS_YVAL_SEQ, .items = &item_v, .n = 1};
@@ -460,7 +447,7 @@ static int change_stage(struct qms_edit *e, const struct qms_node *root,
 		return qms_edit_map_put(e, mig, "stages", &list, after);
 	}
 	if (stages->type != QMS_NODE_SEQ)
-		return fail(err, "'stages' is not a list; fix the file first");
+		return qms_error(err, "'stages' is not a list; fix the file first");
 	const struct qms_node *have = find_item(stages, "stage", name);
 	if (have) {
 		/* recorded already: a new date (and evidence) for it */
@@ -525,8 +512,8 @@ static int change_finding(struct qms_edit *e, const struct qms_node *root,
 		const char *ids[256];
 		const char *close = closest_id(audits, "id", c->audit, ids, 256);
 		if (close)
-			return fail(err, "no audit '%s' in %s; did you mean '%s'?", c->audit, path, close);
-		return fail(err, "no audit '%s' in %s; record it first with 'qms audit add'", c->audit, path);
+			return qms_error(err, "no audit '%s' in %s; did you mean '%s'?", c->audit, path, close);
+		return qms_error(err, "no audit '%s' in %s; record it first with 'qms audit add'", c->audit, path);
 	}
 	struct ymap m = {.n = 0};
 	ymap_add_text(&m, "id", c->finding);
@@ -588,8 +575,8 @@ static int change_close_verify(struct qms_edit *e, const struct qms_node *root,
 	if (!f) {
 		const char *close = qms_closest(c->finding, ids, n);
 		if (close)
-			return fail(err, "no finding '%s' in %s; did you mean '%s'?", c->finding, path, close);
-		return fail(err, "no finding '%s' in %s", c->finding, path);
+			return qms_error(err, "no finding '%s' in %s; did you mean '%s'?", c->finding, path, close);
+		return qms_error(err, "no finding '%s' in %s", c->finding, path);
 	}
 	char date[11];
 	qms_date_format(date, c->date);
@@ -608,13 +595,13 @@ int qms_tracker_change_text(struct qms_buf *out, const char *path, const char *t
 	*err = NULL;
 	struct qms_doc *doc;
 	if (qms_doc_parse(&doc, path, text, len, diags) < 0)
-		return fail(err, "%s does not load; fix it first", path);
+		return qms_error(err, "%s does not load; fix it first", path);
 	const struct qms_node *root = doc->root;
 	int rc = -1;
 	struct qms_edit e;
 	qms_edit_init(&e, doc, text, len);
 	if (!qms_node_get(root, "agency")) {
-		fail(err, "%s is not a tracker: it has no 'agency'", path);
+		qms_error(err, "%s is not a tracker: it has no 'agency'", path);
 		goto out;
 	}
 	switch (c->op) {
@@ -632,13 +619,13 @@ int qms_tracker_change_text(struct qms_buf *out, const char *path, const char *t
 		rc = change_close_verify(&e, root, c, path, err);
 		break;
 	case QMS_TRACKER_NEW:
-		rc = fail(err, "%s exists already", path);
+		rc = qms_error(err, "%s exists already", path);
 		break;
 	}
 	if (rc < 0 && !*err)
-		fail(err, "cannot change %s: %s", path, e.error ? e.error : "unknown reason");
+		qms_error(err, "cannot change %s: %s", path, e.error ? e.error : "unknown reason");
 	if (rc == 0 && qms_edit_apply(&e, out) < 0)
-		rc = fail(err, "cannot change %s: %s", path, e.error);
+		rc = qms_error(err, "cannot change %s: %s", path, e.error);
 out:
 	qms_edit_release(&e);
 	qms_doc_free(doc);
@@ -721,9 +708,9 @@ static void no_tracker(const struct qms_index *ix, const char *agency, const cha
 {
 	const char *close = agency_suggestion(ix, agency);
 	if (close)
-		fail(err, "no tracker for agency '%s' (%s); did you mean '%s'?", agency, path, close);
+		qms_error(err, "no tracker for agency '%s' (%s); did you mean '%s'?", agency, path, close);
 	else
-		fail(err, "no tracker for agency '%s' (%s); create it with 'qms audit new'", agency, path);
+		qms_error(err, "no tracker for agency '%s' (%s); create it with 'qms audit new'", agency, path);
 }
 
 enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const struct qms_index *ix,
@@ -735,11 +722,11 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	*err = NULL;
 	if (!c->agency || !qms_id_valid(c->agency)) {
 		if (c->agency && c->agency[0] == '.')
-			fail(err, "'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
+			qms_error(err, "'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
 				  "would be a hidden file)",
 			     c->agency);
 		else
-			fail(err, "'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'",
+			qms_error(err, "'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'",
 			     c->agency ? c->agency : "");
 		return QMS_TRACKER_FAILED;
 	}
@@ -779,7 +766,7 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	qms_file_remove_stale(abs);
 	if (c->op == QMS_TRACKER_NEW) {
 		if (qms_is_file(abs)) {
-			fail(err, "%s exists already", res->path);
+			qms_error(err, "%s exists already", res->path);
 			goto out;
 		}
 		qms_tracker_new_text(&text, c);

@@ -44,14 +44,14 @@ static int parse_entry(zip_t *za, const char *name, XML_Parser xp, const char *s
 	for (;;) {
 		zip_int64_t n = zip_fread(zf, chunk, XML_CHUNK);
 		if (n < 0) {
-			rc = qms_error(err, _("%s: cannot unpack: %s"), shown, zip_file_strerror(zf));
+			rc = qms_error(err, "%s: cannot unpack: %s", shown, zip_file_strerror(zf));
 			break;
 		}
 		enum XML_Status st = XML_Parse(xp, chunk, (int)n, n == 0);
 		if (st == XML_STATUS_ERROR) {
 			enum XML_Error e = XML_GetErrorCode(xp);
 			if (e != XML_ERROR_ABORTED)
-				rc = qms_error(err, _("%s: line %lu: %s"), shown, (unsigned long)XML_GetCurrentLineNumber(xp),
+				rc = qms_error(err, "%s: line %lu: %s", shown, (unsigned long)XML_GetCurrentLineNumber(xp),
 					       XML_ErrorString(e));
 			else
 				rc = 2;
@@ -186,6 +186,7 @@ struct sheet {
 	bool set[QMS_TABREAD_MAX_FIELDS];
 	size_t nfields;
 	bool wide_reported;
+	bool skip_row; /* a row out of order, reported and left out */
 };
 
 /* "BC12" -> 55 (the column); 0 when there are no letters. */
@@ -204,7 +205,14 @@ static void sheet_start(void *ud, const char *el, const char **atts)
 	if (strcmp(n, "row") == 0) {
 		const char *r = attr(atts, "r");
 		unsigned long v = r ? strtoul(r, NULL, 10) : 0;
-		s->row = v ? v : s->row + 1;
+		/* rows are in order in a sheet (ECMA-376 18.3.1.73): a row
+		 * numbered at or before the one above is a damaged file, and
+		 * its records would come out of order */
+		s->skip_row = v && v <= s->row;
+		if (s->skip_row && s->on_err)
+			s->on_err(s->ctx, v, 1, N_("a row numbered at or before the row above it (the rows of the sheet are out of order); the row is left out: save the file again from the spreadsheet program"));
+		if (!s->skip_row)
+			s->row = v ? v : s->row + 1;
 		s->col = 0;
 		s->nfields = 0;
 		qms_buf_reset(&s->cells);
@@ -241,6 +249,8 @@ static void put_cell(struct sheet *s, const char *text, size_t len)
 
 static void end_cell(struct sheet *s)
 {
+	if (s->skip_row)
+		return;
 	const char *v = s->value.buf;
 	if (strcmp(s->type, "s") == 0) {
 		char *end;
@@ -265,7 +275,7 @@ static void end_row(struct sheet *s)
 		fields[i] = s->set[i] ? s->cells.buf + s->off[i] : "";
 		cols[i] = (uint32_t)(i + 1);
 	}
-	if (s->nfields == 0)
+	if (s->nfields == 0 || s->skip_row)
 		return; /* an empty row is not a record */
 	struct qms_tabrow row = {fields, cols, s->nfields, s->row, NULL, QMS_ROW_XLSX};
 	int rc = s->on_row(s->ctx, &row);
@@ -311,7 +321,7 @@ static int read_archive(zip_t *za, qms_tabrow_fn on_row, qms_taberr_fn on_err, v
 	if (rc == 1)
 		rc = 0;
 	if (rc == 0 && sst.too_many)
-		rc = qms_error(err, _("xl/sharedStrings.xml: more than %u strings"), MAX_SHARED);
+		rc = qms_error(err, "xl/sharedStrings.xml: more than %u strings", MAX_SHARED);
 	char *part = NULL;
 	if (rc == 0) {
 		part = first_sheet(za);
@@ -324,7 +334,7 @@ static int read_archive(zip_t *za, qms_tabrow_fn on_row, qms_taberr_fn on_err, v
 		XML_SetCharacterDataHandler(s.xp, sheet_text);
 		rc = parse_entry(za, part, s.xp, part, err);
 		if (rc == 1)
-			rc = qms_error(err, _("the workbook has no worksheet %s"), part);
+			rc = qms_error(err, "the workbook has no worksheet %s", part);
 		else if (rc == 2)
 			rc = s.rc;
 		XML_ParserFree(s.xp);
@@ -345,7 +355,7 @@ int qms_xlsx_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_
 	if (!za) {
 		zip_error_t e;
 		zip_error_init_with_code(&e, ze);
-		int rc = qms_error(err, _("cannot open the workbook: %s"), zip_error_strerror(&e));
+		int rc = qms_error(err, "cannot open the workbook: %s", zip_error_strerror(&e));
 		zip_error_fini(&e);
 		return rc;
 	}
@@ -362,11 +372,11 @@ int qms_xlsx_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_ta
 	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
 	if (!src) {
 		zip_error_fini(&ze);
-		return qms_error(err, _("cannot open the workbook: %s"), "memory");
+		return qms_error(err, "cannot open the workbook: %s", "memory");
 	}
 	zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &ze);
 	if (!za) {
-		int rc = qms_error(err, _("cannot open the workbook: %s"), zip_error_strerror(&ze));
+		int rc = qms_error(err, "cannot open the workbook: %s", zip_error_strerror(&ze));
 		zip_source_free(src);
 		zip_error_fini(&ze);
 		return rc;

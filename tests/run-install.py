@@ -35,6 +35,53 @@ def complete(bash_file, words, cwd):
     return p.stdout.split()
 
 
+def consumer_built(moved, opts, source, env, tmp, share):
+    """A program built against the installed library with pkg-config
+    (tests/install/consumer.c, which includes only <qms.h>) checks the
+    example workspace and finds what the installed qms finds."""
+    libdir = os.path.join(moved, opts["libdir"])
+    pcdir = os.path.join(libdir, "pkgconfig")
+    check(os.path.isfile(os.path.join(pcdir, "qms.pc")), "qms.pc installed")
+    inc = os.path.join(moved, opts["includedir"], "qms")
+    check(os.path.isfile(os.path.join(inc, "qms.h")) and not os.path.exists(os.path.join(inc, "edit.h")),
+          "qms.h installed, the internal headers not")
+    # the tree was moved: a copy of qms.pc with the new prefix, as a
+    # relocating installer would write it
+    pc = open(os.path.join(pcdir, "qms.pc")).read().splitlines()
+    pc = [f"prefix={moved}" if l.startswith("prefix=") else l for l in pc]
+    mine = os.path.join(tmp, "pkgconfig")
+    os.makedirs(mine)
+    with open(os.path.join(mine, "qms.pc"), "w") as f:
+        f.write("\n".join(pc) + "\n")
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "qms"], capture_output=True, text=True,
+                           env=dict(env, PKG_CONFIG_PATH=mine))
+    check(flags.returncode == 0 and inc in flags.stdout, "pkg-config gives the moved tree's flags")
+    san = [f"-fsanitize={opts['b_sanitize']}"] if opts.get("b_sanitize", "none") != "none" else []
+    exe = os.path.join(tmp, "consumer")
+    cc = subprocess.run(["cc", "-std=c11", "-Wall", "-Werror", *san, "-o", exe,
+                         os.path.join(source, "tests", "install", "consumer.c"), *flags.stdout.split()],
+                        capture_output=True, text=True)
+    check(cc.returncode == 0, "a program including only <qms.h> builds against the installed library" +
+          (f": {cc.stderr[:400]}" if cc.returncode else ""))
+    if cc.returncode:
+        return
+    std = os.path.join(share, "qms", "standards")
+    run = subprocess.run([exe, source], capture_output=True, text=True, env=dict(env, QMS_STANDARDS=std))
+    cli = subprocess.run([os.path.join(moved, opts["bindir"], "qms"), "-C", source, "--lang", "en", "check",
+                          "--format", "json"], capture_output=True, text=True, env=env)
+    import json
+    try:
+        j = json.loads(cli.stdout)
+        want = (j["files"], j["errors"], j["warnings"])
+    except (ValueError, KeyError, TypeError) as e:
+        want = None
+        print(f"cannot read qms check --format json: {e}")
+    got = run.stdout.split()
+    ok = run.returncode == 0 and len(got) == 6 and want == (int(got[1]), int(got[3]), int(got[5]))
+    check(ok, f"it checks the example as qms check does: {run.stdout.strip()} {run.stderr.strip()[:200]} "
+              f"(qms check: files, errors, warnings {want})")
+
+
 def main():
     build, source = sys.argv[1], sys.argv[2]
     env = dict(os.environ, ASAN_OPTIONS="detect_leaks=0", NO_COLOR="1")
@@ -98,6 +145,8 @@ def main():
         check(fm == ["sarif"], f"option values complete ({fm})")
         op = complete(bash_file, ["qms", "report", "--as"], source)
         check(op == ["--as-of"], f"options complete ({op})")
+
+        consumer_built(moved, opts, source, env, tmp, share)
 
         doc = os.path.join(share, "doc", "qms")
         check(all(os.path.isfile(os.path.join(doc, f)) for f in ("LICENSE", "README.md", "rules.md", "format.md")),

@@ -715,6 +715,14 @@ static void test_fuzz_findings_issue17(void **state)
 	start(&s, "a:  |-\n  x\n# c\nb: 1\n");
 	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "a"), ""), 0);
 	finish(&s, "a:  |-\n# c\nb: 1\n");
+	/* the 60-minute run: a key put first in a flow mapping whose first
+	 * entry is an explicit empty key followed by a comment (`?#e`: libyaml
+	 * reads the `#` right after the `?` as a comment in flow) went after
+	 * the `?`, into that entry */
+	const char *none[] = {NULL};
+	start(&s, "{\n \n   ?#e\n}\n");
+	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "note", &v, none), 0);
+	finish(&s, "{\n \n   note: 2020-09-30, ?#e\n}\n");
 	/* the 60-minute run: U+2028 ends a line for libyaml, not for the
 	 * editor, so the value of "line 2" was written into a comment */
 	start(&s, "# The\xe2\x80\xa8" "õi chuyển đổi HTQLCL và đánh giá - Sở Tư pháp tỉnh Thái Bình\n# c\n");

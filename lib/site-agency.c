@@ -1,0 +1,446 @@
+/* The page of an agency in the static site: agencies/<id>.html. */
+#include "site-internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "values.h"
+
+/* ---- agency page ---- */
+
+static void write_timeline(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
+{
+	qms_buf_adds(b, "<ol class=\"timeline\">\n");
+	for (int k = 0; k < QMS_STAGE_COUNT; k++) {
+		bool done = a->stage_done[k] >= 0;
+		bool next = a->tracked && a->status.next_stage == k;
+		bool late = next && (a->status.status == QMS_STATUS_OVERDUE || a->status.status == QMS_STATUS_AT_RISK);
+		qms_buf_printf(b, "<li class=\"%s%s%s\"><span class=\"stage\">", done ? "done" : "todo",
+			       next ? " next" : "", late ? " late" : "");
+		escf(b, "%d. %s", k + 1, qms_stage_label(k, s->lang));
+		qms_buf_adds(b, "</span><span class=\"date\">");
+		if (done)
+			esc(b, D(s, a->stage_done[k]));
+		else if (next)
+			esc(b, L(s, "đang thực hiện", "in progress"));
+		else
+			esc(b, L(s, "chưa thực hiện", "not yet"));
+		qms_buf_adds(b, "</span>");
+		if (done && a->stage_evidence[k]) {
+			qms_buf_adds(b, "<span class=\"ev\">");
+			esc(b, a->stage_evidence[k]);
+			qms_buf_adds(b, "</span>");
+		}
+		qms_buf_adds(b, "</li>\n");
+	}
+	qms_buf_adds(b, "</ol>\n");
+}
+
+static const struct qms_clause *top_clause(const struct qms_catalog *cat, const struct qms_clause *c)
+{
+	while (c->parent != SIZE_MAX)
+		c = &cat->clauses[c->parent];
+	return c;
+}
+
+/* The clause-by-clause table of an agency's conformity, folded: each
+ * clause with its status and its evidence, or what is missing. */
+static void coverage_table(struct site *s, struct qms_buf *b, const struct qms_coverage *c)
+{
+	const char *const *cls = qms_cov_status_names;
+	qms_buf_adds(b, "<details><summary>");
+	esc(b, L(s, "Chi tiết theo điều khoản", "Clause by clause"));
+	qms_buf_adds(b, "</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr><th>");
+	esc(b, L(s, "Điều khoản", "Clause"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Tên", "Title"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Tình trạng", "Status"));
+	qms_buf_adds(b, "</th><th>");
+	esc(b, L(s, "Bằng chứng, điều còn thiếu hoặc lý do không áp dụng", "Evidence, what is missing, or why not applicable"));
+	qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
+	struct qms_buf gap;
+	qms_buf_init(&gap);
+	for (size_t k = 0; k < c->nrows; k++) {
+		const struct qms_cov_row *row = &c->rows[k];
+		qms_buf_adds(b, "<tr><td>");
+		esc(b, row->clause->number);
+		qms_buf_adds(b, "</td><td>");
+		esc(b, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_buf_printf(b, "</td><td><span class=\"cell %s\">", cls[row->status]);
+		esc(b, qms_cov_status_label(row->status, s->lang));
+		qms_buf_adds(b, "</span></td><td>");
+		if (row->status == QMS_COV_NOT_APPLICABLE)
+			esc(b, row->justification);
+		const struct qms_cov_source *src = row->evidence;
+		if (!src && row->status != QMS_COV_NOT_APPLICABLE) {
+			qms_buf_reset(&gap);
+			qms_cov_gap_text(&gap, c, row, s->lang);
+			esc(b, gap.buf);
+			src = row->gap_source;
+			if (src)
+				qms_buf_adds(b, ": ");
+		}
+		if (src) {
+			if (src->kind == QMS_COV_PROCESS || src->kind == QMS_COV_RECORDS) {
+				size_t pi = qms_site_find_proc(s->r, src->what);
+				if (pi != SIZE_MAX)
+					qms_site_proc_link(s, b, pi, "../procedures/");
+				else
+					esc(b, src->what);
+			} else {
+				esc(b, src->what);
+			}
+			if (src->title) {
+				qms_buf_adds(b, " ");
+				esc(b, src->title);
+			}
+			if (src->date >= 0) {
+				qms_buf_adds(b, " (");
+				esc(b, D(s, src->date));
+				qms_buf_adds(b, ")");
+			}
+		}
+		qms_buf_adds(b, "</td></tr>\n");
+	}
+	qms_buf_release(&gap);
+	qms_buf_adds(b, "</tbody>\n</table></div>\n</details>\n");
+}
+
+static void coverage_section(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
+{
+	const struct qms_coverage *c = &a->coverage;
+	const struct qms_catalog *cat = c->catalog;
+	qms_buf_adds(b, "<p>");
+	escf(b, s->vi ? "%s điều khoản, tính đến ngày %s: đáp ứng %s; có tài liệu, chưa có bằng chứng %s; chưa đáp ứng %s; không áp dụng %s." :
+			"%s clauses as of %s: %s met, %s documented, %s missing, %s not applicable.",
+	     N(s, c->nrows), D(s, c->as_of), N(s, c->count[QMS_COV_MET]), N(s, c->count[QMS_COV_DOCUMENTED]),
+	     N(s, c->count[QMS_COV_MISSING]), N(s, c->count[QMS_COV_NOT_APPLICABLE]));
+	if (c->system_path) {
+		qms_buf_adds(b, " <span class=\"muted\">");
+		escf(b, s->vi ? "Mô hình hệ thống: %s" : "System: %s", c->system_path);
+		qms_buf_adds(b, "</span>");
+	} else {
+		qms_buf_adds(b, " ");
+		esc(b, L(s, "Chưa có mô hình hệ thống (system.yaml): chỉ tính các quy trình.",
+			 "No system model (system.yaml): procedures only."));
+	}
+	qms_buf_adds(b, "</p>\n<div class=\"matrix\">\n");
+	const char *const *cls = qms_cov_status_names;
+	const struct qms_clause *group = NULL;
+	for (size_t k = 0; k < c->nrows; k++) {
+		const struct qms_cov_row *row = &c->rows[k];
+		const struct qms_clause *top = top_clause(cat, row->clause);
+		if (top != group) {
+			if (group)
+				qms_buf_adds(b, "</div></div>\n");
+			group = top;
+			qms_buf_adds(b, "<div class=\"group\"><h4>");
+			escf(b, "%s %s", top->number, s->vi && top->vi ? top->vi : top->en);
+			qms_buf_adds(b, "</h4><div class=\"cells\">");
+		}
+		qms_buf_printf(b, "<span class=\"cell %s\" title=\"", cls[row->status]);
+		escf(b, "%s %s", row->clause->number, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_buf_adds(b, "\">");
+		esc(b, row->clause->number);
+		qms_buf_adds(b, "</span>");
+	}
+	if (group)
+		qms_buf_adds(b, "</div></div>\n");
+	qms_buf_adds(b, "</div>\n<p class=\"legend\">");
+	for (int k = 0; k < QMS_COV_STATUS_COUNT; k++) {
+		qms_buf_printf(b, "%s<span class=\"cell %s\">", k ? " " : "", cls[k]);
+		esc(b, qms_cov_status_label((enum qms_cov_status)k, s->lang));
+		qms_buf_adds(b, "</span>");
+	}
+	qms_buf_adds(b, "</p>\n");
+	coverage_table(s, b, c);
+}
+
+static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
+{
+	const struct qms_report *r = s->r;
+	qms_buf_adds(b, "<div class=\"table-wrap\"><table>\n<thead><tr>");
+	const char *vi[] = {"Mã hiệu", "Tên quy trình", "Tiêu chuẩn", "Lần ban hành", "Ngày hiệu lực",
+			    "Thời hạn quy định", "Cam kết", "Cắt giảm", "Phát hiện mở", "Lỗi",
+			    "Cảnh báo"};
+	const char *en[] = {"Code", "Title", "Standard", "Edition", "Effective", "Statutory limit",
+			    "Committed", "Cut", "Open findings", "Errors", "Warnings"};
+	for (size_t k = 0; k < QMS_ARRAY_LEN(vi); k++) {
+		qms_buf_adds(b, k >= 7 ? "<th class=\"num\">" : "<th>");
+		esc(b, s->vi ? vi[k] : en[k]);
+		qms_buf_adds(b, "</th>");
+	}
+	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < r->nprocedures; i++) {
+		const struct qms_report_procedure *p = &r->procedures[i];
+		if (p->agency_index != agency)
+			continue;
+		const struct qms_process *pr = p->process;
+		size_t open = 0;
+		for (size_t k = 0; k < r->nfindings; k++)
+			open += r->findings[k].procedure == i && (r->findings[k].state == QMS_ACTION_OPEN ||
+								 r->findings[k].state == QMS_ACTION_OVERDUE);
+		qms_buf_adds(b, "<tr><td class=\"nowrap\">");
+		qms_site_proc_link(s, b, i, "../procedures/");
+		qms_buf_adds(b, "</td><td>");
+		esc(b, p->title);
+		qms_buf_adds(b, "</td><td class=\"nowrap\">");
+		esc(b, p->standard >= 0 ? qms_standard_names[p->standard] : "");
+		qms_buf_adds(b, "</td><td class=\"num\">");
+		esc(b, pr && pr->edition.text ? pr->edition.text : "");
+		qms_buf_adds(b, "</td><td class=\"nowrap\">");
+		if (pr && pr->effective.text)
+			esc(b, D(s, pr->effective.date));
+		qms_buf_adds(b, "</td><td>");
+		esc(b, pr && pr->time_limit.statutory.text ? pr->time_limit.statutory.text : "");
+		qms_buf_adds(b, "</td><td>");
+		esc(b, pr && pr->time_limit.committed.text ? pr->time_limit.committed.text : "");
+		qms_buf_adds(b, "</td><td class=\"num\">");
+		if (p->timed) {
+			if (!p->meets_cut)
+				qms_buf_adds(b, "<span class=\"badge overdue\">");
+			esc(b, P(s, p->cut_tenths));
+			if (!p->meets_cut)
+				qms_buf_adds(b, "</span>");
+		}
+		qms_buf_printf(b, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
+			       open, p->errors, p->warnings);
+	}
+	qms_buf_adds(b, "</tbody>\n</table></div>\n");
+}
+
+/* The name, the status and the deadline; the system before the
+ * conversion. */
+static void agency_head(struct site *s, struct qms_buf *b, size_t ai)
+{
+	const struct qms_report_agency *a = &s->r->agencies[ai];
+	qms_buf_adds(b, "<h1>");
+	esc(b, a->name);
+	qms_buf_adds(b, "</h1>\n<p>");
+	qms_site_status_badge(s, b, a);
+	qms_buf_adds(b, " <span class=\"muted\">");
+	escf(b, "%s%s%s", qms_level_label(a->level, s->lang), a->level >= 0 ? " · " : "", a->id);
+	qms_buf_adds(b, "</span>");
+	const struct qms_agency_status *st = &a->status;
+	if (a->tracked && st->deadline >= 0) {
+		qms_buf_adds(b, " · ");
+		if (st->status == QMS_STATUS_DONE)
+			escf(b, s->vi ? "công bố ngày %s (hạn %s)" : "announced %s (deadline %s)",
+			     D(s, st->announced), D(s, st->deadline));
+		else if (st->days_left < 0)
+			escf(b, s->vi ? "hạn %s, đã quá %ld ngày" : "deadline %s, %ld days overdue",
+			     D(s, st->deadline), (long)-st->days_left);
+		else
+			escf(b, s->vi ? "hạn %s, còn %ld ngày" : "deadline %s, %ld days left",
+			     D(s, st->deadline), (long)st->days_left);
+	}
+	qms_buf_adds(b, "</p>\n");
+	const struct qms_agency_file *t = a->tracker;
+	if (t && t->migration.from.standard.text) {
+		const struct qms_migration_from *f = &t->migration.from;
+		qms_buf_adds(b, "<p class=\"muted\">");
+		escf(b, s->vi ? "Hệ thống trước chuyển đổi: %s" : "System before the conversion: %s",
+		     f->standard.text);
+		if (f->announced.text)
+			escf(b, s->vi ? ", công bố ngày %s" : ", announced %s", D(s, f->announced.date));
+		if (f->decision.text)
+			escf(b, " (%s)", f->decision.text);
+		qms_buf_adds(b, ".</p>\n");
+	}
+}
+
+static void agency_nav(struct site *s, struct qms_buf *b)
+{
+	qms_buf_adds(b, "<nav class=\"toc\"><a href=\"../index.html\">");
+	esc(b, L(s, "Trang chủ", "Home"));
+	qms_buf_adds(b, "</a><a href=\"#stages\">");
+	esc(b, L(s, "Tiến độ", "Stages"));
+	qms_buf_adds(b, "</a><a href=\"#audits\">");
+	esc(b, L(s, "Đánh giá, phát hiện", "Audits"));
+	qms_buf_adds(b, "</a><a href=\"#coverage\">");
+	esc(b, L(s, "Mức đáp ứng", "Coverage"));
+	qms_buf_adds(b, "</a><a href=\"#procedures\">");
+	esc(b, L(s, "Quy trình", "Procedures"));
+	qms_buf_adds(b, "</a><a href=\"#map\">");
+	esc(b, L(s, "Sơ đồ tương tác", "Interaction map"));
+	qms_buf_adds(b, "</a><a href=\"#check\">");
+	esc(b, L(s, "Kiểm tra", "Check"));
+	qms_buf_adds(b, "</a></nav>\n");
+}
+
+static void agency_stages(struct site *s, struct qms_buf *b, size_t ai)
+{
+	const struct qms_report_agency *a = &s->r->agencies[ai];
+	qms_buf_adds(b, "<section id=\"stages\">\n<h2>");
+	esc(b, L(s, "Tiến độ chuyển đổi sang TCVN ISO 9001:2015", "Conversion to ISO 9001:2015"));
+	qms_buf_adds(b, "</h2>\n");
+	if (!a->tracked) {
+		qms_buf_adds(b, "<p>");
+		escf(b, s->vi ? "Cơ quan chưa có tệp theo dõi audits/%s.yaml." : "The agency has no tracker audits/%s.yaml.",
+		     a->id);
+		qms_buf_adds(b, "</p>\n");
+	} else {
+		write_timeline(s, b, a);
+	}
+	qms_buf_adds(b, "</section>\n");
+}
+
+/* One audit of the agency: its heading, who, what, and its findings. */
+static void agency_audit(struct site *s, struct qms_buf *b, size_t i)
+{
+	const struct qms_report *r = s->r;
+	const struct qms_audit *au = r->audits[i].audit;
+	qms_buf_printf(b, "<h3 id=\"audit-%zu\">", i);
+	escf(b, "%s · %s · %s", au->id.text ? au->id.text : "?",
+	     au->kind.text ? qms_audit_kind_label(au->kind.choice, s->lang) : "", D(s, au->date.date));
+	qms_buf_adds(b, "</h3>\n<p class=\"muted\">");
+	if (au->standard.text)
+		escf(b, "%s. ", au->standard.text);
+	const struct qms_value *names = au->auditors.items;
+	if (au->auditors.len) {
+		esc(b, L(s, "Đoàn đánh giá: ", "Auditors: "));
+		for (size_t k = 0; k < au->auditors.len; k++)
+			escf(b, "%s%s", k ? ", " : "", names[k].text ? names[k].text : "");
+		qms_buf_adds(b, ". ");
+	}
+	const struct qms_value *scope = au->scope.items;
+	if (au->scope.len) {
+		esc(b, L(s, "Phạm vi: ", "Scope: "));
+		for (size_t k = 0; k < au->scope.len; k++) {
+			if (k)
+				qms_buf_adds(b, ", ");
+			size_t pi = scope[k].text ? qms_site_find_proc(r, scope[k].text) : SIZE_MAX;
+			if (pi != SIZE_MAX)
+				qms_site_proc_link(s, b, pi, "../procedures/");
+			else
+				esc(b, scope[k].text);
+		}
+		qms_buf_adds(b, ".");
+	}
+	qms_buf_adds(b, "</p>\n");
+	if (!au->findings.len) {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Không có phát hiện.", "No finding."));
+		qms_buf_adds(b, "</p>\n");
+	} else {
+		qms_site_findings_table(s, b, i, SIZE_MAX, "../procedures/");
+	}
+}
+
+static void agency_audits(struct site *s, struct qms_buf *b, size_t ai)
+{
+	const struct qms_report *r = s->r;
+	const struct qms_report_agency *a = &r->agencies[ai];
+	qms_buf_adds(b, "<section id=\"audits\">\n<h2>");
+	esc(b, L(s, "Đánh giá, kiểm tra và phát hiện", "Audits, inspections and findings"));
+	qms_buf_adds(b, "</h2>\n<p>");
+	size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
+	escf(b, s->vi ? "Đến ngày %s: %s cuộc đánh giá, kiểm tra%s (%s trong kỳ); hành động khắc phục: %s chưa hoàn thành (%s quá hạn), %s chưa kiểm tra hiệu lực, %s đã kiểm tra hiệu lực."
+		      : "By %s: %s %s (%s in the period); corrective actions: %s open (%s overdue), %s not verified, %s verified.",
+	     D(s, r->as_of), N(s, a->audits_total),
+	     s->vi ? "" : a->audits_total == 1 ? "audit or inspection" : "audits and inspections",
+	     N(s, a->audits_period), N(s, unfinished),
+	     N(s, a->actions[QMS_ACTION_OVERDUE]), N(s, a->actions[QMS_ACTION_UNVERIFIED]),
+	     N(s, a->actions[QMS_ACTION_VERIFIED]));
+	qms_buf_adds(b, "</p>\n");
+	for (size_t i = 0; i < r->naudits; i++)
+		if (r->audits[i].agency == ai)
+			agency_audit(s, b, i);
+	if (!a->audits_total) {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Chưa có cuộc đánh giá, kiểm tra nào.", "No audit or inspection yet."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n");
+}
+
+static void agency_coverage(struct site *s, struct qms_buf *b, size_t ai)
+{
+	const struct qms_report *r = s->r;
+	const struct qms_report_agency *a = &r->agencies[ai];
+	qms_buf_adds(b, "<section id=\"coverage\">\n<h2>");
+	esc(b, L(s, "Mức đáp ứng TCVN ISO 9001:2015 theo điều khoản", "Coverage of ISO 9001:2015, clause by clause"));
+	qms_buf_adds(b, "</h2>\n");
+	if (a->assessed) {
+		coverage_section(s, b, a);
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, r->have_catalog ? L(s, "Chưa có tài liệu hệ thống (processes/) nên chưa đánh giá.",
+					   "No system documents in processes/: not assessed.")
+				       : L(s, "Không tìm thấy danh mục điều khoản.", "The clause catalog was not found."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n");
+}
+
+static void agency_procedures(struct site *s, struct qms_buf *b, size_t ai)
+{
+	const struct qms_report_agency *a = &s->r->agencies[ai];
+	qms_buf_adds(b, "<section id=\"procedures\">\n<h2>");
+	esc(b, L(s, "Quy trình", "Procedures"));
+	qms_buf_adds(b, "</h2>\n");
+	if (a->procedures) {
+		procedures_table(s, b, ai);
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Chưa có quy trình.", "No procedure yet."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n");
+}
+
+static void agency_map(struct site *s, struct qms_buf *b, size_t ai)
+{
+	const struct qms_report_agency *a = &s->r->agencies[ai];
+	qms_buf_adds(b, "<section id=\"map\">\n<h2>");
+	esc(b, L(s, "Sơ đồ tương tác giữa các quy trình", "Interaction map of the procedures"));
+	qms_buf_adds(b, "</h2>\n");
+	if (s->has_map[ai]) {
+		struct qms_buf file, label;
+		qms_buf_init(&file);
+		qms_buf_init(&label);
+		qms_buf_printf(&file, QMS_RENDER_MAPS "/%s.svg", a->id);
+		qms_buf_printf(&label, s->vi ? "Sơ đồ tương tác các quy trình của %s" : "Interaction map of %s", a->name);
+		qms_buf_adds(b, "<figure><div class=\"diagram-box\">");
+		qms_site_add_diagram(s, b, file.buf, "../", "../procedures/", label.buf);
+		qms_buf_adds(b, "</div><figcaption>");
+		esc(b, L(s, "Mỗi ô là một quy trình (bấm để mở); mũi tên: quy trình gọi quy trình khác. ",
+			 "Each box is a procedure (click to open it); arrows: one procedure calls another. "));
+		qms_buf_adds(b, "<a href=\"../diagrams/");
+		esc(b, file.buf);
+		qms_buf_adds(b, "\">SVG</a></figcaption></figure>\n");
+		qms_buf_release(&file);
+		qms_buf_release(&label);
+	} else {
+		qms_buf_adds(b, "<p>");
+		esc(b, L(s, "Không có sơ đồ (chưa có quy trình).", "No map (no procedure)."));
+		qms_buf_adds(b, "</p>\n");
+	}
+	qms_buf_adds(b, "</section>\n");
+}
+
+static void agency_check(struct site *s, struct qms_buf *b, size_t ai)
+{
+	const struct qms_report_agency *a = &s->r->agencies[ai];
+	qms_buf_adds(b, "<section id=\"check\">\n<h2>");
+	esc(b, L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the files (qms check)"));
+	qms_buf_adds(b, "</h2>\n");
+	qms_site_diags_section(s, b, a->id, NULL);
+	qms_buf_adds(b, "</section>\n");
+}
+
+void qms_site_write_agency(struct site *s, struct qms_buf *b, size_t ai)
+{
+	qms_site_page_begin(s, b, "../", s->r->agencies[ai].name, NULL);
+	agency_head(s, b, ai);
+	agency_nav(s, b);
+	agency_stages(s, b, ai);
+	agency_audits(s, b, ai);
+	agency_coverage(s, b, ai);
+	agency_procedures(s, b, ai);
+	agency_map(s, b, ai);
+	agency_check(s, b, ai);
+	qms_site_page_end(s, b);
+}

@@ -1,0 +1,136 @@
+/* What the files of the static site share (internal to site*.c; see
+ * site.h for the site itself):
+ *
+ *   site.c            the skeleton: folder, diagrams, assets, index, swap
+ *   site-page.c       the parts every page has: frame, links, badges,
+ *                     inline diagrams, findings table, check section
+ *   site-agency.c     agencies/<id>.html
+ *   site-procedure.c  procedures/<code>.html
+ *
+ * The small helpers are inline here: they format into the ring of the
+ * site (struct site), so their results live for RING calls. */
+#ifndef QMS_SITE_INTERNAL_H
+#define QMS_SITE_INTERNAL_H
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "html.h"
+#include "report.h"
+#include "site.h"
+#include "site-dir.h"
+#include "util.h"
+
+#define RING 16
+
+struct site {
+	const struct qms_report *r;
+	const struct qms_dir *out;     /* the new site's folder (a stage) */
+	enum qms_lang lang;
+	bool vi;
+	struct qms_strlist files;      /* written, relative to out */
+	struct qms_site_result *res;
+	bool *has_diagram;             /* per procedure */
+	bool *has_map;                 /* per agency */
+	char ring[RING][96];
+	unsigned ri;
+	struct qms_buf tmp;
+	char cwd[PATH_MAX];
+};
+
+/* ---- small things ---- */
+
+static inline const char *L(const struct site *s, const char *vi, const char *en)
+{
+	return s->vi ? vi : en;
+}
+
+static inline const char *slot(struct site *s)
+{
+	char *p = s->ring[s->ri++ % RING];
+	snprintf(p, sizeof(s->ring[0]), "%s", s->tmp.buf);
+	qms_buf_reset(&s->tmp);
+	return p;
+}
+
+/* A date as the report writes it; "" for none. */
+static inline const char *D(struct site *s, int32_t d)
+{
+	if (d < 0)
+		return "";
+	qms_report_add_date(&s->tmp, d, s->lang, false);
+	return slot(s);
+}
+
+static inline const char *N(struct site *s, size_t n)
+{
+	qms_report_add_count(&s->tmp, n, s->lang);
+	return slot(s);
+}
+
+static inline const char *P(struct site *s, int tenths)
+{
+	qms_report_add_percent(&s->tmp, tenths, s->lang);
+	return slot(s);
+}
+
+static inline void esc(struct qms_buf *b, const char *t)
+{
+	qms_html_add_text(b, t ? t : "");
+}
+
+static inline void escf(struct qms_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline void escf(struct qms_buf *b, const char *fmt, ...)
+{
+	struct qms_buf t;
+	qms_buf_init(&t);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_buf_vprintf(&t, fmt, ap);
+	va_end(ap);
+	qms_html_add_textn(b, t.buf, t.len);
+	qms_buf_release(&t);
+}
+
+
+/* ---- site-page.c ---- */
+
+/* prefix + the page name of id + ".html" */
+void qms_site_page_link(struct qms_buf *b, const char *prefix, const char *id);
+/* <a> to the page of agency i (its short name or its name) */
+void qms_site_agency_link(struct site *s, struct qms_buf *b, size_t i, const char *prefix, bool short_name);
+/* <a> to the page of procedure i; its code alone when it has no page */
+void qms_site_proc_link(struct site *s, struct qms_buf *b, size_t i, const char *prefix);
+/* The procedure of code (not a duplicate), or SIZE_MAX. */
+size_t qms_site_find_proc(const struct qms_report *r, const char *code);
+void qms_site_status_badge(struct site *s, struct qms_buf *b, const struct qms_report_agency *a);
+/* The class of a finding's badge, by grade (4 of them). */
+extern const char *const qms_site_grade_class[];
+
+/* The page frame: head, top bar, <main> (of class main_class, or none),
+ * then the footer. root leads from the page to the top of the site. */
+void qms_site_page_begin(struct site *s, struct qms_buf *b, const char *root, const char *title,
+			 const char *main_class);
+void qms_site_page_end(struct site *s, struct qms_buf *b);
+/* The diagram diagrams/<file> inline, or as an image when it cannot be
+ * inlined safely; its links to procedures lead to proc_prefix. */
+void qms_site_add_diagram(struct site *s, struct qms_buf *b, const char *file, const char *root,
+			  const char *proc_prefix, const char *label);
+/* The findings table of an audit (procedure SIZE_MAX: agency page) or of
+ * a procedure (audit ignored: procedure page). */
+void qms_site_findings_table(struct site *s, struct qms_buf *b, size_t audit, size_t procedure,
+			     const char *proc_prefix);
+/* The check's diagnostics of an agency's files (proc_path NULL) or of
+ * one procedure file. */
+void qms_site_diags_section(struct site *s, struct qms_buf *b, const char *agency_id, const char *proc_path);
+
+/* ---- the pages ---- */
+
+/* agencies/<id>.html of agency ai into b (site-agency.c) */
+void qms_site_write_agency(struct site *s, struct qms_buf *b, size_t ai);
+/* procedures/<code>.html of procedure pi into b (site-procedure.c) */
+void qms_site_write_procedure(struct site *s, struct qms_buf *b, size_t pi);
+
+#endif
