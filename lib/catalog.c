@@ -411,10 +411,15 @@ void qms_catalogs_release(struct qms_catalogs *c)
 	memset(c, 0, sizeof(*c));
 }
 
+const char *qms_clause_title(const struct qms_clause *cl, enum qms_lang lang)
+{
+	return lang == QMS_LANG_VI && cl->vi ? cl->vi : cl->en;
+}
+
 /* A clause's title in the language of messages. */
 static const char *title_in_lang(const struct qms_clause *cl)
 {
-	return qms_lang_get() == QMS_LANG_VI && cl->vi ? cl->vi : cl->en;
+	return qms_clause_title(cl, qms_lang_get());
 }
 
 bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const char *clause,

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "table.h"
 #include "index.h"
 #include "model.h"
 #include "util.h"
@@ -102,10 +103,34 @@ size_t qms_catalog_find(const struct qms_catalog *cat, const char *number);
  * within "8.3", "8.30" is not). */
 bool qms_clause_within(const char *clause, const char *ancestor);
 
+/* A clause's title in lang: the Vietnamese one when asked and present,
+ * else the English one (NULL when the catalog gives none). */
+const char *qms_clause_title(const struct qms_clause *cl, enum qms_lang lang);
+
 /* Check one clause reference of a document written against `standard`
  * (C001 unknown, C002 numbered as in ISO 9001:2008).
  * Returns true when the clause exists. */
 bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const char *clause,
 		      uint32_t line, uint32_t col, const char *path, struct qms_diags *diags);
+
+/* The outputs of `qms clauses` (lib/catalog-format.c), appended to out;
+ * titles in lang, tables in fmt (text, Markdown or CSV).
+ *  - a catalog: every clause with its level and documented information
+ *    (JSON: titles in both languages and the check questions);
+ *  - a correlation: each clause of its `from` edition and the clauses it
+ *    went to, with their relation;
+ *  - clauses in detail: titles, level, documented information, check
+ *    questions, sub-clauses and the other edition's clauses, as text (one
+ *    clause) or as a JSON array (the clauses idx[0..n) of c). */
+void qms_catalog_format_json(struct qms_buf *out, const struct qms_catalog *c);
+void qms_catalog_format_table(struct qms_buf *out, const struct qms_catalog *c, enum qms_lang lang,
+			      enum qms_table_format fmt);
+void qms_correlation_format_json(struct qms_buf *out, const struct qms_correlation_table *k);
+void qms_correlation_format_table(struct qms_buf *out, const struct qms_correlation_table *k, enum qms_lang lang,
+				  enum qms_table_format fmt);
+void qms_clause_format_detail(struct qms_buf *out, const struct qms_catalogs *cat, const struct qms_catalog *c,
+			      size_t idx, enum qms_lang lang);
+void qms_clauses_format_json(struct qms_buf *out, const struct qms_catalogs *cat, const struct qms_catalog *c,
+			     const size_t *idx, size_t n);
 
 #endif

@@ -151,4 +151,15 @@ const char *qms_cov_source_name(const struct qms_cov_source *s, enum qms_lang la
 /* The clause a field of system.yaml stands for ("policy" -> "5.2"), or NULL. */
 const char *qms_system_field_clause(const char *field);
 
+/* The outputs of `qms coverage` (lib/coverage-format.c), appended to out.
+ *  - json: the agency, the counts and every clause with its evidence and
+ *    sources (paths whole), titles in lang;
+ *  - table: a heading naming the agency (`name`, NULL for its id), the
+ *    files read, a table of the clauses (text aligned, or Markdown when md)
+ *    and the counts; file names without their folders. Text for people:
+ *    write it through qms_buf_add_printable(). */
+void qms_coverage_format_json(struct qms_buf *out, const struct qms_coverage *cov, enum qms_lang lang);
+void qms_coverage_format_table(struct qms_buf *out, const struct qms_coverage *cov, const char *name,
+			       enum qms_lang lang, bool md);
+
 #endif

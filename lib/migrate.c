@@ -419,3 +419,22 @@ out:
 	free(real);
 	return rc;
 }
+
+size_t qms_conversion_apply_agency(const struct qms_index *ix, const char *agency, const struct qms_catalogs *cat,
+				   const struct qms_correlation_table *corr, struct qms_buf *notes,
+				   qms_conversion_report_fn *report, void *ctx)
+{
+	size_t failed = 0;
+	for (size_t i = 0; i < ix->nprocesses; i++) {
+		const struct qms_index_process *p = &ix->processes[i];
+		if (!p->agency.text || strcmp(p->agency.text, agency) || p->standard != QMS_STD_2008)
+			continue;
+		char *err = NULL;
+		int r = qms_conversion_apply(p->path, cat, corr, notes, &err);
+		failed += r < 0;
+		if (report)
+			report(ctx, p->path, r, err);
+		free(err);
+	}
+	return failed;
+}

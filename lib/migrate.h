@@ -86,4 +86,27 @@ size_t qms_conversion_translate(const struct qms_correlation_table *corr, size_t
 int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
 			const struct qms_correlation_table *corr, struct qms_buf *notes, char **err);
 
+/* Called by qms_conversion_apply_agency() after each file: result as
+ * qms_conversion_apply() returns it, err its reason when -1 (owned by the
+ * caller of the callback, valid during the call). */
+typedef void qms_conversion_report_fn(void *ctx, const char *path, int result, const char *err);
+
+/* Rewrite every procedure of `agency` in ix that is on ISO 9001:2008 with
+ * qms_conversion_apply(), in the index's order, calling report (may be
+ * NULL) after each. Returns how many could not be rewritten. */
+size_t qms_conversion_apply_agency(const struct qms_index *ix, const char *agency, const struct qms_catalogs *cat,
+				   const struct qms_correlation_table *corr, struct qms_buf *notes,
+				   qms_conversion_report_fn *report, void *ctx);
+
+/* The worklist for people (lib/migrate-format.c), appended to out: the
+ * documents still on 2008 and where their clauses go, the 2015
+ * requirements to address afresh, what 2015 no longer asks for. name
+ * names the agency; md writes Markdown (headings, lists), else plain
+ * text. Text for people: write it through qms_buf_add_printable(). */
+void qms_conversion_format_text(struct qms_buf *out, const struct qms_conversion *m, enum qms_lang lang,
+				const char *name, bool md);
+/* The same as JSON: {"agency", "documents", "new_requirements",
+ * "no_longer_required"}, one line per document or clause. */
+void qms_conversion_format_json(struct qms_buf *out, const struct qms_conversion *m);
+
 #endif

@@ -1,7 +1,7 @@
 /* The report's section "Kết quả giải quyết TTHC": the dossier figures of
  * the period in the seed report's words, from the exports of the one-stop
  * system kept in the workspace's results/ folder (docs/results.md,
- * docs/report.md). Its own file, called by one line of report-format.c. */
+ * docs/report.md). Its own file, called by one line of report-text.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,7 +109,7 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 	const struct qms_results r = *rr;
 	enum qms_lang lang = rep->lang;
 	struct { int32_t from, to; } opt = {cache.from, cache.to};
-	/* after the report's four appendices (report-format.c, enum appendix) */
+	/* after the report's four appendices (report-text.c, enum appendix) */
 	const char *title = lang == QMS_LANG_VI ? "Phụ lục V. Kết quả giải quyết TTHC"
 						: "Appendix V. Results of administrative procedures";
 	struct qms_buf p;
@@ -167,17 +167,7 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 			qms_table_add(&tb, row);
 		}
 		if (html) {
-			qms_buf_adds(&t, "<table>\n");
-			for (size_t i = 0; i < tb.nrows; i++) {
-				qms_buf_adds(&t, "<tr>");
-				for (size_t k = 0; k < tb.ncols; k++) {
-					qms_buf_adds(&t, i ? "<td>" : "<th>");
-					qms_html_add_text(&t, tb.cells[i * tb.ncols + k] ? tb.cells[i * tb.ncols + k] : "");
-					qms_buf_adds(&t, i ? "</td>" : "</th>");
-				}
-				qms_buf_adds(&t, "</tr>\n");
-			}
-			qms_buf_adds(&t, "</table>\n");
+			qms_table_format(&t, &tb, QMS_TABLE_HTML);
 		} else if (tb.nrows > 1) {
 			qms_table_format(&t, &tb, QMS_TABLE_MD);
 		}

@@ -1,5 +1,5 @@
 /* The provincial report: computing the figures. The writers are in
- * report-format.c. See report.h and docs/report.md. */
+ * report-text.c and report-data.c. See report.h and docs/report.md. */
 #include "report.h"
 #include "i18n.h"
 

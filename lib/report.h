@@ -236,6 +236,8 @@ void qms_report_add_date(struct qms_buf *out, int32_t days, enum qms_lang lang, 
 void qms_report_add_count(struct qms_buf *out, size_t n, enum qms_lang lang);
 /* A cut in tenths of a percent: "45,2%" / "45.2%". */
 void qms_report_add_percent(struct qms_buf *out, int tenths, enum qms_lang lang);
+/* n of total in tenths of a percent, rounded half up (0 when total is 0). */
+int qms_report_tenths(size_t n, size_t total);
 /* Hours as a duration for people: "6 ngày làm việc", "4 giờ", "1,5 working days". */
 void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hours, enum qms_lang lang);
 

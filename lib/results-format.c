@@ -1,6 +1,6 @@
 /* The outputs of `qms results` (results.h): text, Markdown, HTML and CSV
  * for people, in the report's language (the words are chosen here, as in
- * report-format.c, not by the language of messages), and JSON. */
+ * report-text.c, not by the language of messages), and JSON. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -460,43 +460,23 @@ void qms_results_format_csv(struct qms_buf *out, const struct qms_results *r, en
 					   "on_due", "late", "in_progress_in_time", "in_progress_late", "returned",
 					   "late_with_apology", NULL};
 	static const char *const dims[] = {"agency", "level", "field", "procedure"};
-	for (size_t i = 0; head[i]; i++) {
-		if (i)
-			qms_buf_addc(out, ',');
-		qms_buf_adds(out, head[i]);
-	}
-	qms_buf_adds(out, "\n");
+	struct qms_csv c;
+	qms_csv_init(&c, out);
+	qms_csv_row(&c, head);
 	for (int d = -1; d < QMS_RD_COUNT; d++) {
 		size_t n = d < 0 ? 1 : r->ngroups[d];
 		for (size_t i = 0; i < n; i++) {
-			const struct qms_results_counts *c = d < 0 ? &r->total : &r->groups[d][i].c;
-			qms_csv_add_cell(out, d < 0 ? "total" : dims[d]);
-			qms_buf_addc(out, ',');
-			qms_csv_add_cell(out, d < 0 ? "" : r->groups[d][i].key);
-			uint64_t v[] = {c->received, c->carried, c->resolved, c->before, c->on_due, c->late,
-					c->open_within, c->open_late, c->returned, c->late_apology};
-			for (size_t k = 0; k < QMS_ARRAY_LEN(v); k++)
-				qms_buf_printf(out, ",%llu", (unsigned long long)v[k]);
-			qms_buf_adds(out, "\n");
+			const struct qms_results_counts *k = d < 0 ? &r->total : &r->groups[d][i].c;
+			qms_csv_cell(&c, d < 0 ? "total" : dims[d]);
+			qms_csv_cell(&c, d < 0 ? "" : r->groups[d][i].key);
+			uint64_t v[] = {k->received, k->carried, k->resolved, k->before, k->on_due, k->late,
+					k->open_within, k->open_late, k->returned, k->late_apology};
+			for (size_t x = 0; x < QMS_ARRAY_LEN(v); x++)
+				qms_csv_cellf(&c, "%llu", (unsigned long long)v[x]);
+			qms_csv_end_row(&c);
 		}
 	}
 	(void)lang;
-}
-
-static void html_table(struct qms_buf *out, const struct qms_table *t)
-{
-	qms_buf_adds(out, "<table>\n");
-	for (size_t i = 0; i < t->nrows; i++) {
-		qms_buf_adds(out, "<tr>");
-		for (size_t k = 0; k < t->ncols; k++) {
-			const char *cell = t->cells[i * t->ncols + k];
-			qms_buf_adds(out, i ? "<td>" : "<th>");
-			qms_html_add_text(out, cell ? cell : "");
-			qms_buf_adds(out, i ? "</td>" : "</th>");
-		}
-		qms_buf_adds(out, "</tr>\n");
-	}
-	qms_buf_adds(out, "</table>\n");
 }
 
 void qms_results_format_html(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang)
@@ -519,7 +499,7 @@ void qms_results_format_html(struct qms_buf *out, const struct qms_results *r, e
 		struct qms_table t;
 		counts_table(&t, r, (enum qms_results_dim)d, lang);
 		if (t.nrows > 1)
-			html_table(out, &t);
+			qms_table_format(out, &t, QMS_TABLE_HTML);
 		qms_table_release(&t);
 	}
 	struct qms_table t;
@@ -528,12 +508,12 @@ void qms_results_format_html(struct qms_buf *out, const struct qms_results *r, e
 		qms_buf_adds(out, "<h3>");
 		qms_html_add_text(out, L("Actual time from receipt to result", "Thời gian giải quyết thực tế"));
 		qms_buf_adds(out, "</h3>\n");
-		html_table(out, &t);
+		qms_table_format(out, &t, QMS_TABLE_HTML);
 	}
 	qms_table_release(&t);
 	steps_table(&t, r, lang);
 	if (t.nrows > 1)
-		html_table(out, &t);
+		qms_table_format(out, &t, QMS_TABLE_HTML);
 	qms_table_release(&t);
 	qms_buf_reset(&p);
 	add_lists(&p, r, lang, false);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "json.h"
 #include "schema.h"
 #include "table.h"
 #include "tracker.h"
@@ -332,66 +333,73 @@ void qms_status_report_count(const struct qms_status_report *r, size_t counts[QM
 
 /* ---- output ---- */
 
-static void json_name_or_null(struct qms_buf *b, const char *const *names, int i)
+void qms_status_json_deadline(struct qms_json *j, const struct qms_agency_status *s)
 {
-	if (i < 0)
-		qms_buf_adds(b, "null");
-	else
-		qms_buf_printf(b, "\"%s\"", names[i]);
+	qms_json_kv_date(j, "deadline", s->deadline);
+	if (s->deadline >= 0) {
+		qms_json_kv_int(j, "days_left", s->days_left);
+		qms_json_kv_int(j, "working_days_left", s->working_days_left);
+	} else {
+		qms_json_kv_null(j, "days_left");
+		qms_json_kv_null(j, "working_days_left");
+	}
+}
+
+static void json_agency(struct qms_json *j, const struct qms_agency_status *s)
+{
+	qms_json_object_inline(j);
+	qms_json_kv_string(j, "agency", s->id);
+	qms_json_kv_string(j, "name", s->name);
+	qms_json_kv_name(j, "level", qms_level_names, s->level);
+	qms_json_kv_name(j, "last_stage", qms_stage_names, s->last_stage);
+	qms_json_kv_name(j, "next_stage", qms_stage_names, s->next_stage);
+	qms_status_json_deadline(j, s);
+	qms_json_kv_string(j, "status", qms_status_names[s->status]);
+	qms_json_kv_uint(j, "findings_open", s->findings_open);
+	qms_json_kv_uint(j, "findings_overdue", s->findings_overdue);
+	qms_json_kv_uint(j, "findings_unverified", s->findings_unverified);
+	qms_json_end(j);
 }
 
 void qms_status_format_json(struct qms_buf *out, const struct qms_status_report *r)
 {
-	char d[11];
-	qms_buf_adds(out, "[");
-	for (size_t i = 0; i < r->len; i++) {
-		const struct qms_agency_status *s = &r->agencies[i];
-		qms_buf_adds(out, i ? ",\n  {\"agency\": " : "\n  {\"agency\": ");
-		qms_buf_add_json_string(out, s->id);
-		qms_buf_adds(out, ", \"name\": ");
-		qms_buf_add_json_string(out, s->name);
-		qms_buf_adds(out, ", \"level\": ");
-		json_name_or_null(out, qms_level_names, s->level);
-		qms_buf_adds(out, ", \"last_stage\": ");
-		json_name_or_null(out, qms_stage_names, s->last_stage);
-		qms_buf_adds(out, ", \"next_stage\": ");
-		json_name_or_null(out, qms_stage_names, s->next_stage);
-		qms_buf_adds(out, ", \"deadline\": ");
-		if (s->deadline >= 0) {
-			qms_date_format(d, s->deadline);
-			qms_buf_printf(out, "\"%s\", \"days_left\": %ld, \"working_days_left\": %ld", d,
-				       (long)s->days_left, (long)s->working_days_left);
-		} else {
-			qms_buf_adds(out, "null, \"days_left\": null, \"working_days_left\": null");
-		}
-		qms_buf_printf(out, ", \"status\": \"%s\", \"findings_open\": %u, \"findings_overdue\": %u, \"findings_unverified\": %u}",
-			       qms_status_names[s->status], s->findings_open, s->findings_overdue,
-			       s->findings_unverified);
-	}
-	qms_buf_adds(out, r->len ? "\n]\n" : "]\n");
+	struct qms_json j;
+	qms_json_init(&j, out, true);
+	qms_json_array(&j);
+	for (size_t i = 0; i < r->len; i++)
+		json_agency(&j, &r->agencies[i]);
+	qms_json_end(&j);
 }
 
 void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *r)
 {
-	qms_buf_adds(out, "agency,name,level,last_stage,next_stage,deadline,days_left,status,"
-			  "findings_open,findings_overdue,findings_unverified\n");
+	static const char *const header[] = {"agency", "name", "level", "last_stage", "next_stage", "deadline",
+					     "days_left", "status", "findings_open", "findings_overdue",
+					     "findings_unverified", NULL};
+	struct qms_csv c;
+	qms_csv_init(&c, out);
+	qms_csv_row(&c, header);
 	char d[11];
 	for (size_t i = 0; i < r->len; i++) {
 		const struct qms_agency_status *s = &r->agencies[i];
-		qms_csv_add_cell(out, s->id);
-		qms_buf_addc(out, ',');
-		qms_csv_add_cell(out, s->name);
-		qms_buf_printf(out, ",%s,%s,%s,", s->level >= 0 ? qms_level_names[s->level] : "",
-			       s->last_stage >= 0 ? qms_stage_names[s->last_stage] : "",
-			       s->next_stage >= 0 ? qms_stage_names[s->next_stage] : "");
+		qms_csv_cell(&c, s->id);
+		qms_csv_cell(&c, s->name);
+		qms_csv_cell(&c, s->level >= 0 ? qms_level_names[s->level] : "");
+		qms_csv_cell(&c, s->last_stage >= 0 ? qms_stage_names[s->last_stage] : "");
+		qms_csv_cell(&c, s->next_stage >= 0 ? qms_stage_names[s->next_stage] : "");
 		if (s->deadline >= 0) {
 			qms_date_format(d, s->deadline);
-			qms_buf_printf(out, "%s,%ld", d, (long)s->days_left);
+			qms_csv_cell(&c, d);
+			qms_csv_cellf(&c, "%ld", (long)s->days_left);
 		} else {
-			qms_buf_addc(out, ',');
+			qms_csv_cell(&c, "");
+			qms_csv_cell(&c, "");
 		}
-		qms_buf_printf(out, ",%s,%u,%u,%u\n", qms_status_names[s->status], s->findings_open,
-			       s->findings_overdue, s->findings_unverified);
+		qms_csv_cell(&c, qms_status_names[s->status]);
+		qms_csv_cellf(&c, "%u", s->findings_open);
+		qms_csv_cellf(&c, "%u", s->findings_overdue);
+		qms_csv_cellf(&c, "%u", s->findings_unverified);
+		qms_csv_end_row(&c);
 	}
 }
 

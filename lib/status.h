@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "index.h"
+#include "json.h"
 #include "model.h"
 #include "util.h"
 
@@ -98,6 +99,10 @@ void qms_status_report_count(const struct qms_status_report *r, size_t counts[QM
  * the same as columns, with a header line. Table: for people, in `lang`,
  * with a title and a summary. All append to out. */
 void qms_status_format_json(struct qms_buf *out, const struct qms_status_report *r);
+/* The members "deadline", "days_left" and "working_days_left" of s
+ * (null when it has no deadline), in the open JSON object: the same in
+ * every JSON that states them. */
+void qms_status_json_deadline(struct qms_json *j, const struct qms_agency_status *s);
 void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *r);
 /* With `color`, the status column in ANSI colours (for a terminal). */
 void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang,

@@ -1,9 +1,12 @@
 #include "table.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "html.h"
 
 void qms_table_init(struct qms_table *t, const char *const *header)
 {
@@ -108,8 +111,65 @@ void qms_csv_add_cell(struct qms_buf *out, const char *s)
 	qms_buf_release(&text);
 }
 
+void qms_csv_init(struct qms_csv *c, struct qms_buf *out)
+{
+	c->out = out;
+	c->col = 0;
+}
+
+void qms_csv_cell(struct qms_csv *c, const char *s)
+{
+	if (c->col++)
+		qms_buf_addc(c->out, ',');
+	qms_csv_add_cell(c->out, s ? s : "");
+}
+
+void qms_csv_cellf(struct qms_csv *c, const char *fmt, ...)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	qms_csv_cell(c, b.buf);
+	qms_buf_release(&b);
+}
+
+void qms_csv_end_row(struct qms_csv *c)
+{
+	qms_buf_addc(c->out, '\n');
+	c->col = 0;
+}
+
+void qms_csv_row(struct qms_csv *c, const char *const *cells)
+{
+	for (size_t i = 0; cells[i]; i++)
+		qms_csv_cell(c, cells[i]);
+	qms_csv_end_row(c);
+}
+
+static void format_html(struct qms_buf *out, const struct qms_table *t)
+{
+	qms_buf_adds(out, "<table>\n");
+	for (size_t r = 0; r < t->nrows; r++) {
+		qms_buf_adds(out, "<tr>");
+		for (size_t c = 0; c < t->ncols; c++) {
+			qms_buf_adds(out, r ? "<td>" : "<th>");
+			qms_html_add_text(out, t->cells[r * t->ncols + c]);
+			qms_buf_adds(out, r ? "</td>" : "</th>");
+		}
+		qms_buf_adds(out, "</tr>\n");
+	}
+	qms_buf_adds(out, "</table>\n");
+}
+
 void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt)
 {
+	if (fmt == QMS_TABLE_HTML) {
+		format_html(out, t);
+		return;
+	}
 	size_t ncells = t->nrows * t->ncols;
 	/* text for people: what could drive a terminal is made visible
 	 * first, so that the widths are those shown */
@@ -149,6 +209,8 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 					qms_buf_addc(out, ',');
 				qms_csv_add_cell(out, cell);
 				break;
+			case QMS_TABLE_HTML: /* format_html() */
+				break;
 			}
 		}
 		if (fmt == QMS_TABLE_TEXT)
@@ -165,4 +227,71 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 	for (size_t i = 0; i < ncells; i++)
 		free(shown[i]);
 	free(shown);
+}
+
+/* ---- a table written as it goes ---- */
+
+void qms_tstream_begin(struct qms_tstream *ts, struct qms_buf *out, enum qms_table_format fmt, const char *align)
+{
+	ts->out = out;
+	ts->html = fmt == QMS_TABLE_HTML;
+	ts->head = true;
+	ts->align = align;
+	ts->col = 0;
+	if (ts->html)
+		qms_buf_adds(out, "<div class=\"table-wrap\"><table>\n<thead><tr>");
+}
+
+static bool right(const struct qms_tstream *ts)
+{
+	return ts->col < strlen(ts->align) && ts->align[ts->col] == 'r';
+}
+
+void qms_tstream_cell_begin(struct qms_tstream *ts)
+{
+	if (!ts->html)
+		qms_buf_adds(ts->out, "| ");
+	else if (ts->head)
+		qms_buf_adds(ts->out, right(ts) ? "<th class=\"num\">" : "<th>");
+	else
+		qms_buf_adds(ts->out, right(ts) ? "<td class=\"num\">" : "<td>");
+}
+
+void qms_tstream_cell_end(struct qms_tstream *ts)
+{
+	if (!ts->html)
+		qms_buf_addc(ts->out, ' ');
+	else
+		qms_buf_adds(ts->out, ts->head ? "</th>" : "</td>");
+	ts->col++;
+}
+
+void qms_tstream_head_end(struct qms_tstream *ts)
+{
+	ts->head = false;
+	if (ts->html) {
+		qms_buf_adds(ts->out, "</tr></thead>\n<tbody>\n");
+		return;
+	}
+	qms_buf_adds(ts->out, "|\n");
+	for (const char *a = ts->align; *a; a++)
+		qms_buf_adds(ts->out, *a == 'r' ? "|---:" : "|---");
+	qms_buf_adds(ts->out, "|\n");
+}
+
+void qms_tstream_row_begin(struct qms_tstream *ts, bool total)
+{
+	ts->col = 0;
+	if (ts->html)
+		qms_buf_adds(ts->out, total ? "<tr class=\"total\">" : "<tr>");
+}
+
+void qms_tstream_row_end(struct qms_tstream *ts)
+{
+	qms_buf_adds(ts->out, ts->html ? "</tr>\n" : "|\n");
+}
+
+void qms_tstream_end(struct qms_tstream *ts)
+{
+	qms_buf_adds(ts->out, ts->html ? "</tbody>\n</table></div>\n" : "\n");
 }

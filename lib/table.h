@@ -3,6 +3,7 @@
 #ifndef QMS_TABLE_H
 #define QMS_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util.h"
@@ -25,11 +26,13 @@ enum qms_table_format {
 	QMS_TABLE_TEXT,
 	QMS_TABLE_MD,
 	QMS_TABLE_CSV,
+	QMS_TABLE_HTML,
 };
 
 /* Text and Markdown cells go through qms_buf_add_printable() (newlines
  * kept in Markdown, where they become <br>); CSV cells through
- * qms_csv_add_cell(). */
+ * qms_csv_add_cell(); HTML cells through qms_html_add_text(), in a bare
+ * <table> of one <tr> a line, the header in <th>. */
 void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_table_format fmt);
 
 /* Append s as one CSV cell (RFC 4180): the one CSV cell writer of qms,
@@ -42,6 +45,59 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
  * cannot be a formula. Control characters are made visible as by
  * qms_buf_add_printable(). */
 void qms_csv_add_cell(struct qms_buf *out, const char *s);
+
+/* A table written row by row straight to out, for documents whose cells
+ * hold markup of their own (a link, text escaped for the document): the
+ * writer writes the table around the cells, the caller the content of
+ * each cell, escaped for the format. Markdown (`| a | b |`, a `|---:|`
+ * line after the header for a right-aligned column) or HTML (in a
+ * <div class="table-wrap">, <thead> and <tbody>, class "num" on the
+ * cells of a right-aligned column, class "total" on a totals row). It
+ * owns nothing.
+ *
+ *	qms_tstream_begin(&ts, out, QMS_TABLE_HTML, "lr");
+ *	qms_tstream_cell_begin(&ts); ...; qms_tstream_cell_end(&ts);  (the header)
+ *	qms_tstream_head_end(&ts);
+ *	qms_tstream_row_begin(&ts, false); cells; qms_tstream_row_end(&ts);
+ *	qms_tstream_end(&ts);
+ */
+struct qms_tstream {
+	struct qms_buf *out;
+	bool html;
+	bool head;          /* in the header row */
+	const char *align;  /* 'l' or 'r' per column; the table's width */
+	size_t col;
+};
+
+/* fmt is QMS_TABLE_MD or QMS_TABLE_HTML; align is kept, not copied. */
+void qms_tstream_begin(struct qms_tstream *ts, struct qms_buf *out, enum qms_table_format fmt, const char *align);
+void qms_tstream_cell_begin(struct qms_tstream *ts);
+void qms_tstream_cell_end(struct qms_tstream *ts);
+void qms_tstream_head_end(struct qms_tstream *ts);
+void qms_tstream_row_begin(struct qms_tstream *ts, bool total);
+void qms_tstream_row_end(struct qms_tstream *ts);
+void qms_tstream_end(struct qms_tstream *ts);
+
+/* A CSV written row by row, cell by cell: the writer places the commas
+ * and the line ends, every cell goes through qms_csv_add_cell(). It
+ * appends to a caller-owned buffer and owns nothing.
+ *
+ *	struct qms_csv c;
+ *	qms_csv_init(&c, &buf);
+ *	qms_csv_cell(&c, "agency"); qms_csv_cellf(&c, "%zu", n);
+ *	qms_csv_end_row(&c);
+ */
+struct qms_csv {
+	struct qms_buf *out;
+	size_t col; /* cells written on the current row */
+};
+
+void qms_csv_init(struct qms_csv *c, struct qms_buf *out);
+void qms_csv_cell(struct qms_csv *c, const char *s); /* NULL is an empty cell */
+void qms_csv_cellf(struct qms_csv *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A row of names (a header): NULL-terminated. Ends the row. */
+void qms_csv_row(struct qms_csv *c, const char *const *cells);
+void qms_csv_end_row(struct qms_csv *c);
 
 /* The UTF-8 byte order mark that CSV files qms writes start with (unless
  * the user asks for none, `--no-bom`): without it, Excel on Windows reads

@@ -1,14 +1,13 @@
-/* qms migrate: the 2008 -> 2015 worklist of an agency, and --apply. */
+/* qms migrate: the 2008 -> 2015 worklist of an agency, and --apply. The
+ * work is lib/migrate.c, the outputs lib/migrate-format.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "i18n.h"
-#include "opts.h"
 #include "iso-cli.h"
-#include "migrate.h"
-#include "schema.h"
+#include "opts.h"
+#include "qms.h"
 
 /* ---- migrate ---- */
 
@@ -48,137 +47,15 @@ const struct qms_cli_command qms_migrate_command = {
 			  "refused), 2 usage error or unknown agency"),
 };
 
-static const char *carry_word(enum qms_carry c, enum qms_lang lang)
+/* After each file --apply rewrote or could not: "converted PATH", or the
+ * reason on standard error. */
+static void report_apply(void *ctx, const char *path, int result, const char *err)
 {
-	static const char *const vi[] = {"chuyển toàn bộ", "chuyển một phần", "không chuyển được"};
-	static const char *const en[] = {"carries over fully", "carries over partly", "does not carry over"};
-	return (lang == QMS_LANG_VI ? vi : en)[c];
-}
-
-static const char *const carry_json[] = {"full", "partial", "none"};
-
-static void migration_json(struct qms_buf *b, const struct qms_conversion *m)
-{
-	const struct qms_correlation_table *k = m->corr;
-	qms_buf_adds(b, "{\"agency\": ");
-	qms_buf_add_json_string(b, m->agency);
-	qms_buf_adds(b, ", \"documents\": [");
-	for (size_t i = 0; i < m->ndocs; i++) {
-		const struct qms_mig_doc *d = &m->docs[i];
-		qms_buf_adds(b, i ? ",\n  {\"file\": " : "\n  {\"file\": ");
-		qms_buf_add_json_string(b, d->path);
-		qms_buf_adds(b, ", \"code\": ");
-		if (d->code)
-			qms_buf_add_json_string(b, d->code);
-		else
-			qms_buf_adds(b, "null");
-		qms_buf_adds(b, ", \"clauses\": [");
-		for (size_t j = 0; j < d->nrefs; j++) {
-			const struct qms_mig_ref *r = &d->refs[j];
-			qms_buf_printf(b, "%s{\"clause\": ", j ? ", " : "");
-			qms_buf_add_json_string(b, r->clause);
-			qms_buf_printf(b, ", \"line\": %u, \"carry\": \"%s\", \"to\": [", r->line, carry_json[r->carry]);
-			if (r->old != SIZE_MAX)
-				for (size_t l = 0; l < k->entries[r->old].nlinks; l++)
-					qms_buf_printf(b, "%s{\"clause\": \"%s\", \"relation\": \"%s\"}", l ? ", " : "",
-						       k->to->clauses[k->entries[r->old].links[l].to].number,
-						       qms_relation_names[k->entries[r->old].links[l].relation]);
-			qms_buf_adds(b, "]}");
-		}
-		qms_buf_adds(b, "]}");
-	}
-	qms_buf_adds(b, "],\n \"new_requirements\": [");
-	for (size_t i = 0; i < m->nnews; i++) {
-		const struct qms_mig_new *n = &m->news[i];
-		qms_buf_printf(b, "%s\n  {\"clause\": \"%s\", \"addressed\": %s, \"by\": [", i ? "," : "",
-			       k->to->clauses[n->clause].number, n->by ? "true" : "false");
-		for (size_t j = 0, shown = 0; j < n->nby; j++) {
-			if (n->by[j].kind == QMS_COV_RECORDS) /* the procedure is listed already */
-				continue;
-			qms_buf_adds(b, shown++ ? ", " : "");
-			qms_buf_add_json_string(b, n->by[j].what);
-		}
-		qms_buf_adds(b, "]}");
-	}
-	qms_buf_adds(b, "],\n \"no_longer_required\": [");
-	for (size_t i = 0; i < m->ndropped; i++) {
-		const struct qms_mig_dropped *d = &m->dropped[i];
-		qms_buf_printf(b, "%s\n  {\"clause\": \"%s\", \"note\": ", i ? "," : "",
-			       k->from->clauses[d->clause].number);
-		qms_buf_add_json_string(b, d->note ? d->note : "");
-		qms_buf_adds(b, ", \"still_cited_by\": [");
-		for (size_t j = 0; j < d->ncited; j++) {
-			qms_buf_adds(b, j ? ", " : "");
-			qms_buf_add_json_string(b, d->still_cited_by[j]);
-		}
-		qms_buf_adds(b, "]}");
-	}
-	qms_buf_adds(b, "]}\n");
-}
-
-static void migration_text(struct qms_buf *b, const struct qms_conversion *m, enum qms_lang lang,
-			   const char *name, bool md)
-{
-	const struct qms_correlation_table *k = m->corr;
-	bool vi = lang == QMS_LANG_VI;
-	const char *h = md ? "## " : "";
-	qms_buf_printf(b, "%s%s %s -> %s: %s\n\n", md ? "# " : "", vi ? "Chuyển đổi" : "Conversion",
-		       k->from->id, k->to->id, name);
-	qms_buf_printf(b, "%s1. %s (%zu)\n\n", h, vi ? "Tài liệu còn theo ISO 9001:2008" :
-					     "Documents still on ISO 9001:2008", m->ndocs);
-	if (!m->ndocs)
-		qms_buf_printf(b, "%s\n", vi ? "Không còn tài liệu nào." : "None left.");
-	for (size_t i = 0; i < m->ndocs; i++) {
-		const struct qms_mig_doc *d = &m->docs[i];
-		qms_buf_printf(b, "%s%s%s%s%s (%s)\n", md ? "- **" : "", d->code ? d->code : "system.yaml",
-			       md ? "**" : "", d->title ? " " : "", d->title ? d->title : "", d->path);
-		for (size_t j = 0; j < d->nrefs; j++) {
-			const struct qms_mig_ref *r = &d->refs[j];
-			qms_buf_printf(b, "%s    %s -> ", md ? "" : "", r->clause);
-			if (r->old == SIZE_MAX || !k->entries[r->old].nlinks) {
-				qms_buf_adds(b, "—");
-			} else {
-				const struct qms_corr_entry *e = &k->entries[r->old];
-				for (size_t l = 0; l < e->nlinks; l++)
-					qms_buf_printf(b, "%s%s %s", l ? ", " : "", k->to->clauses[e->links[l].to].number,
-						       title_of(&k->to->clauses[e->links[l].to], lang));
-			}
-			qms_buf_printf(b, ": %s\n", r->old == SIZE_MAX ? (vi ? "không có trong ISO 9001:2008" :
-									     "not an ISO 9001:2008 clause")
-								    : carry_word(r->carry, lang));
-		}
-	}
-	qms_buf_printf(b, "\n%s2. %s\n\n", h, vi ? "Yêu cầu mới của ISO 9001:2015 phải xây dựng" :
-						   "ISO 9001:2015 requirements to address afresh");
-	for (size_t i = 0; i < m->nnews; i++) {
-		const struct qms_mig_new *n = &m->news[i];
-		const struct qms_clause *cl = &k->to->clauses[n->clause];
-		qms_buf_printf(b, "%s%s %s: ", md ? "- " : "    ", cl->number, title_of(cl, lang));
-		if (n->by) {
-			qms_buf_adds(b, vi ? "đã có (" : "addressed (");
-			for (size_t j = 0, shown = 0; j < n->nby && shown < 3; j++)
-				if (n->by[j].kind != QMS_COV_RECORDS) /* the procedure is listed already */
-					qms_buf_printf(b, "%s%s", shown++ ? ", " : "", qms_cov_source_name(&n->by[j], lang));
-			qms_buf_adds(b, ")\n");
-		} else {
-			qms_buf_printf(b, "%s\n", vi ? "CHƯA CÓ" : "NOT YET");
-		}
-	}
-	qms_buf_printf(b, "\n%s3. %s\n\n", h, vi ? "ISO 9001:2015 không còn yêu cầu" :
-						   "No longer required by ISO 9001:2015");
-	for (size_t i = 0; i < m->ndropped; i++) {
-		const struct qms_mig_dropped *d = &m->dropped[i];
-		const struct qms_clause *cl = &k->from->clauses[d->clause];
-		qms_buf_printf(b, "%s%s %s: %s", md ? "- " : "    ", cl->number, title_of(cl, lang),
-			       d->note ? _(d->note) : "");
-		if (d->ncited) {
-			qms_buf_adds(b, vi ? " (còn được viện dẫn trong " : " (still cited by ");
-			for (size_t j = 0; j < d->ncited; j++)
-				qms_buf_printf(b, "%s%s", j ? ", " : "", d->still_cited_by[j]);
-			qms_buf_adds(b, ")");
-		}
-		qms_buf_addc(b, '\n');
-	}
+	(void)ctx;
+	if (result < 0)
+		qms_cli_eprintf("qms: %s\n", err);
+	else if (result == 0)
+		qms_cli_printf(_("converted %s\n"), path);
 }
 
 int qms_cmd_migrate(int argc, char **argv)
@@ -212,20 +89,8 @@ int qms_cmd_migrate(int argc, char **argv)
 	qms_buf_init(&notes);
 	if (o.apply) {
 		/* Rewrite first, then report what is left. */
-		for (size_t i = 0; i < c.ix->nprocesses; i++) {
-			const struct qms_index_process *p = &c.ix->processes[i];
-			if (!p->agency.text || strcmp(p->agency.text, agency) || p->standard != QMS_STD_2008)
-				continue;
-			char *err = NULL;
-			int r = qms_conversion_apply(p->path, &c.cat, corr, &notes, &err);
-			if (r < 0) {
-				qms_cli_eprintf("qms: %s\n", err);
-				free(err);
-				rc = QMS_EXIT_FINDINGS;
-			} else if (r == 0) {
-				qms_cli_printf(_("converted %s\n"), p->path);
-			}
-		}
+		if (qms_conversion_apply_agency(c.ix, agency, &c.cat, corr, &notes, report_apply, NULL))
+			rc = QMS_EXIT_FINDINGS;
 		/* read the workspace again: the files changed */
 		iso_ctx_release(&c);
 		if (iso_ctx_load(&c, o.lang) < 0) {
@@ -249,10 +114,10 @@ int qms_cmd_migrate(int argc, char **argv)
 	struct qms_buf b;
 	qms_buf_init(&b);
 	if (!strcmp(o.format, "json"))
-		migration_json(&b, &m);
+		qms_conversion_format_json(&b, &m);
 	else
-		migration_text(&b, &m, c.lang, ag && ag->name.text ? ag->name.text : agency,
-			       !strcmp(o.format, "md"));
+		qms_conversion_format_text(&b, &m, c.lang, ag && ag->name.text ? ag->name.text : agency,
+					   !strcmp(o.format, "md"));
 	if (notes.len && strcmp(o.format, "json"))
 		qms_buf_printf(&b, "\n%s\n%s", _("Needs a person's judgement:"),
 			       notes.buf);

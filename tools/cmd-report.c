@@ -1,5 +1,5 @@
 /* qms report, qms site: the provincial report and the static site. The
- * work is in lib/report.c, lib/report-format.c and lib/site.c. */
+ * work is in lib/report.c, lib/report-text.c, lib/report-data.c and lib/site.c. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

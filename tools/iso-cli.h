@@ -1,4 +1,5 @@
-/* Helpers shared by the ISO commands (cmd-iso.c, cmd-migrate.c). */
+/* Helpers shared by the ISO commands (cmd-iso.c; the commands are
+ * cmd-coverage.c, cmd-clauses.c and cmd-migrate.c). */
 #ifndef QMS_ISO_CLI_H
 #define QMS_ISO_CLI_H
 
@@ -6,8 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "catalog.h"
-#include "index.h"
+#include "qms.h"
 
 /* What every ISO command needs: the workspace index, the catalogs and the
  * language to write in. */
@@ -49,7 +49,6 @@ struct iso_args {
 };
 int parse_lang(enum qms_lang *out, const char *v);
 
-const char *title_of(const struct qms_clause *cl, enum qms_lang lang);
 const struct qms_index_system *find_system(const struct qms_index *ix, const char *agency);
 
 #endif

@@ -5,9 +5,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "i18n.h"
-#include "model.h"
 #include "opts.h"
+#include "qms.h"
 
 #ifndef QMS_VERSION
 #define QMS_VERSION "0.1.0"
@@ -281,44 +280,44 @@ void qms_opts_print_bash_completion(FILE *out)
 static const char *const type_names[] = {"flag", "string", "choice", "date", "jobs",
 					 "uint", "lang", "list", "file", "dir"};
 
-static void json_string(FILE *out, const char *s)
+static void json_option(struct qms_json *j, const struct qms_opt *o)
 {
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', out);
-		if (*s == '\n')
-			fputs("\\n", out);
-		else
-			fputc(*s, out);
-	}
-	fputc('"', out);
+	char shrt[2] = {o->shrt, '\0'};
+	qms_json_object_inline(j);
+	qms_json_kv_string(j, "name", o->name);
+	qms_json_kv_string(j, "short", o->shrt ? shrt : NULL);
+	qms_json_kv_string(j, "type", type_names[o->type]);
+	qms_json_key(j, "choices");
+	qms_json_array_inline(j);
+	for (size_t k = 0; o->choices && o->choices[k]; k++)
+		qms_json_string(j, o->choices[k]);
+	qms_json_end(j);
+	qms_json_end(j);
 }
 
 void qms_opts_print_json(FILE *out)
 {
-	fputs("[\n", out);
+	struct qms_buf b;
+	qms_buf_init(&b);
+	struct qms_json j;
+	qms_json_init(&j, &b, true);
+	qms_json_array(&j);
 	for (size_t i = 0; qms_cli_commands[i]; i++) {
 		const struct qms_cli_command *c = qms_cli_commands[i];
-		fprintf(out, "%s  {\"name\": ", i ? ",\n" : "");
-		json_string(out, c->name);
-		fprintf(out, ", \"min_pos\": %d, \"max_pos\": %d, \"options\": [", c->min_pos, c->max_pos);
+		qms_json_object_inline(&j);
+		qms_json_kv_string(&j, "name", c->name);
+		qms_json_kv_int(&j, "min_pos", c->min_pos);
+		qms_json_kv_int(&j, "max_pos", c->max_pos);
+		qms_json_key(&j, "options");
+		qms_json_array_inline(&j);
 		const struct qms_opt *tables[] = {c->opts, qms_common_opts};
-		bool first = true;
 		for (size_t t = 0; t < 2; t++)
-			for (const struct qms_opt *o = tables[t]; o && o->name; o++) {
-				fprintf(out, "%s{\"name\": \"%s\", \"short\": ", first ? "" : ", ", o->name);
-				if (o->shrt)
-					fprintf(out, "\"%c\"", o->shrt);
-				else
-					fputs("null", out);
-				fprintf(out, ", \"type\": \"%s\", \"choices\": [", type_names[o->type]);
-				for (size_t k = 0; o->choices && o->choices[k]; k++)
-					fprintf(out, "%s\"%s\"", k ? ", " : "", o->choices[k]);
-				fputs("]}", out);
-				first = false;
-			}
-		fputs("]}", out);
+			for (const struct qms_opt *o = tables[t]; o && o->name; o++)
+				json_option(&j, o);
+		qms_json_end(&j);
+		qms_json_end(&j);
 	}
-	fputs("\n]\n", out);
+	qms_json_end(&j);
+	fwrite(b.buf, 1, b.len, out);
+	qms_buf_release(&b);
 }
