@@ -116,32 +116,6 @@ static bool name_char(char c)
 	       c == '_' || c == ':' || c == '.';
 }
 
-static void add_utf8(struct qms_buf *b, uint32_t c)
-{
-	char u[4];
-	size_t n;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	qms_buf_add(b, u, n);
-}
-
 /* Decode the XML text s[0..n) (entities: the five of XML and numeric
  * ones) into out. -1 on a malformed or unknown reference, or a '<'. */
 static int xml_decode(struct qms_buf *out, const char *s, size_t n)
@@ -184,7 +158,7 @@ static int xml_decode(struct qms_buf *out, const char *s, size_t n)
 			if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe || c == 0xffff ||
 			    (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
 				return -1;
-			add_utf8(out, c);
+			qms_buf_add_utf8(out, c);
 			found = true;
 		} else {
 			for (size_t k = 0; k < QMS_ARRAY_LEN(named); k++)

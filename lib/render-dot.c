@@ -19,58 +19,15 @@ const char *const qms_render_edges_names[] = {"ortho", "spline", NULL};
 
 /* ---- text ---- */
 
-/* The code point at *ps, advancing past it; U+FFFD for a byte that does
- * not start a well-formed sequence (the loader refuses those, but the
- * builder must not trust its input). */
-static uint32_t utf8_next(const char **ps)
+/* The code point at *ps (of at most n bytes), advancing past it; U+FFFD
+ * for a byte that does not start a well-formed sequence (the loader
+ * refuses those, but the builder must not trust its input). */
+static uint32_t utf8_next(const char **ps, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)*ps;
-	uint32_t c = p[0];
-	size_t n = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : 4;
-	if (n == 4) {
-		*ps += 1;
-		return 0xfffd;
-	}
-	if (n)
-		c &= 0x3f >> n;
-	for (size_t i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*ps += i;
-			return 0xfffd;
-		}
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	*ps += n + 1;
-	static const uint32_t min[] = {0, 0x80, 0x800, 0x10000};
-	if (c < min[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0xfffd;
-	return c;
-}
-
-static void add_utf8(struct qms_buf *b, uint32_t c)
-{
-	char s[4];
-	size_t n;
-	if (c < 0x80) {
-		s[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		s[0] = (char)(0xc0 | (c >> 6));
-		s[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		s[0] = (char)(0xe0 | (c >> 12));
-		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		s[0] = (char)(0xf0 | (c >> 18));
-		s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	qms_buf_add(b, s, n);
+	uint32_t c;
+	size_t len = qms_utf8_decode(*ps, n, &c);
+	*ps += len ? len : 1;
+	return len ? c : 0xfffd;
 }
 
 /* XML 1.0 Char, less the controls the labels have no use for. */
@@ -84,7 +41,7 @@ static void add_html_n(struct qms_buf *b, const char *s, size_t n)
 {
 	const char *end = s + n;
 	while (s < end && *s) {
-		uint32_t c = utf8_next(&s);
+		uint32_t c = utf8_next(&s, (size_t)(end - s));
 		switch (c) {
 		case '&': qms_buf_adds(b, "&amp;"); break;
 		case '<': qms_buf_adds(b, "&lt;"); break;
@@ -94,7 +51,7 @@ static void add_html_n(struct qms_buf *b, const char *s, size_t n)
 		case '\n': qms_buf_adds(b, "<BR/>"); break;
 		case '\t': qms_buf_addc(b, ' '); break;
 		case '\r': break;
-		default: add_utf8(b, xml_char_ok(c) ? c : 0xfffd); break;
+		default: qms_buf_add_utf8(b, xml_char_ok(c) ? c : 0xfffd); break;
 		}
 	}
 }
@@ -107,7 +64,7 @@ void qms_render_add_html(struct qms_buf *b, const char *s)
 void qms_render_add_attr(struct qms_buf *b, const char *s)
 {
 	while (*s) {
-		uint32_t c = utf8_next(&s);
+		uint32_t c = utf8_next(&s, strnlen(s, 4));
 		switch (c) {
 		case '&': qms_buf_adds(b, "&amp;"); break;
 		case '<': qms_buf_adds(b, "&lt;"); break;
@@ -117,7 +74,7 @@ void qms_render_add_attr(struct qms_buf *b, const char *s)
 		case '\n': qms_buf_adds(b, "\\n"); break;
 		case '\t': qms_buf_addc(b, ' '); break;
 		case '\r': break;
-		default: add_utf8(b, xml_char_ok(c) ? c : 0xfffd); break;
+		default: qms_buf_add_utf8(b, xml_char_ok(c) ? c : 0xfffd); break;
 		}
 	}
 }

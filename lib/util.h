@@ -87,6 +87,8 @@ void qms_buf_add_printable(struct qms_buf *b, const char *s, size_t n, bool keep
  * or 0 when none starts there (n == 0, a stray or missing continuation
  * byte, an overlong form, a surrogate, beyond U+10FFFF). */
 static inline size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Appends code point c (at most U+10FFFF; not a surrogate) as UTF-8. */
+void qms_buf_add_utf8(struct qms_buf *b, uint32_t c);
 /* s with its first letter in lower case ("Đánh giá nội bộ" -> "đánh giá
  * nội bộ"), for a label that sits mid-sentence. */
 void qms_buf_add_lower_first(struct qms_buf *b, const char *s);
