@@ -266,80 +266,96 @@ static void draw_card(struct qms_buf *b, const struct qms_agency_status *s, int 
 static const char *const band_vi[] = {"Cấp tỉnh", "Cấp huyện", "Cấp xã", "Khác"};
 static const char *const band_en[] = {"Province", "District", "Commune", "Other"};
 
-void qms_board_svg(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang)
+enum { BANDS = 4, TITLE_H = 104 };
+
+/* Where everything goes: the agencies by band (the three levels, then
+ * agencies of unknown level) and column, and the sizes that follow. */
+struct layout {
+	struct cell cells[BANDS][QMS_STAGE_COUNT];
+	const struct qms_agency_status **all; /* the cards of every cell, owned */
+	size_t per_column[QMS_STAGE_COUNT];
+	size_t per_band[BANDS];
+	int columns[QMS_STAGE_COUNT];         /* sub-columns of each stage */
+	int col_x[QMS_STAGE_COUNT + 1];
+	int band_h[BANDS];                    /* 0: band not shown */
+	int grid_w, grid_h, grid_y, width, height;
+};
+
+static int band_of(const struct qms_agency_status *s)
 {
-	bool en = lang == QMS_LANG_EN;
-	const char *ws = r->settings.name;
-	/* bands: the three levels, then agencies of unknown level */
-	struct cell cells[4][QMS_STAGE_COUNT];
-	memset(cells, 0, sizeof(cells));
-	size_t per_column[QMS_STAGE_COUNT] = {0};
-	size_t per_band[4] = {0};
-	const struct qms_agency_status **all = qms_xmalloc((r->len ? r->len : 1) * sizeof(*all));
-	for (int band = 0; band < 4; band++)
+	return s->level >= 0 && s->level <= QMS_LEVEL_COMMUNE ? s->level : 3;
+}
+
+/* Each agency into its cell, each cell in card_cmp() order. */
+static void group(struct layout *l, const struct qms_status_report *r)
+{
+	l->all = qms_xmalloc((r->len ? r->len : 1) * sizeof(*l->all));
+	for (int band = 0; band < BANDS; band++)
 		for (int col = 0; col < QMS_STAGE_COUNT; col++)
-			cells[band][col].cards = all; /* set below */
-	/* group: count, then place */
-	for (size_t i = 0; i < r->len; i++) {
-		const struct qms_agency_status *s = &r->agencies[i];
-		int band = s->level >= 0 && s->level <= QMS_LEVEL_COMMUNE ? s->level : 3;
-		cells[band][column_of(s)].n++;
-	}
+			l->cells[band][col].cards = l->all; /* set below */
+	/* count, then place */
+	for (size_t i = 0; i < r->len; i++)
+		l->cells[band_of(&r->agencies[i])][column_of(&r->agencies[i])].n++;
 	size_t at = 0;
-	for (int band = 0; band < 4; band++)
+	for (int band = 0; band < BANDS; band++)
 		for (int col = 0; col < QMS_STAGE_COUNT; col++) {
-			cells[band][col].cards = all + at;
-			at += cells[band][col].n;
-			per_band[band] += cells[band][col].n;
-			per_column[col] += cells[band][col].n;
-			cells[band][col].n = 0;
+			struct cell *c = &l->cells[band][col];
+			c->cards = l->all + at;
+			at += c->n;
+			l->per_band[band] += c->n;
+			l->per_column[col] += c->n;
+			c->n = 0;
 		}
 	for (size_t i = 0; i < r->len; i++) {
 		const struct qms_agency_status *s = &r->agencies[i];
-		int band = s->level >= 0 && s->level <= QMS_LEVEL_COMMUNE ? s->level : 3;
-		struct cell *c = &cells[band][column_of(s)];
+		struct cell *c = &l->cells[band_of(s)][column_of(s)];
 		c->cards[c->n++] = s;
 	}
-	for (int band = 0; band < 4; band++)
+	for (int band = 0; band < BANDS; band++)
 		for (int col = 0; col < QMS_STAGE_COUNT; col++)
-			if (cells[band][col].n > 1)
-				qsort(cells[band][col].cards, cells[band][col].n, sizeof(*all), card_cmp);
+			if (l->cells[band][col].n > 1)
+				qsort(l->cells[band][col].cards, l->cells[band][col].n, sizeof(*l->all), card_cmp);
+}
 
-	/* A stage with many agencies in a band (the last one, once most have
-	 * announced) gets sub-columns, so that no band grows past MAX_ROWS
-	 * cards because of one crowded cell. */
-	int columns[QMS_STAGE_COUNT], col_x[QMS_STAGE_COUNT + 1];
-	col_x[0] = MARGIN + LABEL_W;
+/* The columns, the bands and the size of the board. A stage with many
+ * agencies in a band (the last one, once most have announced) gets
+ * sub-columns, so that no band grows past MAX_ROWS cards because of one
+ * crowded cell. */
+static void measure(struct layout *l, const struct qms_status_report *r)
+{
+	l->col_x[0] = MARGIN + LABEL_W;
 	for (int col = 0; col < QMS_STAGE_COUNT; col++) {
 		size_t most = 0;
-		for (int band = 0; band < 4; band++)
-			if (cells[band][col].n > most)
-				most = cells[band][col].n;
-		columns[col] = most > MAX_ROWS ? (int)((most + MAX_ROWS - 1) / MAX_ROWS) : 1;
-		col_x[col + 1] = col_x[col] + columns[col] * COL_W;
+		for (int band = 0; band < BANDS; band++)
+			if (l->cells[band][col].n > most)
+				most = l->cells[band][col].n;
+		l->columns[col] = most > MAX_ROWS ? (int)((most + MAX_ROWS - 1) / MAX_ROWS) : 1;
+		l->col_x[col + 1] = l->col_x[col] + l->columns[col] * COL_W;
 	}
-	int grid_w = col_x[QMS_STAGE_COUNT] - MARGIN;
-	int band_h[4];
-	int grid_h = 0;
-	for (int band = 0; band < 4; band++) {
+	l->grid_w = l->col_x[QMS_STAGE_COUNT] - MARGIN;
+	l->grid_h = 0;
+	for (int band = 0; band < BANDS; band++) {
 		size_t rows = 0;
 		for (int col = 0; col < QMS_STAGE_COUNT; col++) {
-			size_t n = (cells[band][col].n + (size_t)columns[col] - 1) / (size_t)columns[col];
+			size_t n = (l->cells[band][col].n + (size_t)l->columns[col] - 1) / (size_t)l->columns[col];
 			if (n > rows)
 				rows = n;
 		}
-		bool shown = per_band[band] > 0 || (band < 3 && r->len == 0);
-		band_h[band] = shown ? 2 * BAND_PAD + (int)(rows ? rows : 1) * (CARD_H + CARD_GAP) - CARD_GAP : 0;
-		grid_h += band_h[band];
+		bool shown = l->per_band[band] > 0 || (band < 3 && r->len == 0);
+		l->band_h[band] = shown ? 2 * BAND_PAD + (int)(rows ? rows : 1) * (CARD_H + CARD_GAP) - CARD_GAP : 0;
+		l->grid_h += l->band_h[band];
 	}
-	int width = 2 * MARGIN + grid_w;
-	int title_h = 104;
-	int grid_y = MARGIN + title_h + HEAD_H;
-	int height = grid_y + grid_h + 48 + MARGIN;
+	l->width = 2 * MARGIN + l->grid_w;
+	l->grid_y = MARGIN + TITLE_H + HEAD_H;
+	l->height = l->grid_y + l->grid_h + 48 + MARGIN;
+}
 
+/* The XML declaration, the <svg> element, the style, the background. */
+static void begin_svg(struct qms_buf *out, const struct layout *l, enum qms_lang lang)
+{
 	qms_buf_printf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 			    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" lang=\"%s\">\n",
-		       width, height, width, height, en ? "en" : "vi");
+		       l->width, l->height, l->width, l->height, lang == QMS_LANG_EN ? "en" : "vi");
 	qms_buf_adds(out, "<style>\n"
 			  "text { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; fill: #212121; }\n"
 			  ".title { font-size: 22px; font-weight: bold; }\n"
@@ -353,28 +369,37 @@ void qms_board_svg(struct qms_buf *out, const struct qms_status_report *r, enum 
 			  ".badge { font-size: 10px; font-weight: bold; text-anchor: middle; }\n"
 			  ".note { font-size: 11px; fill: #616161; }\n"
 			  "</style>\n");
-	qms_buf_printf(out, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", width, height);
+	qms_buf_printf(out, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n", l->width, l->height);
+}
 
-	/* title */
+/* The title and the line under it: the workspace, the date, how many. */
+static void draw_title(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang)
+{
+	bool en = lang == QMS_LANG_EN;
 	char date[11];
 	qms_date_format_lang(date, r->as_of, lang);
 	text_at(out, MARGIN, MARGIN + 22, "class=\"title\"",
 		en ? "Migration of the quality management systems to ISO 9001:2015"
 		   : "Chuyển đổi hệ thống quản lý chất lượng sang TCVN ISO 9001:2015");
-	struct qms_buf line, l2;
+	struct qms_buf line;
 	qms_buf_init(&line);
-	qms_buf_init(&l2);
-	if (ws) {
-		qms_buf_adds(&line, ws);
+	if (r->settings.name) {
+		qms_buf_adds(&line, r->settings.name);
 		qms_buf_adds(&line, " - ");
 	}
-	size_t counts[QMS_STATUS_COUNT];
-	qms_status_report_count(r, counts);
 	qms_buf_printf(&line, en ? "as of %s - %zu agencies" : "tình hình đến ngày %s - %zu cơ quan", date,
 		       r->len);
 	text_at(out, MARGIN, MARGIN + 46, "class=\"subtitle\"", line.buf);
+	qms_buf_release(&line);
+}
 
-	/* legend */
+/* The colours with how many agencies each, and the badges. */
+static void draw_legend(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang)
+{
+	size_t counts[QMS_STATUS_COUNT];
+	qms_status_report_count(r, counts);
+	struct qms_buf line;
+	qms_buf_init(&line);
 	int lx = MARGIN, ly = MARGIN + 66;
 	for (int i = 0; i < QMS_STATUS_COUNT; i++) {
 		enum qms_status s = order[i];
@@ -385,6 +410,7 @@ void qms_board_svg(struct qms_buf *out, const struct qms_status_report *r, enum 
 		text_at(out, lx + 32, ly + 12, "class=\"legend\"", line.buf);
 		lx += 32 + (int)qms_text_width(line.buf, line.len) * 7 + 24;
 	}
+	qms_buf_release(&line);
 	qms_buf_printf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"8\" fill=\"#ffffff\" stroke=\"#424242\"/>\n",
 		       lx + 8, ly + 8);
 	qms_buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"badge\">2</text>\n", lx + 8, ly + 12);
@@ -393,65 +419,77 @@ void qms_board_svg(struct qms_buf *out, const struct qms_status_report *r, enum 
 	qms_buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"badge\" fill=\"#ffffff\">1</text>\n", lx + 28,
 		       ly + 12);
 	text_at(out, lx + 44, ly + 12, "class=\"legend\"",
-		en ? "findings not yet corrected (red: one is past its due date)    ✓ all nine stages done"
-		   : "phát hiện chưa khắc phục (đỏ: có phát hiện quá hạn khắc phục)    ✓ đã xong cả 9 giai đoạn");
+		lang == QMS_LANG_EN
+			? "findings not yet corrected (red: one is past its due date)    ✓ all nine stages done"
+			: "phát hiện chưa khắc phục (đỏ: có phát hiện quá hạn khắc phục)    ✓ đã xong cả 9 giai đoạn");
+}
 
-	/* stage headings */
-	int x0 = col_x[0];
-	int head_y = MARGIN + title_h;
+/* "12 agencies", "12 cơ quan" */
+static void add_agencies(struct qms_buf *b, size_t n, enum qms_lang lang)
+{
+	bool en = lang == QMS_LANG_EN;
+	qms_buf_printf(b, en ? "%zu agenc%s" : "%zu cơ quan", n, en ? (n == 1 ? "y" : "ies") : "");
+}
+
+/* The heading of each stage: its number and name, how many agencies. */
+static void draw_stages(struct qms_buf *out, const struct layout *l, enum qms_lang lang)
+{
+	int head_y = MARGIN + TITLE_H;
+	struct qms_buf line, h1, h2;
+	qms_buf_init(&line);
+	qms_buf_init(&h1);
+	qms_buf_init(&h2);
 	for (int col = 0; col < QMS_STAGE_COUNT; col++) {
-		int x = col_x[col];
+		int x = l->col_x[col];
 		qms_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#eceff1\" stroke=\"#b0bec5\"/>\n",
-			       x, head_y, columns[col] * COL_W, HEAD_H - 4);
+			       x, head_y, l->columns[col] * COL_W, HEAD_H - 4);
 		qms_buf_reset(&line);
 		qms_buf_printf(&line, "%d. %s", col + 1, qms_stage_label(col, lang));
-		struct qms_buf h1;
-		qms_buf_init(&h1);
-		wrap2(line.buf, columns[col] * COL_W - 14, 12, &h1, &l2);
+		wrap2(line.buf, l->columns[col] * COL_W - 14, 12, &h1, &h2);
 		text_at(out, x + 8, head_y + 17, "class=\"stage\"", h1.buf);
-		if (l2.len)
-			text_at(out, x + 8, head_y + 32, "class=\"stage\"", l2.buf);
-		qms_buf_release(&h1);
+		if (h2.len)
+			text_at(out, x + 8, head_y + 32, "class=\"stage\"", h2.buf);
 		qms_buf_reset(&line);
-		qms_buf_printf(&line, en ? "%zu agenc%s" : "%zu cơ quan", per_column[col],
-			       en ? (per_column[col] == 1 ? "y" : "ies") : "");
+		add_agencies(&line, l->per_column[col], lang);
 		text_at(out, x + 8, head_y + HEAD_H - 10, "class=\"count\"", line.buf);
 	}
+	qms_buf_release(&line);
+	qms_buf_release(&h1);
+	qms_buf_release(&h2);
+}
 
-	/* bands */
-	int y = grid_y;
-	struct qms_buf c1, c2;
-	qms_buf_init(&c1);
-	qms_buf_init(&c2);
-	for (int band = 0; band < 4; band++) {
-		if (!band_h[band])
-			continue;
-		qms_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#b0bec5\"/>\n",
-			       MARGIN, y, grid_w, band_h[band],
-			       band % 2 ? "#fafafa" : "#f3f5f6");
-		for (int col = 1; col < QMS_STAGE_COUNT; col++)
-			qms_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#cfd8dc\"/>\n",
-				       col_x[col], y, col_x[col], y + band_h[band]);
-		qms_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b0bec5\"/>\n", x0,
-			       y, x0, y + band_h[band]);
-		text_at(out, MARGIN + 10, y + 24, "class=\"band\"", en ? band_en[band] : band_vi[band]);
-		qms_buf_reset(&line);
-		qms_buf_printf(&line, en ? "%zu agenc%s" : "%zu cơ quan", per_band[band],
-			       en ? (per_band[band] == 1 ? "y" : "ies") : "");
-		text_at(out, MARGIN + 10, y + 42, "class=\"count\"", line.buf);
-		for (int col = 0; col < QMS_STAGE_COUNT; col++) {
-			/* down each sub-column, then the next */
-			const struct cell *c = &cells[band][col];
-			size_t rows = (c->n + (size_t)columns[col] - 1) / (size_t)columns[col];
-			for (size_t k = 0; k < c->n; k++)
-				draw_card(out, c->cards[k], col_x[col] + (int)(k / rows) * COL_W + 8,
-					  y + BAND_PAD + (int)(k % rows) * (CARD_H + CARD_GAP), ws, lang, &c1, &c2);
-		}
-		y += band_h[band];
+/* One band from y: its background, the column lines, its label, its
+ * cards down each sub-column, then the next. */
+static void draw_band(struct qms_buf *out, const struct layout *l, int band, int y, const char *ws,
+		      enum qms_lang lang, struct qms_buf *c1, struct qms_buf *c2)
+{
+	int h = l->band_h[band];
+	qms_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#b0bec5\"/>\n",
+		       MARGIN, y, l->grid_w, h, band % 2 ? "#fafafa" : "#f3f5f6");
+	for (int col = 1; col < QMS_STAGE_COUNT; col++)
+		qms_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#cfd8dc\"/>\n",
+			       l->col_x[col], y, l->col_x[col], y + h);
+	qms_buf_printf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#b0bec5\"/>\n", l->col_x[0], y,
+		       l->col_x[0], y + h);
+	text_at(out, MARGIN + 10, y + 24, "class=\"band\"", lang == QMS_LANG_EN ? band_en[band] : band_vi[band]);
+	qms_buf_reset(c1);
+	add_agencies(c1, l->per_band[band], lang);
+	text_at(out, MARGIN + 10, y + 42, "class=\"count\"", c1->buf);
+	for (int col = 0; col < QMS_STAGE_COUNT; col++) {
+		const struct cell *c = &l->cells[band][col];
+		size_t rows = (c->n + (size_t)l->columns[col] - 1) / (size_t)l->columns[col];
+		for (size_t k = 0; k < c->n; k++)
+			draw_card(out, c->cards[k], l->col_x[col] + (int)(k / rows) * COL_W + 8,
+				  y + BAND_PAD + (int)(k % rows) * (CARD_H + CARD_GAP), ws, lang, c1, c2);
 	}
+}
 
-	/* how to read it */
-	qms_buf_reset(&line);
+/* How to read the board, at y. */
+static void draw_note(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang, int y)
+{
+	bool en = lang == QMS_LANG_EN;
+	struct qms_buf line;
+	qms_buf_init(&line);
 	if (en)
 		qms_buf_adds(&line, "Each agency stands in the column of its next stage. At risk: fewer than ");
 	else
@@ -460,16 +498,39 @@ void qms_board_svg(struct qms_buf *out, const struct qms_status_report *r, enum 
 				 : "%ld ngày cho mỗi giai đoạn phải làm đến khi công bố.",
 		       r->settings.at_risk_days_per_stage);
 	if (r->settings.deadline >= 0) {
+		char date[11];
 		qms_date_format_lang(date, r->settings.deadline, lang);
 		qms_buf_printf(&line, en ? " Deadline: %s unless the agency has its own."
 					 : " Hạn chung: %s (trừ cơ quan có hạn riêng).",
 			       date);
 	}
 	text_at(out, MARGIN, y + 28, "class=\"note\"", line.buf);
-	qms_buf_adds(out, "</svg>\n");
 	qms_buf_release(&line);
-	qms_buf_release(&l2);
+}
+
+void qms_board_svg(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang)
+{
+	struct layout *l = qms_xcalloc(1, sizeof(*l));
+	group(l, r);
+	measure(l, r);
+	begin_svg(out, l, lang);
+	draw_title(out, r, lang);
+	draw_legend(out, r, lang);
+	draw_stages(out, l, lang);
+	int y = l->grid_y;
+	struct qms_buf c1, c2;
+	qms_buf_init(&c1);
+	qms_buf_init(&c2);
+	for (int band = 0; band < BANDS; band++) {
+		if (!l->band_h[band])
+			continue;
+		draw_band(out, l, band, y, r->settings.name, lang, &c1, &c2);
+		y += l->band_h[band];
+	}
 	qms_buf_release(&c1);
 	qms_buf_release(&c2);
-	free(all);
+	draw_note(out, r, lang, y);
+	qms_buf_adds(out, "</svg>\n");
+	free(l->all);
+	free(l);
 }

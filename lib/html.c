@@ -50,16 +50,21 @@ void qms_html_add_text(struct qms_buf *b, const char *s)
 	qms_html_add_textn(b, s, strlen(s));
 }
 
-void qms_html_printf(struct qms_buf *b, const char *fmt, ...)
+void qms_html_vprintf(struct qms_buf *b, const char *fmt, va_list ap)
 {
 	struct qms_buf t;
 	qms_buf_init(&t);
-	va_list ap;
-	va_start(ap, fmt);
 	qms_buf_vprintf(&t, fmt, ap);
-	va_end(ap);
 	qms_html_add_textn(b, t.buf, t.len);
 	qms_buf_release(&t);
+}
+
+void qms_html_printf(struct qms_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	qms_html_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void qms_html_add_page_name(struct qms_buf *b, const char *id)
@@ -111,32 +116,6 @@ static bool name_char(char c)
 	       c == '_' || c == ':' || c == '.';
 }
 
-static void add_utf8(struct qms_buf *b, uint32_t c)
-{
-	char u[4];
-	size_t n;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	qms_buf_add(b, u, n);
-}
-
 /* Decode the XML text s[0..n) (entities: the five of XML and numeric
  * ones) into out. -1 on a malformed or unknown reference, or a '<'. */
 static int xml_decode(struct qms_buf *out, const char *s, size_t n)
@@ -179,7 +158,7 @@ static int xml_decode(struct qms_buf *out, const char *s, size_t n)
 			if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) || c == 0xfffe || c == 0xffff ||
 			    (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
 				return -1;
-			add_utf8(out, c);
+			qms_buf_add_utf8(out, c);
 			found = true;
 		} else {
 			for (size_t k = 0; k < QMS_ARRAY_LEN(named); k++)
@@ -203,240 +182,327 @@ static bool plain_value(const char *v)
 }
 
 #define SVG_MAX_DEPTH 256
+#define SVG_MAX_ATTRS 48
 
 struct svg_attr {
 	const char *name, *value; /* value decoded, in the scratch buffer */
 	size_t nlen;
+	size_t off;               /* of value in the scratch buffer, while it grows */
 };
 
-int qms_html_add_svg(struct qms_buf *out, const char *svg, size_t len, const char *label,
-		     const char *cls, qms_html_link_fn link, void *ctx)
-{
-	struct qms_buf o, val, tmp;
-	qms_buf_init(&o);
-	qms_buf_init(&val);
-	qms_buf_init(&tmp);
+/* The inliner's state: the input, where it is, the open elements. */
+struct svg_in {
+	const char *svg;
+	size_t len, i;
+	struct qms_buf o;         /* what is written, appended to out at the end */
+	struct qms_buf val;       /* decoded text and attribute values */
+	struct qms_buf tmp;       /* a link's target */
 	const char *stack[SVG_MAX_DEPTH];
 	size_t stack_len[SVG_MAX_DEPTH];
-	size_t depth = 0, drop = 0; /* drop: depth at which a dropped element began, 0 none */
-	bool root_done = false, ok = false;
-	size_t i = 0;
+	size_t depth, drop;       /* drop: depth at which a dropped element began, 0 none */
+	bool root_done;
+	const char *label, *cls;
+	qms_html_link_fn link;
+	void *ctx;
+};
 
-	/* prolog: the XML declaration and a DOCTYPE without internal subset */
-	while (i < len) {
-		while (i < len && (svg[i] == ' ' || svg[i] == '\n' || svg[i] == '\t' || svg[i] == '\r'))
-			i++;
+static bool xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Inside a tag: white space, or a NUL byte. */
+static bool tag_space(char c)
+{
+	return xml_space(c) || c == '\0';
+}
+
+static bool attr_is(const struct svg_attr *a, const char *name)
+{
+	return a->nlen == strlen(name) && !memcmp(a->name, name, a->nlen);
+}
+
+/* Past the comment that starts at s->i ("<!--"); -1 when it does not end. */
+static int svg_skip_comment(struct svg_in *s)
+{
+	const char *e = memmem(s->svg + s->i + 4, s->len - s->i - 4, "-->", 3);
+	if (!e)
+		return -1;
+	s->i = (size_t)(e - s->svg) + 3;
+	return 0;
+}
+
+/* The prolog: the XML declaration and a DOCTYPE without internal subset,
+ * comments, white space. */
+static int svg_prolog(struct svg_in *s)
+{
+	const char *svg = s->svg;
+	size_t len = s->len;
+	while (s->i < len) {
+		while (s->i < len && xml_space(svg[s->i]))
+			s->i++;
+		size_t i = s->i;
 		if (len - i >= 5 && !memcmp(svg + i, "<?xml", 5)) {
 			const char *e = memmem(svg + i, len - i, "?>", 2);
 			if (!e)
-				goto out;
-			i = (size_t)(e - svg) + 2;
+				return -1;
+			s->i = (size_t)(e - svg) + 2;
 		} else if (len - i >= 9 && !memcmp(svg + i, "<!DOCTYPE", 9)) {
 			const char *e = memchr(svg + i, '>', len - i);
 			if (!e || memchr(svg + i, '[', (size_t)(e - (svg + i))))
-				goto out;
-			i = (size_t)(e - svg) + 1;
+				return -1;
+			s->i = (size_t)(e - svg) + 1;
 		} else if (len - i >= 4 && !memcmp(svg + i, "<!--", 4)) {
-			const char *e = memmem(svg + i + 4, len - i - 4, "-->", 3);
-			if (!e)
-				goto out;
-			i = (size_t)(e - svg) + 3;
+			if (svg_skip_comment(s) < 0)
+				return -1;
 		} else {
 			break;
 		}
 	}
+	return 0;
+}
 
-	while (i < len) {
-		if (svg[i] != '<') {
-			size_t start = i;
-			while (i < len && svg[i] != '<')
-				i++;
-			qms_buf_reset(&val);
-			if (xml_decode(&val, svg + start, i - start) < 0 || memchr(svg + start, '\0', i - start))
-				goto out;
-			if (!depth) { /* only white space around the root */
-				for (size_t k = 0; k < val.len; k++)
-					if (!strchr(" \t\r\n", val.buf[k]))
-						goto out;
-				continue;
-			}
-			if (!drop)
-				qms_html_add_textn(&o, val.buf, val.len);
-			continue;
+/* Character data up to the next '<': decoded, written escaped inside the
+ * root; only white space outside it. */
+static int svg_text(struct svg_in *s)
+{
+	size_t start = s->i;
+	while (s->i < s->len && s->svg[s->i] != '<')
+		s->i++;
+	qms_buf_reset(&s->val);
+	if (xml_decode(&s->val, s->svg + start, s->i - start) < 0 || memchr(s->svg + start, '\0', s->i - start))
+		return -1;
+	if (!s->depth) {
+		for (size_t k = 0; k < s->val.len; k++)
+			if (!xml_space(s->val.buf[k]))
+				return -1;
+		return 0;
+	}
+	if (!s->drop)
+		qms_html_add_textn(&s->o, s->val.buf, s->val.len);
+	return 0;
+}
+
+/* The end tag of name[0..nlen), its name read up to p: it must close the
+ * element open last. */
+static int svg_end_tag(struct svg_in *s, const char *name, size_t nlen, size_t p)
+{
+	while (p < s->len && tag_space(s->svg[p]))
+		p++;
+	if (p >= s->len || s->svg[p] != '>' || !s->depth || s->stack_len[s->depth - 1] != nlen ||
+	    memcmp(s->stack[s->depth - 1], name, nlen))
+		return -1;
+	if (!s->drop)
+		qms_buf_printf(&s->o, "</%.*s>", (int)nlen, name);
+	if (s->drop == s->depth)
+		s->drop = 0;
+	s->depth--;
+	s->i = p + 1;
+	if (!s->depth)
+		s->root_done = true;
+	return 0;
+}
+
+/* The attributes of a start tag from *pp to its '>' or "/>": names
+ * well-formed, each once, values quoted and decoded into s->val. */
+static int svg_read_attributes(struct svg_in *s, size_t *pp, struct svg_attr *attrs, size_t *nattrs, bool *self_close)
+{
+	const char *svg = s->svg;
+	size_t len = s->len, p = *pp, n = 0;
+	qms_buf_reset(&s->val);
+	for (;;) {
+		size_t ws = p;
+		while (p < len && tag_space(svg[p]))
+			p++;
+		if (p >= len)
+			return -1;
+		if (svg[p] == '>') {
+			p++;
+			break;
 		}
-		if (len - i >= 4 && !memcmp(svg + i, "<!--", 4)) {
-			const char *e = memmem(svg + i + 4, len - i - 4, "-->", 3);
-			if (!e)
-				goto out;
-			i = (size_t)(e - svg) + 3;
-			continue;
+		if (svg[p] == '/' && p + 1 < len && svg[p + 1] == '>') {
+			*self_close = true;
+			p += 2;
+			break;
 		}
-		if (i + 1 < len && (svg[i + 1] == '!' || svg[i + 1] == '?'))
-			goto out; /* CDATA, processing instruction, declarations */
-		bool closing = i + 1 < len && svg[i + 1] == '/';
-		size_t p = i + (closing ? 2 : 1);
-		size_t ns = p;
+		if (p == ws || n == SVG_MAX_ATTRS)
+			return -1;
+		size_t an = p;
 		while (p < len && name_char(svg[p]))
 			p++;
-		size_t nlen = p - ns;
-		const char *name = svg + ns;
-		if (!nlen || !in_list(svg_elements, name, nlen))
-			goto out;
-		if (closing) {
-			while (p < len && strchr(" \t\r\n", svg[p]))
-				p++;
-			if (p >= len || svg[p] != '>' || !depth || stack_len[depth - 1] != nlen ||
-			    memcmp(stack[depth - 1], name, nlen))
-				goto out;
-			if (!drop)
-				qms_buf_printf(&o, "</%.*s>", (int)nlen, name);
-			if (drop == depth)
-				drop = 0;
-			depth--;
-			i = p + 1;
-			if (!depth)
-				root_done = true;
-			continue;
-		}
-		if (root_done || depth == SVG_MAX_DEPTH || (!depth && (nlen != 3 || memcmp(name, "svg", 3))))
-			goto out;
-		/* attributes */
-		struct svg_attr attrs[48];
-		size_t nattrs = 0;
-		qms_buf_reset(&val);
-		size_t offsets[48];
-		bool self_close = false;
-		for (;;) {
-			size_t ws = p;
-			while (p < len && strchr(" \t\r\n", svg[p]))
-				p++;
-			if (p >= len)
-				goto out;
-			if (svg[p] == '>') {
-				p++;
-				break;
-			}
-			if (svg[p] == '/' && p + 1 < len && svg[p + 1] == '>') {
-				self_close = true;
-				p += 2;
-				break;
-			}
-			if (p == ws || nattrs == QMS_ARRAY_LEN(attrs))
-				goto out;
-			size_t an = p;
-			while (p < len && name_char(svg[p]))
-				p++;
-			size_t alen = p - an;
-			if (!alen || p + 1 >= len || svg[p] != '=' || (svg[p + 1] != '"' && svg[p + 1] != '\''))
-				goto out;
-			char q = svg[p + 1];
-			const char *vs = svg + p + 2;
-			const char *ve = memchr(vs, q, len - (size_t)(vs - svg));
-			if (!ve)
-				goto out;
-			for (size_t k = 0; k < nattrs; k++)
-				if (attrs[k].nlen == alen && !memcmp(attrs[k].name, svg + an, alen))
-					goto out; /* duplicate attribute */
-			offsets[nattrs] = val.len;
-			if (xml_decode(&val, vs, (size_t)(ve - vs)) < 0 || memchr(vs, '\0', (size_t)(ve - vs)))
-				goto out;
-			qms_buf_addc(&val, '\0');
-			attrs[nattrs].name = svg + an;
-			attrs[nattrs].nlen = alen;
-			nattrs++;
-			p = (size_t)(ve - svg) + 1;
-		}
-		for (size_t k = 0; k < nattrs; k++)
-			attrs[k].value = val.buf + offsets[k];
-		i = p;
+		size_t alen = p - an;
+		if (!alen || p + 1 >= len || svg[p] != '=' || (svg[p + 1] != '"' && svg[p + 1] != '\''))
+			return -1;
+		const char *vs = svg + p + 2;
+		const char *ve = memchr(vs, svg[p + 1], len - (size_t)(vs - svg));
+		if (!ve)
+			return -1;
+		for (size_t k = 0; k < n; k++)
+			if (attrs[k].nlen == alen && !memcmp(attrs[k].name, svg + an, alen))
+				return -1; /* duplicate attribute */
+		attrs[n].off = s->val.len;
+		if (xml_decode(&s->val, vs, (size_t)(ve - vs)) < 0 || memchr(vs, '\0', (size_t)(ve - vs)))
+			return -1;
+		qms_buf_addc(&s->val, '\0');
+		attrs[n].name = svg + an;
+		attrs[n].nlen = alen;
+		n++;
+		p = (size_t)(ve - svg) + 1;
+	}
+	for (size_t k = 0; k < n; k++)
+		attrs[k].value = s->val.buf + attrs[k].off;
+	*nattrs = n;
+	*pp = p;
+	return 0;
+}
 
-		bool is_a = nlen == 1 && name[0] == 'a';
-		bool is_root = depth == 0;
-		bool is_title = nlen == 5 && !memcmp(name, "title", 5);
-		const char *tooltip = NULL, *href = NULL;
-		for (size_t k = 0; k < nattrs; k++) {
-			const struct svg_attr *a = &attrs[k];
-			if (is_a && a->nlen == 11 && !memcmp(a->name, "xlink:title", 11))
-				tooltip = a->value;
-			else if (is_a && ((a->nlen == 10 && !memcmp(a->name, "xlink:href", 10)) ||
-					  (a->nlen == 4 && !memcmp(a->name, "href", 4))))
-				href = a->value;
-			else if (in_list(svg_dropped, a->name, a->nlen))
-				continue;
-			else if (!in_list(svg_attributes, a->name, a->nlen) || !plain_value(a->value))
-				goto out;
-		}
-		stack[depth] = name;
-		stack_len[depth] = nlen;
-		depth++;
-		if (is_title && !drop)
-			drop = depth;
-		if (!drop) {
-			qms_buf_printf(&o, "<%.*s", (int)nlen, name);
-			if (is_root) {
-				qms_buf_adds(&o, " class=\"");
-				qms_html_add_text(&o, cls ? cls : "diagram");
-				qms_buf_adds(&o, "\" role=\"img\" aria-label=\"");
-				qms_html_add_text(&o, label ? label : "");
-				qms_buf_addc(&o, '"');
-			}
-			for (size_t k = 0; k < nattrs && is_root; k++) {
-				const struct svg_attr *a = &attrs[k];
-				if (!((a->nlen == 5 && !memcmp(a->name, "width", 5)) ||
-				      (a->nlen == 6 && !memcmp(a->name, "height", 6))))
-					continue;
-				/* its natural size, in CSS pixels: CSS caps it */
-				char *end;
-				double v = strtod(a->value, &end);
-				if (end == a->value || v <= 0 || v > 100000)
-					continue;
-				if (!strcmp(end, "pt"))
-					v = v * 4 / 3;
-				else if (*end && strcmp(end, "px"))
-					continue;
-				qms_buf_printf(&o, " %.*s=\"%ld\"", (int)a->nlen, a->name, (long)(v + 0.5));
-			}
-			for (size_t k = 0; k < nattrs; k++) {
-				const struct svg_attr *a = &attrs[k];
-				if (!in_list(svg_attributes, a->name, a->nlen) ||
-				    (is_root && ((a->nlen == 5 && !memcmp(a->name, "width", 5)) ||
-						 (a->nlen == 6 && !memcmp(a->name, "height", 6)) ||
-						 (a->nlen == 5 && !memcmp(a->name, "class", 5)))))
-					continue;
-				qms_buf_printf(&o, " %.*s=\"", (int)a->nlen, a->name);
-				qms_html_add_text(&o, a->value);
-				qms_buf_addc(&o, '"');
-			}
-			if (href && link) {
-				qms_buf_reset(&tmp);
-				if (link(&tmp, href, ctx) == 0) {
-					qms_buf_adds(&o, " href=\"");
-					qms_html_add_text(&o, tmp.buf);
-					qms_buf_addc(&o, '"');
-				}
-			}
-			qms_buf_adds(&o, self_close ? "/>" : ">");
-			if (tooltip && !self_close) {
-				qms_buf_adds(&o, "<title>");
-				qms_html_add_text(&o, tooltip);
-				qms_buf_adds(&o, "</title>");
-			}
-		}
-		if (self_close) {
-			if (drop == depth)
-				drop = 0;
-			depth--;
-			if (!depth)
-				root_done = true;
+/* The root's width and height: its natural size, in CSS pixels (CSS caps
+ * it); others dropped. */
+static void svg_root_size(struct svg_in *s, const struct svg_attr *attrs, size_t nattrs)
+{
+	for (size_t k = 0; k < nattrs; k++) {
+		const struct svg_attr *a = &attrs[k];
+		if (!attr_is(a, "width") && !attr_is(a, "height"))
+			continue;
+		char *end;
+		double v = strtod(a->value, &end);
+		if (end == a->value || v <= 0 || v > 100000)
+			continue;
+		if (!strcmp(end, "pt"))
+			v = v * 4 / 3;
+		else if (*end && strcmp(end, "px"))
+			continue;
+		qms_buf_printf(&s->o, " %.*s=\"%ld\"", (int)a->nlen, a->name, (long)(v + 0.5));
+	}
+}
+
+/* The start tag as it is written: the root with the page's class and
+ * label and its size, the kept attributes, a link's target through
+ * s->link, a link's tooltip as its <title>. */
+static void svg_write_start(struct svg_in *s, const char *name, size_t nlen, const struct svg_attr *attrs,
+			    size_t nattrs, const char *href, const char *tooltip, bool self_close)
+{
+	bool is_root = s->depth == 1;
+	qms_buf_printf(&s->o, "<%.*s", (int)nlen, name);
+	if (is_root) {
+		qms_buf_adds(&s->o, " class=\"");
+		qms_html_add_text(&s->o, s->cls ? s->cls : "diagram");
+		qms_buf_adds(&s->o, "\" role=\"img\" aria-label=\"");
+		qms_html_add_text(&s->o, s->label ? s->label : "");
+		qms_buf_addc(&s->o, '"');
+		svg_root_size(s, attrs, nattrs);
+	}
+	for (size_t k = 0; k < nattrs; k++) {
+		const struct svg_attr *a = &attrs[k];
+		if (!in_list(svg_attributes, a->name, a->nlen) ||
+		    (is_root && (attr_is(a, "width") || attr_is(a, "height") || attr_is(a, "class"))))
+			continue;
+		qms_buf_printf(&s->o, " %.*s=\"", (int)a->nlen, a->name);
+		qms_html_add_text(&s->o, a->value);
+		qms_buf_addc(&s->o, '"');
+	}
+	if (href && s->link) {
+		qms_buf_reset(&s->tmp);
+		if (s->link(&s->tmp, href, s->ctx) == 0) {
+			qms_buf_adds(&s->o, " href=\"");
+			qms_html_add_text(&s->o, s->tmp.buf);
+			qms_buf_addc(&s->o, '"');
 		}
 	}
-	ok = root_done && !depth;
-out:
+	qms_buf_adds(&s->o, self_close ? "/>" : ">");
+	if (tooltip && !self_close) {
+		qms_buf_adds(&s->o, "<title>");
+		qms_html_add_text(&s->o, tooltip);
+		qms_buf_adds(&s->o, "</title>");
+	}
+}
+
+/* The start tag of name[0..nlen), its name read up to p: checked,
+ * pushed, written unless inside a dropped element. */
+static int svg_start_tag(struct svg_in *s, const char *name, size_t nlen, size_t p)
+{
+	if (s->root_done || s->depth == SVG_MAX_DEPTH || (!s->depth && (nlen != 3 || memcmp(name, "svg", 3))))
+		return -1;
+	struct svg_attr attrs[SVG_MAX_ATTRS];
+	size_t nattrs = 0;
+	bool self_close = false;
+	if (svg_read_attributes(s, &p, attrs, &nattrs, &self_close) < 0)
+		return -1;
+	s->i = p;
+	bool is_a = nlen == 1 && name[0] == 'a';
+	const char *tooltip = NULL, *href = NULL;
+	for (size_t k = 0; k < nattrs; k++) {
+		const struct svg_attr *a = &attrs[k];
+		if (is_a && attr_is(a, "xlink:title"))
+			tooltip = a->value;
+		else if (is_a && (attr_is(a, "xlink:href") || attr_is(a, "href")))
+			href = a->value;
+		else if (in_list(svg_dropped, a->name, a->nlen))
+			continue;
+		else if (!in_list(svg_attributes, a->name, a->nlen) || !plain_value(a->value))
+			return -1;
+	}
+	s->stack[s->depth] = name;
+	s->stack_len[s->depth] = nlen;
+	s->depth++;
+	if (nlen == 5 && !memcmp(name, "title", 5) && !s->drop)
+		s->drop = s->depth;
+	if (!s->drop)
+		svg_write_start(s, name, nlen, attrs, nattrs, href, tooltip, self_close);
+	if (self_close) {
+		if (s->drop == s->depth)
+			s->drop = 0;
+		s->depth--;
+		if (!s->depth)
+			s->root_done = true;
+	}
+	return 0;
+}
+
+/* What starts with '<' at s->i: a comment, an end tag or a start tag. */
+static int svg_markup(struct svg_in *s)
+{
+	const char *svg = s->svg;
+	size_t len = s->len, i = s->i;
+	if (len - i >= 4 && !memcmp(svg + i, "<!--", 4))
+		return svg_skip_comment(s);
+	if (i + 1 < len && (svg[i + 1] == '!' || svg[i + 1] == '?'))
+		return -1; /* CDATA, processing instruction, declarations */
+	bool closing = i + 1 < len && svg[i + 1] == '/';
+	size_t p = i + (closing ? 2 : 1);
+	size_t ns = p;
+	while (p < len && name_char(svg[p]))
+		p++;
+	size_t nlen = p - ns;
+	const char *name = svg + ns;
+	if (!nlen || !in_list(svg_elements, name, nlen))
+		return -1;
+	return closing ? svg_end_tag(s, name, nlen, p) : svg_start_tag(s, name, nlen, p);
+}
+
+int qms_html_add_svg(struct qms_buf *out, const char *svg, size_t len, const char *label,
+		     const char *cls, qms_html_link_fn link, void *ctx)
+{
+	struct svg_in s;
+	memset(&s, 0, sizeof(s));
+	s.svg = svg;
+	s.len = len;
+	s.label = label;
+	s.cls = cls;
+	s.link = link;
+	s.ctx = ctx;
+	qms_buf_init(&s.o);
+	qms_buf_init(&s.val);
+	qms_buf_init(&s.tmp);
+	int rc = svg_prolog(&s);
+	while (rc == 0 && s.i < len)
+		rc = svg[s.i] != '<' ? svg_text(&s) : svg_markup(&s);
+	bool ok = rc == 0 && s.root_done && !s.depth;
 	if (ok)
-		qms_buf_add(out, o.buf, o.len);
-	qms_buf_release(&o);
-	qms_buf_release(&val);
-	qms_buf_release(&tmp);
+		qms_buf_add(out, s.o.buf, s.o.len);
+	qms_buf_release(&s.o);
+	qms_buf_release(&s.val);
+	qms_buf_release(&s.tmp);
 	return ok ? 0 : -1;
 }
 

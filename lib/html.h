@@ -9,6 +9,7 @@
 #ifndef QMS_HTML_H
 #define QMS_HTML_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "util.h"
@@ -24,6 +25,7 @@ void qms_html_add_textn(struct qms_buf *b, const char *s, size_t n);
 /* Format, then append the result escaped: for labels built from user
  * text and numbers. */
 void qms_html_printf(struct qms_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void qms_html_vprintf(struct qms_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 /* The base name of the page of an agency or procedure id, without the
  * extension: the id itself when it holds only ASCII letters, digits,

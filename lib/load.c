@@ -23,6 +23,7 @@ struct loader {
 	const unsigned char *bytes; /* the text being parsed, BOM removed */
 	size_t len;
 	bool combining;             /* it holds combining marks: columns need counting */
+	bool plain;                 /* text_facts(): a scalar without escapes needs no check */
 	/* where the last column was counted: marks come in document order */
 	size_t cur_line, cur_cp, cur_col, cur_at, cur_line_at;
 };
@@ -84,8 +85,7 @@ enum byte_problem {
 /* Find the first byte that is not valid UTF-8 or is a control character
  * YAML refuses. Returns its kind; *at is its offset and *cp the control
  * character. Tight on purpose: it reads every byte of every file. */
-static enum byte_problem scan_bytes(const unsigned char *s, size_t len, size_t *at, uint32_t *cp_out,
-				    bool *combining)
+static enum byte_problem scan_bytes(const unsigned char *s, size_t len, size_t *at, uint32_t *cp_out)
 {
 	size_t i = 0;
 	while (i < len) {
@@ -127,8 +127,6 @@ static enum byte_problem scan_bytes(const unsigned char *s, size_t len, size_t *
 			*cp_out = cp;
 			return BYTES_CONTROL;
 		}
-		if (cp >= 0x300 && qms_is_combining(cp))
-			*combining = true;
 		i += n + 1;
 	}
 	return BYTES_OK;
@@ -151,10 +149,9 @@ static void position_of(const unsigned char *s, size_t at, unsigned *line, unsig
 	*col = c;
 }
 
-/* Check the raw bytes: no NUL or control characters, valid UTF-8 (no
- * overlongs, no surrogates), not UTF-16/32. Reports the first problem
- * with its line and column. */
-static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
+/* Refuse a text in UTF-16 or UTF-32: its BOM or the zero bytes of its
+ * first character. */
+static int check_encoding(struct loader *ld, const unsigned char *s, size_t len)
 {
 	if ((len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) ||
 	    (len >= 2 && (s[0] == 0 || s[1] == 0))) {
@@ -162,9 +159,17 @@ static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
 			   "the file is UTF-16 or UTF-32; save it as UTF-8");
 		return -1;
 	}
+	return 0;
+}
+
+/* Check the raw bytes: no NUL or control characters, valid UTF-8 (no
+ * overlongs, no surrogates). Reports the first problem with its line and
+ * column. */
+static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
+{
 	size_t at = 0;
 	uint32_t cp = 0;
-	enum byte_problem problem = scan_bytes(s, len, &at, &cp, &ld->combining);
+	enum byte_problem problem = scan_bytes(s, len, &at, &cp);
 	if (problem == BYTES_OK)
 		return 0;
 	unsigned line, col;
@@ -228,10 +233,8 @@ static int check_decoded(struct loader *ld, const yaml_event_t *ev, bool key)
 
 static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, const yaml_mark_t *mark)
 {
-	struct qms_node *n = qms_arena_alloc(&ld->doc->arena, sizeof(*n));
-	n->type = type;
-	n->line = (uint32_t)mark->line + 1;
-	n->col = column_of(ld, mark);
+	struct qms_node *n = qms_arena_alloc_raw(&ld->doc->arena, sizeof(*n));
+	*n = (struct qms_node){.type = type, .line = (uint32_t)mark->line + 1, .col = column_of(ld, mark)};
 	return n;
 }
 
@@ -354,12 +357,13 @@ static void report_duplicate(struct loader *ld, const struct qms_node *first, co
 		   "duplicate key '%s' (first at line %u); keep one of them", dup->text, first->line);
 }
 
-/* Duplicate keys: pairwise for small mappings, by sorting for large ones,
- * so a hostile mapping of 100,000 keys stays fast. */
+/* Duplicate keys: pairwise for small mappings (a procedure has some 20
+ * keys: cheaper than a malloc and a sort per file), by sorting for large
+ * ones, so a hostile mapping of 100,000 keys stays fast. */
 static int check_duplicate_keys(struct loader *ld, const struct qms_node *map)
 {
 	int found = 0;
-	if (map->count <= 16) {
+	if (map->count <= 32) {
 		for (const struct qms_node *b = map->first; b; b = b->next)
 			for (const struct qms_node *a = map->first; a != b; a = a->next)
 				if (a->len == b->len && !memcmp(a->text, b->text, a->len)) {
@@ -433,6 +437,11 @@ static int is_key_position(const struct frame *f)
  * in U+2010-U+2027 (dashes, quotes, ellipsis). Vietnamese typed composed
  * is all such; a combining mark (typed decomposed) takes utf8proc's path.
  * The normalisation took a quarter of `qms check` (issue 10's bench). */
+static bool nfc_as_is(uint32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0x2010 && cp <= 0x2027);
+}
+
 static bool surely_nfc(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
@@ -440,23 +449,113 @@ static bool surely_nfc(const char *s, size_t n)
 		size_t len = qms_utf8_decode(s + i, n - i, &cp);
 		if (!len)
 			return false;
-		if (!(cp < 0x300 || (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0x2010 && cp <= 0x2027)))
+		if (!nfc_as_is(cp))
 			return false;
 		i += len;
 	}
 	return true;
 }
 
+/* What one pass over a decoded scalar tells, so that the usual text
+ * (clean, composed, nothing invisible) is read once instead of by each
+ * check in turn. A flag that is not sure sends the scalar down the
+ * check's own path, which reports exactly as before. */
+struct scalar_scan {
+	bool clean;     /* valid UTF-8, no control character here: check_decoded() would pass */
+	bool ascii;     /* only bytes below 0x80 */
+	bool nfc;       /* surely NFC, as surely_nfc() judges */
+	bool invisible; /* holds a code point of invisibles[]: check_invisible() must look */
+};
+
+static bool maybe_invisible(uint32_t cp)
+{
+	return cp == 0x00a0 || cp == 0x00ad || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 ||
+	       cp == 0xfeff;
+}
+
+/* The length of the character at s[0..n) when it is one of composed
+ * Vietnamese (U+00C0-U+02FF, U+1E00-U+1EFF): NFC, visible, neither a
+ * control character nor a combining mark; else 0. The scans' quick path:
+ * most characters of a procedure that are not ASCII are such. */
+static size_t composed_letter(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] >= 0xc3 && s[0] <= 0xcb && (s[1] & 0xc0) == 0x80)
+		return 2;
+	if (n >= 3 && s[0] == 0xe1 && s[1] >= 0xb8 && s[1] <= 0xbb && (s[2] & 0xc0) == 0x80)
+		return 3;
+	return 0;
+}
+
+static struct scalar_scan scan_scalar(const char *s, size_t n, bool key)
+{
+	static const struct scalar_scan unsure = {false, false, false, true};
+	struct scalar_scan r = {.clean = true, .ascii = true, .nfc = true};
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		if (c < 0x80) { /* C0 or DEL: only tab and newline, in values */
+			if (key || (c != '\t' && c != '\n'))
+				return unsure;
+			i++;
+			continue;
+		}
+		r.ascii = false;
+		size_t len = composed_letter((const unsigned char *)s + i, n - i);
+		if (len) {
+			i += len;
+			continue;
+		}
+		uint32_t cp;
+		len = qms_utf8_decode(s + i, n - i, &cp);
+		if (!len || cp <= 0x9f) /* invalid, or C1 */
+			return unsure;
+		r.nfc = r.nfc && nfc_as_is(cp);
+		r.invisible = r.invisible || maybe_invisible(cp);
+		i += len;
+	}
+	return r;
+}
+
+/* What the loader must know of the whole text before libyaml reads it,
+ * from one quick pass that decodes only the characters that may matter.
+ * It validates nothing: libyaml's reader refuses every byte that
+ * check_bytes() refuses (no more), and check_bytes() reports them when a
+ * parse fails. */
+static void text_facts(struct loader *ld, const unsigned char *s, size_t len)
+{
+	bool combining = false;
+	/* no tab, CR, NEL, nothing invisible, every code point nfc_as_is() */
+	bool plain = !memchr(s, '\t', len) && !memchr(s, '\r', len);
+	size_t i = 0;
+	while (plain || !combining) {
+		while (i < len && s[i] < 0xc2) /* ASCII, or not the start of a character */
+			i++;
+		if (i == len)
+			break;
+		size_t n = composed_letter(s + i, len - i);
+		if (!n) {
+			uint32_t cp = 0;
+			n = qms_utf8_decode((const char *)s + i, len - i, &cp);
+			combining = combining || qms_is_combining(cp);
+			plain = plain && n && cp > 0x9f && nfc_as_is(cp) && !maybe_invisible(cp);
+		}
+		i += n ? n : 1;
+	}
+	ld->combining = combining;
+	ld->plain = plain;
+}
+
 /* The text of a scalar, in Unicode NFC: what Unikey's or Word's
  * decomposed letters (NFD) type compares, sorts and measures like the
- * composed ones. ASCII, most text, is copied as it is (true then). */
-static bool set_text(struct loader *ld, struct qms_node *node, const char *s, size_t n)
+ * composed ones. Most text (ASCII, composed Vietnamese) is copied as it
+ * is: as_is says the caller knows it to be NFC already. */
+static void set_text(struct loader *ld, struct qms_node *node, const char *s, size_t n, bool as_is)
 {
-	size_t i = 0;
-	while (i < n && (unsigned char)s[i] < 0x80)
-		i++;
 	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t m = i == n || surely_nfc(s + i, n - i) ? -1 : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
+	utf8proc_ssize_t m = as_is || surely_nfc(s, n) ? -1 : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
 						      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (m >= 0) {
 		s = (const char *)nfc;
@@ -465,7 +564,6 @@ static bool set_text(struct loader *ld, struct qms_node *node, const char *s, si
 	node->text = qms_arena_strndup_packed(&ld->doc->arena, s, n);
 	node->len = (uint32_t)n;
 	free(nfc);
-	return i == n;
 }
 
 /* Characters that cannot be seen and make equal-looking texts differ:
@@ -529,6 +627,31 @@ static void check_invisible(struct loader *ld, const struct qms_node *node, cons
 	}
 }
 
+/* A scalar event as a node (*out, in the document's arena), after the
+ * checks of its decoded text. -1 when the text is refused (reported). */
+static int load_scalar(struct loader *ld, const yaml_event_t *ev, bool key, struct qms_node **out)
+{
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	/* In a plain text a value without escapes holds only what the text
+	 * holds, line breaks as '\n': nothing to refuse, NFC, nothing invisible. */
+	static const struct scalar_scan as_written = {.clean = true, .nfc = true};
+	bool raw = ld->plain && !key && ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	struct scalar_scan scan = raw ? as_written : scan_scalar(value, len, key);
+	if (!scan.clean && check_decoded(ld, ev, key) < 0)
+		return -1;
+	struct qms_node *node = new_node(ld, QMS_NODE_SCALAR, &ev->start_mark);
+	set_end(ld, node, &ev->end_mark);
+	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	set_text(ld, node, value, len, scan.nfc);
+	if (!scan.ascii && (!scan.nfc || scan.invisible)) /* else it holds nothing invisible */
+		check_invisible(ld, node, node->text, node->len, key,
+				ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+				ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	*out = node;
+	return 0;
+}
+
 /* The loop over libyaml's events: one stack of frames that every kind of
  * event pushes, pops or fills.
  * Long: a single switch over the event kinds sharing that stack and the
@@ -582,15 +705,8 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 					   ev.data.scalar.length, QMS_MAX_SCALAR_SIZE);
 				goto out;
 			}
-			if (check_decoded(ld, &ev, is_key_position(top)) < 0)
+			if (load_scalar(ld, &ev, is_key_position(top), &node) < 0)
 				goto out;
-			node = new_node(ld, QMS_NODE_SCALAR, m);
-			set_end(ld, node, &ev.end_mark);
-			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-			if (!set_text(ld, node, (const char *)ev.data.scalar.value, ev.data.scalar.length))
-				check_invisible(ld, node, node->text, node->len, is_key_position(top),
-						ev.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-						ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -644,6 +760,36 @@ out:
 	return rc;
 }
 
+/* Parse bytes[0..len) into a new document (*out) with libyaml. The
+ * reasons of a refusal go to ld->diags. */
+static int parse_text(struct loader *ld, struct qms_doc **out, const unsigned char *bytes, size_t len)
+{
+	/* The document lives in its own arena: no malloc of its own. */
+	struct qms_arena arena = {0};
+	struct qms_doc *doc = qms_arena_alloc(&arena, sizeof(*doc));
+	doc->arena = arena;
+	doc->path = qms_arena_strdup(&doc->arena, ld->path);
+	ld->doc = doc;
+	*out = NULL;
+
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		qms_doc_free(doc);
+		load_error(ld, 1, 1, QMS_RULE_L012, "cannot start the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&parser, bytes, len);
+	int rc = parse_events(ld, &parser);
+	yaml_parser_delete(&parser);
+	if (rc < 0) {
+		qms_doc_free(doc);
+		return -1;
+	}
+	*out = doc;
+	return 0;
+}
+
 int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_t len,
 		  struct qms_diags *diags)
 {
@@ -659,34 +805,25 @@ int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_
 		bytes += 3; /* UTF-8 BOM: fine, and not part of the document */
 		len -= 3;
 	}
-	if (check_bytes(&ld, bytes, len) < 0)
+	if (check_encoding(&ld, bytes, len) < 0)
 		return -1;
 	ld.bytes = bytes;
 	ld.len = len;
+	text_facts(&ld, bytes, len);
 
-	/* The document lives in its own arena: no malloc of its own. */
-	struct qms_arena arena = {0};
-	struct qms_doc *doc = qms_arena_alloc(&arena, sizeof(*doc));
-	doc->arena = arena;
-	doc->path = qms_arena_strdup(&doc->arena, path);
-	ld.doc = doc;
-
-	yaml_parser_t parser;
-	if (!yaml_parser_initialize(&parser)) {
-		qms_doc_free(doc);
-		qms_diags_add(diags, path, 1, 1, QMS_RULE_L012, "cannot start the YAML parser");
-		return -1;
-	}
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&parser, bytes, len);
-	int rc = parse_events(&ld, &parser);
-	yaml_parser_delete(&parser);
-	if (rc < 0) {
-		qms_doc_free(doc);
-		return -1;
-	}
-	*out = doc;
-	return 0;
+	/* The bytes are checked only when the parse fails (libyaml refuses
+	 * them too), and a bad byte is then the one problem reported, as if
+	 * it had been checked first: what the parse said is dropped. */
+	struct qms_diags parse_diags;
+	qms_diags_init(&parse_diags);
+	ld.diags = &parse_diags;
+	int rc = parse_text(&ld, out, bytes, len);
+	ld.diags = diags;
+	if (rc < 0 && check_bytes(&ld, bytes, len) < 0)
+		qms_diags_release(&parse_diags);
+	else
+		qms_diags_move(diags, &parse_diags);
+	return rc;
 }
 
 /* What a file that is not a regular one is, for messages. */

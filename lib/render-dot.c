@@ -19,58 +19,15 @@ const char *const qms_render_edges_names[] = {"ortho", "spline", NULL};
 
 /* ---- text ---- */
 
-/* The code point at *ps, advancing past it; U+FFFD for a byte that does
- * not start a well-formed sequence (the loader refuses those, but the
- * builder must not trust its input). */
-static uint32_t utf8_next(const char **ps)
+/* The code point at *ps (of at most n bytes), advancing past it; U+FFFD
+ * for a byte that does not start a well-formed sequence (the loader
+ * refuses those, but the builder must not trust its input). */
+static uint32_t utf8_next(const char **ps, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)*ps;
-	uint32_t c = p[0];
-	size_t n = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : 4;
-	if (n == 4) {
-		*ps += 1;
-		return 0xfffd;
-	}
-	if (n)
-		c &= 0x3f >> n;
-	for (size_t i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*ps += i;
-			return 0xfffd;
-		}
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	*ps += n + 1;
-	static const uint32_t min[] = {0, 0x80, 0x800, 0x10000};
-	if (c < min[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0xfffd;
-	return c;
-}
-
-static void add_utf8(struct qms_buf *b, uint32_t c)
-{
-	char s[4];
-	size_t n;
-	if (c < 0x80) {
-		s[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		s[0] = (char)(0xc0 | (c >> 6));
-		s[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		s[0] = (char)(0xe0 | (c >> 12));
-		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		s[0] = (char)(0xf0 | (c >> 18));
-		s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	qms_buf_add(b, s, n);
+	uint32_t c;
+	size_t len = qms_utf8_decode(*ps, n, &c);
+	*ps += len ? len : 1;
+	return len ? c : 0xfffd;
 }
 
 /* XML 1.0 Char, less the controls the labels have no use for. */
@@ -84,7 +41,7 @@ static void add_html_n(struct qms_buf *b, const char *s, size_t n)
 {
 	const char *end = s + n;
 	while (s < end && *s) {
-		uint32_t c = utf8_next(&s);
+		uint32_t c = utf8_next(&s, (size_t)(end - s));
 		switch (c) {
 		case '&': qms_buf_adds(b, "&amp;"); break;
 		case '<': qms_buf_adds(b, "&lt;"); break;
@@ -94,7 +51,7 @@ static void add_html_n(struct qms_buf *b, const char *s, size_t n)
 		case '\n': qms_buf_adds(b, "<BR/>"); break;
 		case '\t': qms_buf_addc(b, ' '); break;
 		case '\r': break;
-		default: add_utf8(b, xml_char_ok(c) ? c : 0xfffd); break;
+		default: qms_buf_add_utf8(b, xml_char_ok(c) ? c : 0xfffd); break;
 		}
 	}
 }
@@ -107,7 +64,7 @@ void qms_render_add_html(struct qms_buf *b, const char *s)
 void qms_render_add_attr(struct qms_buf *b, const char *s)
 {
 	while (*s) {
-		uint32_t c = utf8_next(&s);
+		uint32_t c = utf8_next(&s, strnlen(s, 4));
 		switch (c) {
 		case '&': qms_buf_adds(b, "&amp;"); break;
 		case '<': qms_buf_adds(b, "&lt;"); break;
@@ -117,7 +74,7 @@ void qms_render_add_attr(struct qms_buf *b, const char *s)
 		case '\n': qms_buf_adds(b, "\\n"); break;
 		case '\t': qms_buf_addc(b, ' '); break;
 		case '\r': break;
-		default: add_utf8(b, xml_char_ok(c) ? c : 0xfffd); break;
+		default: qms_buf_add_utf8(b, xml_char_ok(c) ? c : 0xfffd); break;
 		}
 	}
 }
@@ -1284,70 +1241,86 @@ static void map_node(struct qms_buf *b, size_t k, const struct qms_render_map_pr
 	qms_buf_adds(b, ">];\n");
 }
 
-void qms_render_map_dot(struct qms_buf *b, const char *agency, const char *agency_name,
-			const struct qms_render_map_proc *procs, size_t nprocs, const char *link_ext,
-			const struct qms_render_options *opt)
-{
-	const struct words *w = words_of(opt->lang);
-	struct qms_arena arena = {0};
-	struct qms_strmap by_code = {.arena = &arena};
-	for (size_t i = 0; i < nprocs; i++)
-		if (procs[i].code)
-			qms_strmap_put(&by_code, procs[i].code, i);
-	if (!link_ext)
-		link_ext = "svg";
+/* The map of one agency as it is gathered: its owner units, the
+ * procedures of other agencies it calls, the codes it calls that no
+ * procedure has. */
+struct map {
+	const char *agency;
+	const struct qms_render_map_proc *procs;
+	size_t nprocs;
+	const char *link_ext;
+	const struct words *w;
+	struct qms_arena arena;
+	struct qms_strmap by_code;     /* code -> index in procs */
+	const char **owners;           /* in the order of the codes of their first procedure */
+	size_t nowners, count;         /* count: procedures of the agency */
+	bool no_owner;                 /* some procedure has none */
+	bool *external, any_external;  /* per procedure: called from the agency, of another */
+	const char **unknown;          /* called codes of no procedure, once each */
+	size_t nunknown, cap;
+};
 
-	/* Owners in the order of the codes of their first procedure. */
-	const char **owners = qms_arena_alloc(&arena, (nprocs + 1) * sizeof(*owners));
-	size_t nowners = 0, count = 0;
-	bool no_owner = false;
-	for (size_t i = 0; i < nprocs; i++) {
-		if (!str_eq(procs[i].agency, agency))
+static bool map_mine(const struct map *m, size_t i)
+{
+	return str_eq(m->procs[i].agency, m->agency);
+}
+
+static void map_owners(struct map *m)
+{
+	m->owners = qms_arena_alloc(&m->arena, (m->nprocs + 1) * sizeof(*m->owners));
+	for (size_t i = 0; i < m->nprocs; i++) {
+		if (!map_mine(m, i))
 			continue;
-		count++;
-		if (!procs[i].owner) {
-			no_owner = true;
+		m->count++;
+		if (!m->procs[i].owner) {
+			m->no_owner = true;
 			continue;
 		}
 		size_t k = 0;
-		while (k < nowners && strcmp(owners[k], procs[i].owner))
+		while (k < m->nowners && strcmp(m->owners[k], m->procs[i].owner))
 			k++;
-		if (k == nowners)
-			owners[nowners++] = procs[i].owner;
+		if (k == m->nowners)
+			m->owners[m->nowners++] = m->procs[i].owner;
 	}
-	/* Called procedures outside the agency, once each, and unknown codes. */
-	bool *external = qms_arena_alloc(&arena, (nprocs ? nprocs : 1) * sizeof(bool));
-	const char **unknown = NULL;
-	size_t nunknown = 0, cap = 0;
-	bool any_external = false;
-	for (size_t i = 0; i < nprocs; i++) {
-		if (!str_eq(procs[i].agency, agency))
+}
+
+static void map_add_unknown(struct map *m, const char *code)
+{
+	for (size_t k = 0; k < m->nunknown; k++)
+		if (!strcmp(m->unknown[k], code))
+			return;
+	if (m->nunknown == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 8;
+		const char **grown = qms_arena_alloc(&m->arena, m->cap * sizeof(*grown));
+		if (m->nunknown)
+			memcpy(grown, m->unknown, m->nunknown * sizeof(*grown));
+		m->unknown = grown;
+	}
+	m->unknown[m->nunknown++] = code;
+}
+
+/* What the agency's procedures call outside it: procedures of other
+ * agencies, and codes no procedure has. */
+static void map_callees(struct map *m)
+{
+	m->external = qms_arena_alloc(&m->arena, (m->nprocs ? m->nprocs : 1) * sizeof(bool));
+	for (size_t i = 0; i < m->nprocs; i++) {
+		if (!map_mine(m, i))
 			continue;
-		for (size_t c = 0; c < procs[i].ncalls; c++) {
-			size_t t = qms_strmap_get(&by_code, procs[i].calls[c]);
-			if (t != SIZE_MAX) {
-				if (!str_eq(procs[t].agency, agency)) {
-					external[t] = true;
-					any_external = true;
-				}
-				continue;
+		for (size_t c = 0; c < m->procs[i].ncalls; c++) {
+			size_t t = qms_strmap_get(&m->by_code, m->procs[i].calls[c]);
+			if (t == SIZE_MAX) {
+				map_add_unknown(m, m->procs[i].calls[c]);
+			} else if (!map_mine(m, t)) {
+				m->external[t] = true;
+				m->any_external = true;
 			}
-			size_t k = 0;
-			while (k < nunknown && strcmp(unknown[k], procs[i].calls[c]))
-				k++;
-			if (k < nunknown)
-				continue;
-			if (nunknown == cap) {
-				cap = cap ? cap * 2 : 8;
-				const char **grown = qms_arena_alloc(&arena, cap * sizeof(*grown));
-				if (nunknown)
-					memcpy(grown, unknown, nunknown * sizeof(*grown));
-				unknown = grown;
-			}
-			unknown[nunknown++] = procs[i].calls[c];
 		}
 	}
+}
 
+static void map_head(struct qms_buf *b, const struct map *m, const char *agency_name)
+{
 	qms_buf_adds(b, "/* qms render --map: procedures of one agency grouped by owner unit */\n"
 			"digraph map {\n");
 	qms_buf_adds(b, "\tgraph [rankdir=LR, fontname=\"" FONT "\", fontsize=10, nodesep=0.25, ranksep=0.6, "
@@ -1355,71 +1328,81 @@ void qms_render_map_dot(struct qms_buf *b, const char *agency, const char *agenc
 			"class=\"qms-map\", id=\"map\",\n\t\tlabel=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" "
 			"CELLSPACING=\"0\" CELLPADDING=\"5\" COLOR=\"" COLOR_LINE "\" BGCOLOR=\"white\">"
 			"<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>");
-	qms_buf_adds(b, w->map_title);
+	qms_buf_adds(b, m->w->map_title);
 	qms_buf_adds(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">");
-	add_wrapped(b, agency_name ? agency_name : agency, 80, 2);
-	qms_buf_printf(b, " \xe2\x80\x94 %zu %s (ISO 9001:2015, 4.4)</TD></TR></TABLE>>];\n", count,
-		       w->map_count);
+	add_wrapped(b, agency_name ? agency_name : m->agency, 80, 2);
+	qms_buf_printf(b, " \xe2\x80\x94 %zu %s (ISO 9001:2015, 4.4)</TD></TR></TABLE>>];\n", m->count,
+		       m->w->map_count);
 	qms_buf_adds(b, "\tnode [fontname=\"" FONT "\", fontsize=10, margin=\"0.12,0.06\"];\n"
 			"\tedge [fontname=\"" FONT "\", fontsize=9, color=\"" COLOR_LINE "\", arrowsize=0.8];\n");
+}
 
-	/* The procedures of each owner; those with no call between them are
-	 * stacked in columns of a few so the map stays about square. */
-	for (size_t o = 0; o < nowners + no_owner; o++) {
-		const char *owner = o < nowners ? owners[o] : NULL;
-		qms_buf_printf(b, "\tsubgraph cluster_owner_%zu {\n\t\tgraph [id=\"owner-%zu\", class=\"owner\", "
-				  "style=\"rounded,filled\", fillcolor=\"%s\", color=\"#94a3b8\", fontsize=11, "
-				  "label=<<B>",
-			       o, o, o % 2 ? "#f1f5f9" : "#f8fafc");
-		add_wrapped(b, owner ? owner : w->no_owner, 36, 3);
-		qms_buf_adds(b, "</B>>];\n");
-		size_t in_cluster = 0;
-		for (size_t i = 0; i < nprocs; i++)
-			if (str_eq(procs[i].agency, agency) &&
-			    (owner ? str_eq(procs[i].owner, owner) : !procs[i].owner))
-				in_cluster++;
-		size_t per_column = 1;
-		while (per_column * per_column < in_cluster)
-			per_column++;
-		size_t prev[64];
-		size_t seen = 0;
-		for (size_t i = 0; i < nprocs; i++) {
-			if (!str_eq(procs[i].agency, agency) ||
-			    !(owner ? str_eq(procs[i].owner, owner) : !procs[i].owner))
-				continue;
-			map_node(b, i, &procs[i], link_ext, NULL, false);
-			if (per_column > 1 && per_column <= 64) {
-				if (seen >= per_column)
-					qms_buf_printf(b, "\t\tp%zu -> p%zu [style=invis];\n", prev[seen % per_column], i);
-				prev[seen % per_column] = i;
-			}
-			seen++;
+/* The procedures of owner unit o (nowners: those of none); those with no
+ * call between them are stacked in columns of a few so the map stays
+ * about square. */
+static void map_owner(struct qms_buf *b, const struct map *m, size_t o)
+{
+	const char *owner = o < m->nowners ? m->owners[o] : NULL;
+	qms_buf_printf(b, "\tsubgraph cluster_owner_%zu {\n\t\tgraph [id=\"owner-%zu\", class=\"owner\", "
+			  "style=\"rounded,filled\", fillcolor=\"%s\", color=\"#94a3b8\", fontsize=11, "
+			  "label=<<B>",
+		       o, o, o % 2 ? "#f1f5f9" : "#f8fafc");
+	add_wrapped(b, owner ? owner : m->w->no_owner, 36, 3);
+	qms_buf_adds(b, "</B>>];\n");
+	size_t in_cluster = 0;
+	for (size_t i = 0; i < m->nprocs; i++)
+		if (map_mine(m, i) && (owner ? str_eq(m->procs[i].owner, owner) : !m->procs[i].owner))
+			in_cluster++;
+	size_t per_column = 1;
+	while (per_column * per_column < in_cluster)
+		per_column++;
+	size_t prev[64];
+	size_t seen = 0;
+	for (size_t i = 0; i < m->nprocs; i++) {
+		if (!map_mine(m, i) || !(owner ? str_eq(m->procs[i].owner, owner) : !m->procs[i].owner))
+			continue;
+		map_node(b, i, &m->procs[i], m->link_ext, NULL, false);
+		if (per_column > 1 && per_column <= 64) {
+			if (seen >= per_column)
+				qms_buf_printf(b, "\t\tp%zu -> p%zu [style=invis];\n", prev[seen % per_column], i);
+			prev[seen % per_column] = i;
 		}
-		qms_buf_adds(b, "\t}\n");
+		seen++;
 	}
-	if (any_external) {
+	qms_buf_adds(b, "\t}\n");
+}
+
+/* The procedures of other agencies, and the codes of none, called. */
+static void map_outside(struct qms_buf *b, const struct map *m)
+{
+	if (m->any_external) {
 		qms_buf_printf(b, "\tsubgraph cluster_external {\n\t\tgraph [id=\"external\", class=\"external\", "
 				  "style=\"rounded,dashed\", color=\"#94a3b8\", fontsize=11, label=<<B>%s</B>>];\n",
-			       w->other_agency);
-		for (size_t i = 0; i < nprocs; i++)
-			if (external[i])
-				map_node(b, i, &procs[i], link_ext, procs[i].agency, true);
+			       m->w->other_agency);
+		for (size_t i = 0; i < m->nprocs; i++)
+			if (m->external[i])
+				map_node(b, i, &m->procs[i], m->link_ext, m->procs[i].agency, true);
 		qms_buf_adds(b, "\t}\n");
 	}
-	if (nunknown) {
+	if (m->nunknown) {
 		qms_buf_printf(b, "\tsubgraph cluster_unknown {\n\t\tgraph [id=\"unknown\", class=\"unknown\", "
 				  "style=\"rounded,dashed\", color=\"" COLOR_CRITICAL "\", fontsize=11, "
 				  "label=<<B>%s</B>>];\n",
-			       w->unknown_code);
-		for (size_t k = 0; k < nunknown; k++) {
-			struct qms_render_map_proc m = {.code = unknown[k]};
-			map_node(b, nprocs + k, &m, link_ext, w->not_found, true);
+			       m->w->unknown_code);
+		for (size_t k = 0; k < m->nunknown; k++) {
+			struct qms_render_map_proc u = {.code = m->unknown[k]};
+			map_node(b, m->nprocs + k, &u, m->link_ext, m->w->not_found, true);
 		}
 		qms_buf_adds(b, "\t}\n");
 	}
-	/* One edge per calling and called pair, in code order. */
-	for (size_t i = 0; i < nprocs; i++) {
-		if (!str_eq(procs[i].agency, agency))
+}
+
+/* One edge per calling and called pair, in code order. */
+static void map_edges(struct qms_buf *b, const struct map *m)
+{
+	const struct qms_render_map_proc *procs = m->procs;
+	for (size_t i = 0; i < m->nprocs; i++) {
+		if (!map_mine(m, i))
 			continue;
 		for (size_t c = 0; c < procs[i].ncalls; c++) {
 			bool repeated = false;
@@ -1427,21 +1410,45 @@ void qms_render_map_dot(struct qms_buf *b, const char *agency, const char *agenc
 				repeated |= !strcmp(procs[i].calls[d], procs[i].calls[c]);
 			if (repeated)
 				continue;
-			size_t t = qms_strmap_get(&by_code, procs[i].calls[c]);
+			size_t t = qms_strmap_get(&m->by_code, procs[i].calls[c]);
 			if (t == SIZE_MAX) {
-				for (size_t k = 0; k < nunknown; k++)
-					if (!strcmp(unknown[k], procs[i].calls[c]))
-						t = nprocs + k;
+				for (size_t k = 0; k < m->nunknown; k++)
+					if (!strcmp(m->unknown[k], procs[i].calls[c]))
+						t = m->nprocs + k;
 			}
 			qms_buf_printf(b, "\tp%zu -> p%zu [class=\"call\", tooltip=\"", i, t);
 			struct qms_buf tip;
 			qms_buf_init(&tip);
-			qms_buf_printf(&tip, "%s %s %s", procs[i].code, w->calls, procs[i].calls[c]);
+			qms_buf_printf(&tip, "%s %s %s", procs[i].code, m->w->calls, procs[i].calls[c]);
 			qms_render_add_attr(b, tip.buf);
 			qms_buf_release(&tip);
 			qms_buf_adds(b, "\"];\n");
 		}
 	}
+}
+
+void qms_render_map_dot(struct qms_buf *b, const char *agency, const char *agency_name,
+			const struct qms_render_map_proc *procs, size_t nprocs, const char *link_ext,
+			const struct qms_render_options *opt)
+{
+	struct map *m = qms_xcalloc(1, sizeof(*m));
+	m->agency = agency;
+	m->procs = procs;
+	m->nprocs = nprocs;
+	m->link_ext = link_ext ? link_ext : "svg";
+	m->w = words_of(opt->lang);
+	m->by_code.arena = &m->arena;
+	for (size_t i = 0; i < nprocs; i++)
+		if (procs[i].code)
+			qms_strmap_put(&m->by_code, procs[i].code, i);
+	map_owners(m);
+	map_callees(m);
+	map_head(b, m, agency_name);
+	for (size_t o = 0; o < m->nowners + m->no_owner; o++)
+		map_owner(b, m, o);
+	map_outside(b, m);
+	map_edges(b, m);
 	qms_buf_adds(b, "}\n");
-	qms_arena_release(&arena);
+	qms_arena_release(&m->arena);
+	free(m);
 }

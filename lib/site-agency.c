@@ -44,6 +44,41 @@ static const struct qms_clause *top_clause(const struct qms_catalog *cat, const 
 	return c;
 }
 
+/* The evidence of a clause, what is missing, or why it does not apply;
+ * gap is scratch. */
+static void coverage_evidence(struct site *s, struct qms_buf *b, const struct qms_coverage *c,
+			      const struct qms_cov_row *row, struct qms_buf *gap)
+{
+	if (row->status == QMS_COV_NOT_APPLICABLE)
+		esc(b, row->justification);
+	const struct qms_cov_source *src = row->evidence;
+	if (!src && row->status != QMS_COV_NOT_APPLICABLE) {
+		qms_buf_reset(gap);
+		qms_cov_gap_text(gap, c, row, s->lang);
+		esc(b, gap->buf);
+		src = row->gap_source;
+		if (src)
+			qms_buf_adds(b, ": ");
+	}
+	if (!src)
+		return;
+	size_t pi = src->kind == QMS_COV_PROCESS || src->kind == QMS_COV_RECORDS ? qms_site_find_proc(s->r, src->what)
+										 : SIZE_MAX;
+	if (pi != SIZE_MAX)
+		qms_site_proc_link(s, b, pi, "../procedures/");
+	else
+		esc(b, src->what);
+	if (src->title) {
+		qms_buf_adds(b, " ");
+		esc(b, src->title);
+	}
+	if (src->date >= 0) {
+		qms_buf_adds(b, " (");
+		esc(b, D(s, src->date));
+		qms_buf_adds(b, ")");
+	}
+}
+
 /* The clause-by-clause table of an agency's conformity, folded: each
  * clause with its status and its evidence, or what is missing. */
 static void coverage_table(struct site *s, struct qms_buf *b, const struct qms_coverage *c)
@@ -51,61 +86,30 @@ static void coverage_table(struct site *s, struct qms_buf *b, const struct qms_c
 	const char *const *cls = qms_cov_status_names;
 	qms_buf_adds(b, "<details><summary>");
 	esc(b, L(s, "Chi tiết theo điều khoản", "Clause by clause"));
-	qms_buf_adds(b, "</summary>\n<div class=\"table-wrap\"><table>\n<thead><tr><th>");
-	esc(b, L(s, "Điều khoản", "Clause"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Tên", "Title"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Tình trạng", "Status"));
-	qms_buf_adds(b, "</th><th>");
-	esc(b, L(s, "Bằng chứng, điều còn thiếu hoặc lý do không áp dụng", "Evidence, what is missing, or why not applicable"));
-	qms_buf_adds(b, "</th></tr></thead>\n<tbody>\n");
+	qms_buf_adds(b, "</summary>\n");
+	const char *head[] = {L(s, "Điều khoản", "Clause"), L(s, "Tên", "Title"), L(s, "Tình trạng", "Status"),
+			      L(s, "Bằng chứng, điều còn thiếu hoặc lý do không áp dụng",
+				"Evidence, what is missing, or why not applicable"),
+			      NULL};
+	struct qms_site_table t;
+	qms_site_table_begin(&t, b, "table-wrap", NULL, head, "");
 	struct qms_buf gap;
 	qms_buf_init(&gap);
 	for (size_t k = 0; k < c->nrows; k++) {
 		const struct qms_cov_row *row = &c->rows[k];
-		qms_buf_adds(b, "<tr><td>");
-		esc(b, row->clause->number);
-		qms_buf_adds(b, "</td><td>");
-		esc(b, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
-		qms_buf_printf(b, "</td><td><span class=\"cell %s\">", cls[row->status]);
+		qms_site_row(&t, NULL);
+		qms_site_text(&t, NULL, row->clause->number);
+		qms_site_text(&t, NULL, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_site_cell(&t, NULL);
+		qms_buf_printf(b, "<span class=\"cell %s\">", cls[row->status]);
 		esc(b, qms_cov_status_label(row->status, s->lang));
-		qms_buf_adds(b, "</span></td><td>");
-		if (row->status == QMS_COV_NOT_APPLICABLE)
-			esc(b, row->justification);
-		const struct qms_cov_source *src = row->evidence;
-		if (!src && row->status != QMS_COV_NOT_APPLICABLE) {
-			qms_buf_reset(&gap);
-			qms_cov_gap_text(&gap, c, row, s->lang);
-			esc(b, gap.buf);
-			src = row->gap_source;
-			if (src)
-				qms_buf_adds(b, ": ");
-		}
-		if (src) {
-			if (src->kind == QMS_COV_PROCESS || src->kind == QMS_COV_RECORDS) {
-				size_t pi = qms_site_find_proc(s->r, src->what);
-				if (pi != SIZE_MAX)
-					qms_site_proc_link(s, b, pi, "../procedures/");
-				else
-					esc(b, src->what);
-			} else {
-				esc(b, src->what);
-			}
-			if (src->title) {
-				qms_buf_adds(b, " ");
-				esc(b, src->title);
-			}
-			if (src->date >= 0) {
-				qms_buf_adds(b, " (");
-				esc(b, D(s, src->date));
-				qms_buf_adds(b, ")");
-			}
-		}
-		qms_buf_adds(b, "</td></tr>\n");
+		qms_buf_adds(b, "</span>");
+		qms_site_cell(&t, NULL);
+		coverage_evidence(s, b, c, row, &gap);
 	}
 	qms_buf_release(&gap);
-	qms_buf_adds(b, "</tbody>\n</table></div>\n</details>\n");
+	qms_site_table_end(&t);
+	qms_buf_adds(b, "</details>\n");
 }
 
 static void coverage_section(struct site *s, struct qms_buf *b, const struct qms_report_agency *a)
@@ -161,18 +165,13 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 {
 	const struct qms_report *r = s->r;
-	qms_buf_adds(b, "<div class=\"table-wrap\"><table>\n<thead><tr>");
-	const char *vi[] = {"Mã hiệu", "Tên quy trình", "Tiêu chuẩn", "Lần ban hành", "Ngày hiệu lực",
-			    "Thời hạn quy định", "Cam kết", "Cắt giảm", "Phát hiện mở", "Lỗi",
-			    "Cảnh báo"};
-	const char *en[] = {"Code", "Title", "Standard", "Edition", "Effective", "Statutory limit",
-			    "Committed", "Cut", "Open findings", "Errors", "Warnings"};
-	for (size_t k = 0; k < QMS_ARRAY_LEN(vi); k++) {
-		qms_buf_adds(b, k >= 7 ? "<th class=\"num\">" : "<th>");
-		esc(b, s->vi ? vi[k] : en[k]);
-		qms_buf_adds(b, "</th>");
-	}
-	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
+	static const char *const vi[] = {"Mã hiệu", "Tên quy trình", "Tiêu chuẩn", "Lần ban hành", "Ngày hiệu lực",
+					 "Thời hạn quy định", "Cam kết", "Cắt giảm", "Phát hiện mở", "Lỗi",
+					 "Cảnh báo", NULL};
+	static const char *const en[] = {"Code", "Title", "Standard", "Edition", "Effective", "Statutory limit",
+					 "Committed", "Cut", "Open findings", "Errors", "Warnings", NULL};
+	struct qms_site_table t;
+	qms_site_table_begin(&t, b, "table-wrap", NULL, s->vi ? vi : en, "lllllllrrrr");
 	for (size_t i = 0; i < r->nprocedures; i++) {
 		const struct qms_report_procedure *p = &r->procedures[i];
 		if (p->agency_index != agency)
@@ -182,22 +181,16 @@ static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 		for (size_t k = 0; k < r->nfindings; k++)
 			open += r->findings[k].procedure == i && (r->findings[k].state == QMS_ACTION_OPEN ||
 								 r->findings[k].state == QMS_ACTION_OVERDUE);
-		qms_buf_adds(b, "<tr><td class=\"nowrap\">");
+		qms_site_row(&t, NULL);
+		qms_site_cell(&t, "nowrap");
 		qms_site_proc_link(s, b, i, "../procedures/");
-		qms_buf_adds(b, "</td><td>");
-		esc(b, p->title);
-		qms_buf_adds(b, "</td><td class=\"nowrap\">");
-		esc(b, p->standard >= 0 ? qms_standard_names[p->standard] : "");
-		qms_buf_adds(b, "</td><td class=\"num\">");
-		esc(b, pr && pr->edition.text ? pr->edition.text : "");
-		qms_buf_adds(b, "</td><td class=\"nowrap\">");
-		if (pr && pr->effective.text)
-			esc(b, D(s, pr->effective.date));
-		qms_buf_adds(b, "</td><td>");
-		esc(b, pr && pr->time_limit.statutory.text ? pr->time_limit.statutory.text : "");
-		qms_buf_adds(b, "</td><td>");
-		esc(b, pr && pr->time_limit.committed.text ? pr->time_limit.committed.text : "");
-		qms_buf_adds(b, "</td><td class=\"num\">");
+		qms_site_text(&t, NULL, p->title);
+		qms_site_text(&t, "nowrap", p->standard >= 0 ? qms_standard_names[p->standard] : "");
+		qms_site_text(&t, "num", pr ? pr->edition.text : NULL);
+		qms_site_text(&t, "nowrap", pr && pr->effective.text ? D(s, pr->effective.date) : "");
+		qms_site_text(&t, NULL, pr ? pr->time_limit.statutory.text : NULL);
+		qms_site_text(&t, NULL, pr ? pr->time_limit.committed.text : NULL);
+		qms_site_cell(&t, "num");
 		if (p->timed) {
 			if (!p->meets_cut)
 				qms_buf_adds(b, "<span class=\"badge overdue\">");
@@ -205,10 +198,11 @@ static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 			if (!p->meets_cut)
 				qms_buf_adds(b, "</span>");
 		}
-		qms_buf_printf(b, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td></tr>\n",
-			       open, p->errors, p->warnings);
+		qms_site_textf(&t, "num", "%zu", open);
+		qms_site_textf(&t, "num", "%zu", p->errors);
+		qms_site_textf(&t, "num", "%zu", p->warnings);
 	}
-	qms_buf_adds(b, "</tbody>\n</table></div>\n");
+	qms_site_table_end(&t);
 }
 
 /* The name, the status and the deadline; the system before the

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "site.h"
 #include "site-dir.h"
+#include "table.h"
 #include "util.h"
 
 #define RING 16
@@ -83,19 +84,15 @@ static inline void esc(struct qms_buf *b, const char *t)
 	qms_html_add_text(b, t ? t : "");
 }
 
+/* qms_html_printf() */
 static inline void escf(struct qms_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline void escf(struct qms_buf *b, const char *fmt, ...)
 {
-	struct qms_buf t;
-	qms_buf_init(&t);
 	va_list ap;
 	va_start(ap, fmt);
-	qms_buf_vprintf(&t, fmt, ap);
+	qms_html_vprintf(b, fmt, ap);
 	va_end(ap);
-	qms_html_add_textn(b, t.buf, t.len);
-	qms_buf_release(&t);
 }
-
 
 /* ---- site-page.c ---- */
 
@@ -127,6 +124,27 @@ void qms_site_findings_table(struct site *s, struct qms_buf *b, size_t audit, si
 /* The check's diagnostics of an agency's files (proc_path NULL) or of
  * one procedure file. */
 void qms_site_diags_section(struct site *s, struct qms_buf *b, const char *agency_id, const char *proc_path);
+
+/* A table of a page, through table.c's qms_tstream: the head from
+ * NULL-terminated names (escaped; align 'r': a column of numbers), then
+ * rows and cells that close the ones before them. Cell content goes to
+ * the page's buffer, escaped by the caller, or escaped by
+ * qms_site_text(). */
+struct qms_site_table {
+	struct qms_tstream ts;
+	bool in_row, in_cell;
+};
+
+void qms_site_table_begin(struct qms_site_table *t, struct qms_buf *b, const char *wrap_class,
+			  const char *table_class, const char *const *names, const char *align);
+/* A row; id its id or NULL. */
+void qms_site_row(struct qms_site_table *t, const char *id);
+/* A cell of class cls (NULL: by the column's alignment). */
+void qms_site_cell(struct qms_site_table *t, const char *cls);
+void qms_site_text(struct qms_site_table *t, const char *cls, const char *text);
+void qms_site_textf(struct qms_site_table *t, const char *cls, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void qms_site_table_end(struct qms_site_table *t);
 
 /* ---- the pages ---- */
 

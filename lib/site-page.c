@@ -78,6 +78,69 @@ static void grade_badge(struct site *s, struct qms_buf *b, int grade)
 
 /* ---- pages ---- */
 
+/* ---- tables ---- */
+
+void qms_site_table_begin(struct qms_site_table *t, struct qms_buf *b, const char *wrap_class,
+			  const char *table_class, const char *const *names, const char *align)
+{
+	memset(t, 0, sizeof(*t));
+	qms_tstream_begin_html(&t->ts, b, align, wrap_class, table_class);
+	for (size_t i = 0; names[i]; i++) {
+		qms_tstream_cell_begin(&t->ts);
+		esc(b, names[i]);
+		qms_tstream_cell_end(&t->ts);
+	}
+	qms_tstream_head_end(&t->ts);
+}
+
+static void close_row(struct qms_site_table *t)
+{
+	if (t->in_cell)
+		qms_tstream_cell_end(&t->ts);
+	if (t->in_row)
+		qms_tstream_row_end(&t->ts);
+	t->in_row = t->in_cell = false;
+}
+
+void qms_site_row(struct qms_site_table *t, const char *id)
+{
+	close_row(t);
+	if (id)
+		qms_tstream_row_begin_id(&t->ts, id);
+	else
+		qms_tstream_row_begin(&t->ts, false);
+	t->in_row = true;
+}
+
+void qms_site_cell(struct qms_site_table *t, const char *cls)
+{
+	if (t->in_cell)
+		qms_tstream_cell_end(&t->ts);
+	qms_tstream_cell_begin_class(&t->ts, cls);
+	t->in_cell = true;
+}
+
+void qms_site_text(struct qms_site_table *t, const char *cls, const char *text)
+{
+	qms_site_cell(t, cls);
+	esc(t->ts.out, text);
+}
+
+void qms_site_textf(struct qms_site_table *t, const char *cls, const char *fmt, ...)
+{
+	qms_site_cell(t, cls);
+	va_list ap;
+	va_start(ap, fmt);
+	qms_html_vprintf(t->ts.out, fmt, ap);
+	va_end(ap);
+}
+
+void qms_site_table_end(struct qms_site_table *t)
+{
+	close_row(t);
+	qms_tstream_end(&t->ts);
+}
+
 void qms_site_page_begin(struct site *s, struct qms_buf *b, const char *root, const char *title,
 		       const char *main_class)
 {
@@ -204,82 +267,85 @@ static void finding_step(struct site *s, struct qms_buf *b, const struct qms_rep
 	esc(b, st->name.text ? st->name.text : id);
 }
 
+/* The cause and the corrective action of a finding, and who owns it. */
+static void finding_action(struct qms_buf *b, const struct qms_finding *fd)
+{
+	if (fd->cause.text) {
+		esc(b, fd->cause.text);
+		if (fd->action.text)
+			qms_buf_adds(b, "<br>");
+	}
+	if (fd->action.text) {
+		qms_buf_adds(b, "<strong>→</strong> ");
+		esc(b, fd->action.text);
+	}
+	if (fd->owner.text) {
+		qms_buf_adds(b, "<br><span class=\"muted\">");
+		esc(b, fd->owner.text);
+		qms_buf_adds(b, "</span>");
+	}
+}
+
+/* One row of the findings table: finding i of the report. */
+static void finding_row(struct site *s, struct qms_site_table *t, size_t i, bool for_proc, const char *proc_prefix)
+{
+	const struct qms_report *r = s->r;
+	const struct qms_report_finding *f = &r->findings[i];
+	const struct qms_finding *fd = f->finding;
+	struct qms_buf *b = t->ts.out;
+	char id[40];
+	snprintf(id, sizeof(id), "finding-%zu", i);
+	qms_site_row(t, id);
+	if (for_proc) {
+		const struct qms_audit *au = r->audits[f->audit].audit;
+		qms_site_cell(t, NULL);
+		qms_site_agency_link(s, b, f->agency, "../agencies/", true);
+		qms_buf_adds(b, "<br>");
+		escf(b, "%s, %s", au->id.text ? au->id.text : "?", D(s, au->date.date));
+	}
+	qms_site_text(t, "nowrap", fd->id.text ? fd->id.text : "?");
+	qms_buf_adds(b, "<br>");
+	grade_badge(s, b, f->grade);
+	qms_site_text(t, NULL, fd->clause.text);
+	qms_site_cell(t, NULL);
+	if (!for_proc && fd->process.text) {
+		if (f->procedure != SIZE_MAX)
+			qms_site_proc_link(s, b, f->procedure, proc_prefix);
+		else
+			esc(b, fd->process.text);
+		if (fd->step.text)
+			qms_buf_adds(b, "<br>");
+	}
+	finding_step(s, b, f);
+	qms_site_text(t, NULL, fd->text.text);
+	qms_site_cell(t, NULL);
+	finding_action(b, fd);
+	qms_site_text(t, "nowrap", fd->due.text ? D(s, fd->due.date) : "");
+	qms_site_cell(t, NULL);
+	finding_status(s, b, f);
+}
+
 /* The findings table of an audit (agency page) or of a procedure
  * (procedure page: audit given per row). */
 void qms_site_findings_table(struct site *s, struct qms_buf *b, size_t audit, size_t procedure,
-			   const char *proc_prefix)
+			     const char *proc_prefix)
 {
 	const struct qms_report *r = s->r;
 	bool for_proc = procedure != SIZE_MAX;
-	qms_buf_adds(b, "<div class=\"table-wrap findings\"><table>\n<thead><tr>");
-	const char *vi[] = {for_proc ? "Cơ quan, cuộc đánh giá" : NULL, "Phát hiện", "Điều khoản",
+	const char *vi[] = {"Cơ quan, cuộc đánh giá", "Phát hiện", "Điều khoản",
 			    for_proc ? "Bước" : "Quy trình, bước", "Nội dung", "Nguyên nhân, hành động khắc phục",
-			    "Hạn", "Tình trạng"};
-	const char *en[] = {for_proc ? "Agency, audit" : NULL, "Finding", "Clause", for_proc ? "Step" : "Procedure, step",
-			    "Finding text", "Cause, corrective action", "Due", "Status"};
-	for (size_t k = 0; k < QMS_ARRAY_LEN(vi); k++) {
-		if (!vi[k])
-			continue;
-		qms_buf_adds(b, "<th>");
-		esc(b, s->vi ? vi[k] : en[k]);
-		qms_buf_adds(b, "</th>");
-	}
-	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
+			    "Hạn", "Tình trạng", NULL};
+	const char *en[] = {"Agency, audit", "Finding", "Clause", for_proc ? "Step" : "Procedure, step",
+			    "Finding text", "Cause, corrective action", "Due", "Status", NULL};
+	struct qms_site_table t;
+	/* the agency and the audit only on the procedure's page */
+	qms_site_table_begin(&t, b, "table-wrap findings", NULL, (s->vi ? vi : en) + !for_proc, "");
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct qms_report_finding *f = &r->findings[i];
-		if (for_proc ? f->procedure != procedure : f->audit != audit)
-			continue;
-		const struct qms_finding *fd = f->finding;
-		qms_buf_printf(b, "<tr id=\"finding-%zu\">", i);
-		if (for_proc) {
-			const struct qms_audit *au = r->audits[f->audit].audit;
-			qms_buf_adds(b, "<td>");
-			qms_site_agency_link(s, b, f->agency, "../agencies/", true);
-			qms_buf_adds(b, "<br>");
-			escf(b, "%s, %s", au->id.text ? au->id.text : "?", D(s, au->date.date));
-			qms_buf_adds(b, "</td>");
-		}
-		qms_buf_adds(b, "<td class=\"nowrap\">");
-		esc(b, fd->id.text ? fd->id.text : "?");
-		qms_buf_adds(b, "<br>");
-		grade_badge(s, b, f->grade);
-		qms_buf_adds(b, "</td><td>");
-		esc(b, fd->clause.text);
-		qms_buf_adds(b, "</td><td>");
-		if (!for_proc && fd->process.text) {
-			if (f->procedure != SIZE_MAX)
-				qms_site_proc_link(s, b, f->procedure, proc_prefix);
-			else
-				esc(b, fd->process.text);
-			if (fd->step.text)
-				qms_buf_adds(b, "<br>");
-		}
-		finding_step(s, b, f);
-		qms_buf_adds(b, "</td><td>");
-		esc(b, fd->text.text);
-		qms_buf_adds(b, "</td><td>");
-		if (fd->cause.text) {
-			esc(b, fd->cause.text);
-			if (fd->action.text)
-				qms_buf_adds(b, "<br>");
-		}
-		if (fd->action.text) {
-			qms_buf_adds(b, "<strong>→</strong> ");
-			esc(b, fd->action.text);
-		}
-		if (fd->owner.text) {
-			qms_buf_adds(b, "<br><span class=\"muted\">");
-			esc(b, fd->owner.text);
-			qms_buf_adds(b, "</span>");
-		}
-		qms_buf_adds(b, "</td><td class=\"nowrap\">");
-		if (fd->due.text)
-			esc(b, D(s, fd->due.date));
-		qms_buf_adds(b, "</td><td>");
-		finding_status(s, b, f);
-		qms_buf_adds(b, "</td></tr>\n");
+		if (for_proc ? f->procedure == procedure : f->audit == audit)
+			finding_row(s, &t, i, for_proc, proc_prefix);
 	}
-	qms_buf_adds(b, "</tbody>\n</table></div>\n");
+	qms_site_table_end(&t);
 }
 
 /* The path of diagnostic file `file` (as displayed) relative to the

@@ -99,48 +99,41 @@ static void index_agencies(struct site *s, struct qms_buf *b)
 	const struct qms_report *r = s->r;
 	qms_buf_adds(b, "<section id=\"agencies\">\n<h2>");
 	esc(b, L(s, "Danh sách cơ quan", "Agencies"));
-	qms_buf_adds(b, "</h2>\n<div class=\"table-wrap\"><table class=\"full\">\n<thead><tr>");
-	const char *head_vi[] = {"Cơ quan", "Cấp", "Tình trạng", "Giai đoạn tiếp theo", "Hạn", "Còn (ngày)",
-				 "Quy trình", "Phát hiện trong kỳ", "Khắc phục chưa xong", "Lỗi", "Cảnh báo",
-				 "Điều khoản chưa đáp ứng"};
-	const char *head_en[] = {"Agency", "Level", "Status", "Next stage", "Deadline", "Days left",
-				 "Procedures", "Findings in the period", "Actions open", "Errors", "Warnings",
-				 "Clauses not met"};
-	static const bool numeric[] = {false, false, false, false, false, true,
-				       true, true, true, true, true, true};
-	for (size_t k = 0; k < QMS_ARRAY_LEN(head_vi); k++) {
-		qms_buf_adds(b, numeric[k] ? "<th class=\"num\">" : "<th>");
-		esc(b, (s->vi ? head_vi : head_en)[k]);
-		qms_buf_adds(b, "</th>");
-	}
-	qms_buf_adds(b, "</tr></thead>\n<tbody>\n");
+	qms_buf_adds(b, "</h2>\n");
+	static const char *const head_vi[] = {"Cơ quan", "Cấp", "Tình trạng", "Giai đoạn tiếp theo", "Hạn",
+					      "Còn (ngày)", "Quy trình", "Phát hiện trong kỳ", "Khắc phục chưa xong",
+					      "Lỗi", "Cảnh báo", "Điều khoản chưa đáp ứng", NULL};
+	static const char *const head_en[] = {"Agency", "Level", "Status", "Next stage", "Deadline", "Days left",
+					      "Procedures", "Findings in the period", "Actions open", "Errors",
+					      "Warnings", "Clauses not met", NULL};
+	struct qms_site_table t;
+	qms_site_table_begin(&t, b, "table-wrap", "full", s->vi ? head_vi : head_en, "lllllrrrrrrr");
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		const struct qms_agency_status *st = &a->status;
-		qms_buf_adds(b, "<tr><td class=\"name\">");
+		qms_site_row(&t, NULL);
+		qms_site_cell(&t, "name");
 		qms_site_agency_link(s, b, i, "agencies/", true);
-		qms_buf_adds(b, "</td><td>");
-		esc(b, qms_level_label(a->level, s->lang));
-		qms_buf_adds(b, "</td><td>");
+		qms_site_text(&t, NULL, qms_level_label(a->level, s->lang));
+		qms_site_cell(&t, NULL);
 		qms_site_status_badge(s, b, a);
-		qms_buf_adds(b, "</td><td>");
-		if (a->tracked)
-			esc(b, st->next_stage >= 0 ? qms_stage_label(st->next_stage, s->lang) : "-");
-		qms_buf_adds(b, "</td><td class=\"nowrap\">");
-		if (a->tracked)
-			esc(b, D(s, st->deadline));
-		qms_buf_adds(b, "</td><td class=\"num\">");
+		qms_site_text(&t, NULL, !a->tracked ? ""
+					      : st->next_stage >= 0 ? qms_stage_label(st->next_stage, s->lang) : "-");
+		qms_site_text(&t, "nowrap", a->tracked ? D(s, st->deadline) : "");
+		qms_site_cell(&t, "num");
 		if (a->tracked && st->deadline >= 0 && st->status != QMS_STATUS_DONE)
 			qms_buf_printf(b, "%ld", (long)st->days_left);
-		qms_buf_printf(b, "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-				  "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">",
-			       a->procedures, a->findings_period,
-			       a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE], a->errors, a->warnings);
+		qms_site_textf(&t, "num", "%zu", a->procedures);
+		qms_site_textf(&t, "num", "%zu", a->findings_period);
+		qms_site_textf(&t, "num", "%zu", a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE]);
+		qms_site_textf(&t, "num", "%zu", a->errors);
+		qms_site_textf(&t, "num", "%zu", a->warnings);
+		qms_site_cell(&t, "num");
 		if (a->assessed)
 			qms_buf_printf(b, "%zu", a->coverage.count[QMS_COV_DOCUMENTED] + a->coverage.count[QMS_COV_MISSING]);
-		qms_buf_adds(b, "</td></tr>\n");
 	}
-	qms_buf_adds(b, "</tbody>\n</table></div>\n</section>\n");
+	qms_site_table_end(&t);
+	qms_buf_adds(b, "</section>\n");
 }
 
 static void write_index(struct site *s, struct qms_buf *b)

@@ -233,13 +233,29 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 
 void qms_tstream_begin(struct qms_tstream *ts, struct qms_buf *out, enum qms_table_format fmt, const char *align)
 {
+	if (fmt == QMS_TABLE_HTML) {
+		qms_tstream_begin_html(ts, out, align, "table-wrap", NULL);
+		return;
+	}
 	ts->out = out;
-	ts->html = fmt == QMS_TABLE_HTML;
+	ts->html = false;
 	ts->head = true;
 	ts->align = align;
 	ts->col = 0;
-	if (ts->html)
-		qms_buf_adds(out, "<div class=\"table-wrap\"><table>\n<thead><tr>");
+}
+
+void qms_tstream_begin_html(struct qms_tstream *ts, struct qms_buf *out, const char *align, const char *wrap_class,
+			    const char *table_class)
+{
+	ts->out = out;
+	ts->html = true;
+	ts->head = true;
+	ts->align = align;
+	ts->col = 0;
+	qms_buf_printf(out, "<div class=\"%s\"><table", wrap_class);
+	if (table_class)
+		qms_buf_printf(out, " class=\"%s\"", table_class);
+	qms_buf_adds(out, ">\n<thead><tr>");
 }
 
 static bool right(const struct qms_tstream *ts)
@@ -255,6 +271,14 @@ void qms_tstream_cell_begin(struct qms_tstream *ts)
 		qms_buf_adds(ts->out, right(ts) ? "<th class=\"num\">" : "<th>");
 	else
 		qms_buf_adds(ts->out, right(ts) ? "<td class=\"num\">" : "<td>");
+}
+
+void qms_tstream_cell_begin_class(struct qms_tstream *ts, const char *cls)
+{
+	if (ts->html && !ts->head && cls)
+		qms_buf_printf(ts->out, "<td class=\"%s\">", cls);
+	else
+		qms_tstream_cell_begin(ts);
 }
 
 void qms_tstream_cell_end(struct qms_tstream *ts)
@@ -284,6 +308,13 @@ void qms_tstream_row_begin(struct qms_tstream *ts, bool total)
 	ts->col = 0;
 	if (ts->html)
 		qms_buf_adds(ts->out, total ? "<tr class=\"total\">" : "<tr>");
+}
+
+void qms_tstream_row_begin_id(struct qms_tstream *ts, const char *id)
+{
+	ts->col = 0;
+	if (ts->html)
+		qms_buf_printf(ts->out, "<tr id=\"%s\">", id);
 }
 
 void qms_tstream_row_end(struct qms_tstream *ts)

@@ -71,10 +71,19 @@ struct qms_tstream {
 
 /* fmt is QMS_TABLE_MD or QMS_TABLE_HTML; align is kept, not copied. */
 void qms_tstream_begin(struct qms_tstream *ts, struct qms_buf *out, enum qms_table_format fmt, const char *align);
+/* HTML with the classes of a page: the <div>'s (qms_tstream_begin():
+ * "table-wrap") and the <table>'s (NULL: none), written as they are. */
+void qms_tstream_begin_html(struct qms_tstream *ts, struct qms_buf *out, const char *align, const char *wrap_class,
+			    const char *table_class);
 void qms_tstream_cell_begin(struct qms_tstream *ts);
+/* In HTML, a body cell of class cls ("nowrap"); NULL: as
+ * qms_tstream_cell_begin(), by the column's alignment. */
+void qms_tstream_cell_begin_class(struct qms_tstream *ts, const char *cls);
 void qms_tstream_cell_end(struct qms_tstream *ts);
 void qms_tstream_head_end(struct qms_tstream *ts);
 void qms_tstream_row_begin(struct qms_tstream *ts, bool total);
+/* In HTML, a row with an id (a link's target), written as it is. */
+void qms_tstream_row_begin_id(struct qms_tstream *ts, const char *id);
 void qms_tstream_row_end(struct qms_tstream *ts);
 void qms_tstream_end(struct qms_tstream *ts);
 

@@ -111,7 +111,7 @@ void qms_thread_cache_release(void)
 	thread_buf_cap = 0;
 }
 
-void *qms_arena_alloc(struct qms_arena *arena, size_t size)
+void *qms_arena_alloc_raw(struct qms_arena *arena, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
 	size = (size + align - 1) / align * align;
@@ -141,13 +141,19 @@ void *qms_arena_alloc(struct qms_arena *arena, size_t size)
 	void *p = (char *)b->data + b->used + pad;
 	b->used += size + pad;
 	arena->used_total += size + pad;
+	return p;
+}
+
+void *qms_arena_alloc(struct qms_arena *arena, size_t size)
+{
+	void *p = qms_arena_alloc_raw(arena, size);
 	memset(p, 0, size);
 	return p;
 }
 
 char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n)
 {
-	char *p = qms_arena_alloc(arena, n + 1);
+	char *p = qms_arena_alloc_raw(arena, n + 1); /* written whole below */
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -168,7 +174,7 @@ char *qms_arena_strndup_packed(struct qms_arena *arena, const char *s, size_t n)
 
 char *qms_arena_strdup(struct qms_arena *arena, const char *s)
 {
-	return s ? qms_arena_strndup(arena, s, strlen(s)) : NULL;
+	return s ? qms_arena_strndup_packed(arena, s, strlen(s)) : NULL;
 }
 
 char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)
@@ -300,39 +306,6 @@ void qms_buf_printf(struct qms_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	if (!n)
-		return 0;
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	size_t len;
-	uint32_t c, min;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2; c = p[0] & 0x1f; min = 0x80;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3; c = p[0] & 0x0f; min = 0x800;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4; c = p[0] & 0x07; min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t k = 1; k < len; k++) {
-		if ((p[k] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[k] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 bool qms_is_control(uint32_t c)
 {
 	return c < 0x20 || (c >= 0x7f && c <= 0x9f);
@@ -395,6 +368,32 @@ void qms_buf_add_json_string(struct qms_buf *b, const char *s)
 	qms_buf_addc(b, '"');
 }
 
+void qms_buf_add_utf8(struct qms_buf *b, uint32_t c)
+{
+	char u[4];
+	size_t n;
+	if (c < 0x80) {
+		u[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		u[0] = (char)(0xc0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3f));
+		n = 2;
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xe0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		n = 3;
+	} else {
+		u[0] = (char)(0xf0 | (c >> 18));
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (c & 0x3f));
+		n = 4;
+	}
+	qms_buf_add(b, u, n);
+}
+
 char *qms_buf_detach(struct qms_buf *b)
 {
 	char *p = b->cap ? b->buf : qms_xstrdup("");
@@ -453,13 +452,6 @@ void qms_buf_add_number_lang(struct qms_buf *b, double value, enum qms_lang lang
 }
 
 /* ---- columns ---- */
-
-bool qms_is_combining(uint32_t cp)
-{
-	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
-	       (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
-	       (cp >= 0xfe20 && cp <= 0xfe2f);
-}
 
 /* The code point at s[0..n) and its length in bytes (1 for a byte that
  * does not start valid UTF-8). */

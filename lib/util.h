@@ -30,9 +30,12 @@ struct qms_arena {
 };
 
 void *qms_arena_alloc(struct qms_arena *arena, size_t size);
+/* Like qms_arena_alloc() but not zeroed: for the loader's nodes, which
+ * are written whole at once. */
+void *qms_arena_alloc_raw(struct qms_arena *arena, size_t size);
 /* Copy of s[0..n) with a terminating NUL, owned by the arena. */
 char *qms_arena_strndup(struct qms_arena *arena, const char *s, size_t n);
-/* Copy of s owned by the arena; NULL for NULL. */
+/* Copy of s owned by the arena, packed (see below); NULL for NULL. */
 char *qms_arena_strdup(struct qms_arena *arena, const char *s);
 /* Like qms_arena_strndup() but without alignment padding: for the many
  * short strings of a document. */
@@ -83,7 +86,9 @@ void qms_buf_add_printable(struct qms_buf *b, const char *s, size_t n, bool keep
 /* The code point of the UTF-8 sequence at s[0..n): its length (1 to 4),
  * or 0 when none starts there (n == 0, a stray or missing continuation
  * byte, an overlong form, a surrogate, beyond U+10FFFF). */
-size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp);
+static inline size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Appends code point c (at most U+10FFFF; not a surrogate) as UTF-8. */
+void qms_buf_add_utf8(struct qms_buf *b, uint32_t c);
 /* s with its first letter in lower case ("Đánh giá nội bộ" -> "đánh giá
  * nội bộ"), for a label that sits mid-sentence. */
 void qms_buf_add_lower_first(struct qms_buf *b, const char *s);
@@ -96,7 +101,7 @@ char *qms_buf_detach(struct qms_buf *b);
  * the combining marks after it (U+0300-036F, 1AB0-1AFF, 1DC0-1DFF,
  * 20D0-20FF, FE20-FE2F: Vietnamese typed in decomposed form) is one
  * column, so "ế" in NFD is where it is in NFC. */
-bool qms_is_combining(uint32_t cp);
+static inline bool qms_is_combining(uint32_t cp);
 /* Bytes of the column at s[0..n): one code point (a byte that is not
  * UTF-8 counts alone) and the combining marks after it; 0 when n is 0. */
 size_t qms_utf8_column_len(const char *s, size_t n);
@@ -145,5 +150,46 @@ size_t qms_strmap_put(struct qms_strmap *m, const char *key, size_t value);
 /* The index stored for key, or SIZE_MAX. */
 size_t qms_strmap_get(const struct qms_strmap *m, const char *key);
 void qms_strmap_release(struct qms_strmap *m);
+
+/* Inline: it runs for every character the loader checks. */
+static inline size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (!n)
+		return 0;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	size_t len;
+	uint32_t c, min;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2; c = p[0] & 0x1f; min = 0x80;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3; c = p[0] & 0x0f; min = 0x800;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4; c = p[0] & 0x07; min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t k = 1; k < len; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[k] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+static inline bool qms_is_combining(uint32_t cp)
+{
+	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
+	       (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
+	       (cp >= 0xfe20 && cp <= 0xfe2f);
+}
 
 #endif

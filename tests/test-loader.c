@@ -131,6 +131,38 @@ static void test_control_characters(void **state)
 	REFUSED("a: \xc2\x9b\n", "L004", 1, 4); /* C1 control U+009B */
 }
 
+/* The bytes are checked in full only when libyaml refuses the text, yet
+ * a bad byte is still the one problem reported, wherever it is and
+ * whatever the parse met before it. */
+static void test_bad_byte_after_other_problems(void **state)
+{
+	(void)state;
+	REFUSED("a: [1, 2\nb: c\xff\n", "L003", 2, 5);       /* after a syntax error */
+	REFUSED("a: &x 1\nb: \x01\n", "L004", 2, 4);         /* after an anchor */
+	REFUSED("a: 1\na: 2\nb: \xc3\n", "L003", 3, 4);       /* after a duplicate key */
+	REFUSED("a: tiếng\tx\n\xe0\x80\x80: 1\n", "L003", 2, 1); /* overlong, in a text with a tab */
+}
+
+/* What the quick pass over the text lets through unchecked is only what
+ * needs no check: text with a tab, an escape, an invisible or a
+ * decomposed character still gets its checks. */
+static void test_scalar_checks_in_every_kind_of_text(void **state)
+{
+	(void)state;
+	REFUSED("a: tiếng\nb: \"x\\u0085y\"\n", "L004", 2, 4); /* C1 by an escape */
+	REFUSED("a: tiếng\n\"x\\ty\": 1\n", "L004", 2, 1);     /* tab in a key, by an escape */
+	struct outcome o = parse("a: Vi\xe1\xbb\x87t\nb: x\xe2\x80\x8by\n"); /* zero-width space */
+	assert_int_equal(o.rc, 0);
+	assert_int_equal(o.diags.len, 1);
+	assert_string_equal(qms_rule_get(o.diags.items[0].rule)->code, "L013");
+	assert_int_equal(o.diags.items[0].col, 5);
+	outcome_release(&o);
+	o = parse("a: Vi\xe1\xbb\x87t\nb: Vie\xcc\xa3\xcc\x82t\n"); /* NFD: composed, one column */
+	assert_int_equal(o.rc, 0);
+	assert_string_equal(o.doc->root->first->next->value->text, "Vi\xe1\xbb\x87t");
+	outcome_release(&o);
+}
+
 static void test_cr_line_ends(void **state)
 {
 	(void)state;
@@ -341,6 +373,8 @@ int main(void)
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_nul_byte),
 		cmocka_unit_test(test_control_characters),
+		cmocka_unit_test(test_bad_byte_after_other_problems),
+		cmocka_unit_test(test_scalar_checks_in_every_kind_of_text),
 		cmocka_unit_test(test_cr_line_ends),
 		cmocka_unit_test(test_key_three_times),
 		cmocka_unit_test(test_too_deep),
