@@ -122,25 +122,19 @@ static const char *const level_en_prose[] = {"province", "district", "commune", 
 
 /* ---- the writer ---- */
 
-#define RING 16
-
 struct rw {
 	struct qms_buf *o;
 	const struct qms_report *r;
 	bool html, links, vi;
 	enum qms_lang lang;
-	char ring[RING][96];
-	unsigned ri;
+	struct qms_ring ring;     /* what slot() hands out */
 	struct qms_writer doc;    /* the document, in w->o */
 	struct qms_buf tmp;
 };
 
-static char *slot(struct rw *w, struct qms_buf *b)
+static const char *slot(struct rw *w, struct qms_buf *b)
 {
-	char *s = w->ring[w->ri++ % RING];
-	snprintf(s, sizeof(w->ring[0]), "%s", b->buf);
-	qms_buf_reset(b);
-	return s;
+	return qms_ring_take(&w->ring, b);
 }
 
 /* A count in a table or a ratio: 1.234 / 1,234. */
@@ -248,6 +242,7 @@ static void rw_init(struct rw *w, struct qms_buf *out, const struct qms_report *
 
 static void rw_release(struct rw *w)
 {
+	qms_ring_release(&w->ring);
 	qms_buf_release(&w->tmp);
 }
 

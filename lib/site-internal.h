@@ -8,7 +8,7 @@
  *   site-procedure.c  procedures/<code>.html
  *
  * The small helpers are inline here: they format into the ring of the
- * site (struct site), so their results live for RING calls. */
+ * site (struct site), so their results live for QMS_RING_LEN calls. */
 #ifndef QMS_SITE_INTERNAL_H
 #define QMS_SITE_INTERNAL_H
 
@@ -24,8 +24,6 @@
 #include "table.h"
 #include "util.h"
 
-#define RING 16
-
 struct site {
 	const struct qms_report *r;
 	const struct qms_dir *out;     /* the new site's folder (a stage) */
@@ -35,8 +33,7 @@ struct site {
 	struct qms_site_result *res;
 	bool *has_diagram;             /* per procedure */
 	bool *has_map;                 /* per agency */
-	char ring[RING][96];
-	unsigned ri;
+	struct qms_ring ring;          /* what slot() hands out */
 	struct qms_buf tmp;
 	char cwd[PATH_MAX];
 	struct qms_site_memo *memo;    /* opt->memo */
@@ -52,10 +49,7 @@ static inline const char *L(const struct site *s, const char *vi, const char *en
 
 static inline const char *slot(struct site *s)
 {
-	char *p = s->ring[s->ri++ % RING];
-	snprintf(p, sizeof(s->ring[0]), "%s", s->tmp.buf);
-	qms_buf_reset(&s->tmp);
-	return p;
+	return qms_ring_take(&s->ring, &s->tmp);
 }
 
 /* A date as the report writes it; "" for none. */

@@ -354,6 +354,7 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
 		qms_site_memo_end(s.memo, rc == 0);
 	qms_site_dir_release(&sd);
 	qms_buf_release(&s.tmp);
+	qms_ring_release(&s.ring);
 	qms_strlist_release(&s.files);
 	free(s.has_diagram);
 	free(s.has_map);

@@ -368,6 +368,21 @@ void qms_buf_add_json_string(struct qms_buf *b, const char *s)
 	qms_buf_addc(b, '"');
 }
 
+const char *qms_ring_take(struct qms_ring *r, struct qms_buf *b)
+{
+	char **slot = &r->s[r->i++ % QMS_RING_LEN];
+	free(*slot);
+	*slot = qms_buf_detach(b);
+	return *slot;
+}
+
+void qms_ring_release(struct qms_ring *r)
+{
+	for (size_t i = 0; i < QMS_RING_LEN; i++)
+		free(r->s[i]);
+	memset(r, 0, sizeof(*r));
+}
+
 void qms_buf_add_utf8(struct qms_buf *b, uint32_t c)
 {
 	char u[4];

@@ -87,6 +87,21 @@ void qms_buf_add_printable(struct qms_buf *b, const char *s, size_t n, bool keep
  * or 0 when none starts there (n == 0, a stray or missing continuation
  * byte, an overlong form, a surrogate, beyond U+10FFFF). */
 static inline size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* The last QMS_RING_LEN strings handed out, for helpers that format a
+ * value into a string the caller uses a few lines later (several in one
+ * call: `printf("%s / %s", N(a), N(b))`). Each string lives until
+ * QMS_RING_LEN more are taken; none is cut. Zero-initialise;
+ * qms_ring_release() frees them. */
+#define QMS_RING_LEN 16
+struct qms_ring {
+	char *s[QMS_RING_LEN];
+	unsigned i;
+};
+
+/* b's text, owned by the ring; b is reset. */
+const char *qms_ring_take(struct qms_ring *r, struct qms_buf *b);
+void qms_ring_release(struct qms_ring *r);
+
 /* Appends code point c (at most U+10FFFF; not a surrogate) as UTF-8. */
 void qms_buf_add_utf8(struct qms_buf *b, uint32_t c);
 /* s with its first letter in lower case ("Đánh giá nội bộ" -> "đánh giá
