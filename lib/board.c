@@ -11,15 +11,15 @@
 
 enum {
 	MARGIN = 24,
-	LABEL_W = 112,   /* the level labels at the left */
-	COL_W = 176,     /* one stage, or one sub-column of a crowded stage */
-	HEAD_H = 58,     /* stage headings */
+	LABEL_W = 112, /* the level labels at the left */
+	COL_W = 176, /* one stage, or one sub-column of a crowded stage */
+	HEAD_H = 58, /* stage headings */
 	CARD_W = COL_W - 16,
 	CARD_H = 50,
 	CARD_GAP = 6,
 	BAND_PAD = 8,
-	MAX_ROWS = 8,    /* cards in a cell before the column gets another sub-column */
-	NAME_PX = 11,    /* font size of agency names */
+	MAX_ROWS = 8, /* cards in a cell before the column gets another sub-column */
+	NAME_PX = 11, /* font size of agency names */
 };
 
 struct palette {
@@ -36,8 +36,8 @@ static const struct palette colours[QMS_STATUS_COUNT] = {
 
 /* Order of the legend and of the cards in a cell: what needs attention
  * first. */
-static const enum qms_status order[QMS_STATUS_COUNT] = {
-	QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK, QMS_STATUS_DONE};
+static const enum qms_status order[QMS_STATUS_COUNT] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK,
+							QMS_STATUS_DONE};
 
 /* Every text of the board goes through the one XML/HTML escaper. */
 static void add_xml(struct qms_buf *b, const char *s)
@@ -72,8 +72,8 @@ static int text_px(const char *s, int px)
 				continue; /* combining mark */
 			/* capitals of Latin-1, Latin Extended and Vietnamese */
 			bool upper = (cp >= 0xc0 && cp <= 0xde) || cp == 0x110 ||
-				     (cp >= 0x1ea0 && cp <= 0x1ef9 && cp % 2 == 0) ||
-				     cp == 0x102 || cp == 0x1a0 || cp == 0x1af;
+				     (cp >= 0x1ea0 && cp <= 0x1ef9 && cp % 2 == 0) || cp == 0x102 || cp == 0x1a0 ||
+				     cp == 0x1af;
 			w += cp == 0x2026 ? 1000 : upper ? 720 : 620;
 			continue;
 		}
@@ -211,8 +211,8 @@ static void card_detail(struct qms_buf *b, const struct qms_agency_status *s, en
 	}
 }
 
-static void draw_card(struct qms_buf *b, const struct qms_agency_status *s, int x, int y,
-		      const char *workspace, enum qms_lang lang, struct qms_buf *l1, struct qms_buf *l2)
+static void draw_card(struct qms_buf *b, const struct qms_agency_status *s, int x, int y, const char *workspace,
+		      enum qms_lang lang, struct qms_buf *l1, struct qms_buf *l2)
 {
 	const struct palette *p = &colours[s->status];
 	char date[11];
@@ -231,14 +231,15 @@ static void draw_card(struct qms_buf *b, const struct qms_agency_status *s, int 
 		qms_date_format_lang(date, s->deadline, lang);
 		qms_buf_printf(b, lang == QMS_LANG_EN ? "; deadline %s" : "; hạn %s", date);
 	}
-	qms_buf_printf(b, lang == QMS_LANG_EN ? "&#10;findings: %u open, %u overdue, %u not verified"
-					      : "&#10;phát hiện: %u chưa khắc phục, %u quá hạn, %u chưa kiểm tra hiệu lực",
+	qms_buf_printf(b,
+		       lang == QMS_LANG_EN ? "&#10;findings: %u open, %u overdue, %u not verified"
+					   : "&#10;phát hiện: %u chưa khắc phục, %u quá hạn, %u chưa kiểm tra hiệu lực",
 		       s->findings_open, s->findings_overdue, s->findings_unverified);
 	qms_buf_adds(b, "</title>\n");
 	qms_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\" fill=\"%s\" stroke=\"%s\"/>\n",
 		       x, y, CARD_W, CARD_H, p->fill, p->stroke);
-	qms_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"5\" height=\"%d\" fill=\"%s\"/>\n", x, y + 1,
-		       CARD_H - 2, p->stroke);
+	qms_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"5\" height=\"%d\" fill=\"%s\"/>\n", x, y + 1, CARD_H - 2,
+		       p->stroke);
 
 	bool badge = s->findings_open > 0;
 	struct qms_buf name;
@@ -255,8 +256,8 @@ static void draw_card(struct qms_buf *b, const struct qms_agency_status *s, int 
 	if (badge) {
 		/* open findings: red when one is past its due date */
 		int cx = x + CARD_W - 13, cy = y + 13;
-		qms_buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"9\" fill=\"%s\" stroke=\"#424242\"/>\n", cx,
-			       cy, s->findings_overdue ? "#c62828" : "#ffffff");
+		qms_buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"9\" fill=\"%s\" stroke=\"#424242\"/>\n", cx, cy,
+			       s->findings_overdue ? "#c62828" : "#ffffff");
 		qms_buf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"badge\"%s>%u</text>\n", cx, cy + 4,
 			       s->findings_overdue ? " fill=\"#ffffff\"" : "", s->findings_open);
 	}
@@ -275,9 +276,9 @@ struct layout {
 	const struct qms_agency_status **all; /* the cards of every cell, owned */
 	size_t per_column[QMS_STAGE_COUNT];
 	size_t per_band[BANDS];
-	int columns[QMS_STAGE_COUNT];         /* sub-columns of each stage */
+	int columns[QMS_STAGE_COUNT]; /* sub-columns of each stage */
 	int col_x[QMS_STAGE_COUNT + 1];
-	int band_h[BANDS];                    /* 0: band not shown */
+	int band_h[BANDS]; /* 0: band not shown */
 	int grid_w, grid_h, grid_y, width, height;
 };
 
@@ -353,8 +354,10 @@ static void measure(struct layout *l, const struct qms_status_report *r)
 /* The XML declaration, the <svg> element, the style, the background. */
 static void begin_svg(struct qms_buf *out, const struct layout *l, enum qms_lang lang)
 {
-	qms_buf_printf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-			    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" lang=\"%s\">\n",
+	qms_buf_printf(out,
+		       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+		       "lang=\"%s\">\n",
 		       l->width, l->height, l->width, l->height, lang == QMS_LANG_EN ? "en" : "vi");
 	qms_buf_adds(out, "<style>\n"
 			  "text { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; fill: #212121; }\n"
@@ -387,8 +390,7 @@ static void draw_title(struct qms_buf *out, const struct qms_status_report *r, e
 		qms_buf_adds(&line, r->settings.name);
 		qms_buf_adds(&line, " - ");
 	}
-	qms_buf_printf(&line, en ? "as of %s - %zu agencies" : "tình hình đến ngày %s - %zu cơ quan", date,
-		       r->len);
+	qms_buf_printf(&line, en ? "as of %s - %zu agencies" : "tình hình đến ngày %s - %zu cơ quan", date, r->len);
 	text_at(out, MARGIN, MARGIN + 46, "class=\"subtitle\"", line.buf);
 	qms_buf_release(&line);
 }
@@ -403,21 +405,22 @@ static void draw_legend(struct qms_buf *out, const struct qms_status_report *r, 
 	int lx = MARGIN, ly = MARGIN + 66;
 	for (int i = 0; i < QMS_STATUS_COUNT; i++) {
 		enum qms_status s = order[i];
-		qms_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"26\" height=\"16\" rx=\"3\" fill=\"%s\" stroke=\"%s\"/>\n",
-			       lx, ly, colours[s].fill, colours[s].stroke);
+		qms_buf_printf(
+			out,
+			"<rect x=\"%d\" y=\"%d\" width=\"26\" height=\"16\" rx=\"3\" fill=\"%s\" stroke=\"%s\"/>\n", lx,
+			ly, colours[s].fill, colours[s].stroke);
 		qms_buf_reset(&line);
 		qms_buf_printf(&line, "%s (%zu)", qms_status_label(s, lang), counts[s]);
 		text_at(out, lx + 32, ly + 12, "class=\"legend\"", line.buf);
 		lx += 32 + (int)qms_text_width(line.buf, line.len) * 7 + 24;
 	}
 	qms_buf_release(&line);
-	qms_buf_printf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"8\" fill=\"#ffffff\" stroke=\"#424242\"/>\n",
-		       lx + 8, ly + 8);
+	qms_buf_printf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"8\" fill=\"#ffffff\" stroke=\"#424242\"/>\n", lx + 8,
+		       ly + 8);
 	qms_buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"badge\">2</text>\n", lx + 8, ly + 12);
-	qms_buf_printf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"8\" fill=\"#c62828\" stroke=\"#424242\"/>\n",
-		       lx + 28, ly + 8);
-	qms_buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"badge\" fill=\"#ffffff\">1</text>\n", lx + 28,
-		       ly + 12);
+	qms_buf_printf(out, "<circle cx=\"%d\" cy=\"%d\" r=\"8\" fill=\"#c62828\" stroke=\"#424242\"/>\n", lx + 28,
+		       ly + 8);
+	qms_buf_printf(out, "<text x=\"%d\" y=\"%d\" class=\"badge\" fill=\"#ffffff\">1</text>\n", lx + 28, ly + 12);
 	text_at(out, lx + 44, ly + 12, "class=\"legend\"",
 		lang == QMS_LANG_EN
 			? "findings not yet corrected (red: one is past its due date)    ✓ all nine stages done"
@@ -441,8 +444,10 @@ static void draw_stages(struct qms_buf *out, const struct layout *l, enum qms_la
 	qms_buf_init(&h2);
 	for (int col = 0; col < QMS_STAGE_COUNT; col++) {
 		int x = l->col_x[col];
-		qms_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#eceff1\" stroke=\"#b0bec5\"/>\n",
-			       x, head_y, l->columns[col] * COL_W, HEAD_H - 4);
+		qms_buf_printf(
+			out,
+			"<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#eceff1\" stroke=\"#b0bec5\"/>\n", x,
+			head_y, l->columns[col] * COL_W, HEAD_H - 4);
 		qms_buf_reset(&line);
 		qms_buf_printf(&line, "%d. %s", col + 1, qms_stage_label(col, lang));
 		wrap2(line.buf, l->columns[col] * COL_W - 14, 12, &h1, &h2);
@@ -460,8 +465,8 @@ static void draw_stages(struct qms_buf *out, const struct layout *l, enum qms_la
 
 /* One band from y: its background, the column lines, its label, its
  * cards down each sub-column, then the next. */
-static void draw_band(struct qms_buf *out, const struct layout *l, int band, int y, const char *ws,
-		      enum qms_lang lang, struct qms_buf *c1, struct qms_buf *c2)
+static void draw_band(struct qms_buf *out, const struct layout *l, int band, int y, const char *ws, enum qms_lang lang,
+		      struct qms_buf *c1, struct qms_buf *c2)
 {
 	int h = l->band_h[band];
 	qms_buf_printf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#b0bec5\"/>\n",
@@ -494,14 +499,16 @@ static void draw_note(struct qms_buf *out, const struct qms_status_report *r, en
 		qms_buf_adds(&line, "Each agency stands in the column of its next stage. At risk: fewer than ");
 	else
 		qms_buf_adds(&line, "Mỗi cơ quan đứng ở cột giai đoạn tiếp theo của mình. Có nguy cơ chậm: còn dưới ");
-	qms_buf_printf(&line, en ? "%ld days left for each stage to do up to the announcement."
-				 : "%ld ngày cho mỗi giai đoạn phải làm đến khi công bố.",
+	qms_buf_printf(&line,
+		       en ? "%ld days left for each stage to do up to the announcement."
+			  : "%ld ngày cho mỗi giai đoạn phải làm đến khi công bố.",
 		       r->settings.at_risk_days_per_stage);
 	if (r->settings.deadline >= 0) {
 		char date[11];
 		qms_date_format_lang(date, r->settings.deadline, lang);
-		qms_buf_printf(&line, en ? " Deadline: %s unless the agency has its own."
-					 : " Hạn chung: %s (trừ cơ quan có hạn riêng).",
+		qms_buf_printf(&line,
+			       en ? " Deadline: %s unless the agency has its own."
+				  : " Hạn chung: %s (trừ cơ quan có hạn riêng).",
 			       date);
 	}
 	text_at(out, MARGIN, y + 28, "class=\"note\"", line.buf);

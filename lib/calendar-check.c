@@ -42,7 +42,8 @@ static void check_make_up(const struct qms_value *v, const char *path, struct qm
 {
 	if (qms_date_weekday(v->date) < 5)
 		qms_diags_add(diags, path, v->line, v->col, QMS_RULE_T009,
-			      "make-up working day '%s' is a %s, a working day already; make-up days are Saturdays or Sundays declared working days",
+			      "make-up working day '%s' is a %s, a working day already; make-up days are Saturdays or "
+			      "Sundays declared working days",
 			      v->text, qms_gettext(qms_weekday_name(v->date, QMS_LANG_EN)));
 }
 
@@ -64,7 +65,8 @@ static void check_both(struct days *d, const char *path, struct qms_diags *diags
 			qms_date_format(s, d->items[i].day);
 			const struct day_ref *last = &d->items[j - 1];
 			qms_diags_add(diags, path, last->line, last->col, QMS_RULE_T009,
-				      "'%s' is declared both a day off and a make-up working day; keep the one the announcement gives",
+				      "'%s' is declared both a day off and a make-up working day; keep the one the "
+				      "announcement gives",
 				      s);
 		}
 		i = j;
@@ -73,8 +75,8 @@ static void check_both(struct days *d, const char *path, struct qms_diags *diags
 }
 
 /* One entry of a calendar file: its days go to d. */
-static void check_entry(const struct qms_calendar_day *e, long year, bool off, const char *path,
-			struct days *d, struct qms_diags *diags)
+static void check_entry(const struct qms_calendar_day *e, long year, bool off, const char *path, struct days *d,
+			struct qms_diags *diags)
 {
 	bool has_run = e->from.line || e->to.line;
 	if (!e->date.line && !has_run) {
@@ -97,8 +99,8 @@ static void check_entry(const struct qms_calendar_day *e, long year, bool off, c
 	if (!first->text || !last->text)
 		return; /* a bad date, reported by the schema */
 	if (last->date < first->date) {
-		qms_diags_add(diags, path, last->line, last->col, QMS_RULE_T009,
-			      "'to' %s is before 'from' %s", last->text, first->text);
+		qms_diags_add(diags, path, last->line, last->col, QMS_RULE_T009, "'to' %s is before 'from' %s",
+			      last->text, first->text);
 		return;
 	}
 	if (last->date - first->date > 366) {
@@ -120,7 +122,8 @@ static void check_entry(const struct qms_calendar_day *e, long year, bool off, c
 		for (int32_t day = first->date; day <= last->date; day++)
 			if (qms_date_weekday(day) < 5) {
 				qms_diags_add(diags, path, first->line, first->col, QMS_RULE_T009,
-					      "make-up working days from %s to %s include Monday to Friday, working days already; list the Saturdays and Sundays declared working days",
+					      "make-up working days from %s to %s include Monday to Friday, working "
+					      "days already; list the Saturdays and Sundays declared working days",
 					      first->text, last->text);
 				break;
 			}
@@ -138,8 +141,7 @@ static const char *stem(const char *path, size_t *len)
 	return name;
 }
 
-void qms_calendar_check_year(const struct qms_calendar_year *y, const char *path,
-			     struct qms_diags *diags)
+void qms_calendar_check_year(const struct qms_calendar_year *y, const char *path, struct qms_diags *diags)
 {
 	long year = y->year.text ? y->year.integer : 0;
 	if (year) {
@@ -147,8 +149,8 @@ void qms_calendar_check_year(const struct qms_calendar_year *y, const char *path
 		const char *name = stem(path, &n);
 		if (strlen(y->year.text) != n || strncmp(name, y->year.text, n))
 			qms_diags_add(diags, path, y->year.line, y->year.col, QMS_RULE_T009,
-				      "the calendar of %ld is in a file named '%.*s'; name it calendar/%ld.yaml",
-				      year, (int)n, name, year);
+				      "the calendar of %ld is in a file named '%.*s'; name it calendar/%ld.yaml", year,
+				      (int)n, name, year);
 	}
 	struct days d = {0};
 	const struct qms_calendar_day *off = y->holidays.items, *on = y->make_up_days.items;
@@ -159,8 +161,7 @@ void qms_calendar_check_year(const struct qms_calendar_year *y, const char *path
 	check_both(&d, path, diags);
 }
 
-void qms_calendar_check_workspace(const struct qms_workspace_cfg *w, const char *path,
-				  struct qms_diags *diags)
+void qms_calendar_check_workspace(const struct qms_workspace_cfg *w, const char *path, struct qms_diags *diags)
 {
 	struct days d = {0};
 	const struct qms_value *off = w->holidays.items, *on = w->make_up_days.items;

@@ -62,8 +62,7 @@ static void copy(void *dst, const void *src, size_t n)
 }
 
 /* Sort, drop duplicates, keep what `keep` accepts; returns the new length. */
-static size_t sort_unique(int32_t *v, size_t n, bool (*keep)(int32_t day, const void *ctx),
-			  const void *ctx)
+static size_t sort_unique(int32_t *v, size_t n, bool (*keep)(int32_t day, const void *ctx), const void *ctx)
 {
 	if (n > 1)
 		qsort(v, n, sizeof(*v), day_cmp);
@@ -114,9 +113,8 @@ static size_t unique_years(int *v, size_t n)
 	return out;
 }
 
-void qms_calendar_set(struct qms_calendar *cal, struct qms_arena *arena, const int32_t *days_off,
-		      size_t ndays_off, const int32_t *make_up, size_t nmake_up, const int *years,
-		      size_t nyears)
+void qms_calendar_set(struct qms_calendar *cal, struct qms_arena *arena, const int32_t *days_off, size_t ndays_off,
+		      const int32_t *make_up, size_t nmake_up, const int *years, size_t nyears)
 {
 	qms_calendar_init(cal, cal->workday_hours);
 	int32_t *all_off = qms_xmalloc((ndays_off ? ndays_off : 1) * sizeof(*all_off));
@@ -287,8 +285,7 @@ static void gather_days(int32_t **v, size_t *n, size_t *cap, const struct qms_li
 		const struct qms_calendar_day *d = &items[i];
 		if (d->date.text)
 			push_day(v, n, cap, d->date.date);
-		if (d->from.text && d->to.text && d->to.date >= d->from.date &&
-		    d->to.date - d->from.date <= 366)
+		if (d->from.text && d->to.text && d->to.date >= d->from.date && d->to.date - d->from.date <= 366)
 			for (int32_t day = d->from.date; day <= d->to.date; day++)
 				push_day(v, n, cap, day);
 	}

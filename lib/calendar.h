@@ -34,12 +34,12 @@
 #define QMS_CALENDAR_MAX_DAYS 3660000L
 
 struct qms_calendar {
-	double workday_hours;    /* hours in a working day (8 unless the workspace says) */
+	double workday_hours; /* hours in a working day (8 unless the workspace says) */
 	const int32_t *days_off; /* sorted, unique: declared days off that fall Monday to Friday */
 	size_t ndays_off;
-	const int32_t *make_up;  /* sorted, unique: weekend days declared working days */
+	const int32_t *make_up; /* sorted, unique: weekend days declared working days */
 	size_t nmake_up;
-	const int *years;        /* sorted, unique: the years the calendar declares */
+	const int *years; /* sorted, unique: the years the calendar declares */
 	size_t nyears;
 };
 
@@ -53,9 +53,8 @@ void qms_calendar_init(struct qms_calendar *cal, double workday_hours);
  * both lists is a day off. `years` are the years the declarations cover
  * (the years of every day given are added to them). Arrays are copied
  * into arena. */
-void qms_calendar_set(struct qms_calendar *cal, struct qms_arena *arena, const int32_t *days_off,
-		      size_t ndays_off, const int32_t *make_up, size_t nmake_up, const int *years,
-		      size_t nyears);
+void qms_calendar_set(struct qms_calendar *cal, struct qms_arena *arena, const int32_t *days_off, size_t ndays_off,
+		      const int32_t *make_up, size_t nmake_up, const int *years, size_t nyears);
 
 /* The calendar of the workspace at root (absolute): the `holidays` and
  * `make_up_days` of w (its qms.yaml, NULL when it has none) and every
@@ -97,9 +96,7 @@ int32_t qms_calendar_civil_end(const struct qms_calendar *cal, int32_t event, lo
 
 /* Rules (T009, calendar-check.c): a decoded calendar/<year>.yaml shown
  * as `path`, and the days declared in qms.yaml. Problems go to diags. */
-void qms_calendar_check_year(const struct qms_calendar_year *y, const char *path,
-			     struct qms_diags *diags);
-void qms_calendar_check_workspace(const struct qms_workspace_cfg *w, const char *path,
-				  struct qms_diags *diags);
+void qms_calendar_check_year(const struct qms_calendar_year *y, const char *path, struct qms_diags *diags);
+void qms_calendar_check_workspace(const struct qms_workspace_cfg *w, const char *path, struct qms_diags *diags);
 
 #endif

@@ -134,8 +134,8 @@ void qms_correlation_format_table(struct qms_buf *out, const struct qms_correlat
 
 /* "  -> ISO 9001:2015 8.2.3 Review of the requirements (equal)" for each
  * clause this one went to, "  <- ..." for each it came from. */
-static void detail_correlation(struct qms_buf *b, const struct qms_correlation_table *k,
-			       const struct qms_catalog *c, size_t idx, enum qms_lang lang)
+static void detail_correlation(struct qms_buf *b, const struct qms_correlation_table *k, const struct qms_catalog *c,
+			       size_t idx, enum qms_lang lang)
 {
 	if (k->from == c) {
 		const struct qms_corr_entry *e = &k->entries[idx];
@@ -195,8 +195,9 @@ static void json_correlation(struct qms_json *j, const struct qms_correlation_ta
 			qms_json_object(j);
 			qms_json_kv_string(j, "direction", from_here ? "to" : "from");
 			qms_json_kv_string(j, "standard", from_here ? k->to->id : k->from->id);
-			qms_json_kv_string(j, "clause", from_here ? k->to->clauses[e->links[l].to].number
-								 : k->from->clauses[f].number);
+			qms_json_kv_string(j, "clause",
+					   from_here ? k->to->clauses[e->links[l].to].number
+						     : k->from->clauses[f].number);
 			qms_json_kv_string(j, "relation", qms_relation_names[e->links[l].relation]);
 			qms_json_end(j);
 		}

@@ -94,8 +94,8 @@ const struct qms_catalog *qms_catalogs_find(const struct qms_catalogs *c, const 
 	return NULL;
 }
 
-const struct qms_correlation_table *qms_catalogs_correlation(const struct qms_catalogs *c,
-							     const char *from, const char *to)
+const struct qms_correlation_table *qms_catalogs_correlation(const struct qms_catalogs *c, const char *from,
+							     const char *to)
 {
 	for (size_t i = 0; i < c->ncorrs; i++)
 		if (!strcmp(c->corrs[i].from->id, from) && !strcmp(c->corrs[i].to->id, to))
@@ -214,13 +214,12 @@ static size_t corr_clause(const struct qms_catalog *cat, const struct qms_value 
 		return SIZE_MAX;
 	size_t i = qms_catalog_find(cat, v->text);
 	if (i == SIZE_MAX)
-		qms_diags_add(diags, path, v->line, v->col, QMS_RULE_C011, "%s has no clause %s", cat->id,
-			      v->text);
+		qms_diags_add(diags, path, v->line, v->col, QMS_RULE_C011, "%s has no clause %s", cat->id, v->text);
 	return i;
 }
 
-static void add_correlation(struct qms_catalogs *c, const struct qms_correlation *k, const char *path,
-			    uint32_t line, uint32_t col, struct qms_diags *diags)
+static void add_correlation(struct qms_catalogs *c, const struct qms_correlation *k, const char *path, uint32_t line,
+			    uint32_t col, struct qms_diags *diags)
 {
 	struct qms_arena *a = &c->arena;
 	const struct qms_catalog *from = k->from.text ? qms_catalogs_find(c, k->from.text) : NULL;
@@ -245,8 +244,7 @@ static void add_correlation(struct qms_catalogs *c, const struct qms_correlation
 		struct qms_corr_entry *e = &t->entries[fi];
 		if (e->listed) {
 			qms_diags_add(diags, path, p->from.line, p->from.col, QMS_RULE_C011,
-				      "%s %s has two entries; give all its targets in one", from->id,
-				      p->from.text);
+				      "%s %s has two entries; give all its targets in one", from->id, p->from.text);
 			continue;
 		}
 		e->listed = true;
@@ -267,8 +265,8 @@ static void add_correlation(struct qms_catalogs *c, const struct qms_correlation
 		if (ci != SIZE_MAX)
 			t->new_clauses[t->nnew++] = (struct qms_corr_note_entry){ci, copy(a, &n->note)};
 	}
-	t->no_longer = qms_arena_alloc(a, (k->no_longer_required.len ? k->no_longer_required.len : 1) *
-					       sizeof(*t->no_longer));
+	t->no_longer =
+		qms_arena_alloc(a, (k->no_longer_required.len ? k->no_longer_required.len : 1) * sizeof(*t->no_longer));
 	bool *dropped = qms_xcalloc(from->nclauses ? from->nclauses : 1, sizeof(bool));
 	for (size_t i = 0; i < k->no_longer_required.len; i++) {
 		const struct qms_corr_note *n = &((const struct qms_corr_note *)k->no_longer_required.items)[i];
@@ -302,8 +300,7 @@ static char *fail(const char *fmt, ...)
 /* Load every catalog and correlation of dir. A file that cannot be loaded
  * is an error (its first diagnostic goes to *err): the clause rules would
  * silently lose what it holds. Problems inside loaded files go to diags. */
-static int catalogs_load(struct qms_catalogs *out, const char *dir, struct qms_diags *diags,
-			 char **err)
+static int catalogs_load(struct qms_catalogs *out, const char *dir, struct qms_diags *diags, char **err)
 {
 	struct qms_strlist files = {0};
 	qms_collect_yaml(&files, dir);
@@ -338,13 +335,12 @@ static int catalogs_load(struct qms_catalogs *out, const char *dir, struct qms_d
 	/* catalogs first: correlations name them */
 	for (size_t i = 0; i < files.len; i++)
 		if (loaded[i] && docs[i].kind == QMS_KIND_STANDARD)
-			add_catalog(out, &((const struct qms_standard_file *)docs[i].data)->standard, paths[i],
-				    diags);
+			add_catalog(out, &((const struct qms_standard_file *)docs[i].data)->standard, paths[i], diags);
 	for (size_t i = 0; i < files.len; i++)
 		if (loaded[i] && docs[i].kind == QMS_KIND_CORRELATION) {
 			const struct qms_correlation_file *f = docs[i].data;
-			add_correlation(out, &f->correlation, paths[i], f->correlation.obj.line,
-					f->correlation.obj.col, diags);
+			add_correlation(out, &f->correlation, paths[i], f->correlation.obj.line, f->correlation.obj.col,
+					diags);
 		}
 	for (size_t i = 0; i < files.len; i++) {
 		if (loaded[i])
@@ -371,8 +367,7 @@ static char *missing_catalog(const struct qms_catalogs *c)
 	return NULL;
 }
 
-int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, struct qms_diags *diags,
-		      char **err)
+int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, struct qms_diags *diags, char **err)
 {
 	memset(out, 0, sizeof(*out));
 	*err = NULL;
@@ -390,14 +385,18 @@ int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, stru
 	size_t ndiags = diags->len;
 	if (!qms_is_dir(dir)) {
 		if (origin == FROM_ENV)
-			*err = fail(_("QMS_STANDARDS names '%s', which is not a folder; set it to the folder of the catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it"),
+			*err = fail(_("QMS_STANDARDS names '%s', which is not a folder; set it to the folder of the "
+				      "catalogs of ISO 9001 (iso9001-2015.yaml ...) or unset it"),
 				    dir);
 		else
-			*err = fail(_("no catalogs of ISO 9001 found: QMS_STANDARDS is not set, the workspace has no standards/ folder, and '%s' (qms's own data) is not a folder; reinstall qms or set QMS_STANDARDS"),
+			*err = fail(_("no catalogs of ISO 9001 found: QMS_STANDARDS is not set, the workspace has no "
+				      "standards/ folder, and '%s' (qms's own data) is not a folder; reinstall qms or "
+				      "set QMS_STANDARDS"),
 				    dir);
 	} else if (catalogs_load(out, dir, diags, &why) < 0 || (why = missing_catalog(out))) {
 		char *shown = qms_display_path(dir);
-		*err = fail(_("cannot use the catalogs of ISO 9001 in '%s' (%s): %s; the clause rules need each of them: restore it, or set QMS_STANDARDS to a folder with the whole set"),
+		*err = fail(_("cannot use the catalogs of ISO 9001 in '%s' (%s): %s; the clause rules need each of "
+			      "them: restore it, or set QMS_STANDARDS to a folder with the whole set"),
 			    shown, _(origin_text[origin]), why);
 		free(shown);
 	}
@@ -440,8 +439,8 @@ static const char *title_in_lang(const struct qms_clause *cl)
 	return qms_clause_title(cl, qms_lang_get());
 }
 
-bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const char *clause,
-		      uint32_t line, uint32_t col, const char *path, struct qms_diags *diags)
+bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const char *clause, uint32_t line,
+		      uint32_t col, const char *path, struct qms_diags *diags)
 {
 	const struct qms_catalog *cat = qms_catalogs_find(c, standard);
 	if (!cat)
@@ -461,8 +460,8 @@ bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const 
 		qms_buf_init(&b);
 		for (size_t k = 0; k < e->nlinks; k++) {
 			const struct qms_clause *n = &cat->clauses[e->links[k].to];
-			qms_buf_printf(&b, "%s%s \"%s\"", k ? (k + 1 == e->nlinks ? " or " : ", ") : "",
-				       n->number, n->en);
+			qms_buf_printf(&b, "%s%s \"%s\"", k ? (k + 1 == e->nlinks ? " or " : ", ") : "", n->number,
+				       n->en);
 		}
 		if (e->nlinks)
 			qms_diags_add(diags, path, line, col, QMS_RULE_C002,
@@ -470,8 +469,8 @@ bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const 
 				      t->from->clauses[old].en, cat->id, b.buf);
 		else
 			qms_diags_add(diags, path, line, col, QMS_RULE_C002,
-				      "clause %s is numbered as in %s (%s), which %s no longer has; remove it",
-				      clause, t->from->id, t->from->clauses[old].en, cat->id);
+				      "clause %s is numbered as in %s (%s), which %s no longer has; remove it", clause,
+				      t->from->id, t->from->clauses[old].en, cat->id);
 		qms_buf_release(&b);
 		return false;
 	}
@@ -498,8 +497,8 @@ bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const 
 				      title_in_lang(&cat->clauses[pi]), first, last);
 		else
 			qms_diags_add(diags, path, line, col, QMS_RULE_C001,
-				      "%s has no clause %s; %s \"%s\" has no sub-clauses", cat->id, clause,
-				      parent, title_in_lang(&cat->clauses[pi]));
+				      "%s has no clause %s; %s \"%s\" has no sub-clauses", cat->id, clause, parent,
+				      title_in_lang(&cat->clauses[pi]));
 	} else {
 		qms_diags_add(diags, path, line, col, QMS_RULE_C001, "%s has no clause %s", cat->id, clause);
 	}

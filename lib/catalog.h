@@ -16,52 +16,52 @@
 
 struct qms_clause {
 	const char *number;
-	const char *en, *vi;      /* titles */
-	int level;                /* enum qms_clause_level */
-	int documented;           /* enum qms_documented, -1 when none is required */
-	const char *evidence;     /* what that documented information is */
-	const char *evidence_vi;  /* the same in Vietnamese */
+	const char *en, *vi; /* titles */
+	int level; /* enum qms_clause_level */
+	int documented; /* enum qms_documented, -1 when none is required */
+	const char *evidence; /* what that documented information is */
+	const char *evidence_vi; /* the same in Vietnamese */
 	const char **questions, **questions_vi;
 	size_t nquestions, nquestions_vi;
-	size_t parent;            /* index of the parent clause, SIZE_MAX for a top clause */
-	bool leaf;                /* no sub-clause */
-	uint32_t line, col;       /* where the catalog lists it */
+	size_t parent; /* index of the parent clause, SIZE_MAX for a top clause */
+	bool leaf; /* no sub-clause */
+	uint32_t line, col; /* where the catalog lists it */
 };
 
 struct qms_catalog {
-	const char *id;           /* "ISO 9001:2015" */
-	const char *national;     /* "TCVN ISO 9001:2015", or NULL */
+	const char *id; /* "ISO 9001:2015" */
+	const char *national; /* "TCVN ISO 9001:2015", or NULL */
 	const char *title_en, *title_vi;
-	const char *path;         /* the catalog file, as displayed */
+	const char *path; /* the catalog file, as displayed */
 	struct qms_clause *clauses; /* in the standard's order */
 	size_t nclauses;
 	struct qms_strmap by_number;
 };
 
 struct qms_corr_link {
-	size_t to;                /* clause index in the new catalog */
-	int relation;             /* enum qms_relation */
+	size_t to; /* clause index in the new catalog */
+	int relation; /* enum qms_relation */
 };
 
 struct qms_corr_entry {
 	struct qms_corr_link *links; /* none for an old clause with no counterpart */
 	size_t nlinks;
 	const char *note;
-	bool listed;              /* the old clause has a pair in the file */
+	bool listed; /* the old clause has a pair in the file */
 };
 
 struct qms_corr_note_entry {
-	size_t clause;            /* index in the new (`new`) or old (no longer required) catalog */
+	size_t clause; /* index in the new (`new`) or old (no longer required) catalog */
 	const char *note;
 };
 
 struct qms_correlation_table {
 	const struct qms_catalog *from, *to;
 	const char *path;
-	struct qms_corr_entry *entries;          /* one per clause of `from` */
+	struct qms_corr_entry *entries; /* one per clause of `from` */
 	struct qms_corr_note_entry *new_clauses; /* in the new catalog */
 	size_t nnew;
-	struct qms_corr_note_entry *no_longer;   /* in the old catalog */
+	struct qms_corr_note_entry *no_longer; /* in the old catalog */
 	size_t nno_longer;
 };
 
@@ -90,13 +90,12 @@ char *qms_data_dir(const char *sub);
  * go to diags, positioned in the catalog files.
  * Returns 0; or -1 with *err (caller frees): what is wrong, the folder and
  * where it came from. Release out with qms_catalogs_release() either way. */
-int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, struct qms_diags *diags,
-		      char **err);
+int qms_catalogs_open(struct qms_catalogs *out, const char *workspace_root, struct qms_diags *diags, char **err);
 void qms_catalogs_release(struct qms_catalogs *c);
 
 const struct qms_catalog *qms_catalogs_find(const struct qms_catalogs *c, const char *id);
-const struct qms_correlation_table *qms_catalogs_correlation(const struct qms_catalogs *c,
-							     const char *from, const char *to);
+const struct qms_correlation_table *qms_catalogs_correlation(const struct qms_catalogs *c, const char *from,
+							     const char *to);
 /* Index of clause `number` in cat, or SIZE_MAX. */
 size_t qms_catalog_find(const struct qms_catalog *cat, const char *number);
 
@@ -111,8 +110,8 @@ const char *qms_clause_title(const struct qms_clause *cl, enum qms_lang lang);
 /* Check one clause reference of a document written against `standard`
  * (C001 unknown, C002 numbered as in ISO 9001:2008).
  * Returns true when the clause exists. */
-bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const char *clause,
-		      uint32_t line, uint32_t col, const char *path, struct qms_diags *diags);
+bool qms_clause_check(const struct qms_catalogs *c, const char *standard, const char *clause, uint32_t line,
+		      uint32_t col, const char *path, struct qms_diags *diags);
 
 /* The outputs of `qms clauses` (lib/catalog-format.c), appended to out;
  * titles in lang, tables in fmt (text, Markdown or CSV).

@@ -27,11 +27,11 @@
 
 struct file_job {
 	char *abs;
-	char *path;     /* as displayed */
-	bool report;    /* under one of the paths given */
-	bool done;      /* read before the workers started (qms.yaml) */
-	int kind;       /* enum qms_kind, or -1 when not decoded */
-	void *summary;  /* qms_index_process, _agency or _system, in a worker arena */
+	char *path; /* as displayed */
+	bool report; /* under one of the paths given */
+	bool done; /* read before the workers started (qms.yaml) */
+	int kind; /* enum qms_kind, or -1 when not decoded */
+	void *summary; /* qms_index_process, _agency or _system, in a worker arena */
 	struct qms_diags diags;
 };
 
@@ -47,22 +47,22 @@ struct worker_ctx {
 };
 
 struct group {
-	char *root;            /* absolute, NULL for lone files */
+	char *root; /* absolute, NULL for lone files */
 	bool has_config;
 	struct file_job *files;
 	size_t nfiles, cap;
 	struct qms_strmap seen; /* abs path -> index in files */
-	char cwd[PATH_MAX];     /* paths are shown relative to it */
+	char cwd[PATH_MAX]; /* paths are shown relative to it */
 	struct qms_index ix;
 	struct qms_time_settings time; /* ix.settings.time with the cache of this group */
 	struct qms_catalogs cat;
 	struct qms_diags extra; /* from reading the catalogs and from rules across files */
-	int phase;              /* 1: read everything; 2: documents that need the index */
+	int phase; /* 1: read everything; 2: documents that need the index */
 	atomic_size_t next_job;
 	atomic_size_t jobs_done;
 	size_t jobs_total;
 	const struct qms_check_options *opt;
-	const char *stdin_abs;  /* the file opt->stdin_data stands for, or NULL */
+	const char *stdin_abs; /* the file opt->stdin_data stands for, or NULL */
 	pthread_mutex_t progress_lock;
 	struct worker_ctx workers[64];
 };
@@ -96,8 +96,7 @@ static int choice_of(const struct qms_value *v)
 }
 
 /* The shares of other agencies of the workspace, for D005-D007. */
-static void summarise_lanes(struct qms_arena *a, struct qms_index_process *s,
-			    const struct qms_process *p, double wh)
+static void summarise_lanes(struct qms_arena *a, struct qms_index_process *s, const struct qms_process *p, double wh)
 {
 	const struct qms_time_limit *tl = &p->time_limit;
 	const struct qms_value *limit = tl->committed.text ? &tl->committed : &tl->statutory;
@@ -120,8 +119,7 @@ static void summarise_lanes(struct qms_arena *a, struct qms_index_process *s,
 	free(sh);
 }
 
-static void *summarise(struct qms_arena *a, const struct file_job *job, const struct qms_document *d,
-		       double wh)
+static void *summarise(struct qms_arena *a, const struct file_job *job, const struct qms_document *d, double wh)
 {
 	switch (d->kind) {
 	case QMS_KIND_PROCESS: {
@@ -162,8 +160,8 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 		s->path = job->path;
 		s->agency = ref_of(a, &sy->agency);
 		s->standard = choice_of(&sy->standard);
-		s->exclusions.items = qms_arena_alloc(a, (sy->exclusions.len ? sy->exclusions.len : 1) *
-							    sizeof(struct qms_ref));
+		s->exclusions.items =
+			qms_arena_alloc(a, (sy->exclusions.len ? sy->exclusions.len : 1) * sizeof(struct qms_ref));
 		for (size_t i = 0; i < sy->exclusions.len; i++) {
 			const struct qms_exclusion *e = &((const struct qms_exclusion *)sy->exclusions.items)[i];
 			if (e->clause.text)
@@ -180,14 +178,12 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 		s->level = choice_of(&ag->level);
 		return s;
 	}
-	default:
-		return NULL;
+	default: return NULL;
 	}
 }
 
 /* The document of job: from its file, or from the bytes given for it. */
-static int load_job(const struct group *g, const struct file_job *job, struct qms_document *d,
-		    struct qms_diags *diags)
+static int load_job(const struct group *g, const struct file_job *job, struct qms_document *d, struct qms_diags *diags)
 {
 	if (!g->stdin_abs || strcmp(g->stdin_abs, job->abs))
 		return qms_document_load(d, job->path, diags);
@@ -217,8 +213,7 @@ static void read_file(struct worker_ctx *w, struct file_job *job)
 		qms_tthc_check(p, job->path, &ts, &job->diags);
 	}
 	if (d.kind == QMS_KIND_CALENDAR)
-		qms_calendar_check_year(&((const struct qms_calendar_file *)d.data)->calendar, job->path,
-					&job->diags);
+		qms_calendar_check_year(&((const struct qms_calendar_file *)d.data)->calendar, job->path, &job->diags);
 	qms_iso_check_document(&g->cat, &d, job->path, &job->diags);
 	job->kind = (int)d.kind;
 	job->summary = summarise(&w->arena, job, &d, g->time.workday_hours);
@@ -323,9 +318,8 @@ static void load_settings(struct group *g)
 		qms_diags_init(&scratch);
 		if (qms_document_load(&d, job->path, &scratch) == 0) {
 			if (d.kind == QMS_KIND_WORKSPACE)
-				qms_calendar_check_workspace(
-					&((const struct qms_workspace_file *)d.data)->workspace, job->path,
-					&job->diags);
+				qms_calendar_check_workspace(&((const struct qms_workspace_file *)d.data)->workspace,
+							     job->path, &job->diags);
 			qms_document_release(&d);
 		}
 		qms_diags_release(&scratch);
@@ -391,22 +385,19 @@ static void build_index(struct group *g)
 		case QMS_KIND_PROCESS:
 			ix->processes[ix->nprocesses] = *(const struct qms_index_process *)job->summary;
 			if (ix->processes[ix->nprocesses].code.text)
-				qms_strmap_put(&ix->by_code, ix->processes[ix->nprocesses].code.text,
-					       ix->nprocesses);
+				qms_strmap_put(&ix->by_code, ix->processes[ix->nprocesses].code.text, ix->nprocesses);
 			ix->nprocesses++;
 			break;
 		case QMS_KIND_AGENCY:
 			ix->agencies[ix->nagencies] = *(const struct qms_index_agency *)job->summary;
 			if (ix->agencies[ix->nagencies].id.text)
-				qms_strmap_put(&ix->by_agency, ix->agencies[ix->nagencies].id.text,
-					       ix->nagencies);
+				qms_strmap_put(&ix->by_agency, ix->agencies[ix->nagencies].id.text, ix->nagencies);
 			ix->nagencies++;
 			break;
 		case QMS_KIND_SYSTEM:
 			ix->systems[ix->nsystems++] = *(const struct qms_index_system *)job->summary;
 			break;
-		default:
-			break;
+		default: break;
 		}
 	}
 	for (size_t i = 0; i < QMS_ARRAY_LEN(g->workers); i++)
@@ -452,8 +443,7 @@ static int read_group(struct group *g, const struct qms_check_options *opt, char
 	return 0;
 }
 
-static int check_group(struct group *g, const struct qms_check_options *opt,
-		       struct qms_check_result *out, char **err)
+static int check_group(struct group *g, const struct qms_check_options *opt, struct qms_check_result *out, char **err)
 {
 	if (read_group(g, opt, err) < 0)
 		return -1;
@@ -605,8 +595,7 @@ void qms_check_result_release(struct qms_check_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, struct qms_diags *diags,
-		   char **err)
+int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, struct qms_diags *diags, char **err)
 {
 	*out = NULL;
 	struct qms_location loc;
@@ -672,7 +661,8 @@ static unsigned token_end(const char *line, size_t len, unsigned col)
 		}
 		end = end < len ? end + 1 : len;
 	} else {
-		while (end < len && !strchr(",]}", line[end]) && !(line[end] == '#' && end > i && line[end - 1] == ' ') &&
+		while (end < len && !strchr(",]}", line[end]) &&
+		       !(line[end] == '#' && end > i && line[end - 1] == ' ') &&
 		       !(line[end] == ':' && (end + 1 == len || line[end + 1] == ' ')))
 			end++;
 		while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t'))

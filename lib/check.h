@@ -23,7 +23,7 @@ struct qms_check_options {
 
 struct qms_check_result {
 	struct qms_diags diags; /* sorted; only of the files under the paths */
-	size_t files;           /* documents checked */
+	size_t files; /* documents checked */
 };
 
 /* Check the files and folders in paths (see docs for how the workspace of

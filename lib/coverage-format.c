@@ -9,8 +9,7 @@
 #include "report.h"
 #include "table.h"
 
-static const char *const kind_json[] = {"field", "document", "procedure", "records", "stage", "audit",
-					"action"};
+static const char *const kind_json[] = {"field", "document", "procedure", "records", "stage", "audit", "action"};
 static const char *const state_json[] = {"in-force", "undated", "later", "draft", "withdrawn", "no-report"};
 
 /* "system.yaml" for "processes/so-a/system.yaml": the agency's folder goes
@@ -61,8 +60,8 @@ static void json_row(struct qms_json *j, const struct qms_coverage *cov, const s
 	qms_json_kv_string(j, "clause", r->clause->number);
 	qms_json_kv_string(j, "title", qms_clause_title(r->clause, lang));
 	qms_json_kv_string(j, "status", qms_cov_status_names[r->status]);
-	qms_json_kv_string(j, "documented", r->clause->documented >= 0 ?
-					    qms_documented_names[r->clause->documented] : NULL);
+	qms_json_kv_string(j, "documented",
+			   r->clause->documented >= 0 ? qms_documented_names[r->clause->documented] : NULL);
 	if (r->status == QMS_COV_NOT_APPLICABLE) {
 		qms_json_kv_string(j, "justification", r->justification);
 		qms_json_kv_string(j, "file", cov->system_path);
@@ -124,8 +123,8 @@ static void evidence_cell(struct qms_buf *by, const struct qms_coverage *cov, co
 }
 
 /* The heading: the agency, the date and the files read. */
-static void table_heading(struct qms_buf *out, const struct qms_coverage *cov, const char *name,
-			  enum qms_lang lang, bool md)
+static void table_heading(struct qms_buf *out, const struct qms_coverage *cov, const char *name, enum qms_lang lang,
+			  bool md)
 {
 	bool vi = lang == QMS_LANG_VI;
 	if (md)
@@ -142,8 +141,10 @@ static void table_heading(struct qms_buf *out, const struct qms_coverage *cov, c
 	if (cov->system_path)
 		qms_buf_printf(out, "%s%s", cov->system_path, eol);
 	else
-		qms_buf_printf(out, "%s%s", vi ? "(chưa có system.yaml: chỉ tính các quy trình)" :
-					      "(no system.yaml: procedures only)", eol);
+		qms_buf_printf(out, "%s%s",
+			       vi ? "(chưa có system.yaml: chỉ tính các quy trình)"
+				  : "(no system.yaml: procedures only)",
+			       eol);
 	if (cov->tracker_path)
 		qms_buf_printf(out, "%s\n\n", cov->tracker_path);
 	else
@@ -157,8 +158,7 @@ void qms_coverage_format_table(struct qms_buf *out, const struct qms_coverage *c
 	table_heading(out, cov, name, lang, md);
 	static const char *const header_vi[] = {"Điều", "Tên", "HS", "Trạng thái", "Bằng chứng hoặc điều còn thiếu",
 						NULL};
-	static const char *const header_en[] = {"Clause", "Title", "DI", "Status", "Evidence or what is missing",
-						NULL};
+	static const char *const header_en[] = {"Clause", "Title", "DI", "Status", "Evidence or what is missing", NULL};
 	struct qms_table t;
 	qms_table_init(&t, vi ? header_vi : header_en);
 	struct qms_buf by;
@@ -167,9 +167,10 @@ void qms_coverage_format_table(struct qms_buf *out, const struct qms_coverage *c
 		const struct qms_cov_row *r = &cov->rows[i];
 		qms_buf_reset(&by);
 		evidence_cell(&by, cov, r, lang);
-		const char *di = r->clause->documented < 0 ? "" :
-				 r->clause->documented == QMS_DOC_RETAIN ? "R" :
-				 r->clause->documented == QMS_DOC_MAINTAIN ? "M" : "M+R";
+		const char *di = r->clause->documented < 0                   ? ""
+				 : r->clause->documented == QMS_DOC_RETAIN   ? "R"
+				 : r->clause->documented == QMS_DOC_MAINTAIN ? "M"
+									     : "M+R";
 		const char *row[] = {r->clause->number, qms_clause_title(r->clause, lang), di,
 				     qms_cov_status_label(r->status, lang), by.buf};
 		qms_table_add(&t, row);
@@ -181,6 +182,7 @@ void qms_coverage_format_table(struct qms_buf *out, const struct qms_coverage *c
 	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
 		qms_buf_printf(out, "%s %s %zu", s ? ";" : "", qms_cov_status_label((enum qms_cov_status)s, lang),
 			       cov->count[s]);
-	qms_buf_printf(out, "\n%s\n", vi ? "HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)"
-				       : "DI: documented information required (M maintain, R retain)");
+	qms_buf_printf(out, "\n%s\n",
+		       vi ? "HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)"
+			  : "DI: documented information required (M maintain, R retain)");
 }

@@ -11,14 +11,10 @@ static const struct {
 	const char *field;
 	const char *clause;
 } system_fields[] = {
-	{"context", "4.1"},
-	{"interested_parties", "4.2"},
-	{"scope", "4.3"},
-	{"exclusions", "4.3"},
-	{"policy", "5.2"},
-	{"risks", "6.1"},
-	{"objectives", "6.2"},
-	{"knowledge", "7.1.6"},
+	{"context", "4.1"},    {"interested_parties", "4.2"},
+	{"scope", "4.3"},      {"exclusions", "4.3"},
+	{"policy", "5.2"},     {"risks", "6.1"},
+	{"objectives", "6.2"}, {"knowledge", "7.1.6"},
 };
 
 const char *qms_system_field_label(const char *field, enum qms_lang lang)
@@ -104,8 +100,7 @@ const char *const qms_cov_status_names[] = {"met", "documented", "missing", "not
 
 const char *qms_cov_status_label(enum qms_cov_status s, enum qms_lang lang)
 {
-	static const char *const vi[] = {"đáp ứng", "có tài liệu, chưa có bằng chứng", "chưa đáp ứng",
-					 "không áp dụng"};
+	static const char *const vi[] = {"đáp ứng", "có tài liệu, chưa có bằng chứng", "chưa đáp ứng", "không áp dụng"};
 	return lang == QMS_LANG_VI ? vi[s] : qms_cov_status_names[s];
 }
 
@@ -188,8 +183,9 @@ static void collect_facts(struct qms_coverage *c, struct facts *f, const struct 
 		if (state == QMS_SRC_IN_FORCE && !report)
 			state = QMS_SRC_NO_REPORT;
 		add_fact(c, f, k == QMS_STAGE_INTERNAL_AUDIT ? ACT_AUDIT : ACT_REVIEW,
-			 (struct qms_cov_source){QMS_COV_STAGE, qms_stage_names[k], qms_arena_strdup(a, st->evidence.text),
-						 NULL, NULL, st->stage.line, st->stage.col, st->done.date, state, report});
+			 (struct qms_cov_source){QMS_COV_STAGE, qms_stage_names[k],
+						 qms_arena_strdup(a, st->evidence.text), NULL, NULL, st->stage.line,
+						 st->stage.col, st->done.date, state, report});
 	}
 	for (size_t i = 0; i < t->audits.len; i++) {
 		const struct qms_audit *au = &((const struct qms_audit *)t->audits.items)[i];
@@ -220,8 +216,8 @@ static void collect_facts(struct qms_coverage *c, struct facts *f, const struct 
 				 (struct qms_cov_source){QMS_COV_ACTION,
 							 qms_arena_printf(a, "%s/%s", au->id.text ? au->id.text : "?",
 									  fi->id.text ? fi->id.text : "?"),
-							 qms_arena_strdup(a, fi->action.text), NULL, NULL, fi->closed.line,
-							 fi->closed.col, date, state, true});
+							 qms_arena_strdup(a, fi->action.text), NULL, NULL,
+							 fi->closed.line, fi->closed.col, date, state, true});
 		}
 	}
 }
@@ -238,9 +234,10 @@ static void add_system_sources(struct qms_coverage *c, struct qms_cov_row *row, 
 		if (!qms_clause_within(num, system_fields[i].clause) ||
 		    !field_present(sys, system_fields[i].field, &line, &col))
 			continue;
-		add_source(c, row, &(struct qms_cov_source){QMS_COV_FIELD, system_fields[i].field, NULL,
-			   system_fields[i].clause, c->system_path, line, col, issued, dated_state(issued, c->as_of),
-			   false});
+		add_source(c, row,
+			   &(struct qms_cov_source){QMS_COV_FIELD, system_fields[i].field, NULL,
+						    system_fields[i].clause, c->system_path, line, col, issued,
+						    dated_state(issued, c->as_of), false});
 	}
 	for (size_t i = 0; i < sys->documents.len; i++) {
 		const struct qms_sys_document *d = &((const struct qms_sys_document *)sys->documents.items)[i];
@@ -255,16 +252,17 @@ static void add_system_sources(struct qms_coverage *c, struct qms_cov_row *row, 
 			else if (d->status.text && d->status.choice == QMS_DOC_WITHDRAWN)
 				state = QMS_SRC_WITHDRAWN;
 			bool record = d->kind.text && d->kind.choice == QMS_DOC_KIND_RECORD;
-			add_source(c, row, &(struct qms_cov_source){QMS_COV_DOCUMENT,
-				   d->id.text ? qms_arena_strdup(a, d->id.text) : "?", qms_arena_strdup(a, d->title.text),
-				   qms_arena_strdup(a, v->text), c->system_path, v->line, v->col, date, state, record});
+			add_source(c, row,
+				   &(struct qms_cov_source){
+					   QMS_COV_DOCUMENT, d->id.text ? qms_arena_strdup(a, d->id.text) : "?",
+					   qms_arena_strdup(a, d->title.text), qms_arena_strdup(a, v->text),
+					   c->system_path, v->line, v->col, date, state, record});
 			break;
 		}
 	}
 }
 
-static void add_process_sources(struct qms_coverage *c, struct qms_cov_row *row,
-				const struct qms_index_process *p)
+static void add_process_sources(struct qms_coverage *c, struct qms_cov_row *row, const struct qms_index_process *p)
 {
 	for (size_t k = 0; k < p->clauses.len; k++) {
 		const struct qms_ref *t = &p->clauses.items[k];
@@ -274,12 +272,15 @@ static void add_process_sources(struct qms_coverage *c, struct qms_cov_row *row,
 		if (state == QMS_SRC_IN_FORCE && p->withdrawn_day >= 0 && p->withdrawn_day <= c->as_of)
 			state = QMS_SRC_WITHDRAWN;
 		const char *code = p->code.text ? p->code.text : "?";
-		add_source(c, row, &(struct qms_cov_source){QMS_COV_PROCESS, code, p->title.text, t->text, p->path,
-			   t->line, t->col, p->effective_day, state, false});
+		add_source(c, row,
+			   &(struct qms_cov_source){QMS_COV_PROCESS, code, p->title.text, t->text, p->path, t->line,
+						    t->col, p->effective_day, state, false});
 		/* the records a procedure keeps exist from the day it takes effect */
 		if (p->nrecords)
-			add_source(c, row, &(struct qms_cov_source){QMS_COV_RECORDS, code, p->title.text, t->text,
-				   p->path, p->records.line, p->records.col, p->effective_day, state, true});
+			add_source(c, row,
+				   &(struct qms_cov_source){QMS_COV_RECORDS, code, p->title.text, t->text, p->path,
+							    p->records.line, p->records.col, p->effective_day, state,
+							    true});
 		return;
 	}
 }
@@ -441,8 +442,8 @@ static void make_rows(struct qms_coverage *out, const struct qms_catalog *cat, c
 	}
 }
 
-void qms_coverage_compute(struct qms_coverage *out, const struct qms_catalog *cat,
-			  const struct qms_index *ix, const char *agency, const struct qms_cov_input *in)
+void qms_coverage_compute(struct qms_coverage *out, const struct qms_catalog *cat, const struct qms_index *ix,
+			  const char *agency, const struct qms_cov_input *in)
 {
 	memset(out, 0, sizeof(*out));
 	struct qms_arena *a = &out->arena;
@@ -512,20 +513,15 @@ static void blocked_text(struct qms_buf *out, const struct qms_cov_source *s, en
 	const char *what = s->kind == QMS_COV_FIELD ? "system.yaml" : qms_cov_source_name(s, lang);
 	switch (s->state) {
 	case QMS_SRC_UNDATED:
-		qms_buf_printf(out, s->kind == QMS_COV_FIELD ? qms_tr(lang, N_("%s has no issue date")) :
-			       s->kind == QMS_COV_DOCUMENT ? qms_tr(lang, N_("%s has no issue date")) :
-							      qms_tr(lang, N_("%s has no effective date")),
+		qms_buf_printf(out,
+			       s->kind == QMS_COV_FIELD      ? qms_tr(lang, N_("%s has no issue date"))
+			       : s->kind == QMS_COV_DOCUMENT ? qms_tr(lang, N_("%s has no issue date"))
+							     : qms_tr(lang, N_("%s has no effective date")),
 			       what);
 		break;
-	case QMS_SRC_LATER:
-		qms_buf_printf(out, qms_tr(lang, N_("%s is dated %s")), what, d.buf);
-		break;
-	case QMS_SRC_DRAFT:
-		qms_buf_printf(out, qms_tr(lang, N_("%s is a draft")), what);
-		break;
-	case QMS_SRC_WITHDRAWN:
-		qms_buf_printf(out, qms_tr(lang, N_("%s is withdrawn")), what);
-		break;
+	case QMS_SRC_LATER: qms_buf_printf(out, qms_tr(lang, N_("%s is dated %s")), what, d.buf); break;
+	case QMS_SRC_DRAFT: qms_buf_printf(out, qms_tr(lang, N_("%s is a draft")), what); break;
+	case QMS_SRC_WITHDRAWN: qms_buf_printf(out, qms_tr(lang, N_("%s is withdrawn")), what); break;
 	case QMS_SRC_NO_REPORT:
 		if (s->kind == QMS_COV_ACTION) {
 			qms_buf_printf(out, qms_tr(lang, N_("%s closed, its effectiveness not verified")), what);
@@ -533,9 +529,7 @@ static void blocked_text(struct qms_buf *out, const struct qms_cov_source *s, en
 		}
 		qms_buf_adds(out, what);
 		break;
-	case QMS_SRC_IN_FORCE:
-		qms_buf_adds(out, what);
-		break;
+	case QMS_SRC_IN_FORCE: qms_buf_adds(out, what); break;
 	}
 	qms_buf_release(&d);
 }
@@ -548,10 +542,12 @@ void qms_cov_gap_text(struct qms_buf *out, const struct qms_coverage *c, const s
 	add_date(&d, c->as_of, lang);
 	const struct qms_cov_source *s = row->gap_source;
 	switch (row->gap) {
-	case QMS_GAP_NONE:
-		break;
+	case QMS_GAP_NONE: break;
 	case QMS_GAP_NOTHING:
-		qms_buf_adds(out, qms_tr(lang, N_("nothing addresses it: no field of system.yaml, document or procedure names it")));
+		qms_buf_adds(
+			out,
+			qms_tr(lang,
+			       N_("nothing addresses it: no field of system.yaml, document or procedure names it")));
 		break;
 	case QMS_GAP_NOT_IN_FORCE:
 		qms_buf_printf(out, qms_tr(lang, N_("nothing addressing it is in force on %s")), d.buf);
@@ -559,18 +555,12 @@ void qms_cov_gap_text(struct qms_buf *out, const struct qms_coverage *c, const s
 	case QMS_GAP_NOT_ISSUED:
 		qms_buf_printf(out, qms_tr(lang, N_("no issued document in force on %s")), d.buf);
 		break;
-	case QMS_GAP_NO_RECORD:
-		qms_buf_printf(out, qms_tr(lang, N_("no record dated on or before %s")), d.buf);
-		break;
-	case QMS_GAP_NO_AUDIT:
-		qms_buf_printf(out, qms_tr(lang, N_("no internal audit done by %s")), d.buf);
-		break;
+	case QMS_GAP_NO_RECORD: qms_buf_printf(out, qms_tr(lang, N_("no record dated on or before %s")), d.buf); break;
+	case QMS_GAP_NO_AUDIT: qms_buf_printf(out, qms_tr(lang, N_("no internal audit done by %s")), d.buf); break;
 	case QMS_GAP_AUDIT_NO_REPORT:
 		qms_buf_adds(out, qms_tr(lang, N_("internal audit done, its report not recorded")));
 		break;
-	case QMS_GAP_NO_REVIEW:
-		qms_buf_printf(out, qms_tr(lang, N_("no management review done by %s")), d.buf);
-		break;
+	case QMS_GAP_NO_REVIEW: qms_buf_printf(out, qms_tr(lang, N_("no management review done by %s")), d.buf); break;
 	case QMS_GAP_REVIEW_NO_MINUTES:
 		qms_buf_adds(out, qms_tr(lang, N_("management review done, its minutes not recorded")));
 		break;

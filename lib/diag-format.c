@@ -12,8 +12,7 @@ static const char *severity_name(const struct qms_rule *r)
 	return r->severity == QMS_ERROR ? "error" : "warning";
 }
 
-void qms_diags_write_text(struct qms_buf *out, const struct qms_diags *d, const struct qms_diag_output *o,
-			  bool color)
+void qms_diags_write_text(struct qms_buf *out, const struct qms_diags *d, const struct qms_diag_output *o, bool color)
 {
 	for (size_t i = 0; i < d->len; i++) {
 		const struct qms_diag *g = &d->items[i];
@@ -26,7 +25,8 @@ void qms_diags_write_text(struct qms_buf *out, const struct qms_diags *d, const 
 			qms_buf_adds(out, "\033[1m");
 			qms_buf_add_printable(out, g->file, strlen(g->file), false);
 			qms_buf_printf(out, ":%u:%u:\033[0m %s%s[%s]\033[0m: ", g->line, g->col,
-				       err ? "\033[1;31m" : "\033[1;33m", qms_severity_word(rule->severity), rule->code);
+				       err ? "\033[1;31m" : "\033[1;33m", qms_severity_word(rule->severity),
+				       rule->code);
 			qms_buf_add_printable(out, g->message, strlen(g->message), false);
 			qms_buf_addc(out, '\n');
 		} else {
@@ -271,8 +271,8 @@ void qms_diags_write_gitlab(struct qms_buf *out, const struct qms_diags *d)
 		const struct qms_rule *rule = qms_rule_get(g->rule);
 		char line[32], fp[40];
 		snprintf(line, sizeof(line), "%u:%u", g->line, g->col);
-		unsigned long long h = fnv1a(fnv1a(fnv1a(fnv1a(14695981039346656037ULL, g->file), line), rule->code),
-					     g->message);
+		unsigned long long h =
+			fnv1a(fnv1a(fnv1a(fnv1a(14695981039346656037ULL, g->file), line), rule->code), g->message);
 		snprintf(fp, sizeof(fp), "%016llx", h);
 		qms_json_object(&j);
 		qms_json_kv_string(&j, "description", g->message);

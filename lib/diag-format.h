@@ -13,15 +13,14 @@
 #include "diag.h"
 
 struct qms_diag_output {
-	const char *tool_version;   /* "0.1.0" */
-	const char *rules_uri;      /* where docs/rules.md is installed (file:// URI), or NULL */
-	size_t files;               /* documents checked */
+	const char *tool_version; /* "0.1.0" */
+	const char *rules_uri; /* where docs/rules.md is installed (file:// URI), or NULL */
+	size_t files; /* documents checked */
 };
 
 /* `file:line:col: severity[CODE]: message` lines (coloured with ANSI
  * escapes when color), then the count line. */
-void qms_diags_write_text(struct qms_buf *out, const struct qms_diags *d, const struct qms_diag_output *o,
-			  bool color);
+void qms_diags_write_text(struct qms_buf *out, const struct qms_diags *d, const struct qms_diag_output *o, bool color);
 void qms_diags_write_json(struct qms_buf *out, const struct qms_diags *d, const struct qms_diag_output *o);
 void qms_diags_write_sarif(struct qms_buf *out, const struct qms_diags *d, const struct qms_diag_output *o);
 void qms_diags_write_github(struct qms_buf *out, const struct qms_diags *d);

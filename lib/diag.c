@@ -49,8 +49,8 @@ static struct qms_diag *diags_push(struct qms_diags *d)
 	return &d->items[d->len++];
 }
 
-void qms_diags_vadd(struct qms_diags *d, const char *file, unsigned line, unsigned col,
-		    enum qms_rule_id rule, const char *fmt, va_list ap)
+void qms_diags_vadd(struct qms_diags *d, const char *file, unsigned line, unsigned col, enum qms_rule_id rule,
+		    const char *fmt, va_list ap)
 {
 	struct qms_buf msg;
 	qms_buf_init(&msg);
@@ -66,8 +66,8 @@ void qms_diags_vadd(struct qms_diags *d, const char *file, unsigned line, unsign
 	diag->message = qms_buf_detach(&msg);
 }
 
-void qms_diags_add(struct qms_diags *d, const char *file, unsigned line, unsigned col,
-		   enum qms_rule_id rule, const char *fmt, ...)
+void qms_diags_add(struct qms_diags *d, const char *file, unsigned line, unsigned col, enum qms_rule_id rule,
+		   const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

@@ -35,13 +35,13 @@ const struct qms_rule *qms_rule_get(enum qms_rule_id id);
 const struct qms_rule *qms_rule_find(const char *code);
 
 struct qms_diag {
-	char *file;        /* owned */
-	unsigned line;     /* 1-based; 0 when the problem has no position */
-	unsigned col;      /* 1-based, in characters */
+	char *file; /* owned */
+	unsigned line; /* 1-based; 0 when the problem has no position */
+	unsigned col; /* 1-based, in characters */
 	unsigned end_line; /* where the word or value ends; 0 until qms_diags_fill_ends() */
-	unsigned end_col;  /* just past its last character */
+	unsigned end_col; /* just past its last character */
 	enum qms_rule_id rule;
-	char *message;     /* owned; lower case, no final period */
+	char *message; /* owned; lower case, no final period */
 };
 
 struct qms_diags {
@@ -53,12 +53,10 @@ struct qms_diags {
 void qms_diags_init(struct qms_diags *d);
 void qms_diags_release(struct qms_diags *d);
 
-void qms_diags_add(struct qms_diags *d, const char *file, unsigned line, unsigned col,
-		   enum qms_rule_id rule, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-void qms_diags_vadd(struct qms_diags *d, const char *file, unsigned line, unsigned col,
-		    enum qms_rule_id rule, const char *fmt, va_list ap)
-	__attribute__((format(printf, 6, 0)));
+void qms_diags_add(struct qms_diags *d, const char *file, unsigned line, unsigned col, enum qms_rule_id rule,
+		   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void qms_diags_vadd(struct qms_diags *d, const char *file, unsigned line, unsigned col, enum qms_rule_id rule,
+		    const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Move every item of src to the end of dst; src is left empty. */
 void qms_diags_move(struct qms_diags *dst, struct qms_diags *src);

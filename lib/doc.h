@@ -18,25 +18,25 @@ enum qms_node_type {
 };
 
 struct qms_node {
-	uint8_t type;           /* enum qms_node_type */
-	bool plain;             /* scalar written without quotes or block style */
-	uint32_t line;          /* 1-based */
-	uint32_t col;           /* 1-based, in characters */
-	uint32_t end_line;      /* position just after the node, 1-based */
+	uint8_t type; /* enum qms_node_type */
+	bool plain; /* scalar written without quotes or block style */
+	uint32_t line; /* 1-based */
+	uint32_t col; /* 1-based, in characters */
+	uint32_t end_line; /* position just after the node, 1-based */
 	uint32_t end_col;
-	uint32_t len;           /* scalar: length of text in bytes */
-	uint32_t count;         /* sequence: items; mapping: keys */
-	struct qms_node *next;  /* next item of the parent sequence, or next key of the parent mapping */
+	uint32_t len; /* scalar: length of text in bytes */
+	uint32_t count; /* sequence: items; mapping: keys */
+	struct qms_node *next; /* next item of the parent sequence, or next key of the parent mapping */
 	struct qms_node *value; /* for a mapping key: its value */
-	const char *text;       /* scalar: NUL-terminated, holds no NUL (refused by the loader) */
+	const char *text; /* scalar: NUL-terminated, holds no NUL (refused by the loader) */
 	struct qms_node *first; /* sequence: first item; mapping: first key (each with ->value) */
 };
 
 /* A loaded document. Owns every node and string through its arena, in
  * which the struct itself lives too. */
 struct qms_doc {
-	const char *path;       /* as given to the loader */
-	struct qms_node *root;  /* NULL when the file held no document */
+	const char *path; /* as given to the loader */
+	struct qms_node *root; /* NULL when the file held no document */
 	struct qms_arena arena;
 };
 
@@ -48,8 +48,7 @@ struct qms_doc {
 /* Parse buf[0..len) as the YAML document of `path`. On success *out is a
  * new document (free with qms_doc_free()) and 0 is returned. On a refusal
  * the reasons are added to diags, *out is NULL and -1 is returned. */
-int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_t len,
-		  struct qms_diags *diags);
+int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_t len, struct qms_diags *diags);
 
 /* Read the file at path (at most QMS_MAX_FILE_SIZE bytes, a regular
  * file) into a buffer of this thread: *out is valid until the thread's

@@ -30,7 +30,7 @@ struct docx {
 	bool in_cell, cell_has_para, head_cell;
 	bool para_open;
 	bool in_list, in_terms;
-	bool head_rows;          /* rows of the table head: repeated on each page */
+	bool head_rows; /* rows of the table head: repeated on each page */
 	size_t ncols;
 	unsigned widths[16];
 };
@@ -148,8 +148,7 @@ static void x_raw(struct qms_docw *w, const char *html)
 	(void)html;
 }
 
-static void x_table_begin(struct qms_docw *w, const char *id, const char *cls, size_t ncols,
-			  const unsigned *widths)
+static void x_table_begin(struct qms_docw *w, const char *id, const char *cls, size_t ncols, const unsigned *widths)
 {
 	struct docx *d = X(w);
 	(void)id;
@@ -163,7 +162,8 @@ static void x_table_begin(struct qms_docw *w, const char *id, const char *cls, s
 	qms_buf_adds(d->out, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
 			     "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>");
 	if (cls && !strcmp(cls, "head"))
-		qms_buf_adds(d->out, "<w:tblCellMar><w:top w:w=\"60\" w:type=\"dxa\"/><w:bottom w:w=\"60\" w:type=\"dxa\"/></w:tblCellMar>");
+		qms_buf_adds(d->out, "<w:tblCellMar><w:top w:w=\"60\" w:type=\"dxa\"/><w:bottom w:w=\"60\" "
+				     "w:type=\"dxa\"/></w:tblCellMar>");
 	qms_buf_adds(d->out, "</w:tblPr><w:tblGrid>");
 	for (size_t i = 0; i < d->ncols; i++)
 		qms_buf_printf(d->out, "<w:gridCol w:w=\"%u\"/>", d->widths[i]);
@@ -259,96 +259,128 @@ static void x_terms_end(struct qms_docw *w)
 }
 
 static const struct qms_docw_ops docx_ops = {
-	x_heading, x_para_begin, x_para_end, x_text, x_link, x_raw,
-	x_table_begin, x_table_part, x_row_begin, x_cell_begin, x_cell_end,
-	x_row_end, x_table_end, x_item_begin, x_item_end, x_list_end,
-	x_term_begin, x_term_end, x_terms_end,
+	x_heading,    x_para_begin, x_para_end,   x_text,     x_link,      x_raw,       x_table_begin,
+	x_table_part, x_row_begin,  x_cell_begin, x_cell_end, x_row_end,   x_table_end, x_item_begin,
+	x_item_end,   x_list_end,   x_term_begin, x_term_end, x_terms_end,
 };
 
 /* ---- the parts of the package ---- */
 
 #define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-#define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
-	     "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+#define W_NS                                                                                                           \
+	"xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "                                    \
+	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
 
-static const char content_types[] =
-	XML_HEAD
+static const char content_types[] = XML_HEAD
 	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 	"<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
 	"<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
 	"<Default Extension=\"png\" ContentType=\"image/png\"/>"
-	"<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-	"<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-	"<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
-	"<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+	"<Override PartName=\"/word/document.xml\" "
+	"ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+	"<Override PartName=\"/word/styles.xml\" "
+	"ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+	"<Override PartName=\"/word/header1.xml\" "
+	"ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+	"<Override PartName=\"/docProps/core.xml\" "
+	"ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
 	"</Types>";
 
 static const char package_rels[] =
-	XML_HEAD
-	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-	"</Relationships>";
+	XML_HEAD "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+		 "<Relationship Id=\"rId1\" "
+		 "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+		 "Target=\"word/document.xml\"/>"
+		 "<Relationship Id=\"rId2\" "
+		 "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" "
+		 "Target=\"docProps/core.xml\"/>"
+		 "</Relationships>";
 
-static const char document_rels[] =
-	XML_HEAD
+static const char document_rels[] = XML_HEAD
 	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	"<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
-	"<Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
-	;
+	"<Relationship Id=\"rIdStyles\" "
+	"Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+	"<Relationship Id=\"rIdHeader\" "
+	"Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>";
 
-static const char diagram_rel[] =
-	"<Relationship Id=\"rIdDiagram\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/diagram.png\"/>";
+static const char diagram_rel[] = "<Relationship Id=\"rIdDiagram\" "
+				  "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+				  "Target=\"media/diagram.png\"/>";
 
 /* Times New Roman 13 pt, as Nghị định 30/2020 asks of administrative
  * documents; Word and LibreOffice substitute a metric twin when absent. */
-static const char styles[] =
-	XML_HEAD
+static const char styles[] = XML_HEAD
 	"<w:styles " W_NS ">"
-	"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>"
+	"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+	"w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>"
 	"<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/><w:lang w:val=\"vi-VN\"/></w:rPr></w:rPrDefault>"
-	"<w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"264\" w:lineRule=\"auto\"/><w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
-	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-	"<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:caps/><w:sz w:val=\"28\"/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-	"<w:pPr><w:keepNext/><w:spacing w:before=\"200\" w:after=\"80\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:caps/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-	"<w:pPr><w:keepNext/><w:spacing w:before=\"160\" w:after=\"60\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"Heading4\"><w:name w:val=\"heading 4\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
-	"<w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"40\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"3\"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"DocTitle\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
-	"<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"26\"/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"Kind\"><w:name w:val=\"Document kind\"/><w:basedOn w:val=\"Normal\"/>"
-	"<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"Issued\"><w:name w:val=\"Issued with\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"264\" w:lineRule=\"auto\"/><w:jc "
+	"w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+	"w:val=\"Normal\"/><w:qFormat/></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn "
+	"w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+	"<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"center\"/><w:outlineLvl "
+	"w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:caps/><w:sz w:val=\"28\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn "
+	"w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+	"<w:pPr><w:keepNext/><w:spacing w:before=\"200\" w:after=\"80\"/><w:jc w:val=\"left\"/><w:outlineLvl "
+	"w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:caps/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/><w:basedOn "
+	"w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+	"<w:pPr><w:keepNext/><w:spacing w:before=\"160\" w:after=\"60\"/><w:jc w:val=\"left\"/><w:outlineLvl "
+	"w:val=\"2\"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading4\"><w:name w:val=\"heading 4\"/><w:basedOn "
+	"w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>"
+	"<w:pPr><w:keepNext/><w:spacing w:before=\"120\" w:after=\"40\"/><w:jc w:val=\"left\"/><w:outlineLvl "
+	"w:val=\"3\"/></w:pPr><w:rPr><w:b/><w:i/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"DocTitle\"><w:name w:val=\"Title\"/><w:basedOn "
+	"w:val=\"Normal\"/><w:qFormat/>"
+	"<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:sz "
+	"w:val=\"26\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Kind\"><w:name w:val=\"Document kind\"/><w:basedOn "
+	"w:val=\"Normal\"/>"
+	"<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:sz "
+	"w:val=\"28\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Issued\"><w:name w:val=\"Issued with\"/><w:basedOn "
+	"w:val=\"Normal\"/>"
 	"<w:pPr><w:spacing w:after=\"120\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Cell\"><w:name w:val=\"Table text\"/><w:basedOn w:val=\"Normal\"/>"
-	"<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/></w:pPr><w:rPr><w:sz w:val=\"24\"/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"Note\"><w:name w:val=\"Step note\"/><w:basedOn w:val=\"Cell\"/><w:rPr><w:i/><w:sz w:val=\"22\"/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"Flow\"><w:name w:val=\"Step flow\"/><w:basedOn w:val=\"Cell\"/><w:rPr><w:sz w:val=\"22\"/></w:rPr></w:style>"
-	"<w:style w:type=\"paragraph\" w:styleId=\"ListItem\"><w:name w:val=\"List item\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc "
+	"w:val=\"left\"/></w:pPr><w:rPr><w:sz w:val=\"24\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Note\"><w:name w:val=\"Step note\"/><w:basedOn "
+	"w:val=\"Cell\"/><w:rPr><w:i/><w:sz w:val=\"22\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Flow\"><w:name w:val=\"Step flow\"/><w:basedOn "
+	"w:val=\"Cell\"/><w:rPr><w:sz w:val=\"22\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"ListItem\"><w:name w:val=\"List item\"/><w:basedOn "
+	"w:val=\"Normal\"/>"
 	"<w:pPr><w:ind w:left=\"425\" w:hanging=\"284\"/></w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"After\"><w:name w:val=\"After table\"/><w:basedOn w:val=\"Normal\"/>"
 	"<w:pPr><w:spacing w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
 	"<w:pPr><w:jc w:val=\"right\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
 	"<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
-	"<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+	"<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left "
+	"w:w=\"108\" w:type=\"dxa\"/>"
 	"<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
-	"<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/>"
+	"<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn "
+	"w:val=\"TableNormal\"/>"
 	"<w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
-	"<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
-	"<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+	"<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:bottom w:val=\"single\" w:sz=\"4\" "
+	"w:space=\"0\" w:color=\"auto\"/>"
+	"<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:insideH w:val=\"single\" w:sz=\"4\" "
+	"w:space=\"0\" w:color=\"auto\"/>"
 	"<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/></w:tblBorders></w:tblPr></w:style>"
 	"</w:styles>";
 
 static void add_field(struct qms_buf *b, const char *instr)
 {
-	qms_buf_printf(b, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-			  "<w:r><w:instrText xml:space=\"preserve\"> %s </w:instrText></w:r>"
-			  "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r>"
-			  "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>", instr);
+	qms_buf_printf(b,
+		       "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		       "<w:r><w:instrText xml:space=\"preserve\"> %s </w:instrText></w:r>"
+		       "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r>"
+		       "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+		       instr);
 }
 
 /* Code, edition, effective date and page x/y on every page. */
@@ -358,7 +390,8 @@ static void add_header(struct qms_buf *b, const struct qms_report *r, size_t pi)
 	qms_buf_init(&line);
 	qms_procdoc_add_running_head(&line, r, pi);
 	qms_buf_printf(&line, " · %s ", qms_tr(r->lang, N_("Page")));
-	qms_buf_adds(b, XML_HEAD "<w:hdr " W_NS "><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr><w:r><w:t xml:space=\"preserve\">");
+	qms_buf_adds(b, XML_HEAD "<w:hdr " W_NS
+				 "><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr><w:r><w:t xml:space=\"preserve\">");
 	qms_html_add_text(b, line.buf);
 	qms_buf_adds(b, "</w:t></w:r>");
 	add_field(b, "PAGE");
@@ -371,8 +404,9 @@ static void add_header(struct qms_buf *b, const struct qms_report *r, size_t pi)
 static void add_core(struct qms_buf *b, const struct qms_report *r, size_t pi)
 {
 	const struct qms_report_procedure *rp = &r->procedures[pi];
-	qms_buf_adds(b, XML_HEAD "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-			"xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>");
+	qms_buf_adds(b, XML_HEAD "<cp:coreProperties "
+				 "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+				 "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>");
 	qms_html_add_text(b, rp->code);
 	qms_buf_adds(b, " - ");
 	qms_html_add_text(b, rp->title);
@@ -385,12 +419,16 @@ static void add_sect(struct qms_buf *b, bool landscape)
 {
 	qms_buf_adds(b, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>");
 	if (landscape)
-		qms_buf_printf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\" w:orient=\"landscape\"/>"
-				  "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"400\" w:footer=\"400\" w:gutter=\"0\"/>",
+		qms_buf_printf(b,
+			       "<w:pgSz w:w=\"%d\" w:h=\"%d\" w:orient=\"landscape\"/>"
+			       "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"400\" "
+			       "w:footer=\"400\" w:gutter=\"0\"/>",
 			       PAGE_H, PAGE_W, LAND_MARGIN, LAND_MARGIN, LAND_MARGIN, LAND_MARGIN);
 	else
-		qms_buf_printf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
-				  "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>",
+		qms_buf_printf(b,
+			       "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
+			       "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"567\" "
+			       "w:footer=\"567\" w:gutter=\"0\"/>",
 			       PAGE_W, PAGE_H, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT);
 	qms_buf_adds(b, "</w:sectPr>");
 }
@@ -421,26 +459,27 @@ static void add_diagram(struct qms_buf *b, const struct qms_report *r, uint32_t 
 	qms_buf_adds(b, "</w:pPr><w:r><w:t>");
 	qms_html_add_text(b, r->lang == QMS_LANG_VI ? "Lưu đồ quy trình" : "Flow chart");
 	qms_buf_adds(b, "</w:t></w:r></w:p>");
-	qms_buf_printf(b, "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
-			  "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/>"
-			  "<wp:docPr id=\"1\" name=\"diagram\"/>"
-			  "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
-			  "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
-			  "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"diagram.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
-			  "<pic:blipFill><a:blip r:embed=\"rIdDiagram\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
-			  "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
-			  "<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
-			  "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
-		       w, h, w, h);
+	qms_buf_printf(
+		b,
+		"<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
+		"<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/>"
+		"<wp:docPr id=\"1\" name=\"diagram\"/>"
+		"<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+		"<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+		"<pic:pic><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"diagram.png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+		"<pic:blipFill><a:blip r:embed=\"rIdDiagram\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+		"<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
+		"<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
+		"</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>",
+		w, h, w, h);
 }
 
-static void add_document(struct qms_buf *b, const struct qms_report *r, size_t pi, const void *png,
-			 size_t png_len)
+static void add_document(struct qms_buf *b, const struct qms_report *r, size_t pi, const void *png, size_t png_len)
 {
 	qms_buf_adds(b, XML_HEAD "<w:document " W_NS " "
-			"xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
-			"xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-			"xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>");
+				 "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+				 "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+				 "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>");
 	struct docx d = {.w = {&docx_ops}, .out = b};
 	qms_procdoc_write(&d.w, r, pi, NULL);
 	close_para(&d);
@@ -519,8 +558,8 @@ static int zip_parts(struct qms_buf *out, const struct part *parts, size_t n, ch
 	return rc;
 }
 
-int qms_docx_build(struct qms_buf *out, const struct qms_report *r, size_t pi, const void *png,
-		   size_t png_len, char **err)
+int qms_docx_build(struct qms_buf *out, const struct qms_report *r, size_t pi, const void *png, size_t png_len,
+		   char **err)
 {
 	struct qms_buf doc, hdr, core, rels;
 	qms_buf_init(&rels);

@@ -16,7 +16,7 @@
 /* Append the .docx bytes of procedure pi of r to out. png[0..png_len) is
  * the diagram (PNG); NULL for none. The same input gives the same bytes.
  * Returns 0, or -1 with *err (caller frees). */
-int qms_docx_build(struct qms_buf *out, const struct qms_report *r, size_t pi, const void *png,
-		   size_t png_len, char **err);
+int qms_docx_build(struct qms_buf *out, const struct qms_report *r, size_t pi, const void *png, size_t png_len,
+		   char **err);
 
 #endif

@@ -9,11 +9,11 @@
 #include <string.h>
 
 struct qms_edit_splice {
-	size_t at;   /* offset in the original text */
-	size_t del;  /* bytes removed from there */
-	char *ins;   /* owned; inserted at `at` */
-	int depth;   /* depth in the tree of the node changed or inserted into; -1 for a removal */
-	size_t seq;  /* order of creation */
+	size_t at; /* offset in the original text */
+	size_t del; /* bytes removed from there */
+	char *ins; /* owned; inserted at `at` */
+	int depth; /* depth in the tree of the node changed or inserted into; -1 for a removal */
+	size_t seq; /* order of creation */
 	bool planned; /* made by plan() from the removals, not by an operation */
 };
 
@@ -248,7 +248,9 @@ static size_t past_trap(const struct qms_edit *e, size_t at)
 	return t == NO_TRAP ? at : t;
 }
 
-#define TAB_TRAP N_("a line after it starts with a tab, which YAML allows there only after a plain value; remove the tab first")
+#define TAB_TRAP                                                                                                       \
+	N_("a line after it starts with a tab, which YAML allows there only after a plain value; remove the tab "      \
+	   "first")
 
 /* ---- the tree ---- */
 
@@ -270,9 +272,8 @@ static bool under(const struct qms_node *root, const struct qms_node *n)
 /* True when `target` is n or lies under it; *flow is set when a flow
  * collection encloses target (target itself excluded), *parent to the
  * collection holding it directly, *key to its key when that is a map. */
-static bool find_context(const struct qms_edit *e, const struct qms_node *n,
-			 const struct qms_node *target, bool in_flow, bool *flow,
-			 const struct qms_node **parent, const struct qms_node **key)
+static bool find_context(const struct qms_edit *e, const struct qms_node *n, const struct qms_node *target,
+			 bool in_flow, bool *flow, const struct qms_node **parent, const struct qms_node **key)
 {
 	if (n == target) {
 		*flow = in_flow;
@@ -620,7 +621,8 @@ static const char *unicode_breaks(const struct qms_edit *e)
 {
 	for (size_t i = e->base; i < e->len; i++)
 		if (break_len(e->text, e->len, i) && e->text[i] != '\n' && e->text[i] != '\r')
-			return N_("the text holds a Unicode line or paragraph separator (U+0085, U+2028 or U+2029), which YAML counts as a line end; replace it with a line break or a space first");
+			return N_("the text holds a Unicode line or paragraph separator (U+0085, U+2028 or U+2029), "
+				  "which YAML counts as a line end; replace it with a line break or a space first");
 	return NULL;
 }
 
@@ -637,7 +639,8 @@ static const char *stray_marks(const struct qms_edit *e)
 		if (!n)
 			return NULL; /* the loader refused it before */
 		if (cp >= 0x300 && qms_is_combining(cp) && prev < 0x80 && strchr(" \t\r\n-:,[{\"'?", prev))
-			return N_("a combining accent follows a blank or a sign, not a letter; retype the word with its accent");
+			return N_("a combining accent follows a blank or a sign, not a letter; retype the word with "
+				  "its accent");
 		prev = (unsigned char)e->text[i];
 		i += n;
 	}
@@ -654,7 +657,8 @@ static const char *marker_lines(const struct qms_edit *e)
 		if (end - i < 4 || (memcmp(e->text + i, "---", 3) && memcmp(e->text + i, "...", 3)))
 			continue;
 		if (!strchr(" \t", e->text[i + 3]))
-			return N_("a line starts with '---' or '...' and more text, which a change could turn into the start or the end of the document; indent that line first");
+			return N_("a line starts with '---' or '...' and more text, which a change could turn into the "
+				  "start or the end of the document; indent that line first");
 	}
 	return NULL;
 }
@@ -1049,7 +1053,8 @@ static int plan_block_run(struct qms_edit *e, struct plan *p, const struct qms_n
 	if (block && touched_under(e, leaf))
 		/* what it takes in depends on its new text (an empty block
 		 * takes the indentation of the next line) */
-		return edit_fail(e, _("this edit changes a block text ('|' or '>') and removes the entry after it; make them in two edits"));
+		return edit_fail(e, _("this edit changes a block text ('|' or '>') and removes the entry after it; "
+				      "make them in two edits"));
 	size_t run_from = 0;
 	for (size_t k = i; k <= j; k++) {
 		size_t st = entry_start(e, coll, ent[k]);
@@ -1084,7 +1089,8 @@ static int plan_block_removals(struct qms_edit *e, struct plan *p, const struct 
 			continue;
 		}
 		size_t j = run_end(es, i);
-		int rc = i == 0 && !alone ? plan_block_first(e, p, coll, es, s0, j) : plan_block_run(e, p, coll, es, i, j);
+		int rc = i == 0 && !alone ? plan_block_first(e, p, coll, es, s0, j)
+					  : plan_block_run(e, p, coll, es, i, j);
 		if (rc < 0)
 			return rc;
 		i = j + 1;
@@ -1191,7 +1197,8 @@ int qms_edit_apply(struct qms_edit *e, struct qms_buf *out)
 	if (marker_count(out->buf + start, out->len - start) > marker_count(e->text, e->len)) {
 		out->len = start;
 		out->buf[start] = '\0';
-		return edit_fail(e, "the change would start a line with '...' or '---', which ends or starts a document; first move that text to the line before");
+		return edit_fail(e, "the change would start a line with '...' or '---', which ends or starts a "
+				    "document; first move that text to the line before");
 	}
 	return 0;
 }
@@ -1206,8 +1213,8 @@ struct snapshot {
 
 static struct snapshot begin(const struct qms_edit *e)
 {
-	return (struct snapshot){e->nsplices, e->nadded, e->nremoved_from, e->ngrown,
-				 e->nset, e->nremovals, e->ntouched};
+	return (struct snapshot){e->nsplices, e->nadded,    e->nremoved_from, e->ngrown,
+				 e->nset,     e->nremovals, e->ntouched};
 }
 
 /* Operations on a text with a BOM after its start are refused: libyaml
@@ -1298,8 +1305,7 @@ static bool needs_quotes(const char *v, bool flow)
 	size_t n = strlen(v);
 	if (n == 0)
 		return true;
-	if (strchr("-?:,[]{}#&*!|>'\"%@`", v[0]) || v[0] == ' ' || v[n - 1] == ' ' ||
-	    v[n - 1] == ':')
+	if (strchr("-?:,[]{}#&*!|>'\"%@`", v[0]) || v[0] == ' ' || v[n - 1] == ' ' || v[n - 1] == ':')
 		return true;
 	if (!strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") || !strcmp(v, "NULL"))
 		return true;
@@ -1388,9 +1394,7 @@ static void add_spaces(struct qms_buf *b, int n)
 static void render_flow(struct qms_buf *b, const struct qms_yval *v)
 {
 	switch (v->type) {
-	case QMS_YVAL_SCALAR:
-		qms_yaml_add_scalar(b, v->text, true);
-		return;
+	case QMS_YVAL_SCALAR: qms_yaml_add_scalar(b, v->text, true); return;
 	case QMS_YVAL_SEQ:
 		qms_buf_addc(b, '[');
 		for (size_t i = 0; i < v->n; i++) {
@@ -1434,8 +1438,7 @@ static void render_item(const struct qms_edit *e, struct qms_buf *b, const struc
 
 /* What follows `key:` in block context, the key at column `indent`
  * (0-based): ` value`, or the lines of a block collection. */
-static void render_after_key(const struct qms_edit *e, struct qms_buf *b, const struct qms_yval *v,
-			     int indent)
+static void render_after_key(const struct qms_edit *e, struct qms_buf *b, const struct qms_yval *v, int indent)
 {
 	if (!block_collection(v)) {
 		qms_buf_addc(b, ' ');
@@ -1591,7 +1594,8 @@ static int set_block_scalar(struct qms_edit *e, const struct qms_node *node, con
 			to = after_line(e, e->line_start[l]);
 	if (!vlen && absorbs_when_empty(e, node, to)) {
 		qms_buf_release(&b);
-		return edit_fail(e, "emptying this block would make the comment after it part of its text; move the comment to the key's indentation first");
+		return edit_fail(e, "emptying this block would make the comment after it part of its text; move the "
+				    "comment to the key's indentation first");
 	}
 	/* the new lines go in like those of a collection, before what is
 	 * inserted at the same place into the nodes around (after a block
@@ -1689,8 +1693,8 @@ static int set_scalar(struct qms_edit *e, const struct qms_node *node, const cha
 	if (flow && !quote && tab_trap(e, end))
 		quote = '"'; /* see render_flow_at() */
 	add_scalar_styled(&b, value, flow, quote);
-	if (!flow && node->plain && b.buf[vs == end] != e->text[vs] && (b.buf[vs == end] == '"' || b.buf[vs == end] == '\'') &&
-	    tab_trap(e, end)) {
+	if (!flow && node->plain && b.buf[vs == end] != e->text[vs] &&
+	    (b.buf[vs == end] == '"' || b.buf[vs == end] == '\'') && tab_trap(e, end)) {
 		qms_buf_release(&b);
 		return edit_fail(e, "cannot quote the value: %s", _(TAB_TRAP));
 	}
@@ -1768,8 +1772,8 @@ static int fill_empty(struct qms_edit *e, const struct qms_node *map, const stru
 	return 0;
 }
 
-static int map_put(struct qms_edit *e, const struct qms_node *map, const char *key,
-		   const struct qms_yval *value, const char *const *after)
+static int map_put(struct qms_edit *e, const struct qms_node *map, const char *key, const struct qms_yval *value,
+		   const char *const *after)
 {
 	if (!map || map->type != QMS_NODE_MAP)
 		return edit_fail(e, "not a mapping");
@@ -1781,8 +1785,7 @@ static int map_put(struct qms_edit *e, const struct qms_node *map, const char *k
 		if (in_removed(e, k))
 			return edit_fail(e, "'%s' is removed by this edit", key);
 		if (k->value->type != QMS_NODE_SCALAR)
-			return edit_fail(e, "'%s' holds %s, not a single value", key,
-					 qms_node_type_name(k->value));
+			return edit_fail(e, "'%s' holds %s, not a single value", key, qms_node_type_name(k->value));
 		if (qms_node_is_null(k->value))
 			return fill_empty(e, map, k, value, flow);
 		if (value->type != QMS_YVAL_SCALAR)
@@ -1790,7 +1793,8 @@ static int map_put(struct qms_edit *e, const struct qms_node *map, const char *k
 		return set_scalar(e, k->value, value->text);
 	}
 	if (flow && !is_flow(e, map))
-		return edit_fail(e, "cannot add '%s': a mapping of one pair in a flow list ('[a: b]') holds no more", key);
+		return edit_fail(e, "cannot add '%s': a mapping of one pair in a flow list ('[a: b]') holds no more",
+				 key);
 	for (size_t i = 0; i < e->nadded; i++)
 		if (e->added[i].map == map && !strcmp(e->added[i].key, key))
 			return edit_fail(e, "'%s' is already added to this mapping by this edit", key);
@@ -1866,8 +1870,8 @@ static int map_put(struct qms_edit *e, const struct qms_node *map, const char *k
 	return 0;
 }
 
-int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char *key,
-		     const struct qms_yval *value, const char *const *after)
+int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char *key, const struct qms_yval *value,
+		     const char *const *after)
 {
 	if (refused(e) < 0)
 		return -1;

@@ -60,28 +60,28 @@ enum qms_yval_type {
 
 struct qms_yval {
 	enum qms_yval_type type;
-	const char *text;             /* SCALAR: the value (written quoted when it must be) */
-	const char *const *keys;      /* MAP: n keys (plain words) */
+	const char *text; /* SCALAR: the value (written quoted when it must be) */
+	const char *const *keys; /* MAP: n keys (plain words) */
 	const struct qms_yval *items; /* SEQ: n items; MAP: the n values */
 	size_t n;
-	bool flow;                    /* SEQ, MAP: `[a, b]` / `{k: v}` rather than block style */
+	bool flow; /* SEQ, MAP: `[a, b]` / `{k: v}` rather than block style */
 };
 
 struct qms_edit_splice;
 
 /* An edit session on one text. */
 struct qms_edit {
-	const char *text;       /* borrowed: the text the document was parsed from */
+	const char *text; /* borrowed: the text the document was parsed from */
 	size_t len;
 	const struct qms_doc *doc; /* borrowed: parsed from text */
-	size_t base;            /* bytes before line 1, column 1 (a UTF-8 BOM) */
-	size_t *line_start;     /* byte offset of each line; [0] is line 1 */
-	size_t *line_end;       /* offset of the line break ending each line, or len */
+	size_t base; /* bytes before line 1, column 1 (a UTF-8 BOM) */
+	size_t *line_start; /* byte offset of each line; [0] is line 1 */
+	size_t *line_end; /* offset of the line break ending each line, or len */
 	size_t nlines;
-	const char *eol;        /* the text's line end: "\n", "\r\n" or "\r" */
-	int map_step;           /* indentation of a nested block mapping (2) */
-	int seq_offset;         /* indentation of a block list under its key (2; 0 when indentless) */
-	int dash_gap;           /* spaces after the `-` of a block list item (1) */
+	const char *eol; /* the text's line end: "\n", "\r\n" or "\r" */
+	int map_step; /* indentation of a nested block mapping (2) */
+	int seq_offset; /* indentation of a block list under its key (2; 0 when indentless) */
+	int dash_gap; /* spaces after the `-` of a block list item (1) */
 	struct qms_edit_splice *splices;
 	size_t nsplices, cap;
 	/* keys inserted by qms_edit_map_put(), so the same key is not added
@@ -89,31 +89,31 @@ struct qms_edit {
 	struct qms_edit_added {
 		const struct qms_node *map;
 		char *key; /* owned */
-	} *added;
+	} * added;
 	size_t nadded;
 	/* lists that lost items (removed) or got new ones (grown) in this
 	 * session: one session does not do both to one list, since a new item
 	 * would be written next to one that is going */
 	const struct qms_node **removed_from, **grown;
 	size_t nremoved_from, ngrown;
-	const struct qms_node **set;  /* values already given a value */
+	const struct qms_node **set; /* values already given a value */
 	size_t nset;
 	/* entries removed: the item of a list, or the key of a mapping entry
 	 * (with its value); their text is cut when the edit is applied, from
 	 * all the removals of one collection together */
 	struct qms_edit_removal {
 		const struct qms_node *coll, *entry;
-	} *removals;
+	} * removals;
 	size_t nremovals;
 	/* nodes whose text an operation changes or inserts into: a removal
 	 * of an entry holding one of them is refused, and so is an operation
 	 * on a node inside a removed entry */
 	const struct qms_node **touched;
 	size_t ntouched;
-	bool inner_bom;         /* a U+FEFF after the start: columns are not what they seem */
-	const char *layout;     /* why every operation is refused (a layout the editor cannot
-				 * change safely: mixed line ends, ...), or NULL; static */
-	char *error;            /* why the last operation failed, or NULL; owned */
+	bool inner_bom; /* a U+FEFF after the start: columns are not what they seem */
+	const char *layout; /* why every operation is refused (a layout the editor cannot
+			     * change safely: mixed line ends, ...), or NULL; static */
+	char *error; /* why the last operation failed, or NULL; owned */
 };
 
 /* Start editing text[0..len), from which doc was parsed (qms_doc_parse()
@@ -143,8 +143,8 @@ int qms_edit_set_scalar(struct qms_edit *e, const struct qms_node *node, const c
  * given and none of its keys is present; at the end of the mapping when
  * `after` is NULL. Returns 0, or -1 with e->error (e.g. the key holds a
  * list). */
-int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char *key,
-		     const struct qms_yval *value, const char *const *after);
+int qms_edit_map_put(struct qms_edit *e, const struct qms_node *map, const char *key, const struct qms_yval *value,
+		     const char *const *after);
 
 /* Remove `key` and its value from `map`, with the lines they occupy in
  * block style (comments inside the entry go with it); the first entry of

@@ -26,7 +26,6 @@
 
 const char *const qms_export_format_names[] = {"pdf", "docx", NULL};
 
-
 /* The procedure named by its code or by the path of its file. */
 static size_t find_procedure(const struct qms_report *r, const char *what)
 {
@@ -49,7 +48,10 @@ static int not_found(const struct qms_report *r, const char *what, char **err)
 		codes[i] = r->procedures[i].code;
 	const char *close = qms_closest(what, codes, r->nprocedures);
 	int rc = close ? qms_error(err, "no procedure '%s' in the workspace; did you mean '%s'?", what, close)
-		       : qms_error(err, "no procedure '%s' in the workspace; give its code (e.g. STP-QT-01) or the path of its file", what);
+		       : qms_error(err,
+				   "no procedure '%s' in the workspace; give its code (e.g. STP-QT-01) or the path of "
+				   "its file",
+				   what);
 	free(codes);
 	return rc;
 }
@@ -65,8 +67,11 @@ static bool diagram(struct qms_buf *out, const struct qms_report *r, size_t pi, 
 		.paths = paths,
 		.npaths = 1,
 		.out_dir = dir,
-		.opt = {.format = format, .lanes = QMS_LANES_VERTICAL, .lang = r->lang,
-			.workday_hours = r->settings.time.workday_hours, .as_of = 0},
+		.opt = {.format = format,
+			.lanes = QMS_LANES_VERTICAL,
+			.lang = r->lang,
+			.workday_hours = r->settings.time.workday_hours,
+			.as_of = 0},
 		.lang_set = true,
 		.jobs = 1,
 	};
@@ -150,10 +155,20 @@ static int run_chromium(const char *chromium, const char *dir, unsigned timeout,
 	qms_buf_printf(&pdf, "--print-to-pdf=%s/doc.pdf", dir);
 	qms_buf_printf(&url, "file://%s/doc.html", dir);
 	qms_buf_printf(&log, "%s/chromium.log", dir);
-	const char *argv[] = {chromium, "--headless", "--disable-gpu", "--no-first-run",
-			      "--disable-background-networking", "--disable-component-update",
-			      "--disable-sync", "--disable-extensions", "--no-pdf-header-footer",
-			      profile.buf, pdf.buf, url.buf, geteuid() == 0 ? "--no-sandbox" : NULL, NULL};
+	const char *argv[] = {chromium,
+			      "--headless",
+			      "--disable-gpu",
+			      "--no-first-run",
+			      "--disable-background-networking",
+			      "--disable-component-update",
+			      "--disable-sync",
+			      "--disable-extensions",
+			      "--no-pdf-header-footer",
+			      profile.buf,
+			      pdf.buf,
+			      url.buf,
+			      geteuid() == 0 ? "--no-sandbox" : NULL,
+			      NULL};
 	int rc = 0;
 	pid_t pid = fork();
 	if (pid < 0) {
@@ -185,7 +200,10 @@ static int run_chromium(const char *chromium, const char *dir, unsigned timeout,
 			waitpid(pid, &status, 0);
 			rc = qms_error(err, "%s did not print the document within %u seconds", chromium, timeout);
 		} else if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-			rc = qms_error(err, "cannot run '%s': install Debian's chromium, or name the browser with QMS_CHROMIUM", chromium);
+			rc = qms_error(
+				err,
+				"cannot run '%s': install Debian's chromium, or name the browser with QMS_CHROMIUM",
+				chromium);
 		} else {
 			kill(-pid, SIGKILL); /* helpers it may have left */
 		}
@@ -210,8 +228,7 @@ static void fix_dates(struct qms_buf *pdf, const struct qms_process *p)
 	static const char *const keys[] = {"/CreationDate (D:", "/ModDate (D:"};
 	for (size_t k = 0; k < 2; k++) {
 		size_t n = strlen(keys[k]);
-		for (char *at = pdf->buf; (at = memmem(at, pdf->len - (size_t)(at - pdf->buf), keys[k], n));
-		     at += n) {
+		for (char *at = pdf->buf; (at = memmem(at, pdf->len - (size_t)(at - pdf->buf), keys[k], n)); at += n) {
 			if ((size_t)(at - pdf->buf) + n + 14 <= pdf->len)
 				memcpy(at + n, stamp, 14);
 		}
@@ -253,7 +270,7 @@ static void fix_node_ids(struct qms_buf *pdf)
 	memcpy(sorted, at, n * sizeof(*sorted));
 	qsort(sorted, n, sizeof(*sorted), id_cmp);
 	/* distinct ids, in order, with their rank */
-	char (*ids)[12] = qms_xmalloc((n ? n : 1) * sizeof(*ids));
+	char(*ids)[12] = qms_xmalloc((n ? n : 1) * sizeof(*ids));
 	size_t nids = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!nids || memcmp(ids[nids - 1], sorted[i], 12))
@@ -298,7 +315,8 @@ static int export_pdf(struct qms_buf *out, const struct qms_report *r, size_t pi
 		qms_buf_printf(&path, "%s/doc.pdf", dir);
 		char *e = NULL;
 		if (qms_file_read(out, path.buf, &e) < 0 || out->len < 5 || memcmp(out->buf, "%PDF-", 5)) {
-			rc = qms_error(err, "%s printed no PDF (see its messages by running it on the page yourself)", chromium);
+			rc = qms_error(err, "%s printed no PDF (see its messages by running it on the page yourself)",
+				       chromium);
 			free(e);
 		} else {
 			fix_dates(out, r->procedures[pi].process);
@@ -338,8 +356,8 @@ static char *make_temp_dir(char **err)
 	return qms_buf_detach(&b);
 }
 
-static int export_one(struct qms_buf *out, const struct qms_report *r, size_t pi,
-		      const struct qms_export_options *opt, char **err)
+static int export_one(struct qms_buf *out, const struct qms_report *r, size_t pi, const struct qms_export_options *opt,
+		      char **err)
 {
 	char *dir = make_temp_dir(err);
 	if (!dir)
@@ -372,7 +390,7 @@ int qms_export(char **written, const struct qms_export_options *opt, char **err)
 		not_found(&r, opt->procedure, err);
 	} else if (!r.procedures[pi].process) {
 		qms_error(err, "%s cannot be read; 'qms check %s' says why", r.procedures[pi].path,
-		     r.procedures[pi].path);
+			  r.procedures[pi].path);
 	} else {
 		struct qms_buf out, name;
 		qms_buf_init(&out);

@@ -21,12 +21,12 @@ enum qms_export_format { QMS_EXPORT_PDF, QMS_EXPORT_DOCX };
 extern const char *const qms_export_format_names[];
 
 struct qms_export_options {
-	const char *procedure;   /* its code, or the path of its file */
+	const char *procedure; /* its code, or the path of its file */
 	enum qms_export_format format;
-	const char *output;      /* NULL: <code>.pdf or <code>.docx in the current folder */
-	int lang;                /* enum qms_lang; -1: the workspace's */
-	const char *chromium;    /* NULL: $QMS_CHROMIUM, else `chromium` from PATH */
-	unsigned timeout;        /* seconds Chromium may take; 0: 120 */
+	const char *output; /* NULL: <code>.pdf or <code>.docx in the current folder */
+	int lang; /* enum qms_lang; -1: the workspace's */
+	const char *chromium; /* NULL: $QMS_CHROMIUM, else `chromium` from PATH */
+	unsigned timeout; /* seconds Chromium may take; 0: 120 */
 };
 
 /* Export the procedure of the workspace holding the current folder.

@@ -20,17 +20,20 @@ static enum qms_step_kind step_kind(const struct qms_step *s)
 }
 
 /* Call fn for every target id of a step, in file order. */
-#define FOR_EACH_TARGET(s, v, body)                                                     \
-	do {                                                                            \
-		for (size_t ti_ = 0; ti_ < (s)->next.len; ti_++) {                      \
-			const struct qms_value *v = list_value(&(s)->next, ti_);        \
-			if (v->text) { body }                                           \
-		}                                                                       \
-		for (size_t bi_ = 0; bi_ < (s)->branches.len; bi_++) {                  \
-			const struct qms_value *v =                                     \
-				&((const struct qms_branch *)(s)->branches.items)[bi_].next; \
-			if (v->text) { body }                                           \
-		}                                                                       \
+#define FOR_EACH_TARGET(s, v, body)                                                                                    \
+	do {                                                                                                           \
+		for (size_t ti_ = 0; ti_ < (s)->next.len; ti_++) {                                                     \
+			const struct qms_value *v = list_value(&(s)->next, ti_);                                       \
+			if (v->text) {                                                                                 \
+				body                                                                                   \
+			}                                                                                              \
+		}                                                                                                      \
+		for (size_t bi_ = 0; bi_ < (s)->branches.len; bi_++) {                                                 \
+			const struct qms_value *v = &((const struct qms_branch *)(s)->branches.items)[bi_].next;       \
+			if (v->text) {                                                                                 \
+				body                                                                                   \
+			}                                                                                              \
+		}                                                                                                      \
 	} while (0)
 
 static void mark_back_edges(struct qms_flow *f)
@@ -158,14 +161,13 @@ struct checker {
 	struct qms_diags *diags;
 	struct qms_arena *scratch; /* freed when the check ends */
 	unsigned suggestions_left; /* bound the cost of "did you mean" on huge inputs */
-	bool broken_edges;         /* F002 or F015 seen: F007 would only repeat them */
+	bool broken_edges; /* F002 or F015 seen: F007 would only repeat them */
 };
 
-static void cerr(struct checker *c, uint32_t line, uint32_t col, enum qms_rule_id rule,
-		 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void cerr(struct checker *c, uint32_t line, uint32_t col, enum qms_rule_id rule, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
-static void cerr(struct checker *c, uint32_t line, uint32_t col, enum qms_rule_id rule,
-		 const char *fmt, ...)
+static void cerr(struct checker *c, uint32_t line, uint32_t col, enum qms_rule_id rule, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -175,8 +177,7 @@ static void cerr(struct checker *c, uint32_t line, uint32_t col, enum qms_rule_i
 
 /* Ids of a list of mappings whose first value member is `id`, for
  * suggestions and duplicate detection. */
-static const char **collect_ids(struct checker *c, const struct qms_list *l, size_t item_size,
-				size_t id_offset)
+static const char **collect_ids(struct checker *c, const struct qms_list *l, size_t item_size, size_t id_offset)
 {
 	const char **ids = qms_arena_alloc(c->scratch, (l->len ? l->len : 1) * sizeof(*ids));
 	for (size_t i = 0; i < l->len; i++) {
@@ -188,8 +189,8 @@ static const char **collect_ids(struct checker *c, const struct qms_list *l, siz
 }
 
 /* Report duplicate ids and fill map with id -> first index. */
-static void check_unique(struct checker *c, const struct qms_list *l, size_t item_size,
-			 size_t id_offset, const char *what, struct qms_strmap *map)
+static void check_unique(struct checker *c, const struct qms_list *l, size_t item_size, size_t id_offset,
+			 const char *what, struct qms_strmap *map)
 {
 	for (size_t i = 0; i < l->len; i++) {
 		const struct qms_value *v =
@@ -198,16 +199,16 @@ static void check_unique(struct checker *c, const struct qms_list *l, size_t ite
 			continue;
 		size_t first = qms_strmap_put(map, v->text, i);
 		if (first != SIZE_MAX) {
-			const struct qms_value *fv = (const struct qms_value *)((const char *)l->items +
-										 first * item_size + id_offset);
-			cerr(c, v->line, v->col, QMS_RULE_F001, "%s id '%s' is used twice (first at line %u)",
-			     _(what), v->text, fv->line);
+			const struct qms_value *fv =
+				(const struct qms_value *)((const char *)l->items + first * item_size + id_offset);
+			cerr(c, v->line, v->col, QMS_RULE_F001, "%s id '%s' is used twice (first at line %u)", _(what),
+			     v->text, fv->line);
 		}
 	}
 }
 
-static void report_unknown_ref(struct checker *c, const struct qms_value *v, enum qms_rule_id rule,
-			       const char *what, const char **ids, size_t nids)
+static void report_unknown_ref(struct checker *c, const struct qms_value *v, enum qms_rule_id rule, const char *what,
+			       const char **ids, size_t nids)
 {
 	const char *close = NULL;
 	if (c->suggestions_left) {
@@ -220,9 +221,8 @@ static void report_unknown_ref(struct checker *c, const struct qms_value *v, enu
 		cerr(c, v->line, v->col, rule, "no %s '%s' in this procedure", _(what), v->text);
 }
 
-static void check_step_fields(struct checker *c, const struct qms_step *s,
-			      const struct qms_strmap *lanes, const char **lane_ids,
-			      const struct qms_strmap *forms, const char **form_ids,
+static void check_step_fields(struct checker *c, const struct qms_step *s, const struct qms_strmap *lanes,
+			      const char **lane_ids, const struct qms_strmap *forms, const char **form_ids,
 			      const struct qms_flow *flow, const char **step_ids)
 {
 	const struct qms_process *p = c->p;
@@ -275,12 +275,11 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 		for (size_t i = 0; i < s->branches.len; i++) {
 			const struct qms_branch *bi = &((const struct qms_branch *)s->branches.items)[i];
 			for (size_t j = 0; j < i && bi->when.text; j++) {
-				const struct qms_branch *bj =
-					&((const struct qms_branch *)s->branches.items)[j];
+				const struct qms_branch *bj = &((const struct qms_branch *)s->branches.items)[j];
 				if (bj->when.text && !strcmp(bi->when.text, bj->when.text)) {
 					cerr(c, bi->when.line, bi->when.col, QMS_RULE_F008,
-					     "decision '%s' has two branches labelled '%s' (first at line %u)",
-					     sid, bi->when.text, bj->when.line);
+					     "decision '%s' has two branches labelled '%s' (first at line %u)", sid,
+					     bi->when.text, bj->when.line);
 					break;
 				}
 			}
@@ -294,8 +293,7 @@ static void check_step_fields(struct checker *c, const struct qms_step *s,
 			     "step '%s' has branches but is not a decision; add 'kind: decision'", sid);
 		if (!has_next && !has_branches) {
 			cerr(c, s->obj.line, s->obj.col, QMS_RULE_F015,
-			     "step '%s' has no next step and is not an end; add 'next' or 'kind: end'",
-			     sid);
+			     "step '%s' has no next step and is not an end; add 'next' or 'kind: end'", sid);
 			c->broken_edges = true;
 		}
 		break;
@@ -333,8 +331,7 @@ static void check_reachability(struct checker *c, const struct qms_flow *f)
 			if (!fwd[i])
 				cerr(c, s->obj.line, s->obj.col, QMS_RULE_F006,
 				     "step '%s' cannot be reached from the start step '%s'",
-				     s->id.text ? s->id.text : "?",
-				     qms_process_step(p, f->start)->id.text);
+				     s->id.text ? s->id.text : "?", qms_process_step(p, f->start)->id.text);
 		}
 	}
 
@@ -377,12 +374,11 @@ static void check_reachability(struct checker *c, const struct qms_flow *f)
 	}
 }
 
-void qms_process_check(const struct qms_process *p, const char *path,
-		       const struct qms_time_settings *ts, struct qms_diags *diags)
+void qms_process_check(const struct qms_process *p, const char *path, const struct qms_time_settings *ts,
+		       struct qms_diags *diags)
 {
 	struct qms_arena scratch = {0};
-	struct checker c = {.p = p, .path = path, .diags = diags, .scratch = &scratch,
-			    .suggestions_left = 50};
+	struct checker c = {.p = p, .path = path, .diags = diags, .scratch = &scratch, .suggestions_left = 50};
 	struct qms_strmap lanes = {.arena = &scratch}, forms = {.arena = &scratch};
 	check_unique(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id), N_("lane"), &lanes);
 	check_unique(&c, &p->forms, sizeof(struct qms_form), offsetof(struct qms_form, id), N_("form"), &forms);
@@ -393,9 +389,8 @@ void qms_process_check(const struct qms_process *p, const char *path,
 		const struct qms_step *s = qms_process_step(p, i);
 		size_t first = s->id.text ? qms_strmap_get(&flow.ids, s->id.text) : i;
 		if (first != i)
-			cerr(&c, s->id.line, s->id.col, QMS_RULE_F001,
-			     "step id '%s' is used twice (first at line %u)", s->id.text,
-			     qms_process_step(p, first)->id.line);
+			cerr(&c, s->id.line, s->id.col, QMS_RULE_F001, "step id '%s' is used twice (first at line %u)",
+			     s->id.text, qms_process_step(p, first)->id.line);
 	}
 
 	const char **lane_ids = collect_ids(&c, &p->lanes, sizeof(struct qms_lane), offsetof(struct qms_lane, id));
@@ -439,8 +434,7 @@ static double path_weight(const struct qms_span *s, double wh)
 }
 
 int qms_flow_longest(struct qms_span *out, bool *on_step, bool *on_edge, const struct qms_flow *f,
-		     const struct qms_span *spans, const unsigned char *flags, bool with_extension,
-		     double wh)
+		     const struct qms_span *spans, const unsigned char *flags, bool with_extension, double wh)
 {
 	size_t n = f->nsteps;
 	size_t nedges = f->edge_start[n];

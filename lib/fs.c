@@ -19,8 +19,8 @@
 #include "doc.h"
 #include "i18n.h"
 
-#define MAX_LINKS 40  /* symbolic links followed in a row, as the kernel does */
-#define MAX_DEPTH 64  /* folders removed one inside the other */
+#define MAX_LINKS 40 /* symbolic links followed in a row, as the kernel does */
+#define MAX_DEPTH 64 /* folders removed one inside the other */
 
 static void close_keep_errno(int fd)
 {
@@ -172,11 +172,12 @@ int qms_file_lock(const char *path, char **err)
 	struct stat st;
 	if (fd < 0 && errno == ELOOP) {
 		qms_error(err, "the lock file '%s' is a symbolic link; qms does not follow links there: remove it",
-			shown);
+			  shown);
 	} else if (fd < 0 && errno == EACCES) {
-		qms_error(err, "cannot open the lock file '%s': %s; its owner can make it readable by all "
-			       "(chmod a+r) or remove it",
-			shown, strerror(errno));
+		qms_error(err,
+			  "cannot open the lock file '%s': %s; its owner can make it readable by all "
+			  "(chmod a+r) or remove it",
+			  shown, strerror(errno));
 	} else if (fd < 0) {
 		qms_error(err, "cannot create the lock file '%s': %s", shown, strerror(errno));
 	} else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -256,9 +257,10 @@ char *qms_file_resolve(const char *path, char **err)
 			if (errno == ENOENT && hops == 0)
 				return cur;
 			if (errno == ENOENT)
-				qms_error(err, "'%s' is a symbolic link to '%s', which does not exist; qms writes "
-					       "through a link only to an existing file",
-					path, cur);
+				qms_error(err,
+					  "'%s' is a symbolic link to '%s', which does not exist; qms writes "
+					  "through a link only to an existing file",
+					  path, cur);
 			else
 				qms_error(err, "cannot use '%s': %s", cur, strerror(errno));
 			break;
@@ -272,10 +274,11 @@ char *qms_file_resolve(const char *path, char **err)
 		}
 		if (!link_trusted(cur, &lst)) {
 			errno = EPERM;
-			qms_error(err, "'%s' is a symbolic link of another user in a folder anyone may write to "
-				       "(sticky, like /tmp); qms does not write through it: remove it or name the "
-				       "file it points to",
-				cur);
+			qms_error(err,
+				  "'%s' is a symbolic link of another user in a folder anyone may write to "
+				  "(sticky, like /tmp); qms does not write through it: remove it or name the "
+				  "file it points to",
+				  cur);
 			break;
 		}
 		char *next = link_target(cur, &lst);
@@ -376,8 +379,7 @@ static int replace_at(int dfd, const char *name, const char *shown, const struct
 	if (old) {
 		int ofd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 		struct stat now;
-		bool same = ofd >= 0 && fstat(ofd, &now) == 0 && now.st_ino == old->st_ino &&
-			    now.st_dev == old->st_dev;
+		bool same = ofd >= 0 && fstat(ofd, &now) == 0 && now.st_ino == old->st_ino && now.st_dev == old->st_dev;
 		int r = keep_attributes(fd, old, same ? ofd : -1);
 		if (ofd >= 0)
 			close_keep_errno(ofd);
@@ -394,7 +396,7 @@ static int replace_at(int dfd, const char *name, const char *shown, const struct
 	if (flags & QMS_WRITE_NEW) {
 		if (linkat(dfd, tmp.buf, dfd, name, 0) < 0) {
 			qms_error(err, errno == EEXIST ? N_("'%s' already exists") : N_("cannot create '%s': %s"),
-				shown, strerror(errno));
+				  shown, strerror(errno));
 			goto fail;
 		}
 		unlinkat(dfd, tmp.buf, 0);
@@ -412,7 +414,7 @@ write_failed:
 	qms_error(err, "cannot write '%s': %s", shown, strerror(errno));
 	if (fd >= 0)
 		close_keep_errno(fd);
-fail: {
+fail : {
 	int saved = errno;
 	unlinkat(dfd, tmp.buf, 0);
 	errno = saved;
@@ -433,15 +435,17 @@ static int check_replaceable(const char *shown, const struct stat *st, char **er
 		return 0; /* put there since it was resolved: replaced, not followed */
 	if (!S_ISREG(st->st_mode)) {
 		errno = EINVAL;
-		return qms_error(err, "'%s' is not a regular file (a device, FIFO or socket); qms replaces only "
-				      "regular files",
-			       shown);
+		return qms_error(err,
+				 "'%s' is not a regular file (a device, FIFO or socket); qms replaces only "
+				 "regular files",
+				 shown);
 	}
 	if (st->st_nlink > 1) {
 		errno = EMLINK;
-		return qms_error(err, "'%s' has %ju hard links: replacing it would leave the other names with "
-				      "the old text; make it a single file (or a symbolic link) and run again",
-			       shown, (uintmax_t)st->st_nlink);
+		return qms_error(err,
+				 "'%s' has %ju hard links: replacing it would leave the other names with "
+				 "the old text; make it a single file (or a symbolic link) and run again",
+				 shown, (uintmax_t)st->st_nlink);
 	}
 	return 0;
 }
@@ -497,7 +501,7 @@ static int named_fd(const char *path)
 		return 1;
 	if (!strcmp(path, "/dev/stderr"))
 		return 2;
-	const char *n = !strncmp(path, "/dev/fd/", 8)	       ? path + 8
+	const char *n = !strncmp(path, "/dev/fd/", 8)          ? path + 8
 			: !strncmp(path, "/proc/self/fd/", 14) ? path + 14
 							       : NULL;
 	if (!n || !*n || strlen(n) > 6 || strspn(n, "0123456789") != strlen(n))
@@ -658,9 +662,10 @@ static int sub_fail(char **err, const struct qms_dir *d, const char *rel, size_t
 	qms_buf_init(&shown);
 	qms_buf_printf(&shown, "%s/%.*s", d->path, (int)n, rel);
 	if (errno == ELOOP)
-		qms_error(err, "'%s' is a symbolic link; qms writes only into real folders under '%s': remove "
-			       "the link",
-			shown.buf, d->path);
+		qms_error(err,
+			  "'%s' is a symbolic link; qms writes only into real folders under '%s': remove "
+			  "the link",
+			  shown.buf, d->path);
 	else if (errno == ENOTDIR)
 		qms_error(err, "'%s' is not a folder; move it out of '%s'", shown.buf, d->path);
 	else
@@ -698,8 +703,7 @@ static int walk(const struct qms_dir *d, const char *rel, bool create, const cha
 	}
 }
 
-int qms_dir_open_sub(struct qms_dir *d, const struct qms_dir *parent, const char *rel, bool create,
-		     char **err)
+int qms_dir_open_sub(struct qms_dir *d, const struct qms_dir *parent, const char *rel, bool create, char **err)
 {
 	d->fd = -1;
 	d->path = NULL;
@@ -738,8 +742,7 @@ int qms_dir_make_temp(struct qms_dir *d, const struct qms_dir *parent, const cha
 	return rc;
 }
 
-int qms_dir_write(const struct qms_dir *d, const char *rel, const char *data, size_t len, unsigned flags,
-		  char **err)
+int qms_dir_write(const struct qms_dir *d, const char *rel, const char *data, size_t len, unsigned flags, char **err)
 {
 	const char *name;
 	int fd = walk(d, rel, true, &name, err);
@@ -911,8 +914,7 @@ int qms_dir_swap(const struct qms_dir *from, const struct qms_dir *to, const cha
 	if (S_ISDIR(here.st_mode) && exists) {
 		if (!S_ISDIR(there.st_mode)) {
 			errno = ENOTDIR;
-			return qms_error(err, "'%s/%s' is in the way: it is not a folder; move it out", to->path,
-				       name);
+			return qms_error(err, "'%s/%s' is in the way: it is not a folder; move it out", to->path, name);
 		}
 		rc = renameat2(from->fd, name, to->fd, name, RENAME_EXCHANGE);
 		if (rc < 0 && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP))
@@ -921,8 +923,7 @@ int qms_dir_swap(const struct qms_dir *from, const struct qms_dir *to, const cha
 		rc = renameat(from->fd, name, to->fd, name);
 	}
 	if (rc < 0)
-		return qms_error(err, "cannot move '%s/%s' into '%s': %s", from->path, name, to->path,
-			       strerror(errno));
+		return qms_error(err, "cannot move '%s/%s' into '%s': %s", from->path, name, to->path, strerror(errno));
 	return 0;
 }
 

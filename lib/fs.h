@@ -69,7 +69,7 @@ void qms_file_unlock(int fd);
 char *qms_file_resolve(const char *path, char **err);
 
 enum {
-	QMS_WRITE_NEW = 1 << 0,     /* fail with EEXIST when path exists */
+	QMS_WRITE_NEW = 1 << 0, /* fail with EEXIST when path exists */
 	QMS_WRITE_NO_SYNC = 1 << 1, /* no fsync: the caller syncs (qms_dir_sync()) */
 };
 
@@ -100,7 +100,7 @@ int qms_dir_make(const char *path, char **err);
 /* An output folder qms owns: every name under it is opened relative to it,
  * without following a symbolic link. */
 struct qms_dir {
-	int fd;     /* O_DIRECTORY descriptor, or -1 */
+	int fd; /* O_DIRECTORY descriptor, or -1 */
 	char *path; /* as given, for messages and for callers that need a path; owned */
 };
 
@@ -111,8 +111,7 @@ struct qms_dir {
 int qms_dir_open(struct qms_dir *d, const char *path, bool create, char **err);
 /* Open the subfolder rel of parent (created when `create`), through no
  * link. */
-int qms_dir_open_sub(struct qms_dir *d, const struct qms_dir *parent, const char *rel, bool create,
-		     char **err);
+int qms_dir_open_sub(struct qms_dir *d, const struct qms_dir *parent, const char *rel, bool create, char **err);
 /* A new, empty subfolder of parent named prefix + 6 unpredictable
  * characters, opened in d (mode 0777 less the umask). */
 int qms_dir_make_temp(struct qms_dir *d, const struct qms_dir *parent, const char *prefix, char **err);
@@ -121,8 +120,7 @@ void qms_dir_close(struct qms_dir *d);
 /* Write data as rel (a qms_path_safe_rel() name, its folders created) in d,
  * atomically (see qms_file_write_atomic(); flags QMS_WRITE_NO_SYNC). A
  * symbolic link at rel is replaced, one on the way refused. */
-int qms_dir_write(const struct qms_dir *d, const char *rel, const char *data, size_t len, unsigned flags,
-		  char **err);
+int qms_dir_write(const struct qms_dir *d, const char *rel, const char *data, size_t len, unsigned flags, char **err);
 /* Read the regular file rel of d into out, through no link. */
 int qms_dir_read(const struct qms_dir *d, const char *rel, struct qms_buf *out, char **err);
 /* lstat() of rel in d, reached through no link. Returns 0 or -1 with

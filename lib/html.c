@@ -30,8 +30,7 @@ void qms_html_add_textn(struct qms_buf *b, const char *s, size_t n)
 			 * parse error: control characters other than tab and
 			 * newline, the two non-characters, and bytes that are
 			 * not UTF-8 */
-			if (!len || (qms_is_control(c) && c != '\t' && c != '\n') || c == 0xfffe ||
-			    c == 0xffff)
+			if (!len || (qms_is_control(c) && c != '\t' && c != '\n') || c == 0xfffe || c == 0xffff)
 				rep = "\xef\xbf\xbd";
 		}
 		size_t step = len ? len : 1;
@@ -71,9 +70,8 @@ void qms_html_add_page_name(struct qms_buf *b, const char *id)
 {
 	size_t from = b->len;
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-		bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			     (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
-			     (*p == '.' && p != (const unsigned char *)id);
+		bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+			     *p == '-' || *p == '_' || (*p == '.' && p != (const unsigned char *)id);
 		if (plain)
 			qms_buf_addc(b, (char)*p);
 		else
@@ -86,18 +84,57 @@ void qms_html_add_page_name(struct qms_buf *b, const char *id)
 
 /* ---- inline SVG ---- */
 
-static const char *const svg_elements[] = {
-	"svg", "g", "title", "polygon", "polyline", "path", "ellipse", "circle", "rect", "line",
-	"text", "tspan", "a", "defs", "linearGradient", "radialGradient", "stop", NULL};
+static const char *const svg_elements[] = {"svg",     "g",      "title",          "polygon",        "polyline", "path",
+					   "ellipse", "circle", "rect",           "line",           "text",     "tspan",
+					   "a",       "defs",   "linearGradient", "radialGradient", "stop",     NULL};
 
 /* Presentation and geometry: kept as they are (values checked). */
-static const char *const svg_attributes[] = {
-	"class", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-dasharray",
-	"stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "points", "d",
-	"cx", "cy", "r", "rx", "ry", "x", "y", "x1", "y1", "x2", "y2", "dx", "dy", "width", "height",
-	"text-anchor", "font-family", "font-size", "font-weight", "font-style", "text-decoration",
-	"transform", "viewBox", "opacity", "offset", "stop-color", "stop-opacity", "gradientUnits",
-	"gradientTransform", "dominant-baseline", "baseline-shift", "preserveAspectRatio", NULL};
+static const char *const svg_attributes[] = {"class",
+					     "fill",
+					     "fill-opacity",
+					     "fill-rule",
+					     "stroke",
+					     "stroke-width",
+					     "stroke-dasharray",
+					     "stroke-opacity",
+					     "stroke-linecap",
+					     "stroke-linejoin",
+					     "stroke-miterlimit",
+					     "points",
+					     "d",
+					     "cx",
+					     "cy",
+					     "r",
+					     "rx",
+					     "ry",
+					     "x",
+					     "y",
+					     "x1",
+					     "y1",
+					     "x2",
+					     "y2",
+					     "dx",
+					     "dy",
+					     "width",
+					     "height",
+					     "text-anchor",
+					     "font-family",
+					     "font-size",
+					     "font-weight",
+					     "font-style",
+					     "text-decoration",
+					     "transform",
+					     "viewBox",
+					     "opacity",
+					     "offset",
+					     "stop-color",
+					     "stop-opacity",
+					     "gradientUnits",
+					     "gradientTransform",
+					     "dominant-baseline",
+					     "baseline-shift",
+					     "preserveAspectRatio",
+					     NULL};
 
 /* Accepted and dropped. */
 static const char *const svg_dropped[] = {"id", "target", "version", "xmlns", "xmlns:xlink", NULL};
@@ -112,8 +149,8 @@ static bool in_list(const char *const *list, const char *s, size_t n)
 
 static bool name_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-	       c == '_' || c == ':' || c == '.';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+	       c == ':' || c == '.';
 }
 
 /* Decode the XML text s[0..n) (entities: the five of XML and numeric
@@ -147,9 +184,10 @@ static int xml_decode(struct qms_buf *out, const char *s, size_t n)
 				return -1;
 			for (; k < len; k++) {
 				char d = ref[k];
-				int v = d >= '0' && d <= '9' ? d - '0' :
-					hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 :
-					hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+				int v = d >= '0' && d <= '9'          ? d - '0'
+					: hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
+					: hex && d >= 'A' && d <= 'F' ? d - 'A' + 10
+								      : -1;
 				if (v < 0 || c > 0x10ffff)
 					return -1;
 				c = c * (hex ? 16 : 10) + (uint32_t)v;
@@ -187,19 +225,19 @@ static bool plain_value(const char *v)
 struct svg_attr {
 	const char *name, *value; /* value decoded, in the scratch buffer */
 	size_t nlen;
-	size_t off;               /* of value in the scratch buffer, while it grows */
+	size_t off; /* of value in the scratch buffer, while it grows */
 };
 
 /* The inliner's state: the input, where it is, the open elements. */
 struct svg_in {
 	const char *svg;
 	size_t len, i;
-	struct qms_buf o;         /* what is written, appended to out at the end */
-	struct qms_buf val;       /* decoded text and attribute values */
-	struct qms_buf tmp;       /* a link's target */
+	struct qms_buf o; /* what is written, appended to out at the end */
+	struct qms_buf val; /* decoded text and attribute values */
+	struct qms_buf tmp; /* a link's target */
 	const char *stack[SVG_MAX_DEPTH];
 	size_t stack_len[SVG_MAX_DEPTH];
-	size_t depth, drop;       /* drop: depth at which a dropped element began, 0 none */
+	size_t depth, drop; /* drop: depth at which a dropped element began, 0 none */
 	bool root_done;
 	const char *label, *cls;
 	qms_html_link_fn link;
@@ -480,8 +518,8 @@ static int svg_markup(struct svg_in *s)
 	return closing ? svg_end_tag(s, name, nlen, p) : svg_start_tag(s, name, nlen, p);
 }
 
-int qms_html_add_svg(struct qms_buf *out, const char *svg, size_t len, const char *label,
-		     const char *cls, qms_html_link_fn link, void *ctx)
+int qms_html_add_svg(struct qms_buf *out, const char *svg, size_t len, const char *label, const char *cls,
+		     qms_html_link_fn link, void *ctx)
 {
 	struct svg_in s;
 	memset(&s, 0, sizeof(s));
@@ -543,7 +581,8 @@ const char qms_html_css[] =
 	"td.num{white-space:nowrap}\n"
 	"td.name{min-width:13rem}\n"
 	".nowrap{white-space:nowrap}\n"
-	".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.7rem;margin:.8rem 0 1.2rem}\n"
+	".cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:.7rem;margin:.8rem 0 "
+	"1.2rem}\n"
 	".card{border:1px solid var(--line);border-radius:6px;padding:.55rem .8rem;background:#fbfcfd}\n"
 	".card .n{display:block;font-size:1.75rem;font-weight:700;line-height:1.2}\n"
 	".card .l{display:block;color:var(--muted);font-size:.85rem}\n"
@@ -574,7 +613,8 @@ const char qms_html_css[] =
 	"ol.timeline{list-style:none;margin:.6rem 0 1rem;padding:0;display:grid;"
 	"grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));gap:0}\n"
 	"ol.timeline li{position:relative;padding:1.5rem .5rem .2rem 0;margin:0;font-size:.85rem}\n"
-	"ol.timeline li::before{content:\"\";position:absolute;top:.45rem;left:0;right:0;height:3px;background:var(--line)}\n"
+	"ol.timeline "
+	"li::before{content:\"\";position:absolute;top:.45rem;left:0;right:0;height:3px;background:var(--line)}\n"
 	"ol.timeline li::after{content:\"\";position:absolute;top:0;left:0;width:1.05rem;height:1.05rem;"
 	"border-radius:50%;background:#fff;border:3px solid var(--line)}\n"
 	"ol.timeline li.done::before{background:var(--done)}\n"
@@ -624,7 +664,8 @@ const char qms_html_css[] =
 	".doc table.steps .note{display:block;color:var(--muted);font-size:.82rem;margin-top:.15rem}\n"
 	".doc table.steps .flow{display:block;color:var(--muted);font-size:.82rem}\n"
 	".doc table.steps tr.has-finding td{background:#fff7ed}\n"
-	".doc table.steps tr.start td,.doc table.steps tr.end td,.doc table.steps tr.decision td{color:var(--muted);font-style:italic}\n"
+	".doc table.steps tr.start td,.doc table.steps tr.end td,.doc table.steps tr.decision "
+	"td{color:var(--muted);font-style:italic}\n"
 	".doc table.steps tfoot td{font-weight:700;background:var(--head)}\n"
 	".doc dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.3rem 0 .6rem}\n"
 	".doc dt{font-weight:700}\n"

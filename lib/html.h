@@ -64,7 +64,7 @@ typedef int (*qms_html_link_fn)(struct qms_buf *out, const char *href, void *ctx
  * <title> child (the tooltip), its `xlink:href` goes through link (NULL:
  * links dropped) and is written as `href`; `target` is dropped. `label`
  * (user text, escaped here) is the root's aria-label; `cls` its class. */
-int qms_html_add_svg(struct qms_buf *out, const char *svg, size_t len, const char *label,
-		     const char *cls, qms_html_link_fn link, void *ctx);
+int qms_html_add_svg(struct qms_buf *out, const char *svg, size_t len, const char *label, const char *cls,
+		     qms_html_link_fn link, void *ctx);
 
 #endif

@@ -38,8 +38,8 @@ const char *qms_gettext(const char *msgid) __attribute__((format_arg(1)));
  * `other` for the rest; Vietnamese has one form. */
 const char *qms_tr_n(enum qms_lang lang, const char *one, const char *other, unsigned long n)
 	__attribute__((format_arg(2))) __attribute__((format_arg(3)));
-const char *qms_ngettext(const char *one, const char *other, unsigned long n)
-	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
+const char *qms_ngettext(const char *one, const char *other, unsigned long n) __attribute__((format_arg(1)))
+__attribute__((format_arg(2)));
 
 #define _(s) qms_gettext(s)
 #define N_(s) (s)

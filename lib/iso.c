@@ -6,8 +6,8 @@
 
 #include "coverage.h"
 
-static void check_clause_list(const struct qms_catalogs *cat, const char *standard,
-			      const struct qms_list *l, const char *path, struct qms_diags *diags)
+static void check_clause_list(const struct qms_catalogs *cat, const char *standard, const struct qms_list *l,
+			      const char *path, struct qms_diags *diags)
 {
 	for (size_t i = 0; i < l->len; i++) {
 		const struct qms_value *v = &((const struct qms_value *)l->items)[i];
@@ -16,8 +16,7 @@ static void check_clause_list(const struct qms_catalogs *cat, const char *standa
 	}
 }
 
-static void not_converted(const struct qms_value *standard, const char *what, const char *path,
-			  struct qms_diags *diags)
+static void not_converted(const struct qms_value *standard, const char *what, const char *path, struct qms_diags *diags)
 {
 	if (standard->text && standard->choice == QMS_STD_2008)
 		qms_diags_add(diags, path, standard->line, standard->col, QMS_RULE_C003,
@@ -44,14 +43,15 @@ static void check_system(const struct qms_catalogs *cat, const struct qms_system
 		const struct qms_exclusion *e = &((const struct qms_exclusion *)s->exclusions.items)[i];
 		if (!e->clause.text)
 			continue;
-		if (!qms_clause_check(cat, s->standard.text, e->clause.text, e->clause.line, e->clause.col,
-				      path, diags))
+		if (!qms_clause_check(cat, s->standard.text, e->clause.text, e->clause.line, e->clause.col, path,
+				      diags))
 			continue;
 		if (s->standard.choice != QMS_STD_2015)
 			continue;
 		if (qms_clause_of_system(e->clause.text))
 			qms_diags_add(diags, path, e->clause.line, e->clause.col, QMS_RULE_C004,
-				      "clause %s is part of the management system itself (4, 5, 6, 7.5, 9, 10) and cannot be declared not applicable",
+				      "clause %s is part of the management system itself (4, 5, 6, 7.5, 9, 10) and "
+				      "cannot be declared not applicable",
 				      e->clause.text);
 		else if (!qms_clause_within(e->clause.text, "8.3"))
 			/* 8.3 is what a state agency is expected to declare: the law,
@@ -59,7 +59,9 @@ static void check_system(const struct qms_catalogs *cat, const struct qms_system
 			 * or 8 bears on its services: the justification must show why
 			 * not */
 			qms_diags_add(diags, path, e->clause.line, e->clause.col, QMS_RULE_C007,
-				      "clause %s is declared not applicable: ISO 9001:2015 4.3 allows it only when it does not affect the conformity of the services or the satisfaction of citizens; the justification must show that",
+				      "clause %s is declared not applicable: ISO 9001:2015 4.3 allows it only when it "
+				      "does not affect the conformity of the services or the satisfaction of citizens; "
+				      "the justification must show that",
 				      e->clause.text);
 	}
 	for (size_t i = 0; i < s->documents.len; i++) {
@@ -68,8 +70,8 @@ static void check_system(const struct qms_catalogs *cat, const struct qms_system
 	}
 }
 
-static void check_tracker(const struct qms_catalogs *cat, const struct qms_agency_file *a,
-			  const char *path, struct qms_diags *diags)
+static void check_tracker(const struct qms_catalogs *cat, const struct qms_agency_file *a, const char *path,
+			  struct qms_diags *diags)
 {
 	for (size_t i = 0; i < a->audits.len; i++) {
 		const struct qms_audit *au = &((const struct qms_audit *)a->audits.items)[i];
@@ -78,27 +80,22 @@ static void check_tracker(const struct qms_catalogs *cat, const struct qms_agenc
 		for (size_t k = 0; k < au->findings.len; k++) {
 			const struct qms_finding *f = &((const struct qms_finding *)au->findings.items)[k];
 			if (f->clause.text)
-				qms_clause_check(cat, standard, f->clause.text, f->clause.line, f->clause.col,
-						 path, diags);
+				qms_clause_check(cat, standard, f->clause.text, f->clause.line, f->clause.col, path,
+						 diags);
 		}
 	}
 }
 
-void qms_iso_check_document(const struct qms_catalogs *cat, const struct qms_document *d,
-			    const char *path, struct qms_diags *diags)
+void qms_iso_check_document(const struct qms_catalogs *cat, const struct qms_document *d, const char *path,
+			    struct qms_diags *diags)
 {
 	switch (d->kind) {
 	case QMS_KIND_PROCESS:
 		check_process(cat, &((const struct qms_process_file *)d->data)->process, path, diags);
 		break;
-	case QMS_KIND_SYSTEM:
-		check_system(cat, &((const struct qms_system_file *)d->data)->system, path, diags);
-		break;
-	case QMS_KIND_AGENCY:
-		check_tracker(cat, d->data, path, diags);
-		break;
-	default:
-		break;
+	case QMS_KIND_SYSTEM: check_system(cat, &((const struct qms_system_file *)d->data)->system, path, diags); break;
+	case QMS_KIND_AGENCY: check_tracker(cat, d->data, path, diags); break;
+	default: break;
 	}
 }
 
@@ -109,8 +106,8 @@ static const char *const documented_words[] = {
 	[QMS_DOC_PROCEDURE] = N_("a documented procedure for"),
 };
 
-void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index *ix,
-			  const struct qms_system *sys, const char *path, struct qms_diags *diags)
+void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index *ix, const struct qms_system *sys,
+			  const char *path, struct qms_diags *diags)
 {
 	if (!sys->agency.text || !sys->standard.text || sys->standard.choice != QMS_STD_2015)
 		return;
@@ -127,12 +124,13 @@ void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index
 		if (row->status != QMS_COV_MISSING || cl->documented < 0)
 			continue;
 		qms_diags_add(diags, path, sys->obj.line, sys->obj.col, QMS_RULE_C006,
-			      "%s %s \"%s\" asks the agency %s documented information (%s); nothing in system.yaml, its documents or its procedures is tagged with it",
-			      c->id, cl->number,
-			      qms_lang_get() == QMS_LANG_VI && cl->vi ? cl->vi : cl->en,
+			      "%s %s \"%s\" asks the agency %s documented information (%s); nothing in system.yaml, "
+			      "its documents or its procedures is tagged with it",
+			      c->id, cl->number, qms_lang_get() == QMS_LANG_VI && cl->vi ? cl->vi : cl->en,
 			      _(documented_words[cl->documented]),
 			      qms_lang_get() == QMS_LANG_VI && cl->evidence_vi ? cl->evidence_vi
-			      : cl->evidence ? cl->evidence : _("see the standard"));
+			      : cl->evidence                                   ? cl->evidence
+									       : _("see the standard"));
 	}
 	qms_coverage_release(&cov);
 }
@@ -145,8 +143,7 @@ void qms_iso_check_workspace(const struct qms_index *ix, struct qms_diags *diags
 			continue;
 		for (size_t i = 0; i < ix->nprocesses; i++) {
 			const struct qms_index_process *p = &ix->processes[i];
-			if (!p->agency.text || strcmp(p->agency.text, sys->agency.text) ||
-			    p->standard != sys->standard)
+			if (!p->agency.text || strcmp(p->agency.text, sys->agency.text) || p->standard != sys->standard)
 				continue;
 			for (size_t k = 0; k < p->clauses.len; k++) {
 				const struct qms_ref *t = &p->clauses.items[k];
@@ -155,7 +152,8 @@ void qms_iso_check_workspace(const struct qms_index *ix, struct qms_diags *diags
 					if (!qms_clause_within(t->text, x->text))
 						continue;
 					qms_diags_add(diags, p->path, t->line, t->col, QMS_RULE_C005,
-						      "clause %s is declared not applicable in %s:%u:%u (exclusion of %s); remove one of the two",
+						      "clause %s is declared not applicable in %s:%u:%u (exclusion of "
+						      "%s); remove one of the two",
 						      t->text, sys->path, x->line, x->col, x->text);
 					break;
 				}

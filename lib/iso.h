@@ -11,13 +11,13 @@
 
 /* Rules of one document that need only the catalogs: every clause it
  * cites (C001, C002), its edition (C003), its exclusions (C004). */
-void qms_iso_check_document(const struct qms_catalogs *cat, const struct qms_document *d,
-			    const char *path, struct qms_diags *diags);
+void qms_iso_check_document(const struct qms_catalogs *cat, const struct qms_document *d, const char *path,
+			    struct qms_diags *diags);
 
 /* Rules of a system.yaml that need the index: documented information the
  * standard requires (C006). */
-void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index *ix,
-			  const struct qms_system *sys, const char *path, struct qms_diags *diags);
+void qms_iso_check_system(const struct qms_catalogs *cat, const struct qms_index *ix, const struct qms_system *sys,
+			  const char *path, struct qms_diags *diags);
 
 /* Rules over the index: procedures citing a clause their agency excluded
  * (C005). */

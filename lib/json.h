@@ -35,13 +35,13 @@
 
 struct qms_json {
 	struct qms_buf *out;
-	bool pretty;                     /* newlines and two-space indents */
-	bool fragment;                   /* no newline after the outermost value */
+	bool pretty; /* newlines and two-space indents */
+	bool fragment; /* no newline after the outermost value */
 	int depth;
-	bool first[QMS_JSON_DEPTH];      /* nothing written yet at this level */
+	bool first[QMS_JSON_DEPTH]; /* nothing written yet at this level */
 	bool is_object[QMS_JSON_DEPTH];
-	bool one_line[QMS_JSON_DEPTH];   /* an inline container */
-	bool after_key;                  /* a key was written: its value comes next */
+	bool one_line[QMS_JSON_DEPTH]; /* an inline container */
+	bool after_key; /* a key was written: its value comes next */
 };
 
 void qms_json_init(struct qms_json *j, struct qms_buf *out, bool pretty);

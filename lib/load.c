@@ -22,8 +22,8 @@ struct loader {
 	const char *path;
 	const unsigned char *bytes; /* the text being parsed, BOM removed */
 	size_t len;
-	bool combining;             /* it holds combining marks: columns need counting */
-	bool plain;                 /* text_facts(): a scalar without escapes needs no check */
+	bool combining; /* it holds combining marks: columns need counting */
+	bool plain; /* text_facts(): a scalar without escapes needs no check */
 	/* where the last column was counted: marks come in document order */
 	size_t cur_line, cur_cp, cur_col, cur_at, cur_line_at;
 };
@@ -63,11 +63,10 @@ static unsigned column_of(struct loader *ld, const yaml_mark_t *m)
 	return (unsigned)ld->cur_col + 1;
 }
 
-static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_rule_id rule,
-		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_rule_id rule, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
-static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_rule_id rule,
-		       const char *fmt, ...)
+static void load_error(struct loader *ld, unsigned line, unsigned col, enum qms_rule_id rule, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -106,11 +105,17 @@ static enum byte_problem scan_bytes(const unsigned char *s, size_t len, size_t *
 		size_t n;
 		uint32_t cp, min;
 		if (c >= 0xc2 && c <= 0xdf) {
-			n = 1; cp = c & 0x1f; min = 0x80;
+			n = 1;
+			cp = c & 0x1f;
+			min = 0x80;
 		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2; cp = c & 0x0f; min = 0x800;
+			n = 2;
+			cp = c & 0x0f;
+			min = 0x800;
 		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3; cp = c & 0x07; min = 0x10000;
+			n = 3;
+			cp = c & 0x07;
+			min = 0x10000;
 		} else {
 			return BYTES_INVALID;
 		}
@@ -155,8 +160,7 @@ static int check_encoding(struct loader *ld, const unsigned char *s, size_t len)
 {
 	if ((len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) ||
 	    (len >= 2 && (s[0] == 0 || s[1] == 0))) {
-		load_error(ld, 1, 1, QMS_RULE_L003,
-			   "the file is UTF-16 or UTF-32; save it as UTF-8");
+		load_error(ld, 1, 1, QMS_RULE_L003, "the file is UTF-16 or UTF-32; save it as UTF-8");
 		return -1;
 	}
 	return 0;
@@ -187,8 +191,7 @@ static int check_bytes(struct loader *ld, const unsigned char *s, size_t len)
 				   "control character U+%04X is not allowed in YAML; delete it", (unsigned)cp);
 		break;
 	default:
-		load_error(ld, line, col, QMS_RULE_L003,
-			   "invalid UTF-8 byte 0x%02x; save the file as UTF-8", s[at]);
+		load_error(ld, line, col, QMS_RULE_L003, "invalid UTF-8 byte 0x%02x; save the file as UTF-8", s[at]);
 		break;
 	}
 	return -1;
@@ -217,14 +220,15 @@ static int check_decoded(struct loader *ld, const yaml_event_t *ev, bool key)
 			continue;
 		if (c == 0)
 			load_error(ld, line, col, QMS_RULE_L004,
-				   "this text holds a NUL character (an escape such as \\0); other programs would read it differently: delete it");
+				   "this text holds a NUL character (an escape such as \\0); other programs would read "
+				   "it differently: delete it");
 		else if (key)
 			load_error(ld, line, col, QMS_RULE_L004,
-				   "this key holds control character U+%04X; write keys as plain words",
-				   (unsigned)c);
+				   "this key holds control character U+%04X; write keys as plain words", (unsigned)c);
 		else
 			load_error(ld, line, col, QMS_RULE_L004,
-				   "this text holds control character U+%04X, written as an escape such as \\e or \\x1b; terminals and other programs act on it: delete it",
+				   "this text holds control character U+%04X, written as an escape such as \\e or "
+				   "\\x1b; terminals and other programs act on it: delete it",
 				   (unsigned)c);
 		return -1;
 	}
@@ -334,9 +338,8 @@ static void report_parser_error(struct loader *ld, const yaml_parser_t *p)
 		return;
 	}
 	if (p->context)
-		load_error(ld, line, col, QMS_RULE_L001, "%s %s (line %u, column %u)", problem,
-			   yaml_text(p->context), (unsigned)p->context_mark.line + 1,
-			   (unsigned)p->context_mark.column + 1);
+		load_error(ld, line, col, QMS_RULE_L001, "%s %s (line %u, column %u)", problem, yaml_text(p->context),
+			   (unsigned)p->context_mark.line + 1, (unsigned)p->context_mark.column + 1);
 	else
 		load_error(ld, line, col, QMS_RULE_L001, "%s", problem);
 }
@@ -353,8 +356,8 @@ static int key_cmp(const void *pa, const void *pb)
 
 static void report_duplicate(struct loader *ld, const struct qms_node *first, const struct qms_node *dup)
 {
-	load_error(ld, dup->line, dup->col, QMS_RULE_L002,
-		   "duplicate key '%s' (first at line %u); keep one of them", dup->text, first->line);
+	load_error(ld, dup->line, dup->col, QMS_RULE_L002, "duplicate key '%s' (first at line %u); keep one of them",
+		   dup->text, first->line);
 }
 
 /* Duplicate keys: pairwise for small mappings (a procedure has some 20
@@ -394,7 +397,7 @@ static int check_duplicate_keys(struct loader *ld, const struct qms_node *map)
 /* One open container while parsing. */
 struct frame {
 	struct qms_node *node;
-	struct qms_node *last;    /* last item or key appended */
+	struct qms_node *last; /* last item or key appended */
 	struct qms_node *pending; /* mapping: key waiting for its value */
 };
 
@@ -461,16 +464,15 @@ static bool surely_nfc(const char *s, size_t n)
  * check in turn. A flag that is not sure sends the scalar down the
  * check's own path, which reports exactly as before. */
 struct scalar_scan {
-	bool clean;     /* valid UTF-8, no control character here: check_decoded() would pass */
-	bool ascii;     /* only bytes below 0x80 */
-	bool nfc;       /* surely NFC, as surely_nfc() judges */
+	bool clean; /* valid UTF-8, no control character here: check_decoded() would pass */
+	bool ascii; /* only bytes below 0x80 */
+	bool nfc; /* surely NFC, as surely_nfc() judges */
 	bool invisible; /* holds a code point of invisibles[]: check_invisible() must look */
 };
 
 static bool maybe_invisible(uint32_t cp)
 {
-	return cp == 0x00a0 || cp == 0x00ad || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 ||
-	       cp == 0xfeff;
+	return cp == 0x00a0 || cp == 0x00ad || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 || cp == 0xfeff;
 }
 
 /* The length of the character at s[0..n) when it is one of composed
@@ -555,8 +557,9 @@ static void text_facts(struct loader *ld, const unsigned char *s, size_t len)
 static void set_text(struct loader *ld, struct qms_node *node, const char *s, size_t n, bool as_is)
 {
 	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t m = as_is || surely_nfc(s, n) ? -1 : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
-						      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	utf8proc_ssize_t m = as_is || surely_nfc(s, n) ? -1
+						       : utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+								      &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (m >= 0) {
 		s = (const char *)nfc;
 		n = (size_t)m;
@@ -576,20 +579,17 @@ struct invisible {
 };
 
 static const struct invisible invisibles[] = {
-	{0x00a0, N_("a non-breaking space"), true},
-	{0x00ad, N_("a soft hyphen"), false},
-	{0x200b, N_("a zero-width space"), false},
-	{0x200c, N_("a zero-width non-joiner"), false},
-	{0x200d, N_("a zero-width joiner"), false},
-	{0x2060, N_("a word joiner"), false},
+	{0x00a0, N_("a non-breaking space"), true}, {0x00ad, N_("a soft hyphen"), false},
+	{0x200b, N_("a zero-width space"), false},  {0x200c, N_("a zero-width non-joiner"), false},
+	{0x200d, N_("a zero-width joiner"), false}, {0x2060, N_("a word joiner"), false},
 	{0xfeff, N_("a byte order mark"), false},
 };
 
 /* Flag the first invisible character of scalar text s[0..n) (decoded):
  * at its own column when the scalar is on one line, else at the
  * scalar's start. */
-static void check_invisible(struct loader *ld, const struct qms_node *node, const char *s, size_t n,
-			    bool key, bool quoted)
+static void check_invisible(struct loader *ld, const struct qms_node *node, const char *s, size_t n, bool key,
+			    bool quoted)
 {
 	size_t chars = 0;
 	bool one_line = true;
@@ -603,7 +603,8 @@ static void check_invisible(struct loader *ld, const struct qms_node *node, cons
 			continue;
 		}
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t len =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
 		if (len <= 0)
 			return; /* the loader refused invalid UTF-8 before */
 		for (size_t k = 0; k < QMS_ARRAY_LEN(invisibles); k++) {
@@ -613,12 +614,14 @@ static void check_invisible(struct loader *ld, const struct qms_node *node, cons
 			if (one_line && !memchr(s + i, '\n', n - i))
 				col += (unsigned)chars + (quoted ? 1 : 0);
 			if (key)
-				load_error(ld, node->line, col, QMS_RULE_L013,
-					   "the key holds %s (U+%04X) that cannot be seen; delete it and retype the key",
-					   _(invisibles[k].name), (unsigned)cp);
+				load_error(
+					ld, node->line, col, QMS_RULE_L013,
+					"the key holds %s (U+%04X) that cannot be seen; delete it and retype the key",
+					_(invisibles[k].name), (unsigned)cp);
 			else
 				load_error(ld, node->line, col, QMS_RULE_L013,
-					   "the text holds %s (U+%04X) that cannot be seen; delete it and retype the word around it",
+					   "the text holds %s (U+%04X) that cannot be seen; delete it and retype the "
+					   "word around it",
 					   _(invisibles[k].name), (unsigned)cp);
 			return;
 		}
@@ -647,7 +650,7 @@ static int load_scalar(struct loader *ld, const yaml_event_t *ev, bool key, stru
 	if (!scan.ascii && (!scan.nfc || scan.invisible)) /* else it holds nothing invisible */
 		check_invisible(ld, node, node->text, node->len, key,
 				ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-				ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+					ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	*out = node;
 	return 0;
 }
@@ -711,13 +714,12 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
 			anchor = ev.type == YAML_SEQUENCE_START_EVENT ? ev.data.sequence_start.anchor
-								     : ev.data.mapping_start.anchor;
+								      : ev.data.mapping_start.anchor;
 			if (anchor)
 				break;
 			if (depth >= QMS_MAX_DEPTH) {
 				load_error(ld, line, col, QMS_RULE_L005,
-					   "nesting deeper than %d levels; check the indentation",
-					   QMS_MAX_DEPTH);
+					   "nesting deeper than %d levels; check the indentation", QMS_MAX_DEPTH);
 				goto out;
 			}
 			node = new_node(ld, ev.type == YAML_SEQUENCE_START_EVENT ? QMS_NODE_SEQ : QMS_NODE_MAP, m);
@@ -731,8 +733,7 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 				goto out;
 			break;
 		}
-		default:
-			break;
+		default: break;
 		}
 		if (anchor) {
 			load_error(ld, line, col, QMS_RULE_L007,
@@ -742,8 +743,8 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 		}
 		if (node) {
 			if (is_key_position(top) && node->type != QMS_NODE_SCALAR) {
-				load_error(ld, line, col, QMS_RULE_L011,
-					   "a key must be plain text, not %s", qms_node_type_name(node));
+				load_error(ld, line, col, QMS_RULE_L011, "a key must be plain text, not %s",
+					   qms_node_type_name(node));
 				goto out;
 			}
 			if (top)
@@ -790,14 +791,13 @@ static int parse_text(struct loader *ld, struct qms_doc **out, const unsigned ch
 	return 0;
 }
 
-int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_t len,
-		  struct qms_diags *diags)
+int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_t len, struct qms_diags *diags)
 {
 	struct loader ld = {.diags = diags, .path = path};
 	*out = NULL;
 	if (len > QMS_MAX_FILE_SIZE) {
-		qms_diags_add(diags, path, 1, 1, QMS_RULE_L006,
-			      "the file is %zu bytes, over the limit of %u bytes", len, QMS_MAX_FILE_SIZE);
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L006, "the file is %zu bytes, over the limit of %u bytes",
+			      len, QMS_MAX_FILE_SIZE);
 		return -1;
 	}
 	const unsigned char *bytes = (const unsigned char *)buf;
@@ -865,8 +865,7 @@ int qms_doc_read_file(const char **out, size_t *len_out, const char *path, struc
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > QMS_MAX_FILE_SIZE) {
-		qms_diags_add(diags, path, 1, 1, QMS_RULE_L006,
-			      "the file is %lld bytes, over the limit of %u bytes",
+		qms_diags_add(diags, path, 1, 1, QMS_RULE_L006, "the file is %lld bytes, over the limit of %u bytes",
 			      (long long)st.st_size, QMS_MAX_FILE_SIZE);
 		close(fd);
 		return -1;
@@ -943,8 +942,7 @@ bool qms_node_is_null(const struct qms_node *node)
 	switch (node->len) {
 	case 0: return true;
 	case 1: return node->text[0] == '~';
-	case 4: return !strcmp(node->text, "null") || !strcmp(node->text, "Null") ||
-		       !strcmp(node->text, "NULL");
+	case 4: return !strcmp(node->text, "null") || !strcmp(node->text, "Null") || !strcmp(node->text, "NULL");
 	default: return false;
 	}
 }

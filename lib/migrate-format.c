@@ -125,16 +125,16 @@ static const char *carry_word(enum qms_carry c, enum qms_lang lang)
 	return (lang == QMS_LANG_VI ? vi : en)[c];
 }
 
-void qms_conversion_format_text(struct qms_buf *b, const struct qms_conversion *m, enum qms_lang lang,
-				const char *name, bool md)
+void qms_conversion_format_text(struct qms_buf *b, const struct qms_conversion *m, enum qms_lang lang, const char *name,
+				bool md)
 {
 	const struct qms_correlation_table *k = m->corr;
 	bool vi = lang == QMS_LANG_VI;
 	const char *h = md ? "## " : "";
-	qms_buf_printf(b, "%s%s %s -> %s: %s\n\n", md ? "# " : "", vi ? "Chuyển đổi" : "Conversion",
-		       k->from->id, k->to->id, name);
-	qms_buf_printf(b, "%s1. %s (%zu)\n\n", h, vi ? "Tài liệu còn theo ISO 9001:2008" :
-					     "Documents still on ISO 9001:2008", m->ndocs);
+	qms_buf_printf(b, "%s%s %s -> %s: %s\n\n", md ? "# " : "", vi ? "Chuyển đổi" : "Conversion", k->from->id,
+		       k->to->id, name);
+	qms_buf_printf(b, "%s1. %s (%zu)\n\n", h,
+		       vi ? "Tài liệu còn theo ISO 9001:2008" : "Documents still on ISO 9001:2008", m->ndocs);
 	if (!m->ndocs)
 		qms_buf_printf(b, "%s\n", vi ? "Không còn tài liệu nào." : "None left.");
 	for (size_t i = 0; i < m->ndocs; i++) {
@@ -149,16 +149,19 @@ void qms_conversion_format_text(struct qms_buf *b, const struct qms_conversion *
 			} else {
 				const struct qms_corr_entry *e = &k->entries[r->old];
 				for (size_t l = 0; l < e->nlinks; l++)
-					qms_buf_printf(b, "%s%s %s", l ? ", " : "", k->to->clauses[e->links[l].to].number,
+					qms_buf_printf(b, "%s%s %s", l ? ", " : "",
+						       k->to->clauses[e->links[l].to].number,
 						       qms_clause_title(&k->to->clauses[e->links[l].to], lang));
 			}
-			qms_buf_printf(b, ": %s\n", r->old == SIZE_MAX ? (vi ? "không có trong ISO 9001:2008" :
-									     "not an ISO 9001:2008 clause")
-								    : carry_word(r->carry, lang));
+			qms_buf_printf(b, ": %s\n",
+				       r->old == SIZE_MAX
+					       ? (vi ? "không có trong ISO 9001:2008" : "not an ISO 9001:2008 clause")
+					       : carry_word(r->carry, lang));
 		}
 	}
-	qms_buf_printf(b, "\n%s2. %s\n\n", h, vi ? "Yêu cầu mới của ISO 9001:2015 phải xây dựng" :
-						   "ISO 9001:2015 requirements to address afresh");
+	qms_buf_printf(b, "\n%s2. %s\n\n", h,
+		       vi ? "Yêu cầu mới của ISO 9001:2015 phải xây dựng"
+			  : "ISO 9001:2015 requirements to address afresh");
 	for (size_t i = 0; i < m->nnews; i++) {
 		const struct qms_mig_new *n = &m->news[i];
 		const struct qms_clause *cl = &k->to->clauses[n->clause];
@@ -167,14 +170,15 @@ void qms_conversion_format_text(struct qms_buf *b, const struct qms_conversion *
 			qms_buf_adds(b, vi ? "đã có (" : "addressed (");
 			for (size_t j = 0, shown = 0; j < n->nby && shown < 3; j++)
 				if (n->by[j].kind != QMS_COV_RECORDS) /* the procedure is listed already */
-					qms_buf_printf(b, "%s%s", shown++ ? ", " : "", qms_cov_source_name(&n->by[j], lang));
+					qms_buf_printf(b, "%s%s", shown++ ? ", " : "",
+						       qms_cov_source_name(&n->by[j], lang));
 			qms_buf_adds(b, ")\n");
 		} else {
 			qms_buf_printf(b, "%s\n", vi ? "CHƯA CÓ" : "NOT YET");
 		}
 	}
-	qms_buf_printf(b, "\n%s3. %s\n\n", h, vi ? "ISO 9001:2015 không còn yêu cầu" :
-						   "No longer required by ISO 9001:2015");
+	qms_buf_printf(b, "\n%s3. %s\n\n", h,
+		       vi ? "ISO 9001:2015 không còn yêu cầu" : "No longer required by ISO 9001:2015");
 	for (size_t i = 0; i < m->ndropped; i++) {
 		const struct qms_mig_dropped *d = &m->dropped[i];
 		const struct qms_clause *cl = &k->from->clauses[d->clause];

@@ -33,8 +33,8 @@ static void add_doc(struct qms_conversion *m, const char *path, const char *code
 	d->refs = qms_arena_alloc(&m->arena, (nrefs ? nrefs : 1) * sizeof(*d->refs));
 	for (size_t i = 0; i < nrefs; i++) {
 		size_t old = qms_catalog_find(m->corr->from, refs[i].text);
-		d->refs[d->nrefs++] = (struct qms_mig_ref){refs[i].text, refs[i].line, refs[i].col, old,
-							   carry_of(m->corr, old)};
+		d->refs[d->nrefs++] =
+			(struct qms_mig_ref){refs[i].text, refs[i].line, refs[i].col, old, carry_of(m->corr, old)};
 	}
 }
 
@@ -45,9 +45,8 @@ static int proc_cmp(const void *a, const void *b)
 	return strcmp(x->code.text ? x->code.text : "", y->code.text ? y->code.text : "");
 }
 
-void qms_conversion_plan(struct qms_conversion *m, const struct qms_correlation_table *corr,
-			const struct qms_index *ix, const char *agency, const struct qms_system *sys,
-			const char *sys_path)
+void qms_conversion_plan(struct qms_conversion *m, const struct qms_correlation_table *corr, const struct qms_index *ix,
+			 const char *agency, const struct qms_system *sys, const char *sys_path)
 {
 	memset(m, 0, sizeof(*m));
 	struct qms_arena *a = &m->arena;
@@ -131,8 +130,10 @@ void qms_conversion_plan(struct qms_conversion *m, const struct qms_correlation_
 		for (size_t k = 0; k < m->ndocs; k++)
 			for (size_t j = 0; j < m->docs[k].nrefs; j++)
 				if (m->docs[k].refs[j].old != SIZE_MAX &&
-				    qms_clause_within(m->docs[k].refs[j].clause, corr->from->clauses[d->clause].number)) {
-					d->still_cited_by[d->ncited++] = m->docs[k].code ? m->docs[k].code : "system.yaml";
+				    qms_clause_within(m->docs[k].refs[j].clause,
+						      corr->from->clauses[d->clause].number)) {
+					d->still_cited_by[d->ncited++] =
+						m->docs[k].code ? m->docs[k].code : "system.yaml";
 					break;
 				}
 	}
@@ -146,7 +147,7 @@ void qms_conversion_release(struct qms_conversion *m)
 }
 
 size_t qms_conversion_translate(const struct qms_correlation_table *t, size_t old, size_t *out, size_t cap,
-			       bool *judgement)
+				bool *judgement)
 {
 	*judgement = false;
 	if (old == SIZE_MAX || !t->entries[old].nlinks) {
@@ -230,7 +231,9 @@ static void note_judgement(struct qms_buf *notes, const char *path, const struct
 {
 	const struct qms_corr_entry *ce = old == SIZE_MAX ? NULL : &corr->entries[old];
 	if (!ce || !ce->nlinks) {
-		qms_buf_printf(notes, _("%s:%u:%u: %s %s has no counterpart in %s; decide what the procedure implements instead%s%s\n"),
+		qms_buf_printf(notes,
+			       _("%s:%u:%u: %s %s has no counterpart in %s; decide what the procedure implements "
+				 "instead%s%s\n"),
 			       path, it->line, it->col, corr->from->id, it->text, corr->to->id,
 			       ce && ce->note ? ": " : "", ce && ce->note ? _(ce->note) : "");
 		return;
@@ -239,7 +242,9 @@ static void note_judgement(struct qms_buf *notes, const char *path, const struct
 		if (ce->links[k].relation != QMS_REL_INTERSECT)
 			continue;
 		const struct qms_clause *to = &corr->to->clauses[ce->links[k].to];
-		qms_buf_printf(notes, _("%s:%u:%u: %s %s overlaps %s %s \"%s\" only in part; add it if the procedure implements it\n"),
+		qms_buf_printf(notes,
+			       _("%s:%u:%u: %s %s overlaps %s %s \"%s\" only in part; add it if the procedure "
+				 "implements it\n"),
 			       path, it->line, it->col, corr->from->id, it->text, corr->to->id, to->number,
 			       qms_lang_get() == QMS_LANG_VI && to->vi ? to->vi : to->en);
 	}
@@ -328,9 +333,11 @@ static int check_converted(const char *path, const struct qms_buf *out, const st
 	if (errors) {
 		struct qms_buf m;
 		qms_buf_init(&m);
-		qms_buf_printf(&m, qms_ngettext("left unchanged: the converted file would have %zu error: ",
-						"left unchanged: the converted file would have %zu errors, the first: ", errors),
-			       errors);
+		qms_buf_printf(
+			&m,
+			qms_ngettext("left unchanged: the converted file would have %zu error: ",
+				     "left unchanged: the converted file would have %zu errors, the first: ", errors),
+			errors);
 		for (size_t i = 0; i < after.len; i++)
 			if (qms_rule_get(after.items[i].rule)->severity == QMS_ERROR) {
 				qms_diag_format(&m, &after.items[i]);
@@ -351,7 +358,8 @@ static int convert_text(const char *path, struct qms_doc *doc, const struct qms_
 {
 	const struct qms_node *proc = qms_node_get(doc->root, "process");
 	const struct qms_node *std_key = key_of(proc, "standard");
-	if (!proc || !std_key || std_key->value->type != QMS_NODE_SCALAR || strcmp(std_key->value->text, corr->from->id))
+	if (!proc || !std_key || std_key->value->type != QMS_NODE_SCALAR ||
+	    strcmp(std_key->value->text, corr->from->id))
 		return 1;
 	struct qms_edit e;
 	qms_edit_init(&e, doc, text->buf, text->len);
@@ -377,8 +385,8 @@ static int convert_text(const char *path, struct qms_doc *doc, const struct qms_
 	return rc;
 }
 
-int qms_conversion_apply(const char *path, const struct qms_catalogs *cat,
-			const struct qms_correlation_table *corr, struct qms_buf *notes, char **err)
+int qms_conversion_apply(const char *path, const struct qms_catalogs *cat, const struct qms_correlation_table *corr,
+			 struct qms_buf *notes, char **err)
 {
 	/* A procedure that is a link: lock and replace the file it points to
 	 * (fs.h's policy, as for the edits of qms audit). */

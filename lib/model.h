@@ -19,10 +19,10 @@ struct qms_value {
 	uint32_t line, col;
 	union {
 		long integer;
-		double number;   /* numbers and percentages */
-		int32_t date;    /* days since 1970-01-01 */
-		int choice;      /* index into the field's list of choices */
-		int clock;       /* minutes after midnight */
+		double number; /* numbers and percentages */
+		int32_t date; /* days since 1970-01-01 */
+		int choice; /* index into the field's list of choices */
+		int clock; /* minutes after midnight */
 		struct qms_duration duration;
 	};
 };
@@ -43,7 +43,6 @@ struct qms_obj {
 
 /* ---- workspace (qms.yaml) ---- */
 
-
 struct qms_ws_migration {
 	struct qms_obj obj;
 	struct qms_value from, to, deadline, at_risk_days_per_stage;
@@ -55,8 +54,8 @@ struct qms_ws_migration {
  * (docs/results.md); the order of the members is enum qms_results_column. */
 struct qms_ws_columns {
 	struct qms_obj obj;
-	struct qms_value dossier, procedure, tthc, agency, field, level, received, due, finished, status, apology,
-		step, start, end, handler;
+	struct qms_value dossier, procedure, tthc, agency, field, level, received, due, finished, status, apology, step,
+		start, end, handler;
 };
 
 /* A legal text or a form that is no longer in force. */
@@ -69,9 +68,9 @@ struct qms_workspace_cfg {
 	struct qms_obj obj;
 	struct qms_value name, lang, time_cut, workday_hours;
 	struct qms_ws_migration migration;
-	struct qms_list holidays;        /* of qms_value (date) */
-	struct qms_list make_up_days;    /* of qms_value (date) */
-	struct qms_list repealed;        /* of qms_withdrawn_doc (number) */
+	struct qms_list holidays; /* of qms_value (date) */
+	struct qms_list make_up_days; /* of qms_value (date) */
+	struct qms_list repealed; /* of qms_withdrawn_doc (number) */
 	struct qms_list superseded_forms; /* of qms_withdrawn_doc (form) */
 	struct qms_ws_columns dossier_columns; /* qms results */
 };
@@ -87,7 +86,7 @@ struct qms_calendar_day {
 struct qms_calendar_year {
 	struct qms_obj obj;
 	struct qms_value year, source;
-	struct qms_list holidays;     /* of qms_calendar_day: days off */
+	struct qms_list holidays; /* of qms_calendar_day: days off */
 	struct qms_list make_up_days; /* of qms_calendar_day: weekend days worked */
 };
 
@@ -136,11 +135,11 @@ struct qms_tthc {
 	struct qms_obj obj;
 	struct qms_value id, name, level, online, place, result, result_form;
 	struct qms_decision published;
-	struct qms_list target;      /* of qms_value */
-	struct qms_list filing;      /* of qms_value (choice of qms_filing_names) */
+	struct qms_list target; /* of qms_value */
+	struct qms_list filing; /* of qms_value (choice of qms_filing_names) */
 	struct qms_dossier dossier;
-	struct qms_list fees;        /* of qms_fee */
-	struct qms_list conditions;  /* of qms_value */
+	struct qms_list fees; /* of qms_fee */
+	struct qms_list conditions; /* of qms_value */
 	struct qms_list legal_basis; /* of qms_value */
 };
 
@@ -158,21 +157,21 @@ struct qms_revision {
 
 struct qms_doc_control {
 	struct qms_obj obj;
-	struct qms_decision decision;     /* the issuing decision */
+	struct qms_decision decision; /* the issuing decision */
 	struct qms_signature drafted, checked, approved;
-	struct qms_list revisions;        /* of qms_revision */
-	struct qms_list distribution;     /* of qms_value */
-	struct qms_value withdrawn;       /* date it stopped being in force */
+	struct qms_list revisions; /* of qms_revision */
+	struct qms_list distribution; /* of qms_value */
+	struct qms_value withdrawn; /* date it stopped being in force */
 };
 
 struct qms_time_limit {
 	struct qms_obj obj;
 	struct qms_value statutory, committed;
-	struct qms_value extension;   /* duration the law allows beyond statutory, with a written notice */
-	struct qms_value cutoff;      /* clock: same-day limits hold for dossiers received before it */
-	struct qms_value cut;         /* percent: this procedure's required cut (else the workspace's) */
-	struct qms_value cut_exempt;  /* text: why no cut is required */
-	struct qms_list not_counted;  /* of qms_value (text): time the law leaves out of the limit */
+	struct qms_value extension; /* duration the law allows beyond statutory, with a written notice */
+	struct qms_value cutoff; /* clock: same-day limits hold for dossiers received before it */
+	struct qms_value cut; /* percent: this procedure's required cut (else the workspace's) */
+	struct qms_value cut_exempt; /* text: why no cut is required */
+	struct qms_list not_counted; /* of qms_value (text): time the law leaves out of the limit */
 };
 
 struct qms_lane {
@@ -197,10 +196,10 @@ struct qms_step {
 	struct qms_obj obj;
 	struct qms_value id, kind, lane, name, duration, calls, note;
 	struct qms_value not_counted; /* text: why its time is not counted in the limit */
-	struct qms_value extension;   /* text: taken only when the limit is extended (the notice) */
-	struct qms_list forms;     /* of qms_value (id) */
-	struct qms_list next;      /* of qms_value (id); one id or a list */
-	struct qms_list branches;  /* of qms_branch */
+	struct qms_value extension; /* text: taken only when the limit is extended (the notice) */
+	struct qms_list forms; /* of qms_value (id) */
+	struct qms_list next; /* of qms_value (id); one id or a list */
+	struct qms_list branches; /* of qms_branch */
 };
 
 struct qms_record {
@@ -221,16 +220,16 @@ struct qms_indicator {
 struct qms_process {
 	struct qms_obj obj;
 	struct qms_value code, title, agency, edition, effective, standard, owner, purpose, scope;
-	struct qms_list references;  /* of qms_value */
-	struct qms_list clauses;     /* of qms_value (clause) */
-	struct qms_list tthc;        /* of qms_tthc; one mapping or a list */
+	struct qms_list references; /* of qms_value */
+	struct qms_list clauses; /* of qms_value (clause) */
+	struct qms_list tthc; /* of qms_tthc; one mapping or a list */
 	struct qms_time_limit time_limit;
-	struct qms_list lanes;       /* of qms_lane */
-	struct qms_list forms;       /* of qms_form */
-	struct qms_list steps;       /* of qms_step */
-	struct qms_list records;     /* of qms_record */
-	struct qms_list risks;       /* of qms_risk */
-	struct qms_list indicators;  /* of qms_indicator */
+	struct qms_list lanes; /* of qms_lane */
+	struct qms_list forms; /* of qms_form */
+	struct qms_list steps; /* of qms_step */
+	struct qms_list records; /* of qms_record */
+	struct qms_list risks; /* of qms_risk */
+	struct qms_list indicators; /* of qms_indicator */
 	struct qms_doc_control document;
 };
 
@@ -260,7 +259,7 @@ struct qms_sys_document {
 	struct qms_obj obj;
 	struct qms_value id, title;
 	struct qms_list clauses; /* of qms_value (clause) */
-	struct qms_value kind;   /* enum qms_doc_kind; absent: a document */
+	struct qms_value kind; /* enum qms_doc_kind; absent: a document */
 	struct qms_value issued; /* date issued (a document) or made (a record); absent: not issued */
 	struct qms_value status; /* enum qms_doc_status; absent: in force once issued */
 };
@@ -274,14 +273,14 @@ enum qms_doc_status { QMS_DOC_DRAFT, QMS_DOC_IN_FORCE, QMS_DOC_WITHDRAWN };
 struct qms_system {
 	struct qms_obj obj;
 	struct qms_value agency, standard, scope, policy;
-	struct qms_value issued;             /* date the system description was issued; absent: a draft */
-	struct qms_list exclusions;          /* of qms_exclusion */
+	struct qms_value issued; /* date the system description was issued; absent: a draft */
+	struct qms_list exclusions; /* of qms_exclusion */
 	struct qms_context context;
-	struct qms_list interested_parties;  /* of qms_party */
-	struct qms_list objectives;          /* of qms_objective */
-	struct qms_list risks;               /* of qms_risk */
-	struct qms_list knowledge;           /* of qms_value */
-	struct qms_list documents;           /* of qms_sys_document */
+	struct qms_list interested_parties; /* of qms_party */
+	struct qms_list objectives; /* of qms_objective */
+	struct qms_list risks; /* of qms_risk */
+	struct qms_list knowledge; /* of qms_value */
+	struct qms_list documents; /* of qms_sys_document */
 };
 
 /* ---- agency tracker (audits/<agency>.yaml) ---- */
@@ -310,15 +309,14 @@ struct qms_migration {
 
 struct qms_finding {
 	struct qms_obj obj;
-	struct qms_value id, grade, clause, process, step, text, cause, action, owner, due, closed,
-		verified;
+	struct qms_value id, grade, clause, process, step, text, cause, action, owner, due, closed, verified;
 };
 
 struct qms_audit {
 	struct qms_obj obj;
 	struct qms_value id, kind, standard, date;
 	struct qms_list auditors; /* of qms_value */
-	struct qms_list scope;    /* of qms_value (process code) */
+	struct qms_list scope; /* of qms_value (process code) */
 	struct qms_list findings; /* of qms_finding */
 };
 
@@ -334,9 +332,9 @@ enum qms_documented {
 };
 
 enum qms_relation {
-	QMS_REL_EQUAL,     /* the same requirement */
-	QMS_REL_SUPERSET,  /* the new clause asks more */
-	QMS_REL_SUBSET,    /* the new clause asks less, or only part */
+	QMS_REL_EQUAL, /* the same requirement */
+	QMS_REL_SUPERSET, /* the new clause asks more */
+	QMS_REL_SUBSET, /* the new clause asks less, or only part */
 	QMS_REL_INTERSECT, /* overlap both ways */
 };
 
@@ -377,8 +375,8 @@ struct qms_corr_note {
 struct qms_correlation {
 	struct qms_obj obj;
 	struct qms_value from, to, source;
-	struct qms_list pairs;              /* of qms_corr_pair */
-	struct qms_list new_clauses;        /* `new`: of qms_corr_note (clause) */
+	struct qms_list pairs; /* of qms_corr_pair */
+	struct qms_list new_clauses; /* `new`: of qms_corr_note (clause) */
 	struct qms_list no_longer_required; /* of qms_corr_note (from) */
 };
 

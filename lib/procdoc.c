@@ -87,8 +87,7 @@ static void html_raw(struct qms_docw *w, const char *html)
 	qms_buf_adds(H(w)->out, html);
 }
 
-static void html_table_begin(struct qms_docw *w, const char *id, const char *cls, size_t ncols,
-			     const unsigned *widths)
+static void html_table_begin(struct qms_docw *w, const char *id, const char *cls, size_t ncols, const unsigned *widths)
 {
 	struct qms_docw_html *h = H(w);
 	(void)ncols;
@@ -208,10 +207,10 @@ static void html_terms_end(struct qms_docw *w)
 }
 
 static const struct qms_docw_ops html_ops = {
-	html_heading, html_para_begin, html_para_end, html_text, html_link, html_raw,
-	html_table_begin, html_table_part, html_row_begin, html_cell_begin, html_cell_end,
-	html_row_end, html_table_end, html_item_begin, html_item_end, html_list_end,
-	html_term_begin, html_term_end, html_terms_end,
+	html_heading,  html_para_begin,  html_para_end,   html_text,       html_link,
+	html_raw,      html_table_begin, html_table_part, html_row_begin,  html_cell_begin,
+	html_cell_end, html_row_end,     html_table_end,  html_item_begin, html_item_end,
+	html_list_end, html_term_begin,  html_term_end,   html_terms_end,
 };
 
 void qms_docw_html_init(struct qms_docw_html *h, struct qms_buf *out)
@@ -307,8 +306,8 @@ static void cell(struct pd *c, bool head, const char *cls, unsigned span, const 
 }
 
 /* A table and its head row; numbered: the first column numbers the rows. */
-static void table_head(struct pd *c, const char *id, const char *cls, size_t n,
-		       const char *const *heads, const unsigned *widths, bool numbered)
+static void table_head(struct pd *c, const char *id, const char *cls, size_t n, const char *const *heads,
+		       const unsigned *widths, bool numbered)
 {
 	c->w->ops->table_begin(c->w, id, cls, n, widths);
 	c->w->ops->table_part(c->w, QMS_DOCW_HEAD);
@@ -492,8 +491,8 @@ static double workday(const struct pd *c)
 static void add_hours(struct pd *c, struct qms_buf *b, double hours)
 {
 	struct qms_span span = {.hours = hours};
-	qms_span_format(b, &span, hours >= workday(c) ? QMS_UNIT_WORKING_DAYS : QMS_UNIT_WORKING_HOURS,
-			workday(c), c->lang);
+	qms_span_format(b, &span, hours >= workday(c) ? QMS_UNIT_WORKING_DAYS : QMS_UNIT_WORKING_HOURS, workday(c),
+			c->lang);
 }
 
 /* The critical path, in the unit of the committed limit (else of the
@@ -501,9 +500,8 @@ static void add_hours(struct pd *c, struct qms_buf *b, double hours)
 static void add_critical(struct pd *c, struct qms_buf *b)
 {
 	const struct qms_time_limit *tl = &c->p->time_limit;
-	const struct qms_value *like = tl->committed.text ? &tl->committed
-				       : tl->statutory.text ? &tl->statutory : NULL;
-	enum qms_duration_unit unit = like ? like->duration.unit
+	const struct qms_value *like = tl->committed.text ? &tl->committed : tl->statutory.text ? &tl->statutory : NULL;
+	enum qms_duration_unit unit = like                                  ? like->duration.unit
 				      : c->rp->critical.hours >= workday(c) ? QMS_UNIT_WORKING_DAYS
 									    : QMS_UNIT_WORKING_HOURS;
 	qms_span_format(b, &c->rp->critical, unit, workday(c), c->lang);
@@ -522,7 +520,8 @@ static void step_table(struct pd *c)
 	if (c->rp->has_critical && !qms_span_is_zero(&c->rp->critical)) {
 		c->w->ops->table_part(c->w, QMS_DOCW_FOOT);
 		c->w->ops->row_begin(c->w, NULL);
-		cell(c, false, NULL, 3, L(c, "Tổng thời gian giải quyết (theo đường găng)", "Total processing time (critical path)"));
+		cell(c, false, NULL, 3,
+		     L(c, "Tổng thời gian giải quyết (theo đường găng)", "Total processing time (critical path)"));
 		struct qms_buf h;
 		qms_buf_init(&h);
 		add_critical(c, &h);
@@ -670,8 +669,8 @@ static void revisions(struct pd *c)
 	if (!l->len)
 		return;
 	heading(c, 2, NULL, tr(c, N_("Revision history")));
-	const char *heads[] = {L(c, "STT", "No."), tr(c, N_("Edition")), tr(c, N_("Date")),
-			       tr(c, N_("What changed")), tr(c, N_("Pages"))};
+	const char *heads[] = {L(c, "STT", "No."), tr(c, N_("Edition")), tr(c, N_("Date")), tr(c, N_("What changed")),
+			       tr(c, N_("Pages"))};
 	static const unsigned widths[] = {8, 12, 14, 52, 14};
 	table_head(c, "revisions", "revisions", 5, heads, widths, true);
 	const struct qms_revision *rv = l->items;
@@ -818,7 +817,10 @@ static const char *const online_labels[] = {
 	N_("Online public service: part of the procedure (một phần)"),
 };
 static const char *const copy_labels[] = {
-	N_("Original"), N_("Copy"), N_("Certified copy"), N_("Shown only"),
+	N_("Original"),
+	N_("Copy"),
+	N_("Certified copy"),
+	N_("Shown only"),
 };
 
 static const char *form_name(const struct qms_process *p, const char *id)
@@ -833,7 +835,8 @@ static const char *form_name(const struct qms_process *p, const char *id)
 static void time_limits(struct pd *c)
 {
 	const struct qms_time_limit *tl = &c->p->time_limit;
-	term(c, L(c, "Theo quy định", "Statutory"), tl->statutory.text ? tl->statutory.text : L(c, "(chưa ghi)", "(not stated)"));
+	term(c, L(c, "Theo quy định", "Statutory"),
+	     tl->statutory.text ? tl->statutory.text : L(c, "(chưa ghi)", "(not stated)"));
 	c->w->ops->term_begin(c->w, L(c, "Cam kết", "Committed"));
 	c->w->ops->para_begin(c->w, NULL);
 	text(c, tl->committed.text ? tl->committed.text : L(c, "(chưa ghi)", "(not stated)"));
@@ -843,8 +846,8 @@ static void time_limits(struct pd *c)
 		qms_buf_init(&b);
 		qms_report_add_percent(&a, c->rp->cut_tenths, c->lang);
 		qms_report_add_percent(&b, c->rp->required_cut_tenths, c->lang);
-		textf(c, c->vi ? " (cắt giảm %s; yêu cầu tối thiểu %s)" : " (a cut of %s; at least %s required)",
-		      a.buf, b.buf);
+		textf(c, c->vi ? " (cắt giảm %s; yêu cầu tối thiểu %s)" : " (a cut of %s; at least %s required)", a.buf,
+		      b.buf);
 		qms_buf_release(&a);
 		qms_buf_release(&b);
 	} else if (c->rp->exempt) {
@@ -854,7 +857,8 @@ static void time_limits(struct pd *c)
 	c->w->ops->para_end(c->w);
 	c->w->ops->term_end(c->w);
 	if (tl->extension.text)
-		term(c, L(c, "Gia hạn (thông báo bằng văn bản)", "Extension (with a written notice)"), tl->extension.text);
+		term(c, L(c, "Gia hạn (thông báo bằng văn bản)", "Extension (with a written notice)"),
+		     tl->extension.text);
 	if (tl->not_counted.len) {
 		c->w->ops->term_begin(c->w, L(c, "Không tính vào thời hạn", "Not counted in the limit"));
 		c->w->ops->para_begin(c->w, NULL);
@@ -1073,14 +1077,14 @@ static void shares_table(struct pd *c, const char *num)
 		return;
 	}
 	heading(c, 3, num, tr(c, N_("Each agency's share of the time")));
-	const char *heads[] = {tr(c, N_("Agency")), tr(c, N_("Time of its steps")),
-			       tr(c, N_("Allowed"))};
+	const char *heads[] = {tr(c, N_("Agency")), tr(c, N_("Time of its steps")), tr(c, N_("Allowed"))};
 	static const unsigned widths[] = {50, 25, 25};
 	table_head(c, "shares", "shares", 3, heads, widths, false);
 	for (size_t i = 0; i < n; i++) {
 		c->w->ops->row_begin(c->w, sh[i].own ? "own" : NULL);
-		const char *name = sh[i].own ? agency_name(c, c->p->agency.text)
-			     : sh[i].agency ? agency_name(c, sh[i].agency) : sh[i].body;
+		const char *name = sh[i].own      ? agency_name(c, c->p->agency.text)
+				   : sh[i].agency ? agency_name(c, sh[i].agency)
+						  : sh[i].body;
 		cell(c, false, NULL, 1, name ? name : "");
 		struct qms_buf h;
 		qms_buf_init(&h);
@@ -1222,11 +1226,16 @@ static void sections_after(struct pd *c)
 	}
 }
 
-void qms_procdoc_write(struct qms_docw *w, const struct qms_report *r, size_t pi,
-		       const struct qms_procdoc_hooks *hooks)
+void qms_procdoc_write(struct qms_docw *w, const struct qms_report *r, size_t pi, const struct qms_procdoc_hooks *hooks)
 {
-	struct pd c = {.w = w, .r = r, .rp = &r->procedures[pi], .p = r->procedures[pi].process,
-		       .pi = pi, .lang = r->lang, .vi = r->lang == QMS_LANG_VI, .hooks = hooks};
+	struct pd c = {.w = w,
+		       .r = r,
+		       .rp = &r->procedures[pi],
+		       .p = r->procedures[pi].process,
+		       .pi = pi,
+		       .lang = r->lang,
+		       .vi = r->lang == QMS_LANG_VI,
+		       .hooks = hooks};
 	qms_buf_init(&c.tmp);
 	header_block(&c);
 	issuing_decision(&c);

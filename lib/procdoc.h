@@ -39,8 +39,7 @@ struct qms_docw_ops {
 	/* Markup for HTML back ends only (already escaped); others ignore it. */
 	void (*raw)(struct qms_docw *w, const char *html);
 	/* widths: ncols relative widths (any unit), or NULL for equal ones. */
-	void (*table_begin)(struct qms_docw *w, const char *id, const char *cls, size_t ncols,
-			    const unsigned *widths);
+	void (*table_begin)(struct qms_docw *w, const char *id, const char *cls, size_t ncols, const unsigned *widths);
 	void (*table_part)(struct qms_docw *w, enum qms_docw_part part);
 	void (*row_begin)(struct qms_docw *w, const char *cls);
 	void (*cell_begin)(struct qms_docw *w, bool head, const char *cls, unsigned span);
@@ -67,8 +66,8 @@ struct qms_docw_html {
 	struct qms_docw w;
 	struct qms_buf *out;
 	bool in_cell, head_cell, wrapped;
-	unsigned cell_paras;   /* paragraphs begun in the current cell */
-	const char *para_cls;  /* of the open paragraph in a cell */
+	unsigned cell_paras; /* paragraphs begun in the current cell */
+	const char *para_cls; /* of the open paragraph in a cell */
 	bool in_list, in_terms;
 	enum qms_docw_part part;
 	bool part_open;

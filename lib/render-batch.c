@@ -48,8 +48,8 @@
 
 /* What the diagrams of one workspace (or of one lone file) share. */
 struct context {
-	struct qms_index *ix;   /* NULL for a lone file */
-	bool ix_borrowed;       /* ix is the caller's (req->index) */
+	struct qms_index *ix; /* NULL for a lone file */
+	bool ix_borrowed; /* ix is the caller's (req->index) */
 	enum qms_lang lang;
 	double workday_hours;
 	struct qms_render_finding *findings;
@@ -61,12 +61,12 @@ struct context {
 
 /* One diagram to make. */
 struct target {
-	char *source;   /* procedure file as displayed; NULL for the map */
+	char *source; /* procedure file as displayed; NULL for the map */
 	char *out_name; /* in the output folder: <code>.<format>, maps/<agency>.<format> */
 	char *out_path; /* the same under req->out_dir, for messages */
-	char *code;     /* procedure code, or the agency of the map */
+	char *code; /* procedure code, or the agency of the map */
 	size_t ctx;
-	int32_t date;   /* for PDF */
+	int32_t date; /* for PDF */
 	unsigned line, col;
 	struct qms_render_digest digest; /* of its DOT text, when has_digest (req->cache) */
 	bool has_digest;
@@ -92,10 +92,10 @@ struct batch {
 
 /* ---- problems and targets ---- */
 
-static void add_problem(struct qms_render_result *res, const char *file, unsigned line,
-			unsigned col, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static void add_problem(struct qms_render_result *res, const char *file, unsigned line,
-			unsigned col, const char *fmt, ...)
+static void add_problem(struct qms_render_result *res, const char *file, unsigned line, unsigned col, const char *fmt,
+			...) __attribute__((format(printf, 5, 6)));
+static void add_problem(struct qms_render_result *res, const char *file, unsigned line, unsigned col, const char *fmt,
+			...)
 {
 	res->problems = qms_xrealloc(res->problems, (res->nproblems + 1) * sizeof(*res->problems));
 	struct qms_render_problem *p = &res->problems[res->nproblems++];
@@ -130,8 +130,7 @@ static bool is_read_error(const struct qms_diag *d)
 
 /* Move the reading and schema errors of diags to the result; returns how
  * many there were. */
-static size_t keep_read_errors(struct qms_render_result *res, const struct qms_diags *diags,
-			       const char *only_file)
+static size_t keep_read_errors(struct qms_render_result *res, const struct qms_diags *diags, const char *only_file)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < diags->len; i++) {
@@ -175,8 +174,8 @@ static void load_findings(struct context *c, struct qms_render_result *res)
 				if (c->nfindings == cap) {
 					cap = cap ? cap * 2 : 32;
 					c->findings = qms_xrealloc(c->findings, cap * sizeof(*c->findings));
-					c->finding_process = qms_xrealloc(c->finding_process,
-									  cap * sizeof(*c->finding_process));
+					c->finding_process =
+						qms_xrealloc(c->finding_process, cap * sizeof(*c->finding_process));
 				}
 				c->finding_process[c->nfindings] = f->process.text;
 				c->findings[c->nfindings++] = (struct qms_render_finding){
@@ -248,8 +247,7 @@ static void map_dot(struct qms_buf *dot, const struct batch *bt, const struct ta
 	struct qms_render_options opt = bt->opt;
 	opt.lang = c->lang;
 	qms_render_map_dot(dot, t->code, ag ? ag->name.text : NULL, procs, n,
-			   qms_render_format_names[bt->opt.format == QMS_RENDER_DOT ? QMS_RENDER_SVG
-										    : bt->opt.format],
+			   qms_render_format_names[bt->opt.format == QMS_RENDER_DOT ? QMS_RENDER_SVG : bt->opt.format],
 			   &opt);
 	free(procs);
 	free(calls);
@@ -273,16 +271,16 @@ static size_t step_times(struct qms_render_step_time **out, const struct qms_res
 			if (!st->hist.n)
 				continue;
 			double plan = st->has_duration ? qms_tthc_working_hours(&st->duration, wh) : -1;
-			(*out)[n++] = (struct qms_render_step_time){st->id, qms_results_hist_rank(&st->hist, 0.5) / 60.0,
-								  plan > 0 ? plan : -1, (unsigned long)st->hist.n};
+			(*out)[n++] =
+				(struct qms_render_step_time){st->id, qms_results_hist_rank(&st->hist, 0.5) / 60.0,
+							      plan > 0 ? plan : -1, (unsigned long)st->hist.n};
 		}
 		return n;
 	}
 	return 0;
 }
 
-static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct target *t,
-		       char **msg)
+static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct target *t, char **msg)
 {
 	const struct context *c = &bt->ctxs[t->ctx];
 	struct qms_diags diags;
@@ -311,8 +309,7 @@ static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct
 		.findings = mine,
 		.nfindings = nmine,
 		.codes = c->ix ? &c->ix->by_code : NULL,
-		.link_ext = qms_render_format_names[bt->opt.format == QMS_RENDER_DOT ? QMS_RENDER_SVG
-										     : bt->opt.format],
+		.link_ext = qms_render_format_names[bt->opt.format == QMS_RENDER_DOT ? QMS_RENDER_SVG : bt->opt.format],
 	};
 	struct qms_render_step_time *times = NULL;
 	if (bt->req->results && p->code.text)
@@ -330,8 +327,8 @@ static int process_dot(struct qms_buf *dot, const struct batch *bt, const struct
 
 /* Draw the diagram of t into out; *r is the renderer of this process,
  * created on first use. Returns 0, or -1 with *msg (caller frees). */
-static int draw_diagram(const struct batch *bt, const struct target *t, struct qms_renderer **r,
-			struct qms_buf *out, char **msg)
+static int draw_diagram(const struct batch *bt, const struct target *t, struct qms_renderer **r, struct qms_buf *out,
+			char **msg)
 {
 	if (t->source) {
 		if (process_dot(out, bt, t, msg) < 0)
@@ -354,11 +351,10 @@ static int draw_diagram(const struct batch *bt, const struct target *t, struct q
 
 /* Write the diagram drawn for t: outside the time limit of the drawing
  * (an fsync on a busy disk is not the diagram's fault). */
-static int write_diagram(const struct batch *bt, const struct target *t, const struct qms_buf *bytes,
-			 char **msg)
+static int write_diagram(const struct batch *bt, const struct target *t, const struct qms_buf *bytes, char **msg)
 {
-	return qms_dir_write(&bt->out, t->out_name, bytes->buf, bytes->len,
-			     bt->req->staged ? QMS_WRITE_NO_SYNC : 0, msg);
+	return qms_dir_write(&bt->out, t->out_name, bytes->buf, bytes->len, bt->req->staged ? QMS_WRITE_NO_SYNC : 0,
+			     msg);
 }
 
 /* ---- worker processes ---- */
@@ -370,11 +366,11 @@ struct result_head {
 };
 
 struct worker {
-	pid_t pid;      /* 0: not running */
-	int job_fd;     /* we write target numbers */
-	int result_fd;  /* we read results */
-	size_t target;  /* in flight, SIZE_MAX when idle */
-	unsigned done;  /* diagrams made by this process */
+	pid_t pid; /* 0: not running */
+	int job_fd; /* we write target numbers */
+	int result_fd; /* we read results */
+	size_t target; /* in flight, SIZE_MAX when idle */
+	unsigned done; /* diagrams made by this process */
 };
 
 static int read_full(int fd, void *buf, size_t n)
@@ -513,11 +509,12 @@ static void reap(struct batch *bt, struct worker *w)
 	qms_buf_init(&b);
 	if (w->target != SIZE_MAX) {
 		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)
-			qms_buf_printf(&b, _("the diagram took longer than %u s and was stopped; "
-					     "split the procedure or raise --timeout"), bt->timeout);
+			qms_buf_printf(&b,
+				       _("the diagram took longer than %u s and was stopped; "
+					 "split the procedure or raise --timeout"),
+				       bt->timeout);
 		else if (WIFSIGNALED(st))
-			qms_buf_printf(&b, _("the renderer crashed (signal %d) on this procedure"),
-				       WTERMSIG(st));
+			qms_buf_printf(&b, _("the renderer crashed (signal %d) on this procedure"), WTERMSIG(st));
 		else
 			qms_buf_printf(&b, _("the renderer stopped (exit status %d) on this procedure"),
 				       WIFEXITED(st) ? WEXITSTATUS(st) : -1);
@@ -745,9 +742,8 @@ static void consider_file(struct batch *bt, size_t ctx, const char *abs, struct 
 	if (first != SIZE_MAX) {
 		const struct target *o = &bt->targets[first];
 		add_problem(bt->res, path, p->code.line, p->code.col,
-			    "process code '%s' is also used by %s:%u:%u; only one diagram can be %s.%s",
-			    p->code.text, o->source, o->line, o->col, p->code.text,
-			    qms_render_format_names[bt->opt.format]);
+			    "process code '%s' is also used by %s:%u:%u; only one diagram can be %s.%s", p->code.text,
+			    o->source, o->line, o->col, p->code.text, qms_render_format_names[bt->opt.format]);
 		qms_document_release(&d);
 		goto out;
 	}
@@ -829,8 +825,7 @@ static void release_batch(struct batch *bt)
 	bt->nctxs = 0;
 }
 
-static const char *agency_names_hint(const struct qms_index *ix, const char *agency,
-				     struct qms_arena *arena)
+static const char *agency_names_hint(const struct qms_index *ix, const char *agency, struct qms_arena *arena)
 {
 	const char **ids = qms_arena_alloc(arena, (ix->nagencies + ix->nprocesses + 1) * sizeof(*ids));
 	size_t n = 0;
@@ -853,8 +848,8 @@ static bool agency_known(const struct qms_index *ix, const char *agency)
 /* The map targets of req in the workspace of loc (the first path): one
  * agency given alone must be known (else *err with a hint); of a list,
  * the unknown ones are left out. The workspace is read once for all. */
-static int add_maps(struct batch *bt, const struct qms_location *loc, const char *path,
-		    struct qms_arena *arena, char **err)
+static int add_maps(struct batch *bt, const struct qms_location *loc, const char *path, struct qms_arena *arena,
+		    char **err)
 {
 	const struct qms_render_request *req = bt->req;
 	if (!loc->root) {
@@ -894,8 +889,8 @@ static int add_maps(struct batch *bt, const struct qms_location *loc, const char
 
 /* The diagram targets of the paths: one context per workspace, in the
  * order the paths came, each workspace's files considered once. */
-static int add_procedures(struct batch *bt, const struct qms_location *locs, size_t npaths,
-			  struct qms_strmap *codes, struct qms_arena *arena, char **err)
+static int add_procedures(struct batch *bt, const struct qms_location *locs, size_t npaths, struct qms_strmap *codes,
+			  struct qms_arena *arena, char **err)
 {
 	for (size_t i = 0; i < npaths; i++) {
 		bool seen = false;
@@ -909,8 +904,7 @@ static int add_procedures(struct batch *bt, const struct qms_location *locs, siz
 			return -1;
 		struct qms_strlist files = {0};
 		for (size_t j = i; j < npaths; j++) {
-			bool same = locs[i].root ? locs[j].root && !strcmp(locs[i].root, locs[j].root)
-						 : j == i;
+			bool same = locs[i].root ? locs[j].root && !strcmp(locs[i].root, locs[j].root) : j == i;
 			if (!same)
 				continue;
 			if (!locs[j].is_dir)
@@ -929,8 +923,7 @@ static int add_procedures(struct batch *bt, const struct qms_location *locs, siz
 	return 0;
 }
 
-int qms_render_paths(struct qms_render_result *out, const struct qms_render_request *req,
-		     char **err)
+int qms_render_paths(struct qms_render_result *out, const struct qms_render_request *req, char **err)
 {
 	static const char *const here[] = {"."};
 	memset(out, 0, sizeof(*out));

@@ -8,11 +8,11 @@
 #include "util.h"
 
 struct slot {
-	char *name;     /* owned */
+	char *name; /* owned */
 	struct qms_render_digest digest;
-	char *bytes;    /* owned */
+	char *bytes; /* owned */
 	size_t len;
-	bool used;      /* since the last prune */
+	bool used; /* since the last prune */
 };
 
 struct qms_render_cache {
@@ -46,8 +46,7 @@ static struct slot *find(struct qms_render_cache *c, const char *name)
 	return i == SIZE_MAX ? NULL : &c->slots[i];
 }
 
-const char *qms_render_cache_get(struct qms_render_cache *c, const char *name, struct qms_render_digest d,
-				 size_t *len)
+const char *qms_render_cache_get(struct qms_render_cache *c, const char *name, struct qms_render_digest d, size_t *len)
 {
 	struct slot *s = find(c, name);
 	if (!s || !s->bytes || s->digest.a != d.a || s->digest.b != d.b)
@@ -58,8 +57,8 @@ const char *qms_render_cache_get(struct qms_render_cache *c, const char *name, s
 	return s->bytes;
 }
 
-void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct qms_render_digest d,
-			  const char *bytes, size_t len)
+void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct qms_render_digest d, const char *bytes,
+			  size_t len)
 {
 	struct slot *s = find(c, name);
 	if (!s) {

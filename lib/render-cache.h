@@ -19,12 +19,11 @@ struct qms_render_digest qms_render_digest_of(const char *text, size_t len);
 
 /* The bytes of diagram `name` when it was made from text with digest d
  * (owned by c, valid until the next put or prune), else NULL. */
-const char *qms_render_cache_get(struct qms_render_cache *c, const char *name, struct qms_render_digest d,
-				 size_t *len);
+const char *qms_render_cache_get(struct qms_render_cache *c, const char *name, struct qms_render_digest d, size_t *len);
 /* Keep the bytes of diagram `name` made from text with digest d (copied;
  * bytes NULL: the digest only, for qms_render_cache_same()). */
-void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct qms_render_digest d,
-			  const char *bytes, size_t len);
+void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct qms_render_digest d, const char *bytes,
+			  size_t len);
 /* Whether `name` was kept with digest d (then it counts as used). */
 bool qms_render_cache_same(struct qms_render_cache *c, const char *name, struct qms_render_digest d);
 /* Whether `name` was kept or found since the last prune. */

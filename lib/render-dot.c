@@ -33,8 +33,7 @@ static uint32_t utf8_next(const char **ps, size_t n)
 /* XML 1.0 Char, less the controls the labels have no use for. */
 static bool xml_char_ok(uint32_t c)
 {
-	return (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) ||
-	       (c >= 0x10000 && c <= 0x10ffff);
+	return (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
 }
 
 static void add_html_n(struct qms_buf *b, const char *s, size_t n)
@@ -177,11 +176,10 @@ static void add_wrapped(struct qms_buf *b, const char *s, size_t width, size_t m
 struct words {
 	const char *step, *forms, *agency_proc, *edition, *effective, *owner, *standard;
 	const char *statutory, *committed, *critical, *exceeds, *cut, *not_set;
-	const char *legend, *start, *end, *task, *decision, *subprocess, *parallel, *rework,
-		*critical_path, *grade[4], *grade_short[4], *open, *closed, *closed_legend, *as_of, *findings_as_of,
-		*findings_count_open, *findings_count_closed, *no_lane, *opens, *not_found, *note,
-		*duration, *audit, *due, *map_title, *map_count, *calls, *other_agency,
-		*unknown_code, *no_owner, *procedures_called;
+	const char *legend, *start, *end, *task, *decision, *subprocess, *parallel, *rework, *critical_path, *grade[4],
+		*grade_short[4], *open, *closed, *closed_legend, *as_of, *findings_as_of, *findings_count_open,
+		*findings_count_closed, *no_lane, *opens, *not_found, *note, *duration, *audit, *due, *map_title,
+		*map_count, *calls, *other_agency, *unknown_code, *no_owner, *procedures_called;
 };
 
 static const struct words words_vi = {
@@ -336,8 +334,8 @@ static const struct qms_branch *branch_at(const struct qms_step *s, size_t i)
 
 /* A span in a unit, escaped for an HTML label: "6 ngày làm việc",
  * "1,5 working days", "3 ngày làm việc + 20 ngày". */
-static void add_span(struct qms_buf *b, const struct qms_span *s, enum qms_duration_unit unit,
-		     double workday_hours, enum qms_lang lang)
+static void add_span(struct qms_buf *b, const struct qms_span *s, enum qms_duration_unit unit, double workday_hours,
+		     enum qms_lang lang)
 {
 	struct qms_buf t;
 	qms_buf_init(&t);
@@ -349,13 +347,13 @@ static void add_span(struct qms_buf *b, const struct qms_span *s, enum qms_durat
 /* ---- procedure diagram ---- */
 
 struct edge_info {
-	size_t from, to;       /* steps */
-	const char *when;      /* branch label, or NULL */
+	size_t from, to; /* steps */
+	const char *when; /* branch label, or NULL */
 	bool back, critical;
 };
 
 struct step_marks {
-	int worst_open;  /* grade index of the worst open finding, -1 none */
+	int worst_open; /* grade index of the worst open finding, -1 none */
 	size_t open, closed;
 	bool any;
 };
@@ -370,19 +368,19 @@ struct builder {
 	double wh;
 	struct qms_flow flow;
 	struct qms_arena arena;
-	size_t nlanes;         /* declared lanes */
-	size_t *lane_of;       /* per step: lane index; nlanes for "no lane" */
+	size_t nlanes; /* declared lanes */
+	size_t *lane_of; /* per step: lane index; nlanes for "no lane" */
 	bool has_no_lane;
-	int *number;           /* per step: "Bước n", 0 when not numbered */
+	int *number; /* per step: "Bước n", 0 when not numbered */
 	struct edge_info *edges; /* flow edges, in flow order */
 	size_t nedges;
 	bool *crit_step;
 	bool has_critical;
 	struct qms_span critical;
-	size_t *fork_of;       /* per step: it forks (next list of 2+): 1, else 0 */
-	size_t *join_before;   /* per step: index of the fork whose join bar comes before it, or SIZE_MAX */
-	bool *into_join;       /* per edge: goes into a join bar */
-	size_t *indeg;         /* per step: edges into it, rework loops left out */
+	size_t *fork_of; /* per step: it forks (next list of 2+): 1, else 0 */
+	size_t *join_before; /* per step: index of the fork whose join bar comes before it, or SIZE_MAX */
+	bool *into_join; /* per edge: goes into a join bar */
+	size_t *indeg; /* per step: edges into it, rework loops left out */
 	struct step_marks *marks;
 	const struct qms_render_finding **shown; /* findings shown, in input order */
 	size_t nshown;
@@ -422,8 +420,7 @@ static void collect_findings(struct builder *bd)
 	bd->marks = qms_arena_alloc(&bd->arena, (n ? n : 1) * sizeof(*bd->marks));
 	for (size_t i = 0; i < n; i++)
 		bd->marks[i].worst_open = -1;
-	bd->shown = qms_arena_alloc(&bd->arena, (bd->ctx->nfindings ? bd->ctx->nfindings : 1) *
-						       sizeof(*bd->shown));
+	bd->shown = qms_arena_alloc(&bd->arena, (bd->ctx->nfindings ? bd->ctx->nfindings : 1) * sizeof(*bd->shown));
 	for (size_t k = 0; k < bd->ctx->nfindings; k++) {
 		const struct qms_render_finding *f = &bd->ctx->findings[k];
 		if (!f->step || !finding_shown(f, bd->opt->as_of))
@@ -479,8 +476,7 @@ static void build_edges(struct builder *bd)
 
 	bool *crit_edge = qms_arena_alloc(&bd->arena, (bd->nedges ? bd->nedges : 1) * sizeof(bool));
 	bd->crit_step = qms_arena_alloc(&bd->arena, (n ? n : 1) * sizeof(bool));
-	if (n && qms_flow_critical_steps(&bd->critical, bd->crit_step, crit_edge, &bd->flow, p,
-					 bd->wh) == 0)
+	if (n && qms_flow_critical_steps(&bd->critical, bd->crit_step, crit_edge, &bd->flow, p, bd->wh) == 0)
 		bd->has_critical = true;
 	for (e = 0; e < bd->nedges; e++)
 		bd->edges[e].critical = crit_edge[e];
@@ -622,8 +618,8 @@ static void title_block(struct builder *bd)
 	outf(bd, "<FONT COLOR=\"" COLOR_CRITICAL "\"><B>%s</B></FONT>: ", w->critical);
 	if (bd->has_critical) {
 		/* in the unit of the limits; without limits, days from a day on */
-		enum qms_duration_unit unit = comm->text ? comm->duration.unit
-					      : stat->text ? stat->duration.unit
+		enum qms_duration_unit unit = comm->text                     ? comm->duration.unit
+					      : stat->text                   ? stat->duration.unit
 					      : bd->critical.hours >= bd->wh ? QMS_UNIT_WORKING_DAYS
 									     : QMS_UNIT_WORKING_HOURS;
 		add_span(b, &bd->critical, unit, bd->wh, lang);
@@ -646,8 +642,8 @@ static void title_block(struct builder *bd)
 		out(bd, "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\">");
 		outf(bd, "%s ", w->findings_as_of);
 		add_date(b, bd->opt->as_of, lang);
-		outf(bd, ": %zu %s, %zu %s</TD></TR>\n", open, w->findings_count_open,
-		     bd->nshown - open, w->findings_count_closed);
+		outf(bd, ": %zu %s, %zu %s</TD></TR>\n", open, w->findings_count_open, bd->nshown - open,
+		     w->findings_count_closed);
 	}
 	out(bd, "</TABLE>>");
 }
@@ -883,8 +879,7 @@ static void step_node(struct builder *bd, size_t i)
 		fill = "#eff6ff";
 		line = "#1d4ed8";
 		break;
-	default:
-		break;
+	default: break;
 	}
 	if (m->worst_open >= 0)
 		fill = grade_tint[m->worst_open];
@@ -893,8 +888,10 @@ static void step_node(struct builder *bd, size_t i)
 	if (tm) {
 		double ratio = tm->planned_hours > 0 ? tm->median_hours / tm->planned_hours : -1;
 		fill = ratio < 0 ? "#e5e7eb" : ratio <= 1 ? "#dcfce7" : ratio <= 1.5 ? "#fef3c7" : "#fee2e2";
-		tm_class = ratio < 0 ? " actual-unplanned" : ratio <= 1 ? " actual-within" : ratio <= 1.5 ? " actual-over"
-													     : " actual-far-over";
+		tm_class = ratio < 0      ? " actual-unplanned"
+			   : ratio <= 1   ? " actual-within"
+			   : ratio <= 1.5 ? " actual-over"
+					  : " actual-far-over";
 	}
 	if (crit) {
 		line = COLOR_CRITICAL;
@@ -911,8 +908,8 @@ static void step_node(struct builder *bd, size_t i)
 		else
 			out(bd, " finding-closed");
 	}
-	outf(bd, "\", shape=%s, style=\"%s\", fillcolor=\"%s\", color=\"%s\", penwidth=%s",
-	     shape, style, fill, line, penwidth);
+	outf(bd, "\", shape=%s, style=\"%s\", fillcolor=\"%s\", color=\"%s\", penwidth=%s", shape, style, fill, line,
+	     penwidth);
 	if (k == QMS_STEP_SUBPROCESS)
 		out(bd, ", peripheries=2");
 	if (k == QMS_STEP_DECISION)
@@ -936,8 +933,9 @@ static void step_node(struct builder *bd, size_t i)
 
 static void bar_node(struct builder *bd, const char *name, size_t i)
 {
-	outf(bd, "\t\t%s%zu [class=\"%s\", shape=box, style=filled, fillcolor=\"#1e293b\", color=\"#1e293b\", "
-		 "fixedsize=true, width=%s, height=%s, label=\"\", tooltip=\"%s\"];\n",
+	outf(bd,
+	     "\t\t%s%zu [class=\"%s\", shape=box, style=filled, fillcolor=\"#1e293b\", color=\"#1e293b\", "
+	     "fixedsize=true, width=%s, height=%s, label=\"\", tooltip=\"%s\"];\n",
 	     name, i, name[0] == 'f' ? "fork" : "join", bd->lr ? "0.08" : "1.1", bd->lr ? "1.1" : "0.08",
 	     bd->w->parallel);
 }
@@ -982,11 +980,13 @@ static void lane_cluster(struct builder *bd, size_t lane)
 	if (!name)
 		name = declared && lane_at(p, lane)->id.text ? lane_at(p, lane)->id.text : "?";
 	outf(bd, "\tsubgraph cluster_lane_%zu {\n", lane);
-	outf(bd, "\t\tgraph [id=\"lane-%zu\", class=\"lane\", label=\"\", style=filled, fillcolor=\"%s\", "
-		 "color=\"#94a3b8\", penwidth=1];\n",
+	outf(bd,
+	     "\t\tgraph [id=\"lane-%zu\", class=\"lane\", label=\"\", style=filled, fillcolor=\"%s\", "
+	     "color=\"#94a3b8\", penwidth=1];\n",
 	     lane, lane % 2 ? "#f1f5f9" : "#f8fafc");
-	outf(bd, "\t\tlane_%zu [id=\"lane-header-%zu\", class=\"lane-header\", shape=box, style=filled, "
-		 "fillcolor=\"#e2e8f0\", color=\"#94a3b8\", fontsize=11, tooltip=\"",
+	outf(bd,
+	     "\t\tlane_%zu [id=\"lane-header-%zu\", class=\"lane-header\", shape=box, style=filled, "
+	     "fillcolor=\"#e2e8f0\", color=\"#94a3b8\", fontsize=11, tooltip=\"",
 	     lane, lane);
 	qms_render_add_attr(bd->b, name);
 	out(bd, "\", label=<<B>");
@@ -1011,7 +1011,8 @@ static void edge_attrs(struct builder *bd, const struct edge_info *e, bool first
 {
 	const char *sep = first ? "" : ", ";
 	if (e->back) {
-		outf(bd, "%sconstraint=false, style=dashed, color=\"" COLOR_REWORK "\", fontcolor=\"" COLOR_REWORK "\"", sep);
+		outf(bd, "%sconstraint=false, style=dashed, color=\"" COLOR_REWORK "\", fontcolor=\"" COLOR_REWORK "\"",
+		     sep);
 		sep = ", ";
 	} else if (e->critical) {
 		outf(bd, "%scolor=\"" COLOR_CRITICAL "\", penwidth=2.4, class=\"critical\"", sep);
@@ -1113,12 +1114,15 @@ static void legend(struct builder *bd)
 		legend_text(bd, row++, w->decision, false);
 	}
 	if (bd->used[QMS_STEP_SUBPROCESS]) {
-		legend_shape(bd, row, "shape=box, style=filled, peripheries=2, fillcolor=\"#eff6ff\", color=\"#1d4ed8\"");
+		legend_shape(bd, row,
+			     "shape=box, style=filled, peripheries=2, fillcolor=\"#eff6ff\", color=\"#1d4ed8\"");
 		legend_text(bd, row++, w->subprocess, false);
 	}
 	if (bd->has_fork) {
-		outf(bd, "\t\tlegend_%d_shape [shape=box, style=filled, fillcolor=\"#1e293b\", color=\"#1e293b\", "
-			 "fixedsize=true, width=0.5, height=0.06, label=\"\"];\n", row);
+		outf(bd,
+		     "\t\tlegend_%d_shape [shape=box, style=filled, fillcolor=\"#1e293b\", color=\"#1e293b\", "
+		     "fixedsize=true, width=0.5, height=0.06, label=\"\"];\n",
+		     row);
 		legend_text(bd, row++, w->parallel, false);
 	}
 	if (bd->has_back) {
@@ -1132,15 +1136,18 @@ static void legend(struct builder *bd)
 	for (int g = 0; g < 4; g++) {
 		if (!bd->grade_used[g])
 			continue;
-		outf(bd, "\t\tlegend_%d_shape [shape=box, style=filled, fillcolor=\"%s\", color=\"%s\", "
-			 "fixedsize=true, width=0.5, height=0.2, fontsize=7, fontcolor=white, label=<%s>];\n",
+		outf(bd,
+		     "\t\tlegend_%d_shape [shape=box, style=filled, fillcolor=\"%s\", color=\"%s\", "
+		     "fixedsize=true, width=0.5, height=0.2, fontsize=7, fontcolor=white, label=<%s>];\n",
 		     row, grade_color[g], grade_color[g], w->open);
 		legend_text(bd, row++, w->grade[g], false);
 	}
 	if (bd->closed_used) {
-		outf(bd, "\t\tlegend_%d_shape [shape=box, style=filled, fillcolor=\"" COLOR_CLOSED_BG "\", "
-			 "color=\"" COLOR_CLOSED_BG "\", fixedsize=true, width=0.5, height=0.2, fontsize=7, "
-			 "fontcolor=\"" COLOR_CLOSED_FG "\", label=<%s>];\n", row, w->closed);
+		outf(bd,
+		     "\t\tlegend_%d_shape [shape=box, style=filled, fillcolor=\"" COLOR_CLOSED_BG "\", "
+		     "color=\"" COLOR_CLOSED_BG "\", fixedsize=true, width=0.5, height=0.2, fontsize=7, "
+		     "fontcolor=\"" COLOR_CLOSED_FG "\", label=<%s>];\n",
+		     row, w->closed);
 		struct qms_buf t;
 		qms_buf_init(&t);
 		qms_buf_printf(&t, "%s (%s ", w->closed_legend, w->as_of);
@@ -1152,8 +1159,8 @@ static void legend(struct builder *bd)
 	out(bd, "\t}\n");
 }
 
-void qms_render_process_dot(struct qms_buf *b, const struct qms_process *p,
-			    const struct qms_render_context *ctx, const struct qms_render_options *opt)
+void qms_render_process_dot(struct qms_buf *b, const struct qms_process *p, const struct qms_render_context *ctx,
+			    const struct qms_render_options *opt)
 {
 	static const struct qms_render_context no_ctx;
 	struct builder bd = {
@@ -1175,9 +1182,10 @@ void qms_render_process_dot(struct qms_buf *b, const struct qms_process *p,
 	out(&bd, "qms render: lanes are clusters cluster_lane_<n> in declared order; qms lays them out "
 		 "itself (dot alone may reorder them); qms_edges says how it draws the edges */\n");
 	out(&bd, "digraph procedure {\n");
-	outf(&bd, "\tgraph [newrank=true, rankdir=%s, fontname=\"" FONT "\", fontsize=10, nodesep=0.3, "
-		  "ranksep=0.32, pad=0.2, outputorder=edgesfirst, bgcolor=white, labelloc=t, labeljust=l, "
-		  "class=\"qms-procedure\", id=\"procedure\", qms_edges=%s,\n\t\tlabel=",
+	outf(&bd,
+	     "\tgraph [newrank=true, rankdir=%s, fontname=\"" FONT "\", fontsize=10, nodesep=0.3, "
+	     "ranksep=0.32, pad=0.2, outputorder=edgesfirst, bgcolor=white, labelloc=t, labeljust=l, "
+	     "class=\"qms-procedure\", id=\"procedure\", qms_edges=%s,\n\t\tlabel=",
 	     bd.lr ? "LR" : "TB", qms_render_edges_names[opt->edges == QMS_EDGES_SPLINE]);
 	title_block(&bd);
 	out(&bd, "];\n");
@@ -1203,13 +1211,14 @@ static bool str_eq(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-static void map_node(struct qms_buf *b, size_t k, const struct qms_render_map_proc *m,
-		     const char *link_ext, const char *extra_line, bool dashed)
+static void map_node(struct qms_buf *b, size_t k, const struct qms_render_map_proc *m, const char *link_ext,
+		     const char *extra_line, bool dashed)
 {
 	qms_buf_printf(b, "\t\tp%zu [id=\"proc-", k);
 	qms_render_add_attr(b, m->code);
-	qms_buf_printf(b, "\", class=\"procedure%s\", shape=box, style=\"rounded,filled%s\", fillcolor=\"%s\", "
-			  "color=\"%s\"",
+	qms_buf_printf(b,
+		       "\", class=\"procedure%s\", shape=box, style=\"rounded,filled%s\", fillcolor=\"%s\", "
+		       "color=\"%s\"",
 		       dashed ? " external" : "", dashed ? ",dashed" : "", dashed ? "#f8fafc" : "white",
 		       dashed ? COLOR_MUTED : COLOR_LINE);
 	if (m->title) {
@@ -1251,12 +1260,12 @@ struct map {
 	const char *link_ext;
 	const struct words *w;
 	struct qms_arena arena;
-	struct qms_strmap by_code;     /* code -> index in procs */
-	const char **owners;           /* in the order of the codes of their first procedure */
-	size_t nowners, count;         /* count: procedures of the agency */
-	bool no_owner;                 /* some procedure has none */
-	bool *external, any_external;  /* per procedure: called from the agency, of another */
-	const char **unknown;          /* called codes of no procedure, once each */
+	struct qms_strmap by_code; /* code -> index in procs */
+	const char **owners; /* in the order of the codes of their first procedure */
+	size_t nowners, count; /* count: procedures of the agency */
+	bool no_owner; /* some procedure has none */
+	bool *external, any_external; /* per procedure: called from the agency, of another */
+	const char **unknown; /* called codes of no procedure, once each */
 	size_t nunknown, cap;
 };
 
@@ -1343,9 +1352,10 @@ static void map_head(struct qms_buf *b, const struct map *m, const char *agency_
 static void map_owner(struct qms_buf *b, const struct map *m, size_t o)
 {
 	const char *owner = o < m->nowners ? m->owners[o] : NULL;
-	qms_buf_printf(b, "\tsubgraph cluster_owner_%zu {\n\t\tgraph [id=\"owner-%zu\", class=\"owner\", "
-			  "style=\"rounded,filled\", fillcolor=\"%s\", color=\"#94a3b8\", fontsize=11, "
-			  "label=<<B>",
+	qms_buf_printf(b,
+		       "\tsubgraph cluster_owner_%zu {\n\t\tgraph [id=\"owner-%zu\", class=\"owner\", "
+		       "style=\"rounded,filled\", fillcolor=\"%s\", color=\"#94a3b8\", fontsize=11, "
+		       "label=<<B>",
 		       o, o, o % 2 ? "#f1f5f9" : "#f8fafc");
 	add_wrapped(b, owner ? owner : m->w->no_owner, 36, 3);
 	qms_buf_adds(b, "</B>>];\n");
@@ -1376,8 +1386,9 @@ static void map_owner(struct qms_buf *b, const struct map *m, size_t o)
 static void map_outside(struct qms_buf *b, const struct map *m)
 {
 	if (m->any_external) {
-		qms_buf_printf(b, "\tsubgraph cluster_external {\n\t\tgraph [id=\"external\", class=\"external\", "
-				  "style=\"rounded,dashed\", color=\"#94a3b8\", fontsize=11, label=<<B>%s</B>>];\n",
+		qms_buf_printf(b,
+			       "\tsubgraph cluster_external {\n\t\tgraph [id=\"external\", class=\"external\", "
+			       "style=\"rounded,dashed\", color=\"#94a3b8\", fontsize=11, label=<<B>%s</B>>];\n",
 			       m->w->other_agency);
 		for (size_t i = 0; i < m->nprocs; i++)
 			if (m->external[i])
@@ -1385,9 +1396,10 @@ static void map_outside(struct qms_buf *b, const struct map *m)
 		qms_buf_adds(b, "\t}\n");
 	}
 	if (m->nunknown) {
-		qms_buf_printf(b, "\tsubgraph cluster_unknown {\n\t\tgraph [id=\"unknown\", class=\"unknown\", "
-				  "style=\"rounded,dashed\", color=\"" COLOR_CRITICAL "\", fontsize=11, "
-				  "label=<<B>%s</B>>];\n",
+		qms_buf_printf(b,
+			       "\tsubgraph cluster_unknown {\n\t\tgraph [id=\"unknown\", class=\"unknown\", "
+			       "style=\"rounded,dashed\", color=\"" COLOR_CRITICAL "\", fontsize=11, "
+			       "label=<<B>%s</B>>];\n",
 			       m->w->unknown_code);
 		for (size_t k = 0; k < m->nunknown; k++) {
 			struct qms_render_map_proc u = {.code = m->unknown[k]};

@@ -32,17 +32,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HEADER_INSET 4.0   /* around the lane headers */
-#define GAP_MARGIN 12.0    /* a gap at the side of a lane, at least */
-#define GAP_INNER 18.0     /* a gap between two columns of a lane, at least */
-#define TRACK_SEP 8.0      /* between parallel edges */
-#define CHANNEL_MIN 22.0   /* between two ranks, at least */
-#define CHANNEL_TOP 8.0    /* above the first track of a channel */
+#define HEADER_INSET 4.0 /* around the lane headers */
+#define GAP_MARGIN 12.0 /* a gap at the side of a lane, at least */
+#define GAP_INNER 18.0 /* a gap between two columns of a lane, at least */
+#define TRACK_SEP 8.0 /* between parallel edges */
+#define CHANNEL_MIN 22.0 /* between two ranks, at least */
+#define CHANNEL_TOP 8.0 /* above the first track of a channel */
 #define CHANNEL_BOTTOM 13.0 /* below the last one: room for an arrowhead */
-#define TURN 14.0          /* from a port on a side to where its edge turns */
-#define LABEL_GAP 4.0      /* between a label and its edge */
-#define PORT_SEP 12.0      /* between edges on one side of a box */
-#define BAR_PAD 4.0        /* a bar beyond its outermost branch */
+#define TURN 14.0 /* from a port on a side to where its edge turns */
+#define LABEL_GAP 4.0 /* between a label and its edge */
+#define PORT_SEP 12.0 /* between edges on one side of a box */
+#define BAR_PAD 4.0 /* a bar beyond its outermost branch */
 #define BAR_MIN 16.0
 
 enum side { SIDE_BOTTOM, SIDE_TOP, SIDE_LEFT, SIDE_RIGHT };
@@ -53,18 +53,18 @@ enum route_kind { ROUTE_HOP, ROUTE_LONG, ROUTE_LOOP, ROUTE_SELF, ROUTE_NONE };
 /* One end of an edge on a node. */
 struct end {
 	int side;
-	bool direct;   /* loops: the stub reaches the gap at the port's height */
-	double x, y;   /* the port */
-	double turn;   /* side ports: x where the edge turns up or down */
+	bool direct; /* loops: the stub reaches the gap at the port's height */
+	double x, y; /* the port */
+	double turn; /* side ports: x where the edge turns up or down */
 };
 
 struct route {
 	int kind;
 	struct end t, h;
-	size_t a, b;  /* slots of the tail and the head */
-	size_t slot;  /* ROUTE_LONG, ROUTE_LOOP: where the vertical run goes */
+	size_t a, b; /* slots of the tail and the head */
+	size_t slot; /* ROUTE_LONG, ROUTE_LOOP: where the vertical run goes */
 	size_t track; /* in a gap */
-	double vx;    /* its x */
+	double vx; /* its x */
 	size_t seg[2]; /* horizontal segments near the tail and the head, or SIZE_MAX */
 };
 
@@ -105,13 +105,13 @@ struct lay {
 	struct qms_arena *a;
 	size_t n, m;
 	size_t *out_start, *out_e, *in_start, *in_e;
-	bool *rev;       /* per edge: against the flow (a loop) */
+	bool *rev; /* per edge: against the flow (a loop) */
 	size_t *rank, nranks;
-	size_t *col;     /* per node: its column in its lane */
+	size_t *col; /* per node: its column in its lane */
 	size_t *ncols, *first_col, ncols_total;
 	size_t *slot_base, nslots;
 	size_t *slot_lane;
-	uint32_t *occ;   /* nranks x ncols_total: 0 free, node + 1, OCC_PASS */
+	uint32_t *occ; /* nranks x ncols_total: 0 free, node + 1, OCC_PASS */
 	struct bar_cover *bars;
 	size_t nbars;
 	struct route *routes;
@@ -123,12 +123,12 @@ struct lay {
 	size_t nruns, runs_cap;
 	struct seg *segs;
 	size_t nsegs, segs_cap;
-	size_t *gap_tracks;     /* per slot */
-	double *pad_l, *pad_r;  /* per node: from its side to the turn of its side ports */
-	double *ext_l, *ext_r;  /* per node: room left and right for labels below it */
-	int *label_side;        /* per edge leaving a bottom: its label left or right of it */
-	double *label_dy;       /* ... and how far down (labels stacked on one side) */
-	double *band_need;      /* per node: height its rank band needs */
+	size_t *gap_tracks; /* per slot */
+	double *pad_l, *pad_r; /* per node: from its side to the turn of its side ports */
+	double *ext_l, *ext_r; /* per node: room left and right for labels below it */
+	int *label_side; /* per edge leaving a bottom: its label left or right of it */
+	double *label_dy; /* ... and how far down (labels stacked on one side) */
+	double *band_need; /* per node: height its rank band needs */
 	double *slot_x0, *slot_x1, *col_lext;
 	double *band_y0, *band_y1;
 	double *chan_y0, *chan_y1, *chan_zone;
@@ -583,8 +583,7 @@ static size_t slot_of(struct lay *L, size_t v)
 static bool run_free(const struct lay *L, size_t slot, size_t r0, size_t r1)
 {
 	for (size_t i = 0; i < L->nbars; i++)
-		if (L->bars[i].rank >= r0 && L->bars[i].rank <= r1 && slot >= L->bars[i].lo &&
-		    slot <= L->bars[i].hi)
+		if (L->bars[i].rank >= r0 && L->bars[i].rank <= r1 && slot >= L->bars[i].lo && slot <= L->bars[i].hi)
 			return false;
 	if (!slot_is_col(L, slot))
 		return true;
@@ -723,8 +722,8 @@ static void diamond_sides(struct lay *L, size_t u)
 		if (L->rev[e])
 			continue;
 		size_t ns = next_slot(L, e), d = ns > su ? ns - su : su - ns;
-		if (d < bottom_d || (d == bottom_d && L->routes[e].kind == ROUTE_HOP &&
-				     L->routes[bottom].kind != ROUTE_HOP)) {
+		if (d < bottom_d ||
+		    (d == bottom_d && L->routes[e].kind == ROUTE_HOP && L->routes[bottom].kind != ROUTE_HOP)) {
 			bottom = e;
 			bottom_d = d;
 		}
@@ -784,7 +783,6 @@ static void diamond_entries(struct lay *L, size_t v)
 		}
 	}
 }
-
 
 /* Which way the forward flow leaves u: -1 left, 1 right, 0 neither. */
 static int flow_side(struct lay *L, size_t u)
@@ -855,7 +853,8 @@ static void grid_lines(struct lay *L)
 	for (size_t e = 0; e < L->m; e++) {
 		const struct route *rt = &L->routes[e];
 		const struct qms_lay_edge *ed = &L->l->edges[e];
-		size_t r = rt->kind == ROUTE_NONE ? 0 : L->rank[ed->tail], s = rt->kind == ROUTE_NONE ? 0 : L->rank[ed->head];
+		size_t r = rt->kind == ROUTE_NONE ? 0 : L->rank[ed->tail],
+		       s = rt->kind == ROUTE_NONE ? 0 : L->rank[ed->head];
 		if (rt->kind == ROUTE_HOP) {
 			add_gridh(L, s, rt->a, rt->b);
 		} else if (rt->kind == ROUTE_LONG) {
@@ -880,7 +879,8 @@ static void straight_side_ends(struct lay *L)
 			continue;
 		for (int tail = 1; tail >= 0; tail--) {
 			struct end *end = tail ? &rt->t : &rt->h;
-			size_t v = tail ? L->l->edges[e].tail : L->l->edges[e].head, r = L->rank[v], sv = node_slot(L, v);
+			size_t v = tail ? L->l->edges[e].tail : L->l->edges[e].head, r = L->rank[v],
+			       sv = node_slot(L, v);
 			if ((end->side != SIDE_LEFT && end->side != SIDE_RIGHT) ||
 			    (rt->slot < sv) != (end->side == SIDE_LEFT) || !stub_clear(L, r, sv, rt->slot) ||
 			    !run_free(L, rt->slot, r, r))
@@ -1019,7 +1019,7 @@ static void route_all(struct lay *L)
 	/* forward edges: those of bars first (they set how far a bar spans),
 	 * then those whose ends are in one column (they may run straight down
 	 * it), the shorter before the longer */
-	size_t (*order)[2] = alloc(L, L->m, sizeof(*order));
+	size_t(*order)[2] = alloc(L, L->m, sizeof(*order));
 	size_t n = 0;
 	for (size_t e = 0; e < L->m; e++) {
 		if (!edge_ok(L, e) || L->rev[e])
@@ -1250,7 +1250,8 @@ static void place_x(struct lay *L)
 	}
 	for (size_t v = 0; v < L->n; v++)
 		if (!is_bar(L, v))
-			L->l->nodes[v].x = L->slot_x0[node_slot(L, v)] + lext[L->first_col[L->l->nodes[v].lane] + L->col[v]];
+			L->l->nodes[v].x =
+				L->slot_x0[node_slot(L, v)] + lext[L->first_col[L->l->nodes[v].lane] + L->col[v]];
 }
 
 static double track_x(const struct lay *L, size_t slot, size_t track)
@@ -1361,8 +1362,9 @@ static size_t flow_ends(struct lay *L, size_t v, bool tails, struct endref *out)
 		const struct qms_lay_edge *ed = &L->l->edges[e];
 		size_t other = tails ? ed->head : ed->tail;
 		double want = rt->kind == ROUTE_LONG ? rt->vx
-			      : is_bar(L, other) ? L->l->nodes[v].x
-			      : tails ? L->l->nodes[other].x : exit_x(L, e);
+			      : is_bar(L, other)     ? L->l->nodes[v].x
+			      : tails                ? L->l->nodes[other].x
+						     : exit_x(L, e);
 		out[k++] = (struct endref){tails ? &rt->t : &rt->h, e, want};
 	}
 	return k;
@@ -1482,7 +1484,8 @@ static void make_segments(struct lay *L)
 	for (size_t e = 0; e < L->m; e++) {
 		struct route *rt = &L->routes[e];
 		const struct qms_lay_edge *ed = &L->l->edges[e];
-		size_t r = rt->kind == ROUTE_NONE ? 0 : L->rank[ed->tail], s = rt->kind == ROUTE_NONE ? 0 : L->rank[ed->head];
+		size_t r = rt->kind == ROUTE_NONE ? 0 : L->rank[ed->tail],
+		       s = rt->kind == ROUTE_NONE ? 0 : L->rank[ed->head];
 		if (rt->kind == ROUTE_HOP) {
 			rt->seg[0] = add_seg(L, e, s, exit_x(L, e), -1, entry_x(L, e), 1);
 		} else if (rt->kind == ROUTE_LONG) {
@@ -1493,9 +1496,11 @@ static void make_segments(struct lay *L)
 		} else if (rt->kind == ROUTE_LOOP) {
 			bool up = s <= r;
 			if (!rt->t.direct)
-				rt->seg[0] = add_seg(L, e, up ? r : r + 1, rt->t.turn, up ? 1 : -1, rt->vx, up ? -1 : 1);
+				rt->seg[0] =
+					add_seg(L, e, up ? r : r + 1, rt->t.turn, up ? 1 : -1, rt->vx, up ? -1 : 1);
 			if (!rt->h.direct)
-				rt->seg[1] = add_seg(L, e, up ? s + 1 : s, rt->vx, up ? 1 : -1, rt->h.turn, up ? -1 : 1);
+				rt->seg[1] =
+					add_seg(L, e, up ? s + 1 : s, rt->vx, up ? 1 : -1, rt->h.turn, up ? -1 : 1);
 		}
 	}
 }
@@ -1751,7 +1756,8 @@ static void path_add(struct path *p, double x, double y)
 		return;
 	if (p->n >= 2) {
 		struct qms_lay_point a = p->p[p->n - 2], b = p->p[p->n - 1];
-		if ((fabs(a.x - b.x) < 0.01 && fabs(b.x - x) < 0.01) || (fabs(a.y - b.y) < 0.01 && fabs(b.y - y) < 0.01)) {
+		if ((fabs(a.x - b.x) < 0.01 && fabs(b.x - x) < 0.01) ||
+		    (fabs(a.y - b.y) < 0.01 && fabs(b.y - y) < 0.01)) {
 			p->p[p->n - 1] = (struct qms_lay_point){x, y};
 			return;
 		}
@@ -1850,7 +1856,8 @@ static void place_label(struct lay *L, size_t e)
 			for (size_t i = start[v]; i < start[v + 1]; i++) {
 				const struct route *o = &L->routes[es[i]];
 				const struct end *end = tail ? &o->t : &o->h;
-				if (o->kind != ROUTE_NONE && o->kind != ROUTE_SELF && end->side == rt->t.side && end->y < top)
+				if (o->kind != ROUTE_NONE && o->kind != ROUTE_SELF && end->side == rt->t.side &&
+				    end->y < top)
 					top = end->y;
 			}
 		}
@@ -1859,9 +1866,9 @@ static void place_label(struct lay *L, size_t e)
 	}
 }
 
-#define ARROW_ROOM 9.0  /* straight at the end: an arrowhead and a little */
-#define ROUND 6.0       /* radius of a rounded corner */
-#define BEND_MAX 30.0   /* how far along its verticals an S-bend reaches */
+#define ARROW_ROOM 9.0 /* straight at the end: an arrowhead and a little */
+#define ROUND 6.0 /* radius of a rounded corner */
+#define BEND_MAX 30.0 /* how far along its verticals an S-bend reaches */
 
 struct bez {
 	struct qms_lay_point *p;
@@ -1937,7 +1944,8 @@ static void make_bezier(struct lay *L, struct qms_lay_edge *ed)
 		}
 		if (L->l->curved && !last) { /* any other corner: rounded */
 			double r = fmin(fmin(ROUND, seg_len(p[i - 1], p[i]) / 2),
-					i + 1 == n - 1 ? seg_len(p[i], p[i + 1]) - ARROW_ROOM : seg_len(p[i], p[i + 1]) / 2);
+					i + 1 == n - 1 ? seg_len(p[i], p[i + 1]) - ARROW_ROOM
+						       : seg_len(p[i], p[i + 1]) / 2);
 			if (r > 1) {
 				struct qms_lay_point a = along(p[i], p[i - 1], r), z = along(p[i], p[i + 1], r);
 				bez_line(&b, a);
@@ -1960,17 +1968,10 @@ static void build_paths(struct lay *L)
 		ed->npts = 0;
 		switch (L->routes[e].kind) {
 		case ROUTE_HOP:
-		case ROUTE_LONG:
-			forward_path(L, e, &p);
-			break;
-		case ROUTE_LOOP:
-			loop_path(L, e, &p);
-			break;
-		case ROUTE_SELF:
-			self_path(L, e, &p);
-			break;
-		default:
-			continue;
+		case ROUTE_LONG: forward_path(L, e, &p); break;
+		case ROUTE_LOOP: loop_path(L, e, &p); break;
+		case ROUTE_SELF: self_path(L, e, &p); break;
+		default: continue;
 		}
 		ed->pts = alloc(L, p.n, sizeof(*ed->pts));
 		memcpy(ed->pts, p.p, p.n * sizeof(*ed->pts));

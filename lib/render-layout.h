@@ -32,7 +32,7 @@ enum qms_lay_shape {
 	QMS_LAY_BOX,
 	QMS_LAY_ELLIPSE,
 	QMS_LAY_DIAMOND, /* edges leave and enter at its corners */
-	QMS_LAY_BAR,     /* a fork or join bar: stretched across its branches */
+	QMS_LAY_BAR, /* a fork or join bar: stretched across its branches */
 };
 
 struct qms_lay_point {
@@ -40,17 +40,17 @@ struct qms_lay_point {
 };
 
 struct qms_lay_node {
-	size_t lane;              /* in: 0 .. nlanes - 1 */
+	size_t lane; /* in: 0 .. nlanes - 1 */
 	enum qms_lay_shape shape; /* in */
-	double w, h;              /* in: size; out for bars */
-	double x, y;              /* out: centre */
+	double w, h; /* in: size; out for bars */
+	double x, y; /* out: centre */
 };
 
 struct qms_lay_edge {
 	size_t tail, head; /* in: node indexes */
-	bool back;         /* in: a rework loop (drawn against the flow) */
-	bool arrow;        /* in: an arrowhead at the head */
-	double lw, lh;     /* in: size of the label; 0 without one */
+	bool back; /* in: a rework loop (drawn against the flow) */
+	bool arrow; /* in: an arrowhead at the head */
+	double lw, lh; /* in: size of the label; 0 without one */
 	/* out: the polyline from the border of the tail to the border of the
 	 * head (the tip of the arrow), every segment horizontal or vertical;
 	 * allocated in the layout's arena */
@@ -70,10 +70,10 @@ struct qms_lay {
 	size_t nnodes;
 	struct qms_lay_edge *edges; /* borrowed */
 	size_t nedges;
-	size_t nlanes;           /* at least 1 */
+	size_t nlanes; /* at least 1 */
 	const double *lane_min_w; /* in, per lane: the width its header needs */
-	double header_h;         /* in: height of the lane headers */
-	bool curved;             /* in: draw curves rather than corners (same routes) */
+	double header_h; /* in: height of the lane headers */
+	bool curved; /* in: draw curves rather than corners (same routes) */
 	/* out, in the arena: the extent of each lane across; all lanes run
 	 * from y = 0 to `height`, their headers centred on header_y */
 	double *lane_x0, *lane_x1;

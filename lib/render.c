@@ -218,11 +218,11 @@ static Agraph_t *read_dot(const char *dot)
 
 /* ---- lanes in order: our own layout (render-layout.c) ---- */
 
-#define LEGEND_GAP 24.0   /* points between the lanes and the legend */
+#define LEGEND_GAP 24.0 /* points between the lanes and the legend */
 #define LEGEND_MARGIN 8.0
 #define LEGEND_ROW_GAP 5.0
 #define HEADER_INSET 4.0
-#define ARROW_LEN 7.0     /* arrowsize 0.7 (the builder's) times Graphviz's 10 points */
+#define ARROW_LEN 7.0 /* arrowsize 0.7 (the builder's) times Graphviz's 10 points */
 
 struct legend_row {
 	Agnode_t *shape, *from, *to, *text;
@@ -315,8 +315,10 @@ static void set_edge_bezier(Agedge_t *e, struct qms_lay_point *pts, size_t n, bo
 		qms_buf_addc(&b, ' ');
 		if (len > 0) {
 			struct qms_lay_point end = {tip.x - dx / len * cut, tip.y - dy / len * cut};
-			pts[n - 3] = (struct qms_lay_point){from.x + (end.x - from.x) / 3, from.y + (end.y - from.y) / 3};
-			pts[n - 2] = (struct qms_lay_point){from.x + 2 * (end.x - from.x) / 3, from.y + 2 * (end.y - from.y) / 3};
+			pts[n - 3] =
+				(struct qms_lay_point){from.x + (end.x - from.x) / 3, from.y + (end.y - from.y) / 3};
+			pts[n - 2] = (struct qms_lay_point){from.x + 2 * (end.x - from.x) / 3,
+							    from.y + 2 * (end.y - from.y) / 3};
 			pts[n - 1] = end;
 		}
 	}
@@ -579,7 +581,8 @@ static void apply_lanes(struct lanes *ls)
 			set_size(ls, ls->node_of[i], ln->w, ln->h);
 	}
 	for (size_t k = 0; k < ls->n; k++) {
-		struct qms_lay_point a = to_graphviz(ls, l->lane_x0[k], l->height), z = to_graphviz(ls, l->lane_x1[k], 0);
+		struct qms_lay_point a = to_graphviz(ls, l->lane_x0[k], l->height),
+				     z = to_graphviz(ls, l->lane_x1[k], 0);
 		if (ls->sg[k])
 			set_box(ls->sg[k], (boxf){{a.x < z.x ? a.x : z.x, a.y < z.y ? a.y : z.y},
 						  {a.x < z.x ? z.x : a.x, a.y < z.y ? z.y : a.y}});
@@ -680,16 +683,15 @@ static void pdf_fix_date(struct qms_buf *pdf, int32_t date)
 	qms_date_format(ymd, date >= 0 ? date : 0);
 	char fixed[32];
 	/* D:YYYYMMDDHHmmSS then Z or +HH'mm' */
-	snprintf(fixed, sizeof(fixed), "%.4s%.2s%.2s000000%s", ymd, ymd + 5, ymd + 8,
-		 end - p == 15 ? "Z" : "+00'00");
+	snprintf(fixed, sizeof(fixed), "%.4s%.2s%.2s000000%s", ymd, ymd + 5, ymd + 8, end - p == 15 ? "Z" : "+00'00");
 	if ((size_t)(end - p) == strlen(fixed) || (size_t)(end - p) == strlen(fixed) + 1)
 		memcpy(p, fixed, strlen(fixed));
 }
 
 /* ---- render ---- */
 
-int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char *dot,
-			enum qms_render_format format, int32_t date, char **err)
+int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char *dot, enum qms_render_format format,
+			int32_t date, char **err)
 {
 	static const char *const device[] = {
 		[QMS_RENDER_SVG] = "svg:svg:core",

@@ -34,12 +34,12 @@ enum qms_render_format {
 extern const char *const qms_render_format_names[];
 
 enum qms_render_lanes {
-	QMS_LANES_VERTICAL,   /* lanes are columns, the flow goes down */
+	QMS_LANES_VERTICAL, /* lanes are columns, the flow goes down */
 	QMS_LANES_HORIZONTAL, /* lanes are rows, the flow goes right */
 };
 
 enum qms_render_edges {
-	QMS_EDGES_ORTHO,  /* horizontal and vertical lines around the boxes (default) */
+	QMS_EDGES_ORTHO, /* horizontal and vertical lines around the boxes (default) */
 	QMS_EDGES_SPLINE, /* curves, routed by Graphviz between the same boxes */
 };
 
@@ -55,10 +55,10 @@ struct qms_render_options {
 	enum qms_render_format format;
 	enum qms_render_lanes lanes;
 	enum qms_render_edges edges;
-	enum qms_lang lang;    /* of the legend and the title block */
-	double workday_hours;  /* for the critical path; 0 means 8 */
-	int32_t as_of;         /* days since 1970-01-01: findings raised after it are
-				* left out, findings closed on or before it are closed */
+	enum qms_lang lang; /* of the legend and the title block */
+	double workday_hours; /* for the critical path; 0 means 8 */
+	int32_t as_of; /* days since 1970-01-01: findings raised after it are
+			* left out, findings closed on or before it are closed */
 };
 
 /* ---- graph builder ---- */
@@ -66,10 +66,10 @@ struct qms_render_options {
 /* One audit finding against a procedure, as the overlay needs it. The
  * strings are borrowed; absent ones are NULL, absent dates -1. */
 struct qms_render_finding {
-	const char *audit;   /* id of the audit that raised it */
+	const char *audit; /* id of the audit that raised it */
 	int32_t audit_date;
 	const char *id;
-	int grade;           /* index into qms_grade_names, -1 when absent */
+	int grade; /* index into qms_grade_names, -1 when absent */
 	const char *clause, *step, *text;
 	int32_t due, closed;
 };
@@ -77,9 +77,9 @@ struct qms_render_finding {
 /* The actual time of a step from the one-stop system's step events
  * (`qms render --results`, results.h). */
 struct qms_render_step_time {
-	const char *step;      /* its id */
-	double median_hours;   /* working hours, median of its events */
-	double planned_hours;  /* its duration in working hours; -1 when none or in calendar days */
+	const char *step; /* its id */
+	double median_hours; /* working hours, median of its events */
+	double planned_hours; /* its duration in working hours; -1 when none or in calendar days */
 	unsigned long events;
 };
 
@@ -108,8 +108,7 @@ struct qms_render_context {
  * nodes are named legend_<row>_<role>, and the graph attribute qms_edges
  * ("ortho" or "spline": how the adapter draws the edges; Graphviz ignores
  * it). User text is escaped: the output is valid DOT whatever p holds. */
-void qms_render_process_dot(struct qms_buf *out, const struct qms_process *p,
-			    const struct qms_render_context *ctx,
+void qms_render_process_dot(struct qms_buf *out, const struct qms_process *p, const struct qms_render_context *ctx,
 			    const struct qms_render_options *opt);
 
 /* One procedure of the workspace, for the interaction map. Borrowed. */
@@ -126,8 +125,8 @@ struct qms_render_map_proc {
  * `../<code>.<link_ext>`: the map sits in QMS_RENDER_MAPS/ beside the
  * diagrams. */
 void qms_render_map_dot(struct qms_buf *out, const char *agency, const char *agency_name,
-			const struct qms_render_map_proc *procs, size_t nprocs,
-			const char *link_ext, const struct qms_render_options *opt);
+			const struct qms_render_map_proc *procs, size_t nprocs, const char *link_ext,
+			const struct qms_render_options *opt);
 
 /* Escaping of user text, exposed for the tests. The text of an HTML-like
  * label: `& < > "` as entities, backslashes doubled (Graphviz expands \N in
@@ -170,8 +169,8 @@ void qms_renderer_free(struct qms_renderer *r);
  * (days since 1970-01-01; -1 for 1970-01-01) so the bytes only depend on
  * the input. Returns 0, or -1 with *err set (caller frees) when Graphviz
  * refuses the input. */
-int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char *dot,
-			enum qms_render_format format, int32_t date, char **err);
+int qms_renderer_render(struct qms_renderer *r, struct qms_buf *out, const char *dot, enum qms_render_format format,
+			int32_t date, char **err);
 
 /* ---- batch ---- */
 
@@ -181,11 +180,11 @@ struct qms_results;
 struct qms_render_request {
 	const char *const *paths; /* files or folders, as `qms check` takes them; none: "." */
 	size_t npaths;
-	const char *out_dir;      /* created when missing */
-	bool staged;              /* out_dir is a new folder the caller flushes
-				   * (qms_dir_sync()) before it shows it: no
-				   * fsync per file */
-	const char *map_agency;   /* NULL: one diagram per procedure; else the map of that agency */
+	const char *out_dir; /* created when missing */
+	bool staged; /* out_dir is a new folder the caller flushes
+		      * (qms_dir_sync()) before it shows it: no
+		      * fsync per file */
+	const char *map_agency; /* NULL: one diagram per procedure; else the map of that agency */
 	/* Or the maps of several agencies of the workspace of paths[0], in
 	 * one batch (the workspace read once): agencies the workspace does
 	 * not know are left out. Used when nmap_agencies > 0. */
@@ -196,10 +195,10 @@ struct qms_render_request {
 	const struct qms_index *index;
 	const struct qms_diags *index_diags; /* what loading it reported (borrowed), or NULL */
 	struct qms_render_options opt;
-	bool lang_set;            /* opt.lang given; otherwise the workspace's (qms.yaml), else vi */
-	unsigned jobs;            /* worker processes; 0: one per core */
-	unsigned timeout;         /* seconds per diagram; 0: QMS_RENDER_TIMEOUT */
-	size_t max_steps;         /* 0: QMS_RENDER_MAX_STEPS */
+	bool lang_set; /* opt.lang given; otherwise the workspace's (qms.yaml), else vi */
+	unsigned jobs; /* worker processes; 0: one per core */
+	unsigned timeout; /* seconds per diagram; 0: QMS_RENDER_TIMEOUT */
+	size_t max_steps; /* 0: QMS_RENDER_MAX_STEPS */
 	/* Actual step times to colour the diagrams with (qms render
 	 * --results); NULL: none. Read by the worker processes. */
 	const struct qms_results *results;
@@ -231,7 +230,7 @@ void qms_render_cache_free(struct qms_render_cache *c);
 
 /* A diagram that could not be made: where and why. */
 struct qms_render_problem {
-	char *file;    /* as displayed; owned */
+	char *file; /* as displayed; owned */
 	unsigned line, col;
 	char *message; /* owned; lower case, no final period */
 };
@@ -241,7 +240,7 @@ struct qms_render_result {
 				 * procedures were skipped), sorted */
 	struct qms_render_problem *problems; /* sorted by file */
 	size_t nproblems;
-	size_t total;   /* diagrams to make */
+	size_t total; /* diagrams to make */
 	size_t written; /* diagrams written */
 };
 
@@ -255,8 +254,7 @@ struct qms_render_result {
  * and fills *out (release with qms_render_result_release()), or -1 with
  * *err set (caller frees) for a path that cannot be used, an output folder
  * that cannot be made or an unknown agency. */
-int qms_render_paths(struct qms_render_result *out, const struct qms_render_request *req,
-		     char **err);
+int qms_render_paths(struct qms_render_result *out, const struct qms_render_request *req, char **err);
 void qms_render_result_release(struct qms_render_result *r);
 
 #endif

@@ -33,17 +33,43 @@ static void missing_list(struct qms_buf *b, const struct qms_report_agency *a)
 {
 	size_t n = 0;
 	for (size_t k = 0; a->assessed && k < a->coverage.nrows; k++)
-		if (a->coverage.rows[k].status == QMS_COV_MISSING ||
-		    a->coverage.rows[k].status == QMS_COV_DOCUMENTED)
+		if (a->coverage.rows[k].status == QMS_COV_MISSING || a->coverage.rows[k].status == QMS_COV_DOCUMENTED)
 			qms_buf_printf(b, "%s%s", n++ ? " " : "", a->coverage.rows[k].clause->number);
 }
 
-static const char *const csv_header[] = {
-	"agency", "name", "level", "tracked", "status", "last_stage", "next_stage", "deadline", "days_left",
-	"announced", "decision", "audits", "audits_period", "findings_period", "actions_open",
-	"actions_overdue", "actions_unverified", "actions_verified", "procedures", "on_2015", "on_2008",
-	"timed", "meet_cut", "average_cut", "errors", "warnings", "assessed", "met", "documented", "missing",
-	"not_applicable", "clauses_not_met", NULL};
+static const char *const csv_header[] = {"agency",
+					 "name",
+					 "level",
+					 "tracked",
+					 "status",
+					 "last_stage",
+					 "next_stage",
+					 "deadline",
+					 "days_left",
+					 "announced",
+					 "decision",
+					 "audits",
+					 "audits_period",
+					 "findings_period",
+					 "actions_open",
+					 "actions_overdue",
+					 "actions_unverified",
+					 "actions_verified",
+					 "procedures",
+					 "on_2015",
+					 "on_2008",
+					 "timed",
+					 "meet_cut",
+					 "average_cut",
+					 "errors",
+					 "warnings",
+					 "assessed",
+					 "met",
+					 "documented",
+					 "missing",
+					 "not_applicable",
+					 "clauses_not_met",
+					 NULL};
 
 /* status .. decision: empty for an agency whose conversion is not tracked */
 static void csv_migration(struct qms_csv *c, const struct qms_report_agency *a)
@@ -74,9 +100,17 @@ static void csv_agency(struct qms_csv *c, const struct qms_report_agency *a, str
 	qms_csv_cell(c, a->tracked ? "yes" : "no");
 	csv_migration(c, a);
 	size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
-	size_t counts[] = {a->audits_total, a->audits_period, a->findings_period, unfinished,
-			   a->actions[QMS_ACTION_OVERDUE], a->actions[QMS_ACTION_UNVERIFIED],
-			   a->actions[QMS_ACTION_VERIFIED], a->procedures, a->on_2015, a->on_2008, a->timed,
+	size_t counts[] = {a->audits_total,
+			   a->audits_period,
+			   a->findings_period,
+			   unfinished,
+			   a->actions[QMS_ACTION_OVERDUE],
+			   a->actions[QMS_ACTION_UNVERIFIED],
+			   a->actions[QMS_ACTION_VERIFIED],
+			   a->procedures,
+			   a->on_2015,
+			   a->on_2008,
+			   a->timed,
 			   a->meet_cut};
 	for (size_t k = 0; k < QMS_ARRAY_LEN(counts); k++)
 		qms_csv_cellf(c, "%zu", counts[k]);

@@ -86,8 +86,11 @@ static const struct qms_results *results_of(const struct qms_report *rep, int *r
 		cache.none = files.len == 0;
 		if (!cache.none) {
 			struct qms_results_options opt = {
-				.exports = (const char *const *)files.items, .nexports = files.len, .root = rep->root,
-				.from = rep->period_start, .to = rep->as_of < rep->period_end ? rep->as_of : rep->period_end,
+				.exports = (const char *const *)files.items,
+				.nexports = files.len,
+				.root = rep->root,
+				.from = rep->period_start,
+				.to = rep->as_of < rep->period_end ? rep->as_of : rep->period_end,
 			};
 			cache.from = opt.from, cache.to = opt.to;
 			cache.rc = qms_results_compute(&cache.r, &opt, &cache.err);
@@ -108,20 +111,24 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 		return;
 	const struct qms_results r = *rr;
 	enum qms_lang lang = rep->lang;
-	struct { int32_t from, to; } opt = {cache.from, cache.to};
+	struct {
+		int32_t from, to;
+	} opt = {cache.from, cache.to};
 	/* after the report's four appendices (report-text.c, enum appendix) */
 	const char *title = lang == QMS_LANG_VI ? "Phụ lục V. Kết quả giải quyết TTHC"
 						: "Appendix V. Results of administrative procedures";
 	struct qms_buf p;
 	qms_buf_init(&p);
 	if (rc < 0) {
-		qms_buf_printf(&p, lang == QMS_LANG_VI ? "Không đọc được dữ liệu hồ sơ: %s." : "The dossier exports cannot be read: %s.",
+		qms_buf_printf(&p,
+			       lang == QMS_LANG_VI ? "Không đọc được dữ liệu hồ sơ: %s."
+						   : "The dossier exports cannot be read: %s.",
 			       err ? err : "?");
 	} else {
 		char d[11];
 		qms_date_format(d, opt.from);
-		qms_buf_printf(&p, lang == QMS_LANG_VI ? "Từ ngày %.2s/%.2s/%.4s" : "From %s", lang == QMS_LANG_VI ? d + 8 : d,
-			       d + 5, d);
+		qms_buf_printf(&p, lang == QMS_LANG_VI ? "Từ ngày %.2s/%.2s/%.4s" : "From %s",
+			       lang == QMS_LANG_VI ? d + 8 : d, d + 5, d);
 		qms_date_format(d, opt.to);
 		if (lang == QMS_LANG_VI)
 			qms_buf_printf(&p, " đến ngày %.2s/%.2s/%.4s, ", d + 8, d + 5, d);
@@ -145,7 +152,8 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 				      lang == QMS_LANG_VI ? "Trước hạn" : "Before due",
 				      lang == QMS_LANG_VI ? "Đúng hạn" : "On due",
 				      lang == QMS_LANG_VI ? "Quá hạn" : "Late",
-				      lang == QMS_LANG_VI ? "Đang giải quyết" : "In progress", NULL};
+				      lang == QMS_LANG_VI ? "Đang giải quyết" : "In progress",
+				      NULL};
 		struct qms_table tb;
 		qms_table_init(&tb, head);
 		for (size_t i = 0; i < r.ngroups[QMS_RD_AGENCY]; i++) {
@@ -153,8 +161,8 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 			if (!g->c.received && !g->c.carried)
 				continue;
 			char v[6][32];
-			uint64_t n[6] = {g->c.received, g->c.resolved, g->c.before, g->c.on_due, g->c.late,
-					 g->c.open_within + g->c.open_late};
+			uint64_t n[6] = {g->c.received, g->c.resolved, g->c.before,
+					 g->c.on_due,   g->c.late,     g->c.open_within + g->c.open_late};
 			struct qms_buf b;
 			qms_buf_init(&b);
 			for (int k = 0; k < 6; k++) {

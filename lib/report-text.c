@@ -20,8 +20,8 @@
 
 /* ---- dates, numbers, labels ---- */
 
-static const char *const month_en[] = {"January", "February", "March", "April", "May", "June",
-				       "July", "August", "September", "October", "November", "December"};
+static const char *const month_en[] = {"January", "February", "March",     "April",   "May",      "June",
+				       "July",    "August",   "September", "October", "November", "December"};
 
 void qms_report_add_date(struct qms_buf *out, int32_t days, enum qms_lang lang, bool prose)
 {
@@ -69,17 +69,15 @@ void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hour
 			    days ? QMS_UNIT_WORKING_DAYS : QMS_UNIT_WORKING_HOURS, lang);
 }
 
-static const char *const grade_vi[] = {"Không phù hợp nặng", "Không phù hợp nhẹ", "Điểm lưu ý",
-				       "Cơ hội cải tiến"};
+static const char *const grade_vi[] = {"Không phù hợp nặng", "Không phù hợp nhẹ", "Điểm lưu ý", "Cơ hội cải tiến"};
 static const char *const grade_en[] = {"Major nonconformity", "Minor nonconformity", "Observation",
 				       "Opportunity for improvement"};
-static const char *const grade_vi_prose[] = {"điểm không phù hợp nặng", "điểm không phù hợp nhẹ",
-					     "điểm lưu ý", "cơ hội cải tiến"};
-static const char *const grade_en_prose[][2] = {
-	{"major nonconformity", "major nonconformities"},
-	{"minor nonconformity", "minor nonconformities"},
-	{"observation", "observations"},
-	{"opportunity for improvement", "opportunities for improvement"}};
+static const char *const grade_vi_prose[] = {"điểm không phù hợp nặng", "điểm không phù hợp nhẹ", "điểm lưu ý",
+					     "cơ hội cải tiến"};
+static const char *const grade_en_prose[][2] = {{"major nonconformity", "major nonconformities"},
+						{"minor nonconformity", "minor nonconformities"},
+						{"observation", "observations"},
+						{"opportunity for improvement", "opportunities for improvement"}};
 static const char *const grade_vi_short[] = {"Nặng", "Nhẹ", "Lưu ý", "Cải tiến"};
 static const char *const grade_en_short[] = {"Major", "Minor", "Obs.", "Impr."};
 
@@ -94,8 +92,7 @@ static const char *const kind_vi[] = {"Đánh giá nội bộ", "Đánh giá bê
 static const char *const kind_en[] = {"Internal audit", "External audit", "Inspection"};
 static const char *const kind_vi_prose[] = {"đánh giá nội bộ", "đánh giá bên ngoài", "kiểm tra"};
 static const char *const kind_en_prose[][2] = {
-	{"internal audit", "internal audits"}, {"external audit", "external audits"},
-	{"inspection", "inspections"}};
+	{"internal audit", "internal audits"}, {"external audit", "external audits"}, {"inspection", "inspections"}};
 
 const char *qms_audit_kind_label(int kind, enum qms_lang lang)
 {
@@ -104,11 +101,9 @@ const char *qms_audit_kind_label(int kind, enum qms_lang lang)
 	return (lang == QMS_LANG_VI ? kind_vi : kind_en)[kind];
 }
 
-static const char *const action_vi[] = {"Không yêu cầu khắc phục", "Chưa khắc phục",
-					"Quá hạn khắc phục", "Đã khắc phục, chưa kiểm tra hiệu lực",
-					"Đã kiểm tra hiệu lực"};
-static const char *const action_en[] = {"No action asked", "Open", "Overdue",
-					"Closed, not verified", "Verified"};
+static const char *const action_vi[] = {"Không yêu cầu khắc phục", "Chưa khắc phục", "Quá hạn khắc phục",
+					"Đã khắc phục, chưa kiểm tra hiệu lực", "Đã kiểm tra hiệu lực"};
+static const char *const action_en[] = {"No action asked", "Open", "Overdue", "Closed, not verified", "Verified"};
 
 const char *qms_action_state_label(enum qms_action_state s, enum qms_lang lang)
 {
@@ -127,8 +122,8 @@ struct rw {
 	const struct qms_report *r;
 	bool html, links, vi;
 	enum qms_lang lang;
-	struct qms_ring ring;     /* what slot() hands out */
-	struct qms_writer doc;    /* the document, in w->o */
+	struct qms_ring ring; /* what slot() hands out */
+	struct qms_writer doc; /* the document, in w->o */
 	struct qms_buf tmp;
 };
 
@@ -269,10 +264,19 @@ static const char *const roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "V
 
 void qms_report_add_period(struct qms_buf *out, const struct qms_report *r, enum qms_lang lang)
 {
-	static const char *const months_en[] = {"", "first month", "first two months", "first quarter",
-						"first four months", "first five months", "first half",
-						"first seven months", "first eight months", "first nine months",
-						"first ten months", "first eleven months", ""};
+	static const char *const months_en[] = {"",
+						"first month",
+						"first two months",
+						"first quarter",
+						"first four months",
+						"first five months",
+						"first half",
+						"first seven months",
+						"first eight months",
+						"first nine months",
+						"first ten months",
+						"first eleven months",
+						""};
 	int y, m, d;
 	ymd(r->as_of, &y, &m, &d);
 	bool vi = lang == QMS_LANG_VI;
@@ -331,7 +335,6 @@ static const char *stage_mid(struct rw *w, int stage)
 	return qms_stage_label_mid(stage, w->lang);
 }
 
-
 /* The appendices, in order; the summary cites them by number. */
 enum appendix { APX_MIGRATION, APX_AUDITS, APX_PROCEDURES, APX_CONFORMITY, APX_COUNT };
 
@@ -349,15 +352,17 @@ static void write_title(struct rw *w)
 	qms_report_add_period(&per, r, w->lang);
 	const char *where = place(w);
 	if (w->vi) {
-		qms_writer_heading(&w->doc, 1, "Kết quả chuyển đổi, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s",
-		     *where ? " - " : "", where);
-		qms_writer_para(&w->doc, "Số liệu tính đến ngày %s. Kỳ báo cáo: %s (từ ngày %s đến ngày %s).", D(w, r->as_of),
-		     per.buf, D(w, r->period_start), D(w, r->as_of));
+		qms_writer_heading(
+			&w->doc, 1,
+			"Kết quả chuyển đổi, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s",
+			*where ? " - " : "", where);
+		qms_writer_para(&w->doc, "Số liệu tính đến ngày %s. Kỳ báo cáo: %s (từ ngày %s đến ngày %s).",
+				D(w, r->as_of), per.buf, D(w, r->period_start), D(w, r->as_of));
 	} else {
 		qms_writer_heading(&w->doc, 1, "Conversion to and use of ISO 9001:2015 quality management systems%s%s",
-		     *where ? ": " : "", where);
+				   *where ? ": " : "", where);
 		qms_writer_para(&w->doc, "Figures as of %s. Reporting period: %s (%s to %s).", D(w, r->as_of), per.buf,
-		     D(w, r->period_start), D(w, r->as_of));
+				D(w, r->period_start), D(w, r->as_of));
 	}
 	qms_buf_release(&per);
 }
@@ -390,21 +395,23 @@ static void late_agency(struct rw *w, size_t i)
 	rw_agency(w, i);
 	if (w->vi) {
 		if (s->days_left < 0)
-			qms_writer_printf(&w->doc, " (hạn %s, chậm %s ngày", D(w, s->deadline), C(w, (size_t)-s->days_left));
+			qms_writer_printf(&w->doc, " (hạn %s, chậm %s ngày", D(w, s->deadline),
+					  C(w, (size_t)-s->days_left));
 		else if (s->status == QMS_STATUS_OVERDUE)
 			qms_writer_printf(&w->doc, " (đến hạn ngày %s, chưa hoàn thành", D(w, s->deadline));
 		else
-			qms_writer_printf(&w->doc, " (hạn %s, còn %s ngày", D(w, s->deadline), C(w, (size_t)s->days_left));
+			qms_writer_printf(&w->doc, " (hạn %s, còn %s ngày", D(w, s->deadline),
+					  C(w, (size_t)s->days_left));
 		qms_writer_printf(&w->doc, "; còn %s giai đoạn: %s)", C(w, nleft), left.buf);
 	} else {
 		if (s->days_left < 0)
-			qms_writer_printf(&w->doc, " (deadline %s, %s %s late", D(w, s->deadline), C(w, (size_t)-s->days_left),
-				  pl((size_t)-s->days_left, "day", "days"));
+			qms_writer_printf(&w->doc, " (deadline %s, %s %s late", D(w, s->deadline),
+					  C(w, (size_t)-s->days_left), pl((size_t)-s->days_left, "day", "days"));
 		else if (s->status == QMS_STATUS_OVERDUE)
 			qms_writer_printf(&w->doc, " (due %s, not finished", D(w, s->deadline));
 		else
-			qms_writer_printf(&w->doc, " (deadline %s, %s %s left", D(w, s->deadline), C(w, (size_t)s->days_left),
-				  pl((size_t)s->days_left, "day", "days"));
+			qms_writer_printf(&w->doc, " (deadline %s, %s %s left", D(w, s->deadline),
+					  C(w, (size_t)s->days_left), pl((size_t)s->days_left, "day", "days"));
 		qms_writer_printf(&w->doc, "; %s %s left: %s)", C(w, nleft), pl(nleft, "stage", "stages"), left.buf);
 	}
 	qms_buf_release(&left);
@@ -454,8 +461,11 @@ static void summary_plan(struct rw *w)
 		} else {
 			qms_writer_printf(&w->doc, "Theo kế hoạch, đến %s", dl.buf);
 		}
-		qms_writer_printf(&w->doc, ", %s cơ quan hành chính nhà nước%s%s phải hoàn thành chuyển đổi hệ thống quản lý chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015",
-			  C(w, r->tracked), *where ? " trên địa bàn " : "", where);
+		qms_writer_printf(&w->doc,
+				  ", %s cơ quan hành chính nhà nước%s%s phải hoàn thành chuyển đổi hệ thống quản lý "
+				  "chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 và công bố hệ thống quản "
+				  "lý chất lượng phù hợp TCVN ISO 9001:2015",
+				  C(w, r->tracked), *where ? " trên địa bàn " : "", where);
 		if (own)
 			qms_writer_printf(&w->doc, " (%s cơ quan có thời hạn riêng)", C(w, own));
 	} else {
@@ -469,11 +479,14 @@ static void summary_plan(struct rw *w)
 		} else {
 			qms_writer_printf(&w->doc, "Under the plan, by %s", dl.buf);
 		}
-		qms_writer_printf(&w->doc, ", %s state administrative %s%s%s convert their quality management systems from ISO 9001:2008 to ISO 9001:2015 and announce them as conforming",
-			  C(w, r->tracked), pl(r->tracked, "agency", "agencies"), *where ? " of " : "", where);
+		qms_writer_printf(&w->doc,
+				  ", %s state administrative %s%s%s convert their quality management systems from ISO "
+				  "9001:2008 to ISO 9001:2015 and announce them as conforming",
+				  C(w, r->tracked), pl(r->tracked, "agency", "agencies"), *where ? " of " : "", where);
 		if (own)
 			qms_writer_printf(&w->doc, " (%s %s)", C(w, own),
-				  own == 1 ? "agency has its own deadline" : "agencies have their own deadlines");
+					  own == 1 ? "agency has its own deadline"
+						   : "agencies have their own deadlines");
 	}
 	qms_writer_printf(&w->doc, ".");
 	qms_writer_para_end(&w->doc);
@@ -486,8 +499,8 @@ static void summary_migration(struct rw *w)
 	const size_t *bs = r->by_status;
 	bool vi = w->vi;
 	if (!r->tracked) {
-		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào được theo dõi tiến độ chuyển đổi." :
-			     "No agency's conversion is tracked yet.");
+		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào được theo dõi tiến độ chuyển đổi."
+					    : "No agency's conversion is tracked yet.");
 		return;
 	}
 	struct qms_buf levels;
@@ -508,12 +521,17 @@ static void summary_migration(struct rw *w)
 	size_t done = bs[QMS_STATUS_DONE];
 	qms_writer_para_begin(&w->doc);
 	if (vi)
-		qms_writer_printf(&w->doc, "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015, đạt %s%s.",
-			  D(w, r->as_of), N(w, done), N(w, r->tracked), P(w, qms_report_tenths(done, r->tracked)), levels.buf);
+		qms_writer_printf(&w->doc,
+				  "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý "
+				  "chất lượng phù hợp TCVN ISO 9001:2015, đạt %s%s.",
+				  D(w, r->as_of), N(w, done), N(w, r->tracked),
+				  P(w, qms_report_tenths(done, r->tracked)), levels.buf);
 	else
-		qms_writer_printf(&w->doc, "As of %s, %s of %s %s (%s) had completed the conversion and announced a quality management system conforming to ISO 9001:2015%s.",
-			  D(w, r->as_of), N(w, done), N(w, r->tracked), pl(r->tracked, "agency", "agencies"),
-			  P(w, qms_report_tenths(done, r->tracked)), levels.buf);
+		qms_writer_printf(&w->doc,
+				  "As of %s, %s of %s %s (%s) had completed the conversion and announced a quality "
+				  "management system conforming to ISO 9001:2015%s.",
+				  D(w, r->as_of), N(w, done), N(w, r->tracked), pl(r->tracked, "agency", "agencies"),
+				  P(w, qms_report_tenths(done, r->tracked)), levels.buf);
 	qms_writer_para_end(&w->doc);
 	qms_buf_release(&levels);
 	size_t not_done = r->tracked - done;
@@ -525,27 +543,30 @@ static void summary_migration(struct rw *w)
 	else
 		qms_writer_printf(&w->doc, "%s %s had not", C(w, not_done), pl(not_done, "agency", "agencies"));
 	if (bs[QMS_STATUS_OVERDUE]) {
-		qms_writer_printf(&w->doc, vi ? ", trong đó %s cơ quan đã quá hạn: " : "; %s overdue: ", C(w, bs[QMS_STATUS_OVERDUE]));
+		qms_writer_printf(&w->doc, vi ? ", trong đó %s cơ quan đã quá hạn: " : "; %s overdue: ",
+				  C(w, bs[QMS_STATUS_OVERDUE]));
 		agencies_with(w, QMS_STATUS_OVERDUE, true);
 	}
 	if (bs[QMS_STATUS_AT_RISK]) {
-		qms_writer_printf(&w->doc, vi ? "%s%s cơ quan chưa đến hạn nhưng có nguy cơ chậm tiến độ: " :
-				  "%s%s not yet due but at risk of missing the deadline: ",
-			  bs[QMS_STATUS_OVERDUE] ? "; " : (vi ? ", trong đó " : "; "), C(w, bs[QMS_STATUS_AT_RISK]));
+		qms_writer_printf(&w->doc,
+				  vi ? "%s%s cơ quan chưa đến hạn nhưng có nguy cơ chậm tiến độ: "
+				     : "%s%s not yet due but at risk of missing the deadline: ",
+				  bs[QMS_STATUS_OVERDUE] ? "; " : (vi ? ", trong đó " : "; "),
+				  C(w, bs[QMS_STATUS_AT_RISK]));
 		agencies_with(w, QMS_STATUS_AT_RISK, true);
 	}
 	if (bs[QMS_STATUS_ON_TRACK]) {
 		qms_writer_printf(&w->doc, vi ? "%s%s cơ quan đúng tiến độ: " : "%s%s on track: ",
-			  bs[QMS_STATUS_OVERDUE] || bs[QMS_STATUS_AT_RISK] ? "; " : (vi ? ", trong đó " : "; "),
-			  C(w, bs[QMS_STATUS_ON_TRACK]));
+				  bs[QMS_STATUS_OVERDUE] || bs[QMS_STATUS_AT_RISK] ? "; " : (vi ? ", trong đó " : "; "),
+				  C(w, bs[QMS_STATUS_ON_TRACK]));
 		agencies_with(w, QMS_STATUS_ON_TRACK, false);
 	}
 	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_MIGRATION));
 	qms_writer_para_end(&w->doc);
 }
 
-static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, size_t n,
-			const char *const *vi_words, const char *const (*en_words)[2])
+static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, size_t n, const char *const *vi_words,
+			const char *const (*en_words)[2])
 {
 	size_t k = 0, used = 0;
 	for (size_t i = 0; i < n; i++)
@@ -570,32 +591,36 @@ static void summary_audits(struct rw *w)
 	qms_buf_init(&b);
 	qms_writer_para_begin(&w->doc);
 	if (!r->audits_period) {
-		qms_writer_printf(&w->doc, vi ? "Từ ngày %s đến ngày %s, chưa có cuộc đánh giá nội bộ, kiểm tra nào." :
-				  "From %s to %s, no internal audit or inspection was held.",
-			  D(w, r->period_start), D(w, r->as_of));
+		qms_writer_printf(&w->doc,
+				  vi ? "Từ ngày %s đến ngày %s, chưa có cuộc đánh giá nội bộ, kiểm tra nào."
+				     : "From %s to %s, no internal audit or inspection was held.",
+				  D(w, r->period_start), D(w, r->as_of));
 	} else {
 		join_counts(w, &b, r->audits_by_kind, 3, kind_vi_prose, kind_en_prose);
 		if (vi)
-			qms_writer_printf(&w->doc, "Từ ngày %s đến ngày %s, đã có %s cuộc đánh giá, kiểm tra tại %s cơ quan (%s)",
-				  D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period),
-				  C(w, r->agencies_audited), b.buf);
+			qms_writer_printf(
+				&w->doc, "Từ ngày %s đến ngày %s, đã có %s cuộc đánh giá, kiểm tra tại %s cơ quan (%s)",
+				D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period),
+				C(w, r->agencies_audited), b.buf);
 		else
-			qms_writer_printf(&w->doc, "From %s to %s, %s %s held at %s %s (%s)", D(w, r->period_start), D(w, r->as_of),
-				  C(w, r->audits_period),
-				  r->audits_period == 1 ? "audit or inspection was" : "audits and inspections were",
-				  C(w, r->agencies_audited), pl(r->agencies_audited, "agency", "agencies"), b.buf);
+			qms_writer_printf(
+				&w->doc, "From %s to %s, %s %s held at %s %s (%s)", D(w, r->period_start),
+				D(w, r->as_of), C(w, r->audits_period),
+				r->audits_period == 1 ? "audit or inspection was" : "audits and inspections were",
+				C(w, r->agencies_audited), pl(r->agencies_audited, "agency", "agencies"), b.buf);
 		qms_buf_reset(&b);
 		join_counts(w, &b, r->findings_by_grade, 4, grade_vi_prose, grade_en_prose);
 		if (r->findings_no_grade)
-			qms_buf_printf(&b, vi ? "%s%s phát hiện chưa phân loại" : "%s%s not graded",
-				       b.len ? ", " : "", C(w, r->findings_no_grade));
+			qms_buf_printf(&b, vi ? "%s%s phát hiện chưa phân loại" : "%s%s not graded", b.len ? ", " : "",
+				       C(w, r->findings_no_grade));
 		if (!r->findings_period)
 			qms_writer_printf(&w->doc, vi ? ", không có phát hiện nào." : "; they raised no finding.");
 		else if (vi)
-			qms_writer_printf(&w->doc, ", ghi nhận %s phát hiện, gồm: %s.", C(w, r->findings_period), b.buf);
+			qms_writer_printf(&w->doc, ", ghi nhận %s phát hiện, gồm: %s.", C(w, r->findings_period),
+					  b.buf);
 		else
 			qms_writer_printf(&w->doc, "; they raised %s %s: %s.", C(w, r->findings_period),
-				  pl(r->findings_period, "finding", "findings"), b.buf);
+					  pl(r->findings_period, "finding", "findings"), b.buf);
 	}
 	const size_t *ac = r->actions;
 	size_t unfinished = ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE];
@@ -607,17 +632,20 @@ static void summary_audits(struct rw *w)
 			qms_writer_printf(&w->doc, "không còn hành động nào chưa hoàn thành");
 		if (ac[QMS_ACTION_OVERDUE])
 			qms_writer_printf(&w->doc, " (trong đó %s hành động đã quá hạn)", C(w, ac[QMS_ACTION_OVERDUE]));
-		qms_writer_printf(&w->doc, "; %s hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; %s hành động đã được kiểm tra hiệu lực",
-			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "không có",
-			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "không có");
+		qms_writer_printf(&w->doc,
+				  "; %s hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; %s hành động đã "
+				  "được kiểm tra hiệu lực",
+				  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "không có",
+				  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "không có");
 		qms_writer_printf(&w->doc, " (chi tiết tại %s).", apx(w, APX_AUDITS));
 	} else {
 		qms_writer_printf(&w->doc, " Corrective actions: %s open", unfinished ? C(w, unfinished) : "none");
 		if (ac[QMS_ACTION_OVERDUE])
 			qms_writer_printf(&w->doc, " (%s of them overdue)", C(w, ac[QMS_ACTION_OVERDUE]));
-		qms_writer_printf(&w->doc, "; %s closed but not yet verified as effective; %s verified (details in %s).",
-			  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "none",
-			  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "none", apx(w, APX_AUDITS));
+		qms_writer_printf(&w->doc,
+				  "; %s closed but not yet verified as effective; %s verified (details in %s).",
+				  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "none",
+				  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "none", apx(w, APX_AUDITS));
 	}
 	qms_writer_para_end(&w->doc);
 	qms_buf_release(&b);
@@ -648,22 +676,33 @@ static void summary_procedures(struct rw *w)
 	procedure_kinds(r, &tthc, &sys);
 	qms_writer_para_begin(&w->doc);
 	if (vi) {
-		qms_writer_printf(&w->doc, "%s cơ quan đã xây dựng %s quy trình (%s quy trình giải quyết TTHC và %s quy trình hệ thống), trong đó %s quy trình theo TCVN ISO 9001:2015",
-			  C(w, with_procs), C(w, r->nprocedures), C(w, tthc), C(w, sys), C(w, r->on_2015));
+		qms_writer_printf(&w->doc,
+				  "%s cơ quan đã xây dựng %s quy trình (%s quy trình giải quyết TTHC và %s quy trình "
+				  "hệ thống), trong đó %s quy trình theo TCVN ISO 9001:2015",
+				  C(w, with_procs), C(w, r->nprocedures), C(w, tthc), C(w, sys), C(w, r->on_2015));
 		if (r->on_2008)
 			qms_writer_printf(&w->doc, ", %s quy trình còn theo TCVN ISO 9001:2008", C(w, r->on_2008));
 		if (r->timed)
-			qms_writer_printf(&w->doc, ". Về thời hạn giải quyết, %s/%s quy trình có ghi thời hạn đạt mức cắt giảm tối thiểu %s so với quy định của Trung ương; mức cắt giảm bình quân là %s",
-				  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
+			qms_writer_printf(&w->doc,
+					  ". Về thời hạn giải quyết, %s/%s quy trình có ghi thời hạn đạt mức cắt giảm "
+					  "tối thiểu %s so với quy định của Trung ương; mức cắt giảm bình quân là %s",
+					  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths),
+					  P(w, r->avg_cut_tenths));
 	} else {
-		qms_writer_printf(&w->doc, "%s %s wrote %s %s (%s for administrative procedures, %s of the system), %s of them against ISO 9001:2015",
-			  C(w, with_procs), pl(with_procs, "agency", "agencies"), C(w, r->nprocedures),
-			  pl(r->nprocedures, "procedure", "procedures"), C(w, tthc), C(w, sys), C(w, r->on_2015));
+		qms_writer_printf(&w->doc,
+				  "%s %s wrote %s %s (%s for administrative procedures, %s of the system), %s of them "
+				  "against ISO 9001:2015",
+				  C(w, with_procs), pl(with_procs, "agency", "agencies"), C(w, r->nprocedures),
+				  pl(r->nprocedures, "procedure", "procedures"), C(w, tthc), C(w, sys),
+				  C(w, r->on_2015));
 		if (r->on_2008)
 			qms_writer_printf(&w->doc, ", %s still against ISO 9001:2008", C(w, r->on_2008));
 		if (r->timed)
-			qms_writer_printf(&w->doc, ". Of the procedures with time limits, %s of %s meet the required cut of at least %s against the statutory limit; the average cut is %s",
-				  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
+			qms_writer_printf(&w->doc,
+					  ". Of the procedures with time limits, %s of %s meet the required cut of at "
+					  "least %s against the statutory limit; the average cut is %s",
+					  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths),
+					  P(w, r->avg_cut_tenths));
 	}
 	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_PROCEDURES));
 	qms_writer_para_end(&w->doc);
@@ -696,23 +735,32 @@ static void summary_conformity(struct rw *w)
 	qms_buf_init(&b);
 	qms_writer_para_begin(&w->doc);
 	if (vi)
-		qms_writer_printf(&w->doc, "Đối chiếu bằng chứng với từng điều khoản của TCVN ISO 9001:2015 tại %s cơ quan đã xây dựng tài liệu của hệ thống quản lý chất lượng: ",
-			  C(w, r->assessed));
+		qms_writer_printf(&w->doc,
+				  "Đối chiếu bằng chứng với từng điều khoản của TCVN ISO 9001:2015 tại %s cơ quan đã "
+				  "xây dựng tài liệu của hệ thống quản lý chất lượng: ",
+				  C(w, r->assessed));
 	else
-		qms_writer_printf(&w->doc, "The evidence of %s %s with documents of their quality management system was checked against every clause of ISO 9001:2015: ",
-			  C(w, r->assessed), pl(r->assessed, "agency", "agencies"));
+		qms_writer_printf(&w->doc,
+				  "The evidence of %s %s with documents of their quality management system was checked "
+				  "against every clause of ISO 9001:2015: ",
+				  C(w, r->assessed), pl(r->assessed, "agency", "agencies"));
 	if (r->conforming == r->assessed) {
-		qms_writer_printf(&w->doc, vi ? "các cơ quan đều có bằng chứng đáp ứng tất cả các điều khoản áp dụng" :
-				  "each has evidence that it meets every applicable clause");
+		qms_writer_printf(&w->doc, vi ? "các cơ quan đều có bằng chứng đáp ứng tất cả các điều khoản áp dụng"
+					      : "each has evidence that it meets every applicable clause");
 	} else {
 		size_t k = 0;
 		if (r->conforming) {
-			qms_writer_printf(&w->doc, vi ? "%s cơ quan có bằng chứng đáp ứng tất cả các điều khoản áp dụng (" :
-					  "%s %s evidence that it meets every applicable clause (",
-				  C(w, r->conforming), vi ? "" : r->conforming == 1 ? "has" : "have");
+			qms_writer_printf(&w->doc,
+					  vi ? "%s cơ quan có bằng chứng đáp ứng tất cả các điều khoản áp dụng ("
+					     : "%s %s evidence that it meets every applicable clause (",
+					  C(w, r->conforming),
+					  vi                   ? ""
+					  : r->conforming == 1 ? "has"
+							       : "have");
 			for (size_t i = 0; i < r->nagencies; i++) {
 				const struct qms_report_agency *a = &r->agencies[i];
-				if (!a->assessed || a->coverage.count[QMS_COV_DOCUMENTED] || a->coverage.count[QMS_COV_MISSING])
+				if (!a->assessed || a->coverage.count[QMS_COV_DOCUMENTED] ||
+				    a->coverage.count[QMS_COV_MISSING])
 					continue;
 				qms_writer_printf(&w->doc, "%s", k++ ? ", " : "");
 				rw_agency(w, i);
@@ -730,27 +778,36 @@ static void summary_conformity(struct rw *w)
 			if (cnt[QMS_COV_MISSING]) {
 				clauses_with(w, &a->coverage, QMS_COV_MISSING, &b);
 				if (vi)
-					qms_writer_printf(&w->doc, " có %s điều khoản chưa đáp ứng%s", C(w, cnt[QMS_COV_MISSING]), b.buf);
+					qms_writer_printf(&w->doc, " có %s điều khoản chưa đáp ứng%s",
+							  C(w, cnt[QMS_COV_MISSING]), b.buf);
 				else
 					qms_writer_printf(&w->doc, " has %s %s not met%s", C(w, cnt[QMS_COV_MISSING]),
-						  pl(cnt[QMS_COV_MISSING], "clause", "clauses"), b.buf);
+							  pl(cnt[QMS_COV_MISSING], "clause", "clauses"), b.buf);
 			}
 			if (cnt[QMS_COV_DOCUMENTED]) {
 				clauses_with(w, &a->coverage, QMS_COV_DOCUMENTED, &b);
 				if (vi)
-					qms_writer_printf(&w->doc, "%s %s điều khoản mới có tài liệu, chưa có bằng chứng thực hiện%s",
-						  cnt[QMS_COV_MISSING] ? " và" : " có", C(w, cnt[QMS_COV_DOCUMENTED]), b.buf);
+					qms_writer_printf(
+						&w->doc,
+						"%s %s điều khoản mới có tài liệu, chưa có bằng chứng thực hiện%s",
+						cnt[QMS_COV_MISSING] ? " và" : " có", C(w, cnt[QMS_COV_DOCUMENTED]),
+						b.buf);
 				else
 					qms_writer_printf(&w->doc, "%s %s %s documented without evidence yet%s",
-						  cnt[QMS_COV_MISSING] ? " and" : " has", C(w, cnt[QMS_COV_DOCUMENTED]),
-						  pl(cnt[QMS_COV_DOCUMENTED], "clause", "clauses"), b.buf);
+							  cnt[QMS_COV_MISSING] ? " and" : " has",
+							  C(w, cnt[QMS_COV_DOCUMENTED]),
+							  pl(cnt[QMS_COV_DOCUMENTED], "clause", "clauses"), b.buf);
 			}
 		}
 	}
 	if (r->nagencies > r->assessed)
-		qms_writer_printf(&w->doc, vi ? ". %s cơ quan còn lại chưa có tài liệu hệ thống để đối chiếu" :
-				  ". The other %s %s no system documents to check yet",
-			  C(w, r->nagencies - r->assessed), vi ? "" : r->nagencies - r->assessed == 1 ? "has" : "have");
+		qms_writer_printf(&w->doc,
+				  vi ? ". %s cơ quan còn lại chưa có tài liệu hệ thống để đối chiếu"
+				     : ". The other %s %s no system documents to check yet",
+				  C(w, r->nagencies - r->assessed),
+				  vi                                ? ""
+				  : r->nagencies - r->assessed == 1 ? "has"
+								    : "have");
 	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_CONFORMITY));
 	qms_writer_para_end(&w->doc);
 	qms_buf_release(&b);
@@ -777,13 +834,16 @@ static void summary_next(struct rw *w)
 		if (vi) {
 			qms_writer_printf(&w->doc, "đôn đốc %s cơ quan chưa hoàn thành", C(w, not_done));
 			if (r->by_status[QMS_STATUS_OVERDUE])
-				qms_writer_printf(&w->doc, ", trước hết là %s cơ quan đã quá hạn,", C(w, r->by_status[QMS_STATUS_OVERDUE]));
-			qms_writer_printf(&w->doc, " hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015");
+				qms_writer_printf(&w->doc, ", trước hết là %s cơ quan đã quá hạn,",
+						  C(w, r->by_status[QMS_STATUS_OVERDUE]));
+			qms_writer_printf(&w->doc, " hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù "
+						   "hợp TCVN ISO 9001:2015");
 		} else {
 			qms_writer_printf(&w->doc, "follow up the %s %s that have not finished", C(w, not_done),
-				  pl(not_done, "agency", "agencies"));
+					  pl(not_done, "agency", "agencies"));
 			if (r->by_status[QMS_STATUS_OVERDUE])
-				qms_writer_printf(&w->doc, ", the %s overdue first,", C(w, r->by_status[QMS_STATUS_OVERDUE]));
+				qms_writer_printf(&w->doc, ", the %s overdue first,",
+						  C(w, r->by_status[QMS_STATUS_OVERDUE]));
 			qms_writer_printf(&w->doc, " until they announce a system conforming to ISO 9001:2015");
 		}
 		k++;
@@ -796,28 +856,33 @@ static void summary_next(struct rw *w)
 			if (open && unverified)
 				qms_writer_printf(&w->doc, " và ");
 			if (unverified)
-				qms_writer_printf(&w->doc, "kiểm tra hiệu lực %s hành động đã hoàn thành", C(w, unverified));
+				qms_writer_printf(&w->doc, "kiểm tra hiệu lực %s hành động đã hoàn thành",
+						  C(w, unverified));
 		} else {
 			if (open)
-				qms_writer_printf(&w->doc, "complete the %s open corrective %s", C(w, open), pl(open, "action", "actions"));
+				qms_writer_printf(&w->doc, "complete the %s open corrective %s", C(w, open),
+						  pl(open, "action", "actions"));
 			if (open && unverified)
 				qms_writer_printf(&w->doc, " and ");
 			if (unverified)
 				qms_writer_printf(&w->doc, "verify the effectiveness of %s closed %s", C(w, unverified),
-					  pl(unverified, "action", "actions"));
+						  pl(unverified, "action", "actions"));
 		}
 	}
 	if (gaps) {
 		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
-		qms_writer_printf(&w->doc, vi ? "bổ sung tài liệu, bằng chứng thực hiện cho các điều khoản chưa đáp ứng tại %s cơ quan" :
-				  "add the documents and evidence missing for clauses not met at %s %s",
-			  C(w, gaps), vi ? "" : pl(gaps, "agency", "agencies"));
+		qms_writer_printf(
+			&w->doc,
+			vi ? "bổ sung tài liệu, bằng chứng thực hiện cho các điều khoản chưa đáp ứng tại %s cơ quan"
+			   : "add the documents and evidence missing for clauses not met at %s %s",
+			C(w, gaps), vi ? "" : pl(gaps, "agency", "agencies"));
 	}
 	if (r->on_2008) {
 		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
-		qms_writer_printf(&w->doc, vi ? "chuyển đổi %s quy trình còn theo TCVN ISO 9001:2008" :
-				  "convert the %s %s still written against ISO 9001:2008",
-			  C(w, r->on_2008), vi ? "" : pl(r->on_2008, "procedure", "procedures"));
+		qms_writer_printf(&w->doc,
+				  vi ? "chuyển đổi %s quy trình còn theo TCVN ISO 9001:2008"
+				     : "convert the %s %s still written against ISO 9001:2008",
+				  C(w, r->on_2008), vi ? "" : pl(r->on_2008, "procedure", "procedures"));
 	}
 	qms_writer_printf(&w->doc, ".");
 	qms_writer_para_end(&w->doc);
@@ -831,8 +896,9 @@ static void (*const summary_sections[])(struct rw *) = {
 
 static void write_summary(struct rw *w)
 {
-	qms_writer_heading(&w->doc, 2, w->vi ? "Về áp dụng ISO trong hoạt động của cơ quan hành chính nhà nước"
-			 : "Use of ISO 9001 in the state administrative agencies");
+	qms_writer_heading(&w->doc, 2,
+			   w->vi ? "Về áp dụng ISO trong hoạt động của cơ quan hành chính nhà nước"
+				 : "Use of ISO 9001 in the state administrative agencies");
 	for (size_t i = 0; i < QMS_ARRAY_LEN(summary_sections); i++)
 		summary_sections[i](w);
 }
@@ -853,7 +919,8 @@ static void appendix_migration(struct rw *w)
 		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào được theo dõi." : "No agency is tracked yet.");
 		return;
 	}
-	qms_writer_para(&w->doc, vi ? "1. Số cơ quan theo giai đoạn tiếp theo phải thực hiện" : "1. Agencies by the next stage to complete");
+	qms_writer_para(&w->doc, vi ? "1. Số cơ quan theo giai đoạn tiếp theo phải thực hiện"
+				    : "1. Agencies by the next stage to complete");
 	qms_writer_table(&w->doc, "lr", vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Số cơ quan" : "Agencies");
 	for (int s = 0; s <= QMS_STAGE_COUNT; s++) {
 		qms_writer_row_begin(&w->doc, false);
@@ -873,9 +940,9 @@ static void appendix_migration(struct rw *w)
 	size_t not_done = r->tracked - r->by_status[QMS_STATUS_DONE];
 	if (not_done) {
 		qms_writer_para(&w->doc, vi ? "2. Cơ quan chưa hoàn thành" : "2. Agencies that have not finished");
-		qms_writer_table(&w->doc, "rlllll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency", vi ? "Hạn" : "Deadline",
-			 vi ? "Giai đoạn đã hoàn thành" : "Last stage done", vi ? "Giai đoạn tiếp theo" : "Next stage",
-			 vi ? "Tình trạng" : "Status");
+		qms_writer_table(&w->doc, "rlllll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
+				 vi ? "Hạn" : "Deadline", vi ? "Giai đoạn đã hoàn thành" : "Last stage done",
+				 vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Tình trạng" : "Status");
 		static const enum qms_status order[] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK};
 		size_t n = 0;
 		for (size_t o = 0; o < 3; o++)
@@ -890,12 +957,13 @@ static void appendix_migration(struct rw *w)
 				qms_writer_cellf(&w->doc, "%s", s->deadline >= 0 ? DT(w, s->deadline) : "-");
 				if (s->last_stage >= 0)
 					qms_writer_cellf(&w->doc, "%s (%s)", qms_stage_label(s->last_stage, w->lang),
-					      DT(w, a->stage_done[s->last_stage]));
+							 DT(w, a->stage_done[s->last_stage]));
 				else
 					qms_writer_cellf(&w->doc, "%s", vi ? "Chưa bắt đầu" : "Not started");
 				qms_writer_cellf(&w->doc, "%s", qms_stage_label(s->next_stage, w->lang));
 				if (order[o] == QMS_STATUS_OVERDUE && s->days_left < 0)
-					qms_writer_cellf(&w->doc, vi ? "Quá hạn %s ngày" : "%s days late", N(w, (size_t)-s->days_left));
+					qms_writer_cellf(&w->doc, vi ? "Quá hạn %s ngày" : "%s days late",
+							 N(w, (size_t)-s->days_left));
 				else if (order[o] == QMS_STATUS_OVERDUE)
 					qms_writer_cellf(&w->doc, "%s", vi ? "Quá hạn" : "Overdue");
 				else if (order[o] == QMS_STATUS_AT_RISK)
@@ -911,7 +979,7 @@ static void appendix_migration(struct rw *w)
 		return;
 	qms_writer_para(&w->doc, vi ? "%s. Cơ quan đã công bố" : "%s. Agencies that announced", not_done ? "3" : "2");
 	qms_writer_table(&w->doc, "rlll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
-		 vi ? "Quyết định công bố" : "Announcement decision", vi ? "Ngày công bố" : "Announced on");
+			 vi ? "Quyết định công bố" : "Announcement decision", vi ? "Ngày công bố" : "Announced on");
 	size_t n = 0;
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
@@ -920,7 +988,10 @@ static void appendix_migration(struct rw *w)
 		qms_writer_row_begin(&w->doc, false);
 		qms_writer_cellf(&w->doc, "%zu", ++n);
 		rw_td_agency(w, i);
-		qms_writer_cellf(&w->doc, "%s", a->decision ? a->decision : vi ? "(chưa ghi số quyết định)" : "(not recorded)");
+		qms_writer_cellf(&w->doc, "%s",
+				 a->decision ? a->decision
+				 : vi        ? "(chưa ghi số quyết định)"
+					     : "(not recorded)");
 		qms_writer_cellf(&w->doc, "%s", DT(w, a->status.announced));
 		qms_writer_row_end(&w->doc);
 	}
@@ -934,16 +1005,17 @@ static void appendix_audits(struct rw *w)
 	appendix_heading(w, APX_AUDITS, "Đánh giá nội bộ, kiểm tra và hành động khắc phục",
 			 "Internal audits, inspections and corrective actions");
 	if (!r->nclauses && !r->actions[QMS_ACTION_OVERDUE]) {
-		qms_writer_para(&w->doc, vi ? "Không có phát hiện nào trong kỳ và không có hành động khắc phục quá hạn." :
-			     "No finding in the period and no corrective action overdue.");
+		qms_writer_para(&w->doc, vi ? "Không có phát hiện nào trong kỳ và không có hành động khắc phục quá hạn."
+					    : "No finding in the period and no corrective action overdue.");
 		return;
 	}
 	if (r->nclauses) {
-		qms_writer_para(&w->doc, vi ? "1. Phát hiện trong kỳ theo điều khoản của tiêu chuẩn" : "1. Findings of the period by clause");
+		qms_writer_para(&w->doc, vi ? "1. Phát hiện trong kỳ theo điều khoản của tiêu chuẩn"
+					    : "1. Findings of the period by clause");
 		qms_writer_table(&w->doc, "llrrrrr", vi ? "Điều khoản" : "Clause", vi ? "Tên điều khoản" : "Title",
-			 vi ? grade_vi_short[0] : grade_en_short[0], vi ? grade_vi_short[1] : grade_en_short[1],
-			 vi ? grade_vi_short[2] : grade_en_short[2], vi ? grade_vi_short[3] : grade_en_short[3],
-			 vi ? "Tổng" : "Total");
+				 vi ? grade_vi_short[0] : grade_en_short[0], vi ? grade_vi_short[1] : grade_en_short[1],
+				 vi ? grade_vi_short[2] : grade_en_short[2], vi ? grade_vi_short[3] : grade_en_short[3],
+				 vi ? "Tổng" : "Total");
 		for (size_t i = 0; i < r->nclauses; i++) {
 			const struct qms_report_clause *c = &r->clauses[i];
 			qms_writer_row_begin(&w->doc, false);
@@ -969,9 +1041,11 @@ static void appendix_audits(struct rw *w)
 	}
 	if (!r->actions[QMS_ACTION_OVERDUE])
 		return;
-	qms_writer_para(&w->doc, vi ? "%s. Hành động khắc phục quá hạn" : "%s. Overdue corrective actions", r->nclauses ? "2" : "1");
-	qms_writer_table(&w->doc, "lllllr", vi ? "Cơ quan" : "Agency", vi ? "Cuộc đánh giá" : "Audit", vi ? "Phát hiện" : "Finding",
-		 vi ? "Điều khoản" : "Clause", vi ? "Hạn" : "Due", vi ? "Quá hạn (ngày)" : "Days overdue");
+	qms_writer_para(&w->doc, vi ? "%s. Hành động khắc phục quá hạn" : "%s. Overdue corrective actions",
+			r->nclauses ? "2" : "1");
+	qms_writer_table(&w->doc, "lllllr", vi ? "Cơ quan" : "Agency", vi ? "Cuộc đánh giá" : "Audit",
+			 vi ? "Phát hiện" : "Finding", vi ? "Điều khoản" : "Clause", vi ? "Hạn" : "Due",
+			 vi ? "Quá hạn (ngày)" : "Days overdue");
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct qms_report_finding *f = &r->findings[i];
 		if (f->state != QMS_ACTION_OVERDUE)
@@ -991,8 +1065,7 @@ static void appendix_audits(struct rw *w)
 /* The figures of a line of the procedures' table: counts holds the
  * procedures, those on 2015, on 2008, with time limits and meeting the
  * cut; then the average cut (when some have limits), errors, warnings. */
-static void procedure_cells(struct rw *w, const size_t counts[5], int avg_cut_tenths, size_t errors,
-			    size_t warnings)
+static void procedure_cells(struct rw *w, const size_t counts[5], int avg_cut_tenths, size_t errors, size_t warnings)
 {
 	for (int k = 0; k < 5; k++)
 		qms_writer_cellf(&w->doc, "%s", N(w, counts[k]));
@@ -1007,7 +1080,8 @@ static void appendix_procedures(struct rw *w)
 	bool vi = w->vi;
 	appendix_heading(w, APX_PROCEDURES, "Quy trình của các cơ quan", "Procedures of the agencies");
 	if (!r->nprocedures) {
-		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào xây dựng quy trình." : "No agency has written a procedure yet.");
+		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào xây dựng quy trình."
+					    : "No agency has written a procedure yet.");
 		return;
 	}
 	qms_writer_para_begin(&w->doc);
@@ -1017,16 +1091,19 @@ static void appendix_procedures(struct rw *w)
 			qms_writer_printf(&w->doc, "không có lỗi, cảnh báo.");
 		else
 			qms_writer_printf(&w->doc, "%s lỗi, %s cảnh báo.", r->errors ? C(w, r->errors) : "không có",
-				  r->warnings ? C(w, r->warnings) : "không có");
+					  r->warnings ? C(w, r->warnings) : "không có");
 	} else {
-		qms_writer_printf(&w->doc, "The automatic review of the agencies' procedures and system documents found %s %s and %s %s.",
-			  r->errors ? C(w, r->errors) : "no", pl(r->errors, "error", "errors"),
-			  r->warnings ? C(w, r->warnings) : "no", pl(r->warnings, "warning", "warnings"));
+		qms_writer_printf(
+			&w->doc,
+			"The automatic review of the agencies' procedures and system documents found %s %s and %s %s.",
+			r->errors ? C(w, r->errors) : "no", pl(r->errors, "error", "errors"),
+			r->warnings ? C(w, r->warnings) : "no", pl(r->warnings, "warning", "warnings"));
 	}
 	qms_writer_para_end(&w->doc);
-	qms_writer_table(&w->doc, "lrrrrrrrr", vi ? "Cơ quan" : "Agency", vi ? "Quy trình" : "Procedures", "ISO 9001:2015",
-		 "ISO 9001:2008", vi ? "Có thời hạn" : "With limits", vi ? "Đạt cắt giảm" : "Meet the cut",
-		 vi ? "Cắt giảm bình quân" : "Average cut", vi ? "Lỗi" : "Errors", vi ? "Cảnh báo" : "Warnings");
+	qms_writer_table(&w->doc, "lrrrrrrrr", vi ? "Cơ quan" : "Agency", vi ? "Quy trình" : "Procedures",
+			 "ISO 9001:2015", "ISO 9001:2008", vi ? "Có thời hạn" : "With limits",
+			 vi ? "Đạt cắt giảm" : "Meet the cut", vi ? "Cắt giảm bình quân" : "Average cut",
+			 vi ? "Lỗi" : "Errors", vi ? "Cảnh báo" : "Warnings");
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		if (!a->procedures && !a->errors && !a->warnings)
@@ -1039,7 +1116,8 @@ static void appendix_procedures(struct rw *w)
 	}
 	if (r->errors_other || r->warnings_other) {
 		qms_writer_row_begin(&w->doc, false);
-		qms_writer_cellf(&w->doc, "%s", vi ? "Tài liệu dùng chung của tỉnh" : "Shared documents of the province");
+		qms_writer_cellf(&w->doc, "%s",
+				 vi ? "Tài liệu dùng chung của tỉnh" : "Shared documents of the province");
 		for (int k = 0; k < 6; k++)
 			qms_writer_cellf(&w->doc, "%s", "");
 		qms_writer_cellf(&w->doc, "%s", N(w, r->errors_other));
@@ -1053,9 +1131,15 @@ static void appendix_procedures(struct rw *w)
 	qms_writer_row_end(&w->doc);
 	qms_writer_table_end(&w->doc);
 	if (r->exempt)
-		qms_writer_para(&w->doc, vi ? "Ngoài ra, %s quy trình không áp dụng mức cắt giảm (thời hạn giải quyết trong ngày hoặc do cơ quan khác quy định), được tính riêng." :
-			     "Besides, %s %s no cut (a same-day limit, or a limit fixed by another authority) and counted apart.",
-		     C(w, r->exempt), vi ? "" : r->exempt == 1 ? "procedure is asked" : "procedures are asked");
+		qms_writer_para(&w->doc,
+				vi ? "Ngoài ra, %s quy trình không áp dụng mức cắt giảm (thời hạn giải quyết trong "
+				     "ngày hoặc do cơ quan khác quy định), được tính riêng."
+				   : "Besides, %s %s no cut (a same-day limit, or a limit fixed by another authority) "
+				     "and counted apart.",
+				C(w, r->exempt),
+				vi               ? ""
+				: r->exempt == 1 ? "procedure is asked"
+						 : "procedures are asked");
 	if (r->timed <= r->meet_cut)
 		return;
 	qms_writer_para(&w->doc, vi ? "Quy trình chưa đạt mức cắt giảm:" : "Procedures short of the cut:");
@@ -1072,9 +1156,10 @@ static void appendix_procedures(struct rw *w)
 			rw_agency(w, p->agency_index);
 			qms_writer_printf(&w->doc, ")");
 		}
-		qms_writer_printf(&w->doc, vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s." :
-				  ": statutory %s, committed %s, a cut of %s.",
-			  p->statutory, p->committed, P(w, p->cut_tenths));
+		qms_writer_printf(&w->doc,
+				  vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s."
+				     : ": statutory %s, committed %s, a cut of %s.",
+				  p->statutory, p->committed, P(w, p->cut_tenths));
 		qms_writer_item_end(&w->doc);
 	}
 	qms_writer_list_end(&w->doc);
@@ -1087,22 +1172,28 @@ static void appendix_conformity(struct rw *w)
 	appendix_heading(w, APX_CONFORMITY, "Mức đáp ứng các điều khoản của TCVN ISO 9001:2015",
 			 "Conformity with the clauses of ISO 9001:2015");
 	if (!r->have_catalog) {
-		qms_writer_para(&w->doc, vi ? "Không tìm thấy danh mục điều khoản TCVN ISO 9001:2015 nên chưa đối chiếu được." :
-			     "The catalog of ISO 9001:2015 was not found: conformity was not assessed.");
+		qms_writer_para(&w->doc,
+				vi ? "Không tìm thấy danh mục điều khoản TCVN ISO 9001:2015 nên chưa đối chiếu được."
+				   : "The catalog of ISO 9001:2015 was not found: conformity was not assessed.");
 		return;
 	}
 	if (!r->assessed) {
-		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào có tài liệu hệ thống để đối chiếu." :
-			     "No agency has system documents to assess yet.");
+		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào có tài liệu hệ thống để đối chiếu."
+					    : "No agency has system documents to assess yet.");
 		return;
 	}
-	qms_writer_para(&w->doc, vi ? "Mỗi điều khoản được xếp một trong bốn mức: đáp ứng (có tài liệu và bằng chứng thực hiện đến ngày %s); có tài liệu, chưa có bằng chứng; chưa đáp ứng; không áp dụng (điều khoản cơ quan công bố không áp dụng, tính một lần)." :
-		     "Each clause is met (documented, with the evidence it needs by %s), documented (no evidence yet), missing, or not applicable (declared by the agency, counted once).",
-	     D(w, r->as_of));
+	qms_writer_para(&w->doc,
+			vi ? "Mỗi điều khoản được xếp một trong bốn mức: đáp ứng (có tài liệu và bằng chứng thực hiện "
+			     "đến ngày %s); có tài liệu, chưa có bằng chứng; chưa đáp ứng; không áp dụng (điều khoản "
+			     "cơ quan công bố không áp dụng, tính một lần)."
+			   : "Each clause is met (documented, with the evidence it needs by %s), documented (no "
+			     "evidence yet), missing, or not applicable (declared by the agency, counted once).",
+			D(w, r->as_of));
 	qms_writer_table(&w->doc, "lrrrrl", vi ? "Cơ quan" : "Agency", vi ? "Đáp ứng" : "Met",
-		 vi ? "Có tài liệu, chưa có bằng chứng" : "Documented", vi ? "Chưa đáp ứng" : "Missing",
-		 vi ? "Không áp dụng" : "Not applicable", vi ? "Điều khoản chưa có bằng chứng hoặc chưa đáp ứng" :
-							       "Clauses without evidence or missing");
+			 vi ? "Có tài liệu, chưa có bằng chứng" : "Documented", vi ? "Chưa đáp ứng" : "Missing",
+			 vi ? "Không áp dụng" : "Not applicable",
+			 vi ? "Điều khoản chưa có bằng chứng hoặc chưa đáp ứng"
+			    : "Clauses without evidence or missing");
 	struct qms_buf miss;
 	qms_buf_init(&miss);
 	for (size_t i = 0; i < r->nagencies; i++) {
@@ -1135,7 +1226,10 @@ static void appendix_conformity(struct rw *w)
 
 /* The appendices, in the order of enum appendix. */
 static void (*const appendices[APX_COUNT])(struct rw *) = {
-	appendix_migration, appendix_audits, appendix_procedures, appendix_conformity,
+	appendix_migration,
+	appendix_audits,
+	appendix_procedures,
+	appendix_conformity,
 };
 
 static void write_text(struct rw *w, bool title)
@@ -1176,8 +1270,9 @@ void qms_report_format_html_body(struct qms_buf *out, const struct qms_report *r
 void qms_report_format_html(struct qms_buf *out, const struct qms_report *r)
 {
 	bool vi = r->lang == QMS_LANG_VI;
-	qms_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+	qms_buf_printf(out,
+		       "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 		       vi ? "vi" : "en");
 	qms_html_printf(out, vi ? "Báo cáo ISO 9001:2015 - %s" : "ISO 9001:2015 report - %s", r->workspace);
 	qms_buf_adds(out, "</title>\n<style>\n");

@@ -18,8 +18,8 @@ const char *const qms_action_state_names[] = {"none", "open", "overdue", "unveri
 
 enum qms_action_state qms_finding_state(const struct qms_finding *f, int32_t as_of)
 {
-	bool nonconformity = f->grade.text &&
-			     (f->grade.choice == QMS_GRADE_MAJOR || f->grade.choice == QMS_GRADE_MINOR);
+	bool nonconformity =
+		f->grade.text && (f->grade.choice == QMS_GRADE_MAJOR || f->grade.choice == QMS_GRADE_MINOR);
 	if (!nonconformity && !f->due.text)
 		return QMS_ACTION_NONE;
 	if (!f->closed.text || f->closed.date > as_of)
@@ -143,8 +143,8 @@ static void add_agencies(struct qms_report *r)
 	const char **extra = qms_xcalloc(cap, sizeof(*extra));
 	size_t nextra = 0;
 	for (size_t i = 0; i < ix->nprocesses + ix->nsystems; i++) {
-		const char *id = i < ix->nprocesses ? ix->processes[i].agency.text :
-						      ix->systems[i - ix->nprocesses].agency.text;
+		const char *id =
+			i < ix->nprocesses ? ix->processes[i].agency.text : ix->systems[i - ix->nprocesses].agency.text;
 		if (!id || !*id || find_agency(r, id) != SIZE_MAX)
 			continue;
 		bool seen = false;
@@ -580,14 +580,12 @@ static void count_all(struct qms_report *r)
 	r->avg_cut_tenths = r->timed ? (int)lround(total / (double)r->timed * 10.0) : 0;
 	for (size_t i = 0; i < r->nagencies; i++)
 		if (r->agencies[i].timed)
-			r->agencies[i].avg_cut_tenths =
-				(int)lround(by_agency[i] / (double)r->agencies[i].timed * 10.0);
+			r->agencies[i].avg_cut_tenths = (int)lround(by_agency[i] / (double)r->agencies[i].timed * 10.0);
 	free(by_agency);
 	r->time_cut_tenths = (int)lround(r->settings.time.time_cut * 10.0);
 }
 
-int qms_report_compute(struct qms_report *out, const char *path, const struct qms_report_options *opt,
-		       char **err)
+int qms_report_compute(struct qms_report *out, const char *path, const struct qms_report_options *opt, char **err)
 {
 	memset(out, 0, sizeof(*out));
 	qms_diags_init(&out->problems);

@@ -38,11 +38,11 @@
 
 /* What a finding asks for, as of the date. */
 enum qms_action_state {
-	QMS_ACTION_NONE,       /* an observation or improvement with no `due`: no action asked */
-	QMS_ACTION_OPEN,       /* not closed by the date, not past `due` */
-	QMS_ACTION_OVERDUE,    /* not closed by the date and past `due` (the due day itself is not past) */
+	QMS_ACTION_NONE, /* an observation or improvement with no `due`: no action asked */
+	QMS_ACTION_OPEN, /* not closed by the date, not past `due` */
+	QMS_ACTION_OVERDUE, /* not closed by the date and past `due` (the due day itself is not past) */
 	QMS_ACTION_UNVERIFIED, /* closed by the date, effectiveness not verified by it */
-	QMS_ACTION_VERIFIED,   /* closed and verified by the date */
+	QMS_ACTION_VERIFIED, /* closed and verified by the date */
 	QMS_ACTION_COUNT
 };
 
@@ -54,79 +54,79 @@ enum qms_action_state qms_finding_state(const struct qms_finding *f, int32_t as_
 
 struct qms_report_audit {
 	const struct qms_audit *audit; /* in the agency's tracker */
-	size_t agency;                 /* index in qms_report.agencies */
+	size_t agency; /* index in qms_report.agencies */
 	bool in_period;
 };
 
 struct qms_report_finding {
 	const struct qms_finding *finding;
-	size_t audit;                  /* index in qms_report.audits */
+	size_t audit; /* index in qms_report.audits */
 	size_t agency;
-	int grade;                     /* enum QMS_GRADE_*, -1 when missing */
+	int grade; /* enum QMS_GRADE_*, -1 when missing */
 	enum qms_action_state state;
-	int32_t days_overdue;          /* QMS_ACTION_OVERDUE: as_of - due */
-	size_t procedure;              /* index in qms_report.procedures, SIZE_MAX when none */
-	bool in_period;                /* its audit was held in the period */
+	int32_t days_overdue; /* QMS_ACTION_OVERDUE: as_of - due */
+	size_t procedure; /* index in qms_report.procedures, SIZE_MAX when none */
+	bool in_period; /* its audit was held in the period */
 };
 
 struct qms_report_procedure {
 	const char *code, *title, *agency; /* never NULL ("" when missing) */
-	const char *path;              /* as displayed */
-	size_t agency_index;           /* in qms_report.agencies */
-	int standard;                  /* enum qms_standard, -1 when missing */
+	const char *path; /* as displayed */
+	size_t agency_index; /* in qms_report.agencies */
+	int standard; /* enum qms_standard, -1 when missing */
 	const struct qms_process *process; /* the decoded file; NULL when it did not load or
 					    * when the options did not keep the procedures */
 	const char *statutory, *committed; /* the time limits as written; NULL when absent */
-	bool tthc;                     /* a TTHC procedure (it has a `tthc`); else a system procedure */
-	bool duplicate;                /* another procedure file has the same code (that one gets the page) */
-	bool timed;                    /* statutory and committed limits both given, a cut asked */
-	bool exempt;                   /* both limits given, no cut asked (`cut_exempt`, same day) */
-	const char *exempt_reason;     /* `cut_exempt`; NULL for a same-day limit */
-	int cut_tenths;                /* cut in tenths of a percent (rounded), when timed */
-	int required_cut_tenths;       /* the procedure's `cut`, else the workspace's */
-	bool cut_in_days;              /* the cut is counted in calendar days (the statutory limit's unit) */
-	bool meets_cut;                /* cut >= the required cut */
+	bool tthc; /* a TTHC procedure (it has a `tthc`); else a system procedure */
+	bool duplicate; /* another procedure file has the same code (that one gets the page) */
+	bool timed; /* statutory and committed limits both given, a cut asked */
+	bool exempt; /* both limits given, no cut asked (`cut_exempt`, same day) */
+	const char *exempt_reason; /* `cut_exempt`; NULL for a same-day limit */
+	int cut_tenths; /* cut in tenths of a percent (rounded), when timed */
+	int required_cut_tenths; /* the procedure's `cut`, else the workspace's */
+	bool cut_in_days; /* the cut is counted in calendar days (the statutory limit's unit) */
+	bool meets_cut; /* cut >= the required cut */
 	bool has_critical;
-	struct qms_span critical;      /* longest path, as the limits count it */
-	size_t errors, warnings;       /* `qms check` diagnostics of the file */
+	struct qms_span critical; /* longest path, as the limits count it */
+	size_t errors, warnings; /* `qms check` diagnostics of the file */
 };
 
 struct qms_report_agency {
-	const char *id, *name;         /* never NULL */
-	const char *short_name;        /* without the workspace's place name (qms_agency_short_name()) */
-	int level;                     /* enum qms_level, -1 when unknown */
-	bool tracked;                  /* has audits/<id>.yaml: counts in the migration */
+	const char *id, *name; /* never NULL */
+	const char *short_name; /* without the workspace's place name (qms_agency_short_name()) */
+	int level; /* enum qms_level, -1 when unknown */
+	bool tracked; /* has audits/<id>.yaml: counts in the migration */
 	struct qms_agency_status status; /* when tracked */
 	const struct qms_agency_file *tracker; /* decoded tracker, NULL when untracked or unreadable */
-	const char *tracker_path;      /* its file, as displayed; NULL with tracker */
-	int32_t stage_done[QMS_STAGE_COUNT];  /* by the date; -1 when not (yet) */
+	const char *tracker_path; /* its file, as displayed; NULL with tracker */
+	int32_t stage_done[QMS_STAGE_COUNT]; /* by the date; -1 when not (yet) */
 	const char *stage_evidence[QMS_STAGE_COUNT];
-	const char *decision;          /* evidence of the announcement, NULL when none */
-	size_t audits_total;           /* held by the date */
+	const char *decision; /* evidence of the announcement, NULL when none */
+	size_t audits_total; /* held by the date */
 	size_t audits_period, findings_period;
 	size_t actions[QMS_ACTION_COUNT];
 	size_t procedures, on_2015, on_2008, timed, meet_cut, exempt;
-	int avg_cut_tenths;            /* mean cut of its timed procedures, tenths of a percent */
-	size_t errors, warnings;       /* `qms check`, every file of the agency */
-	bool assessed;                 /* coverage computed (a system or procedures exist) */
+	int avg_cut_tenths; /* mean cut of its timed procedures, tenths of a percent */
+	size_t errors, warnings; /* `qms check`, every file of the agency */
+	bool assessed; /* coverage computed (a system or procedures exist) */
 	struct qms_coverage coverage;
-	const char *system_path;       /* NULL when none */
+	const char *system_path; /* NULL when none */
 };
 
 /* Findings of the period under one clause. */
 struct qms_report_clause {
-	const char *clause;            /* "" for findings without a clause */
-	const char *standard;          /* of the audit ("ISO 9001:2015"), "" when missing */
+	const char *clause; /* "" for findings without a clause */
+	const char *standard; /* of the audit ("ISO 9001:2015"), "" when missing */
 	const struct qms_clause *catalog_clause; /* its titles; NULL when not in the catalog */
 	size_t by_grade[4];
-	size_t other;                  /* grade missing */
+	size_t other; /* grade missing */
 	size_t total;
 };
 
 struct qms_report_options {
-	int32_t as_of;                 /* days since 1970 */
-	int lang;                      /* enum qms_lang; -1: the workspace's */
-	unsigned jobs;                 /* for the check; 0: one per core */
+	int32_t as_of; /* days since 1970 */
+	int lang; /* enum qms_lang; -1: the workspace's */
+	unsigned jobs; /* for the check; 0: one per core */
 	/* Keep every procedure's decoded file (qms_report_procedure.process)
 	 * until qms_report_release(), for the pages of the site. Otherwise
 	 * each is read, summarised and let go: memory grows with the figures,
@@ -137,19 +137,19 @@ struct qms_report_options {
 struct qms_report {
 	int32_t as_of;
 	int32_t period_start, period_end; /* 1 January of the year of as_of, and as_of */
-	int year, half;                /* half: the half-year of as_of, 1 or 2 */
+	int year, half; /* half: the half-year of as_of, 1 or 2 */
 	enum qms_lang lang;
-	const char *root;              /* absolute folder of the workspace */
-	const char *workspace;         /* its name, "" when qms.yaml gives none */
-	struct qms_settings settings;  /* strings in status.arena */
-	bool keep_procedures;          /* as the options asked */
+	const char *root; /* absolute folder of the workspace */
+	const char *workspace; /* its name, "" when qms.yaml gives none */
+	struct qms_settings settings; /* strings in status.arena */
+	bool keep_procedures; /* as the options asked */
 
 	struct qms_report_agency *agencies; /* trackers in status order, then agencies only
 					     * named by procedures or systems, by id */
 	size_t nagencies;
 	struct qms_report_procedure *procedures; /* by agency (in the order above), then code, path */
 	size_t nprocedures;
-	struct qms_report_audit *audits;   /* held by the date, by agency, then date, id */
+	struct qms_report_audit *audits; /* held by the date, by agency, then date, id */
 	size_t naudits;
 	struct qms_report_finding *findings; /* of those audits, in file order */
 	size_t nfindings;
@@ -160,12 +160,12 @@ struct qms_report {
 	size_t tracked;
 	size_t by_status[QMS_STATUS_COUNT];
 	size_t level_total[4], level_done[4]; /* by enum qms_level; [3]: unknown */
-	size_t by_next[QMS_STAGE_COUNT + 1];  /* by next stage; [QMS_STAGE_COUNT]: all nine done */
+	size_t by_next[QMS_STAGE_COUNT + 1]; /* by next stage; [QMS_STAGE_COUNT]: all nine done */
 
 	/* audits of the period */
 	size_t audits_period;
-	size_t agencies_audited;        /* agencies with an audit in the period */
-	size_t audits_by_kind[3];       /* internal, external, inspection */
+	size_t agencies_audited; /* agencies with an audit in the period */
+	size_t audits_by_kind[3]; /* internal, external, inspection */
 	size_t findings_period;
 	size_t findings_by_grade[4];
 	size_t findings_no_grade;
@@ -175,29 +175,29 @@ struct qms_report {
 	/* procedures */
 	size_t on_2015, on_2008, no_standard;
 	size_t timed, meet_cut;
-	size_t exempt;                 /* procedures with both limits and no cut asked, counted apart */
-	int avg_cut_tenths;            /* mean of the cuts of timed procedures */
-	int time_cut_tenths;           /* the workspace's minimum cut */
+	size_t exempt; /* procedures with both limits and no cut asked, counted apart */
+	int avg_cut_tenths; /* mean of the cuts of timed procedures */
+	int time_cut_tenths; /* the workspace's minimum cut */
 
 	/* `qms check` */
 	size_t files_checked, errors, warnings;
 	size_t errors_other, warnings_other; /* files of no agency (qms.yaml, catalogs) */
 
 	/* coverage */
-	bool have_catalog;             /* the ISO 9001:2015 catalog was found */
+	bool have_catalog; /* the ISO 9001:2015 catalog was found */
 	size_t assessed;
 	size_t coverage_count[QMS_COV_STATUS_COUNT]; /* rows of every agency assessed, by status */
-	size_t conforming;             /* agencies assessed with every applicable clause met */
+	size_t conforming; /* agencies assessed with every applicable clause met */
 
-	struct qms_diags problems;     /* files that could not be read (also in check) */
+	struct qms_diags problems; /* files that could not be read (also in check) */
 	/* owned */
 	struct qms_status_report status;
 	struct qms_index *ix;
-	struct qms_diags index_diags;  /* what loading ix reported (the site's diagrams show
-					* the reading errors of qms.yaml and the trackers) */
+	struct qms_diags index_diags; /* what loading ix reported (the site's diagrams show
+				       * the reading errors of qms.yaml and the trackers) */
 	struct qms_check_result check;
 	struct qms_catalogs catalogs;
-	struct qms_document *docs;     /* trackers and procedures kept loaded */
+	struct qms_document *docs; /* trackers and procedures kept loaded */
 	size_t ndocs;
 	struct qms_arena arena;
 };
@@ -206,8 +206,7 @@ struct qms_report {
  * Returns 0 and fills *out (release with qms_report_release()), or -1 with
  * *err (caller frees) when path is not in a workspace or the catalogs of
  * the clause rules cannot be loaded. */
-int qms_report_compute(struct qms_report *out, const char *path, const struct qms_report_options *opt,
-		       char **err);
+int qms_report_compute(struct qms_report *out, const char *path, const struct qms_report_options *opt, char **err);
 void qms_report_release(struct qms_report *r);
 
 /* Outputs, in r->lang. All append to out.

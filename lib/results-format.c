@@ -161,7 +161,8 @@ static void add_rows_line(struct qms_buf *out, const struct qms_results *r, enum
 	if (r->unmatched_rows) {
 		qms_buf_adds(out, L("; ", "; "));
 		add_n(out, r->unmatched_rows, lang);
-		qms_buf_adds(out, L(" of a procedure not in the workspace", " thuộc thủ tục không có trong bộ quy trình"));
+		qms_buf_adds(out,
+			     L(" of a procedure not in the workspace", " thuộc thủ tục không có trong bộ quy trình"));
 	}
 	qms_buf_adds(out, ".");
 }
@@ -187,11 +188,19 @@ static const char *level_label(const char *key, enum qms_lang lang)
 /* The figures table of one grouping. */
 static void counts_table(struct qms_table *t, const struct qms_results *r, enum qms_results_dim d, enum qms_lang lang)
 {
-	const char *head[] = {L("Group", "Nhóm"), L("Received", "Tiếp nhận mới"), L("Carried over", "Kỳ trước chuyển sang"),
-			      L("Resolved", "Đã giải quyết"), L("Before due", "Trước hạn"), L("On due", "Đúng hạn"),
-			      L("Late", "Quá hạn"), L("In progress, in time", "Đang giải quyết trong hạn"),
-			      L("In progress, past due", "Đang giải quyết quá hạn"), L("Returned", "Trả lại, rút"),
-			      L("By due date", "Tỷ lệ đúng hạn"), L("Late with apology", "Quá hạn có xin lỗi"), NULL};
+	const char *head[] = {L("Group", "Nhóm"),
+			      L("Received", "Tiếp nhận mới"),
+			      L("Carried over", "Kỳ trước chuyển sang"),
+			      L("Resolved", "Đã giải quyết"),
+			      L("Before due", "Trước hạn"),
+			      L("On due", "Đúng hạn"),
+			      L("Late", "Quá hạn"),
+			      L("In progress, in time", "Đang giải quyết trong hạn"),
+			      L("In progress, past due", "Đang giải quyết quá hạn"),
+			      L("Returned", "Trả lại, rút"),
+			      L("By due date", "Tỷ lệ đúng hạn"),
+			      L("Late with apology", "Quá hạn có xin lỗi"),
+			      NULL};
 	head[0] = dim_title(d, lang);
 	qms_table_init(t, head);
 	struct qms_buf cells[12];
@@ -205,9 +214,10 @@ static void counts_table(struct qms_table *t, const struct qms_results *r, enum 
 		for (size_t k = 0; k < 12; k++)
 			qms_buf_reset(&cells[k]);
 		qms_buf_adds(&cells[0], d == QMS_RD_LEVEL ? level_label(g->key, lang)
-				       : *g->key ? g->key : L("(not given)", "(không ghi)"));
-		uint64_t v[] = {c->received, c->carried, c->resolved, c->before, c->on_due, c->late, c->open_within,
-				c->open_late, c->returned};
+					: *g->key         ? g->key
+							  : L("(not given)", "(không ghi)"));
+		uint64_t v[] = {c->received, c->carried,     c->resolved,  c->before,  c->on_due,
+				c->late,     c->open_within, c->open_late, c->returned};
 		for (size_t k = 0; k < 9; k++)
 			add_n(&cells[k + 1], v[k], lang);
 		add_pct(&cells[10], c->before + c->on_due, c->resolved, lang);
@@ -240,11 +250,17 @@ void qms_results_format_value(struct qms_buf *out, const struct qms_results_grou
 /* The time table: per matched procedure with resolved dossiers. */
 static void time_table(struct qms_table *t, const struct qms_results *r, enum qms_lang lang)
 {
-	const char *head[] = {L("Procedure", "Thủ tục"), L("Resolved", "Đã giải quyết"), L("Median", "Trung vị"),
-			      L("90th percentile", "90% hồ sơ trong"), L("Longest", "Lâu nhất"),
-			      L("Committed", "Cam kết"), L("Statutory", "Quy định"),
-			      L("Over committed", "Vượt cam kết"), L("Over statutory", "Vượt quy định"),
-			      L("Committed limit holds", "Thời hạn cam kết"), NULL};
+	const char *head[] = {L("Procedure", "Thủ tục"),
+			      L("Resolved", "Đã giải quyết"),
+			      L("Median", "Trung vị"),
+			      L("90th percentile", "90% hồ sơ trong"),
+			      L("Longest", "Lâu nhất"),
+			      L("Committed", "Cam kết"),
+			      L("Statutory", "Quy định"),
+			      L("Over committed", "Vượt cam kết"),
+			      L("Over statutory", "Vượt quy định"),
+			      L("Committed limit holds", "Thời hạn cam kết"),
+			      NULL};
 	qms_table_init(t, head);
 	struct qms_buf cells[10];
 	for (size_t i = 0; i < 10; i++)
@@ -270,8 +286,9 @@ static void time_table(struct qms_table *t, const struct qms_results *r, enum qm
 		if (g->has_statutory)
 			add_pct(&cells[8], g->over_statutory, g->hist.n, lang);
 		if (g->has_committed)
-			qms_buf_adds(&cells[9], tenths(g->over_committed, g->hist.n) > 100 ? L("does not hold", "không giữ được")
-											: L("holds", "giữ được"));
+			qms_buf_adds(&cells[9], tenths(g->over_committed, g->hist.n) > 100
+							? L("does not hold", "không giữ được")
+							: L("holds", "giữ được"));
 		const char *row[10];
 		for (size_t k = 0; k < 10; k++)
 			row[k] = cells[k].buf;
@@ -284,9 +301,14 @@ static void time_table(struct qms_table *t, const struct qms_results *r, enum qm
 /* Steps: per procedure with step events. */
 static void steps_table(struct qms_table *t, const struct qms_results *r, enum qms_lang lang)
 {
-	const char *head[] = {L("Procedure", "Thủ tục"), L("Step", "Bước"), L("Events", "Số lượt"),
-			      L("Median", "Trung vị"), L("90th percentile", "90% trong"), L("Planned", "Kế hoạch"),
-			      L("Excess in late dossiers", "Vượt kế hoạch (hồ sơ quá hạn)"), NULL};
+	const char *head[] = {L("Procedure", "Thủ tục"),
+			      L("Step", "Bước"),
+			      L("Events", "Số lượt"),
+			      L("Median", "Trung vị"),
+			      L("90th percentile", "90% trong"),
+			      L("Planned", "Kế hoạch"),
+			      L("Excess in late dossiers", "Vượt kế hoạch (hồ sơ quá hạn)"),
+			      NULL};
 	qms_table_init(t, head);
 	struct qms_buf cells[7];
 	for (size_t i = 0; i < 7; i++)
@@ -349,10 +371,11 @@ static void add_lists(struct qms_buf *out, const struct qms_results *r, enum qms
 		if (!g->matched || !g->hist.n || !g->has_committed || tenths(g->over_committed, g->hist.n) <= 100)
 			continue;
 		if (!any)
-			qms_buf_printf(out, "%s\n\n", L("Procedures whose committed limit does not hold (more than 10% of "
-							"the dossiers over it):",
-							"Thủ tục có thời hạn cam kết không giữ được (trên 10% hồ sơ vượt "
-							"thời hạn cam kết):"));
+			qms_buf_printf(out, "%s\n\n",
+				       L("Procedures whose committed limit does not hold (more than 10% of "
+					 "the dossiers over it):",
+					 "Thủ tục có thời hạn cam kết không giữ được (trên 10% hồ sơ vượt "
+					 "thời hạn cam kết):"));
 		any = true;
 		qms_buf_printf(out, "%s%s: ", bullet, g->key);
 		add_pct(out, g->over_committed, g->hist.n, lang);
@@ -370,8 +393,9 @@ static void add_lists(struct qms_buf *out, const struct qms_results *r, enum qms
 		if (g->matched)
 			continue;
 		if (!any)
-			qms_buf_printf(out, "%s\n\n", L("Codes matched to no procedure of the workspace:",
-							"Mã không khớp với thủ tục nào của bộ quy trình:"));
+			qms_buf_printf(out, "%s\n\n",
+				       L("Codes matched to no procedure of the workspace:",
+					 "Mã không khớp với thủ tục nào của bộ quy trình:"));
 		any = true;
 		qms_buf_printf(out, "%s%s: ", bullet, g->key);
 		add_n(out, g->rows, lang);
@@ -383,8 +407,9 @@ static void add_lists(struct qms_buf *out, const struct qms_results *r, enum qms
 	for (size_t i = 0; i < r->ngroups[QMS_RD_PROCEDURE]; i++) {
 		const struct qms_results_step *w = worst_step(&gs[i]);
 		if (w)
-			qms_buf_printf(out, L("%s: the step that adds most to lateness is %s (%s).\n",
-					      "%s: bước làm chậm nhiều nhất là %s (%s).\n"),
+			qms_buf_printf(out,
+				       L("%s: the step that adds most to lateness is %s (%s).\n",
+					 "%s: bước làm chậm nhiều nhất là %s (%s).\n"),
 				       gs[i].key, w->id, w->name);
 	}
 	if (r->has_steps) {
@@ -396,7 +421,8 @@ static void add_lists(struct qms_buf *out, const struct qms_results *r, enum qms
 			qms_buf_printf(out, "%s%s: ", bullet, fault_label(k, lang));
 			add_n(out, r->faults[k], lang);
 			for (size_t e = 0; e < r->nfault_examples[k]; e++)
-				qms_buf_printf(out, "%s%s", e ? "; " : L(" (e.g. ", " (ví dụ "), r->fault_examples[k][e]);
+				qms_buf_printf(out, "%s%s", e ? "; " : L(" (e.g. ", " (ví dụ "),
+					       r->fault_examples[k][e]);
 			qms_buf_adds(out, r->nfault_examples[k] ? ")\n" : "\n");
 		}
 	}
@@ -456,9 +482,19 @@ void qms_results_format_md(struct qms_buf *out, const struct qms_results *r, enu
 
 void qms_results_format_csv(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang)
 {
-	static const char *const head[] = {"grouping", "key", "received", "carried", "resolved", "before_due",
-					   "on_due", "late", "in_progress_in_time", "in_progress_late", "returned",
-					   "late_with_apology", NULL};
+	static const char *const head[] = {"grouping",
+					   "key",
+					   "received",
+					   "carried",
+					   "resolved",
+					   "before_due",
+					   "on_due",
+					   "late",
+					   "in_progress_in_time",
+					   "in_progress_late",
+					   "returned",
+					   "late_with_apology",
+					   NULL};
 	static const char *const dims[] = {"agency", "level", "field", "procedure"};
 	struct qms_csv c;
 	qms_csv_init(&c, out);
@@ -469,8 +505,8 @@ void qms_results_format_csv(struct qms_buf *out, const struct qms_results *r, en
 			const struct qms_results_counts *k = d < 0 ? &r->total : &r->groups[d][i].c;
 			qms_csv_cell(&c, d < 0 ? "total" : dims[d]);
 			qms_csv_cell(&c, d < 0 ? "" : r->groups[d][i].key);
-			uint64_t v[] = {k->received, k->carried, k->resolved, k->before, k->on_due, k->late,
-					k->open_within, k->open_late, k->returned, k->late_apology};
+			uint64_t v[] = {k->received, k->carried,     k->resolved,  k->before,   k->on_due,
+					k->late,     k->open_within, k->open_late, k->returned, k->late_apology};
 			for (size_t x = 0; x < QMS_ARRAY_LEN(v); x++)
 				qms_csv_cellf(&c, "%llu", (unsigned long long)v[x]);
 			qms_csv_end_row(&c);
@@ -483,7 +519,8 @@ void qms_results_format_html(struct qms_buf *out, const struct qms_results *r, e
 {
 	struct qms_buf p;
 	qms_buf_init(&p);
-	qms_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head><meta charset=\"utf-8\"><title>", L("en", "vi"));
+	qms_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head><meta charset=\"utf-8\"><title>",
+		       L("en", "vi"));
 	qms_html_add_text(out, L("Results of administrative procedures", "Kết quả giải quyết TTHC"));
 	qms_buf_adds(out, "</title></head>\n<body>\n<h2>");
 	qms_html_add_text(out, L("Results of administrative procedures", "Kết quả giải quyết TTHC"));
@@ -724,7 +761,8 @@ void qms_results_format_problems(struct qms_buf *out, const struct qms_results *
 {
 	for (size_t i = 0; i < r->nproblems; i++) {
 		const struct qms_results_problem *p = &r->problems[i];
-		qms_buf_printf(out, "%s:%lu:%lu: %s: ", p->file, p->line, p->col, p->warning ? _("warning") : _("error"));
+		qms_buf_printf(out, "%s:%lu:%lu: %s: ", p->file, p->line, p->col,
+			       p->warning ? _("warning") : _("error"));
 		if (p->column)
 			qms_buf_printf(out, _("column '%s': "), p->column);
 		qms_buf_adds(out, _(p->msgid));
@@ -749,14 +787,17 @@ void qms_results_format_nonconforming(struct qms_buf *out, const struct qms_resu
 	char a[11], b[11];
 	qms_date_format(a, r->from);
 	qms_date_format(b, r->to);
-	qms_buf_printf(out, lang == QMS_LANG_VI ? "# Đầu ra không phù hợp (TCVN ISO 9001:2015, 8.7): hồ sơ giải quyết quá hạn "
-						  "hoặc đang giải quyết quá hạn từ %s đến %s\n"
-						: "# Nonconforming outputs (ISO 9001:2015, 8.7): dossiers resolved late or in progress "
-						  "past their due date, %s to %s\n",
+	qms_buf_printf(out,
+		       lang == QMS_LANG_VI
+			       ? "# Đầu ra không phù hợp (TCVN ISO 9001:2015, 8.7): hồ sơ giải quyết quá hạn "
+				 "hoặc đang giải quyết quá hạn từ %s đến %s\n"
+			       : "# Nonconforming outputs (ISO 9001:2015, 8.7): dossiers resolved late or in progress "
+				 "past their due date, %s to %s\n",
 		       a, b);
 	if (r->nlate_total > r->nlate)
-		qms_buf_printf(out, lang == QMS_LANG_VI ? "# %zu hồ sơ đầu tiên trong tổng số %llu\n"
-							: "# the first %zu of %llu\n",
+		qms_buf_printf(out,
+			       lang == QMS_LANG_VI ? "# %zu hồ sơ đầu tiên trong tổng số %llu\n"
+						   : "# the first %zu of %llu\n",
 			       r->nlate, (unsigned long long)r->nlate_total);
 	qms_buf_adds(out, r->nlate ? "nonconforming_outputs:\n" : "nonconforming_outputs: []\n");
 	for (size_t i = 0; i < r->nlate; i++) {
@@ -822,18 +863,22 @@ void qms_results_svg_chart(struct qms_buf *out, const struct qms_results_group *
 		if (counts[b] > most)
 			most = counts[b];
 	double pw = W - left - right, ph = H - top - bottom, bw = pw / (double)nbars;
-	qms_buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"results-chart\" width=\"%.0f\" height=\"%.0f\" "
-			    "viewBox=\"0 0 %.0f %.0f\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">\n<title>",
-		       W, H, W, H);
+	qms_buf_printf(
+		out,
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"results-chart\" width=\"%.0f\" height=\"%.0f\" "
+		"viewBox=\"0 0 %.0f %.0f\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">\n<title>",
+		W, H, W, H);
 	qms_html_add_text(out, lang == QMS_LANG_VI ? "Phân bố thời gian giải quyết thực tế so với thời hạn"
-						    : "Actual time from receipt to result against the limits");
+						   : "Actual time from receipt to result against the limits");
 	qms_buf_adds(out, "</title>\n");
 	for (long b = 0; b < nbars; b++) {
 		double bh = ph * (double)counts[b] / (double)most;
 		bool over = lim[0] >= 0 && (double)(b * per) > lim[0];
-		qms_buf_printf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%llu</title></rect>\n",
-			       left + bw * (double)b + 1, top + ph - bh, bw > 2 ? bw - 2 : bw, bh, over ? "#c0392b" : "#2e86c1",
-			       (unsigned long long)counts[b]);
+		qms_buf_printf(out,
+			       "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+			       "fill=\"%s\"><title>%llu</title></rect>\n",
+			       left + bw * (double)b + 1, top + ph - bh, bw > 2 ? bw - 2 : bw, bh,
+			       over ? "#c0392b" : "#2e86c1", (unsigned long long)counts[b]);
 	}
 	qms_buf_printf(out, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#333\"/>\n", left, top + ph,
 		       W - right, top + ph);
@@ -842,11 +887,13 @@ void qms_results_svg_chart(struct qms_buf *out, const struct qms_results_group *
 		if (lim[k] < 0)
 			continue;
 		double x = left + pw * (lim[k] + 0.5 * per) / (double)(nbars * per);
-		qms_buf_printf(out, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" stroke-dasharray=\"4 3\"/>\n",
+		qms_buf_printf(out,
+			       "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"%s\" "
+			       "stroke-dasharray=\"4 3\"/>\n",
 			       x, top - 4 + 12.0 * k, x, top + ph, k ? "#7d3c98" : "#d35400");
 		bool end = x > W * 0.6; /* the label to the left of a line on the right */
-		qms_buf_printf(out, "<text x=\"%.1f\" y=\"%.0f\" fill=\"%s\"%s>", end ? x - 3 : x + 3, top - 6 + 12.0 * k,
-			       k ? "#7d3c98" : "#d35400", end ? " text-anchor=\"end\"" : "");
+		qms_buf_printf(out, "<text x=\"%.1f\" y=\"%.0f\" fill=\"%s\"%s>", end ? x - 3 : x + 3,
+			       top - 6 + 12.0 * k, k ? "#7d3c98" : "#d35400", end ? " text-anchor=\"end\"" : "");
 		struct qms_buf t;
 		qms_buf_init(&t);
 		qms_buf_printf(&t, "%s: ", lang == QMS_LANG_VI ? names_vi[k] : names_en[k]);
@@ -868,7 +915,9 @@ void qms_results_svg_chart(struct qms_buf *out, const struct qms_results_group *
 	qms_html_add_text(out, t.buf);
 	qms_buf_adds(out, "</text>\n");
 	qms_buf_reset(&t);
-	qms_buf_printf(&t, lang == QMS_LANG_VI ? "%llu hồ sơ đã giải quyết; cột cao nhất: %llu" : "%llu resolved; tallest bar: %llu",
+	qms_buf_printf(&t,
+		       lang == QMS_LANG_VI ? "%llu hồ sơ đã giải quyết; cột cao nhất: %llu"
+					   : "%llu resolved; tallest bar: %llu",
 		       (unsigned long long)h->n, (unsigned long long)most);
 	qms_buf_printf(out, "<text x=\"%.0f\" y=\"%.0f\">", left, H - 6);
 	qms_html_add_text(out, t.buf);

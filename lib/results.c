@@ -24,8 +24,8 @@
 #include "timelimit.h"
 
 const char *const qms_results_column_keys[QMS_COL_COUNT + 1] = {
-	"dossier", "procedure", "tthc",  "agency", "field", "level",   "received", "due",
-	"finished", "status",   "apology", "step", "start", "end",    "handler",  NULL,
+	"dossier",  "procedure", "tthc",    "agency", "field", "level", "received", "due",
+	"finished", "status",    "apology", "step",   "start", "end",   "handler",  NULL,
 };
 
 /* Header names recognised by default, folded (fold_name()): lower case,
@@ -97,7 +97,8 @@ static size_t ftab_get(const struct ftab *t, const char *s, size_t n, uint64_t h
 static void ftab_put(struct ftab *t, const char *key, size_t n, uint64_t h, size_t value)
 {
 	if ((t->len + 1) * 2 > t->cap) {
-		struct ftab bigger = {qms_xcalloc(t->cap ? t->cap * 2 : 64, sizeof(struct fent)), t->cap ? t->cap * 2 : 64, 0};
+		struct ftab bigger = {qms_xcalloc(t->cap ? t->cap * 2 : 64, sizeof(struct fent)),
+				      t->cap ? t->cap * 2 : 64, 0};
 		for (size_t i = 0; i < t->cap; i++)
 			if (t->e[i].key)
 				ftab_put(&bigger, t->e[i].key, t->e[i].len, t->e[i].h, t->e[i].value);
@@ -160,15 +161,15 @@ struct ctx {
 	struct grouping g[QMS_RD_COUNT];
 	struct wsproc *procs;
 	size_t nprocs;
-	size_t *pgroup;                  /* per procedure: its group in g, SIZE_MAX until used */
-	struct ftab codes;               /* procedure codes, then TTHC codes -> procs */
+	size_t *pgroup; /* per procedure: its group in g, SIZE_MAX until used */
+	struct ftab codes; /* procedure codes, then TTHC codes -> procs */
 	const char *ws_columns[QMS_COL_COUNT]; /* qms.yaml dossier_columns */
 	struct qms_strmap ag_level;
-	struct ftab status_class;        /* status text -> 0 ordinary, 1 returned */
-	struct ftab level_class;         /* level text -> enum qms_level, 3: other */
+	struct ftab status_class; /* status text -> 0 ordinary, 1 returned */
+	struct ftab level_class; /* level text -> enum qms_level, 3: other */
 	struct {
 		const char *name, *level;
-	} *agencies;
+	} * agencies;
 	size_t nagencies, cap_agencies;
 	/* the file being read */
 	const char *file;
@@ -250,9 +251,13 @@ static void problem_in(struct ctx *c, unsigned long line, unsigned long col, con
 		return;
 	if (!r->problems)
 		r->problems = qms_arena_alloc(&r->arena, QMS_RESULTS_MAX_PROBLEMS * sizeof(*r->problems));
-	r->problems[r->nproblems++] = (struct qms_results_problem){
-		c->file, line, col, msgid, column ? intern(c, column) : NULL, detail ? intern(c, detail) : NULL,
-		msgid == unmatched_msgid || msgid == too_many_msgid};
+	r->problems[r->nproblems++] = (struct qms_results_problem){c->file,
+								   line,
+								   col,
+								   msgid,
+								   column ? intern(c, column) : NULL,
+								   detail ? intern(c, detail) : NULL,
+								   msgid == unmatched_msgid || msgid == too_many_msgid};
 }
 
 static void problem(struct ctx *c, unsigned long line, unsigned long col, const char *msgid, const char *detail)
@@ -441,14 +446,10 @@ static double limit_minutes(const struct qms_duration *d, double wh)
 static bool over_limit(const struct ctx *c, const struct qms_duration *lim, int32_t rd, int rm, int32_t fd, int fm)
 {
 	switch (lim->unit) {
-	case QMS_UNIT_CALENDAR_DAYS:
-		return fd > qms_calendar_civil_end(c->cal, rd, (long)ceil(lim->amount));
-	case QMS_UNIT_WORKING_DAYS:
-		return (double)working_days(c, rd, fd) > lim->amount;
-	case QMS_UNIT_SAME_DAY:
-		return working_days(c, rd, fd) > 0;
-	default:
-		return (double)working_minutes(c, rd, rm, fd, fm) > limit_minutes(lim, c->wh);
+	case QMS_UNIT_CALENDAR_DAYS: return fd > qms_calendar_civil_end(c->cal, rd, (long)ceil(lim->amount));
+	case QMS_UNIT_WORKING_DAYS: return (double)working_days(c, rd, fd) > lim->amount;
+	case QMS_UNIT_SAME_DAY: return working_days(c, rd, fd) > 0;
+	default: return (double)working_minutes(c, rd, rm, fd, fm) > limit_minutes(lim, c->wh);
 	}
 }
 
@@ -745,7 +746,9 @@ static size_t proc_group(struct ctx *c, size_t wi)
 		g->level = w->level;
 		g->has_committed = w->has_committed, g->committed = w->committed;
 		g->has_statutory = w->has_statutory, g->statutory = w->statutory;
-		const struct qms_duration *u = w->has_committed ? &w->committed : w->has_statutory ? &w->statutory : NULL;
+		const struct qms_duration *u = w->has_committed   ? &w->committed
+					       : w->has_statutory ? &w->statutory
+								  : NULL;
 		g->unit = u ? u->unit : QMS_UNIT_WORKING_DAYS;
 		if (g->unit == QMS_UNIT_SAME_DAY)
 			g->unit = QMS_UNIT_WORKING_DAYS;
@@ -837,9 +840,20 @@ static const char *level_of(struct ctx *c, const char *s)
 			const char *word;
 			size_t level;
 		} words[] = {
-			{"thanh pho thuoc tinh", 1}, {"thanh pho truc thuoc trung uong", 0}, {"thi xa", 1},
-			{"thi tran", 2}, {"tinh", 0}, {"province", 0}, {"provincial", 0}, {"huyen", 1},
-			{"quan", 1}, {"district", 1}, {"xa", 2}, {"phuong", 2}, {"commune", 2}, {"ward", 2},
+			{"thanh pho thuoc tinh", 1},
+			{"thanh pho truc thuoc trung uong", 0},
+			{"thi xa", 1},
+			{"thi tran", 2},
+			{"tinh", 0},
+			{"province", 0},
+			{"provincial", 0},
+			{"huyen", 1},
+			{"quan", 1},
+			{"district", 1},
+			{"xa", 2},
+			{"phuong", 2},
+			{"commune", 2},
+			{"ward", 2},
 		};
 		char *f = fold_name(s);
 		v = 3;
@@ -862,8 +876,8 @@ static bool yes(const char *s)
 		s++;
 	if (!*s)
 		return false;
-	static const char *const no[] = {"0", "không", "Không", "KHÔNG", "khong", "no", "No", "NO", "false",
-					 "FALSE", "-", "x̄", NULL};
+	static const char *const no[] = {"0",  "không", "Không", "KHÔNG", "khong", "no", "No",
+					 "NO", "false", "FALSE", "-",     "x̄",     NULL};
 	for (size_t i = 0; no[i]; i++)
 		if (strcmp(s, no[i]) == 0)
 			return false;
@@ -883,8 +897,8 @@ static unsigned long field_col(const struct qms_tabrow *tr, const struct ctx *c,
 }
 
 /* Read a date column: 0, 1 when empty, or -1 after reporting it. */
-static int read_date(struct ctx *c, const struct qms_tabrow *tr, enum qms_results_column k, int32_t *day,
-		     int *minute, const char *missing)
+static int read_date(struct ctx *c, const struct qms_tabrow *tr, enum qms_results_column k, int32_t *day, int *minute,
+		     const char *missing)
 {
 	const char *s = field(tr, c, k);
 	if (!s || blank(s)) {
@@ -895,8 +909,8 @@ static int read_date(struct ctx *c, const struct qms_tabrow *tr, enum qms_result
 		return 1;
 	}
 	if (qms_results_parse_date(day, minute, s, tr->flags & QMS_ROW_XLSX) < 0) {
-		problem_in(c, tr->line, field_col(tr, c, k), N_("not a date (dd/mm/yyyy, dd/mm/yyyy HH:MM or yyyy-mm-dd)"),
-			   c->colname[k], s);
+		problem_in(c, tr->line, field_col(tr, c, k),
+			   N_("not a date (dd/mm/yyyy, dd/mm/yyyy HH:MM or yyyy-mm-dd)"), c->colname[k], s);
 		return -1;
 	}
 	return 0;
@@ -910,9 +924,13 @@ static void keep_late(struct ctx *c, const struct row *rw, const char *proc)
 		return;
 	if (!r->late)
 		r->late = qms_arena_alloc(&r->arena, QMS_RESULTS_MAX_LATE * sizeof(*r->late));
-	r->late[r->nlate++] = (struct qms_results_late){
-		intern(c, rw->dossier ? rw->dossier : ""), proc, intern(c, rw->agency), rw->received, rw->due,
-		rw->finished, rw->apology};
+	r->late[r->nlate++] = (struct qms_results_late){intern(c, rw->dossier ? rw->dossier : ""),
+							proc,
+							intern(c, rw->agency),
+							rw->received,
+							rw->due,
+							rw->finished,
+							rw->apology};
 }
 
 static void use_row(struct ctx *c, const struct qms_tabrow *tr, const struct row *rw)
@@ -945,7 +963,9 @@ static void use_row(struct ctx *c, const struct qms_tabrow *tr, const struct row
 			g->first_file = c->file;
 			g->first_line = tr->line;
 			if (r->has_workspace)
-				problem(c, tr->line, field_col(tr, c, c->col[QMS_COL_PROCEDURE] >= 0 ? QMS_COL_PROCEDURE : QMS_COL_TTHC),
+				problem(c, tr->line,
+					field_col(tr, c,
+						  c->col[QMS_COL_PROCEDURE] >= 0 ? QMS_COL_PROCEDURE : QMS_COL_TTHC),
 					unmatched_msgid, g->key);
 		}
 	}
@@ -1021,8 +1041,7 @@ static void read_header(struct ctx *c, const struct qms_tabrow *tr)
 	for (int k = 0; k < QMS_COL_COUNT; k++)
 		free(folded_cfg[k]);
 	static const enum qms_results_column need_export[] = {QMS_COL_RECEIVED, QMS_COL_DUE};
-	static const enum qms_results_column need_steps[] = {QMS_COL_DOSSIER, QMS_COL_STEP, QMS_COL_START,
-							     QMS_COL_END};
+	static const enum qms_results_column need_steps[] = {QMS_COL_DOSSIER, QMS_COL_STEP, QMS_COL_START, QMS_COL_END};
 	const enum qms_results_column *need = c->steps_file ? need_steps : need_export;
 	size_t nneed = c->steps_file ? QMS_ARRAY_LEN(need_steps) : QMS_ARRAY_LEN(need_export);
 	for (size_t i = 0; i < nneed; i++)
@@ -1076,7 +1095,8 @@ static int on_export_row(void *ctx, const struct qms_tabrow *tr)
 	rw.returned = (v = field(tr, c, QMS_COL_STATUS)) && status_returned(c, v);
 	rw.apology = (v = field(tr, c, QMS_COL_APOLOGY)) && yes(v);
 	if ((!rw.codes[0] || !*rw.codes[0]) && (!rw.codes[1] || !*rw.codes[1])) {
-		problem(c, tr->line, field_col(tr, c, c->col[QMS_COL_PROCEDURE] >= 0 ? QMS_COL_PROCEDURE : QMS_COL_TTHC),
+		problem(c, tr->line,
+			field_col(tr, c, c->col[QMS_COL_PROCEDURE] >= 0 ? QMS_COL_PROCEDURE : QMS_COL_TTHC),
 			N_("no procedure code"), NULL);
 		r->rows_rejected++;
 		return 0;
@@ -1301,7 +1321,6 @@ static void hist_merge(struct qms_results_hist *a, const struct qms_results_hist
 		a->max = b->max;
 }
 
-
 /* Add what worker w read (its lines start after `offset` lines) to c. */
 static void merge_worker(struct ctx *c, struct worker *w, unsigned long offset)
 {
@@ -1474,8 +1493,10 @@ static int read_parallel(struct ctx *c, const char *path, char **err)
 	for (unsigned i = 0; i < nw; i++) {
 		ctx_worker_init(&w[i].c, c, &w[i].r);
 		w[i].path = path;
-		w[i].rg = (struct qms_csv_range){.start = bound[i], .stop = bound[i + 1] > bound[i] ? bound[i + 1] : bound[i],
-						 .delim = head.delim, .first_line = 1};
+		w[i].rg = (struct qms_csv_range){.start = bound[i],
+						 .stop = bound[i + 1] > bound[i] ? bound[i + 1] : bound[i],
+						 .delim = head.delim,
+						 .first_line = 1};
 		if (i > 0)
 			started[i] = pthread_create(&th[i], NULL, worker_thread, &w[i]) == 0;
 	}

@@ -57,9 +57,9 @@ extern const char *const qms_results_column_keys[QMS_COL_COUNT + 1];
 struct qms_results_options {
 	const char *const *exports; /* files; "-" is the standard input (CSV) */
 	size_t nexports;
-	const char *steps;          /* step-event file, NULL when none */
-	int32_t from, to;           /* the period, both days included */
-	const char *root;           /* the workspace (absolute), NULL: none */
+	const char *steps; /* step-event file, NULL when none */
+	int32_t from, to; /* the period, both days included */
+	const char *root; /* the workspace (absolute), NULL: none */
 	/* extra header names per role (qms.yaml `dossier_columns`), NULL when none */
 	const char *columns[QMS_COL_COUNT];
 	unsigned jobs;
@@ -67,29 +67,23 @@ struct qms_results_options {
 
 /* The seed report's figures for one group. */
 struct qms_results_counts {
-	uint64_t received;     /* received in the period */
-	uint64_t carried;      /* received before it, not finished before it */
-	uint64_t resolved;     /* finished in the period (not returned) */
+	uint64_t received; /* received in the period */
+	uint64_t carried; /* received before it, not finished before it */
+	uint64_t resolved; /* finished in the period (not returned) */
 	uint64_t before, on_due, late; /* of resolved, against the due date */
 	uint64_t open_within, open_late; /* in progress at the end of the period */
-	uint64_t returned;     /* returned or withdrawn */
+	uint64_t returned; /* returned or withdrawn */
 	uint64_t late_apology; /* late (resolved late or in progress past due) with an apology */
 };
 
-enum qms_results_dim {
-	QMS_RD_AGENCY,
-	QMS_RD_LEVEL,
-	QMS_RD_FIELD,
-	QMS_RD_PROCEDURE,
-	QMS_RD_COUNT
-};
+enum qms_results_dim { QMS_RD_AGENCY, QMS_RD_LEVEL, QMS_RD_FIELD, QMS_RD_PROCEDURE, QMS_RD_COUNT };
 
 /* A histogram of durations in whole units (see qms_results_proc.minutes). */
 struct qms_results_hist {
 	uint32_t *bins;
-	size_t nbins;       /* allocated */
-	uint64_t n;         /* durations counted */
-	uint64_t over;      /* of them, beyond the last bin allowed (counted in max) */
+	size_t nbins; /* allocated */
+	uint64_t n; /* durations counted */
+	uint64_t over; /* of them, beyond the last bin allowed (counted in max) */
 	long max;
 };
 
@@ -98,39 +92,39 @@ struct qms_results_step {
 	const char *id, *name;
 	bool has_duration;
 	struct qms_duration duration; /* planned */
-	bool required;                /* on every path from start to end */
+	bool required; /* on every path from start to end */
 	struct qms_results_hist hist; /* working minutes */
-	uint64_t excess_minutes;      /* over the planned duration, in late dossiers */
+	uint64_t excess_minutes; /* over the planned duration, in late dossiers */
 };
 
 struct qms_results_group {
-	const char *key;          /* as in the export (procedure: the workspace code when matched) */
-	const char *name;         /* agency or procedure name when known, else NULL */
+	const char *key; /* as in the export (procedure: the workspace code when matched) */
+	const char *name; /* agency or procedure name when known, else NULL */
 	struct qms_results_counts c;
 	/* procedures only: */
-	bool matched;             /* a procedure of the workspace */
-	const char *tthc;         /* its TTHC code, NULL when none */
-	const char *level;        /* agencies: province | district | commune, NULL when unknown */
+	bool matched; /* a procedure of the workspace */
+	const char *tthc; /* its TTHC code, NULL when none */
+	const char *level; /* agencies: province | district | commune, NULL when unknown */
 	bool has_committed, has_statutory;
 	struct qms_duration committed, statutory;
-	bool minutes;             /* durations in working minutes (else in days of the limit's kind) */
+	bool minutes; /* durations in working minutes (else in days of the limit's kind) */
 	enum qms_duration_unit unit; /* the unit shown */
 	struct qms_results_hist hist;
 	uint64_t over_committed, over_statutory;
-	const char *first_file;   /* first row (unmatched procedures) */
+	const char *first_file; /* first row (unmatched procedures) */
 	unsigned long first_line, rows;
 	struct qms_results_step *steps;
 	size_t nsteps;
-	uint64_t step_dossiers;   /* dossiers with step events */
+	uint64_t step_dossiers; /* dossiers with step events */
 };
 
 struct qms_results_problem {
 	const char *file;
 	unsigned long line, col;
-	const char *msgid;        /* English, static */
-	const char *column;       /* the column's name in the header, NULL when none */
-	const char *detail;       /* the value or code, NULL when none */
-	bool warning;             /* the row is still used (an unknown code) */
+	const char *msgid; /* English, static */
+	const char *column; /* the column's name in the header, NULL when none */
+	const char *detail; /* the value or code, NULL when none */
+	bool warning; /* the row is still used (an unknown code) */
 };
 
 /* A late dossier (for the list of nonconforming outputs). */
@@ -141,12 +135,7 @@ struct qms_results_late {
 };
 
 /* Kinds of path fault in the step events. */
-enum qms_results_fault {
-	QMS_FAULT_UNKNOWN_STEP,
-	QMS_FAULT_SKIPPED,
-	QMS_FAULT_ORDER,
-	QMS_FAULT_COUNT
-};
+enum qms_results_fault { QMS_FAULT_UNKNOWN_STEP, QMS_FAULT_SKIPPED, QMS_FAULT_ORDER, QMS_FAULT_COUNT };
 
 struct qms_results {
 	int32_t from, to;
@@ -156,14 +145,14 @@ struct qms_results {
 	uint64_t unmatched_rows;
 	struct qms_results_counts total;
 	struct qms_results_group *groups[QMS_RD_COUNT];
-	size_t ngroups[QMS_RD_COUNT];   /* sorted by key (procedures: matched first) */
+	size_t ngroups[QMS_RD_COUNT]; /* sorted by key (procedures: matched first) */
 	struct qms_results_problem *problems;
-	size_t nproblems;               /* kept */
-	uint64_t nproblems_total;       /* all of them */
+	size_t nproblems; /* kept */
+	uint64_t nproblems_total; /* all of them */
 	struct {
 		const char *msgid;
 		uint64_t n;
-	} kinds[16];                    /* problems by kind */
+	} kinds[16]; /* problems by kind */
 	size_t nkinds;
 	struct qms_results_late *late;
 	size_t nlate;
@@ -201,8 +190,7 @@ long qms_results_hist_rank(const struct qms_results_hist *h, double q);
 
 /* A duration of the histogram's units for people: days as they are,
  * minutes in hours or minutes as `unit` says ("1,5 giờ"). Appends. */
-void qms_results_format_value(struct qms_buf *out, const struct qms_results_group *g, long v,
-			      enum qms_lang lang);
+void qms_results_format_value(struct qms_buf *out, const struct qms_results_group *g, long v, enum qms_lang lang);
 
 /* Outputs. */
 void qms_results_format_text(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang);

@@ -13,19 +13,15 @@ bool qms_rules_need_index(enum qms_kind kind)
 	return kind == QMS_KIND_AGENCY || kind == QMS_KIND_SYSTEM;
 }
 
-void qms_rules_document(const struct qms_index *ix, const struct qms_catalogs *cat,
-			const struct qms_document *d, const char *path, struct qms_diags *diags)
+void qms_rules_document(const struct qms_index *ix, const struct qms_catalogs *cat, const struct qms_document *d,
+			const char *path, struct qms_diags *diags)
 {
 	switch (d->kind) {
 	case QMS_KIND_SYSTEM:
-		qms_iso_check_system(cat, ix, &((const struct qms_system_file *)d->data)->system, path,
-				     diags);
+		qms_iso_check_system(cat, ix, &((const struct qms_system_file *)d->data)->system, path, diags);
 		break;
-	case QMS_KIND_AGENCY:
-		qms_tracker_check(ix, d->data, path, diags);
-		break;
-	default:
-		break;
+	case QMS_KIND_AGENCY: qms_tracker_check(ix, d->data, path, diags); break;
+	default: break;
 	}
 }
 
@@ -57,8 +53,8 @@ static void unique_codes(const struct qms_index *ix, struct qms_diags *diags)
 			const struct qms_index_process *p = &ix->processes[codes[a].process];
 			const struct qms_index_process *o = &ix->processes[codes[a == i ? i + 1 : i].process];
 			qms_diags_add(diags, p->path, p->code.line, p->code.col, QMS_RULE_F012,
-				      "process code '%s' is also used by %s:%u:%u", p->code.text, o->path,
-				      o->code.line, o->code.col);
+				      "process code '%s' is also used by %s:%u:%u", p->code.text, o->path, o->code.line,
+				      o->code.col);
 		}
 		i = j;
 	}
@@ -137,14 +133,15 @@ static void check_lane_procedure(const struct qms_index *ix, const struct qms_in
 	const struct qms_index_process *own = qms_index_find_process(ix, pr->text);
 	if (!own) {
 		qms_diags_add(diags, p->path, pr->line, pr->col, QMS_RULE_D006,
-			      "no procedure with code '%s' in the workspace; name the procedure agency '%s' follows for its part",
+			      "no procedure with code '%s' in the workspace; name the procedure agency '%s' follows "
+			      "for its part",
 			      pr->text, l->agency.text);
 		return;
 	}
 	if (!own->agency.text || strcmp(own->agency.text, l->agency.text)) {
 		qms_diags_add(diags, p->path, pr->line, pr->col, QMS_RULE_D006,
-			      "procedure '%s' belongs to agency '%s', not to the lane's agency '%s'",
-			      pr->text, own->agency.text ? own->agency.text : "?", l->agency.text);
+			      "procedure '%s' belongs to agency '%s', not to the lane's agency '%s'", pr->text,
+			      own->agency.text ? own->agency.text : "?", l->agency.text);
 		return;
 	}
 	if (l->hours < 0 || own->committed_h < 0 || l->hours <= own->committed_h + 1e-9)
@@ -175,11 +172,13 @@ static void check_lanes(const struct qms_index *ix, const char **agencies, struc
 				const char *close = qms_closest(l->agency.text, agencies, ix->nagencies);
 				if (close)
 					qms_diags_add(diags, p->path, l->agency.line, l->agency.col, QMS_RULE_D005,
-						      "lane agency '%s' has no tracker in audits/; did you mean '%s'? (a body outside the workspace goes under 'body')",
+						      "lane agency '%s' has no tracker in audits/; did you mean '%s'? "
+						      "(a body outside the workspace goes under 'body')",
 						      l->agency.text, close);
 				else
 					qms_diags_add(diags, p->path, l->agency.line, l->agency.col, QMS_RULE_D005,
-						      "lane agency '%s' has no tracker in audits/; for a body outside the workspace write 'body:' with its name",
+						      "lane agency '%s' has no tracker in audits/; for a body outside "
+						      "the workspace write 'body:' with its name",
 						      l->agency.text);
 				continue;
 			}
@@ -253,12 +252,11 @@ void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags)
 		}
 		if (close)
 			qms_diags_add(diags, path, agency->line, agency->col, QMS_RULE_F013,
-				      "agency '%s' has no tracker in audits/; did you mean '%s'?",
-				      agency->text, close);
+				      "agency '%s' has no tracker in audits/; did you mean '%s'?", agency->text, close);
 		else
 			qms_diags_add(diags, path, agency->line, agency->col, QMS_RULE_F013,
-				      "agency '%s' has no tracker in audits/; add audits/%s.yaml",
-				      agency->text, agency->text);
+				      "agency '%s' has no tracker in audits/; add audits/%s.yaml", agency->text,
+				      agency->text);
 	}
 	check_lanes(ix, agencies, diags);
 	free(codes);

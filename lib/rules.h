@@ -20,7 +20,7 @@ void qms_rules_workspace(const struct qms_index *ix, struct qms_diags *diags);
 bool qms_rules_need_index(enum qms_kind kind);
 
 /* The rules of one document that need the index (and the catalogs). */
-void qms_rules_document(const struct qms_index *ix, const struct qms_catalogs *cat,
-			const struct qms_document *d, const char *path, struct qms_diags *diags);
+void qms_rules_document(const struct qms_index *ix, const struct qms_catalogs *cat, const struct qms_document *d,
+			const char *path, struct qms_diags *diags);
 
 #endif

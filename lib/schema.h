@@ -25,7 +25,7 @@ enum qms_type {
 
 enum {
 	QMS_F_REQUIRED = 1 << 0,
-	QMS_F_LIST = 1 << 1,        /* a list of `type` */
+	QMS_F_LIST = 1 << 1, /* a list of `type` */
 	QMS_F_ONE_OR_LIST = 1 << 2, /* with QMS_F_LIST: a single item is accepted too */
 };
 
@@ -35,24 +35,24 @@ struct qms_field {
 	const char *key;
 	enum qms_type type;
 	unsigned flags;
-	size_t offset;                   /* of the qms_value, qms_list or struct */
+	size_t offset; /* of the qms_value, qms_list or struct */
 	const struct qms_schema *schema; /* QMS_T_MAP: the item's table */
-	const char *const *choices;      /* QMS_T_CHOICE: NULL-terminated */
-	double min, max;                 /* QMS_T_INT, QMS_T_NUMBER: range */
-	const char *doc;                 /* one line for docs/format.md */
+	const char *const *choices; /* QMS_T_CHOICE: NULL-terminated */
+	double min, max; /* QMS_T_INT, QMS_T_NUMBER: range */
+	const char *doc; /* one line for docs/format.md */
 };
 
 struct qms_schema {
-	const char *name;    /* for messages: "process", "step" ... */
-	size_t size;         /* of the struct a mapping decodes into */
+	const char *name; /* for messages: "process", "step" ... */
+	size_t size; /* of the struct a mapping decodes into */
 	const struct qms_field *fields; /* ends with a field whose key is NULL */
-	bool is_root;        /* the table of a whole file */
+	bool is_root; /* the table of a whole file */
 };
 
 struct qms_kind_info {
-	const char *key;                 /* top-level key naming the kind */
-	const struct qms_schema *root;   /* table of the whole file */
-	const char *where;               /* where such files live, for the docs */
+	const char *key; /* top-level key naming the kind */
+	const struct qms_schema *root; /* table of the whole file */
+	const char *where; /* where such files live, for the docs */
 };
 
 const struct qms_kind_info *qms_kind_info(enum qms_kind kind);
@@ -63,7 +63,7 @@ struct qms_document {
 	enum qms_kind kind;
 	void *data;
 	struct qms_doc *doc; /* owned, unless shared */
-	bool shared;         /* kept by a source (source.h): qms_document_release() leaves it */
+	bool shared; /* kept by a source (source.h): qms_document_release() leaves it */
 };
 
 /* Decode a loaded document: find its kind from the top-level key, check it

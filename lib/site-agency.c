@@ -117,8 +117,10 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 	const struct qms_coverage *c = &a->coverage;
 	const struct qms_catalog *cat = c->catalog;
 	qms_buf_adds(b, "<p>");
-	escf(b, s->vi ? "%s điều khoản, tính đến ngày %s: đáp ứng %s; có tài liệu, chưa có bằng chứng %s; chưa đáp ứng %s; không áp dụng %s." :
-			"%s clauses as of %s: %s met, %s documented, %s missing, %s not applicable.",
+	escf(b,
+	     s->vi ? "%s điều khoản, tính đến ngày %s: đáp ứng %s; có tài liệu, chưa có bằng chứng %s; chưa đáp ứng "
+		     "%s; không áp dụng %s."
+		   : "%s clauses as of %s: %s met, %s documented, %s missing, %s not applicable.",
 	     N(s, c->nrows), D(s, c->as_of), N(s, c->count[QMS_COV_MET]), N(s, c->count[QMS_COV_DOCUMENTED]),
 	     N(s, c->count[QMS_COV_MISSING]), N(s, c->count[QMS_COV_NOT_APPLICABLE]));
 	if (c->system_path) {
@@ -165,11 +167,12 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 {
 	const struct qms_report *r = s->r;
-	static const char *const vi[] = {"Mã hiệu", "Tên quy trình", "Tiêu chuẩn", "Lần ban hành", "Ngày hiệu lực",
-					 "Thời hạn quy định", "Cam kết", "Cắt giảm", "Phát hiện mở", "Lỗi",
-					 "Cảnh báo", NULL};
-	static const char *const en[] = {"Code", "Title", "Standard", "Edition", "Effective", "Statutory limit",
-					 "Committed", "Cut", "Open findings", "Errors", "Warnings", NULL};
+	static const char *const vi[] = {
+		"Mã hiệu", "Tên quy trình", "Tiêu chuẩn",   "Lần ban hành", "Ngày hiệu lực", "Thời hạn quy định",
+		"Cam kết", "Cắt giảm",      "Phát hiện mở", "Lỗi",          "Cảnh báo",      NULL};
+	static const char *const en[] = {"Code",          "Title",           "Standard",  "Edition",
+					 "Effective",     "Statutory limit", "Committed", "Cut",
+					 "Open findings", "Errors",          "Warnings",  NULL};
 	struct qms_site_table t;
 	qms_site_table_begin(&t, b, "table-wrap", NULL, s->vi ? vi : en, "lllllllrrrr");
 	for (size_t i = 0; i < r->nprocedures; i++) {
@@ -179,8 +182,8 @@ static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 		const struct qms_process *pr = p->process;
 		size_t open = 0;
 		for (size_t k = 0; k < r->nfindings; k++)
-			open += r->findings[k].procedure == i && (r->findings[k].state == QMS_ACTION_OPEN ||
-								 r->findings[k].state == QMS_ACTION_OVERDUE);
+			open += r->findings[k].procedure == i &&
+				(r->findings[k].state == QMS_ACTION_OPEN || r->findings[k].state == QMS_ACTION_OVERDUE);
 		qms_site_row(&t, NULL);
 		qms_site_cell(&t, "nowrap");
 		qms_site_proc_link(s, b, i, "../procedures/");
@@ -221,22 +224,21 @@ static void agency_head(struct site *s, struct qms_buf *b, size_t ai)
 	if (a->tracked && st->deadline >= 0) {
 		qms_buf_adds(b, " · ");
 		if (st->status == QMS_STATUS_DONE)
-			escf(b, s->vi ? "công bố ngày %s (hạn %s)" : "announced %s (deadline %s)",
-			     D(s, st->announced), D(s, st->deadline));
+			escf(b, s->vi ? "công bố ngày %s (hạn %s)" : "announced %s (deadline %s)", D(s, st->announced),
+			     D(s, st->deadline));
 		else if (st->days_left < 0)
-			escf(b, s->vi ? "hạn %s, đã quá %ld ngày" : "deadline %s, %ld days overdue",
-			     D(s, st->deadline), (long)-st->days_left);
+			escf(b, s->vi ? "hạn %s, đã quá %ld ngày" : "deadline %s, %ld days overdue", D(s, st->deadline),
+			     (long)-st->days_left);
 		else
-			escf(b, s->vi ? "hạn %s, còn %ld ngày" : "deadline %s, %ld days left",
-			     D(s, st->deadline), (long)st->days_left);
+			escf(b, s->vi ? "hạn %s, còn %ld ngày" : "deadline %s, %ld days left", D(s, st->deadline),
+			     (long)st->days_left);
 	}
 	qms_buf_adds(b, "</p>\n");
 	const struct qms_agency_file *t = a->tracker;
 	if (t && t->migration.from.standard.text) {
 		const struct qms_migration_from *f = &t->migration.from;
 		qms_buf_adds(b, "<p class=\"muted\">");
-		escf(b, s->vi ? "Hệ thống trước chuyển đổi: %s" : "System before the conversion: %s",
-		     f->standard.text);
+		escf(b, s->vi ? "Hệ thống trước chuyển đổi: %s" : "System before the conversion: %s", f->standard.text);
 		if (f->announced.text)
 			escf(b, s->vi ? ", công bố ngày %s" : ", announced %s", D(s, f->announced.date));
 		if (f->decision.text)
@@ -272,7 +274,9 @@ static void agency_stages(struct site *s, struct qms_buf *b, size_t ai)
 	qms_buf_adds(b, "</h2>\n");
 	if (!a->tracked) {
 		qms_buf_adds(b, "<p>");
-		escf(b, s->vi ? "Cơ quan chưa có tệp theo dõi audits/%s.yaml." : "The agency has no tracker audits/%s.yaml.",
+		escf(b,
+		     s->vi ? "Cơ quan chưa có tệp theo dõi audits/%s.yaml."
+			   : "The agency has no tracker audits/%s.yaml.",
 		     a->id);
 		qms_buf_adds(b, "</p>\n");
 	} else {
@@ -331,13 +335,17 @@ static void agency_audits(struct site *s, struct qms_buf *b, size_t ai)
 	esc(b, L(s, "Đánh giá, kiểm tra và phát hiện", "Audits, inspections and findings"));
 	qms_buf_adds(b, "</h2>\n<p>");
 	size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
-	escf(b, s->vi ? "Đến ngày %s: %s cuộc đánh giá, kiểm tra%s (%s trong kỳ); hành động khắc phục: %s chưa hoàn thành (%s quá hạn), %s chưa kiểm tra hiệu lực, %s đã kiểm tra hiệu lực."
-		      : "By %s: %s %s (%s in the period); corrective actions: %s open (%s overdue), %s not verified, %s verified.",
+	escf(b,
+	     s->vi ? "Đến ngày %s: %s cuộc đánh giá, kiểm tra%s (%s trong kỳ); hành động khắc phục: %s chưa hoàn thành "
+		     "(%s quá hạn), %s chưa kiểm tra hiệu lực, %s đã kiểm tra hiệu lực."
+		   : "By %s: %s %s (%s in the period); corrective actions: %s open (%s overdue), %s not verified, %s "
+		     "verified.",
 	     D(s, r->as_of), N(s, a->audits_total),
-	     s->vi ? "" : a->audits_total == 1 ? "audit or inspection" : "audits and inspections",
-	     N(s, a->audits_period), N(s, unfinished),
-	     N(s, a->actions[QMS_ACTION_OVERDUE]), N(s, a->actions[QMS_ACTION_UNVERIFIED]),
-	     N(s, a->actions[QMS_ACTION_VERIFIED]));
+	     s->vi                  ? ""
+	     : a->audits_total == 1 ? "audit or inspection"
+				    : "audits and inspections",
+	     N(s, a->audits_period), N(s, unfinished), N(s, a->actions[QMS_ACTION_OVERDUE]),
+	     N(s, a->actions[QMS_ACTION_UNVERIFIED]), N(s, a->actions[QMS_ACTION_VERIFIED]));
 	qms_buf_adds(b, "</p>\n");
 	for (size_t i = 0; i < r->naudits; i++)
 		if (r->audits[i].agency == ai)
@@ -361,9 +369,10 @@ static void agency_coverage(struct site *s, struct qms_buf *b, size_t ai)
 		coverage_section(s, b, a);
 	} else {
 		qms_buf_adds(b, "<p>");
-		esc(b, r->have_catalog ? L(s, "Chưa có tài liệu hệ thống (processes/) nên chưa đánh giá.",
-					   "No system documents in processes/: not assessed.")
-				       : L(s, "Không tìm thấy danh mục điều khoản.", "The clause catalog was not found."));
+		esc(b, r->have_catalog
+			       ? L(s, "Chưa có tài liệu hệ thống (processes/) nên chưa đánh giá.",
+				   "No system documents in processes/: not assessed.")
+			       : L(s, "Không tìm thấy danh mục điều khoản.", "The clause catalog was not found."));
 		qms_buf_adds(b, "</p>\n");
 	}
 	qms_buf_adds(b, "</section>\n");
@@ -396,7 +405,8 @@ static void agency_map(struct site *s, struct qms_buf *b, size_t ai)
 		qms_buf_init(&file);
 		qms_buf_init(&label);
 		qms_buf_printf(&file, QMS_RENDER_MAPS "/%s.svg", a->id);
-		qms_buf_printf(&label, s->vi ? "Sơ đồ tương tác các quy trình của %s" : "Interaction map of %s", a->name);
+		qms_buf_printf(&label, s->vi ? "Sơ đồ tương tác các quy trình của %s" : "Interaction map of %s",
+			       a->name);
 		qms_buf_adds(b, "<figure><div class=\"diagram-box\">");
 		qms_site_add_diagram(s, b, file.buf, "../", "../procedures/", label.buf);
 		qms_buf_adds(b, "</div><figcaption>");

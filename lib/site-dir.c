@@ -29,8 +29,8 @@ static bool listed(const struct qms_strlist *l, const char *rel)
 static bool is_temp_name(const char *name)
 {
 	size_t n = strlen(name);
-	return name[0] == '.' && ((n > 11 && !strncmp(name + n - 11, ".tmp-", 5)) ||
-				  (n > 4 && !strcmp(name + n - 4, ".tmp")));
+	return name[0] == '.' &&
+	       ((n > 11 && !strncmp(name + n - 11, ".tmp-", 5)) || (n > 4 && !strcmp(name + n - 4, ".tmp")));
 }
 
 static bool is_stage_name(const char *name)
@@ -93,7 +93,7 @@ static int check_owned(const struct qms_dir *d, struct qms_buf *rel, const struc
 		else if (!listed(old, rel->buf) && !is_temp_name(names.items[i]))
 			rc = qms_error(err,
 				       "'%s/%s' is not a file qms wrote (the site's %s does not list it); move it "
-					 "out of the site folder, nothing was written",
+				       "out of the site folder, nothing was written",
 				       d->path, rel->buf, QMS_SITE_MARKER);
 	}
 	rel->len = len;
@@ -170,7 +170,7 @@ static int open_root(struct qms_dir *root, struct qms_strlist *old, const char *
 		else
 			qms_error(err,
 				  "'%s' is not empty and is not a site qms wrote (it has no %s); give a new or "
-				    "empty folder, nothing was written",
+				  "empty folder, nothing was written",
 				  dir, QMS_SITE_MARKER);
 	}
 	free(real);

@@ -27,8 +27,8 @@
 extern const char *const qms_site_folders[];
 
 struct qms_site_dir {
-	struct qms_dir root;    /* the site folder */
-	struct qms_dir stage;   /* root/.qms-site-new-XXXXXX: the new site */
+	struct qms_dir root; /* the site folder */
+	struct qms_dir stage; /* root/.qms-site-new-XXXXXX: the new site */
 	struct qms_strlist old; /* what the previous marker lists, sorted */
 	bool published;
 };

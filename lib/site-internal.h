@@ -26,18 +26,18 @@
 
 struct site {
 	const struct qms_report *r;
-	const struct qms_dir *out;     /* the new site's folder (a stage) */
+	const struct qms_dir *out; /* the new site's folder (a stage) */
 	enum qms_lang lang;
 	bool vi;
-	struct qms_strlist files;      /* written, relative to out */
+	struct qms_strlist files; /* written, relative to out */
 	struct qms_site_result *res;
-	bool *has_diagram;             /* per procedure */
-	bool *has_map;                 /* per agency */
-	struct qms_ring ring;          /* what slot() hands out */
+	bool *has_diagram; /* per procedure */
+	bool *has_map; /* per agency */
+	struct qms_ring ring; /* what slot() hands out */
 	struct qms_buf tmp;
 	char cwd[PATH_MAX];
-	struct qms_site_memo *memo;    /* opt->memo */
-	bool in_place;                 /* out is the site folder itself (site-memo.h) */
+	struct qms_site_memo *memo; /* opt->memo */
+	bool in_place; /* out is the site folder itself (site-memo.h) */
 };
 
 /* ---- small things ---- */
@@ -129,8 +129,8 @@ struct qms_site_table {
 	bool in_row, in_cell;
 };
 
-void qms_site_table_begin(struct qms_site_table *t, struct qms_buf *b, const char *wrap_class,
-			  const char *table_class, const char *const *names, const char *align);
+void qms_site_table_begin(struct qms_site_table *t, struct qms_buf *b, const char *wrap_class, const char *table_class,
+			  const char *const *names, const char *align);
 /* A row; id its id or NULL. */
 void qms_site_row(struct qms_site_table *t, const char *id);
 /* A cell of class cls (NULL: by the column's alignment). */

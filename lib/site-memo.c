@@ -27,8 +27,7 @@ void qms_site_memo_free(struct qms_site_memo *m)
 	free(m);
 }
 
-void qms_site_memo_counts(const struct qms_site_memo *m, size_t *written, size_t *unchanged,
-			  size_t *diagrams_made)
+void qms_site_memo_counts(const struct qms_site_memo *m, size_t *written, size_t *unchanged, size_t *diagrams_made)
 {
 	*written = m->written;
 	*unchanged = m->unchanged;
@@ -63,9 +62,8 @@ int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char
 	qms_buf_init(&key);
 	qms_buf_init(&name);
 	struct qms_render_digest d = qms_render_digest_of(svg->buf, svg->len);
-	qms_buf_printf(&key, "%016llx%016llx%016llx%016llx%s%c%s", (unsigned long long)d.a,
-		       (unsigned long long)d.b, (unsigned long long)m->codes.a, (unsigned long long)m->codes.b,
-		       label, '\0', prefix);
+	qms_buf_printf(&key, "%016llx%016llx%016llx%016llx%s%c%s", (unsigned long long)d.a, (unsigned long long)d.b,
+		       (unsigned long long)m->codes.a, (unsigned long long)m->codes.b, label, '\0', prefix);
 	d = qms_render_digest_of(key.buf, key.len);
 	qms_buf_printf(&name, "%s %s", rel, prefix);
 	size_t len;

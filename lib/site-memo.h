@@ -11,13 +11,13 @@
 
 struct qms_site_memo {
 	struct qms_render_cache *diagrams; /* by name under diagrams/ */
-	struct qms_render_cache *pages;    /* digests only, by name in the site */
-	struct qms_render_cache *inlined;  /* diagrams as pages inline them, by name and prefix */
-	struct qms_render_digest codes;    /* of the procedures pages link to, this build */
-	bool built;                        /* a build of this memo was published */
-	size_t written, unchanged;         /* files, in the last build */
-	size_t made_before;                /* diagrams made before the last build */
-	size_t diagrams_made;              /* by the last build */
+	struct qms_render_cache *pages; /* digests only, by name in the site */
+	struct qms_render_cache *inlined; /* diagrams as pages inline them, by name and prefix */
+	struct qms_render_digest codes; /* of the procedures pages link to, this build */
+	bool built; /* a build of this memo was published */
+	size_t written, unchanged; /* files, in the last build */
+	size_t made_before; /* diagrams made before the last build */
+	size_t diagrams_made; /* by the last build */
 };
 
 /* Write rel into d unless the memo's last build wrote the same bytes there

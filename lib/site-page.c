@@ -80,8 +80,8 @@ static void grade_badge(struct site *s, struct qms_buf *b, int grade)
 
 /* ---- tables ---- */
 
-void qms_site_table_begin(struct qms_site_table *t, struct qms_buf *b, const char *wrap_class,
-			  const char *table_class, const char *const *names, const char *align)
+void qms_site_table_begin(struct qms_site_table *t, struct qms_buf *b, const char *wrap_class, const char *table_class,
+			  const char *const *names, const char *align)
 {
 	memset(t, 0, sizeof(*t));
 	qms_tstream_begin_html(&t->ts, b, align, wrap_class, table_class);
@@ -141,11 +141,11 @@ void qms_site_table_end(struct qms_site_table *t)
 	qms_tstream_end(&t->ts);
 }
 
-void qms_site_page_begin(struct site *s, struct qms_buf *b, const char *root, const char *title,
-		       const char *main_class)
+void qms_site_page_begin(struct site *s, struct qms_buf *b, const char *root, const char *title, const char *main_class)
 {
-	qms_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+	qms_buf_printf(b,
+		       "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 		       s->vi ? "vi" : "en");
 	esc(b, title);
 	qms_buf_printf(b, "</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\">\n</head>\n<body>\n", root);
@@ -160,8 +160,9 @@ void qms_site_page_begin(struct site *s, struct qms_buf *b, const char *root, co
 void qms_site_page_end(struct site *s, struct qms_buf *b)
 {
 	qms_buf_adds(b, "</main>\n<footer class=\"site\">");
-	escf(b, s->vi ? "Lập bằng qms từ bộ hồ sơ YAML của không gian làm việc; số liệu đến ngày %s."
-		      : "Made by qms from the YAML files of the workspace; figures as of %s.",
+	escf(b,
+	     s->vi ? "Lập bằng qms từ bộ hồ sơ YAML của không gian làm việc; số liệu đến ngày %s."
+		   : "Made by qms from the YAML files of the workspace; figures as of %s.",
 	     D(s, s->r->as_of));
 	qms_buf_adds(b, "</footer>\n</body>\n</html>\n");
 }
@@ -194,7 +195,7 @@ static int diagram_link(struct qms_buf *out, const char *href, void *ctx)
 /* The diagram diagrams/<file> inline, or as an image when it cannot be
  * inlined safely. */
 void qms_site_add_diagram(struct site *s, struct qms_buf *b, const char *file, const char *root,
-			const char *proc_prefix, const char *label)
+			  const char *proc_prefix, const char *label)
 {
 	char *rel = qms_path_join("diagrams", file);
 	struct qms_buf svg;
@@ -221,12 +222,8 @@ static void finding_status(struct site *s, struct qms_buf *b, const struct qms_r
 {
 	const struct qms_finding *fd = f->finding;
 	switch (f->state) {
-	case QMS_ACTION_NONE:
-		esc(b, qms_action_state_label(f->state, s->lang));
-		break;
-	case QMS_ACTION_OPEN:
-		esc(b, qms_action_state_label(f->state, s->lang));
-		break;
+	case QMS_ACTION_NONE: esc(b, qms_action_state_label(f->state, s->lang)); break;
+	case QMS_ACTION_OPEN: esc(b, qms_action_state_label(f->state, s->lang)); break;
 	case QMS_ACTION_OVERDUE:
 		qms_buf_adds(b, "<span class=\"badge overdue\">");
 		escf(b, s->vi ? "Quá hạn %d ngày" : "%d days overdue", (int)f->days_overdue);
@@ -240,8 +237,7 @@ static void finding_status(struct site *s, struct qms_buf *b, const struct qms_r
 		escf(b, s->vi ? "Đã khắc phục %s, kiểm tra hiệu lực %s" : "Closed %s, verified %s",
 		     D(s, fd->closed.date), D(s, fd->verified.date));
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -252,8 +248,7 @@ static void finding_step(struct site *s, struct qms_buf *b, const struct qms_rep
 	const char *id = f->finding->step.text;
 	if (!id)
 		return;
-	const struct qms_process *p =
-		f->procedure != SIZE_MAX ? s->r->procedures[f->procedure].process : NULL;
+	const struct qms_process *p = f->procedure != SIZE_MAX ? s->r->procedures[f->procedure].process : NULL;
 	size_t k = p ? qms_procdoc_step_index(p, id) : SIZE_MAX;
 	if (k == SIZE_MAX) {
 		esc(b, id);
@@ -327,16 +322,28 @@ static void finding_row(struct site *s, struct qms_site_table *t, size_t i, bool
 
 /* The findings table of an audit (agency page) or of a procedure
  * (procedure page: audit given per row). */
-void qms_site_findings_table(struct site *s, struct qms_buf *b, size_t audit, size_t procedure,
-			     const char *proc_prefix)
+void qms_site_findings_table(struct site *s, struct qms_buf *b, size_t audit, size_t procedure, const char *proc_prefix)
 {
 	const struct qms_report *r = s->r;
 	bool for_proc = procedure != SIZE_MAX;
-	const char *vi[] = {"Cơ quan, cuộc đánh giá", "Phát hiện", "Điều khoản",
-			    for_proc ? "Bước" : "Quy trình, bước", "Nội dung", "Nguyên nhân, hành động khắc phục",
-			    "Hạn", "Tình trạng", NULL};
-	const char *en[] = {"Agency, audit", "Finding", "Clause", for_proc ? "Step" : "Procedure, step",
-			    "Finding text", "Cause, corrective action", "Due", "Status", NULL};
+	const char *vi[] = {"Cơ quan, cuộc đánh giá",
+			    "Phát hiện",
+			    "Điều khoản",
+			    for_proc ? "Bước" : "Quy trình, bước",
+			    "Nội dung",
+			    "Nguyên nhân, hành động khắc phục",
+			    "Hạn",
+			    "Tình trạng",
+			    NULL};
+	const char *en[] = {"Agency, audit",
+			    "Finding",
+			    "Clause",
+			    for_proc ? "Step" : "Procedure, step",
+			    "Finding text",
+			    "Cause, corrective action",
+			    "Due",
+			    "Status",
+			    NULL};
 	struct qms_site_table t;
 	/* the agency and the audit only on the procedure's page */
 	qms_site_table_begin(&t, b, "table-wrap findings", NULL, (s->vi ? vi : en) + !for_proc, "");
@@ -406,4 +413,3 @@ void qms_site_diags_section(struct site *s, struct qms_buf *b, const char *agenc
 	qms_buf_release(&rel);
 	qms_buf_release(&id);
 }
-

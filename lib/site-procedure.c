@@ -44,7 +44,8 @@ static void step_badges(struct qms_docw *w, size_t step, void *ctx)
 		bool open = f->state == QMS_ACTION_OPEN || f->state == QMS_ACTION_OVERDUE ||
 			    (f->state == QMS_ACTION_NONE && !f->finding->closed.text);
 		qms_buf_printf(&b, " <a class=\"badge %s%s\" href=\"#finding-%zu\">",
-			       f->grade >= 0 && f->grade < 4 ? qms_site_grade_class[f->grade] : "", open ? "" : " closed", k);
+			       f->grade >= 0 && f->grade < 4 ? qms_site_grade_class[f->grade] : "",
+			       open ? "" : " closed", k);
 		esc(&b, f->finding->id.text ? f->finding->id.text : "?");
 		qms_buf_adds(&b, "</a>");
 	}
@@ -105,8 +106,9 @@ static void proc_diagram(struct site *s, struct qms_buf *b, size_t pi, const cha
 		qms_buf_adds(b, "<figure id=\"diagram\"><div class=\"diagram-box\">");
 		qms_site_add_diagram(s, b, file.buf, "../", "", label.buf);
 		qms_buf_adds(b, "</div><figcaption class=\"noprint\">");
-		escf(b, s->vi ? "Phát hiện tính đến ngày %s được đánh dấu trên các bước; đường găng tô đỏ. "
-			      : "Findings as of %s are marked on their steps; the critical path is red. ",
+		escf(b,
+		     s->vi ? "Phát hiện tính đến ngày %s được đánh dấu trên các bước; đường găng tô đỏ. "
+			   : "Findings as of %s are marked on their steps; the critical path is red. ",
 		     D(s, s->r->as_of));
 		qms_buf_adds(b, "<a href=\"../diagrams/");
 		esc(b, file.buf);
@@ -115,7 +117,8 @@ static void proc_diagram(struct site *s, struct qms_buf *b, size_t pi, const cha
 		qms_buf_release(&label);
 	} else {
 		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Không vẽ được lưu đồ (xem kết quả kiểm tra).", "The diagram could not be drawn (see the check)."));
+		esc(b, L(s, "Không vẽ được lưu đồ (xem kết quả kiểm tra).",
+			 "The diagram could not be drawn (see the check)."));
 		qms_buf_adds(b, "</p>\n");
 	}
 	qms_buf_adds(b, "</aside>\n");

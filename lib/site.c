@@ -55,8 +55,7 @@ static void index_cards(struct site *s, struct qms_buf *b)
 	card(b, "total-agencies", NULL, N(s, r->tracked), L(s, "cơ quan theo dõi", "agencies tracked"));
 	card(b, "total-done", "done", N(s, r->by_status[QMS_STATUS_DONE]), L(s, "đã công bố", "announced"));
 	card(b, "total-overdue", "overdue", N(s, r->by_status[QMS_STATUS_OVERDUE]), L(s, "quá hạn", "overdue"));
-	card(b, "total-at-risk", "at-risk", N(s, r->by_status[QMS_STATUS_AT_RISK]),
-	     L(s, "có nguy cơ chậm", "at risk"));
+	card(b, "total-at-risk", "at-risk", N(s, r->by_status[QMS_STATUS_AT_RISK]), L(s, "có nguy cơ chậm", "at risk"));
 	card(b, "total-on-track", "on-track", N(s, r->by_status[QMS_STATUS_ON_TRACK]),
 	     L(s, "đúng tiến độ", "on track"));
 	card(b, "total-procedures", NULL, N(s, r->nprocedures), L(s, "quy trình", "procedures"));
@@ -100,12 +99,32 @@ static void index_agencies(struct site *s, struct qms_buf *b)
 	qms_buf_adds(b, "<section id=\"agencies\">\n<h2>");
 	esc(b, L(s, "Danh sách cơ quan", "Agencies"));
 	qms_buf_adds(b, "</h2>\n");
-	static const char *const head_vi[] = {"Cơ quan", "Cấp", "Tình trạng", "Giai đoạn tiếp theo", "Hạn",
-					      "Còn (ngày)", "Quy trình", "Phát hiện trong kỳ", "Khắc phục chưa xong",
-					      "Lỗi", "Cảnh báo", "Điều khoản chưa đáp ứng", NULL};
-	static const char *const head_en[] = {"Agency", "Level", "Status", "Next stage", "Deadline", "Days left",
-					      "Procedures", "Findings in the period", "Actions open", "Errors",
-					      "Warnings", "Clauses not met", NULL};
+	static const char *const head_vi[] = {"Cơ quan",
+					      "Cấp",
+					      "Tình trạng",
+					      "Giai đoạn tiếp theo",
+					      "Hạn",
+					      "Còn (ngày)",
+					      "Quy trình",
+					      "Phát hiện trong kỳ",
+					      "Khắc phục chưa xong",
+					      "Lỗi",
+					      "Cảnh báo",
+					      "Điều khoản chưa đáp ứng",
+					      NULL};
+	static const char *const head_en[] = {"Agency",
+					      "Level",
+					      "Status",
+					      "Next stage",
+					      "Deadline",
+					      "Days left",
+					      "Procedures",
+					      "Findings in the period",
+					      "Actions open",
+					      "Errors",
+					      "Warnings",
+					      "Clauses not met",
+					      NULL};
 	struct qms_site_table t;
 	qms_site_table_begin(&t, b, "table-wrap", "full", s->vi ? head_vi : head_en, "lllllrrrrrrr");
 	for (size_t i = 0; i < r->nagencies; i++) {
@@ -117,8 +136,10 @@ static void index_agencies(struct site *s, struct qms_buf *b)
 		qms_site_text(&t, NULL, qms_level_label(a->level, s->lang));
 		qms_site_cell(&t, NULL);
 		qms_site_status_badge(s, b, a);
-		qms_site_text(&t, NULL, !a->tracked ? ""
-					      : st->next_stage >= 0 ? qms_stage_label(st->next_stage, s->lang) : "-");
+		qms_site_text(&t, NULL,
+			      !a->tracked           ? ""
+			      : st->next_stage >= 0 ? qms_stage_label(st->next_stage, s->lang)
+						    : "-");
 		qms_site_text(&t, "nowrap", a->tracked ? D(s, st->deadline) : "");
 		qms_site_cell(&t, "num");
 		if (a->tracked && st->deadline >= 0 && st->status != QMS_STATUS_DONE)
@@ -130,7 +151,8 @@ static void index_agencies(struct site *s, struct qms_buf *b)
 		qms_site_textf(&t, "num", "%zu", a->warnings);
 		qms_site_cell(&t, "num");
 		if (a->assessed)
-			qms_buf_printf(b, "%zu", a->coverage.count[QMS_COV_DOCUMENTED] + a->coverage.count[QMS_COV_MISSING]);
+			qms_buf_printf(b, "%zu",
+				       a->coverage.count[QMS_COV_DOCUMENTED] + a->coverage.count[QMS_COV_MISSING]);
 	}
 	qms_site_table_end(&t);
 	qms_buf_adds(b, "</section>\n");
@@ -141,8 +163,9 @@ static void write_index(struct site *s, struct qms_buf *b)
 	const struct qms_report *r = s->r;
 	struct qms_buf title;
 	qms_buf_init(&title);
-	qms_buf_printf(&title, s->vi ? "Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s"
-				     : "ISO 9001:2015 quality management%s%s",
+	qms_buf_printf(&title,
+		       s->vi ? "Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s"
+			     : "ISO 9001:2015 quality management%s%s",
 		       *r->workspace ? " - " : "", r->workspace);
 	qms_site_page_begin(s, b, "", title.buf, NULL);
 	qms_buf_adds(b, "<h1>");
@@ -154,8 +177,10 @@ static void write_index(struct site *s, struct qms_buf *b)
 	const char *from = slot(s);
 	qms_report_add_period(&s->tmp, r, s->lang);
 	const char *period = slot(s);
-	escf(b, s->vi ? "Số liệu tính đến ngày %s; kỳ báo cáo: %s (từ ngày %s)." :
-			"Figures as of %s; reporting period: %s (from %s).", asof, period, from);
+	escf(b,
+	     s->vi ? "Số liệu tính đến ngày %s; kỳ báo cáo: %s (từ ngày %s)."
+		   : "Figures as of %s; reporting period: %s (from %s).",
+	     asof, period, from);
 	qms_buf_adds(b, "</p>\n");
 	index_cards(s, b);
 	index_nav(s, b);
@@ -180,8 +205,11 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 		.npaths = 1,
 		.out_dir = ddir,
 		.staged = true,
-		.opt = {.format = QMS_RENDER_SVG, .lanes = QMS_LANES_VERTICAL, .lang = r->lang,
-			.workday_hours = r->settings.time.workday_hours, .as_of = r->as_of},
+		.opt = {.format = QMS_RENDER_SVG,
+			.lanes = QMS_LANES_VERTICAL,
+			.lang = r->lang,
+			.workday_hours = r->settings.time.workday_hours,
+			.as_of = r->as_of},
 		.lang_set = true,
 		.index = r->ix,
 		.index_diags = &r->index_diags,
@@ -318,8 +346,8 @@ out:
 	return rc;
 }
 
-int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
-		   const struct qms_site_options *opt, char **err)
+int qms_site_build(struct qms_site_result *out, const struct qms_report *r, const struct qms_site_options *opt,
+		   char **err)
 {
 	memset(out, 0, sizeof(*out));
 	qms_diags_init(&out->render.diags);

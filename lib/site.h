@@ -33,8 +33,8 @@
 #define QMS_SITE_MARKER ".qms-site"
 
 struct qms_site_options {
-	const char *out_dir;   /* created when missing */
-	unsigned jobs;         /* render workers; 0: one per core */
+	const char *out_dir; /* created when missing */
+	unsigned jobs; /* render workers; 0: one per core */
 	/* Called in the calling process after each diagram; may be NULL. */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *progress_ctx;
@@ -55,12 +55,11 @@ struct qms_site_memo;
 struct qms_site_memo *qms_site_memo_new(void);
 void qms_site_memo_free(struct qms_site_memo *m);
 /* Files and diagrams written, and left as they were, by the last build. */
-void qms_site_memo_counts(const struct qms_site_memo *m, size_t *written, size_t *unchanged,
-			  size_t *diagrams_made);
+void qms_site_memo_counts(const struct qms_site_memo *m, size_t *written, size_t *unchanged, size_t *diagrams_made);
 
 struct qms_site_result {
-	size_t pages;          /* HTML pages written */
-	size_t diagrams;       /* SVG diagrams written */
+	size_t pages; /* HTML pages written */
+	size_t diagrams; /* SVG diagrams written */
 	/* Diagrams that could not be made (the pages show none for them),
 	 * and documents skipped for reading errors: as `qms render` reports
 	 * them. */
@@ -83,8 +82,8 @@ int qms_site_check_dir(const char *dir, char **err);
  * swap it in; remove the files the marker of the previous site lists (and
  * nothing else). Returns 0 and fills *out (release with
  * qms_site_result_release()), or -1 with *err (caller frees). */
-int qms_site_build(struct qms_site_result *out, const struct qms_report *r,
-		   const struct qms_site_options *opt, char **err);
+int qms_site_build(struct qms_site_result *out, const struct qms_report *r, const struct qms_site_options *opt,
+		   char **err);
 void qms_site_result_release(struct qms_site_result *res);
 
 #endif

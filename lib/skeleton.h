@@ -12,10 +12,10 @@
 #include "util.h"
 
 struct qms_workspace_skeleton {
-	const char *name;      /* "Tỉnh Thái Bình"; NULL: a placeholder */
+	const char *name; /* "Tỉnh Thái Bình"; NULL: a placeholder */
 	enum qms_lang lang;
-	int32_t deadline;      /* migration deadline, -1: none */
-	int time_cut;          /* percent, -1: the default (40) */
+	int32_t deadline; /* migration deadline, -1: none */
+	int time_cut; /* percent, -1: the default (40) */
 };
 
 void qms_skeleton_workspace(struct qms_buf *out, const struct qms_workspace_skeleton *w);
@@ -26,11 +26,11 @@ void qms_skeleton_readme(struct qms_buf *out, enum qms_lang lang);
 void qms_skeleton_gitignore(struct qms_buf *out);
 
 struct qms_procedure_skeleton {
-	const char *code;      /* required: an id */
-	const char *agency;    /* required: an id */
-	const char *title;     /* NULL: a placeholder */
+	const char *code; /* required: an id */
+	const char *agency; /* required: an id */
+	const char *title; /* NULL: a placeholder */
 	enum qms_lang lang;
-	int32_t effective;     /* -1: a placeholder */
+	int32_t effective; /* -1: a placeholder */
 };
 
 void qms_skeleton_procedure(struct qms_buf *out, const struct qms_procedure_skeleton *p);
@@ -40,7 +40,7 @@ void qms_skeleton_system(struct qms_buf *out, const char *agency, enum qms_lang 
  * (every code of the workspace, to stay unique): the next number of the
  * agency's own `PREFIX-QT-NN` codes, else the initials of the agency id
  * (`so-tu-phap` gives `STP-QT-01`). Caller frees. */
-char *qms_skeleton_suggest_code(const char *agency, const char *const *own, size_t nown,
-				const char *const *all, size_t nall);
+char *qms_skeleton_suggest_code(const char *agency, const char *const *own, size_t nown, const char *const *all,
+				size_t nall);
 
 #endif

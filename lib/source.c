@@ -17,9 +17,9 @@ struct entry {
 	char *abs;
 	pthread_mutex_t lock;
 	bool have_bytes;
-	char *bytes;          /* owned */
+	char *bytes; /* owned */
 	size_t len;
-	bool have_doc;        /* doc_rc, doc and doc_diags are set */
+	bool have_doc; /* doc_rc, doc and doc_diags are set */
 	int doc_rc;
 	struct qms_document doc; /* owned, when doc_rc is 0 */
 	struct qms_diags doc_diags; /* what loading and decoding reported, under the first reader's name */
@@ -169,8 +169,7 @@ static int entry_bytes(struct qms_source *s, struct entry *e, const char *path, 
 	return 0;
 }
 
-int qms_source_bytes(struct qms_source *s, const char **out, size_t *len, const char *path,
-		     struct qms_diags *diags)
+int qms_source_bytes(struct qms_source *s, const char **out, size_t *len, const char *path, struct qms_diags *diags)
 {
 	*out = NULL;
 	*len = 0;
@@ -195,8 +194,7 @@ static void replay(struct qms_diags *diags, const struct qms_diags *kept, const 
 	}
 }
 
-int qms_source_document(struct qms_source *s, struct qms_document *out, const char *path,
-			struct qms_diags *diags)
+int qms_source_document(struct qms_source *s, struct qms_document *out, const char *path, struct qms_diags *diags)
 {
 	if (!s || !s->keep_documents)
 		return 1;

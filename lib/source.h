@@ -42,15 +42,13 @@ struct qms_source *qms_source_installed(void);
 /* The bytes of the file at path (relative to the current folder, or
  * absolute). Returns 0 with *out (owned by s, valid until the file is
  * forgotten or s freed), -1 with the reason in diags, or 1 when s is NULL. */
-int qms_source_bytes(struct qms_source *s, const char **out, size_t *len, const char *path,
-		     struct qms_diags *diags);
+int qms_source_bytes(struct qms_source *s, const char **out, size_t *len, const char *path, struct qms_diags *diags);
 
 /* The decoded document of path, shared (qms_document_release() leaves it
  * to s), when s keeps documents: returns 0 or -1 as qms_document_load()
  * does, with what decoding reported added to diags under the name path;
  * 1 when s is NULL or keeps no documents. */
-int qms_source_document(struct qms_source *s, struct qms_document *out, const char *path,
-			struct qms_diags *diags);
+int qms_source_document(struct qms_source *s, struct qms_document *out, const char *path, struct qms_diags *diags);
 
 /* Drop what s holds of the file at abs (absolute): read again when next
  * asked. Returns true when s held it. */

@@ -20,11 +20,11 @@ static const char *const status_en[] = {"done", "overdue", "at risk", "on track"
 
 /* design.md 3.4 */
 static const char *const stage_vi[] = {
-	"Lập kế hoạch", "Đào tạo", "Đánh giá thực trạng", "Xây dựng, chuyển đổi tài liệu", "Áp dụng",
-	"Đánh giá nội bộ", "Xem xét của lãnh đạo", "Công bố", "Báo cáo Sở KH&CN"};
-static const char *const stage_en[] = {
-	"Plan", "Training", "Gap analysis", "Documentation", "Apply", "Internal audit",
-	"Management review", "Announcement", "Report to DOST"};
+	"Lập kế hoạch",    "Đào tạo",         "Đánh giá thực trạng",  "Xây dựng, chuyển đổi tài liệu",
+	"Áp dụng",         "Đánh giá nội bộ", "Xem xét của lãnh đạo", "Công bố",
+	"Báo cáo Sở KH&CN"};
+static const char *const stage_en[] = {"Plan",           "Training",          "Gap analysis", "Documentation", "Apply",
+				       "Internal audit", "Management review", "Announcement", "Report to DOST"};
 
 static const char *const level_vi[] = {"Tỉnh", "Huyện", "Xã"};
 static const char *const level_en[] = {"Province", "District", "Commune"};
@@ -38,11 +38,12 @@ const char *qms_status_label(enum qms_status s, enum qms_lang lang)
 
 /* mid-sentence: lower case, as the administration writes them */
 static const char *const stage_vi_mid[] = {
-	"lập kế hoạch", "đào tạo", "đánh giá thực trạng", "xây dựng, chuyển đổi tài liệu", "áp dụng",
-	"đánh giá nội bộ", "xem xét của lãnh đạo", "công bố", "báo cáo Sở KH&CN"};
-static const char *const stage_en_mid[] = {
-	"plan", "training", "gap analysis", "documentation", "apply", "internal audit",
-	"management review", "announcement", "report to DOST"};
+	"lập kế hoạch",    "đào tạo",         "đánh giá thực trạng",  "xây dựng, chuyển đổi tài liệu",
+	"áp dụng",         "đánh giá nội bộ", "xem xét của lãnh đạo", "công bố",
+	"báo cáo Sở KH&CN"};
+static const char *const stage_en_mid[] = {"plan",          "training",       "gap analysis",      "documentation",
+					   "apply",         "internal audit", "management review", "announcement",
+					   "report to DOST"};
 
 const char *qms_stage_label_mid(int stage, enum qms_lang lang)
 {
@@ -150,8 +151,8 @@ void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_f
 		const struct qms_finding *fs = au->findings.items;
 		for (size_t k = 0; k < au->findings.len; k++) {
 			const struct qms_finding *f = &fs[k];
-			bool nonconformity = f->grade.text && (f->grade.choice == QMS_GRADE_MAJOR ||
-							       f->grade.choice == QMS_GRADE_MINOR);
+			bool nonconformity = f->grade.text &&
+					     (f->grade.choice == QMS_GRADE_MAJOR || f->grade.choice == QMS_GRADE_MINOR);
 			if (!nonconformity && !f->due.text)
 				continue;
 			if (!f->closed.text || f->closed.date > as_of) {
@@ -165,8 +166,7 @@ void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_f
 	}
 }
 
-int32_t qms_status_working_days_left(const struct qms_agency_status *s, int32_t as_of,
-				     const struct qms_calendar *cal)
+int32_t qms_status_working_days_left(const struct qms_agency_status *s, int32_t as_of, const struct qms_calendar *cal)
 {
 	if (s->deadline < 0 || !cal)
 		return 0;
@@ -177,8 +177,7 @@ int32_t qms_status_working_days_left(const struct qms_agency_status *s, int32_t 
 
 /* ---- the workspace ---- */
 
-static void settings_from(struct qms_settings *st, struct qms_arena *arena,
-			  const struct qms_workspace_cfg *w)
+static void settings_from(struct qms_settings *st, struct qms_arena *arena, const struct qms_workspace_cfg *w)
 {
 	if (w->name.text)
 		st->name = qms_arena_strdup(arena, w->name.text);
@@ -200,8 +199,7 @@ static void settings_from(struct qms_settings *st, struct qms_arena *arena,
 		st->plan_issuer = qms_arena_strdup(arena, w->migration.plan_issuer.text);
 }
 
-void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const char *root,
-		       struct qms_diags *diags)
+void qms_settings_read(struct qms_settings *st, struct qms_arena *arena, const char *root, struct qms_diags *diags)
 {
 	/* read once per command: the workspace handle keeps them */
 	const struct qms_settings *kept = qms_workspace_kept_settings(root);
@@ -379,9 +377,9 @@ void qms_status_format_json(struct qms_buf *out, const struct qms_status_report 
 
 void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *r)
 {
-	static const char *const header[] = {"agency", "name", "level", "last_stage", "next_stage", "deadline",
-					     "days_left", "status", "findings_open", "findings_overdue",
-					     "findings_unverified", NULL};
+	static const char *const header[] = {
+		"agency",    "name",   "level",         "last_stage",       "next_stage",          "deadline",
+		"days_left", "status", "findings_open", "findings_overdue", "findings_unverified", NULL};
 	struct qms_csv c;
 	qms_csv_init(&c, out);
 	qms_csv_row(&c, header);
@@ -409,18 +407,28 @@ void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *
 	}
 }
 
-enum { COL_NAME, COL_LEVEL, COL_LAST, COL_NEXT, COL_DEADLINE, COL_DAYS, COL_STATUS, COL_OPEN,
-       COL_OVERDUE, COL_UNVERIFIED, NCOLS };
+enum {
+	COL_NAME,
+	COL_LEVEL,
+	COL_LAST,
+	COL_NEXT,
+	COL_DEADLINE,
+	COL_DAYS,
+	COL_STATUS,
+	COL_OPEN,
+	COL_OVERDUE,
+	COL_UNVERIFIED,
+	NCOLS
+};
 
-static const char *const head_vi[NCOLS] = {"Cơ quan", "Cấp", "Giai đoạn đã xong", "Giai đoạn tiếp theo",
-					   "Hạn", "Còn (ngày)", "Tình trạng", "Phát hiện mở",
+static const char *const head_vi[NCOLS] = {"Cơ quan", "Cấp",          "Giai đoạn đã xong", "Giai đoạn tiếp theo",
+					   "Hạn",     "Còn (ngày)",   "Tình trạng",        "Phát hiện mở",
 					   "Quá hạn", "Chưa kiểm tra"};
-static const char *const head_en[NCOLS] = {"Agency", "Level", "Last stage done", "Next stage",
-					   "Deadline", "Days left", "Status", "Open findings",
-					   "Overdue", "Unverified"};
+static const char *const head_en[NCOLS] = {"Agency",    "Level",  "Last stage done", "Next stage", "Deadline",
+					   "Days left", "Status", "Open findings",   "Overdue",    "Unverified"};
 
-static void cell_row(const struct qms_agency_status *s, const char *workspace, enum qms_lang lang,
-		     struct qms_buf *name, char cells[NCOLS][64], const char *out[NCOLS])
+static void cell_row(const struct qms_agency_status *s, const char *workspace, enum qms_lang lang, struct qms_buf *name,
+		     char cells[NCOLS][64], const char *out[NCOLS])
 {
 	/* the name may be the file's (no name in it): anybody's bytes */
 	struct qms_buf shortened;
@@ -480,8 +488,7 @@ static void add_cell(struct qms_buf *b, const char *text, size_t width, int col,
 			qms_buf_addc(b, ' ');
 }
 
-void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang,
-			     bool color)
+void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang, bool color)
 {
 	bool en = lang == QMS_LANG_EN;
 	const char *const *head = en ? head_en : head_vi;
@@ -523,8 +530,7 @@ void qms_status_format_table(struct qms_buf *out, const struct qms_status_report
 		const struct qms_agency_status *s = &r->agencies[i];
 		cell_row(s, r->settings.name, lang, &name, cells, row);
 		for (int c = 0; c < NCOLS; c++) {
-			add_cell(out, row[c], width[c], c,
-				 color && c == COL_STATUS ? status_color[s->status] : NULL);
+			add_cell(out, row[c], width[c], c, color && c == COL_STATUS ? status_color[s->status] : NULL);
 			qms_buf_adds(out, c == NCOLS - 1 ? "\n" : "  ");
 		}
 		open += s->findings_open;
@@ -536,16 +542,16 @@ void qms_status_format_table(struct qms_buf *out, const struct qms_status_report
 	qms_status_report_count(r, counts);
 	qms_buf_addc(out, '\n');
 	if (en)
-		qms_buf_printf(out, "%zu agenc%s: %zu done, %zu overdue, %zu at risk, %zu on track; "
-				    "findings: %u open (%u overdue), %u closed but not verified\n",
-			       r->len, r->len == 1 ? "y" : "ies", counts[QMS_STATUS_DONE],
-			       counts[QMS_STATUS_OVERDUE], counts[QMS_STATUS_AT_RISK],
-			       counts[QMS_STATUS_ON_TRACK], open, overdue, unverified);
+		qms_buf_printf(out,
+			       "%zu agenc%s: %zu done, %zu overdue, %zu at risk, %zu on track; "
+			       "findings: %u open (%u overdue), %u closed but not verified\n",
+			       r->len, r->len == 1 ? "y" : "ies", counts[QMS_STATUS_DONE], counts[QMS_STATUS_OVERDUE],
+			       counts[QMS_STATUS_AT_RISK], counts[QMS_STATUS_ON_TRACK], open, overdue, unverified);
 	else
-		qms_buf_printf(out, "%zu cơ quan: %zu đã công bố, %zu quá hạn, %zu có nguy cơ chậm, "
-				    "%zu đúng tiến độ; phát hiện: %u chưa khắc phục (%u quá hạn), "
-				    "%u đã khắc phục chưa kiểm tra hiệu lực\n",
-			       r->len, counts[QMS_STATUS_DONE], counts[QMS_STATUS_OVERDUE],
-			       counts[QMS_STATUS_AT_RISK], counts[QMS_STATUS_ON_TRACK], open, overdue,
-			       unverified);
+		qms_buf_printf(out,
+			       "%zu cơ quan: %zu đã công bố, %zu quá hạn, %zu có nguy cơ chậm, "
+			       "%zu đúng tiến độ; phát hiện: %u chưa khắc phục (%u quá hạn), "
+			       "%u đã khắc phục chưa kiểm tra hiệu lực\n",
+			       r->len, counts[QMS_STATUS_DONE], counts[QMS_STATUS_OVERDUE], counts[QMS_STATUS_AT_RISK],
+			       counts[QMS_STATUS_ON_TRACK], open, overdue, unverified);
 }

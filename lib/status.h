@@ -16,9 +16,9 @@
 #include "util.h"
 
 enum qms_status {
-	QMS_STATUS_DONE,     /* announced on or before the date */
-	QMS_STATUS_OVERDUE,  /* not announced and the deadline has passed */
-	QMS_STATUS_AT_RISK,  /* not announced, fewer than at_risk_days_per_stage days left per stage to do */
+	QMS_STATUS_DONE, /* announced on or before the date */
+	QMS_STATUS_OVERDUE, /* not announced and the deadline has passed */
+	QMS_STATUS_AT_RISK, /* not announced, fewer than at_risk_days_per_stage days left per stage to do */
 	QMS_STATUS_ON_TRACK, /* otherwise (and whenever there is no deadline) */
 	QMS_STATUS_COUNT
 };
@@ -28,29 +28,29 @@ extern const char *const qms_status_names[];
 
 /* For people, in the workspace language. */
 const char *qms_status_label(enum qms_status s, enum qms_lang lang);
-const char *qms_stage_label(int stage, enum qms_lang lang);  /* index in qms_stage_names */
+const char *qms_stage_label(int stage, enum qms_lang lang); /* index in qms_stage_names */
 /* The same mid-sentence: "đánh giá nội bộ", "internal audit". */
 const char *qms_stage_label_mid(int stage, enum qms_lang lang);
-const char *qms_level_label(int level, enum qms_lang lang);  /* enum qms_level; "" for -1 */
+const char *qms_level_label(int level, enum qms_lang lang); /* enum qms_level; "" for -1 */
 
 struct qms_agency_status {
-	const char *id;          /* never NULL (the file name when the id is missing) */
-	const char *name;        /* the id when the name is missing */
-	const char *path;        /* as displayed */
-	int level;               /* enum qms_level, -1 when unknown */
-	int last_stage;          /* the latest stage done by the date, -1 for none */
-	int next_stage;          /* the stage after it, -1 when all nine are done */
-	int stages_left;         /* stages still to do up to the announcement, itself included */
-	int32_t deadline;        /* the agency's, else the workspace's; -1 for none */
-	int32_t days_left;       /* deadline - date (negative once passed); 0 without a deadline */
+	const char *id; /* never NULL (the file name when the id is missing) */
+	const char *name; /* the id when the name is missing */
+	const char *path; /* as displayed */
+	int level; /* enum qms_level, -1 when unknown */
+	int last_stage; /* the latest stage done by the date, -1 for none */
+	int next_stage; /* the stage after it, -1 when all nine are done */
+	int stages_left; /* stages still to do up to the announcement, itself included */
+	int32_t deadline; /* the agency's, else the workspace's; -1 for none */
+	int32_t days_left; /* deadline - date (negative once passed); 0 without a deadline */
 	int32_t working_days_left; /* the same in working days on the workspace's calendar
 				    * (qms_status_load() fills it; 0 otherwise) */
-	int32_t announced;       /* date of the announcement, -1 when not announced by the date */
+	int32_t announced; /* date of the announcement, -1 when not announced by the date */
 	enum qms_status status;
 	/* Findings that call for action (major and minor nonconformities, and
 	 * any finding given a `due` date) of audits held by the date: */
-	unsigned findings_open;       /* not closed by the date */
-	unsigned findings_overdue;    /* of those, past `due` */
+	unsigned findings_open; /* not closed by the date */
+	unsigned findings_overdue; /* of those, past `due` */
 	unsigned findings_unverified; /* closed by the date, effectiveness not verified by it */
 };
 
@@ -62,23 +62,21 @@ void qms_status_compute(struct qms_agency_status *out, const struct qms_agency_f
 /* Working days from as_of to the agency's deadline on cal (after as_of up
  * to the deadline; negative, counted the other way, once it has passed);
  * 0 without a deadline or a calendar. */
-int32_t qms_status_working_days_left(const struct qms_agency_status *s, int32_t as_of,
-				     const struct qms_calendar *cal);
+int32_t qms_status_working_days_left(const struct qms_agency_status *s, int32_t as_of, const struct qms_calendar *cal);
 
 struct qms_status_report {
 	int32_t as_of;
-	struct qms_settings settings;     /* from qms.yaml, with defaults */
+	struct qms_settings settings; /* from qms.yaml, with defaults */
 	struct qms_agency_status *agencies; /* by level (province, district, commune, unknown), then id */
 	size_t len;
-	struct qms_diags diags;           /* trackers that could not be read (skipped) */
-	struct qms_arena arena;           /* every string */
+	struct qms_diags diags; /* trackers that could not be read (skipped) */
+	struct qms_arena arena; /* every string */
 };
 
 /* Settings of the workspace at root (absolute) from its qms.yaml, with
  * the defaults of docs/format.md when it or a key is missing. Strings
  * live in arena. Problems of qms.yaml go to diags. */
-void qms_settings_read(struct qms_settings *out, struct qms_arena *arena, const char *root,
-		       struct qms_diags *diags);
+void qms_settings_read(struct qms_settings *out, struct qms_arena *arena, const char *root, struct qms_diags *diags);
 
 /* Read qms.yaml and every tracker under root/audits and compute the
  * status of each agency as of as_of. Paths are shown relative to the
@@ -105,8 +103,7 @@ void qms_status_format_json(struct qms_buf *out, const struct qms_status_report 
 void qms_status_json_deadline(struct qms_json *j, const struct qms_agency_status *s);
 void qms_status_format_csv(struct qms_buf *out, const struct qms_status_report *r);
 /* With `color`, the status column in ANSI colours (for a terminal). */
-void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang,
-			     bool color);
+void qms_status_format_table(struct qms_buf *out, const struct qms_status_report *r, enum qms_lang lang, bool color);
 
 /* The agency's name as boards and tables show it under a title that
  * names the workspace: without the workspace's place name at its end

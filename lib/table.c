@@ -46,7 +46,8 @@ size_t qms_text_width(const char *s, size_t n)
 			continue;
 		}
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t len =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
 		if (len <= 0) { /* not UTF-8: one column per byte, as a terminal shows U+FFFD */
 			w++;
 			i++;
@@ -189,8 +190,7 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 		}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *cell = fmt == QMS_TABLE_CSV ? t->cells[r * t->ncols + c]
-								: shown[r * t->ncols + c];
+			const char *cell = fmt == QMS_TABLE_CSV ? t->cells[r * t->ncols + c] : shown[r * t->ncols + c];
 			switch (fmt) {
 			case QMS_TABLE_TEXT:
 				qms_buf_adds(out, cell);
@@ -209,8 +209,7 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 					qms_buf_addc(out, ',');
 				qms_csv_add_cell(out, cell);
 				break;
-			case QMS_TABLE_HTML: /* format_html() */
-				break;
+			case QMS_TABLE_HTML: /* format_html() */ break;
 			}
 		}
 		if (fmt == QMS_TABLE_TEXT)

@@ -10,8 +10,8 @@
 
 struct qms_table {
 	size_t ncols;
-	char **cells;      /* row-major, owned */
-	size_t nrows;      /* the header counts as row 0 */
+	char **cells; /* row-major, owned */
+	size_t nrows; /* the header counts as row 0 */
 	size_t cap;
 };
 
@@ -64,8 +64,8 @@ void qms_csv_add_cell(struct qms_buf *out, const char *s);
 struct qms_tstream {
 	struct qms_buf *out;
 	bool html;
-	bool head;          /* in the header row */
-	const char *align;  /* 'l' or 'r' per column; the table's width */
+	bool head; /* in the header row */
+	const char *align; /* 'l' or 'r' per column; the table's width */
 	size_t col;
 };
 

@@ -23,16 +23,16 @@
 struct csv {
 	char *buf;
 	size_t len, cap, pos;
-	int fd;               /* -1: everything is in buf */
-	bool seekable;        /* read with pread() from foff */
-	int64_t foff;         /* file offset of the next read */
-	int64_t base;         /* file offset of buf[0] */
-	int64_t stop;         /* no record that starts at or after this offset is parsed */
-	uint64_t quotes;      /* '"' bytes read before `stop` */
+	int fd; /* -1: everything is in buf */
+	bool seekable; /* read with pread() from foff */
+	int64_t foff; /* file offset of the next read */
+	int64_t base; /* file offset of buf[0] */
+	int64_t stop; /* no record that starts at or after this offset is parsed */
+	uint64_t quotes; /* '"' bytes read before `stop` */
 	bool eof;
-	bool skip_line;       /* discard up to the next line break first */
-	char delim;           /* 0 until the first record is seen */
-	unsigned long line;   /* line of buf[pos] */
+	bool skip_line; /* discard up to the next line break first */
+	char delim; /* 0 until the first record is seen */
+	unsigned long line; /* line of buf[pos] */
 	qms_tabrow_fn on_row;
 	qms_taberr_fn on_err;
 	void *ctx;
@@ -154,9 +154,9 @@ static const char *find_end(const char *s, char delim)
 
 struct bad {
 	const char *msgid;
-	size_t at;       /* offset in buf of the fault */
+	size_t at; /* offset in buf of the fault */
 	unsigned long line;
-	size_t resume;   /* where reading resumes, (size_t)-1: at the next line break after `at` */
+	size_t resume; /* where reading resumes, (size_t)-1: at the next line break after `at` */
 };
 
 /* Find the fields of the record at c->pos: fills fs/fe/fq, *nf, *next
@@ -352,8 +352,8 @@ static int run(struct csv *c, char **err)
 		enum scan s = scan_record(c, &nf, &next, &lines, &bad);
 		if (s == SCAN_MORE) {
 			if (c->len - c->pos >= QMS_TABREAD_MAX_RECORD) {
-				bad = (struct bad){N_("a record longer than 1 MiB (a quote left open?)"), c->pos, c->line,
-						   (size_t)-1};
+				bad = (struct bad){N_("a record longer than 1 MiB (a quote left open?)"), c->pos,
+						   c->line, (size_t)-1};
 				report_bad(c, &bad);
 				continue;
 			}
@@ -430,8 +430,7 @@ int qms_csv_read_range(const char *path, struct qms_csv_range *rg, qms_tabrow_fn
 	return rc;
 }
 
-int qms_csv_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx,
-		     char **err)
+int qms_csv_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err)
 {
 	struct csv c = {0};
 	c.cap = len + 1;

@@ -39,12 +39,12 @@ enum {
 /* One record. Everything is borrowed and valid during the callback only. */
 struct qms_tabrow {
 	const char *const *fields; /* nfields NUL-terminated strings (may hold NUL: see lens) */
-	const uint32_t *cols;      /* per field: CSV: byte offset of the field in `raw`;
-				    * XLSX: 1-based cell column */
+	const uint32_t *cols; /* per field: CSV: byte offset of the field in `raw`;
+			       * XLSX: 1-based cell column */
 	size_t nfields;
-	unsigned long line;        /* CSV: line where the record starts; XLSX: row number */
-	const char *raw;           /* CSV: the record's first line as read (for columns), else NULL */
-	unsigned flags;            /* QMS_ROW_* */
+	unsigned long line; /* CSV: line where the record starts; XLSX: row number */
+	const char *raw; /* CSV: the record's first line as read (for columns), else NULL */
+	unsigned flags; /* QMS_ROW_* */
 };
 
 /* Called for each record, the header included (the first record). Return
@@ -62,36 +62,32 @@ unsigned long qms_tabrow_column(const struct qms_tabrow *row, size_t field);
 /* Read the CSV file at path (NULL or "-": the standard input). Returns 0,
  * the nonzero value a callback returned, or -1 with *err set (caller
  * frees) when the file cannot be read. */
-int qms_csv_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx,
-		      char **err);
+int qms_csv_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err);
 /* A part of a CSV file, for reading one file in several threads: the
  * records that start in [start, stop), start being the start of a line.
  * Whether start was the start of a record (and not a line inside a quoted
  * field) is for the caller to decide, from the quotes before it. */
 struct qms_csv_range {
-	int64_t start, stop;      /* in */
-	char delim;               /* in: 0 to find it; out: the one used */
+	int64_t start, stop; /* in */
+	char delim; /* in: 0 to find it; out: the one used */
 	unsigned long first_line; /* in: the number of the line at start */
-	int64_t next;             /* out: offset after the last record read */
-	unsigned long lines;      /* out: line breaks from start to next */
-	uint64_t quotes;          /* out: '"' bytes in [start, stop) */
+	int64_t next; /* out: offset after the last record read */
+	unsigned long lines; /* out: line breaks from start to next */
+	uint64_t quotes; /* out: '"' bytes in [start, stop) */
 };
 
 /* Read the records of a range of the file at path (not the standard
  * input) as qms_csv_read_file() does. */
-int qms_csv_read_range(const char *path, struct qms_csv_range *range, qms_tabrow_fn on_row,
-		       qms_taberr_fn on_err, void *ctx, char **err);
+int qms_csv_read_range(const char *path, struct qms_csv_range *range, qms_tabrow_fn on_row, qms_taberr_fn on_err,
+		       void *ctx, char **err);
 
 /* The same on data[0..len) (the fuzz target and tests). */
-int qms_csv_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err,
-		     void *ctx, char **err);
+int qms_csv_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err);
 
 /* Read the first worksheet of the XLSX file at path, as above. */
-int qms_xlsx_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx,
-		       char **err);
+int qms_xlsx_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err);
 /* The same on an archive in memory (copied by libzip's source). */
-int qms_xlsx_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err,
-		      void *ctx, char **err);
+int qms_xlsx_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err);
 
 /* Whether the file at path is a ZIP archive (an XLSX workbook) rather
  * than text: by its first bytes. */

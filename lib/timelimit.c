@@ -89,9 +89,8 @@ int32_t qms_span_end(const struct qms_calendar *cal, const struct qms_span *s, i
 
 /* The first working day of receipt in [from, to] for which a ends after
  * b, or -1. */
-static int32_t first_overrun(const struct qms_calendar *cal, const struct qms_span *a,
-			     const struct qms_span *b, int32_t from, int32_t to, int32_t *end_a,
-			     int32_t *end_b)
+static int32_t first_overrun(const struct qms_calendar *cal, const struct qms_span *a, const struct qms_span *b,
+			     int32_t from, int32_t to, int32_t *end_a, int32_t *end_b)
 {
 	for (int32_t r = from; r <= to; r++) {
 		if (!qms_calendar_is_working_day(cal, r))
@@ -115,13 +114,12 @@ static int32_t jan1(int year)
 	return qms_date_parse(s);
 }
 
-static void overrun_by_days(struct qms_overrun_result *out, const struct qms_calendar *cal,
-			    const struct qms_span *a, const struct qms_span *b)
+static void overrun_by_days(struct qms_overrun_result *out, const struct qms_calendar *cal, const struct qms_span *a,
+			    const struct qms_span *b)
 {
 	struct qms_calendar plain;
 	qms_calendar_init(&plain, workday_hours_of(cal));
-	int32_t r = first_overrun(&plain, a, b, ORDINARY_MONDAY, ORDINARY_MONDAY + 4, &out->end_a,
-				  &out->end_b);
+	int32_t r = first_overrun(&plain, a, b, ORDINARY_MONDAY, ORDINARY_MONDAY + 4, &out->end_a, &out->end_b);
 	if (r >= 0) {
 		out->kind = QMS_OVERRUN_ALWAYS;
 		out->received = r;
@@ -156,8 +154,8 @@ static bool working_overruns(const struct qms_span *a, const struct qms_span *b,
 	return a->hours > b->hours + EPS;
 }
 
-static void overrun_compute(struct qms_overrun_result *out, const struct qms_calendar *cal,
-			    const struct qms_span *a, const struct qms_span *b)
+static void overrun_compute(struct qms_overrun_result *out, const struct qms_calendar *cal, const struct qms_span *a,
+			    const struct qms_span *b)
 {
 	memset(out, 0, sizeof(*out));
 	if (is_working(a) && is_working(b)) {
@@ -221,8 +219,7 @@ static bool same_span(const struct qms_span *x, const struct qms_span *y)
 	return x->hours == y->hours && x->days == y->days && x->same_day == y->same_day;
 }
 
-static size_t slot_of(const struct qms_span_cache *c, const struct qms_span *a, const struct qms_span *b,
-		      bool amount)
+static size_t slot_of(const struct qms_span_cache *c, const struct qms_span *a, const struct qms_span *b, bool amount)
 {
 	uint64_t h = mix(mix(mix(mix(mix(0, a->hours), a->days), a->same_day), b->hours), b->days);
 	h = mix(mix(h, b->same_day), amount);
@@ -232,8 +229,8 @@ static size_t slot_of(const struct qms_span_cache *c, const struct qms_span *a, 
 	h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
 	h ^= h >> 31;
 	size_t i = (size_t)h & (c->cap - 1);
-	while (c->items[i].used && !(c->items[i].amount == amount && same_span(&c->items[i].a, a) &&
-				     same_span(&c->items[i].b, b)))
+	while (c->items[i].used &&
+	       !(c->items[i].amount == amount && same_span(&c->items[i].a, a) && same_span(&c->items[i].b, b)))
 		i = (i + 1) & (c->cap - 1);
 	return i;
 }
@@ -272,8 +269,8 @@ static void cache_put(struct qms_span_cache *c, const struct cache_entry *in)
 	}
 }
 
-void qms_span_overrun(struct qms_overrun_result *out, const struct qms_calendar *cal,
-		      struct qms_span_cache *cache, const struct qms_span *a, const struct qms_span *b)
+void qms_span_overrun(struct qms_overrun_result *out, const struct qms_calendar *cal, struct qms_span_cache *cache,
+		      const struct qms_span *a, const struct qms_span *b)
 {
 	if (!cache) {
 		overrun_compute(out, cal, a, b);
@@ -310,8 +307,7 @@ double qms_span_length(const struct qms_span *s, bool in_days, double wh)
 	double longest = 0;
 	for (int32_t r = ORDINARY_MONDAY; r <= ORDINARY_MONDAY + 4; r++) {
 		int32_t e = qms_span_end(&plain, s, r);
-		double len = in_days ? (double)(e - r)
-				     : (double)qms_calendar_count_working_days(&plain, r, e) * wh;
+		double len = in_days ? (double)(e - r) : (double)qms_calendar_count_working_days(&plain, r, e) * wh;
 		longest = fmax(longest, len);
 	}
 	return longest;
@@ -368,8 +364,7 @@ static double per_length(enum qms_duration_unit unit, bool in_days, double wh)
 	}
 }
 
-double qms_span_max_amount(enum qms_duration_unit unit, const struct qms_span *limit,
-			   double max_length, double wh)
+double qms_span_max_amount(enum qms_duration_unit unit, const struct qms_span *limit, double max_length, double wh)
 {
 	bool in_days = is_calendar(limit);
 	bool unit_days = qms_unit_is_calendar(unit);
@@ -397,8 +392,8 @@ static bool fits_within(const struct qms_span *s, const void *ctx)
 	return r.kind == QMS_OVERRUN_NONE;
 }
 
-static double max_within(enum qms_duration_unit unit, const struct qms_span *limit,
-			 const struct qms_calendar *cal, double wh)
+static double max_within(enum qms_duration_unit unit, const struct qms_span *limit, const struct qms_calendar *cal,
+			 double wh)
 {
 	bool in_days = is_calendar(limit);
 	double length = qms_span_length(limit, in_days, wh);
@@ -411,8 +406,8 @@ static double max_within(enum qms_duration_unit unit, const struct qms_span *lim
 	return largest(unit, wh, (length + 1) * per_length(unit, in_days, wh), fits_within, &c);
 }
 
-double qms_span_max_within(enum qms_duration_unit unit, const struct qms_span *limit,
-			   const struct qms_calendar *cal, struct qms_span_cache *cache, double wh)
+double qms_span_max_within(enum qms_duration_unit unit, const struct qms_span *limit, const struct qms_calendar *cal,
+			   struct qms_span_cache *cache, double wh)
 {
 	/* on a calendar each try scans its years: keep the answer */
 	if (!cal || !cache)
@@ -436,11 +431,10 @@ double qms_span_max_within(enum qms_duration_unit unit, const struct qms_span *l
 
 static const char *const unit_vi[] = {"phút", "giờ", "giờ làm việc", "ngày làm việc", "ngày", "trong ngày"};
 static const char *const unit_en[][2] = {
-	{"minute", "minutes"}, {"hour", "hours"}, {"working hour", "working hours"},
-	{"working day", "working days"}, {"day", "days"}, {"same day", "same day"}};
+	{"minute", "minutes"},           {"hour", "hours"}, {"working hour", "working hours"},
+	{"working day", "working days"}, {"day", "days"},   {"same day", "same day"}};
 
-void qms_duration_format(struct qms_buf *out, double amount, enum qms_duration_unit unit,
-			 enum qms_lang lang)
+void qms_duration_format(struct qms_buf *out, double amount, enum qms_duration_unit unit, enum qms_lang lang)
 {
 	if ((size_t)unit >= QMS_ARRAY_LEN(unit_vi))
 		unit = QMS_UNIT_HOURS;
@@ -457,8 +451,8 @@ void qms_duration_format(struct qms_buf *out, double amount, enum qms_duration_u
 		qms_buf_adds(out, unit_en[unit][strcmp(out->buf + at, "1 ") != 0]);
 }
 
-void qms_span_format(struct qms_buf *out, const struct qms_span *s, enum qms_duration_unit like,
-		     double wh, enum qms_lang lang)
+void qms_span_format(struct qms_buf *out, const struct qms_span *s, enum qms_duration_unit like, double wh,
+		     enum qms_lang lang)
 {
 	bool working_part = s->hours > EPS || s->same_day || s->days <= EPS;
 	if (s->same_day && like == QMS_UNIT_SAME_DAY) {
@@ -486,8 +480,8 @@ void qms_span_format(struct qms_buf *out, const struct qms_span *s, enum qms_dur
 	}
 }
 
-static const char *const weekdays[] = {N_("Monday"), N_("Tuesday"), N_("Wednesday"),
-				       N_("Thursday"), N_("Friday"), N_("Saturday"), N_("Sunday")};
+static const char *const weekdays[] = {N_("Monday"), N_("Tuesday"),  N_("Wednesday"), N_("Thursday"),
+				       N_("Friday"), N_("Saturday"), N_("Sunday")};
 
 const char *qms_weekday_name(int32_t day, enum qms_lang lang)
 {

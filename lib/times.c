@@ -24,8 +24,7 @@ static double wh_of(const struct qms_time_settings *ts)
 }
 
 /* The calendar of ts, or Monday to Friday with its working hours. */
-static const struct qms_calendar *calendar_of(const struct qms_time_settings *ts,
-					      struct qms_calendar *plain)
+static const struct qms_calendar *calendar_of(const struct qms_time_settings *ts, struct qms_calendar *plain)
 {
 	if (ts->calendar)
 		return ts->calendar;
@@ -35,8 +34,8 @@ static const struct qms_calendar *calendar_of(const struct qms_time_settings *ts
 
 /* ---- the facts ---- */
 
-void qms_time_facts(struct qms_time_facts *out, const struct qms_process *p,
-		    const struct qms_span *path, const struct qms_time_settings *ts)
+void qms_time_facts(struct qms_time_facts *out, const struct qms_process *p, const struct qms_span *path,
+		    const struct qms_time_settings *ts)
 {
 	memset(out, 0, sizeof(*out));
 	const struct qms_time_limit *tl = &p->time_limit;
@@ -58,8 +57,7 @@ void qms_time_facts(struct qms_time_facts *out, const struct qms_process *p,
 	out->required_cut = tl->cut.text ? tl->cut.number : ts->time_cut;
 	out->own_cut = tl->cut.text != NULL;
 	out->exempt_reason = tl->cut_exempt.text;
-	out->exempt = tl->cut_exempt.text ||
-		      (out->has_statutory && out->statutory.unit == QMS_UNIT_SAME_DAY);
+	out->exempt = tl->cut_exempt.text || (out->has_statutory && out->statutory.unit == QMS_UNIT_SAME_DAY);
 	struct qms_calendar plain;
 	const struct qms_calendar *cal = calendar_of(ts, &plain);
 	if (out->has_statutory && out->has_committed) {
@@ -76,8 +74,8 @@ void qms_time_facts(struct qms_time_facts *out, const struct qms_process *p,
 		out->statutory_length = ls;
 		if (ls > 0 && !out->exempt) {
 			out->timed = true;
-			out->cut = out->over_statutory ? fmin(0, (ls - lc) / ls * 100.0)
-						       : fmax(0, (ls - lc) / ls * 100.0);
+			out->cut =
+				out->over_statutory ? fmin(0, (ls - lc) / ls * 100.0) : fmax(0, (ls - lc) / ls * 100.0);
 			out->meets_cut = !out->over_statutory && out->cut + EPS >= out->required_cut;
 		}
 	}
@@ -140,8 +138,7 @@ static const char *amount(struct tcheck *c, int i, double v, enum qms_duration_u
 	return c->s[i].buf;
 }
 
-static const char *span_text(struct tcheck *c, int i, const struct qms_span *s,
-			     enum qms_duration_unit like)
+static const char *span_text(struct tcheck *c, int i, const struct qms_span *s, enum qms_duration_unit like)
 {
 	qms_buf_reset(&c->s[i]);
 	qms_span_format(&c->s[i], s, like, c->wh, c->lang);
@@ -192,27 +189,32 @@ static void check_committed(struct tcheck *c, const struct qms_value *stat, cons
 		double most = qms_span_max_within(unit, &ss, NULL, NULL, c->wh); /* an ordinary week */
 		if (most > 0)
 			qms_diags_add(c->diags, c->path, comm->line, comm->col, QMS_RULE_T002,
-				      "the committed %s ends after the statutory %s: for a dossier received on a %s, the committed limit ends on day %ld, a %s, the statutory one on day %ld, a %s; commit at most %s",
-				      ct, st, weekday(c, r.received), (long)(r.end_a - r.received),
-				      weekday(c, r.end_a), (long)(r.end_b - r.received), weekday(c, r.end_b),
-				      amount(c, 2, most, unit));
+				      "the committed %s ends after the statutory %s: for a dossier received on a %s, "
+				      "the committed limit ends on day %ld, a %s, the statutory one on day %ld, a %s; "
+				      "commit at most %s",
+				      ct, st, weekday(c, r.received), (long)(r.end_a - r.received), weekday(c, r.end_a),
+				      (long)(r.end_b - r.received), weekday(c, r.end_b), amount(c, 2, most, unit));
 		else
 			qms_diags_add(c->diags, c->path, comm->line, comm->col, QMS_RULE_T002,
-				      "the committed %s ends after the statutory %s: for a dossier received on a %s, the committed limit ends on day %ld, a %s, the statutory one on day %ld, a %s; write the committed limit in the statutory limit's unit",
-				      ct, st, weekday(c, r.received), (long)(r.end_a - r.received),
-				      weekday(c, r.end_a), (long)(r.end_b - r.received), weekday(c, r.end_b));
+				      "the committed %s ends after the statutory %s: for a dossier received on a %s, "
+				      "the committed limit ends on day %ld, a %s, the statutory one on day %ld, a %s; "
+				      "write the committed limit in the statutory limit's unit",
+				      ct, st, weekday(c, r.received), (long)(r.end_a - r.received), weekday(c, r.end_a),
+				      (long)(r.end_b - r.received), weekday(c, r.end_b));
 		return;
 	}
 	double most = qms_span_max_within(unit, &ss, c->cal, c->ts->cache, c->wh);
-	const char *rec = date_text(c, 2, r.received), *ea = date_text(c, 3, r.end_a),
-		   *eb = date_text(c, 4, r.end_b);
+	const char *rec = date_text(c, 2, r.received), *ea = date_text(c, 3, r.end_a), *eb = date_text(c, 4, r.end_b);
 	if (most > 0)
-		qms_diags_add(c->diags, c->path, comm->line, comm->col, QMS_RULE_T006,
-			      "the committed %s ends after the statutory %s when days off fall in between: for a dossier received on %s, the committed limit ends on %s, the statutory one on %s; %s hold all year",
-			      ct, st, rec, ea, eb, amount(c, 5, most, unit));
+		qms_diags_add(
+			c->diags, c->path, comm->line, comm->col, QMS_RULE_T006,
+			"the committed %s ends after the statutory %s when days off fall in between: for a dossier "
+			"received on %s, the committed limit ends on %s, the statutory one on %s; %s hold all year",
+			ct, st, rec, ea, eb, amount(c, 5, most, unit));
 	else
 		qms_diags_add(c->diags, c->path, comm->line, comm->col, QMS_RULE_T006,
-			      "the committed %s ends after the statutory %s when days off fall in between: for a dossier received on %s, the committed limit ends on %s, the statutory one on %s",
+			      "the committed %s ends after the statutory %s when days off fall in between: for a "
+			      "dossier received on %s, the committed limit ends on %s, the statutory one on %s",
 			      ct, st, rec, ea, eb);
 }
 
@@ -245,33 +247,36 @@ static void check_cut(struct tcheck *c, const struct qms_value *stat, const stru
 	if (!f.cut_assumed) {
 		if (f.own_cut)
 			qms_diags_add(c->diags, c->path, line, col, QMS_RULE_T003,
-				      "the committed %s cuts %s%% off the statutory %s; this procedure asks for at least %s%% (at most %s)",
+				      "the committed %s cuts %s%% off the statutory %s; this procedure asks for at "
+				      "least %s%% (at most %s)",
 				      ct, cut, st, req, at_most);
 		else
 			qms_diags_add(c->diags, c->path, line, col, QMS_RULE_T003,
-				      "the committed %s cuts %s%% off the statutory %s; the workspace asks for at least %s%% (at most %s)",
+				      "the committed %s cuts %s%% off the statutory %s; the workspace asks for at "
+				      "least %s%% (at most %s)",
 				      ct, cut, st, req, at_most);
 		return;
 	}
-	const char *len = amount(c, 5, f.committed_length,
-				 f.cut_in_days ? QMS_UNIT_CALENDAR_DAYS : QMS_UNIT_WORKING_DAYS);
+	const char *len =
+		amount(c, 5, f.committed_length, f.cut_in_days ? QMS_UNIT_CALENDAR_DAYS : QMS_UNIT_WORKING_DAYS);
 	if (!f.cut_in_days)
 		len = amount(c, 5, f.committed_length / c->wh, QMS_UNIT_WORKING_DAYS);
 	if (f.own_cut)
 		qms_diags_add(c->diags, c->path, line, col, QMS_RULE_T003,
-			      "the committed %s, at most %s in an ordinary week, cuts %s%% off the statutory %s; this procedure asks for at least %s%% (at most %s)",
+			      "the committed %s, at most %s in an ordinary week, cuts %s%% off the statutory %s; this "
+			      "procedure asks for at least %s%% (at most %s)",
 			      ct, len, cut, st, req, at_most);
 	else
 		qms_diags_add(c->diags, c->path, line, col, QMS_RULE_T003,
-			      "the committed %s, at most %s in an ordinary week, cuts %s%% off the statutory %s; the workspace asks for at least %s%% (at most %s)",
+			      "the committed %s, at most %s in an ordinary week, cuts %s%% off the statutory %s; the "
+			      "workspace asks for at least %s%% (at most %s)",
 			      ct, len, cut, st, req, at_most);
 }
 
 /* T001 and T006 for a path against the committed limit (times.c and the
  * workspace rules share it). */
-void qms_check_path_against(const struct qms_span *path, const struct qms_duration *comm,
-			    uint32_t line, uint32_t col, const char *file,
-			    const struct qms_time_settings *ts, struct qms_diags *diags)
+void qms_check_path_against(const struct qms_span *path, const struct qms_duration *comm, uint32_t line, uint32_t col,
+			    const char *file, const struct qms_time_settings *ts, struct qms_diags *diags)
 {
 	struct tcheck c = {.path = file, .ts = ts, .diags = diags};
 	tcheck_init(&c);
@@ -286,16 +291,18 @@ void qms_check_path_against(const struct qms_span *path, const struct qms_durati
 	enum qms_duration_unit unit = comm->unit;
 	const char *pt = span_text(&c, 0, path, unit), *ct = dur(&c, 1, comm);
 	if (r.by_amount) {
-		qms_diags_add(diags, file, line, col, QMS_RULE_T001,
-			      "critical path %s exceeds the committed %s", pt, ct);
+		qms_diags_add(diags, file, line, col, QMS_RULE_T001, "critical path %s exceeds the committed %s", pt,
+			      ct);
 	} else if (r.kind == QMS_OVERRUN_ALWAYS) {
 		qms_diags_add(diags, file, line, col, QMS_RULE_T001,
-			      "critical path %s ends after the committed %s: for a dossier received on a %s, the path ends on day %ld, a %s, the limit on day %ld, a %s",
-			      pt, ct, weekday(&c, r.received), (long)(r.end_a - r.received),
-			      weekday(&c, r.end_a), (long)(r.end_b - r.received), weekday(&c, r.end_b));
+			      "critical path %s ends after the committed %s: for a dossier received on a %s, the path "
+			      "ends on day %ld, a %s, the limit on day %ld, a %s",
+			      pt, ct, weekday(&c, r.received), (long)(r.end_a - r.received), weekday(&c, r.end_a),
+			      (long)(r.end_b - r.received), weekday(&c, r.end_b));
 	} else {
 		qms_diags_add(diags, file, line, col, QMS_RULE_T006,
-			      "critical path %s ends after the committed %s when days off fall in between: for a dossier received on %s, the path ends on %s, the limit on %s",
+			      "critical path %s ends after the committed %s when days off fall in between: for a "
+			      "dossier received on %s, the path ends on %s, the limit on %s",
 			      pt, ct, date_text(&c, 2, r.received), date_text(&c, 3, r.end_a),
 			      date_text(&c, 4, r.end_b));
 	}
@@ -313,7 +320,8 @@ static void check_keys(struct tcheck *c)
 			(tl->committed.text && tl->committed.duration.unit == QMS_UNIT_SAME_DAY);
 	if (tl->cutoff.text && !same_day)
 		qms_diags_add(c->diags, c->path, tl->cutoff.line, tl->cutoff.col, QMS_RULE_T008,
-			      "'cutoff' is for same-day limits and neither limit is 'trong ngày'; delete it or write the limit as 'trong ngày'");
+			      "'cutoff' is for same-day limits and neither limit is 'trong ngày'; delete it or write "
+			      "the limit as 'trong ngày'");
 	if (tl->extension.text && !tl->statutory.text)
 		qms_diags_add(c->diags, c->path, tl->extension.line, tl->extension.col, QMS_RULE_T008,
 			      "an extension needs the statutory limit it extends; add 'statutory'");
@@ -332,7 +340,8 @@ static void check_extension(struct tcheck *c, const struct qms_flow *f)
 		any = true;
 		if (!tl->extension.text || !tl->statutory.text)
 			qms_diags_add(c->diags, c->path, s->extension.line, s->extension.col, QMS_RULE_T007,
-				      "step '%s' is taken only on an extension, but 'time_limit' gives no extension of a statutory limit; add the one the law allows, e.g. 'extension: 10 ngày'",
+				      "step '%s' is taken only on an extension, but 'time_limit' gives no extension of "
+				      "a statutory limit; add the one the law allows, e.g. 'extension: 10 ngày'",
 				      s->id.text ? s->id.text : "?");
 	}
 	if (!any || !tl->extension.text || !tl->statutory.text)
@@ -350,9 +359,9 @@ static void check_extension(struct tcheck *c, const struct qms_flow *f)
 		struct qms_overrun_result r;
 		qms_span_overrun(&r, c->cal, c->ts->cache, &path, &allowed);
 		if (r.kind == QMS_OVERRUN_ALWAYS)
-			qms_diags_add(c->diags, c->path, tl->extension.line, tl->extension.col,
-				      QMS_RULE_T007,
-				      "the longest path through the steps taken on an extension, %s, ends after the statutory %s plus the extension %s",
+			qms_diags_add(c->diags, c->path, tl->extension.line, tl->extension.col, QMS_RULE_T007,
+				      "the longest path through the steps taken on an extension, %s, ends after the "
+				      "statutory %s plus the extension %s",
 				      span_text(c, 0, &path, tl->statutory.duration.unit),
 				      dur(c, 1, &tl->statutory.duration), dur(c, 2, &tl->extension.duration));
 	}
@@ -376,8 +385,7 @@ void qms_process_check_times(const struct qms_process *p, const char *path, cons
 			/* a duration written but malformed is S005's, not "missing" */
 			if (k == QMS_STEP_TASK && !s->duration.line && s->id.text)
 				qms_diags_add(diags, path, s->obj.line, s->obj.col, QMS_RULE_T004,
-					      "step '%s' has no duration; the critical path leaves it out",
-					      s->id.text);
+					      "step '%s' has no duration; the critical path leaves it out", s->id.text);
 			open_calls |= k == QMS_STEP_SUBPROCESS && !s->duration.line && s->calls.text;
 		}
 		if (stat->text && comm->text) {
@@ -398,8 +406,8 @@ void qms_process_check_times(const struct qms_process *p, const char *path, cons
 
 /* Keep the flow and step times of p, to measure its path again once the
  * called procedures' times are known. */
-static struct qms_index_graph *keep_flow(struct qms_arena *a, const struct qms_flow *f,
-					 const struct qms_process *p, double wh)
+static struct qms_index_graph *keep_flow(struct qms_arena *a, const struct qms_flow *f, const struct qms_process *p,
+					 double wh)
 {
 	struct qms_index_graph *g = qms_arena_alloc(a, sizeof(*g));
 	size_t n = f->nsteps, nedges = f->edge_start[n];
@@ -423,8 +431,7 @@ static struct qms_index_graph *keep_flow(struct qms_arena *a, const struct qms_f
 	return g;
 }
 
-void qms_index_summarise_times(struct qms_index_process *s, struct qms_arena *a,
-			       const struct qms_process *p, double wh)
+void qms_index_summarise_times(struct qms_index_process *s, struct qms_arena *a, const struct qms_process *p, double wh)
 {
 	struct qms_index_time *t = &s->time;
 	memset(t, 0, sizeof(*t));
@@ -585,8 +592,8 @@ void qms_rules_times(const struct qms_index *ix, struct qms_diags *diags)
 		const struct qms_index_process *p = &ix->processes[i];
 		const struct qms_index_time *t = &p->time;
 		if (t->open_calls && t->has_committed && t->has_resolved_path)
-			qms_check_path_against(&t->resolved_path, &t->committed, t->committed_line,
-					       t->committed_col, p->path, ts, diags);
+			qms_check_path_against(&t->resolved_path, &t->committed, t->committed_line, t->committed_col,
+					       p->path, ts, diags);
 		for (size_t k = 0; k < p->nsubs; k++) {
 			const struct qms_index_call *call = &p->subs[k];
 			const struct qms_index_process *callee = qms_index_find_process(ix, call->calls.text);
@@ -598,17 +605,24 @@ void qms_rules_times(const struct qms_index *ix, struct qms_diags *diags)
 			qms_span_overrun(&r, c.cal, ts->cache, &callee->time.time, &own);
 			if (r.kind != QMS_OVERRUN_ALWAYS)
 				continue;
-			const char *what = callee->time.has_committed ? _("its committed limit") : _("its critical path");
+			const char *what =
+				callee->time.has_committed ? _("its committed limit") : _("its critical path");
 			const char *own_text = dur(&c, 0, &call->duration);
 			const char *called = span_text(&c, 1, &callee->time.time, call->duration.unit);
-			bool other = p->agency.text && callee->agency.text && strcmp(p->agency.text, callee->agency.text);
+			bool other =
+				p->agency.text && callee->agency.text && strcmp(p->agency.text, callee->agency.text);
 			if (other)
 				qms_diags_add(diags, p->path, call->line, call->col, QMS_RULE_T005,
-					      "subprocess '%s' takes %s, but '%s', the procedure of agency '%s' it calls, takes %s (%s); give the step at least that, or leave its duration out to use the called procedure's",
-					      call->step, own_text, call->calls.text, callee->agency.text, called, what);
+					      "subprocess '%s' takes %s, but '%s', the procedure of agency '%s' it "
+					      "calls, takes %s (%s); give the step at least that, or leave its "
+					      "duration out to use the called procedure's",
+					      call->step, own_text, call->calls.text, callee->agency.text, called,
+					      what);
 			else
 				qms_diags_add(diags, p->path, call->line, call->col, QMS_RULE_T005,
-					      "subprocess '%s' takes %s, but '%s', the procedure it calls, takes %s (%s); give the step at least that, or leave its duration out to use the called procedure's",
+					      "subprocess '%s' takes %s, but '%s', the procedure it calls, takes %s "
+					      "(%s); give the step at least that, or leave its duration out to use the "
+					      "called procedure's",
 					      call->step, own_text, call->calls.text, called, what);
 		}
 	}

@@ -72,13 +72,14 @@ static void check_file_name(struct ctx *c)
 	if (dir_len != 6 || strncmp(dir, "audits", 6))
 		return;
 	size_t n = strlen(name);
-	size_t stem = n > 5 && !strcmp(name + n - 5, ".yaml") ? n - 5
-		    : n > 4 && !strcmp(name + n - 4, ".yml") ? n - 4 : n;
+	size_t stem = n > 5 && !strcmp(name + n - 5, ".yaml")  ? n - 5
+		      : n > 4 && !strcmp(name + n - 4, ".yml") ? n - 4
+							       : n;
 	if (stem == strlen(id->text) && !strncmp(name, id->text, stem))
 		return;
 	terr(c, id, QMS_RULE_A012,
-		      "agency id '%s' is not the file name '%s'; name the file audits/%s.yaml or correct the id",
-		      id->text, name, id->text);
+	     "agency id '%s' is not the file name '%s'; name the file audits/%s.yaml or correct the id", id->text, name,
+	     id->text);
 }
 
 static void add_stage_order(struct qms_buf *b)
@@ -103,9 +104,8 @@ static void check_stages(struct ctx *c, const struct qms_stage *first[QMS_STAGE_
 			continue;
 		int idx = st->stage.choice;
 		if (first[idx]) {
-			terr(c, &st->stage, QMS_RULE_A001,
-				      "stage '%s' is recorded twice (first at line %u); keep one",
-				      st->stage.text, first[idx]->stage.line);
+			terr(c, &st->stage, QMS_RULE_A001, "stage '%s' is recorded twice (first at line %u); keep one",
+			     st->stage.text, first[idx]->stage.line);
 			continue;
 		}
 		first[idx] = st;
@@ -113,16 +113,14 @@ static void check_stages(struct ctx *c, const struct qms_stage *first[QMS_STAGE_
 			struct qms_buf order;
 			qms_buf_init(&order);
 			add_stage_order(&order);
-			terr(c, &st->stage, QMS_RULE_A002,
-				      "stage '%s' is listed after '%s'; the stages go %s", st->stage.text,
-				      qms_stage_names[max_idx], order.buf);
+			terr(c, &st->stage, QMS_RULE_A002, "stage '%s' is listed after '%s'; the stages go %s",
+			     st->stage.text, qms_stage_names[max_idx], order.buf);
 			qms_buf_release(&order);
 		} else {
 			for (int k = max_idx + 1; k < idx; k++)
 				if (!recorded[k])
-					terr(c, &st->stage, QMS_RULE_A013,
-						      "stage '%s' is not recorded before '%s'",
-						      qms_stage_names[k], st->stage.text);
+					terr(c, &st->stage, QMS_RULE_A013, "stage '%s' is not recorded before '%s'",
+					     qms_stage_names[k], st->stage.text);
 			max_idx = idx;
 		}
 		if (!st->done.text)
@@ -131,8 +129,8 @@ static void check_stages(struct ctx *c, const struct qms_stage *first[QMS_STAGE_
 			qms_date_format(d1, st->done.date);
 			qms_date_format(d2, prev_dated->done.date);
 			terr(c, &st->done, QMS_RULE_A003,
-				      "stage '%s' done %s is before '%s' done %s (line %u); dates never go back",
-				      st->stage.text, d1, prev_dated->stage.text, d2, prev_dated->done.line);
+			     "stage '%s' done %s is before '%s' done %s (line %u); dates never go back", st->stage.text,
+			     d1, prev_dated->stage.text, d2, prev_dated->done.line);
 		}
 		prev_dated = st;
 	}
@@ -142,14 +140,19 @@ static void check_stages(struct ctx *c, const struct qms_stage *first[QMS_STAGE_
 		bool no_ia = !first[QMS_STAGE_INTERNAL_AUDIT], no_mr = !first[QMS_STAGE_MANAGEMENT_REVIEW];
 		if (no_ia || no_mr)
 			terr(c, &ann->stage, QMS_RULE_A004, "%s",
-			     _(no_ia && no_mr ? N_("announcement without internal-audit and management-review: the system is announced only after an internal audit and a management review")
-			       : no_ia ? N_("announcement without internal-audit: the system is announced only after an internal audit and a management review")
-				       : N_("announcement without management-review: the system is announced only after an internal audit and a management review")));
+			     _(no_ia && no_mr
+				       ? N_("announcement without internal-audit and management-review: the system is "
+					    "announced only after an internal audit and a management review")
+			       : no_ia ? N_("announcement without internal-audit: the system is announced only after "
+					    "an internal audit and a management review")
+				       : N_("announcement without management-review: the system is announced only "
+					    "after an internal audit and a management review")));
 	}
 	const struct qms_stage *rep = first[QMS_STAGE_REPORT];
 	if (rep && !ann)
 		terr(c, &rep->stage, QMS_RULE_A004,
-			      "report without announcement: the report to the Department of Science and Technology sends the announcement");
+		     "report without announcement: the report to the Department of Science and Technology sends the "
+		     "announcement");
 }
 
 /* A major finding not closed by the announcement. */
@@ -171,8 +174,9 @@ static void check_announced_open(struct ctx *c, const struct qms_stage *ann)
 			if (f->closed.text && f->closed.date <= day)
 				continue;
 			terr(c, &ann->done, QMS_RULE_A005,
-				      "announced on %s with major finding '%s' (line %u) still open; close it on or before the announcement",
-				      d, f->id.text, f->id.line);
+			     "announced on %s with major finding '%s' (line %u) still open; close it on or before the "
+			     "announcement",
+			     d, f->id.text, f->id.line);
 		}
 	}
 }
@@ -190,25 +194,22 @@ static const char *suggest_code(struct ctx *c, const char *code)
 }
 
 /* The procedure a finding or scope names, or NULL after reporting. */
-static const struct qms_index_process *check_process(struct ctx *c, const struct qms_value *v,
-						     const char *what)
+static const struct qms_index_process *check_process(struct ctx *c, const struct qms_value *v, const char *what)
 {
 	const struct qms_index_process *p = qms_index_find_process(c->ix, v->text);
 	if (!p) {
 		const char *close = suggest_code(c, v->text);
 		if (close)
-			terr(c, v, QMS_RULE_A006,
-				      "%s names no procedure of the workspace: '%s'; did you mean '%s'?",
-				      _(what), v->text, close);
+			terr(c, v, QMS_RULE_A006, "%s names no procedure of the workspace: '%s'; did you mean '%s'?",
+			     _(what), v->text, close);
 		else
-			terr(c, v, QMS_RULE_A006,
-				      "%s names no procedure of the workspace: '%s'", _(what), v->text);
+			terr(c, v, QMS_RULE_A006, "%s names no procedure of the workspace: '%s'", _(what), v->text);
 		return NULL;
 	}
 	const char *mine = c->a->agency.id.text;
 	if (mine && p->agency.text && strcmp(p->agency.text, mine))
-		terr(c, v, QMS_RULE_A014,
-			      "procedure '%s' belongs to agency '%s', not '%s'", v->text, p->agency.text, mine);
+		terr(c, v, QMS_RULE_A014, "procedure '%s' belongs to agency '%s', not '%s'", v->text, p->agency.text,
+		     mine);
 	return p;
 }
 
@@ -221,12 +222,10 @@ static void check_step(struct ctx *c, const struct qms_index_process *p, const s
 		ids[i] = p->steps.items[i].text;
 	const char *close = qms_closest(step->text, ids, p->steps.len);
 	if (close)
-		terr(c, step, QMS_RULE_A007,
-			      "procedure '%s' has no step '%s'; did you mean '%s'?", p->code.text, step->text,
-			      close);
+		terr(c, step, QMS_RULE_A007, "procedure '%s' has no step '%s'; did you mean '%s'?", p->code.text,
+		     step->text, close);
 	else
-		terr(c, step, QMS_RULE_A007,
-			      "procedure '%s' has no step '%s'", p->code.text, step->text);
+		terr(c, step, QMS_RULE_A007, "procedure '%s' has no step '%s'", p->code.text, step->text);
 	free(ids);
 }
 
@@ -240,8 +239,7 @@ static void check_finding(struct ctx *c, const struct qms_audit *au, const struc
 	if (f->step.text) {
 		if (!f->process.line)
 			terr(c, &f->step, QMS_RULE_A007,
-				      "step '%s' without 'process': name the procedure the step belongs to",
-				      f->step.text);
+			     "step '%s' without 'process': name the procedure the step belongs to", f->step.text);
 		else if (p)
 			check_step(c, p, &f->step);
 	}
@@ -249,24 +247,21 @@ static void check_finding(struct ctx *c, const struct qms_audit *au, const struc
 		qms_date_format(d2, au->date.date);
 		if (f->closed.text && f->closed.date < au->date.date) {
 			qms_date_format(d1, f->closed.date);
-			terr(c, &f->closed, QMS_RULE_A008,
-				      "closed %s is before the audit of %s that found it", d1, d2);
+			terr(c, &f->closed, QMS_RULE_A008, "closed %s is before the audit of %s that found it", d1, d2);
 		}
 		if (f->due.text && f->due.date < au->date.date) {
 			qms_date_format(d1, f->due.date);
-			terr(c, &f->due, QMS_RULE_A008,
-				      "due %s is before the audit of %s that found it", d1, d2);
+			terr(c, &f->due, QMS_RULE_A008, "due %s is before the audit of %s that found it", d1, d2);
 		}
 	}
 	if (f->verified.text) {
 		if (!f->closed.line) {
 			terr(c, &f->verified, QMS_RULE_A009,
-				      "verified without 'closed': record when the action was completed first");
+			     "verified without 'closed': record when the action was completed first");
 		} else if (f->closed.text && f->verified.date < f->closed.date) {
 			qms_date_format(d1, f->verified.date);
 			qms_date_format(d2, f->closed.date);
-			terr(c, &f->verified, QMS_RULE_A009,
-				      "verified %s is before closed %s", d1, d2);
+			terr(c, &f->verified, QMS_RULE_A009, "verified %s is before closed %s", d1, d2);
 		}
 	}
 }
@@ -280,9 +275,8 @@ static void check_audits(struct ctx *c)
 		if (au->id.text) {
 			size_t prev = qms_strmap_put(&audits, au->id.text, i);
 			if (prev != SIZE_MAX)
-				terr(c, &au->id, QMS_RULE_A010,
-					      "audit id '%s' is used twice (first at line %u)", au->id.text,
-					      audit_at(c->a, prev)->id.line);
+				terr(c, &au->id, QMS_RULE_A010, "audit id '%s' is used twice (first at line %u)",
+				     au->id.text, audit_at(c->a, prev)->id.line);
 		}
 		for (size_t k = 0; workspace && k < au->scope.len; k++) {
 			const struct qms_value *code = &((const struct qms_value *)au->scope.items)[k];
@@ -298,8 +292,8 @@ static void check_audits(struct ctx *c)
 					const struct qms_audit *pa = audit_at(c->a, prev >> 20);
 					const struct qms_finding *pf = finding_at(pa, prev & 0xfffff);
 					terr(c, &f->id, QMS_RULE_A011,
-						      "finding id '%s' is used twice (first at line %u, audit '%s')",
-						      f->id.text, pf->id.line, pa->id.text ? pa->id.text : "?");
+					     "finding id '%s' is used twice (first at line %u, audit '%s')", f->id.text,
+					     pf->id.line, pa->id.text ? pa->id.text : "?");
 				}
 			}
 			check_finding(c, au, f);
@@ -321,8 +315,8 @@ void qms_tracker_check(const struct qms_index *ix, const struct qms_agency_file 
 	free(c.codes);
 }
 
-void qms_tracker_problems(const struct qms_index *ix, const char *path, const char *text,
-			  size_t len, struct qms_diags *out)
+void qms_tracker_problems(const struct qms_index *ix, const char *path, const char *text, size_t len,
+			  struct qms_diags *out)
 {
 	struct qms_doc *doc;
 	if (qms_doc_parse(&doc, path, text, len, out) < 0)
@@ -335,8 +329,7 @@ void qms_tracker_problems(const struct qms_index *ix, const char *path, const ch
 	if (d.kind == QMS_KIND_AGENCY)
 		qms_tracker_check(ix, d.data, path, out);
 	else
-		qms_diags_add(out, path, 1, 1, QMS_RULE_L010,
-			      "a tracker in audits/ starts with 'agency:', not '%s:'",
+		qms_diags_add(out, path, 1, 1, QMS_RULE_L010, "a tracker in audits/ starts with 'agency:', not '%s:'",
 			      qms_kind_info(d.kind)->key);
 	qms_document_release(&d);
 }
@@ -378,8 +371,7 @@ static void ymap_add_date(struct ymap *m, const char *key, int32_t date)
 
 static struct qms_yval ymap_value(const struct ymap *m, bool flow)
 {
-	return (struct qms_yval){.type = QMS_YVAL_MAP, .keys = m->keys, .items = m->vals, .n = m->n,
-				 .flow = flow};
+	return (struct qms_yval){.type = QMS_YVAL_MAP, .keys = m->keys, .items = m->vals, .n = m->n, .flow = flow};
 }
 
 void qms_tracker_new_text(struct qms_buf *out, const struct qms_tracker_change *c)
@@ -403,14 +395,13 @@ static const struct qms_node *find_item(const struct qms_node *seq, const char *
 	return NULL;
 }
 
-
 /* The ids of the items of seq under `key`, then the closest to `want`. */
-static const char *closest_id(const struct qms_node *seq, const char *key, const char *want,
-			      const char **ids, size_t cap)
+static const char *closest_id(const struct qms_node *seq, const char *key, const char *want, const char **ids,
+			      size_t cap)
 {
 	size_t n = 0;
-	for (const struct qms_node *it = seq && seq->type == QMS_NODE_SEQ ? seq->first : NULL;
-	     it && n < cap; it = it->next) {
+	for (const struct qms_node *it = seq && seq->type == QMS_NODE_SEQ ? seq->first : NULL; it && n < cap;
+	     it = it->next) {
 		const struct qms_node *v = qms_node_get(it, key);
 		if (v && v->type == QMS_NODE_SCALAR)
 			ids[n++] = v->text;
@@ -418,8 +409,7 @@ static const char *closest_id(const struct qms_node *seq, const char *key, const
 	return qms_closest(want, ids, n);
 }
 
-static int change_stage(struct qms_edit *e, const struct qms_node *root,
-			const struct qms_tracker_change *c, char **err)
+static int change_stage(struct qms_edit *e, const struct qms_node *root, const struct qms_tracker_change *c, char **err)
 {
 	const char *name = qms_stage_names[c->stage];
 	char done[11];
@@ -491,7 +481,8 @@ static int change_add(struct qms_edit *e, const struct qms_node *root, const str
 	ymap_add_text(&m, "standard", c->standard);
 	ymap_add_date(&m, "date", c->date);
 	if (na)
-		ymap_add(&m, "auditors", (struct qms_yval){.type = QMS_YVAL_SEQ, .items = auditors, .n = na, .flow = true});
+		ymap_add(&m, "auditors",
+			 (struct qms_yval){.type = QMS_YVAL_SEQ, .items = auditors, .n = na, .flow = true});
 	if (ns)
 		ymap_add(&m, "scope", (struct qms_yval){.type = QMS_YVAL_SEQ, .items = scope, .n = ns, .flow = true});
 	struct qms_yval item = ymap_value(&m, false);
@@ -503,8 +494,8 @@ static int change_add(struct qms_edit *e, const struct qms_node *root, const str
 	return qms_edit_map_put(e, root, "audits", &list, after);
 }
 
-static int change_finding(struct qms_edit *e, const struct qms_node *root,
-			  const struct qms_tracker_change *c, const char *path, char **err)
+static int change_finding(struct qms_edit *e, const struct qms_node *root, const struct qms_tracker_change *c,
+			  const char *path, char **err)
 {
 	const struct qms_node *audits = qms_node_get(root, "audits");
 	const struct qms_node *au = find_item(audits, "id", c->audit);
@@ -533,9 +524,8 @@ static int change_finding(struct qms_edit *e, const struct qms_node *root,
 }
 
 /* Keys of a finding in the order the format lists them. */
-static const char *const finding_keys[] = {"id", "grade", "clause", "process", "step", "text",
-					   "cause", "action", "owner", "due", "closed", "verified",
-					   NULL};
+static const char *const finding_keys[] = {"id",     "grade", "clause", "process", "step",     "text", "cause",
+					   "action", "owner", "due",    "closed",  "verified", NULL};
 
 /* The keys of a finding that come before `key`. */
 static const char *const *keys_before(const char *key, const char **out)
@@ -554,15 +544,15 @@ static int put_finding_key(struct qms_edit *e, const struct qms_node *f, const c
 	return qms_edit_map_put(e, f, key, &v, keys_before(key, before));
 }
 
-static int change_close_verify(struct qms_edit *e, const struct qms_node *root,
-			       const struct qms_tracker_change *c, const char *path, char **err)
+static int change_close_verify(struct qms_edit *e, const struct qms_node *root, const struct qms_tracker_change *c,
+			       const char *path, char **err)
 {
 	const struct qms_node *audits = qms_node_get(root, "audits");
 	const struct qms_node *f = NULL;
 	const char *ids[512];
 	size_t n = 0;
-	for (const struct qms_node *au = audits && audits->type == QMS_NODE_SEQ ? audits->first : NULL;
-	     au && !f; au = au->next) {
+	for (const struct qms_node *au = audits && audits->type == QMS_NODE_SEQ ? audits->first : NULL; au && !f;
+	     au = au->next) {
 		const struct qms_node *findings = qms_node_get(au, "findings");
 		f = find_item(findings, "id", c->finding);
 		for (const struct qms_node *it = findings && findings->type == QMS_NODE_SEQ ? findings->first : NULL;
@@ -605,22 +595,12 @@ int qms_tracker_change_text(struct qms_buf *out, const char *path, const char *t
 		goto out;
 	}
 	switch (c->op) {
-	case QMS_TRACKER_STAGE:
-		rc = change_stage(&e, root, c, err);
-		break;
-	case QMS_TRACKER_ADD:
-		rc = change_add(&e, root, c);
-		break;
-	case QMS_TRACKER_FINDING:
-		rc = change_finding(&e, root, c, path, err);
-		break;
+	case QMS_TRACKER_STAGE: rc = change_stage(&e, root, c, err); break;
+	case QMS_TRACKER_ADD: rc = change_add(&e, root, c); break;
+	case QMS_TRACKER_FINDING: rc = change_finding(&e, root, c, path, err); break;
 	case QMS_TRACKER_CLOSE:
-	case QMS_TRACKER_VERIFY:
-		rc = change_close_verify(&e, root, c, path, err);
-		break;
-	case QMS_TRACKER_NEW:
-		rc = qms_error(err, "%s exists already", path);
-		break;
+	case QMS_TRACKER_VERIFY: rc = change_close_verify(&e, root, c, path, err); break;
+	case QMS_TRACKER_NEW: rc = qms_error(err, "%s exists already", path); break;
 	}
 	if (rc < 0 && !*err)
 		qms_error(err, "cannot change %s: %s", path, e.error ? e.error : "unknown reason");
@@ -667,8 +647,7 @@ static int str_cmp(const void *a, const void *b)
 
 /* The problems of `after` that `before` does not have (as many times as
  * they are new), into out. */
-static void new_problems(const struct qms_diags *before, const struct qms_diags *after,
-			 struct qms_diags *out)
+static void new_problems(const struct qms_diags *before, const struct qms_diags *after, struct qms_diags *out)
 {
 	char **old = qms_xmalloc((before->len ? before->len : 1) * sizeof(*old));
 	bool *used = qms_xcalloc(before->len ? before->len : 1, sizeof(*used));
@@ -713,21 +692,21 @@ static void no_tracker(const struct qms_index *ix, const char *agency, const cha
 		qms_error(err, "no tracker for agency '%s' (%s); create it with 'qms audit new'", agency, path);
 }
 
-enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const struct qms_index *ix,
-					   const char *root, const struct qms_tracker_change *c,
-					   char **err)
+enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const struct qms_index *ix, const char *root,
+					   const struct qms_tracker_change *c, char **err)
 {
 	memset(res, 0, sizeof(*res));
 	qms_diags_init(&res->problems);
 	*err = NULL;
 	if (!c->agency || !qms_id_valid(c->agency)) {
 		if (c->agency && c->agency[0] == '.')
-			qms_error(err, "'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
+			qms_error(err,
+				  "'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
 				  "would be a hidden file)",
-			     c->agency);
+				  c->agency);
 		else
 			qms_error(err, "'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'",
-			     c->agency ? c->agency : "");
+				  c->agency ? c->agency : "");
 		return QMS_TRACKER_FAILED;
 	}
 	char *dir = qms_path_join(root, "audits");
@@ -792,8 +771,7 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 		outcome = QMS_TRACKER_REFUSED;
 		goto out;
 	}
-	if (qms_file_write_atomic(abs, text.buf, text.len,
-				  c->op == QMS_TRACKER_NEW ? QMS_WRITE_NEW : 0, err) < 0)
+	if (qms_file_write_atomic(abs, text.buf, text.len, c->op == QMS_TRACKER_NEW ? QMS_WRITE_NEW : 0, err) < 0)
 		goto out;
 	outcome = QMS_TRACKER_WRITTEN;
 out:

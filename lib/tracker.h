@@ -34,42 +34,42 @@ void qms_tracker_check(const struct qms_index *ix, const struct qms_agency_file 
 
 /* Every problem of a tracker's text: reading, schema and the rules above.
  * Appends to out. */
-void qms_tracker_problems(const struct qms_index *ix, const char *path, const char *text,
-			  size_t len, struct qms_diags *out);
+void qms_tracker_problems(const struct qms_index *ix, const char *path, const char *text, size_t len,
+			  struct qms_diags *out);
 
 /* ---- changes (`qms audit new|stage|add|finding|close|verify`) ---- */
 
 enum qms_tracker_op {
-	QMS_TRACKER_NEW,     /* create the tracker: name, level */
-	QMS_TRACKER_STAGE,   /* stage done on `date` (with evidence); a recorded stage is re-dated */
-	QMS_TRACKER_ADD,     /* a new audit `audit` of `kind` on `date` */
+	QMS_TRACKER_NEW, /* create the tracker: name, level */
+	QMS_TRACKER_STAGE, /* stage done on `date` (with evidence); a recorded stage is re-dated */
+	QMS_TRACKER_ADD, /* a new audit `audit` of `kind` on `date` */
 	QMS_TRACKER_FINDING, /* a new finding `finding` in audit `audit` */
-	QMS_TRACKER_CLOSE,   /* finding `finding` closed on `date` (cause, action) */
-	QMS_TRACKER_VERIFY,  /* finding `finding` verified on `date` */
+	QMS_TRACKER_CLOSE, /* finding `finding` closed on `date` (cause, action) */
+	QMS_TRACKER_VERIFY, /* finding `finding` verified on `date` */
 };
 
 /* One change. Strings are borrowed; NULL (and -1 for dates and choices
  * that are optional) means "not given". */
 struct qms_tracker_change {
 	enum qms_tracker_op op;
-	const char *agency;      /* id: the file audits/<agency>.yaml */
-	const char *name;        /* NEW */
-	int level;               /* NEW: enum qms_level */
-	int stage;               /* STAGE: index in qms_stage_names */
-	const char *evidence;    /* STAGE */
-	const char *audit;       /* ADD: the new audit's id; FINDING: the audit it belongs to */
-	int kind;                /* ADD: index in qms_audit_kind_names */
-	const char *standard;    /* ADD */
+	const char *agency; /* id: the file audits/<agency>.yaml */
+	const char *name; /* NEW */
+	int level; /* NEW: enum qms_level */
+	int stage; /* STAGE: index in qms_stage_names */
+	const char *evidence; /* STAGE */
+	const char *audit; /* ADD: the new audit's id; FINDING: the audit it belongs to */
+	int kind; /* ADD: index in qms_audit_kind_names */
+	const char *standard; /* ADD */
 	const char *const *auditors; /* ADD */
 	size_t nauditors;
-	const char *const *scope;    /* ADD: procedure codes */
+	const char *const *scope; /* ADD: procedure codes */
 	size_t nscope;
-	const char *finding;     /* FINDING: the new id; CLOSE, VERIFY: the finding */
-	int grade;               /* FINDING: index in qms_grade_names */
+	const char *finding; /* FINDING: the new id; CLOSE, VERIFY: the finding */
+	int grade; /* FINDING: index in qms_grade_names */
 	const char *clause, *process, *step, *text, *owner; /* FINDING */
-	int32_t due;             /* FINDING, -1 when not given */
+	int32_t due; /* FINDING, -1 when not given */
 	const char *cause, *action; /* CLOSE */
-	int32_t date;            /* STAGE: done; ADD: the audit; CLOSE: closed; VERIFY: verified */
+	int32_t date; /* STAGE: done; ADD: the audit; CLOSE: closed; VERIFY: verified */
 };
 
 /* The text of a new tracker for c (op NEW). Appends to out. */
@@ -85,11 +85,11 @@ int qms_tracker_change_text(struct qms_buf *out, const char *path, const char *t
 enum qms_tracker_outcome {
 	QMS_TRACKER_WRITTEN,
 	QMS_TRACKER_REFUSED, /* the change would add the errors in `problems`; nothing written */
-	QMS_TRACKER_FAILED,  /* it cannot be made (see err), nothing written */
+	QMS_TRACKER_FAILED, /* it cannot be made (see err), nothing written */
 };
 
 struct qms_tracker_result {
-	char *path;                /* the tracker, as displayed; owned */
+	char *path; /* the tracker, as displayed; owned */
 	struct qms_diags problems; /* problems the change adds (refused: errors among them; written: warnings) */
 };
 
@@ -101,8 +101,7 @@ void qms_tracker_result_release(struct qms_tracker_result *r);
  * when the change adds no error. Errors already in the file do not stop a
  * change that adds none. *res is filled in every case (release it); *err
  * (caller frees) with FAILED. */
-enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const struct qms_index *ix,
-					   const char *root, const struct qms_tracker_change *c,
-					   char **err);
+enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const struct qms_index *ix, const char *root,
+					   const struct qms_tracker_change *c, char **err);
 
 #endif

@@ -122,7 +122,8 @@ static void check_fee(struct doc_check *c, const struct qms_fee *f)
 			      "a fee needs an 'amount' in đồng, the legal 'basis' that sets it, or why it is 'exempt'");
 	else if (f->amount.text && qms_amount_parse(&sum, f->amount.text) < 0)
 		qms_diags_add(c->diags, c->path, f->amount.line, f->amount.col, QMS_RULE_D004,
-			      "'%s' is not a sum in đồng; write e.g. '50.000 đồng' or '200.000 đồng/lần', or put a rate under 'basis'",
+			      "'%s' is not a sum in đồng; write e.g. '50.000 đồng' or '200.000 đồng/lần', or put a "
+			      "rate under 'basis'",
 			      f->amount.text);
 }
 
@@ -130,14 +131,16 @@ static void check_tthc(struct doc_check *c, const struct qms_tthc *t)
 {
 	if (t->id.text && !qms_tthc_code_valid(t->id.text))
 		qms_diags_add(c->diags, c->path, t->id.line, t->id.col, QMS_RULE_D001,
-			      "'%s' is not a TTHC code; write the code of the national database, digits joined by dots, in quotes: \"1.001193\"",
+			      "'%s' is not a TTHC code; write the code of the national database, digits joined by "
+			      "dots, in quotes: \"1.001193\"",
 			      t->id.text);
 	const struct qms_dossier_item *items = t->dossier.components.items;
 	for (size_t i = 0; i < t->dossier.components.len; i++) {
 		const struct qms_dossier_item *it = &items[i];
 		if (!it->count.text)
 			qms_diags_add(c->diags, c->path, it->obj.line, it->obj.col, QMS_RULE_D002,
-				      "dossier component '%s' has no 'count'; say how many the citizen brings, e.g. 'count: 1'",
+				      "dossier component '%s' has no 'count'; say how many the citizen brings, e.g. "
+				      "'count: 1'",
 				      it->name.text ? it->name.text : "?");
 		check_form_ref(c, &it->form, false);
 	}
@@ -154,11 +157,13 @@ static void check_lanes(struct doc_check *c)
 		const struct qms_lane *l = &lanes[i];
 		if (l->agency.text && l->body.text)
 			qms_diags_add(c->diags, c->path, l->body.line, l->body.col, QMS_RULE_D005,
-				      "lane '%s' names both agency '%s' and body '%s'; keep 'agency' for an agency of the workspace, 'body' for one outside it",
+				      "lane '%s' names both agency '%s' and body '%s'; keep 'agency' for an agency of "
+				      "the workspace, 'body' for one outside it",
 				      l->id.text ? l->id.text : "?", l->agency.text, l->body.text);
 		if (l->procedure.text && !l->agency.text)
 			qms_diags_add(c->diags, c->path, l->procedure.line, l->procedure.col, QMS_RULE_D006,
-				      "lane '%s' names procedure '%s' but no 'agency'; say which agency of the workspace runs it",
+				      "lane '%s' names procedure '%s' but no 'agency'; say which agency of the "
+				      "workspace runs it",
 				      l->id.text ? l->id.text : "?", l->procedure.text);
 	}
 }
@@ -210,7 +215,8 @@ static void check_history(struct doc_check *c)
 			continue;
 		if (r[i].edition.integer <= last)
 			qms_diags_add(c->diags, c->path, r[i].edition.line, r[i].edition.col, QMS_RULE_D008,
-				      "revision of edition %ld comes after edition %ld; list revisions oldest first, one per edition",
+				      "revision of edition %ld comes after edition %ld; list revisions oldest first, "
+				      "one per edition",
 				      r[i].edition.integer, last);
 		last = r[i].edition.integer;
 	}
@@ -218,19 +224,20 @@ static void check_history(struct doc_check *c)
 	if (!last)
 		return;
 	if (!ed->text)
-		qms_diags_add(c->diags, c->path, c->p->obj.line, c->p->obj.col, QMS_RULE_D008,
-			      "the header has no 'edition' but the revision history ends at edition %ld; add 'edition: %ld'",
-			      last, last);
+		qms_diags_add(
+			c->diags, c->path, c->p->obj.line, c->p->obj.col, QMS_RULE_D008,
+			"the header has no 'edition' but the revision history ends at edition %ld; add 'edition: %ld'",
+			last, last);
 	else if (ed->integer != last)
-		qms_diags_add(c->diags, c->path, ed->line, ed->col, QMS_RULE_D008,
-			      "the header says edition %ld but the revision history ends at edition %ld; make them agree",
-			      ed->integer, last);
+		qms_diags_add(
+			c->diags, c->path, ed->line, ed->col, QMS_RULE_D008,
+			"the header says edition %ld but the revision history ends at edition %ld; make them agree",
+			ed->integer, last);
 }
 
 static bool word_char(unsigned char ch)
 {
-	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	       ch >= 0x80;
+	return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
 }
 
 /* Whether text cites `cite`: it occurs with no letter or digit glued on
@@ -302,8 +309,8 @@ static void check_withdrawn(struct doc_check *c)
 	}
 }
 
-void qms_tthc_check(const struct qms_process *p, const char *path,
-		    const struct qms_tthc_settings *st, struct qms_diags *diags)
+void qms_tthc_check(const struct qms_process *p, const char *path, const struct qms_tthc_settings *st,
+		    struct qms_diags *diags)
 {
 	struct doc_check c = {.p = p, .path = path, .st = st, .diags = diags};
 	const struct qms_tthc *t = p->tthc.items;
@@ -340,8 +347,7 @@ static bool lane_own(const struct qms_process *p, const struct qms_lane *l)
 }
 
 /* The share a lane belongs to, added when new. */
-static size_t share_of(struct qms_lane_share *sh, size_t *n, const struct qms_process *p,
-		       const struct qms_lane *l)
+static size_t share_of(struct qms_lane_share *sh, size_t *n, const struct qms_process *p, const struct qms_lane *l)
 {
 	bool own = lane_own(p, l);
 	for (size_t i = 0; i < *n; i++) {
@@ -410,8 +416,7 @@ static size_t flow_order(size_t *order, const struct qms_flow *f)
 	return len;
 }
 
-size_t qms_lane_shares(struct qms_lane_share **out, bool *measured, const struct qms_process *p,
-		       double workday_hours)
+size_t qms_lane_shares(struct qms_lane_share **out, bool *measured, const struct qms_process *p, double workday_hours)
 {
 	const struct qms_lane *lanes = p->lanes.items;
 	struct qms_lane_share *sh = qms_xcalloc(p->lanes.len + 1, sizeof(*sh));
@@ -473,8 +478,7 @@ size_t qms_lane_shares(struct qms_lane_share **out, bool *measured, const struct
 
 /* ---- the workspace's lists ---- */
 
-void qms_settings_read_withdrawn(struct qms_settings *st, struct qms_arena *arena,
-				 const struct qms_workspace_cfg *w)
+void qms_settings_read_withdrawn(struct qms_settings *st, struct qms_arena *arena, const struct qms_workspace_cfg *w)
 {
 	const struct qms_list *lists[] = {&w->repealed, &w->superseded_forms};
 	size_t n = w->repealed.len + w->superseded_forms.len;

@@ -17,10 +17,10 @@
 /* A legal text or a form the workspace lists as no longer in force
  * (qms.yaml `repealed`, `superseded_forms`). Strings borrowed. */
 struct qms_withdrawn {
-	const char *cite;  /* the number or form as cited */
-	const char *by;    /* what replaced it, NULL when not said */
-	int32_t date;      /* from when, -1 when not said */
-	bool form;         /* a form (D010), else a legal text (D009) */
+	const char *cite; /* the number or form as cited */
+	const char *by; /* what replaced it, NULL when not said */
+	int32_t date; /* from when, -1 when not said */
+	bool form; /* a form (D010), else a legal text (D009) */
 };
 
 /* What the rules of one procedure need from the workspace. */
@@ -34,15 +34,14 @@ struct qms_tthc_settings {
  * with both agency and body, D006 for `procedure` without `agency`, D007
  * against `allowed`, D008-D010), and F010 for the forms the TTHC record
  * names. */
-void qms_tthc_check(const struct qms_process *p, const char *path,
-		    const struct qms_tthc_settings *st, struct qms_diags *diags);
+void qms_tthc_check(const struct qms_process *p, const char *path, const struct qms_tthc_settings *st,
+		    struct qms_diags *diags);
 
 struct qms_settings;
 struct qms_arena;
 /* Append the `repealed` and `superseded_forms` of qms.yaml to st (strings
  * copied into arena). Called by qms_settings_read(). */
-void qms_settings_read_withdrawn(struct qms_settings *st, struct qms_arena *arena,
-				 const struct qms_workspace_cfg *w);
+void qms_settings_read_withdrawn(struct qms_settings *st, struct qms_arena *arena, const struct qms_workspace_cfg *w);
 
 /* Whether text is a TTHC code: digits in groups joined by single dots,
  * at least two groups ("1.001193"). */
@@ -60,12 +59,12 @@ int qms_amount_parse(long long *out, const char *text);
 struct qms_lane_share {
 	const struct qms_lane *lane; /* its first lane */
 	bool own;
-	const char *agency;          /* workspace agency id; NULL for a body */
-	const char *body;            /* outside body's name; NULL for an agency */
-	double hours;                /* working hours, as above */
-	bool calendar;               /* some of its steps are in calendar days: hours
-				      * leaves them out and cannot be compared */
-	const struct qms_value *allowed;   /* first `allowed` of its lanes, NULL when none */
+	const char *agency; /* workspace agency id; NULL for a body */
+	const char *body; /* outside body's name; NULL for an agency */
+	double hours; /* working hours, as above */
+	bool calendar; /* some of its steps are in calendar days: hours
+			* leaves them out and cannot be compared */
+	const struct qms_value *allowed; /* first `allowed` of its lanes, NULL when none */
 	const struct qms_value *procedure; /* first `procedure` of its lanes, NULL when none */
 };
 
@@ -74,8 +73,7 @@ struct qms_lane_share {
  * *measured tells whether the flow could be measured (it has one
  * start step; when not, every share is 0 hours). A procedure with no inter-agency lane has
  * one share, its own. */
-size_t qms_lane_shares(struct qms_lane_share **out, bool *measured, const struct qms_process *p,
-		       double workday_hours);
+size_t qms_lane_shares(struct qms_lane_share **out, bool *measured, const struct qms_process *p, double workday_hours);
 
 /* Working hours of d, or -1 when it is in calendar days: those have no
  * fixed working time and are never converted (timelimit.h). */

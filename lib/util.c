@@ -550,8 +550,7 @@ size_t qms_edit_distance(const char *a, const char *b, size_t limit)
 				v = prev[j] + 1;
 			if (cur[j - 1] + 1 < v)
 				v = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] &&
-			    prev2[j - 2] + 1 < v)
+			if (i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] && prev2[j - 2] + 1 < v)
 				v = prev2[j - 2] + 1;
 			cur[j] = v;
 			if (v < best)
@@ -603,10 +602,9 @@ uint64_t qms_hash(const char *s)
 static void strmap_grow(struct qms_strmap *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 16;
-	const char **keys = m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*keys))
-				     : qms_xcalloc(cap, sizeof(*keys));
-	size_t *values = m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*values))
-				  : qms_xmalloc(cap * sizeof(*values));
+	const char **keys = m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*keys)) : qms_xcalloc(cap, sizeof(*keys));
+	size_t *values =
+		m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*values)) : qms_xmalloc(cap * sizeof(*values));
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;

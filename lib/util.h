@@ -40,8 +40,7 @@ char *qms_arena_strdup(struct qms_arena *arena, const char *s);
 /* Like qms_arena_strndup() but without alignment padding: for the many
  * short strings of a document. */
 char *qms_arena_strndup_packed(struct qms_arena *arena, const char *s, size_t n);
-char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+char *qms_arena_printf(struct qms_arena *arena, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void qms_arena_release(struct qms_arena *arena);
 /* Move every block of src into dst: what was allocated from src now lives
  * as long as dst. src is left empty. */
@@ -67,10 +66,8 @@ void qms_buf_reset(struct qms_buf *b);
 void qms_buf_add(struct qms_buf *b, const char *s, size_t n);
 void qms_buf_adds(struct qms_buf *b, const char *s);
 void qms_buf_addc(struct qms_buf *b, char c);
-void qms_buf_printf(struct qms_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void qms_buf_vprintf(struct qms_buf *b, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
+void qms_buf_printf(struct qms_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void qms_buf_vprintf(struct qms_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Append s as a JSON string literal, quotes included: the one JSON string
  * writer of qms. Valid UTF-8 is kept; `"`, `\`, control characters (C0,
  * DEL, C1) and U+2028/U+2029 are escaped; a byte that is not valid UTF-8
@@ -143,7 +140,6 @@ void qms_buf_add_number(struct qms_buf *b, double value);
  * formatter of decimal numbers for people. */
 void qms_buf_add_number_lang(struct qms_buf *b, double value, enum qms_lang lang);
 
-
 /* A 64-bit hash of s (FNV-1a): stable across runs and machines, for
  * names and tables, not for security. */
 uint64_t qms_hash(const char *s);
@@ -179,11 +175,17 @@ static inline size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp)
 	size_t len;
 	uint32_t c, min;
 	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2; c = p[0] & 0x1f; min = 0x80;
+		len = 2;
+		c = p[0] & 0x1f;
+		min = 0x80;
 	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3; c = p[0] & 0x0f; min = 0x800;
+		len = 3;
+		c = p[0] & 0x0f;
+		min = 0x800;
 	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4; c = p[0] & 0x07; min = 0x10000;
+		len = 4;
+		c = p[0] & 0x07;
+		min = 0x10000;
 	} else {
 		return 0;
 	}
@@ -202,9 +204,8 @@ static inline size_t qms_utf8_decode(const char *s, size_t n, uint32_t *cp)
 
 static inline bool qms_is_combining(uint32_t cp)
 {
-	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
-	       (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
-	       (cp >= 0xfe20 && cp <= 0xfe2f);
+	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) ||
+	       (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f);
 }
 
 #endif

@@ -149,16 +149,26 @@ static const struct {
 	const char *name;
 	enum qms_duration_unit unit;
 } duration_units[] = {
-	{"working days", QMS_UNIT_WORKING_DAYS}, {"working day", QMS_UNIT_WORKING_DAYS},
-	{"wd", QMS_UNIT_WORKING_DAYS}, {"ngày làm việc", QMS_UNIT_WORKING_DAYS},
-	{"calendar days", QMS_UNIT_CALENDAR_DAYS}, {"calendar day", QMS_UNIT_CALENDAR_DAYS},
-	{"days", QMS_UNIT_CALENDAR_DAYS}, {"day", QMS_UNIT_CALENDAR_DAYS},
-	{"d", QMS_UNIT_CALENDAR_DAYS}, {"ngày", QMS_UNIT_CALENDAR_DAYS},
-	{"working hours", QMS_UNIT_WORKING_HOURS}, {"working hour", QMS_UNIT_WORKING_HOURS},
+	{"working days", QMS_UNIT_WORKING_DAYS},
+	{"working day", QMS_UNIT_WORKING_DAYS},
+	{"wd", QMS_UNIT_WORKING_DAYS},
+	{"ngày làm việc", QMS_UNIT_WORKING_DAYS},
+	{"calendar days", QMS_UNIT_CALENDAR_DAYS},
+	{"calendar day", QMS_UNIT_CALENDAR_DAYS},
+	{"days", QMS_UNIT_CALENDAR_DAYS},
+	{"day", QMS_UNIT_CALENDAR_DAYS},
+	{"d", QMS_UNIT_CALENDAR_DAYS},
+	{"ngày", QMS_UNIT_CALENDAR_DAYS},
+	{"working hours", QMS_UNIT_WORKING_HOURS},
+	{"working hour", QMS_UNIT_WORKING_HOURS},
 	{"giờ làm việc", QMS_UNIT_WORKING_HOURS},
-	{"hours", QMS_UNIT_HOURS}, {"hour", QMS_UNIT_HOURS}, {"h", QMS_UNIT_HOURS},
+	{"hours", QMS_UNIT_HOURS},
+	{"hour", QMS_UNIT_HOURS},
+	{"h", QMS_UNIT_HOURS},
 	{"giờ", QMS_UNIT_HOURS},
-	{"minutes", QMS_UNIT_MINUTES}, {"minute", QMS_UNIT_MINUTES}, {"min", QMS_UNIT_MINUTES},
+	{"minutes", QMS_UNIT_MINUTES},
+	{"minute", QMS_UNIT_MINUTES},
+	{"min", QMS_UNIT_MINUTES},
 	{"phút", QMS_UNIT_MINUTES},
 };
 
@@ -302,8 +312,8 @@ bool qms_id_valid(const char *t)
 	size_t n = 0;
 	for (const char *p = t; *p; p++, n++) {
 		char c = *p;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' ||
-		      c == '_' || c == '.'))
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' || c == '_' ||
+		      c == '.'))
 			return false;
 	}
 	/* a leading '.' would name a hidden file (audits/.x.yaml) that

@@ -22,12 +22,12 @@ int qms_date_year(int32_t days);
  * same day) is counted on working days only; calendar days as the Civil
  * Code counts them (calendar.h). */
 enum qms_duration_unit {
-	QMS_UNIT_MINUTES,        /* phút, minute(s), min: working time */
-	QMS_UNIT_HOURS,          /* giờ, hour(s), h: working time */
-	QMS_UNIT_WORKING_HOURS,  /* giờ làm việc, working hour(s) */
-	QMS_UNIT_WORKING_DAYS,   /* ngày làm việc, working day(s), wd */
-	QMS_UNIT_CALENDAR_DAYS,  /* ngày, day(s), d, calendar day(s) */
-	QMS_UNIT_SAME_DAY,       /* trong ngày, ngay trong ngày, same day (amount 1) */
+	QMS_UNIT_MINUTES, /* phút, minute(s), min: working time */
+	QMS_UNIT_HOURS, /* giờ, hour(s), h: working time */
+	QMS_UNIT_WORKING_HOURS, /* giờ làm việc, working hour(s) */
+	QMS_UNIT_WORKING_DAYS, /* ngày làm việc, working day(s), wd */
+	QMS_UNIT_CALENDAR_DAYS, /* ngày, day(s), d, calendar day(s) */
+	QMS_UNIT_SAME_DAY, /* trong ngày, ngay trong ngày, same day (amount 1) */
 };
 
 struct qms_duration {

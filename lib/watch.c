@@ -17,8 +17,9 @@
 static const char *const watched_top[] = {"processes", "audits", "calendar", NULL};
 #define TOP_FILE "qms.yaml"
 
-#define EVENTS (IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | \
-		IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+#define EVENTS                                                                                                         \
+	(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF |           \
+	 IN_MOVE_SELF | IN_ONLYDIR)
 
 struct wd_path {
 	int wd;
@@ -32,7 +33,7 @@ struct qms_watch {
 	struct wd_path *dirs; /* owned; the root is not in it */
 	size_t ndirs, cap;
 	struct qms_strlist changed; /* files changed since qms_watch_take_changes() */
-	bool all;                   /* and changes that name no one file */
+	bool all; /* and changes that name no one file */
 };
 
 static bool ignored_name(const char *name)

@@ -13,9 +13,9 @@
 
 struct qms_workspace {
 	struct qms_location loc;
-	struct qms_source *source;   /* owned, installed while open */
-	bool have_settings;          /* settings read and kept */
-	bool reading_settings;       /* qms_settings_read() runs for the handle */
+	struct qms_source *source; /* owned, installed while open */
+	bool have_settings; /* settings read and kept */
+	bool reading_settings; /* qms_settings_read() runs for the handle */
 	struct qms_settings settings; /* strings in arena */
 	struct qms_arena arena;
 	struct qms_catalogs catalogs; /* owned; empty until qms_catalogs_open() keeps them */

@@ -22,9 +22,9 @@ void qms_strlist_release(struct qms_strlist *l);
  * (root NULL). Returns 0, or -1 with *err set (caller frees) when the path
  * cannot be used. */
 struct qms_location {
-	char *abs;       /* absolute, symlinks resolved */
+	char *abs; /* absolute, symlinks resolved */
 	bool is_dir;
-	char *root;      /* absolute workspace folder, or NULL for a lone file */
+	char *root; /* absolute workspace folder, or NULL for a lone file */
 	bool has_config; /* root/qms.yaml exists */
 };
 

@@ -27,8 +27,9 @@ static void md_text(struct qms_buf *b, const char *s, size_t n)
 			qms_buf_addc(b, (char)c);
 		} else if (c == '&') {
 			size_t k = i + 1;
-			while (k < n && s[k] && (s[k] == '#' || (s[k] >= 'a' && s[k] <= 'z') ||
-						 (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')))
+			while (k < n && s[k] &&
+			       (s[k] == '#' || (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+				(s[k] >= '0' && s[k] <= '9')))
 				k++;
 			if (k > i + 1 && k < n && s[k] == ';')
 				qms_buf_addc(b, '\\');

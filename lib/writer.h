@@ -27,7 +27,7 @@
 
 struct qms_writer {
 	struct qms_buf *out;
-	bool html;                /* else Markdown */
+	bool html; /* else Markdown */
 	struct qms_tstream table; /* the open table */
 };
 

@@ -51,8 +51,8 @@ static int parse_entry(zip_t *za, const char *name, XML_Parser xp, const char *s
 		if (st == XML_STATUS_ERROR) {
 			enum XML_Error e = XML_GetErrorCode(xp);
 			if (e != XML_ERROR_ABORTED)
-				rc = qms_error(err, "%s: line %lu: %s", shown, (unsigned long)XML_GetCurrentLineNumber(xp),
-					       XML_ErrorString(e));
+				rc = qms_error(err, "%s: line %lu: %s", shown,
+					       (unsigned long)XML_GetCurrentLineNumber(xp), XML_ErrorString(e));
 			else
 				rc = 2;
 			break;
@@ -68,7 +68,7 @@ static int parse_entry(zip_t *za, const char *name, XML_Parser xp, const char *s
 /* ---- workbook: where the first sheet is ---- */
 
 struct book {
-	char *rid;    /* r:id of the first sheet */
+	char *rid; /* r:id of the first sheet */
 	char *target; /* its part */
 };
 
@@ -82,8 +82,7 @@ static void book_start(void *ud, const char *el, const char **atts)
 			b->rid = qms_xstrdup(id);
 	} else if (b->rid && !b->target && strcmp(n, "Relationship") == 0) {
 		const char *id = attr(atts, "Id"), *t = attr(atts, "Target");
-		if (id && t && strcmp(id, b->rid) == 0)
-		{
+		if (id && t && strcmp(id, b->rid) == 0) {
 			size_t len = strlen(t) + 4;
 			b->target = qms_xmalloc(len);
 			snprintf(b->target, len, "%s%s", t[0] == '/' ? "" : "xl/", t[0] == '/' ? t + 1 : t);
@@ -118,7 +117,7 @@ struct sst {
 	const char **items;
 	size_t n, cap;
 	struct qms_buf text;
-	int in_t;     /* inside <t> of an <si> (not of a phonetic run) */
+	int in_t; /* inside <t> of an <si> (not of a phonetic run) */
 	int in_rph;
 	bool in_si;
 	bool too_many;
@@ -176,12 +175,12 @@ struct sheet {
 	void *ctx;
 	XML_Parser xp;
 	int rc;
-	unsigned long row;     /* number of the current row */
-	unsigned long col;     /* 1-based column of the current cell */
-	char type[16];         /* its t attribute */
+	unsigned long row; /* number of the current row */
+	unsigned long col; /* 1-based column of the current cell */
+	char type[16]; /* its t attribute */
 	bool in_cell, in_value, in_is;
-	struct qms_buf value;  /* the cell's text */
-	struct qms_buf cells;  /* the row's cells, each NUL-terminated */
+	struct qms_buf value; /* the cell's text */
+	struct qms_buf cells; /* the row's cells, each NUL-terminated */
 	size_t off[QMS_TABREAD_MAX_FIELDS];
 	bool set[QMS_TABREAD_MAX_FIELDS];
 	size_t nfields;
@@ -210,7 +209,9 @@ static void sheet_start(void *ud, const char *el, const char **atts)
 		 * its records would come out of order */
 		s->skip_row = v && v <= s->row;
 		if (s->skip_row && s->on_err)
-			s->on_err(s->ctx, v, 1, N_("a row numbered at or before the row above it (the rows of the sheet are out of order); the row is left out: save the file again from the spreadsheet program"));
+			s->on_err(s->ctx, v, 1,
+				  N_("a row numbered at or before the row above it (the rows of the sheet are out of "
+				     "order); the row is left out: save the file again from the spreadsheet program"));
 		if (!s->skip_row)
 			s->row = v ? v : s->row + 1;
 		s->col = 0;
@@ -257,7 +258,8 @@ static void end_cell(struct sheet *s)
 		unsigned long k = strtoul(v, &end, 10);
 		if (end == v || k >= s->sst->n) {
 			if (s->on_err)
-				s->on_err(s->ctx, s->row, s->col, N_("a shared string that the workbook does not have"));
+				s->on_err(s->ctx, s->row, s->col,
+					  N_("a shared string that the workbook does not have"));
 			put_cell(s, "", 0);
 			return;
 		}
@@ -364,8 +366,7 @@ int qms_xlsx_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_
 	return rc;
 }
 
-int qms_xlsx_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx,
-		      char **err)
+int qms_xlsx_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err)
 {
 	zip_error_t ze;
 	zip_error_init(&ze);

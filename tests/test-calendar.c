@@ -46,7 +46,7 @@ static void test_weekends_only(void **state)
 	struct qms_calendar cal;
 	qms_calendar_init(&cal, 0);
 	assert_true(cal.workday_hours == 8);
-	assert_true(qms_calendar_is_working_day(&cal, D("2020-06-15")));  /* Monday */
+	assert_true(qms_calendar_is_working_day(&cal, D("2020-06-15"))); /* Monday */
 	assert_false(qms_calendar_is_working_day(&cal, D("2020-06-13"))); /* Saturday */
 	assert_false(qms_calendar_is_working_day(&cal, D("2020-06-14"))); /* Sunday */
 	/* vn-procedures.md: 12 working days from a Monday end on Wednesday of
@@ -270,14 +270,10 @@ static void test_example_workspace(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_weekends_only),
-		cmocka_unit_test(test_limit_ends_on_holiday),
-		cmocka_unit_test(test_make_up_saturday),
-		cmocka_unit_test(test_declared_both_and_ignored),
-		cmocka_unit_test(test_year_end),
-		cmocka_unit_test(test_leap_years),
-		cmocka_unit_test(test_large_and_far),
-		cmocka_unit_test(test_against_brute_force),
+		cmocka_unit_test(test_weekends_only),     cmocka_unit_test(test_limit_ends_on_holiday),
+		cmocka_unit_test(test_make_up_saturday),  cmocka_unit_test(test_declared_both_and_ignored),
+		cmocka_unit_test(test_year_end),          cmocka_unit_test(test_leap_years),
+		cmocka_unit_test(test_large_and_far),     cmocka_unit_test(test_against_brute_force),
 		cmocka_unit_test(test_example_workspace),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,11 +42,10 @@ static void write_file(const char *root, const char *rel, const char *text)
 	fclose(f);
 }
 
-static const char *const base_system =
-	"system:\n"
-	"  agency: so-a\n"
-	"  standard: ISO 9001:2015\n"
-	"  scope: Giải quyết TTHC của Sở A\n";
+static const char *const base_system = "system:\n"
+				       "  agency: so-a\n"
+				       "  standard: ISO 9001:2015\n"
+				       "  scope: Giải quyết TTHC của Sở A\n";
 
 static const char *const base_tracker = "agency: {id: so-a, name: Sở A, level: province}\n";
 
@@ -136,8 +135,7 @@ static void destroy(struct ws *w)
 	qms_document_release(&w->tracker);
 	qms_catalogs_release(&w->cat);
 	qms_index_free(w->ix);
-	const char *rels[] = {"processes/so-a/A-01.yaml", "processes/so-a/system.yaml", "audits/so-a.yaml",
-			      "qms.yaml"};
+	const char *rels[] = {"processes/so-a/A-01.yaml", "processes/so-a/system.yaml", "audits/so-a.yaml", "qms.yaml"};
 	char path[256];
 	for (size_t i = 0; i < sizeof(rels) / sizeof(rels[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s", w->root, rels[i]);
@@ -230,8 +228,7 @@ static void test_audit_after_date(void **state)
 {
 	(void)state;
 	struct ws w;
-	build(&w, NULL,
-	      "audits:\n  - {id: DG-01, kind: internal, date: 2020-10-05}\n",
+	build(&w, NULL, "audits:\n  - {id: DG-01, kind: internal, date: 2020-10-05}\n",
 	      process("9.2", "2020-06-15", false), "2020-09-30");
 	assert_status(&w, "9.2.2", QMS_COV_DOCUMENTED);
 	assert_string_equal(gap(&w, "9.2.2"), "no internal audit done by 2020-09-30: DG-01 is dated 2020-10-05");
@@ -264,7 +261,8 @@ static void test_review(void **state)
 	/* a record of the minutes, dated: met without the tracker */
 	build(&w,
 	      "  documents:\n"
-	      "    - {id: BB-XX, title: Biên bản xem xét của lãnh đạo, kind: record, issued: 2020-08-25, clauses: [9.3]}\n",
+	      "    - {id: BB-XX, title: Biên bản xem xét của lãnh đạo, kind: record, issued: 2020-08-25, clauses: "
+	      "[9.3]}\n",
 	      NULL, NULL, "2020-09-30");
 	assert_status(&w, "9.3.1", QMS_COV_MET);
 	assert_status(&w, "9.3.3", QMS_COV_MET);
@@ -292,9 +290,9 @@ static void test_review(void **state)
 static void test_corrective_action(void **state)
 {
 	(void)state;
-#define CLOSED                                                                        \
-	"audits:\n"                                                                      \
-	"  - id: DG-01\n    kind: internal\n    date: 2020-08-12\n    findings:\n"         \
+#define CLOSED                                                                                                         \
+	"audits:\n"                                                                                                    \
+	"  - id: DG-01\n    kind: internal\n    date: 2020-08-12\n    findings:\n"                                     \
 	"      - {id: NC-01, grade: minor, clause: 7.5.3, text: Hồ sơ thiếu, closed: 2020-08-28%s}\n"
 	char tracker[512];
 	struct ws w;
@@ -302,8 +300,8 @@ static void test_corrective_action(void **state)
 	build(&w, NULL, tracker, process("10.2", "2020-06-15", true), "2020-09-30");
 	assert_status(&w, "10.2.1", QMS_COV_MET); /* the procedure says how to react */
 	assert_status(&w, "10.2.2", QMS_COV_DOCUMENTED);
-	assert_string_equal(gap(&w, "10.2.2"),
-			    "no corrective action closed and verified by 2020-09-30: DG-01/NC-01 closed, its effectiveness not verified");
+	assert_string_equal(gap(&w, "10.2.2"), "no corrective action closed and verified by 2020-09-30: DG-01/NC-01 "
+					       "closed, its effectiveness not verified");
 	destroy(&w);
 	snprintf(tracker, sizeof(tracker), CLOSED, ", verified: 2020-09-05");
 #undef CLOSED

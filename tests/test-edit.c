@@ -180,34 +180,32 @@ static void test_map_put_block(void **state)
 	static const char *const before_closed[] = {"id", "text", "cause", "action", "owner", "due", NULL};
 	static const char *const before_cause[] = {"id", "text", NULL};
 	struct session s;
-	start(&s,
-	      "findings:\n"
-	      "  - id: NC-01   # first\n"
-	      "    text: >-\n"
-	      "      long text\n"
-	      "      on two lines\n"
-	      "    # a comment about the owner\n"
-	      "    owner: Phòng HCTP\n"
-	      "  - id: NC-02\n"
-	      "    text: t\n");
+	start(&s, "findings:\n"
+		  "  - id: NC-01   # first\n"
+		  "    text: >-\n"
+		  "      long text\n"
+		  "      on two lines\n"
+		  "    # a comment about the owner\n"
+		  "    owner: Phòng HCTP\n"
+		  "  - id: NC-02\n"
+		  "    text: t\n");
 	const struct qms_node *f = at(s.doc->root, "findings.0");
 	struct qms_yval date = sv("2020-08-28"), cause = sv("Chưa phân công");
 	assert_int_equal(qms_edit_map_put(&s.e, f, "cause", &cause, before_cause), 0);
 	assert_int_equal(qms_edit_map_put(&s.e, f, "closed", &date, before_closed), 0);
 	struct qms_yval v = sv("NC-2");
 	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "findings.1"), "id", &v, NULL), 0);
-	finish(&s,
-	       "findings:\n"
-	       "  - id: NC-01   # first\n"
-	       "    text: >-\n"
-	       "      long text\n"
-	       "      on two lines\n"
-	       "    cause: Chưa phân công\n"
-	       "    # a comment about the owner\n"
-	       "    owner: Phòng HCTP\n"
-	       "    closed: 2020-08-28\n"
-	       "  - id: NC-2\n"
-	       "    text: t\n");
+	finish(&s, "findings:\n"
+		   "  - id: NC-01   # first\n"
+		   "    text: >-\n"
+		   "      long text\n"
+		   "      on two lines\n"
+		   "    cause: Chưa phân công\n"
+		   "    # a comment about the owner\n"
+		   "    owner: Phòng HCTP\n"
+		   "    closed: 2020-08-28\n"
+		   "  - id: NC-2\n"
+		   "    text: t\n");
 }
 
 static void test_map_put_first_and_flow(void **state)
@@ -220,7 +218,8 @@ static void test_map_put_first_and_flow(void **state)
 	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "0"), "z", &z, none), 0);
 	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "1"), "evidence", &ev, NULL), 0);
 	assert_int_equal(qms_edit_map_put(&s.e, at(s.doc->root, "2"), "k", &k, NULL), 0);
-	finish(&s, "- z: v\n  id: a\n  b: 1\n- {stage: plan, done: 2020-02-10, evidence: \"KH 12/KH-STP, 2020\"}\n- {k: 1}\n");
+	finish(&s, "- z: v\n  id: a\n  b: 1\n- {stage: plan, done: 2020-02-10, evidence: \"KH 12/KH-STP, 2020\"}\n- "
+		   "{k: 1}\n");
 }
 
 static void test_map_put_refuses_collection(void **state)
@@ -243,8 +242,8 @@ static void test_map_put_block_value(void **state)
 	start(&s, "agency:\n    id: a\n    name: A\nmigration:   # not started\n");
 	const char *keys[] = {"id", "kind", "auditors"};
 	struct qms_yval names[] = {sv("Nguyễn Văn A"), sv("Lê B")};
-	struct qms_yval vals[] = {sv("DGNB-01"), sv("internal"),
-				  {.type = QMS_YVAL_SEQ, .items = names, .n = 2, .flow = true}};
+	struct qms_yval vals[] = {
+		sv("DGNB-01"), sv("internal"), {.type = QMS_YVAL_SEQ, .items = names, .n = 2, .flow = true}};
 	struct qms_yval item = {.type = QMS_YVAL_MAP, .keys = keys, .items = vals, .n = 3};
 	struct qms_yval list = {.type = QMS_YVAL_SEQ, .items = &item, .n = 1};
 	static const char *const after[] = {"agency", NULL};
@@ -252,38 +251,37 @@ static void test_map_put_block_value(void **state)
 	const char *skeys[] = {"stages"};
 	struct qms_yval stage_keys_vals[] = {sv("plan"), sv("2020-02-10")};
 	const char *stage_keys[] = {"stage", "done"};
-	struct qms_yval stage = {.type = QMS_YVAL_MAP, .keys = stage_keys, .items = stage_keys_vals, .n = 2, .flow = true};
+	struct qms_yval stage = {
+		.type = QMS_YVAL_MAP, .keys = stage_keys, .items = stage_keys_vals, .n = 2, .flow = true};
 	struct qms_yval stages = {.type = QMS_YVAL_SEQ, .items = &stage, .n = 1};
 	struct qms_yval mig = {.type = QMS_YVAL_MAP, .keys = skeys, .items = &stages, .n = 1};
 	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "migration", &mig, NULL), 0);
-	finish(&s,
-	       "agency:\n    id: a\n    name: A\n"
-	       "audits:\n"
-	       "  - id: DGNB-01\n"
-	       "    kind: internal\n"
-	       "    auditors: [Nguyễn Văn A, Lê B]\n"
-	       "migration:   # not started\n"
-	       "    stages:\n"
-	       "      - {stage: plan, done: 2020-02-10}\n");
+	finish(&s, "agency:\n    id: a\n    name: A\n"
+		   "audits:\n"
+		   "  - id: DGNB-01\n"
+		   "    kind: internal\n"
+		   "    auditors: [Nguyễn Văn A, Lê B]\n"
+		   "migration:   # not started\n"
+		   "    stages:\n"
+		   "      - {stage: plan, done: 2020-02-10}\n");
 }
 
 static void test_seq_append_block(void **state)
 {
 	(void)state;
 	struct session s;
-	start(&s,
-	      "stages:\n"
-	      "  - {stage: plan, done: 2020-02-10}   # KH 12\n"
-	      "  - {stage: training, done: 2020-03-05}\n"
-	      "  # next: gap analysis in March\n"
-	      "audits:\n"
-	      "- id: A\n"
-	      "  kind: internal\n"
-	      "- id: B\n"
-	      "  kind: external\n"
-	      "  findings:\n"
-	      "    -   id: F\n"
-	      "        grade: minor\n");
+	start(&s, "stages:\n"
+		  "  - {stage: plan, done: 2020-02-10}   # KH 12\n"
+		  "  - {stage: training, done: 2020-03-05}\n"
+		  "  # next: gap analysis in March\n"
+		  "audits:\n"
+		  "- id: A\n"
+		  "  kind: internal\n"
+		  "- id: B\n"
+		  "  kind: external\n"
+		  "  findings:\n"
+		  "    -   id: F\n"
+		  "        grade: minor\n");
 	const char *keys[] = {"stage", "done"};
 	struct qms_yval vals[] = {sv("gap-analysis"), sv("2020-03-20")};
 	struct qms_yval item = {.type = QMS_YVAL_MAP, .keys = keys, .items = vals, .n = 2};
@@ -299,24 +297,23 @@ static void test_seq_append_block(void **state)
 	/* the new items take the style of the last: flow stays flow, block
 	 * stays block whatever was asked, indentation and the gap after the
 	 * dash as written */
-	finish(&s,
-	       "stages:\n"
-	       "  - {stage: plan, done: 2020-02-10}   # KH 12\n"
-	       "  - {stage: training, done: 2020-03-05}\n"
-	       "  - {stage: gap-analysis, done: 2020-03-20}\n"
-	       "  # next: gap analysis in March\n"
-	       "audits:\n"
-	       "- id: A\n"
-	       "  kind: internal\n"
-	       "- id: B\n"
-	       "  kind: external\n"
-	       "  findings:\n"
-	       "    -   id: F\n"
-	       "        grade: minor\n"
-	       "    -   id: G\n"
-	       "        grade: major\n"
-	       "- id: C\n"
-	       "  kind: inspection\n");
+	finish(&s, "stages:\n"
+		   "  - {stage: plan, done: 2020-02-10}   # KH 12\n"
+		   "  - {stage: training, done: 2020-03-05}\n"
+		   "  - {stage: gap-analysis, done: 2020-03-20}\n"
+		   "  # next: gap analysis in March\n"
+		   "audits:\n"
+		   "- id: A\n"
+		   "  kind: internal\n"
+		   "- id: B\n"
+		   "  kind: external\n"
+		   "  findings:\n"
+		   "    -   id: F\n"
+		   "        grade: minor\n"
+		   "    -   id: G\n"
+		   "        grade: major\n"
+		   "- id: C\n"
+		   "  kind: inspection\n");
 }
 
 static void test_seq_insert_first_and_middle(void **state)
@@ -354,7 +351,8 @@ static void test_crlf_bom_and_no_final_newline(void **state)
 {
 	(void)state;
 	struct session s;
-	start(&s, "\xef\xbb\xbf" "a:\r\n  - {x: 1}\r\nb: é\r\n");
+	start(&s, "\xef\xbb\xbf"
+		  "a:\r\n  - {x: 1}\r\nb: é\r\n");
 	struct qms_yval v = sv("2");
 	const char *keys[] = {"x"};
 	struct qms_yval item = {.type = QMS_YVAL_MAP, .keys = keys, .items = &v, .n = 1};
@@ -362,7 +360,8 @@ static void test_crlf_bom_and_no_final_newline(void **state)
 	struct qms_yval w = sv("ê");
 	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "b"), "ô"), 0);
 	assert_int_equal(qms_edit_map_put(&s.e, s.doc->root, "c", &w, NULL), 0);
-	finish(&s, "\xef\xbb\xbf" "a:\r\n  - {x: 1}\r\n  - {x: 2}\r\nb: ô\r\nc: ê\r\n");
+	finish(&s, "\xef\xbb\xbf"
+		   "a:\r\n  - {x: 1}\r\n  - {x: 2}\r\nb: ô\r\nc: ê\r\n");
 
 	start(&s, "a:\n  - one\n  - two");
 	struct qms_yval three = sv("three");
@@ -387,20 +386,19 @@ static void test_remove(void **state)
 {
 	(void)state;
 	struct session s;
-	start(&s,
-	      "clauses: [4.4, 7.5, 8.1]\n"
-	      "refs:\n"
-	      "  - A   # first\n"
-	      "  - B\n"
-	      "only:\n"
-	      "  - X\n"
-	      "m: {a: 1, b: 2}\n"
-	      "items:\n"
-	      "  - id: x\n"
-	      "    drop: me\n"
-	      "    keep: 1\n"
-	      "  - drop: first\n"
-	      "    id: y\n");
+	start(&s, "clauses: [4.4, 7.5, 8.1]\n"
+		  "refs:\n"
+		  "  - A   # first\n"
+		  "  - B\n"
+		  "only:\n"
+		  "  - X\n"
+		  "m: {a: 1, b: 2}\n"
+		  "items:\n"
+		  "  - id: x\n"
+		  "    drop: me\n"
+		  "    keep: 1\n"
+		  "  - drop: first\n"
+		  "    id: y\n");
 	const struct qms_node *cl = at(s.doc->root, "clauses");
 	assert_int_equal(qms_edit_seq_remove(&s.e, cl, cl->first->next), 0);
 	const struct qms_node *refs = at(s.doc->root, "refs");
@@ -411,16 +409,15 @@ static void test_remove(void **state)
 	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "items.0"), "drop"), 0);
 	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "items.1"), "drop"), 0);
 	assert_int_equal(qms_edit_map_remove(&s.e, at(s.doc->root, "items.1"), "nothing"), -1);
-	finish(&s,
-	       "clauses: [4.4, 8.1]\n"
-	       "refs:\n"
-	       "  - B\n"
-	       "only: []\n"
-	       "m: {b: 2}\n"
-	       "items:\n"
-	       "  - id: x\n"
-	       "    keep: 1\n"
-	       "  - id: y\n");
+	finish(&s, "clauses: [4.4, 8.1]\n"
+		   "refs:\n"
+		   "  - B\n"
+		   "only: []\n"
+		   "m: {b: 2}\n"
+		   "items:\n"
+		   "  - id: x\n"
+		   "    keep: 1\n"
+		   "  - id: y\n");
 }
 
 static void test_overlap_refused(void **state)
@@ -506,19 +503,18 @@ static void test_remove_several(void **state)
 	(void)state;
 	struct session s;
 	/* the removals of one collection are cut together */
-	start(&s,
-	      "c: [a, b, c, d]\n"
-	      "e: [a, b,]\n"
-	      "m:\n"
-	      "  - a: 1\n"
-	      "    b: 2\n"
-	      "    c: 3\n"
-	      "n:\n"
-	      "  - - a\n"
-	      "    - b\n"
-	      "  - - x\n"
-	      "k: !!seq\n"
-	      "  - a\n");
+	start(&s, "c: [a, b, c, d]\n"
+		  "e: [a, b,]\n"
+		  "m:\n"
+		  "  - a: 1\n"
+		  "    b: 2\n"
+		  "    c: 3\n"
+		  "n:\n"
+		  "  - - a\n"
+		  "    - b\n"
+		  "  - - x\n"
+		  "k: !!seq\n"
+		  "  - a\n");
 	const struct qms_node *c = at(s.doc->root, "c"), *e = at(s.doc->root, "e");
 	assert_int_equal(qms_edit_seq_remove(&s.e, c, c->first), 0);
 	assert_int_equal(qms_edit_seq_remove(&s.e, c, c->first->next), 0);
@@ -533,15 +529,14 @@ static void test_remove_several(void **state)
 	assert_int_equal(qms_edit_seq_remove(&s.e, n1, n1->first), 0);
 	const struct qms_node *k = at(s.doc->root, "k");
 	assert_int_equal(qms_edit_seq_remove(&s.e, k, k->first), 0);
-	finish(&s,
-	       "c: [c, d]\n"
-	       "e: []\n"
-	       "m:\n"
-	       "  - c: 3\n"
-	       "n:\n"
-	       "  - - b\n"
-	       "  - []\n"
-	       "k: !!seq []\n");
+	finish(&s, "c: [c, d]\n"
+		   "e: []\n"
+		   "m:\n"
+		   "  - c: 3\n"
+		   "n:\n"
+		   "  - - b\n"
+		   "  - []\n"
+		   "k: !!seq []\n");
 
 	start(&s, "- a\n- b\n");
 	assert_int_equal(qms_edit_seq_remove(&s.e, s.doc->root, s.doc->root->first), 0);
@@ -697,10 +692,12 @@ static void test_fuzz_findings_issue17(void **state)
 	assert_non_null(strstr(s.e.error, "mixes line ends"));
 	finish(&s, "- >\n  a\r  b\n");
 	/* the 60-minute run: a value starting with a combining mark */
-	start(&s, "k:\n    -      \xcc\xb0" "p y\n");
+	start(&s, "k:\n    -      \xcc\xb0"
+		  "p y\n");
 	assert_int_equal(qms_edit_set_scalar(&s.e, at(s.doc->root, "k.0"), "x"), -1);
 	assert_non_null(strstr(s.e.error, "accent"));
-	finish(&s, "k:\n    -      \xcc\xb0" "p y\n");
+	finish(&s, "k:\n    -      \xcc\xb0"
+		   "p y\n");
 	/* the 60-minute run: removing `..+` leaves `...` at a line start */
 	start(&s, "{#( n&\n..+,...\n}\n");
 	assert_int_equal(qms_edit_map_remove(&s.e, s.doc->root, "..+"), -1);
@@ -725,10 +722,12 @@ static void test_fuzz_findings_issue17(void **state)
 	finish(&s, "{\n \n   note: 2020-09-30, ?#e\n}\n");
 	/* the 60-minute run: U+2028 ends a line for libyaml, not for the
 	 * editor, so the value of "line 2" was written into a comment */
-	start(&s, "# The\xe2\x80\xa8" "õi chuyển đổi HTQLCL và đánh giá - Sở Tư pháp tỉnh Thái Bình\n# c\n");
+	start(&s, "# The\xe2\x80\xa8"
+		  "õi chuyển đổi HTQLCL và đánh giá - Sở Tư pháp tỉnh Thái Bình\n# c\n");
 	assert_int_equal(qms_edit_set_scalar(&s.e, s.doc->root, "# not a comment"), -1);
 	assert_non_null(strstr(s.e.error, "U+2028"));
-	finish(&s, "# The\xe2\x80\xa8" "õi chuyển đổi HTQLCL và đánh giá - Sở Tư pháp tỉnh Thái Bình\n# c\n");
+	finish(&s, "# The\xe2\x80\xa8"
+		   "õi chuyển đổi HTQLCL và đánh giá - Sở Tư pháp tỉnh Thái Bình\n# c\n");
 }
 
 int main(void)

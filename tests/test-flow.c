@@ -19,8 +19,10 @@ static void load(struct loaded *l, const char *steps_yaml)
 {
 	struct qms_buf b;
 	qms_buf_init(&b);
-	qms_buf_printf(&b, "process:\n  code: T\n  title: t\n  agency: a\n  standard: ISO 9001:2015\n"
-			   "  lanes: [{id: a, name: A}]\n  steps:\n%s", steps_yaml);
+	qms_buf_printf(&b,
+		       "process:\n  code: T\n  title: t\n  agency: a\n  standard: ISO 9001:2015\n"
+		       "  lanes: [{id: a, name: A}]\n  steps:\n%s",
+		       steps_yaml);
 	struct qms_doc *doc;
 	qms_diags_init(&l->diags);
 	assert_int_equal(qms_doc_parse(&doc, "t.yaml", b.buf, b.len, &l->diags), 0);
@@ -66,7 +68,8 @@ static void test_linear(void **state)
 	double h = critical_path("    - {id: s, kind: start, name: s, next: a}\n"
 				 "    - {id: a, name: a, duration: 4 hours, next: b}\n"
 				 "    - {id: b, name: b, duration: 1 ngày làm việc, next: e}\n"
-				 "    - {id: e, kind: end, name: e}\n", 0);
+				 "    - {id: e, kind: end, name: e}\n",
+				 0);
 	assert_true(h == 12);
 }
 
@@ -80,7 +83,8 @@ static void test_rework_loop_left_out(void **state)
 				 "      branches: [{when: yes, next: b}, {when: no, next: r}]\n"
 				 "    - {id: r, name: r, duration: 5 working days, next: a}\n"
 				 "    - {id: b, name: b, duration: 3 h, next: e}\n"
-				 "    - {id: e, kind: end, name: e}\n", 0);
+				 "    - {id: e, kind: end, name: e}\n",
+				 0);
 	assert_true(h == 5);
 }
 
@@ -92,7 +96,8 @@ static void test_parallel_counts_longest(void **state)
 				 "    - {id: y, name: y, duration: 3 working days, next: j}\n"
 				 "    - {id: z, name: z, duration: 2 hours, next: j}\n"
 				 "    - {id: j, name: j, duration: 0.5 h, next: e}\n"
-				 "    - {id: e, kind: end, name: e}\n", 0);
+				 "    - {id: e, kind: end, name: e}\n",
+				 0);
 	assert_true(h == 24.5);
 }
 
@@ -107,13 +112,15 @@ static void test_calendar_days_and_not_counted(void **state)
 				      "    - {id: y, name: y, duration: 10 ngày, next: j}\n"
 				      "    - {id: j, name: j, duration: 30 phút, next: b}\n"
 				      "    - {id: b, name: b, duration: 30 ngày, not_counted: bổ sung hồ sơ, next: e}\n"
-				      "    - {id: e, kind: end, name: e}\n", 0, &days);
+				      "    - {id: e, kind: end, name: e}\n",
+				      0, &days);
 	assert_true(h == 0.5);
 	assert_true(days == 10);
 	h = critical_path_days("    - {id: s, kind: start, name: s, next: [x, y]}\n"
 			       "    - {id: x, name: x, duration: 8 ngày làm việc, next: e}\n"
 			       "    - {id: y, name: y, duration: 10 ngày, next: e}\n"
-			       "    - {id: e, kind: end, name: e}\n", 0, &days);
+			       "    - {id: e, kind: end, name: e}\n",
+			       0, &days);
 	assert_true(h == 64 && days == 0);
 }
 
@@ -168,7 +175,8 @@ static void test_no_start(void **state)
 {
 	(void)state;
 	critical_path("    - {id: a, name: a, next: e}\n"
-		      "    - {id: e, kind: end, name: e}\n", -1);
+		      "    - {id: e, kind: end, name: e}\n",
+		      -1);
 }
 
 static void test_long_chain_is_iterative(void **state)

@@ -36,7 +36,8 @@ static void test_json_pretty(void **state)
 	qms_json_object(&j);
 	qms_json_end(&j);
 	qms_json_end(&j);
-	assert_string_equal(b.buf, "{\n  \"a\": \"x\\\"y\\n\",\n  \"list\": [\n    -3,\n    null\n  ],\n  \"empty\": {}\n}\n");
+	assert_string_equal(b.buf,
+			    "{\n  \"a\": \"x\\\"y\\n\",\n  \"list\": [\n    -3,\n    null\n  ],\n  \"empty\": {}\n}\n");
 	qms_buf_release(&b);
 }
 
@@ -182,10 +183,11 @@ static void test_tstream(void **state)
 	assert_string_equal(b.buf, "| Agency | N |\n|---|---:|\n| so-a | 3 |\n| Total | 3 |\n\n");
 	qms_buf_reset(&b);
 	tstream(&b, QMS_TABLE_HTML);
-	assert_string_equal(b.buf, "<div class=\"table-wrap\"><table>\n<thead><tr><th>Agency</th><th class=\"num\">N</th>"
-				   "</tr></thead>\n<tbody>\n<tr><td>so-a</td><td class=\"num\">3</td></tr>\n"
-				   "<tr class=\"total\"><td>Total</td><td class=\"num\">3</td></tr>\n"
-				   "</tbody>\n</table></div>\n");
+	assert_string_equal(b.buf,
+			    "<div class=\"table-wrap\"><table>\n<thead><tr><th>Agency</th><th class=\"num\">N</th>"
+			    "</tr></thead>\n<tbody>\n<tr><td>so-a</td><td class=\"num\">3</td></tr>\n"
+			    "<tr class=\"total\"><td>Total</td><td class=\"num\">3</td></tr>\n"
+			    "</tbody>\n</table></div>\n");
 	qms_buf_release(&b);
 }
 
@@ -219,9 +221,10 @@ static void test_writer(void **state)
 				   "| N\\| |\n|---:|\n| 1 |\n\n");
 	qms_buf_reset(&b);
 	document(&b, true);
-	assert_string_equal(b.buf, "<h2>A *b* &amp; c</h2>\n<p>3 &lt;x&gt; &amp;amp; [y]\nz</p>\n<ul>\n<li>_i_</li>\n</ul>\n"
-				   "<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"num\">N|</th></tr></thead>\n"
-				   "<tbody>\n<tr class=\"total\"><td class=\"num\">1</td></tr>\n</tbody>\n</table></div>\n");
+	assert_string_equal(b.buf,
+			    "<h2>A *b* &amp; c</h2>\n<p>3 &lt;x&gt; &amp;amp; [y]\nz</p>\n<ul>\n<li>_i_</li>\n</ul>\n"
+			    "<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"num\">N|</th></tr></thead>\n"
+			    "<tbody>\n<tr class=\"total\"><td class=\"num\">1</td></tr>\n</tbody>\n</table></div>\n");
 	qms_buf_release(&b);
 }
 
@@ -256,7 +259,8 @@ static void test_catalog_outputs(void **state)
 	assert_true(!strncmp(b.buf, "[\n  {\"from\": \"", 14));
 	qms_buf_reset(&b);
 	qms_correlation_format_table(&b, k, QMS_LANG_VI, QMS_TABLE_MD);
-	assert_true(!strncmp(b.buf, "| 2008 | Tên | 2015 | Quan hệ |\n|---|---|---|---|\n", strlen("| 2008 | Tên | 2015 | Quan hệ |\n|---|---|---|---|\n")));
+	assert_true(!strncmp(b.buf, "| 2008 | Tên | 2015 | Quan hệ |\n|---|---|---|---|\n",
+			     strlen("| 2008 | Tên | 2015 | Quan hệ |\n|---|---|---|---|\n")));
 	qms_buf_release(&b);
 	qms_catalogs_release(&cat);
 	qms_diags_release(&diags);

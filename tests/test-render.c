@@ -40,25 +40,24 @@ static void unload(struct loaded *l)
 	qms_diags_release(&l->diags);
 }
 
-static const char proc_yaml[] =
-	"process:\n"
-	"  code: T-01\n"
-	"  title: Thử <script>alert(\"x\")</script> & \\N\n"
-	"  agency: a\n"
-	"  standard: ISO 9001:2015\n"
-	"  time_limit: {statutory: 5 ngày làm việc, committed: 3 ngày làm việc}\n"
-	"  lanes:\n"
-	"    - {id: z, name: Zulu first}\n"
-	"    - {id: a, name: Alpha second}\n"
-	"    - {id: m, name: Mike third}\n"
-	"  steps:\n"
-	"    - {id: s, kind: start, lane: m, name: Bắt đầu, next: t1}\n"
-	"    - {id: t1, lane: a, name: One, duration: 4 giờ, next: [p1, p2]}\n"
-	"    - {id: p1, lane: z, name: Long, duration: 2 ngày làm việc, next: j}\n"
-	"    - {id: p2, lane: m, name: Short, duration: 1 giờ, next: j}\n"
-	"    - id: j\n      lane: a\n      kind: decision\n      name: OK?\n"
-	"      branches: [{when: Yes, next: e}, {when: No, next: t1}]\n"
-	"    - {id: e, kind: end, lane: z, name: End}\n";
+static const char proc_yaml[] = "process:\n"
+				"  code: T-01\n"
+				"  title: Thử <script>alert(\"x\")</script> & \\N\n"
+				"  agency: a\n"
+				"  standard: ISO 9001:2015\n"
+				"  time_limit: {statutory: 5 ngày làm việc, committed: 3 ngày làm việc}\n"
+				"  lanes:\n"
+				"    - {id: z, name: Zulu first}\n"
+				"    - {id: a, name: Alpha second}\n"
+				"    - {id: m, name: Mike third}\n"
+				"  steps:\n"
+				"    - {id: s, kind: start, lane: m, name: Bắt đầu, next: t1}\n"
+				"    - {id: t1, lane: a, name: One, duration: 4 giờ, next: [p1, p2]}\n"
+				"    - {id: p1, lane: z, name: Long, duration: 2 ngày làm việc, next: j}\n"
+				"    - {id: p2, lane: m, name: Short, duration: 1 giờ, next: j}\n"
+				"    - id: j\n      lane: a\n      kind: decision\n      name: OK?\n"
+				"      branches: [{when: Yes, next: e}, {when: No, next: t1}]\n"
+				"    - {id: e, kind: end, lane: z, name: End}\n";
 
 static void test_escape_html(void **state)
 {
@@ -111,17 +110,34 @@ static void test_critical_steps(void **state)
 
 static void build(struct qms_buf *b, const struct qms_process *p, enum qms_render_lanes lanes)
 {
-	struct qms_render_options opt = {.lanes = lanes, .lang = QMS_LANG_VI, .workday_hours = 8,
-					 .as_of = qms_date_parse("2020-09-30")};
+	struct qms_render_options opt = {
+		.lanes = lanes, .lang = QMS_LANG_VI, .workday_hours = 8, .as_of = qms_date_parse("2020-09-30")};
 	struct qms_render_finding f[] = {
-		{.audit = "A1", .audit_date = qms_date_parse("2020-08-01"), .id = "NC-1", .grade = 0,
-		 .step = "p1", .text = "open <major>", .due = -1, .closed = -1},
-		{.audit = "A1", .audit_date = qms_date_parse("2020-08-01"), .id = "NC-2", .grade = 1,
-		 .step = "p2", .text = "closed", .due = -1, .closed = qms_date_parse("2020-09-01")},
-		{.audit = "A2", .audit_date = qms_date_parse("2020-12-01"), .id = "NC-3", .grade = 0,
-		 .step = "t1", .text = "raised after as-of", .due = -1, .closed = -1},
-		{.audit = "A1", .audit_date = -1, .id = "NC-4", .grade = 2, .step = "nope", .due = -1,
+		{.audit = "A1",
+		 .audit_date = qms_date_parse("2020-08-01"),
+		 .id = "NC-1",
+		 .grade = 0,
+		 .step = "p1",
+		 .text = "open <major>",
+		 .due = -1,
 		 .closed = -1},
+		{.audit = "A1",
+		 .audit_date = qms_date_parse("2020-08-01"),
+		 .id = "NC-2",
+		 .grade = 1,
+		 .step = "p2",
+		 .text = "closed",
+		 .due = -1,
+		 .closed = qms_date_parse("2020-09-01")},
+		{.audit = "A2",
+		 .audit_date = qms_date_parse("2020-12-01"),
+		 .id = "NC-3",
+		 .grade = 0,
+		 .step = "t1",
+		 .text = "raised after as-of",
+		 .due = -1,
+		 .closed = -1},
+		{.audit = "A1", .audit_date = -1, .id = "NC-4", .grade = 2, .step = "nope", .due = -1, .closed = -1},
 	};
 	struct qms_render_context ctx = {.findings = f, .nfindings = 4};
 	qms_render_process_dot(b, p, &ctx, &opt);
@@ -221,9 +237,9 @@ static void test_render_pdf_date(void **state)
 	char *err = NULL;
 	struct qms_buf pdf;
 	qms_buf_init(&pdf);
-	assert_int_equal(qms_renderer_render(r, &pdf, "digraph { a -> b }", QMS_RENDER_PDF,
-					     qms_date_parse("2020-06-15"), &err),
-			 0);
+	assert_int_equal(
+		qms_renderer_render(r, &pdf, "digraph { a -> b }", QMS_RENDER_PDF, qms_date_parse("2020-06-15"), &err),
+		0);
 	assert_true(pdf.len > 100);
 	assert_memory_equal(pdf.buf, "%PDF", 4);
 	assert_non_null(memmem(pdf.buf, pdf.len, "/CreationDate (D:20200615000000", 31));
@@ -242,9 +258,7 @@ static void test_render_refuses_bad_input(void **state)
 	free(err);
 	err = NULL;
 	/* a malformed HTML label: Graphviz says so and falls back; we refuse */
-	assert_int_equal(qms_renderer_render(r, &out, "digraph { a [label=<<B>x>] }", QMS_RENDER_SVG, -1,
-					     &err),
-			 -1);
+	assert_int_equal(qms_renderer_render(r, &out, "digraph { a [label=<<B>x>] }", QMS_RENDER_SVG, -1, &err), -1);
 	assert_non_null(err);
 	free(err);
 	err = NULL;
@@ -295,28 +309,32 @@ static uint64_t lcg(uint64_t *s)
 /* A random diagram: a chain through random lanes with decisions that
  * branch ahead or loop back, forks to bars, labels, a self loop now and
  * then, and a cycle the start does not reach. */
-static void random_diagram(struct qms_lay *l, uint64_t seed, struct qms_lay_node *nodes,
-			   struct qms_lay_edge *edges, double *min_w)
+static void random_diagram(struct qms_lay *l, uint64_t seed, struct qms_lay_node *nodes, struct qms_lay_edge *edges,
+			   double *min_w)
 {
 	uint64_t s = seed;
 	memset(l, 0, sizeof(*l));
 	l->nlanes = 1 + lcg(&s) % 6;
 	size_t n = 3 + lcg(&s) % 40, m = 0;
 	for (size_t i = 0; i < n; i++) {
-		enum qms_lay_shape shape = lcg(&s) % 5 == 0 ? QMS_LAY_DIAMOND : lcg(&s) % 7 == 0 ? QMS_LAY_ELLIPSE
-												: QMS_LAY_BOX;
-		nodes[i] = (struct qms_lay_node){.lane = lcg(&s) % l->nlanes, .shape = shape,
-						 .w = 60 + (double)(lcg(&s) % 140), .h = 20 + (double)(lcg(&s) % 40)};
+		enum qms_lay_shape shape = lcg(&s) % 5 == 0   ? QMS_LAY_DIAMOND
+					   : lcg(&s) % 7 == 0 ? QMS_LAY_ELLIPSE
+							      : QMS_LAY_BOX;
+		nodes[i] = (struct qms_lay_node){.lane = lcg(&s) % l->nlanes,
+						 .shape = shape,
+						 .w = 60 + (double)(lcg(&s) % 140),
+						 .h = 20 + (double)(lcg(&s) % 40)};
 	}
 	for (size_t i = 0; i + 1 < n; i++) {
 		bool label = nodes[i].shape == QMS_LAY_DIAMOND;
-		edges[m++] = (struct qms_lay_edge){.tail = i, .head = i + 1, .arrow = true, .lw = label ? 30 : 0, .lh = 11};
+		edges[m++] =
+			(struct qms_lay_edge){.tail = i, .head = i + 1, .arrow = true, .lw = label ? 30 : 0, .lh = 11};
 		if (label && i > 0 && lcg(&s) % 2)
-			edges[m++] = (struct qms_lay_edge){.tail = i, .head = lcg(&s) % i, .back = true, .arrow = true,
-							   .lw = 44, .lh = 22};
+			edges[m++] = (struct qms_lay_edge){
+				.tail = i, .head = lcg(&s) % i, .back = true, .arrow = true, .lw = 44, .lh = 22};
 		else if (label && i + 3 < n)
-			edges[m++] = (struct qms_lay_edge){.tail = i, .head = i + 2 + lcg(&s) % 2, .arrow = true,
-							   .lw = 50, .lh = 11};
+			edges[m++] = (struct qms_lay_edge){
+				.tail = i, .head = i + 2 + lcg(&s) % 2, .arrow = true, .lw = 50, .lh = 11};
 		if (!label && i + 3 < n && lcg(&s) % 6 == 0) { /* a fork: i -> bar -> i+1, i+2 */
 			size_t b = n++;
 			nodes[b] = (struct qms_lay_node){.lane = nodes[i].lane, .shape = QMS_LAY_BAR, .w = 79, .h = 6};
@@ -396,7 +414,8 @@ static void check_edges(const struct qms_lay *l)
 				continue;
 			in_gap = true;
 			for (size_t v = 0; v < l->nnodes; v++)
-				if (l->nodes[v].shape != QMS_LAY_BAR && fabs(ed->pts[k].x - l->nodes[v].x) < l->nodes[v].w / 2)
+				if (l->nodes[v].shape != QMS_LAY_BAR &&
+				    fabs(ed->pts[k].x - l->nodes[v].x) < l->nodes[v].w / 2)
 					in_gap = false;
 		}
 		assert_true(in_gap);
@@ -471,8 +490,13 @@ static void test_layout_loop(void **state)
 		{.tail = 2, .head = 1, .back = true, .arrow = true, .lw = 30, .lh = 11},
 	};
 	double min_w[2] = {150, 150};
-	struct qms_lay l = {.nodes = nodes, .nnodes = 4, .edges = edges, .nedges = 4, .nlanes = 2,
-			    .lane_min_w = min_w, .header_h = 30};
+	struct qms_lay l = {.nodes = nodes,
+			    .nnodes = 4,
+			    .edges = edges,
+			    .nedges = 4,
+			    .nlanes = 2,
+			    .lane_min_w = min_w,
+			    .header_h = 30};
 	qms_lay_run(&l);
 	check_lanes(&l);
 	check_edges(&l);
@@ -507,12 +531,19 @@ static void test_layout_bar(void **state)
 		{.lane = 3, .shape = QMS_LAY_BOX, .w = 120, .h = 40},
 	};
 	struct qms_lay_edge edges[4] = {
-		{.tail = 0, .head = 1}, {.tail = 1, .head = 2, .arrow = true},
-		{.tail = 1, .head = 3, .arrow = true}, {.tail = 1, .head = 4, .arrow = true},
+		{.tail = 0, .head = 1},
+		{.tail = 1, .head = 2, .arrow = true},
+		{.tail = 1, .head = 3, .arrow = true},
+		{.tail = 1, .head = 4, .arrow = true},
 	};
 	double min_w[4] = {150, 150, 150, 150};
-	struct qms_lay l = {.nodes = nodes, .nnodes = 5, .edges = edges, .nedges = 4, .nlanes = 4,
-			    .lane_min_w = min_w, .header_h = 30};
+	struct qms_lay l = {.nodes = nodes,
+			    .nnodes = 5,
+			    .edges = edges,
+			    .nedges = 4,
+			    .nlanes = 4,
+			    .lane_min_w = min_w,
+			    .header_h = 30};
 	qms_lay_run(&l);
 	check_lanes(&l);
 	check_edges(&l);
@@ -526,12 +557,9 @@ static void test_layout_bar(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_escape_html),
-		cmocka_unit_test(test_escape_attr),
-		cmocka_unit_test(test_critical_steps),
-		cmocka_unit_test(test_dot),
-		cmocka_unit_test(test_layout_random),
-		cmocka_unit_test(test_layout_loop),
+		cmocka_unit_test(test_escape_html),    cmocka_unit_test(test_escape_attr),
+		cmocka_unit_test(test_critical_steps), cmocka_unit_test(test_dot),
+		cmocka_unit_test(test_layout_random),  cmocka_unit_test(test_layout_loop),
 		cmocka_unit_test(test_layout_bar),
 	};
 	const struct CMUnitTest graphviz[] = {

@@ -126,11 +126,11 @@ static void test_migration(void **state)
 	assert_int_equal(R.level_total[QMS_LEVEL_COMMUNE], 2);
 	assert_int_equal(R.level_done[QMS_LEVEL_COMMUNE], 0);
 	size_t next[QMS_STAGE_COUNT + 1] = {0};
-	next[QMS_STAGE_PLAN] = 1;              /* ubnd-e */
-	next[QMS_STAGE_TRAINING] = 1;          /* ubnd-d */
-	next[QMS_STAGE_APPLY] = 1;             /* ubnd-c */
+	next[QMS_STAGE_PLAN] = 1; /* ubnd-e */
+	next[QMS_STAGE_TRAINING] = 1; /* ubnd-d */
+	next[QMS_STAGE_APPLY] = 1; /* ubnd-c */
 	next[QMS_STAGE_MANAGEMENT_REVIEW] = 1; /* so-b */
-	next[QMS_STAGE_COUNT] = 1;             /* so-a */
+	next[QMS_STAGE_COUNT] = 1; /* so-a */
 	for (int s = 0; s <= QMS_STAGE_COUNT; s++)
 		assert_int_equal(R.by_next[s], next[s]);
 
@@ -178,15 +178,17 @@ static void test_audits(void **state)
 	static const struct {
 		const char *clause;
 		size_t g[4];
-	} want[] = {
-		{"6.1", {1, 1, 0, 0}}, {"7.1.6", {0, 0, 0, 1}}, {"7.2", {0, 1, 1, 0}},
-		{"7.5.3", {0, 1, 0, 0}}, {"8.5.1", {1, 0, 0, 0}}, {"9.1.2", {0, 0, 1, 0}},
-		{"4.2.3", {0, 1, 0, 0}}, /* F4, against ISO 9001:2008: after the 2015 clauses */
-	};
+	} want[] =
+		{
+			{"6.1", {1, 1, 0, 0}},   {"7.1.6", {0, 0, 0, 1}}, {"7.2", {0, 1, 1, 0}},
+			{"7.5.3", {0, 1, 0, 0}}, {"8.5.1", {1, 0, 0, 0}}, {"9.1.2", {0, 0, 1, 0}},
+			{"4.2.3", {0, 1, 0, 0}}, /* F4, against ISO 9001:2008: after the 2015 clauses */
+		};
 	assert_int_equal(R.nclauses, QMS_ARRAY_LEN(want));
 	for (size_t i = 0; i < QMS_ARRAY_LEN(want); i++) {
 		assert_string_equal(R.clauses[i].clause, want[i].clause);
-		assert_string_equal(R.clauses[i].standard, i + 1 < QMS_ARRAY_LEN(want) ? "ISO 9001:2015" : "ISO 9001:2008");
+		assert_string_equal(R.clauses[i].standard,
+				    i + 1 < QMS_ARRAY_LEN(want) ? "ISO 9001:2015" : "ISO 9001:2008");
 		size_t total = 0;
 		for (int g = 0; g < 4; g++) {
 			assert_int_equal(R.clauses[i].by_grade[g], want[i].g[g]);
@@ -204,11 +206,11 @@ static void test_audits(void **state)
 static void test_actions(void **state)
 {
 	(void)state;
-	assert_int_equal(R.actions[QMS_ACTION_OPEN], 2);       /* F7, F9 */
-	assert_int_equal(R.actions[QMS_ACTION_OVERDUE], 2);    /* F6, F10 */
+	assert_int_equal(R.actions[QMS_ACTION_OPEN], 2); /* F7, F9 */
+	assert_int_equal(R.actions[QMS_ACTION_OVERDUE], 2); /* F6, F10 */
 	assert_int_equal(R.actions[QMS_ACTION_UNVERIFIED], 2); /* F2, F8 */
-	assert_int_equal(R.actions[QMS_ACTION_VERIFIED], 2);   /* F1, F4 */
-	assert_int_equal(R.actions[QMS_ACTION_NONE], 1);       /* F3 */
+	assert_int_equal(R.actions[QMS_ACTION_VERIFIED], 2); /* F1, F4 */
+	assert_int_equal(R.actions[QMS_ACTION_NONE], 1); /* F3 */
 	const struct qms_report_agency *b = agency("so-b");
 	assert_int_equal(b->actions[QMS_ACTION_OVERDUE], 1);
 	assert_int_equal(b->actions[QMS_ACTION_OPEN], 1);
@@ -288,8 +290,8 @@ static void test_coverage(void **state)
 	assert_int_equal(a->coverage.count[QMS_COV_MISSING], 12);
 	/* the exclusion of 8.3 is one clause, not its six sub-clauses */
 	assert_int_equal(a->coverage.count[QMS_COV_NOT_APPLICABLE], 1);
-	static const char *const missing[] = {"4.4.1", "4.4.2", "5.1.1", "5.1.2", "5.3", "6.3",
-					      "8.4.1", "8.4.2", "8.4.3", "8.6", "8.7.1", "8.7.2"};
+	static const char *const missing[] = {"4.4.1", "4.4.2", "5.1.1", "5.1.2", "5.3",   "6.3",
+					      "8.4.1", "8.4.2", "8.4.3", "8.6",   "8.7.1", "8.7.2"};
 	size_t k = 0;
 	for (size_t i = 0; i < a->coverage.nrows; i++)
 		if (a->coverage.rows[i].status == QMS_COV_MISSING)
@@ -297,7 +299,7 @@ static void test_coverage(void **state)
 	assert_int_equal(k, QMS_ARRAY_LEN(missing));
 	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
 		assert_int_equal(R.coverage_count[s], a->coverage.count[s] + agency("ubnd-c")->coverage.count[s] +
-								  agency("so-f")->coverage.count[s]);
+							      agency("so-f")->coverage.count[s]);
 	assert_int_equal(agency("ubnd-c")->coverage.count[QMS_COV_DOCUMENTED], 2);
 	assert_int_equal(agency("ubnd-c")->coverage.count[QMS_COV_MISSING], 63);
 	assert_int_equal(agency("so-f")->coverage.count[QMS_COV_MISSING], 64);
@@ -346,15 +348,40 @@ static void test_text_vi(void **state)
 	qms_report_format_md(&b, &R);
 	static const char *const paragraphs[] = {
 		"# Kết quả chuyển đổi, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 - tỉnh Thử Nghiệm\n",
-		"\nSố liệu tính đến ngày 30/9/2020. Kỳ báo cáo: 9 tháng đầu năm 2020 (từ ngày 01/01/2020 đến ngày 30/9/2020).\n",
+		"\nSố liệu tính đến ngày 30/9/2020. Kỳ báo cáo: 9 tháng đầu năm 2020 (từ ngày 01/01/2020 đến ngày "
+		"30/9/2020).\n",
 		"\n## Về áp dụng ISO trong hoạt động của cơ quan hành chính nhà nước\n",
-		"\nTheo kế hoạch, đến hết Quý III năm 2020, 05 cơ quan hành chính nhà nước trên địa bàn tỉnh Thử Nghiệm phải hoàn thành chuyển đổi hệ thống quản lý chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015 (02 cơ quan có thời hạn riêng).\n",
-		"\nĐến ngày 30/9/2020, 1/5 cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015, đạt 20% (cấp tỉnh 1/2, cấp huyện 0/1, cấp xã 0/2).\n",
-		"\nCòn 04 cơ quan chưa hoàn thành, trong đó 03 cơ quan đã quá hạn: Sở B tỉnh (hạn 31/8/2020, chậm 30 ngày; còn 02 giai đoạn: xem xét của lãnh đạo, công bố); UBND huyện C (đến hạn ngày 30/9/2020, chưa hoàn thành; còn 04 giai đoạn: áp dụng, đánh giá nội bộ, xem xét của lãnh đạo, công bố); UBND xã E \\<b\\>đậm\\</b\\> & \"ngoặc\" (đến hạn ngày 30/9/2020, chưa hoàn thành; còn 08 giai đoạn: từ lập kế hoạch đến công bố); 01 cơ quan đúng tiến độ: UBND xã D (chi tiết tại Phụ lục I).\n",
-		"\nTừ ngày 01/01/2020 đến ngày 30/9/2020, đã có 05 cuộc đánh giá, kiểm tra tại 03 cơ quan (03 đánh giá nội bộ, 01 đánh giá bên ngoài và 01 kiểm tra), ghi nhận 09 phát hiện, gồm: 02 điểm không phù hợp nặng, 04 điểm không phù hợp nhẹ, 02 điểm lưu ý và 01 cơ hội cải tiến. Về hành động khắc phục: 04 hành động chưa hoàn thành (trong đó 02 hành động đã quá hạn); 02 hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; 02 hành động đã được kiểm tra hiệu lực (chi tiết tại Phụ lục II).\n",
-		"\n03 cơ quan đã xây dựng 06 quy trình (01 quy trình giải quyết TTHC và 05 quy trình hệ thống), trong đó 05 quy trình theo TCVN ISO 9001:2015, 01 quy trình còn theo TCVN ISO 9001:2008. Về thời hạn giải quyết, 3/4 quy trình có ghi thời hạn đạt mức cắt giảm tối thiểu 40% so với quy định của Trung ương; mức cắt giảm bình quân là 45,8% (chi tiết tại Phụ lục III).\n",
-		"\nĐối chiếu bằng chứng với từng điều khoản của TCVN ISO 9001:2015 tại 03 cơ quan đã xây dựng tài liệu của hệ thống quản lý chất lượng: Sở A tỉnh có 12 điều khoản chưa đáp ứng và 18 điều khoản mới có tài liệu, chưa có bằng chứng thực hiện; UBND huyện C có 63 điều khoản chưa đáp ứng và 02 điều khoản mới có tài liệu, chưa có bằng chứng thực hiện (8.1, 8.5.1); so-f có 64 điều khoản chưa đáp ứng và 01 điều khoản mới có tài liệu, chưa có bằng chứng thực hiện (8.1). 03 cơ quan còn lại chưa có tài liệu hệ thống để đối chiếu (chi tiết tại Phụ lục IV).\n",
-		"\nNhiệm vụ thời gian tới: đôn đốc 04 cơ quan chưa hoàn thành, trước hết là 03 cơ quan đã quá hạn, hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015; hoàn thành 04 hành động khắc phục còn mở và kiểm tra hiệu lực 02 hành động đã hoàn thành; bổ sung tài liệu, bằng chứng thực hiện cho các điều khoản chưa đáp ứng tại 03 cơ quan; chuyển đổi 01 quy trình còn theo TCVN ISO 9001:2008.\n",
+		"\nTheo kế hoạch, đến hết Quý III năm 2020, 05 cơ quan hành chính nhà nước trên địa bàn tỉnh Thử "
+		"Nghiệm phải hoàn thành chuyển đổi hệ thống quản lý chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO "
+		"9001:2015 và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015 (02 cơ quan có thời hạn "
+		"riêng).\n",
+		"\nĐến ngày 30/9/2020, 1/5 cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù "
+		"hợp TCVN ISO 9001:2015, đạt 20% (cấp tỉnh 1/2, cấp huyện 0/1, cấp xã 0/2).\n",
+		"\nCòn 04 cơ quan chưa hoàn thành, trong đó 03 cơ quan đã quá hạn: Sở B tỉnh (hạn 31/8/2020, chậm 30 "
+		"ngày; còn 02 giai đoạn: xem xét của lãnh đạo, công bố); UBND huyện C (đến hạn ngày 30/9/2020, chưa "
+		"hoàn thành; còn 04 giai đoạn: áp dụng, đánh giá nội bộ, xem xét của lãnh đạo, công bố); UBND xã E "
+		"\\<b\\>đậm\\</b\\> & \"ngoặc\" (đến hạn ngày 30/9/2020, chưa hoàn thành; còn 08 giai đoạn: từ lập kế "
+		"hoạch đến công bố); 01 cơ quan đúng tiến độ: UBND xã D (chi tiết tại Phụ lục I).\n",
+		"\nTừ ngày 01/01/2020 đến ngày 30/9/2020, đã có 05 cuộc đánh giá, kiểm tra tại 03 cơ quan (03 đánh giá "
+		"nội bộ, 01 đánh giá bên ngoài và 01 kiểm tra), ghi nhận 09 phát hiện, gồm: 02 điểm không phù hợp "
+		"nặng, 04 điểm không phù hợp nhẹ, 02 điểm lưu ý và 01 cơ hội cải tiến. Về hành động khắc phục: 04 hành "
+		"động chưa hoàn thành (trong đó 02 hành động đã quá hạn); 02 hành động đã hoàn thành nhưng chưa được "
+		"kiểm tra hiệu lực; 02 hành động đã được kiểm tra hiệu lực (chi tiết tại Phụ lục II).\n",
+		"\n03 cơ quan đã xây dựng 06 quy trình (01 quy trình giải quyết TTHC và 05 quy trình hệ thống), trong "
+		"đó 05 quy trình theo TCVN ISO 9001:2015, 01 quy trình còn theo TCVN ISO 9001:2008. Về thời hạn giải "
+		"quyết, 3/4 quy trình có ghi thời hạn đạt mức cắt giảm tối thiểu 40% so với quy định của Trung ương; "
+		"mức cắt giảm bình quân là 45,8% (chi tiết tại Phụ lục III).\n",
+		"\nĐối chiếu bằng chứng với từng điều khoản của TCVN ISO 9001:2015 tại 03 cơ quan đã xây dựng tài liệu "
+		"của hệ thống quản lý chất lượng: Sở A tỉnh có 12 điều khoản chưa đáp ứng và 18 điều khoản mới có tài "
+		"liệu, chưa có bằng chứng thực hiện; UBND huyện C có 63 điều khoản chưa đáp ứng và 02 điều khoản mới "
+		"có tài liệu, chưa có bằng chứng thực hiện (8.1, 8.5.1); so-f có 64 điều khoản chưa đáp ứng và 01 điều "
+		"khoản mới có tài liệu, chưa có bằng chứng thực hiện (8.1). 03 cơ quan còn lại chưa có tài liệu hệ "
+		"thống để đối chiếu (chi tiết tại Phụ lục IV).\n",
+		"\nNhiệm vụ thời gian tới: đôn đốc 04 cơ quan chưa hoàn thành, trước hết là 03 cơ quan đã quá hạn, "
+		"hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù hợp TCVN ISO 9001:2015; hoàn thành "
+		"04 hành động khắc phục còn mở và kiểm tra hiệu lực 02 hành động đã hoàn thành; bổ sung tài liệu, bằng "
+		"chứng thực hiện cho các điều khoản chưa đáp ứng tại 03 cơ quan; chuyển đổi 01 quy trình còn theo TCVN "
+		"ISO 9001:2008.\n",
 		"\n## Phụ lục I. Tiến độ chuyển đổi của các cơ quan\n",
 	};
 	/* in this order, each once */
@@ -366,12 +393,15 @@ static void test_text_vi(void **state)
 		at = p + strlen(paragraphs[i]) - 1;
 	}
 	/* the tables, in the appendices */
-	assert_contains(b.buf, "| 3 | UBND xã E \\<b\\>đậm\\</b\\> & \"ngoặc\" | 30/9/2020 | Chưa bắt đầu | Lập kế hoạch | Quá hạn |");
+	assert_contains(
+		b.buf,
+		"| 3 | UBND xã E \\<b\\>đậm\\</b\\> & \"ngoặc\" | 30/9/2020 | Chưa bắt đầu | Lập kế hoạch | Quá hạn |");
 	assert_contains(b.buf, "| 1 | Sở A tỉnh | Quyết định 88/QĐ-SA | 10/9/2020 |");
 	assert_contains(b.buf, "| 6.1 | Hành động giải quyết rủi ro và cơ hội | 1 | 1 | 0 | 0 | 2 |");
 	assert_contains(b.buf, "| UBND xã D | D-KT-1 | F10 (Điểm lưu ý) | 7.2 | 01/8/2020 | 60 |");
 	assert_contains(b.buf, "cắt giảm 33,3%.");
-	assert_contains(b.buf, "Rà soát tự động các quy trình và tài liệu hệ thống của các cơ quan: 07 lỗi, 02 cảnh báo.");
+	assert_contains(b.buf,
+			"Rà soát tự động các quy trình và tài liệu hệ thống của các cơ quan: 07 lỗi, 02 cảnh báo.");
 	assert_contains(b.buf, "| Sở A tỉnh | 3 | 3 | 0 | 2 | 1 | 36,7% | 6 | 1 |");
 	assert_contains(b.buf, "| Tổng cộng | 6 | 5 | 1 | 4 | 3 | 45,8% | 7 | 2 |");
 	assert_contains(b.buf, "| Sở A tỉnh | 29 | 18 | 12 | 1 | 4.1, 4.2, 4.3, 4.4.1,");
@@ -397,11 +427,18 @@ static void test_text_en(void **state)
 	R.lang = QMS_LANG_EN;
 	qms_report_format_md(&b, &R);
 	R.lang = saved;
-	assert_contains(b.buf, "Figures as of 30 September 2020. Reporting period: the first nine months of 2020 (1 January 2020 to 30 September 2020).");
+	assert_contains(b.buf, "Figures as of 30 September 2020. Reporting period: the first nine months of 2020 (1 "
+			       "January 2020 to 30 September 2020).");
 	assert_contains(b.buf, "As of 30 September 2020, 1 of 5 agencies (20%) had completed the conversion");
-	assert_contains(b.buf, "4 agencies had not; 3 overdue: Sở B tỉnh (deadline 31 August 2020, 30 days late; 2 stages left: management review, announcement); UBND huyện C (due 30 September 2020, not finished;");
-	assert_contains(b.buf, "From 1 January 2020 to 30 September 2020, 5 audits and inspections were held at 3 agencies (3 internal audits, 1 external audit and 1 inspection); they raised 9 findings: 2 major nonconformities, 4 minor nonconformities, 2 observations and 1 opportunity for improvement.");
-	assert_contains(b.buf, "Corrective actions: 4 open (2 of them overdue); 2 closed but not yet verified as effective; 2 verified (details in Appendix II).");
+	assert_contains(b.buf,
+			"4 agencies had not; 3 overdue: Sở B tỉnh (deadline 31 August 2020, 30 days late; 2 stages "
+			"left: management review, announcement); UBND huyện C (due 30 September 2020, not finished;");
+	assert_contains(b.buf,
+			"From 1 January 2020 to 30 September 2020, 5 audits and inspections were held at 3 agencies (3 "
+			"internal audits, 1 external audit and 1 inspection); they raised 9 findings: 2 major "
+			"nonconformities, 4 minor nonconformities, 2 observations and 1 opportunity for improvement.");
+	assert_contains(b.buf, "Corrective actions: 4 open (2 of them overdue); 2 closed but not yet verified as "
+			       "effective; 2 verified (details in Appendix II).");
 	assert_contains(b.buf, "the average cut is 45.8%");
 	assert_contains(b.buf, "found 7 errors and 2 warnings");
 	assert_contains(b.buf, "Sở A tỉnh has 12 clauses not met and 18 clauses documented without evidence yet");
@@ -419,10 +456,13 @@ static void test_json_csv(void **state)
 	const char *want[] = {
 		"\"as_of\": \"2020-09-30\"",
 		"\"period\": {\"start\": \"2020-01-01\", \"end\": \"2020-09-30\", \"year\": 2020, \"half\": 2}",
-		"\"agencies\": 5,\n    \"done\": 1,\n    \"not_done\": 4,\n    \"overdue\": 3,\n    \"at_risk\": 0,\n    \"on_track\": 1",
+		"\"agencies\": 5,\n    \"done\": 1,\n    \"not_done\": 4,\n    \"overdue\": 3,\n    \"at_risk\": 0,\n  "
+		"  \"on_track\": 1",
 		"\"own_deadline\": 2",
 		"\"province\": {\"agencies\": 2, \"done\": 1}",
-		"\"by_next_stage\": {\"plan\": 1, \"training\": 1, \"gap-analysis\": 0, \"documentation\": 0, \"apply\": 1, \"internal-audit\": 0, \"management-review\": 1, \"announcement\": 0, \"report\": 0, \"none\": 1}",
+		"\"by_next_stage\": {\"plan\": 1, \"training\": 1, \"gap-analysis\": 0, \"documentation\": 0, "
+		"\"apply\": 1, \"internal-audit\": 0, \"management-review\": 1, \"announcement\": 0, \"report\": 0, "
+		"\"none\": 1}",
 		"\"decision\": \"Quyết định 88/QĐ-SA\", \"announced\": \"2020-09-10\"",
 		"\"held\": 5",
 		"\"by_kind\": {\"internal\": 3, \"external\": 1, \"inspection\": 1}",
@@ -434,7 +474,8 @@ static void test_json_csv(void **state)
 		"\"average_cut\": 45.8",
 		"\"errors\": 7",
 		"\"met\": 29,\n    \"documented\": 21,\n    \"missing\": 139,\n    \"not-applicable\": 1",
-		"{\"agency\": \"so-a\", \"system\": \"processes/so-a/system.yaml\", \"clauses\": 60, \"met\": 29, \"documented\": 18, \"missing\": 12, \"not-applicable\": 1",
+		"{\"agency\": \"so-a\", \"system\": \"processes/so-a/system.yaml\", \"clauses\": 60, \"met\": 29, "
+		"\"documented\": 18, \"missing\": 12, \"not-applicable\": 1",
 		"\"name\": \"UBND xã E <b>đậm</b> & \\\"ngoặc\\\"\"",
 	};
 	for (size_t i = 0; i < QMS_ARRAY_LEN(want); i++)
@@ -442,7 +483,9 @@ static void test_json_csv(void **state)
 	qms_buf_reset(&b);
 	qms_report_format_csv(&b, &R);
 	assert_contains(b.buf, "agency,name,level,tracked,status,");
-	assert_contains(b.buf, "\nso-b,Sở B tỉnh Thử Nghiệm,province,yes,overdue,internal-audit,management-review,2020-08-31,-30,,,2,2,3,2,1,1,0,0,0,0,0,0,,0,0,no,,,,,\n");
+	assert_contains(b.buf, "\nso-b,Sở B tỉnh Thử "
+			       "Nghiệm,province,yes,overdue,internal-audit,management-review,2020-08-31,-30,,,2,2,3,2,"
+			       "1,1,0,0,0,0,0,0,,0,0,no,,,,,\n");
 	assert_contains(b.buf, "\nso-f,so-f,,no,,,,,,,,0,0,0,0,0,0,0,1,1,0,0,0,,1,0,yes,0,1,64,0,4.1 4.2 ");
 	assert_contains(b.buf, "\nubnd-e,\"UBND xã E <b>đậm</b> & \"\"ngoặc\"\"\",commune,yes,overdue,");
 	qms_buf_release(&b);
@@ -473,8 +516,8 @@ static void test_deterministic(void **state)
 	struct qms_report_options opt = {.as_of = qms_date_parse("2020-09-30"), .lang = -1, .jobs = 3};
 	char *err = NULL;
 	assert_int_equal(qms_report_compute(&r2, ".", &opt, &err), 0);
-	void (*fmts[])(struct qms_buf *, const struct qms_report *) = {
-		qms_report_format_md, qms_report_format_html, qms_report_format_csv, qms_report_format_json};
+	void (*fmts[])(struct qms_buf *, const struct qms_report *) = {qms_report_format_md, qms_report_format_html,
+								       qms_report_format_csv, qms_report_format_json};
 	for (size_t i = 0; i < QMS_ARRAY_LEN(fmts); i++) {
 		struct qms_buf a, b;
 		qms_buf_init(&a);
@@ -606,9 +649,11 @@ static void test_svg_inline(void **state)
 	qms_buf_init(&b);
 	const char *good =
 		"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
-		"<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\"\n \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+		"<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\"\n "
+		"\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
 		"<!-- Generated by graphviz -->\n"
-		"<svg width=\"300pt\" height=\"60pt\" viewBox=\"0.00 0.00 300.00 60.00\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"
+		"<svg width=\"300pt\" height=\"60pt\" viewBox=\"0.00 0.00 300.00 60.00\" "
+		"xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"
 		"<g id=\"procedure\" class=\"graph\"><title>procedure</title>\n"
 		"<!-- s0 -->\n"
 		"<g id=\"a_s0\"><a xlink:href=\"A-01.svg\" xlink:title=\"Gọi A&#45;01 &lt;x&gt;\" target=\"_top\">\n"
@@ -617,7 +662,8 @@ static void test_svg_inline(void **state)
 		"<a xlink:href=\"B-09.svg\"><polygon fill=\"#fff\" points=\"1,2 3,4\"/></a>\n"
 		"</g>\n</svg>\n";
 	assert_int_equal(inline_svg(&b, good), 0);
-	assert_contains(b.buf, "<svg class=\"diagram\" role=\"img\" aria-label=\"Lưu đồ &lt;A-01&gt;\" width=\"400\" height=\"80\" viewBox=\"0.00 0.00 300.00 60.00\">");
+	assert_contains(b.buf, "<svg class=\"diagram\" role=\"img\" aria-label=\"Lưu đồ &lt;A-01&gt;\" width=\"400\" "
+			       "height=\"80\" viewBox=\"0.00 0.00 300.00 60.00\">");
 	assert_contains(b.buf, "<a href=\"A-01.html\"><title>Gọi A-01 &lt;x&gt;</title>");
 	assert_contains(b.buf, "<text x=\"5\" y=\"5\" font-family=\"DejaVu Sans\">Bớc &amp; &lt;script&gt;</text>");
 	assert_contains(b.buf, "<a><polygon fill=\"#fff\" points=\"1,2 3,4\"/></a>"); /* unknown target: no link */
@@ -706,27 +752,18 @@ static void test_site_dir(void **state)
 int main(void)
 {
 	const struct CMUnitTest figures[] = {
-		cmocka_unit_test(test_period),
-		cmocka_unit_test(test_migration),
-		cmocka_unit_test(test_audits),
-		cmocka_unit_test(test_actions),
-		cmocka_unit_test(test_procedures),
-		cmocka_unit_test(test_check),
-		cmocka_unit_test(test_coverage),
-		cmocka_unit_test(test_period_names),
-		cmocka_unit_test(test_text_vi),
-		cmocka_unit_test(test_text_en),
-		cmocka_unit_test(test_json_csv),
-		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_period),        cmocka_unit_test(test_migration),
+		cmocka_unit_test(test_audits),        cmocka_unit_test(test_actions),
+		cmocka_unit_test(test_procedures),    cmocka_unit_test(test_check),
+		cmocka_unit_test(test_coverage),      cmocka_unit_test(test_period_names),
+		cmocka_unit_test(test_text_vi),       cmocka_unit_test(test_text_en),
+		cmocka_unit_test(test_json_csv),      cmocka_unit_test(test_html),
 		cmocka_unit_test(test_deterministic),
 	};
 	const struct CMUnitTest helpers[] = {
-		cmocka_unit_test(test_not_a_workspace),
-		cmocka_unit_test(test_numbers_dates),
-		cmocka_unit_test(test_path_agency),
-		cmocka_unit_test(test_html_escape),
-		cmocka_unit_test(test_svg_inline),
-		cmocka_unit_test(test_site_dir),
+		cmocka_unit_test(test_not_a_workspace), cmocka_unit_test(test_numbers_dates),
+		cmocka_unit_test(test_path_agency),     cmocka_unit_test(test_html_escape),
+		cmocka_unit_test(test_svg_inline),      cmocka_unit_test(test_site_dir),
 	};
 	int failed = cmocka_run_group_tests_name("report figures", figures, ws_setup, ws_teardown);
 	failed += cmocka_run_group_tests_name("report helpers", helpers, NULL, NULL);

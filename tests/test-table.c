@@ -39,14 +39,13 @@ static void test_html_classes(void **state)
 	cell(&ts, "nowrap", "3");
 	qms_tstream_row_end(&ts);
 	qms_tstream_end(&ts);
-	assert_string_equal(b.buf,
-			    "<div class=\"table-wrap findings\"><table class=\"full\">\n"
-			    "<thead><tr><th>Cơ quan</th><th>A&lt;B</th><th class=\"num\">Số</th></tr></thead>\n"
-			    "<tbody>\n"
-			    "<tr id=\"finding-3\"><td class=\"name\">x</td><td>Tom &amp; &quot;Jerry&quot;</td>"
-			    "<td class=\"num\">12</td></tr>\n"
-			    "<tr><td class=\"num\">1</td><td></td><td class=\"nowrap\">3</td></tr>\n"
-			    "</tbody>\n</table></div>\n");
+	assert_string_equal(b.buf, "<div class=\"table-wrap findings\"><table class=\"full\">\n"
+				   "<thead><tr><th>Cơ quan</th><th>A&lt;B</th><th class=\"num\">Số</th></tr></thead>\n"
+				   "<tbody>\n"
+				   "<tr id=\"finding-3\"><td class=\"name\">x</td><td>Tom &amp; &quot;Jerry&quot;</td>"
+				   "<td class=\"num\">12</td></tr>\n"
+				   "<tr><td class=\"num\">1</td><td></td><td class=\"nowrap\">3</td></tr>\n"
+				   "</tbody>\n</table></div>\n");
 	qms_buf_release(&b);
 }
 
@@ -65,7 +64,9 @@ static void test_html_plain_begin(void **state)
 	qms_tstream_begin_html(&ts, &b, "lr", "table-wrap", NULL);
 	qms_tstream_head_end(&ts);
 	qms_tstream_end(&ts);
-	assert_string_equal(a.buf, "<div class=\"table-wrap\"><table>\n<thead><tr></tr></thead>\n<tbody>\n</tbody>\n</table></div>\n");
+	assert_string_equal(
+		a.buf,
+		"<div class=\"table-wrap\"><table>\n<thead><tr></tr></thead>\n<tbody>\n</tbody>\n</table></div>\n");
 	assert_string_equal(a.buf, b.buf);
 	qms_buf_release(&a);
 	qms_buf_release(&b);

@@ -36,10 +36,10 @@ static int ix_setup(void **state)
 	(void)state;
 	memset(&ix, 0, sizeof(ix));
 	static struct qms_index_process procs[2];
-	procs[0] = (struct qms_index_process){.path = "processes/so-a/A-01.yaml", .code = ref("A-01"),
-					      .agency = ref("so-a"), .steps = {steps_a, 4}};
-	procs[1] = (struct qms_index_process){.path = "processes/so-b/B-01.yaml", .code = ref("B-01"),
-					      .agency = ref("so-b"), .steps = {steps_b, 2}};
+	procs[0] = (struct qms_index_process){
+		.path = "processes/so-a/A-01.yaml", .code = ref("A-01"), .agency = ref("so-a"), .steps = {steps_a, 4}};
+	procs[1] = (struct qms_index_process){
+		.path = "processes/so-b/B-01.yaml", .code = ref("B-01"), .agency = ref("so-b"), .steps = {steps_b, 2}};
 	ix.root = "/ws";
 	ix.processes = procs;
 	ix.nprocesses = 2;
@@ -83,33 +83,33 @@ static void expect(const char *text, const char *want)
 static void test_clean(void **state)
 {
 	(void)state;
-	expect(HEAD
-	       "migration:\n"
-	       "  deadline: 2020-09-30\n"
-	       "  stages:\n"
-	       "    - {stage: plan, done: 2020-02-10}\n"
-	       "    - {stage: training, done: 2020-03-05}\n"
-	       "    - {stage: gap-analysis, done: 2020-03-05}\n"
-	       "    - {stage: documentation, done: 2020-05-29}\n"
-	       "    - {stage: apply, done: 2020-06-15}\n"
-	       "    - {stage: internal-audit, done: 2020-08-12}\n"
-	       "    - {stage: management-review, done: 2020-08-25}\n"
-	       "    - {stage: announcement, done: 2020-09-10}\n"
-	       "    - {stage: report, done: 2020-09-15}\n"
-	       "audits:\n"
-	       "  - id: D1\n"
-	       "    kind: internal\n"
-	       "    standard: ISO 9001:2015\n"
-	       "    date: 2020-08-12\n"
-	       "    scope: [A-01]\n"
-	       "    findings:\n"
-	       "      - {id: NC-01, grade: major, clause: 8.5.1, process: A-01, step: tham-dinh, text: t, due: 2020-09-01, closed: 2020-09-10, verified: 2020-09-10}\n"
-	       "      - {id: NC-02, grade: minor, clause: 10.2, text: t}\n"
-	       "  - id: K1\n"
-	       "    kind: inspection\n"
-	       "    date: 2020-09-25\n"
-	       "    findings:\n"
-	       "      - {id: NC-03, grade: major, clause: 7.5.3, text: found after the announcement}\n",
+	expect(HEAD "migration:\n"
+		    "  deadline: 2020-09-30\n"
+		    "  stages:\n"
+		    "    - {stage: plan, done: 2020-02-10}\n"
+		    "    - {stage: training, done: 2020-03-05}\n"
+		    "    - {stage: gap-analysis, done: 2020-03-05}\n"
+		    "    - {stage: documentation, done: 2020-05-29}\n"
+		    "    - {stage: apply, done: 2020-06-15}\n"
+		    "    - {stage: internal-audit, done: 2020-08-12}\n"
+		    "    - {stage: management-review, done: 2020-08-25}\n"
+		    "    - {stage: announcement, done: 2020-09-10}\n"
+		    "    - {stage: report, done: 2020-09-15}\n"
+		    "audits:\n"
+		    "  - id: D1\n"
+		    "    kind: internal\n"
+		    "    standard: ISO 9001:2015\n"
+		    "    date: 2020-08-12\n"
+		    "    scope: [A-01]\n"
+		    "    findings:\n"
+		    "      - {id: NC-01, grade: major, clause: 8.5.1, process: A-01, step: tham-dinh, text: t, due: "
+		    "2020-09-01, closed: 2020-09-10, verified: 2020-09-10}\n"
+		    "      - {id: NC-02, grade: minor, clause: 10.2, text: t}\n"
+		    "  - id: K1\n"
+		    "    kind: inspection\n"
+		    "    date: 2020-09-25\n"
+		    "    findings:\n"
+		    "      - {id: NC-03, grade: major, clause: 7.5.3, text: found after the announcement}\n",
 	       "");
 }
 
@@ -117,68 +117,76 @@ static void test_stage_rules(void **state)
 {
 	(void)state;
 	expect(HEAD "migration:\n  stages:\n"
-	       "    - {stage: plan, done: 2020-02-10}\n"
-	       "    - {stage: plan, done: 2020-02-11}\n",
+		    "    - {stage: plan, done: 2020-02-10}\n"
+		    "    - {stage: plan, done: 2020-02-11}\n",
 	       "8:15 A001 stage 'plan' is recorded twice (first at line 7); keep one\n");
 	expect(HEAD "migration:\n  stages:\n"
-	       "    - {stage: plan, done: 2020-02-10}\n"
-	       "    - {stage: gap-analysis, done: 2020-03-20}\n"
-	       "    - {stage: training, done: 2020-03-21}\n",
-	       "9:15 A002 stage 'training' is listed after 'gap-analysis'; the stages go plan, training, gap-analysis, documentation, apply, internal-audit, management-review, announcement, report\n");
+		    "    - {stage: plan, done: 2020-02-10}\n"
+		    "    - {stage: gap-analysis, done: 2020-03-20}\n"
+		    "    - {stage: training, done: 2020-03-21}\n",
+	       "9:15 A002 stage 'training' is listed after 'gap-analysis'; the stages go plan, training, gap-analysis, "
+	       "documentation, apply, internal-audit, management-review, announcement, report\n");
 	expect(HEAD "migration:\n  stages:\n"
-	       "    - {stage: plan, done: 2020-02-10}\n"
-	       "    - {stage: training, done: 2020-02-09}\n",
-	       "8:31 A003 stage 'training' done 2020-02-09 is before 'plan' done 2020-02-10 (line 7); dates never go back\n");
+		    "    - {stage: plan, done: 2020-02-10}\n"
+		    "    - {stage: training, done: 2020-02-09}\n",
+	       "8:31 A003 stage 'training' done 2020-02-09 is before 'plan' done 2020-02-10 (line 7); dates never go "
+	       "back\n");
 	expect(HEAD "migration:\n  stages:\n"
-	       "    - {stage: training, done: 2020-02-10}\n",
+		    "    - {stage: training, done: 2020-02-10}\n",
 	       "7:15 A013 stage 'plan' is not recorded before 'training'\n");
 }
 
-static const char *const all_before_announcement =
-	"    - {stage: plan, done: 2020-02-10}\n"
-	"    - {stage: training, done: 2020-03-05}\n"
-	"    - {stage: gap-analysis, done: 2020-03-20}\n"
-	"    - {stage: documentation, done: 2020-05-29}\n"
-	"    - {stage: apply, done: 2020-06-15}\n";
+static const char *const all_before_announcement = "    - {stage: plan, done: 2020-02-10}\n"
+						   "    - {stage: training, done: 2020-03-05}\n"
+						   "    - {stage: gap-analysis, done: 2020-03-20}\n"
+						   "    - {stage: documentation, done: 2020-05-29}\n"
+						   "    - {stage: apply, done: 2020-06-15}\n";
 
 static void test_prerequisites(void **state)
 {
 	(void)state;
 	char text[2048];
-	snprintf(text, sizeof(text), HEAD "migration:\n  stages:\n%s"
-		 "    - {stage: announcement, done: 2020-09-10}\n", all_before_announcement);
-	expect(text,
-	       "12:15 A004 announcement without internal-audit and management-review: the system is announced only after an internal audit and a management review\n"
-	       "12:15 A013 stage 'internal-audit' is not recorded before 'announcement'\n"
-	       "12:15 A013 stage 'management-review' is not recorded before 'announcement'\n");
-	snprintf(text, sizeof(text), HEAD "migration:\n  stages:\n%s"
-		 "    - {stage: internal-audit, done: 2020-08-12}\n"
-		 "    - {stage: announcement, done: 2020-09-10}\n", all_before_announcement);
-	expect(text,
-	       "13:15 A004 announcement without management-review: the system is announced only after an internal audit and a management review\n"
-	       "13:15 A013 stage 'management-review' is not recorded before 'announcement'\n");
-	snprintf(text, sizeof(text), HEAD "migration:\n  stages:\n%s"
-		 "    - {stage: internal-audit, done: 2020-08-12}\n"
-		 "    - {stage: management-review, done: 2020-08-25}\n"
-		 "    - {stage: report, done: 2020-09-15}\n", all_before_announcement);
-	expect(text,
-	       "14:15 A004 report without announcement: the report to the Department of Science and Technology sends the announcement\n"
-	       "14:15 A013 stage 'announcement' is not recorded before 'report'\n");
+	snprintf(text, sizeof(text),
+		 HEAD "migration:\n  stages:\n%s"
+		      "    - {stage: announcement, done: 2020-09-10}\n",
+		 all_before_announcement);
+	expect(text, "12:15 A004 announcement without internal-audit and management-review: the system is announced "
+		     "only after an internal audit and a management review\n"
+		     "12:15 A013 stage 'internal-audit' is not recorded before 'announcement'\n"
+		     "12:15 A013 stage 'management-review' is not recorded before 'announcement'\n");
+	snprintf(text, sizeof(text),
+		 HEAD "migration:\n  stages:\n%s"
+		      "    - {stage: internal-audit, done: 2020-08-12}\n"
+		      "    - {stage: announcement, done: 2020-09-10}\n",
+		 all_before_announcement);
+	expect(text, "13:15 A004 announcement without management-review: the system is announced only after an "
+		     "internal audit and a management review\n"
+		     "13:15 A013 stage 'management-review' is not recorded before 'announcement'\n");
+	snprintf(text, sizeof(text),
+		 HEAD "migration:\n  stages:\n%s"
+		      "    - {stage: internal-audit, done: 2020-08-12}\n"
+		      "    - {stage: management-review, done: 2020-08-25}\n"
+		      "    - {stage: report, done: 2020-09-15}\n",
+		 all_before_announcement);
+	expect(text, "14:15 A004 report without announcement: the report to the Department of Science and Technology "
+		     "sends the announcement\n"
+		     "14:15 A013 stage 'announcement' is not recorded before 'report'\n");
 }
 
 static void announced_with(char *out, size_t n, const char *closed)
 {
-	snprintf(out, n, HEAD "migration:\n  stages:\n%s"
-		 "    - {stage: internal-audit, done: 2020-08-12}\n"
-		 "    - {stage: management-review, done: 2020-08-25}\n"
-		 "    - {stage: announcement, done: 2020-09-10}\n"
-		 "audits:\n"
-		 "  - id: D1\n"
-		 "    kind: internal\n"
-		 "    date: 2020-08-12\n"
-		 "    findings:\n"
-		 "      - {id: NC-01, grade: major, clause: 8.5.1, text: t, closed: %s}\n"
-		 "      - {id: NC-02, grade: minor, clause: 8.5.1, text: open minor is no obstacle}\n",
+	snprintf(out, n,
+		 HEAD "migration:\n  stages:\n%s"
+		      "    - {stage: internal-audit, done: 2020-08-12}\n"
+		      "    - {stage: management-review, done: 2020-08-25}\n"
+		      "    - {stage: announcement, done: 2020-09-10}\n"
+		      "audits:\n"
+		      "  - id: D1\n"
+		      "    kind: internal\n"
+		      "    date: 2020-08-12\n"
+		      "    findings:\n"
+		      "      - {id: NC-01, grade: major, clause: 8.5.1, text: t, closed: %s}\n"
+		      "      - {id: NC-02, grade: minor, clause: 8.5.1, text: open minor is no obstacle}\n",
 		 all_before_announcement, closed);
 }
 
@@ -190,36 +198,36 @@ static void test_announced_open_major(void **state)
 	announced_with(text, sizeof(text), "2020-09-10");
 	expect(text, "");
 	announced_with(text, sizeof(text), "2020-09-11");
-	expect(text,
-	       "14:35 A005 announced on 2020-09-10 with major finding 'NC-01' (line 20) still open; close it on or before the announcement\n");
+	expect(text, "14:35 A005 announced on 2020-09-10 with major finding 'NC-01' (line 20) still open; close it on "
+		     "or before the announcement\n");
 	announced_with(text, sizeof(text), "~");
-	expect(text,
-	       "14:35 A005 announced on 2020-09-10 with major finding 'NC-01' (line 20) still open; close it on or before the announcement\n");
+	expect(text, "14:35 A005 announced on 2020-09-10 with major finding 'NC-01' (line 20) still open; close it on "
+		     "or before the announcement\n");
 }
 
 static void test_finding_rules(void **state)
 {
 	(void)state;
-	expect(HEAD
-	       "audits:\n"
-	       "  - id: D1\n"
-	       "    kind: internal\n"
-	       "    standard: ISO 9001:2008\n"
-	       "    date: 2020-08-12\n"
-	       "    scope: [A-01, A-02, B-01]\n"
-	       "    findings:\n"
-	       "      - {id: F1, grade: minor, clause: 9.1, text: t}\n"
-	       "      - {id: F2, grade: minor, clause: 4.2.3, process: A-1, step: x, text: t}\n"
-	       "      - {id: F3, grade: minor, clause: 7.5, process: A-01, step: tham-dih, text: t}\n"
-	       "      - {id: F4, grade: minor, clause: 7.5, step: tra, text: t}\n"
-	       "      - {id: F5, grade: minor, clause: 7.5, text: t, due: 2020-08-11, closed: 2020-08-11, verified: 2020-08-10}\n"
-	       "      - {id: F6, grade: minor, clause: 7.5, text: t, verified: 2020-08-20}\n"
-	       "      - {id: F2, grade: minor, clause: 7.5, text: t}\n"
-	       "  - id: D1\n"
-	       "    kind: external\n"
-	       "    date: 2020-09-01\n"
-	       "    findings:\n"
-	       "      - {id: F1, grade: minor, clause: 3, text: t}\n",
+	expect(HEAD "audits:\n"
+		    "  - id: D1\n"
+		    "    kind: internal\n"
+		    "    standard: ISO 9001:2008\n"
+		    "    date: 2020-08-12\n"
+		    "    scope: [A-01, A-02, B-01]\n"
+		    "    findings:\n"
+		    "      - {id: F1, grade: minor, clause: 9.1, text: t}\n"
+		    "      - {id: F2, grade: minor, clause: 4.2.3, process: A-1, step: x, text: t}\n"
+		    "      - {id: F3, grade: minor, clause: 7.5, process: A-01, step: tham-dih, text: t}\n"
+		    "      - {id: F4, grade: minor, clause: 7.5, step: tra, text: t}\n"
+		    "      - {id: F5, grade: minor, clause: 7.5, text: t, due: 2020-08-11, closed: 2020-08-11, "
+		    "verified: 2020-08-10}\n"
+		    "      - {id: F6, grade: minor, clause: 7.5, text: t, verified: 2020-08-20}\n"
+		    "      - {id: F2, grade: minor, clause: 7.5, text: t}\n"
+		    "  - id: D1\n"
+		    "    kind: external\n"
+		    "    date: 2020-09-01\n"
+		    "    findings:\n"
+		    "      - {id: F1, grade: minor, clause: 3, text: t}\n",
 	       "10:19 A006 the audit's scope names no procedure of the workspace: 'A-02'; did you mean 'A-01'?\n"
 	       "10:25 A014 procedure 'B-01' belongs to agency 'so-b', not 'so-a'\n"
 	       "13:56 A006 the finding names no procedure of the workspace: 'A-1'; did you mean 'A-01'?\n"
@@ -238,7 +246,8 @@ static void test_file_name(void **state)
 {
 	(void)state;
 	char *got = problems("ws/audits/so-b.yaml", HEAD);
-	assert_string_equal(got, "2:7 A012 agency id 'so-a' is not the file name 'so-b.yaml'; name the file audits/so-a.yaml or correct the id\n");
+	assert_string_equal(got, "2:7 A012 agency id 'so-a' is not the file name 'so-b.yaml'; name the file "
+				 "audits/so-a.yaml or correct the id\n");
 	free(got);
 	got = problems("ws/audits/so-a.yml", HEAD);
 	assert_string_equal(got, "");
@@ -256,7 +265,8 @@ static void test_alone_no_procedures(void **state)
 	struct qms_diags d;
 	qms_diags_init(&d);
 	const char *text = HEAD "audits:\n  - id: D1\n    kind: internal\n    date: 2020-08-12\n"
-			   "    scope: [Z-9]\n    findings: [{id: F, grade: minor, clause: 7.5, process: Z-9, step: q, text: t}]\n";
+				"    scope: [Z-9]\n    findings: [{id: F, grade: minor, clause: 7.5, process: Z-9, "
+				"step: q, text: t}]\n";
 	qms_tracker_problems(&alone, "so-a.yaml", text, strlen(text), &d);
 	assert_int_equal(d.len, 0);
 	qms_diags_release(&d);
@@ -297,11 +307,11 @@ static void test_status_deadline_boundaries(void **state)
 	/* apply done: 3 stages left (internal-audit, management-review,
 	 * announcement) */
 	const char *t = HEAD "migration:\n  stages:\n"
-			"    - {stage: plan, done: 2020-02-10}\n"
-			"    - {stage: training, done: 2020-03-05}\n"
-			"    - {stage: gap-analysis, done: 2020-03-20}\n"
-			"    - {stage: documentation, done: 2020-05-29}\n"
-			"    - {stage: apply, done: 2020-06-15}\n";
+			     "    - {stage: plan, done: 2020-02-10}\n"
+			     "    - {stage: training, done: 2020-03-05}\n"
+			     "    - {stage: gap-analysis, done: 2020-03-20}\n"
+			     "    - {stage: documentation, done: 2020-05-29}\n"
+			     "    - {stage: apply, done: 2020-06-15}\n";
 	struct qms_agency_status s = status_of(t, "2020-09-29", "2020-09-30", 10);
 	assert_int_equal(s.last_stage, QMS_STAGE_APPLY);
 	assert_int_equal(s.next_stage, QMS_STAGE_INTERNAL_AUDIT);
@@ -359,10 +369,12 @@ static void test_status_agency_deadline_and_done(void **state)
 {
 	(void)state;
 	char t[2048];
-	snprintf(t, sizeof(t), HEAD "migration:\n  deadline: 2020-12-31\n  stages:\n%s"
-		 "    - {stage: internal-audit, done: 2020-08-12}\n"
-		 "    - {stage: management-review, done: 2020-08-25}\n"
-		 "    - {stage: announcement, done: 2020-10-10}\n", all_before_announcement);
+	snprintf(t, sizeof(t),
+		 HEAD "migration:\n  deadline: 2020-12-31\n  stages:\n%s"
+		      "    - {stage: internal-audit, done: 2020-08-12}\n"
+		      "    - {stage: management-review, done: 2020-08-25}\n"
+		      "    - {stage: announcement, done: 2020-10-10}\n",
+		 all_before_announcement);
 	/* the agency's own deadline wins over the workspace's */
 	struct qms_agency_status s = status_of(t, "2020-10-09", "2020-09-30", 10);
 	assert_int_equal(qms_date_parse("2020-12-31"), s.deadline);
@@ -386,11 +398,13 @@ static void test_status_agency_deadline_and_done(void **state)
 	s = status_of(HEAD, "2020-07-13", "2020-09-30", 10); /* 79 */
 	assert_int_equal(s.status, QMS_STATUS_AT_RISK);
 	/* all nine done */
-	snprintf(t, sizeof(t), HEAD "migration:\n  stages:\n%s"
-		 "    - {stage: internal-audit, done: 2020-08-12}\n"
-		 "    - {stage: management-review, done: 2020-08-25}\n"
-		 "    - {stage: announcement, done: 2020-09-10}\n"
-		 "    - {stage: report, done: 2020-09-15}\n", all_before_announcement);
+	snprintf(t, sizeof(t),
+		 HEAD "migration:\n  stages:\n%s"
+		      "    - {stage: internal-audit, done: 2020-08-12}\n"
+		      "    - {stage: management-review, done: 2020-08-25}\n"
+		      "    - {stage: announcement, done: 2020-09-10}\n"
+		      "    - {stage: report, done: 2020-09-15}\n",
+		 all_before_announcement);
 	s = status_of(t, "2020-09-30", "2020-09-30", 10);
 	assert_int_equal(s.last_stage, QMS_STAGE_REPORT);
 	assert_int_equal(s.next_stage, -1);
@@ -400,31 +414,31 @@ static void test_status_agency_deadline_and_done(void **state)
 static void test_status_findings(void **state)
 {
 	(void)state;
-	const char *t = HEAD
-		"audits:\n"
-		"  - id: D1\n"
-		"    kind: internal\n"
-		"    date: 2020-08-12\n"
-		"    findings:\n"
-		"      - {id: A, grade: major, clause: 8.5.1, text: t, due: 2020-09-01}\n"
-		"      - {id: B, grade: minor, clause: 7.5.3, text: t, due: 2020-09-15, closed: 2020-09-10}\n"
-		"      - {id: C, grade: minor, clause: 7.5.3, text: t, closed: 2020-08-20, verified: 2020-09-05}\n"
-		"      - {id: D, grade: observation, clause: 9.1.2, text: no action asked}\n"
-		"      - {id: E, grade: improvement, clause: 7.5.3, text: planned, due: 2020-12-31}\n"
-		"  - id: K1\n"
-		"    kind: inspection\n"
-		"    date: 2020-10-05\n"
-		"    findings:\n"
-		"      - {id: F, grade: major, clause: 8.5.1, text: t}\n";
+	const char *t =
+		HEAD "audits:\n"
+		     "  - id: D1\n"
+		     "    kind: internal\n"
+		     "    date: 2020-08-12\n"
+		     "    findings:\n"
+		     "      - {id: A, grade: major, clause: 8.5.1, text: t, due: 2020-09-01}\n"
+		     "      - {id: B, grade: minor, clause: 7.5.3, text: t, due: 2020-09-15, closed: 2020-09-10}\n"
+		     "      - {id: C, grade: minor, clause: 7.5.3, text: t, closed: 2020-08-20, verified: 2020-09-05}\n"
+		     "      - {id: D, grade: observation, clause: 9.1.2, text: no action asked}\n"
+		     "      - {id: E, grade: improvement, clause: 7.5.3, text: planned, due: 2020-12-31}\n"
+		     "  - id: K1\n"
+		     "    kind: inspection\n"
+		     "    date: 2020-10-05\n"
+		     "    findings:\n"
+		     "      - {id: F, grade: major, clause: 8.5.1, text: t}\n";
 	/* on the due date of A: open, not yet overdue */
 	struct qms_agency_status s = status_of(t, "2020-09-01", NULL, 10);
-	assert_int_equal(s.findings_open, 3);      /* A, B (closed later), E */
+	assert_int_equal(s.findings_open, 3); /* A, B (closed later), E */
 	assert_int_equal(s.findings_overdue, 0);
 	assert_int_equal(s.findings_unverified, 1); /* C verified later */
 	s = status_of(t, "2020-09-02", NULL, 10);
-	assert_int_equal(s.findings_overdue, 1);    /* A */
+	assert_int_equal(s.findings_overdue, 1); /* A */
 	s = status_of(t, "2020-09-10", NULL, 10);
-	assert_int_equal(s.findings_open, 2);       /* A, E */
+	assert_int_equal(s.findings_open, 2); /* A, E */
 	assert_int_equal(s.findings_unverified, 1); /* B */
 	/* the inspection of October counts from its date on */
 	s = status_of(t, "2020-10-04", NULL, 10);
@@ -467,8 +481,10 @@ static void expect_change(const char *text, const struct qms_tracker_change *c, 
 static void test_change_stage(void **state)
 {
 	(void)state;
-	struct qms_tracker_change c = {.op = QMS_TRACKER_STAGE, .agency = "so-a",
-				       .stage = QMS_STAGE_PLAN, .date = qms_date_parse("2020-06-05"),
+	struct qms_tracker_change c = {.op = QMS_TRACKER_STAGE,
+				       .agency = "so-a",
+				       .stage = QMS_STAGE_PLAN,
+				       .date = qms_date_parse("2020-06-05"),
 				       .evidence = "KH 68/KH-UBND"};
 	/* no migration yet */
 	expect_change("# tracker\n" HEAD "audits: []   # none yet\n", &c,
@@ -479,19 +495,19 @@ static void test_change_stage(void **state)
 	c.stage = QMS_STAGE_TRAINING;
 	c.evidence = NULL;
 	expect_change(HEAD "migration:\n  deadline: 2020-09-30\n  stages:\n"
-		      "    - {stage: plan, done: 2020-06-05}\n"
-		      "    - {stage: gap-analysis, done: 2020-07-03}  # late\n",
+			   "    - {stage: plan, done: 2020-06-05}\n"
+			   "    - {stage: gap-analysis, done: 2020-07-03}  # late\n",
 		      &c,
 		      HEAD "migration:\n  deadline: 2020-09-30\n  stages:\n"
-		      "    - {stage: plan, done: 2020-06-05}\n"
-		      "    - {stage: training, done: 2020-06-05}\n"
-		      "    - {stage: gap-analysis, done: 2020-07-03}  # late\n");
+			   "    - {stage: plan, done: 2020-06-05}\n"
+			   "    - {stage: training, done: 2020-06-05}\n"
+			   "    - {stage: gap-analysis, done: 2020-07-03}  # late\n");
 	/* recorded already: re-dated in place */
 	c.stage = QMS_STAGE_PLAN;
 	c.evidence = "KH 70";
 	expect_change(HEAD "migration:\n  stages:\n    - stage: plan\n      done: 2020-06-01  # draft\n", &c,
 		      HEAD "migration:\n  stages:\n    - stage: plan\n      done: 2020-06-05  # draft\n"
-		      "      evidence: KH 70\n");
+			   "      evidence: KH 70\n");
 }
 
 static void test_change_audit_finding(void **state)
@@ -499,39 +515,57 @@ static void test_change_audit_finding(void **state)
 	(void)state;
 	const char *auditors[] = {"Nguyễn Văn A", "Trần B"};
 	const char *scope[] = {"A-01"};
-	struct qms_tracker_change add = {.op = QMS_TRACKER_ADD, .agency = "so-a", .audit = "DGNB-01",
-					 .kind = 0, .standard = "ISO 9001:2015",
-					 .date = qms_date_parse("2020-08-12"), .auditors = auditors,
-					 .nauditors = 2, .scope = scope, .nscope = 1};
+	struct qms_tracker_change add = {.op = QMS_TRACKER_ADD,
+					 .agency = "so-a",
+					 .audit = "DGNB-01",
+					 .kind = 0,
+					 .standard = "ISO 9001:2015",
+					 .date = qms_date_parse("2020-08-12"),
+					 .auditors = auditors,
+					 .nauditors = 2,
+					 .scope = scope,
+					 .nscope = 1};
 	char *err;
 	char *one = change(HEAD, &add, &err);
 	assert_non_null(one);
-	assert_string_equal(one, HEAD "audits:\n  - id: DGNB-01\n    kind: internal\n    standard: ISO 9001:2015\n"
+	assert_string_equal(one,
+			    HEAD "audits:\n  - id: DGNB-01\n    kind: internal\n    standard: ISO 9001:2015\n"
 				 "    date: 2020-08-12\n    auditors: [Nguyễn Văn A, Trần B]\n    scope: [A-01]\n");
-	struct qms_tracker_change f = {.op = QMS_TRACKER_FINDING, .agency = "so-a", .audit = "DGNB-01",
-				       .finding = "NC-01", .grade = 1, .clause = "7.5.3",
-				       .process = "A-01", .step = "tra", .text = "Hồ sơ: thiếu", .due = qms_date_parse("2020-09-01"),
+	struct qms_tracker_change f = {.op = QMS_TRACKER_FINDING,
+				       .agency = "so-a",
+				       .audit = "DGNB-01",
+				       .finding = "NC-01",
+				       .grade = 1,
+				       .clause = "7.5.3",
+				       .process = "A-01",
+				       .step = "tra",
+				       .text = "Hồ sơ: thiếu",
+				       .due = qms_date_parse("2020-09-01"),
 				       .owner = "Phòng HCTP"};
 	char *two = change(one, &f, &err);
 	assert_non_null(two);
 	assert_string_equal(two, HEAD "audits:\n  - id: DGNB-01\n    kind: internal\n    standard: ISO 9001:2015\n"
-				 "    date: 2020-08-12\n    auditors: [Nguyễn Văn A, Trần B]\n    scope: [A-01]\n"
-				 "    findings:\n      - id: NC-01\n        grade: minor\n        clause: 7.5.3\n"
-				 "        process: A-01\n        step: tra\n        text: \"Hồ sơ: thiếu\"\n"
-				 "        owner: Phòng HCTP\n        due: 2020-09-01\n");
-	struct qms_tracker_change cl = {.op = QMS_TRACKER_CLOSE, .agency = "so-a", .finding = "NC-01",
-					.date = qms_date_parse("2020-08-28"), .cause = "Chưa phân công",
+				      "    date: 2020-08-12\n    auditors: [Nguyễn Văn A, Trần B]\n    scope: [A-01]\n"
+				      "    findings:\n      - id: NC-01\n        grade: minor\n        clause: 7.5.3\n"
+				      "        process: A-01\n        step: tra\n        text: \"Hồ sơ: thiếu\"\n"
+				      "        owner: Phòng HCTP\n        due: 2020-09-01\n");
+	struct qms_tracker_change cl = {.op = QMS_TRACKER_CLOSE,
+					.agency = "so-a",
+					.finding = "NC-01",
+					.date = qms_date_parse("2020-08-28"),
+					.cause = "Chưa phân công",
 					.action = "Phân công lại"};
 	char *three = change(two, &cl, &err);
 	assert_non_null(three);
-	assert_string_equal(three, HEAD "audits:\n  - id: DGNB-01\n    kind: internal\n    standard: ISO 9001:2015\n"
-				   "    date: 2020-08-12\n    auditors: [Nguyễn Văn A, Trần B]\n    scope: [A-01]\n"
-				   "    findings:\n      - id: NC-01\n        grade: minor\n        clause: 7.5.3\n"
-				   "        process: A-01\n        step: tra\n        text: \"Hồ sơ: thiếu\"\n"
-				   "        cause: Chưa phân công\n        action: Phân công lại\n"
-				   "        owner: Phòng HCTP\n        due: 2020-09-01\n        closed: 2020-08-28\n");
-	struct qms_tracker_change v = {.op = QMS_TRACKER_VERIFY, .agency = "so-a", .finding = "NC-01",
-				       .date = qms_date_parse("2020-09-05")};
+	assert_string_equal(three,
+			    HEAD "audits:\n  - id: DGNB-01\n    kind: internal\n    standard: ISO 9001:2015\n"
+				 "    date: 2020-08-12\n    auditors: [Nguyễn Văn A, Trần B]\n    scope: [A-01]\n"
+				 "    findings:\n      - id: NC-01\n        grade: minor\n        clause: 7.5.3\n"
+				 "        process: A-01\n        step: tra\n        text: \"Hồ sơ: thiếu\"\n"
+				 "        cause: Chưa phân công\n        action: Phân công lại\n"
+				 "        owner: Phòng HCTP\n        due: 2020-09-01\n        closed: 2020-08-28\n");
+	struct qms_tracker_change v = {
+		.op = QMS_TRACKER_VERIFY, .agency = "so-a", .finding = "NC-01", .date = qms_date_parse("2020-09-05")};
 	char *four = change(three, &v, &err);
 	assert_non_null(four);
 	assert_non_null(strstr(four, "        closed: 2020-08-28\n        verified: 2020-09-05\n"));
@@ -554,11 +588,13 @@ static void test_change_flow_finding(void **state)
 {
 	(void)state;
 	/* findings written as flow mappings: closed goes inside the braces */
-	struct qms_tracker_change cl = {.op = QMS_TRACKER_CLOSE, .agency = "so-a", .finding = "F",
-					.date = qms_date_parse("2020-08-28")};
-	expect_change(HEAD "audits:\n  - {id: D, kind: internal, date: 2020-08-12, findings: [{id: F, grade: minor, clause: 7.5, text: t, due: 2020-09-01}]}\n",
+	struct qms_tracker_change cl = {
+		.op = QMS_TRACKER_CLOSE, .agency = "so-a", .finding = "F", .date = qms_date_parse("2020-08-28")};
+	expect_change(HEAD "audits:\n  - {id: D, kind: internal, date: 2020-08-12, findings: [{id: F, grade: minor, "
+			   "clause: 7.5, text: t, due: 2020-09-01}]}\n",
 		      &cl,
-		      HEAD "audits:\n  - {id: D, kind: internal, date: 2020-08-12, findings: [{id: F, grade: minor, clause: 7.5, text: t, due: 2020-09-01, closed: 2020-08-28}]}\n");
+		      HEAD "audits:\n  - {id: D, kind: internal, date: 2020-08-12, findings: [{id: F, grade: minor, "
+			   "clause: 7.5, text: t, due: 2020-09-01, closed: 2020-08-28}]}\n");
 }
 
 /* ---- on disk ---- */
@@ -598,7 +634,9 @@ static void test_apply(void **state)
 	qms_tracker_result_release(&res);
 
 	/* a change that would break a rule leaves the file as it was */
-	struct qms_tracker_change s = {.op = QMS_TRACKER_STAGE, .agency = "so-a", .stage = QMS_STAGE_TRAINING,
+	struct qms_tracker_change s = {.op = QMS_TRACKER_STAGE,
+				       .agency = "so-a",
+				       .stage = QMS_STAGE_TRAINING,
 				       .date = qms_date_parse("2020-03-05")};
 	assert_int_equal(qms_tracker_apply(&res, &empty, root, &s, &err), QMS_TRACKER_WRITTEN);
 	/* plan missing: written, with the warning */
@@ -619,7 +657,9 @@ static void test_apply(void **state)
 	/* an error already in the file does not stop a change that adds none */
 	FILE *f = fopen(path, "a");
 	assert_non_null(f);
-	fputs("audits:\n  - {id: D, kind: internal, date: 2020-08-12, findings: [{id: X, grade: minor, clause: 2, text: t}]}\n", f);
+	fputs("audits:\n  - {id: D, kind: internal, date: 2020-08-12, findings: [{id: X, grade: minor, clause: 2, "
+	      "text: t}]}\n",
+	      f);
 	fclose(f);
 	s.date = qms_date_parse("2020-03-01");
 	assert_int_equal(qms_tracker_apply(&res, &empty, root, &s, &err), QMS_TRACKER_WRITTEN);

@@ -147,8 +147,8 @@ static void test_clauses(void **state)
 {
 	(void)state;
 	static const char *const good[] = {"4", "4.4.1", "7.1.5.1", "10.2.2", "8.5.6", "1.2"};
-	static const char *const bad[] = {"", "0", "11", "4.", ".4", "4..1", "7.1.5.1.1", "04.1",
-					  "8.0", "8.a", "8.5.100", "8,5"};
+	static const char *const bad[] = {"",          "0",    "11",  "4.",  ".4",      "4..1",
+					  "7.1.5.1.1", "04.1", "8.0", "8.a", "8.5.100", "8,5"};
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
 		assert_true(qms_clause_valid(good[i]));
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -190,9 +190,12 @@ static void test_number_format_any_double(void **state)
 	static const struct {
 		double v;
 		const char *s;
-	} cases[] = {{8e17, "800000000000000000"}, {-8e17, "-800000000000000000"},
-		     {9.2233720368547758e16, "92233720368547760"}, {8.99e15, "8990000000000000"},
-		     {-1.5, "-1.5"}, {0.0 / 0.0, "?"}};
+	} cases[] = {{8e17, "800000000000000000"},
+		     {-8e17, "-800000000000000000"},
+		     {9.2233720368547758e16, "92233720368547760"},
+		     {8.99e15, "8990000000000000"},
+		     {-1.5, "-1.5"},
+		     {0.0 / 0.0, "?"}};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct qms_buf b;
 		qms_buf_init(&b);
@@ -208,8 +211,8 @@ static void test_duration_limit(void **state)
 	static const struct {
 		const char *text;
 		bool ok;
-	} cases[] = {{"3660 days", true}, {"3660.000001 days", false}, {"87840 hours", true},
-		     {"87841 h", false}, {"999999999999 days", false}, {"0.000001 h", true}};
+	} cases[] = {{"3660 days", true}, {"3660.000001 days", false},  {"87840 hours", true},
+		     {"87841 h", false},  {"999999999999 days", false}, {"0.000001 h", true}};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct qms_duration d;
 		assert_int_equal(qms_duration_parse(&d, cases[i].text), 0);
@@ -237,7 +240,7 @@ static void test_tthc_codes(void **state)
 	assert_true(qms_tthc_code_valid("1.001193"));
 	assert_true(qms_tthc_code_valid("2.001417"));
 	assert_true(qms_tthc_code_valid("1.004227.000.00.00"));
-	assert_false(qms_tthc_code_valid("1001193"));  /* one group */
+	assert_false(qms_tthc_code_valid("1001193")); /* one group */
 	assert_false(qms_tthc_code_valid("1-001193"));
 	assert_false(qms_tthc_code_valid("1..001193"));
 	assert_false(qms_tthc_code_valid("1.001193."));
@@ -265,10 +268,10 @@ static void test_amounts(void **state)
 	assert_amount("0 đồng", 0);
 	long long v;
 	assert_int_equal(qms_amount_parse(&v, "50 nghìn đồng"), -1);
-	assert_int_equal(qms_amount_parse(&v, "50.00 đồng"), -1);     /* groups of three */
+	assert_int_equal(qms_amount_parse(&v, "50.00 đồng"), -1); /* groups of three */
 	assert_int_equal(qms_amount_parse(&v, "5.0000 đồng"), -1);
-	assert_int_equal(qms_amount_parse(&v, "50.000"), -1);         /* no unit */
-	assert_int_equal(qms_amount_parse(&v, "50.000 đồng/"), -1);   /* per nothing */
+	assert_int_equal(qms_amount_parse(&v, "50.000"), -1); /* no unit */
+	assert_int_equal(qms_amount_parse(&v, "50.000 đồng/"), -1); /* per nothing */
 	assert_int_equal(qms_amount_parse(&v, "đồng"), -1);
 	assert_int_equal(qms_amount_parse(&v, "99999999999999999999 đồng"), -1);
 }
@@ -291,18 +294,12 @@ static void test_strmap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_tthc_codes),
-		cmocka_unit_test(test_amounts),
-		cmocka_unit_test(test_durations),
-		cmocka_unit_test(test_clock),
-		cmocka_unit_test(test_percent_and_numbers),
-		cmocka_unit_test(test_clauses),
-		cmocka_unit_test(test_ids),
-		cmocka_unit_test(test_number_format),
-		cmocka_unit_test(test_number_format_any_double),
-		cmocka_unit_test(test_duration_limit),
-		cmocka_unit_test(test_suggestions),
+		cmocka_unit_test(test_dates),          cmocka_unit_test(test_tthc_codes),
+		cmocka_unit_test(test_amounts),        cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_clock),          cmocka_unit_test(test_percent_and_numbers),
+		cmocka_unit_test(test_clauses),        cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_number_format),  cmocka_unit_test(test_number_format_any_double),
+		cmocka_unit_test(test_duration_limit), cmocka_unit_test(test_suggestions),
 		cmocka_unit_test(test_strmap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

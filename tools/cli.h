@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "util.h"
+#include "qms.h"
 
 enum qms_exit {
 	QMS_EXIT_CLEAN = 0,
@@ -47,9 +47,9 @@ int qms_cli_write_schemas(const char *dir, bool quiet);
 struct qms_cli_command;
 extern const struct qms_cli_command qms_audit_command, qms_audit_status_command, qms_audit_board_command,
 	qms_audit_new_command, qms_audit_stage_command, qms_audit_add_command, qms_audit_finding_command,
-	qms_audit_close_command, qms_audit_verify_command, qms_check_command, qms_coverage_command,
-	qms_clauses_command, qms_export_command, qms_render_command, qms_migrate_command, qms_report_command, qms_results_command, qms_site_command,
-	qms_init_command, qms_new_command, qms_schema_command, qms_serve_command;
+	qms_audit_close_command, qms_audit_verify_command, qms_check_command, qms_coverage_command, qms_clauses_command,
+	qms_export_command, qms_render_command, qms_migrate_command, qms_report_command, qms_results_command,
+	qms_site_command, qms_init_command, qms_new_command, qms_schema_command, qms_serve_command;
 
 /* The migration board as of a date (-1: today) to output (NULL or "-":
  * the standard output): `qms audit board` and `qms render --board`. */

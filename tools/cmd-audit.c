@@ -6,19 +6,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "board.h"
-#include "table.h"
+#include "qms.h"
 #include "cli.h"
-#include "i18n.h"
 #include "opts.h"
-#include "diag.h"
-#include "fs.h"
-#include "index.h"
-#include "model.h"
-#include "report.h"
-#include "status.h"
-#include "tracker.h"
-#include "workspace.h"
 
 static const struct qms_opt no_opts[] = {{0}};
 
@@ -219,8 +209,7 @@ static int cmd_status(int argc, char **argv)
 		if (!v.no_bom)
 			qms_buf_adds(&out, QMS_CSV_BOM);
 		qms_status_format_csv(&out, &r);
-	}
-	else
+	} else
 		qms_status_format_table(&out, &r, qms_lang_get(), !v.output && qms_cli_use_color(stdout));
 	if (qms_cli_write_output(v.output, &out) != QMS_EXIT_CLEAN)
 		rc = QMS_EXIT_USAGE;
@@ -266,8 +255,14 @@ struct edit_args {
 };
 
 #define O(f) offsetof(struct edit_args, f)
-#define DATE_OPT(n, f, h) {n, 0, QMS_OPT_DATE, N_("DATE"), NULL, O(f), h}
-#define TEXT_OPT(n, arg, f, h) {n, 0, QMS_OPT_STRING, arg, NULL, O(f), h}
+#define DATE_OPT(n, f, h)                                                                                              \
+	{                                                                                                              \
+		n, 0, QMS_OPT_DATE, N_("DATE"), NULL, O(f), h                                                          \
+	}
+#define TEXT_OPT(n, arg, f, h)                                                                                         \
+	{                                                                                                              \
+		n, 0, QMS_OPT_STRING, arg, NULL, O(f), h                                                               \
+	}
 static const struct qms_opt new_opts[] = {
 	TEXT_OPT("name", N_("NAME"), name, N_("the agency's full name")),
 	{"level", 0, QMS_OPT_CHOICE, N_("LEVEL"), qms_level_names, O(level), N_("province, district or commune")},
@@ -315,46 +310,79 @@ static const struct qms_opt verify_opts[] = {
 
 #define EDIT_EXIT N_("0 done, 1 edit refused (it would add an error), 2 usage or I/O error")
 const struct qms_cli_command qms_audit_new_command = {
-	.name = "audit new", .usage = N_("audit new AGENCY --name NAME --level province|district|commune"),
-	.summary = N_("create the tracker of an agency"), .description = N_("Create audits/AGENCY.yaml."),
-	.opts = new_opts, .positional = N_("an agency id"), .complete = "agency", .min_pos = 1, .max_pos = 1, .exit_status = EDIT_EXIT,
+	.name = "audit new",
+	.usage = N_("audit new AGENCY --name NAME --level province|district|commune"),
+	.summary = N_("create the tracker of an agency"),
+	.description = N_("Create audits/AGENCY.yaml."),
+	.opts = new_opts,
+	.positional = N_("an agency id"),
+	.complete = "agency",
+	.min_pos = 1,
+	.max_pos = 1,
+	.exit_status = EDIT_EXIT,
 };
 const struct qms_cli_command qms_audit_stage_command = {
-	.name = "audit stage", .usage = N_("audit stage AGENCY STAGE --done DATE [--evidence TEXT]"),
+	.name = "audit stage",
+	.usage = N_("audit stage AGENCY STAGE --done DATE [--evidence TEXT]"),
 	.summary = N_("record a stage as done"),
 	.description = N_("Record that the agency did STAGE (again: change its date). Stages: plan,\n"
 			  "training, gap-analysis, documentation, apply, internal-audit,\n"
 			  "management-review, announcement, report."),
-	.opts = stage_opts, .positional = N_("an agency id and a stage"), .complete = "agency stage", .min_pos = 2, .max_pos = 2,
+	.opts = stage_opts,
+	.positional = N_("an agency id and a stage"),
+	.complete = "agency stage",
+	.min_pos = 2,
+	.max_pos = 2,
 	.exit_status = EDIT_EXIT,
 };
 const struct qms_cli_command qms_audit_add_command = {
 	.name = "audit add",
 	.usage = N_("audit add AGENCY --id ID --kind internal|external|inspection --date DATE\n"
 		    "          [--standard S] [--auditor NAME]... [--scope CODE]..."),
-	.summary = N_("record an audit or inspection"), .description = N_("Record an audit of the agency."),
-	.opts = add_opts, .positional = N_("an agency id"), .complete = "agency", .min_pos = 1, .max_pos = 1, .exit_status = EDIT_EXIT,
+	.summary = N_("record an audit or inspection"),
+	.description = N_("Record an audit of the agency."),
+	.opts = add_opts,
+	.positional = N_("an agency id"),
+	.complete = "agency",
+	.min_pos = 1,
+	.max_pos = 1,
+	.exit_status = EDIT_EXIT,
 };
 const struct qms_cli_command qms_audit_finding_command = {
 	.name = "audit finding",
 	.usage = N_("audit finding AGENCY AUDIT --id ID --grade major|minor|observation|improvement\n"
 		    "          --clause C [--process CODE [--step STEP]] --text TEXT [--due DATE] [--owner UNIT]"),
-	.summary = N_("record a finding of an audit"), .description = N_("Record a finding of the audit AUDIT."),
-	.opts = finding_opts, .positional = N_("an agency id and an audit id"), .complete = "agency", .min_pos = 2, .max_pos = 2,
+	.summary = N_("record a finding of an audit"),
+	.description = N_("Record a finding of the audit AUDIT."),
+	.opts = finding_opts,
+	.positional = N_("an agency id and an audit id"),
+	.complete = "agency",
+	.min_pos = 2,
+	.max_pos = 2,
 	.exit_status = EDIT_EXIT,
 };
 const struct qms_cli_command qms_audit_close_command = {
-	.name = "audit close", .usage = N_("audit close AGENCY FINDING --date DATE [--cause TEXT] [--action TEXT]"),
+	.name = "audit close",
+	.usage = N_("audit close AGENCY FINDING --date DATE [--cause TEXT] [--action TEXT]"),
 	.summary = N_("record that a finding's corrective action is complete"),
 	.description = N_("Record that the corrective action of FINDING is complete."),
-	.opts = close_opts, .positional = N_("an agency id and a finding id"), .complete = "agency", .min_pos = 2, .max_pos = 2,
+	.opts = close_opts,
+	.positional = N_("an agency id and a finding id"),
+	.complete = "agency",
+	.min_pos = 2,
+	.max_pos = 2,
 	.exit_status = EDIT_EXIT,
 };
 const struct qms_cli_command qms_audit_verify_command = {
-	.name = "audit verify", .usage = N_("audit verify AGENCY FINDING --date DATE"),
+	.name = "audit verify",
+	.usage = N_("audit verify AGENCY FINDING --date DATE"),
 	.summary = N_("record that its effectiveness was checked"),
 	.description = N_("Record that the effectiveness of FINDING's corrective action was checked."),
-	.opts = verify_opts, .positional = N_("an agency id and a finding id"), .complete = "agency", .min_pos = 2, .max_pos = 2,
+	.opts = verify_opts,
+	.positional = N_("an agency id and a finding id"),
+	.complete = "agency",
+	.min_pos = 2,
+	.max_pos = 2,
 	.exit_status = EDIT_EXIT,
 };
 
@@ -452,9 +480,7 @@ static void say_done(const char *path, const struct qms_tracker_change *c)
 	if (c->date >= 0)
 		qms_date_format_lang(d, c->date, lang);
 	switch (c->op) {
-	case QMS_TRACKER_NEW:
-		qms_cli_printf(_("created %s\n"), path);
-		break;
+	case QMS_TRACKER_NEW: qms_cli_printf(_("created %s\n"), path); break;
 	case QMS_TRACKER_STAGE:
 		qms_cli_printf(_("%s: stage '%s' (%s) done on %s\n"), path, qms_stage_names[c->stage],
 			       qms_stage_label(c->stage, lang), d);
@@ -467,12 +493,8 @@ static void say_done(const char *path, const struct qms_tracker_change *c)
 		qms_cli_printf(_("%s: finding '%s' (%s) recorded in audit '%s'\n"), path, c->finding,
 			       qms_grade_label(c->grade, lang), c->audit);
 		break;
-	case QMS_TRACKER_CLOSE:
-		qms_cli_printf(_("%s: finding '%s' closed on %s\n"), path, c->finding, d);
-		break;
-	case QMS_TRACKER_VERIFY:
-		qms_cli_printf(_("%s: finding '%s' verified on %s\n"), path, c->finding, d);
-		break;
+	case QMS_TRACKER_CLOSE: qms_cli_printf(_("%s: finding '%s' closed on %s\n"), path, c->finding, d); break;
+	case QMS_TRACKER_VERIFY: qms_cli_printf(_("%s: finding '%s' verified on %s\n"), path, c->finding, d); break;
 	}
 }
 
@@ -517,8 +539,9 @@ static int cmd_edit(const struct edit_cmd *cmd, int argc, char **argv)
 	case QMS_TRACKER_REFUSED:
 		print_diags(stderr, &res.problems);
 		qms_cli_eprintf(qms_diags_count(&res.problems, QMS_ERROR) == 1
-				? _("qms: %s not changed: the change would add the error above\n")
-				: _("qms: %s not changed: the change would add the errors above\n"), res.path);
+					? _("qms: %s not changed: the change would add the error above\n")
+					: _("qms: %s not changed: the change would add the errors above\n"),
+				res.path);
 		rc = QMS_EXIT_FINDINGS;
 		break;
 	default:

@@ -6,14 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "check.h"
+#include "qms.h"
 #include "cli.h"
-#include "diag-format.h"
-#include "diag.h"
-#include "doc.h"
-#include "i18n.h"
 #include "opts.h"
-#include "schema.h"
 
 #ifndef QMS_VERSION
 #define QMS_VERSION "0.1.0"
@@ -54,8 +49,7 @@ static const struct qms_opt check_opts[] = {
 	 N_("list every rule code (--format md: docs/rules.md; json)")},
 	{"explain", 0, QMS_OPT_STRING, N_("CODE"), NULL, O(explain),
 	 N_("what a rule code means and how to fix it (text or json)")},
-	{"schema", 0, QMS_OPT_FLAG, NULL, NULL, O(schema),
-	 N_("the reference of every key of every kind (Markdown)")},
+	{"schema", 0, QMS_OPT_FLAG, NULL, NULL, O(schema), N_("the reference of every key of every kind (Markdown)")},
 	{0},
 };
 #undef O
@@ -104,7 +98,8 @@ static void list_rules_md(struct qms_buf *b)
 		char anchor[16];
 		size_t k = 0;
 		for (; r->code[k] && k + 1 < sizeof(anchor); k++)
-			anchor[k] = (char)(r->code[k] >= 'A' && r->code[k] <= 'Z' ? r->code[k] - 'A' + 'a' : r->code[k]);
+			anchor[k] =
+				(char)(r->code[k] >= 'A' && r->code[k] <= 'Z' ? r->code[k] - 'A' + 'a' : r->code[k]);
 		anchor[k] = '\0';
 		/* the anchor is where SARIF's helpUri points */
 		qms_buf_printf(b, "| <a id=\"%s\"></a>%s | %s | %s | %s | %s |\n", anchor, r->code,
@@ -141,8 +136,8 @@ static int explain(const struct check_args *a)
 	if (a->format == F_JSON)
 		qms_rule_write_json(&b, r);
 	else
-		qms_buf_printf(&b, "%s %s (%s)\n\n%s\n\n%s %s\n", r->code, r->name,
-			       qms_severity_word(r->severity), _(r->what), _("fix:"), _(r->fix));
+		qms_buf_printf(&b, "%s %s (%s)\n\n%s\n\n%s %s\n", r->code, r->name, qms_severity_word(r->severity),
+			       _(r->what), _("fix:"), _(r->fix));
 	int rc = qms_cli_write_output(a->output, &b);
 	qms_buf_release(&b);
 	return rc;
@@ -224,7 +219,8 @@ static int run_check(const struct check_args *a, const char **paths, int npaths)
 		qms_buf_release(&b);
 		qms_buf_release(&in);
 		qms_check_result_release(&result);
-		return qms_cli_usage_error(_("nothing to check: no YAML document under the paths; 'qms init' starts a workspace"));
+		return qms_cli_usage_error(
+			_("nothing to check: no YAML document under the paths; 'qms init' starts a workspace"));
 	}
 	int rc = qms_cli_write_output(a->output, &b);
 	if (rc == QMS_EXIT_CLEAN) {

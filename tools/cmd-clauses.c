@@ -13,8 +13,7 @@ static const char *const clauses_formats[] = {"table", "md", "json", NULL};
 
 #define O(f) offsetof(struct iso_args, f)
 static const struct qms_opt clauses_opts[] = {
-	{"standard", 0, QMS_OPT_CHOICE, N_("EDITION"), standard_names, O(standard),
-	 N_("2015 (default) or 2008")},
+	{"standard", 0, QMS_OPT_CHOICE, N_("EDITION"), standard_names, O(standard), N_("2015 (default) or 2008")},
 	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), clauses_formats, O(format), N_("table (default), md or json")},
 	{"map", 0, QMS_OPT_FLAG, NULL, NULL, O(map), N_("the 2008 -> 2015 correlation")},
 	{0},
@@ -85,8 +84,7 @@ static int write_named_clauses(struct qms_buf *b, const struct qms_catalogs *cat
 }
 
 /* `qms clauses --map`: the 2008 -> 2015 correlation. */
-static int write_map(struct qms_buf *b, const struct qms_catalogs *cat, const struct iso_opts *o,
-		     enum qms_lang lang)
+static int write_map(struct qms_buf *b, const struct qms_catalogs *cat, const struct iso_opts *o, enum qms_lang lang)
 {
 	const struct qms_correlation_table *k = qms_catalogs_correlation(cat, "ISO 9001:2008", "ISO 9001:2015");
 	if (!k)

@@ -12,8 +12,7 @@ static const char *const coverage_formats[] = {"table", "md", "json", NULL};
 
 #define O(f) offsetof(struct iso_args, f)
 static const struct qms_opt coverage_opts[] = {
-	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), coverage_formats, O(format),
-	 N_("table (default), md or json")},
+	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), coverage_formats, O(format), N_("table (default), md or json")},
 	{"as-of", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(as_of), N_("YYYY-MM-DD (default today)")},
 	{0},
 };
@@ -65,8 +64,8 @@ static bool known_agency(const struct qms_index *ix, const char *agency)
 	return false;
 }
 
-static void write_coverage(const struct qms_coverage *cov, const struct iso_ctx *c,
-			   const struct qms_index_agency *ag, const char *format)
+static void write_coverage(const struct qms_coverage *cov, const struct iso_ctx *c, const struct qms_index_agency *ag,
+			   const char *format)
 {
 	struct qms_buf b;
 	qms_buf_init(&b);

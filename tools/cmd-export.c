@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "export.h"
-#include "i18n.h"
+#include "qms.h"
 #include "opts.h"
 
 struct args {

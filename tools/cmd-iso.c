@@ -5,16 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
+#include "qms.h"
 #include "cli.h"
-#include "coverage.h"
-#include "index.h"
-#include "schema.h"
-#include "workspace.h"
 #include "iso-cli.h"
-#include "i18n.h"
 #include "opts.h"
-#include "report.h"
 
 int parse_lang(enum qms_lang *out, const char *v)
 {

@@ -69,8 +69,7 @@ int qms_cmd_migrate(int argc, char **argv)
 	struct iso_ctx c;
 	if (iso_ctx_load(&c, o.lang) < 0)
 		goto out_opts;
-	const struct qms_correlation_table *corr =
-		qms_catalogs_correlation(&c.cat, "ISO 9001:2008", "ISO 9001:2015");
+	const struct qms_correlation_table *corr = qms_catalogs_correlation(&c.cat, "ISO 9001:2008", "ISO 9001:2015");
 	const char *agency = o.args[0];
 	const struct qms_index_agency *ag = qms_index_find_agency(c.ix, agency);
 	const struct qms_index_system *sysx = find_system(c.ix, agency);
@@ -119,8 +118,7 @@ int qms_cmd_migrate(int argc, char **argv)
 		qms_conversion_format_text(&b, &m, c.lang, ag && ag->name.text ? ag->name.text : agency,
 					   !strcmp(o.format, "md"));
 	if (notes.len && strcmp(o.format, "json"))
-		qms_buf_printf(&b, "\n%s\n%s", _("Needs a person's judgement:"),
-			       notes.buf);
+		qms_buf_printf(&b, "\n%s\n%s", _("Needs a person's judgement:"), notes.buf);
 	if (!strcmp(o.format, "json"))
 		qms_cli_write(&b);
 	else

@@ -7,14 +7,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "fs.h"
-#include "i18n.h"
-#include "model.h"
+#include "qms.h"
 #include "opts.h"
-#include "skeleton.h"
-#include "tracker.h"
-#include "values.h"
-#include "workspace.h"
 
 /* ---- qms init ---- */
 
@@ -33,7 +27,8 @@ static const struct qms_opt init_opts[] = {
 	 N_("an agency to follow: its id and its name (repeat for each);\nits tracker is made in audits/")},
 	{"level", 0, QMS_OPT_CHOICE, N_("LEVEL"), qms_level_names, O(level),
 	 N_("level of the agencies given with --agency: province\n(default), district or commune")},
-	{"deadline", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(deadline), N_("the deadline of the migration to ISO 9001:2015")},
+	{"deadline", 0, QMS_OPT_DATE, N_("DATE"), NULL, O(deadline),
+	 N_("the deadline of the migration to ISO 9001:2015")},
 	{"time-cut", 0, QMS_OPT_UINT, N_("PERCENT"), NULL, O(time_cut),
 	 N_("the minimum cut of committed against statutory time (default 40)")},
 	{0},
@@ -138,7 +133,9 @@ static int init_editor(const char *dir)
 static int write_init(const char *dir, const struct init_args *a, enum qms_lang lang)
 {
 	struct qms_workspace_skeleton w = {
-		.name = a->name, .lang = lang, .deadline = a->deadline,
+		.name = a->name,
+		.lang = lang,
+		.deadline = a->deadline,
 		.time_cut = a->time_cut == (unsigned long)-1 ? -1 : (int)a->time_cut,
 	};
 	struct qms_buf b, path;
@@ -165,8 +162,8 @@ static int write_init(const char *dir, const struct init_args *a, enum qms_lang 
 			qms_skeleton_gitignore(&b);
 		rc = create(path.buf, &b, &kept);
 		if (!rc && f == 0 && kept)
-			rc = qms_cli_usage_error(_("'%s' is a workspace already (it has a qms.yaml); nothing else was written"),
-						 dir);
+			rc = qms_cli_usage_error(
+				_("'%s' is a workspace already (it has a qms.yaml); nothing else was written"), dir);
 	}
 	for (size_t i = 0; !rc && i < a->agencies.n; i++)
 		rc = init_tracker(dir, a->agencies.v[i], a->level);
@@ -196,7 +193,8 @@ int qms_cmd_init(int argc, char **argv)
 		bool ok = eq && eq[1] && qms_id_valid(id);
 		free(id);
 		if (!ok)
-			return qms_cli_usage_error(_("'%s' is not ID=NAME for --agency, e.g. so-tu-phap=Sở Tư pháp"), spec);
+			return qms_cli_usage_error(_("'%s' is not ID=NAME for --agency, e.g. so-tu-phap=Sở Tư pháp"),
+						   spec);
 	}
 	const char *dir = npos ? pos[0] : ".";
 	/* the workspace speaks --lang, else Vietnamese (its users' language) */
@@ -266,7 +264,8 @@ static void list_codes(const char *root, const char *agency, struct qms_strlist 
 			continue;
 		char *code = qms_xstrndup(base, (size_t)(dot - base));
 		size_t n = strlen(dir) + 1 + strlen(agency);
-		if (!strncmp(f, dir, strlen(dir)) && !strncmp(f + strlen(dir) + 1, agency, strlen(agency)) && f[n] == '/')
+		if (!strncmp(f, dir, strlen(dir)) && !strncmp(f + strlen(dir) + 1, agency, strlen(agency)) &&
+		    f[n] == '/')
 			qms_strlist_push(own, qms_xstrdup(code));
 		qms_strlist_push(all, code);
 	}
@@ -301,10 +300,11 @@ static int new_document(const char *root, const char *kind, const char *agency, 
 				     : qms_skeleton_suggest_code(agency, (const char *const *)own.items, own.len,
 								 (const char *const *)all.items, all.len);
 		if (!qms_id_valid(code))
-			rc = qms_cli_usage_error(_("'%s' is not a valid procedure code: use ASCII letters, digits, '-', '_' or '.'"),
-						 code);
-		struct qms_procedure_skeleton p = {.code = code, .agency = agency, .title = a->title,
-						   .lang = lang, .effective = a->effective};
+			rc = qms_cli_usage_error(
+				_("'%s' is not a valid procedure code: use ASCII letters, digits, '-', '_' or '.'"),
+				code);
+		struct qms_procedure_skeleton p = {
+			.code = code, .agency = agency, .title = a->title, .lang = lang, .effective = a->effective};
 		qms_skeleton_procedure(&b, &p);
 		qms_buf_printf(&path, "/%s.yaml", code);
 		free(code);
@@ -341,17 +341,24 @@ int qms_cmd_new(int argc, char **argv)
 		if (!strcmp(pos[0], new_kinds[i]))
 			kind = i;
 	if (kind < 0)
-		return qms_cli_usage_error(_("'%s' is not a kind of document for qms new: use procedure, system or tracker"),
-					   pos[0]);
+		return qms_cli_usage_error(
+			_("'%s' is not a kind of document for qms new: use procedure, system or tracker"), pos[0]);
 	if (!qms_id_valid(pos[1]))
-		return qms_cli_usage_error(_("'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'"),
-					   pos[1]);
+		return qms_cli_usage_error(
+			_("'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'"), pos[1]);
 	if (kind == 2) {
 		/* a tracker is what `qms audit new` makes */
 		if (!a.name || a.level < 0)
-			return qms_cli_usage_error(_("'qms new tracker' needs --name and --level; see 'qms new --help'"));
-		char *args[] = {(char *)"audit", (char *)"new", (char *)pos[1], (char *)"--name", (char *)a.name,
-				(char *)"--level", (char *)qms_level_names[a.level], NULL};
+			return qms_cli_usage_error(
+				_("'qms new tracker' needs --name and --level; see 'qms new --help'"));
+		char *args[] = {(char *)"audit",
+				(char *)"new",
+				(char *)pos[1],
+				(char *)"--name",
+				(char *)a.name,
+				(char *)"--level",
+				(char *)qms_level_names[a.level],
+				NULL};
 		return qms_cmd_audit(7, args);
 	}
 	char *root = qms_cli_workspace_root();

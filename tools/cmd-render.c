@@ -5,12 +5,8 @@
 #include <time.h>
 
 #include "cli.h"
-#include "i18n.h"
+#include "qms.h"
 #include "opts.h"
-#include "render.h"
-#include "results.h"
-#include "workspace.h"
-#include "values.h"
 
 struct render_args {
 	int format, lanes, edges;
@@ -28,7 +24,8 @@ static const char *const lanes_names[] = {"vertical", "horizontal", NULL};
 static const struct qms_opt render_opts[] = {
 	{"format", 0, QMS_OPT_CHOICE, N_("FORMAT"), qms_render_format_names, O(format),
 	 N_("svg (default), png, pdf, or dot (the Graphviz source)")},
-	{"out", 0, QMS_OPT_DIR, N_("DIR"), NULL, O(out), N_("the folder to write into (default out/diagrams; created)")},
+	{"out", 0, QMS_OPT_DIR, N_("DIR"), NULL, O(out),
+	 N_("the folder to write into (default out/diagrams; created)")},
 	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("worker processes (default: one per core)")},
 	{"lanes", 0, QMS_OPT_CHOICE, N_("DIRECTION"), lanes_names, O(lanes),
 	 N_("vertical (default): lanes are columns;\nhorizontal: lanes are rows, for wide pages")},
@@ -94,8 +91,12 @@ static int compute_results(struct qms_results *r, const struct render_args *a, c
 	free(err);
 	err = NULL;
 	struct qms_results_options opt = {
-		.exports = a->results.v + 1, .nexports = a->results.n - 1, .steps = a->results.v[0],
-		.from = 0, .to = a->as_of >= 0 ? a->as_of : qms_cli_today(), .root = root,
+		.exports = a->results.v + 1,
+		.nexports = a->results.n - 1,
+		.steps = a->results.v[0],
+		.from = 0,
+		.to = a->as_of >= 0 ? a->as_of : qms_cli_today(),
+		.root = root,
 	};
 	int rc = qms_results_compute(r, &opt, &err);
 	free(root);
@@ -162,7 +163,8 @@ int qms_cmd_render(int argc, char **argv)
 	}
 	if (a.timeout != ULONG_MAX && (a.timeout < 1 || a.timeout > 86400)) {
 		free(paths);
-		return qms_cli_usage_error(_("'%lu' is not a number of seconds from 1 to 86400 for --timeout"), a.timeout);
+		return qms_cli_usage_error(_("'%lu' is not a number of seconds from 1 to 86400 for --timeout"),
+					   a.timeout);
 	}
 	struct qms_render_request req = {
 		.out_dir = a.out ? a.out : "out/diagrams",
@@ -172,7 +174,8 @@ int qms_cmd_render(int argc, char **argv)
 		.opt = {.format = a.format < 0 ? QMS_RENDER_SVG : (enum qms_render_format)a.format,
 			.lanes = a.lanes < 0 ? QMS_LANES_VERTICAL : (enum qms_render_lanes)a.lanes,
 			.edges = a.edges < 0 ? QMS_EDGES_ORTHO : (enum qms_render_edges)a.edges,
-			.as_of = a.as_of, .lang = qms_lang_get()},
+			.as_of = a.as_of,
+			.lang = qms_lang_get()},
 		/* without --lang each diagram speaks its workspace's language */
 		.lang_set = qms_cli_lang_given() >= 0,
 	};
@@ -213,7 +216,8 @@ int qms_cmd_render(int argc, char **argv)
 	else if (req.map_agency)
 		qms_cli_printf(_("rendered the map of %s into %s"), req.map_agency, req.out_dir);
 	else
-		qms_cli_printf(res.written == 1 ? _("rendered %zu diagram into %s") : _("rendered %zu diagrams into %s"),
+		qms_cli_printf(res.written == 1 ? _("rendered %zu diagram into %s")
+						: _("rendered %zu diagrams into %s"),
 			       res.written, req.out_dir);
 	if (errors)
 		printf(errors == 1 ? _("; %zu error\n") : _("; %zu errors\n"), errors);

@@ -7,13 +7,8 @@
 #include <time.h>
 
 #include "cli.h"
-#include "table.h"
-#include "i18n.h"
+#include "qms.h"
 #include "opts.h"
-#include "fs.h"
-#include "report.h"
-#include "site.h"
-#include "values.h"
 
 static const char *const report_formats[] = {"md", "html", "csv", "json", NULL};
 
@@ -45,7 +40,8 @@ static const struct qms_opt site_opts[] = {
 	 N_("the folder (default out/site); created. A folder that\n"
 	    "exists must be empty or a site qms wrote before (it\n"
 	    "holds .qms-site): its old files are replaced, nothing\nelse is touched")},
-	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output), N_("not for a site, which is a folder: use --out DIR")},
+	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
+	 N_("not for a site, which is a folder: use --out DIR")},
 	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("diagram worker processes (default: one per core)")},
 	{0},
 };
@@ -116,8 +112,8 @@ static int compute(struct qms_report *r, const struct args *a, bool keep_procedu
 	if (!root)
 		return -1;
 	free(root);
-	struct qms_report_options opt = {.as_of = a->as_of, .lang = (int)qms_lang_get(), .jobs = a->jobs,
-					  .keep_procedures = keep_procedures};
+	struct qms_report_options opt = {
+		.as_of = a->as_of, .lang = (int)qms_lang_get(), .jobs = a->jobs, .keep_procedures = keep_procedures};
 	char *err = NULL;
 	if (qms_report_compute(r, ".", &opt, &err) < 0) {
 		qms_cli_usage_error("%s", err);
@@ -127,8 +123,12 @@ static int compute(struct qms_report *r, const struct args *a, bool keep_procedu
 	/* Problems of the files are `qms check`'s to list; say they exist,
 	 * since the figures count only what could be read. */
 	if (r->errors)
-		fprintf(stderr, r->errors == 1 ? _("qms: %zu error in the workspace's files (counted in the report); 'qms check' lists it\n")
-			: _("qms: %zu errors in the workspace's files (counted in the report); 'qms check' lists them\n"), r->errors);
+		fprintf(stderr,
+			r->errors == 1 ? _("qms: %zu error in the workspace's files (counted in the report); 'qms "
+					   "check' lists it\n")
+				       : _("qms: %zu errors in the workspace's files (counted in the report); 'qms "
+					   "check' lists them\n"),
+			r->errors);
 	return 0;
 }
 
@@ -150,8 +150,7 @@ int qms_cmd_report(int argc, char **argv)
 		if (!a.no_bom)
 			qms_buf_adds(&out, QMS_CSV_BOM);
 		qms_report_format_csv(&out, &r);
-	}
-	else if (!strcmp(format, "html"))
+	} else if (!strcmp(format, "html"))
 		qms_report_format_html(&out, &r);
 	else
 		qms_report_format_md(&out, &r);
@@ -177,7 +176,7 @@ size_t qms_cli_print_render_problems(const struct qms_render_result *res)
 			qms_cli_eprintf("qms: %s\n", p->message);
 		else if (p->line)
 			qms_cli_eprintf("%s:%u:%u: %s: %s\n", p->file, p->line, p->col, qms_severity_word(QMS_ERROR),
-				       p->message);
+					p->message);
 		else
 			qms_cli_eprintf("%s: %s: %s\n", p->file, qms_severity_word(QMS_ERROR), p->message);
 	}

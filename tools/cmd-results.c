@@ -6,11 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "i18n.h"
+#include "qms.h"
 #include "opts.h"
-#include "results.h"
-#include "table.h"
-#include "workspace.h"
 
 enum { F_TEXT, F_MD, F_HTML, F_CSV, F_JSON, F_NC };
 static const char *const results_formats[] = {"text", "markdown", "html", "csv", "json", "nonconforming", NULL};
@@ -44,7 +41,8 @@ static const struct qms_opt results_opts[] = {
 	 N_("CSV without the UTF-8 byte order mark that Excel needs\nto read Vietnamese")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
 	 N_("write to FILE (atomically) instead of the standard output")},
-	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs), N_("threads that read a large CSV file in parts (default: one\nper core)")},
+	{"jobs", 'j', QMS_OPT_JOBS, "N", NULL, O(jobs),
+	 N_("threads that read a large CSV file in parts (default: one\nper core)")},
 	{0},
 };
 #undef O
@@ -120,8 +118,13 @@ int qms_cmd_results(int argc, char **argv)
 	}
 	char *root = find_root();
 	struct qms_results_options opt = {
-		.exports = pos, .nexports = (size_t)npos, .steps = a.steps, .from = a.from, .to = a.to,
-		.root = root, .jobs = a.jobs,
+		.exports = pos,
+		.nexports = (size_t)npos,
+		.steps = a.steps,
+		.from = a.from,
+		.to = a.to,
+		.root = root,
+		.jobs = a.jobs,
 	};
 	struct qms_results r;
 	char *err = NULL;

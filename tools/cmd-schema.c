@@ -5,9 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "fs.h"
-#include "i18n.h"
-#include "jsonschema.h"
+#include "qms.h"
 #include "opts.h"
 
 /* The kinds people write, in the order of docs/format.md. */
@@ -25,8 +23,7 @@ static const struct qms_opt schema_opts[] = {
 	 N_("the kind of document: workspace, process, system or agency")},
 	{"output", 'o', QMS_OPT_FILE, N_("FILE"), NULL, O(output),
 	 N_("with --kind: write to FILE instead of the standard output")},
-	{"out", 0, QMS_OPT_DIR, N_("DIR"), NULL, O(out),
-	 N_("write every kind into DIR as KIND.schema.json (created)")},
+	{"out", 0, QMS_OPT_DIR, N_("DIR"), NULL, O(out), N_("write every kind into DIR as KIND.schema.json (created)")},
 	{0},
 };
 #undef O
@@ -78,7 +75,8 @@ int qms_cmd_schema(int argc, char **argv)
 	if (rc)
 		return rc == 1 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
 	if ((a.kind < 0) == !a.out)
-		return qms_cli_usage_error(_("'qms schema' needs --kind KIND or --out DIR (one of them); see 'qms schema --help'"));
+		return qms_cli_usage_error(
+			_("'qms schema' needs --kind KIND or --out DIR (one of them); see 'qms schema --help'"));
 	if (a.out) {
 		if (a.output)
 			return qms_cli_usage_error(_("--out writes every kind into a folder: no -o with it"));

@@ -18,14 +18,9 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "fs.h"
-#include "i18n.h"
+#include "qms.h"
 #include "opts.h"
-#include "report.h"
 #include "serve-http.h"
-#include "site.h"
-#include "watch.h"
-#include "workspace.h"
 
 #define DEBOUNCE_MS 150
 #define DEFAULT_PORT 8080
@@ -39,8 +34,7 @@ struct args {
 
 #define O(f) offsetof(struct args, f)
 static const struct qms_opt serve_opts[] = {
-	{"port", 0, QMS_OPT_UINT, "N", NULL, O(port),
-	 N_("the TCP port (default 8080); 0: a free one, printed")},
+	{"port", 0, QMS_OPT_UINT, "N", NULL, O(port), N_("the TCP port (default 8080); 0: a free one, printed")},
 	{"bind", 0, QMS_OPT_STRING, N_("ADDR"), NULL, O(bind),
 	 N_("the IP address to listen on (default 127.0.0.1, this\n"
 	    "computer only; 0.0.0.0 opens the site to the network)")},
@@ -73,7 +67,6 @@ const struct qms_cli_command qms_serve_command = {
 };
 
 static int stop_pipe[2] = {-1, -1};
-
 
 static void on_signal(int sig)
 {
@@ -149,7 +142,9 @@ static int build(const struct args *a, const char *dir)
 {
 	long t0 = now_ms();
 	struct qms_report_options ropt = {.as_of = a->as_of < 0 ? qms_cli_today() : a->as_of,
-					   .lang = (int)qms_lang_get(), .jobs = a->jobs, .keep_procedures = true};
+					  .lang = (int)qms_lang_get(),
+					  .jobs = a->jobs,
+					  .keep_procedures = true};
 	struct qms_report r;
 	char *err = NULL;
 	if (qms_report_compute(&r, ".", &ropt, &err) < 0) {
@@ -169,7 +164,8 @@ static int build(const struct args *a, const char *dir)
 		qms_cli_printf(_("built %zu pages and %zu diagrams in %ld ms"), res.pages, res.diagrams, now_ms() - t0);
 		if (r.errors)
 			qms_cli_printf(r.errors == 1 ? _("; %zu error in the workspace's files (on its pages)")
-				       : _("; %zu errors in the workspace's files (on their pages)"), r.errors);
+						     : _("; %zu errors in the workspace's files (on their pages)"),
+				       r.errors);
 		putchar('\n');
 		qms_site_result_release(&res);
 	}
@@ -183,7 +179,8 @@ static int follow(const struct args *a, const char *dir, struct qms_watch *w, at
 {
 	long due = -1; /* when to build, after the last change; -1: nothing pending */
 	for (;;) {
-		struct pollfd fds[2] = {{.fd = stop_pipe[0], .events = POLLIN}, {.fd = qms_watch_fd(w), .events = POLLIN}};
+		struct pollfd fds[2] = {{.fd = stop_pipe[0], .events = POLLIN},
+					{.fd = qms_watch_fd(w), .events = POLLIN}};
 		long wait = due < 0 ? -1 : due - now_ms();
 		int n = poll(fds, 2, due < 0 ? -1 : (int)(wait < 0 ? 0 : wait));
 		if (n < 0 && errno != EINTR)

@@ -31,7 +31,7 @@ struct iso_opts {
 	size_t nargs;
 	bool apply, map;
 	const char *standard;
-	int32_t as_of;     /* --as-of, else today */
+	int32_t as_of; /* --as-of, else today */
 };
 
 struct qms_cli_command;

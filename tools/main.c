@@ -7,27 +7,37 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "catalog.h"
+#include "qms.h"
 #include "cli.h"
-#include "diag.h"
-#include "fs.h"
-#include "i18n.h"
 #include "opts.h"
-#include "values.h"
-#include "workspace.h"
 
 #ifndef QMS_VERSION
 #define QMS_VERSION "0.1.0"
 #endif
 
 const struct qms_cli_command *const qms_cli_commands[] = {
-	&qms_audit_command,   &qms_audit_status_command, &qms_audit_board_command, &qms_audit_new_command,
-	&qms_audit_stage_command, &qms_audit_add_command, &qms_audit_finding_command,
-	&qms_audit_close_command, &qms_audit_verify_command,
-	&qms_check_command,   &qms_coverage_command, &qms_clauses_command, &qms_export_command,
+	&qms_audit_command,
+	&qms_audit_status_command,
+	&qms_audit_board_command,
+	&qms_audit_new_command,
+	&qms_audit_stage_command,
+	&qms_audit_add_command,
+	&qms_audit_finding_command,
+	&qms_audit_close_command,
+	&qms_audit_verify_command,
+	&qms_check_command,
+	&qms_coverage_command,
+	&qms_clauses_command,
+	&qms_export_command,
 	&qms_render_command,
-	&qms_migrate_command, &qms_report_command, &qms_results_command,   &qms_site_command,   &qms_init_command,
-	&qms_new_command,     &qms_schema_command, &qms_serve_command,
+	&qms_migrate_command,
+	&qms_report_command,
+	&qms_results_command,
+	&qms_site_command,
+	&qms_init_command,
+	&qms_new_command,
+	&qms_schema_command,
+	&qms_serve_command,
 	NULL,
 };
 
@@ -177,7 +187,8 @@ static bool stdout_was_closed;
 static int stdout_error(int err)
 {
 	if (stdout_was_closed)
-		return qms_cli_usage_error(_("standard output is closed: nothing could be written; redirect it to a file or to /dev/null instead"));
+		return qms_cli_usage_error(_("standard output is closed: nothing could be written; redirect it to a "
+					     "file or to /dev/null instead"));
 	if (err)
 		return qms_cli_usage_error(_("cannot write to the standard output: %s"), strerror(err));
 	return qms_cli_usage_error(_("cannot write to the standard output"));
@@ -278,8 +289,8 @@ static int hidden(int argc, char **argv)
  * they read the disk. */
 static bool reads_workspace(const char *name)
 {
-	static const char *const names[] = {"check", "render", "report", "site", "serve", "coverage",
-					    "clauses", "export", "results"};
+	static const char *const names[] = {"check",    "render",  "report", "site",   "serve",
+					    "coverage", "clauses", "export", "results"};
 	for (size_t k = 0; k < QMS_ARRAY_LEN(names); k++)
 		if (!strcmp(name, names[k]))
 			return true;

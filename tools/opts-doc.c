@@ -158,8 +158,7 @@ static const char *value_completion(const struct qms_opt *o)
 		if (!strcmp(o->name, "process") || !strcmp(o->name, "scope"))
 			return "_qms_procedures";
 		return "";
-	case QMS_OPT_LIST:
-		return !strcmp(o->name, "scope") ? "_qms_procedures" : "";
+	case QMS_OPT_LIST: return !strcmp(o->name, "scope") ? "_qms_procedures" : "";
 	default: return "";
 	}
 }
@@ -254,7 +253,8 @@ void qms_opts_print_bash_completion(FILE *out)
 			fprintf(out, "%s%s", first ? "" : " ", qms_cli_commands[i]->name);
 			first = false;
 		}
-	fputs("' -- \"$cur\")\" ;;\n\taudit) _qms_reply \"$(compgen -W 'status board new stage add finding close verify' -- \"$cur\")\" ;;\n",
+	fputs("' -- \"$cur\")\" ;;\n\taudit) _qms_reply \"$(compgen -W 'status board new stage add finding close "
+	      "verify' -- \"$cur\")\" ;;\n",
 	      out);
 	for (size_t i = 0; qms_cli_commands[i]; i++) {
 		const struct qms_cli_command *c = qms_cli_commands[i];
@@ -278,7 +278,7 @@ void qms_opts_print_bash_completion(FILE *out)
 /* ---- the tables as JSON ---- */
 
 static const char *const type_names[] = {"flag", "string", "choice", "date", "jobs",
-					 "uint", "lang", "list", "file", "dir"};
+					 "uint", "lang",   "list",   "file", "dir"};
 
 static void json_option(struct qms_json *j, const struct qms_opt *o)
 {

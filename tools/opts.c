@@ -6,13 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "i18n.h"
+#include "qms.h"
 #include "opts.h"
-#include "status.h"
-#include "table.h"
-#include "util.h"
-#include "values.h"
-#include "workspace.h"
 
 const struct qms_opt qms_common_opts[] = {
 	{"lang", 0, QMS_OPT_LANG, "vi|en", NULL, SIZE_MAX,
@@ -86,15 +81,11 @@ int qms_opts_bad_value(const struct qms_opt *o, const char *v)
 	case QMS_OPT_DATE:
 		qms_cli_usage_error(_("'%s' is not a date for --%s: write YYYY-MM-DD, e.g. 2020-09-30"), v, o->name);
 		break;
-	case QMS_OPT_JOBS:
-		qms_cli_usage_error(_("'%s' is not a number from 1 to 64 for --%s"), v, o->name);
-		break;
+	case QMS_OPT_JOBS: qms_cli_usage_error(_("'%s' is not a number from 1 to 64 for --%s"), v, o->name); break;
 	case QMS_OPT_UINT:
 		qms_cli_usage_error(_("'%s' is not a whole number from 0 to 1000000000 for --%s"), v, o->name);
 		break;
-	default:
-		qms_cli_usage_error(_("option --%s needs a value"), o->name);
-		break;
+	default: qms_cli_usage_error(_("option --%s needs a value"), o->name); break;
 	}
 	qms_buf_release(&b);
 	return QMS_EXIT_USAGE;
@@ -120,9 +111,7 @@ static int store(const struct qms_opt *o, const char *v, void *args)
 	if (!*v && o->type != QMS_OPT_FLAG)
 		return qms_opts_bad_value(o, v);
 	switch (o->type) {
-	case QMS_OPT_FLAG:
-		*(bool *)p = true;
-		return 0;
+	case QMS_OPT_FLAG: *(bool *)p = true; return 0;
 	case QMS_OPT_CHOICE:
 		for (int i = 0; o->choices[i]; i++)
 			if (!strcmp(v, o->choices[i])) {
@@ -162,9 +151,7 @@ static int store(const struct qms_opt *o, const char *v, void *args)
 		l->v[l->n++] = v;
 		return 0;
 	}
-	default:
-		*(const char **)p = v;
-		return 0;
+	default: *(const char **)p = v; return 0;
 	}
 }
 
@@ -237,16 +224,16 @@ static int parse_option(const struct qms_cli_command *cmd, int argc, char **argv
 	return store(o, v, args);
 }
 
-int qms_opts_parse(const struct qms_cli_command *cmd, int argc, char **argv, void *args,
-		   const char **pos, int *npos)
+int qms_opts_parse(const struct qms_cli_command *cmd, int argc, char **argv, void *args, const char **pos, int *npos)
 {
 	bool options_done = false;
 	*npos = 0;
 	/* --lang first: `qms check --help --lang en` prints the help in English */
 	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
 		enum qms_lang l;
-		const char *v = !strncmp(argv[i], "--lang=", 7) ? argv[i] + 7
-				: !strcmp(argv[i], "--lang") && i + 1 < argc ? argv[i + 1] : NULL;
+		const char *v = !strncmp(argv[i], "--lang=", 7)              ? argv[i] + 7
+				: !strcmp(argv[i], "--lang") && i + 1 < argc ? argv[i + 1]
+									     : NULL;
 		if (v && (!strcmp(v, "vi") || !strcmp(v, "en")) && !qms_lang_parse(v, &l))
 			given_lang = (int)l;
 	}
@@ -254,8 +241,9 @@ int qms_opts_parse(const struct qms_cli_command *cmd, int argc, char **argv, voi
 		const char *a = argv[i];
 		if (options_done || a[0] != '-' || !strcmp(a, "-")) {
 			if (cmd->max_pos >= 0 && *npos >= cmd->max_pos)
-				return qms_cli_usage_error(_("too many arguments for 'qms %s': '%s'; see 'qms %s --help'"),
-							   cmd->name, a, cmd->name);
+				return qms_cli_usage_error(
+					_("too many arguments for 'qms %s': '%s'; see 'qms %s --help'"), cmd->name, a,
+					cmd->name);
 			pos[(*npos)++] = a;
 			continue;
 		}
@@ -273,8 +261,8 @@ int qms_opts_parse(const struct qms_cli_command *cmd, int argc, char **argv, voi
 			return QMS_EXIT_USAGE;
 	}
 	if (*npos < cmd->min_pos)
-		return qms_cli_usage_error(_("'qms %s' needs %s; see 'qms %s --help'"), cmd->name,
-					   _(cmd->positional), cmd->name);
+		return qms_cli_usage_error(_("'qms %s' needs %s; see 'qms %s --help'"), cmd->name, _(cmd->positional),
+					   cmd->name);
 	qms_cli_set_lang(given_lang, NULL);
 	return 0;
 }
@@ -372,8 +360,8 @@ void qms_opts_print_help(const struct qms_cli_command *cmd, FILE *out)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		/* a line that starts with spaces continues the one above */
-		fprintf(out, "%*s %s%.*s\n", (int)qms_text_width(prefix, strlen(prefix)), first ? prefix : "", *p == ' ' ? "    " : "qms ",
-			(int)n, p);
+		fprintf(out, "%*s %s%.*s\n", (int)qms_text_width(prefix, strlen(prefix)), first ? prefix : "",
+			*p == ' ' ? "    " : "qms ", (int)n, p);
 		first = false;
 		p += n + (nl ? 1 : 0);
 	}

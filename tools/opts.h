@@ -23,16 +23,16 @@
 #define QMS_OPT_LIST_MAX 64
 
 enum qms_opt_type {
-	QMS_OPT_FLAG,   /* bool */
+	QMS_OPT_FLAG, /* bool */
 	QMS_OPT_STRING, /* const char * (non-empty) */
 	QMS_OPT_CHOICE, /* int: index into choices; -1 when not given */
-	QMS_OPT_DATE,   /* int32_t days since 1970-01-01; -1 when not given */
-	QMS_OPT_JOBS,   /* unsigned, 1..64; 0 when not given */
-	QMS_OPT_UINT,   /* unsigned long, 0..1000000000; ULONG_MAX when not given */
-	QMS_OPT_LANG,   /* int: enum qms_lang; -1 when not given */
-	QMS_OPT_LIST,   /* struct qms_opt_list: the option may be repeated */
-	QMS_OPT_FILE,   /* const char *: an output file, `-` for stdout */
-	QMS_OPT_DIR,    /* const char *: a folder */
+	QMS_OPT_DATE, /* int32_t days since 1970-01-01; -1 when not given */
+	QMS_OPT_JOBS, /* unsigned, 1..64; 0 when not given */
+	QMS_OPT_UINT, /* unsigned long, 0..1000000000; ULONG_MAX when not given */
+	QMS_OPT_LANG, /* int: enum qms_lang; -1 when not given */
+	QMS_OPT_LIST, /* struct qms_opt_list: the option may be repeated */
+	QMS_OPT_FILE, /* const char *: an output file, `-` for stdout */
+	QMS_OPT_DIR, /* const char *: a folder */
 };
 
 struct qms_opt_list {
@@ -41,26 +41,26 @@ struct qms_opt_list {
 };
 
 struct qms_opt {
-	const char *name;            /* long name without the dashes; NULL ends a table */
-	char shrt;                   /* short letter, or 0 */
+	const char *name; /* long name without the dashes; NULL ends a table */
+	char shrt; /* short letter, or 0 */
 	enum qms_opt_type type;
-	const char *arg;             /* the value's name in help (FORMAT), NULL for flags */
-	const char *const *choices;  /* QMS_OPT_CHOICE: NULL-terminated */
-	size_t offset;               /* where the value goes in the command's arguments */
-	const char *help;            /* N_(); lines after the first are indented */
+	const char *arg; /* the value's name in help (FORMAT), NULL for flags */
+	const char *const *choices; /* QMS_OPT_CHOICE: NULL-terminated */
+	size_t offset; /* where the value goes in the command's arguments */
+	const char *help; /* N_(); lines after the first are indented */
 };
 
 struct qms_cli_command {
-	const char *name;        /* "check", or "audit status" for a subcommand */
+	const char *name; /* "check", or "audit status" for a subcommand */
 	int (*run)(int argc, char **argv); /* NULL for subcommands (their parent runs them) */
-	const char *usage;       /* N_(): the usage lines after "qms ", '\n'-separated */
-	const char *summary;     /* N_(): one line for `qms --help` */
+	const char *usage; /* N_(): the usage lines after "qms ", '\n'-separated */
+	const char *summary; /* N_(): one line for `qms --help` */
 	const char *description; /* N_(): paragraphs, already wrapped */
 	const struct qms_opt *opts;
-	const char *positional;  /* name of the positional arguments (PATH), or NULL */
-	int min_pos, max_pos;    /* how many; max_pos < 0: any number */
+	const char *positional; /* name of the positional arguments (PATH), or NULL */
+	int min_pos, max_pos; /* how many; max_pos < 0: any number */
 	const char *exit_status; /* N_(): after "exit status: " */
-	const char *see_also;    /* N_() or NULL: extra text at the end of --help */
+	const char *see_also; /* N_() or NULL: extra text at the end of --help */
 	/* What the shell completes for each positional argument, space-
 	 * separated: "path", "agency", "stage"; the last one repeats when
 	 * max_pos < 0. NULL: nothing. */
@@ -76,8 +76,7 @@ extern const struct qms_opt qms_common_opts[];
  * argc entries; *npos set). Returns 0 on success, 1 when --help was
  * printed, 2 after printing a usage error. Values not given keep what
  * args held (set defaults before the call; see qms_opts_defaults()). */
-int qms_opts_parse(const struct qms_cli_command *cmd, int argc, char **argv, void *args,
-		   const char **pos, int *npos);
+int qms_opts_parse(const struct qms_cli_command *cmd, int argc, char **argv, void *args, const char **pos, int *npos);
 
 /* Set every option of cmd in args to its "not given" value (-1 for
  * choices, dates and languages, 0/NULL/false otherwise). */

@@ -10,9 +10,8 @@
 
 #include <microhttpd.h>
 
-#include "i18n.h"
+#include "qms.h"
 #include "serve-http.h"
-#include "util.h"
 
 #define VERSION_PATH "/__qms/version"
 
@@ -166,8 +165,7 @@ static enum MHD_Result serve_file(struct qms_http *h, struct MHD_Connection *c, 
 }
 
 static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-			      const char *http_version, const char *upload_data, size_t *upload_size,
-			      void **con_cls)
+			      const char *http_version, const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	(void)http_version;
 	(void)upload_data;
@@ -215,8 +213,8 @@ static socklen_t make_addr(struct sockaddr_storage *ss, const char *bind, unsign
 	return 0;
 }
 
-struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qms_dir *site,
-				atomic_ulong *version, char **err)
+struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qms_dir *site, atomic_ulong *version,
+				char **err)
 {
 	struct sockaddr_storage ss;
 	bool loopback = false;
@@ -233,8 +231,7 @@ struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qm
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	h->daemon = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, answer, h, MHD_OPTION_SOCK_ADDR,
-				     (struct sockaddr *)&ss, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-				     MHD_OPTION_END);
+				     (struct sockaddr *)&ss, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
 	if (!h->daemon) {
 		qms_error(err, _("cannot listen on %s port %u: %s"), bind, port, strerror(errno ? errno : EADDRINUSE));
 		free(h);

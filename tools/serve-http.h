@@ -19,7 +19,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
-#include "fs.h"
+#include "qms.h"
 
 struct qms_http;
 
@@ -27,8 +27,8 @@ struct qms_http;
  * one), serving the folder site (borrowed, must outlive the server) and
  * *version (borrowed; the caller bumps it after each build). Returns the
  * server or NULL with *err (caller frees). */
-struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qms_dir *site,
-				atomic_ulong *version, char **err);
+struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qms_dir *site, atomic_ulong *version,
+				char **err);
 /* Whether bind is an address qms_http_start() takes (numeric IPv4 or
  * IPv6), to refuse a wrong one before the first build. */
 bool qms_http_address_ok(const char *bind);

@@ -66,8 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (qms_document_decode(&d, doc, &diags) == 0) {
 			if (d.kind == QMS_KIND_PROCESS) {
 				const struct qms_process *p = &((const struct qms_process_file *)d.data)->process;
-				struct qms_time_settings ts = {.workday_hours = 8, .time_cut = 40,
-							       .calendar = &calendar};
+				struct qms_time_settings ts = {
+					.workday_hours = 8, .time_cut = 40, .calendar = &calendar};
 				qms_process_check(p, "fuzz.yaml", &ts, &diags);
 				/* what the index keeps of its times, and the facts reports show */
 				struct qms_arena arena = {0};

@@ -39,18 +39,18 @@ static size_t collect(const struct qms_node *n, const struct qms_node **out, siz
 
 struct model {
 	const struct qms_node *orig; /* NULL for a new node */
-	uint8_t type;                /* enum qms_node_type */
-	char *text;                  /* scalar */
-	bool block;                  /* a block scalar given a new text: its header decides the final breaks */
-	char *key;                   /* the key, for an entry of a mapping */
+	uint8_t type; /* enum qms_node_type */
+	char *text; /* scalar */
+	bool block; /* a block scalar given a new text: its header decides the final breaks */
+	char *key; /* the key, for an entry of a mapping */
 	bool removed;
-	struct model **kids;         /* entries of the original collection, in order */
+	struct model **kids; /* entries of the original collection, in order */
 	size_t n;
 	struct slot {
 		struct model **v;
 		size_t n;
-	} *slots;                    /* new entries before original entry i; [n]: at the end */
-	struct model *all_next;      /* every model node, to find them and free them */
+	} * slots; /* new entries before original entry i; [n]: at the end */
+	struct model *all_next; /* every model node, to find them and free them */
 };
 
 static struct model *model_new(struct model **all, uint8_t type, const struct qms_node *orig)
@@ -87,9 +87,8 @@ static struct model *model_of_node(struct model **all, const struct qms_node *n)
 
 static struct model *model_of_value(struct model **all, const struct qms_yval *v)
 {
-	static const uint8_t types[] = {[QMS_YVAL_SCALAR] = QMS_NODE_SCALAR,
-					[QMS_YVAL_SEQ] = QMS_NODE_SEQ,
-					[QMS_YVAL_MAP] = QMS_NODE_MAP};
+	static const uint8_t types[] = {
+		[QMS_YVAL_SCALAR] = QMS_NODE_SCALAR, [QMS_YVAL_SEQ] = QMS_NODE_SEQ, [QMS_YVAL_MAP] = QMS_NODE_MAP};
 	struct model *m = model_new(all, types[v->type], NULL);
 	if (v->type == QMS_YVAL_SCALAR) {
 		m->text = strdup(v->text);
@@ -198,8 +197,8 @@ static bool block_scalar(const struct qms_edit *e, const struct qms_node *n)
 		else if (left && *t == '#' && blank)
 			while (s < e->len && e->text[s] != '\r' && e->text[s] != '\n' &&
 			       memcmp(e->text + s, "\xc2\x85", e->len - s >= 2 ? 2 : 0) &&
-			       (e->len - s < 3 || (memcmp(e->text + s, "\xe2\x80\xa8", 3) &&
-						   memcmp(e->text + s, "\xe2\x80\xa9", 3))))
+			       (e->len - s < 3 ||
+				(memcmp(e->text + s, "\xe2\x80\xa8", 3) && memcmp(e->text + s, "\xe2\x80\xa9", 3))))
 				s++;
 		else
 			break;
@@ -243,9 +242,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct model *root = model_of_node(&all, doc->root);
 	struct qms_edit e;
 	qms_edit_init(&e, doc, (const char *)data, size);
-	static const char *const values[] = {"2020-09-30", "a: b", "# not a comment", "x\ny",
-					     "\"quoted\"", "", "Tiếp nhận, kiểm tra", "- item", "[a, b]",
-					     "{k: v}", "'", "  lead", "trail  ", "null", "8.5.3"};
+	static const char *const values[] = {
+		"2020-09-30", "a: b",   "# not a comment", "x\ny", "\"quoted\"", "",        "Tiếp nhận, kiểm tra",
+		"- item",     "[a, b]", "{k: v}",          "'",    "  lead",     "trail  ", "null",
+		"8.5.3"};
 	static const char *const nothing[] = {"nothing", NULL};
 	/* what was asked, for the message when the result is wrong */
 	struct qms_buf log;
@@ -256,8 +256,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *v = values[edits[i + 2] % (sizeof(values) / sizeof(values[0]))];
 		/* the value: a text, a block list, a block mapping, a flow list */
 		const char *const keys[] = {"id", "tags"};
-		struct qms_yval leaf[] = {{.type = QMS_YVAL_SCALAR, .text = v},
-					  {.type = QMS_YVAL_SCALAR, .text = "x"}};
+		struct qms_yval leaf[] = {{.type = QMS_YVAL_SCALAR, .text = v}, {.type = QMS_YVAL_SCALAR, .text = "x"}};
 		struct qms_yval inner = {.type = QMS_YVAL_SEQ, .items = leaf, .n = 1, .flow = true};
 		struct qms_yval mvals[] = {leaf[0], inner};
 		struct qms_yval shapes[] = {
@@ -324,7 +323,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort(); /* a refusal says why */
 		if (rc > 0)
 			continue;
-		static const char *const names[] = {"set_scalar", "seq_insert", "seq_remove", "map_put note", "map_remove"};
+		static const char *const names[] = {"set_scalar", "seq_insert", "seq_remove", "map_put note",
+						    "map_remove"};
 		qms_buf_printf(&log, "  %s %u:%u", names[op], n->line, n->col);
 		if (op == 1)
 			qms_buf_printf(&log, " %s", slot == 0 ? "first" : target ? "after the first" : "last");
@@ -333,7 +333,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (op == 3)
 			qms_buf_printf(&log, " %s%s", !after ? "last" : "after ", after ? after[0] : "");
 		if (op != 2 && op != 4)
-			qms_buf_printf(&log, " \"%s\"%s", v, op == 0 || item->type == QMS_YVAL_SCALAR ? "" : " (a collection)");
+			qms_buf_printf(&log, " \"%s\"%s", v,
+				       op == 0 || item->type == QMS_YVAL_SCALAR ? "" : " (a collection)");
 		qms_buf_printf(&log, ": %s\n", rc < 0 ? e.error : "done");
 		if (rc < 0)
 			continue;
@@ -345,9 +346,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			m->text = strdup(v);
 			m->block = block_scalar(&e, n);
 			break;
-		case 1:
-			slot_add(m, slot, model_of_value(&all, item));
-			break;
+		case 1: slot_add(m, slot, model_of_value(&all, item)); break;
 		case 2:
 		case 4: {
 			size_t k = 0;

@@ -40,14 +40,14 @@ static void fail(const char *what, const char *text, size_t len)
 /* ---- what expat sees ---- */
 
 struct xml_check {
-	bool svg;            /* check the elements and attributes of an inlined SVG */
+	bool svg; /* check the elements and attributes of an inlined SVG */
 	const char *problem; /* the first thing wrong, or NULL */
 	int depth;
 };
 
-static const char *const drawing[] = {
-	"svg", "g", "title", "polygon", "polyline", "path", "ellipse", "circle", "rect", "line",
-	"text", "tspan", "a", "defs", "linearGradient", "radialGradient", "stop", NULL};
+static const char *const drawing[] = {"svg",     "g",      "title",          "polygon",        "polyline", "path",
+				      "ellipse", "circle", "rect",           "line",           "text",     "tspan",
+				      "a",       "defs",   "linearGradient", "radialGradient", "stop",     NULL};
 
 /* Attributes of the root that hold the caller's text (label, class). */
 static const char *const text_attributes[] = {"class", "aria-label", "role", NULL};
@@ -103,8 +103,7 @@ static void XMLCALL on_comment(void *ctx, const XML_Char *text)
 	((struct xml_check *)ctx)->problem = "a comment";
 }
 
-static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *sys, const XML_Char *pub,
-			       int internal)
+static void XMLCALL on_doctype(void *ctx, const XML_Char *name, const XML_Char *sys, const XML_Char *pub, int internal)
 {
 	(void)name;
 	(void)sys;
@@ -188,9 +187,16 @@ static void check_board(const char *id, const char *name)
 {
 	struct qms_status_report r;
 	memset(&r, 0, sizeof(r));
-	struct qms_agency_status a = {.id = id, .name = name, .level = 0, .last_stage = 1,
-				      .next_stage = 2, .stages_left = 7, .deadline = 18535,
-				      .days_left = 5, .announced = -1, .status = QMS_STATUS_AT_RISK,
+	struct qms_agency_status a = {.id = id,
+				      .name = name,
+				      .level = 0,
+				      .last_stage = 1,
+				      .next_stage = 2,
+				      .stages_left = 7,
+				      .deadline = 18535,
+				      .days_left = 5,
+				      .announced = -1,
+				      .status = QMS_STATUS_AT_RISK,
 				      .findings_open = 1};
 	r.as_of = 18530;
 	r.settings.name = name;

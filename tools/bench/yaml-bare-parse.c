@@ -115,8 +115,7 @@ static void parse_file(const char *path, struct totals *t)
 	yaml_parser_set_input_string(&parser, buf, len);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
-			fprintf(stderr, "%s:%lu:%lu: error: %s\n", path,
-				(unsigned long)parser.problem_mark.line + 1,
+			fprintf(stderr, "%s:%lu:%lu: error: %s\n", path, (unsigned long)parser.problem_mark.line + 1,
 				(unsigned long)parser.problem_mark.column + 1,
 				parser.problem ? parser.problem : "parse error");
 			t->failed++;
