@@ -1,8 +1,9 @@
 /* qms serve: a local preview of the site that follows the files. The site
  * is built as `qms site` builds it (lib/report.c, lib/site.c) into a
- * private folder, served over HTTP (serve-http.c), and built again, whole,
- * after the workspace's files change (lib/watch.c); each page reloads
- * itself when a new build is done. */
+ * private folder, served over HTTP (serve-http.c), and brought up to date
+ * after the workspace's files change (lib/watch.c): the changed files read
+ * again, the rest from memory; each page reloads itself when a new build
+ * is done. */
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -55,8 +56,10 @@ const struct qms_cli_command qms_serve_command = {
 	.summary = N_("preview the site in a browser, rebuilt and reloaded when a file changes"),
 	.description = N_("Build the site of the workspace (as 'qms site' does) and serve it over\n"
 			  "HTTP at http://127.0.0.1:8080/ until Ctrl-C. When a file of processes/,\n"
-			  "audits/, calendar/ or qms.yaml changes, the whole site is built again\n"
-			  "(150 ms after the last change) and the pages open in a browser reload\n"
+			  "audits/, calendar/ or qms.yaml changes, the site is brought up to date\n"
+			  "(150 ms after the last change: only the changed files are read again,\n"
+			  "only diagrams whose text changed are drawn again, only pages whose bytes\n"
+			  "changed are written) and the pages open in a browser reload\n"
 			  "themselves: a procedure's page shows its new text, its diagram and the\n"
 			  "problems 'qms check' finds in it, with file and line.\n"
 			  "Only the files of the site are served (GET and HEAD), never through a\n"
