@@ -86,6 +86,19 @@ def main(argv):
             fail(f"temporary files left: {leftovers(ws)}")
         print("ok   20 conversions at once: converted once, file valid and as converted alone")
 
+        # a temporary file a killed conversion left: the next one removes it
+        ws = fresh(src, tmp, "stale")
+        folder, name = os.path.split(os.path.join(ws, TARGET))
+        stale = os.path.join(folder, "." + name + ".tmp-Ab3xYz")
+        with open(stale, "w") as f:
+            f.write("half written")
+        after = apply(qms, ws)
+        if os.path.exists(stale) or read(os.path.join(ws, TARGET)) != new:
+            fail("a temporary file left by a killed conversion is still there after the next one "
+                 f"(exit {after.returncode}): {after.stderr.decode()}")
+        else:
+            print("ok   a temporary file left by a killed conversion is removed by the next one")
+
         rng = random.Random(20200930)
         seen = {"old": 0, "new": 0}
         for i in range(crashes):
@@ -105,8 +118,9 @@ def main(argv):
             if i % 10 == 0:
                 after = apply(qms, ws)
                 if read(os.path.join(ws, TARGET)) != new or leftovers(ws):
-                    fail(f"kill {i}: a conversion after the kill did not finish cleanly:\n"
-                         + after.stderr.decode())
+                    fail(f"kill {i}: a conversion after the kill did not finish cleanly (exit "
+                         f"{after.returncode}, converted: {read(os.path.join(ws, TARGET)) == new}, "
+                         f"temporary files left: {leftovers(ws)}):\n" + after.stderr.decode())
         if not seen["old"] or not seen["new"]:
             fail(f"the kills did not land on both sides: {seen}")
         print(f"ok   {crashes} conversions killed at random: old bytes {seen['old']} times, "
