@@ -269,9 +269,8 @@ static void agency_nav(struct site *s, struct qms_buf *b)
 static void agency_stages(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report_agency *a = &s->r->agencies[ai];
-	qms_buf_adds(b, "<section id=\"stages\">\n<h2>");
-	esc(b, L(s, "Tiến độ chuyển đổi sang TCVN ISO 9001:2015", "Conversion to ISO 9001:2015"));
-	qms_buf_adds(b, "</h2>\n");
+	section_begin(b, "stages", NULL,
+		      L(s, "Tiến độ chuyển đổi sang TCVN ISO 9001:2015", "Conversion to ISO 9001:2015"));
 	if (!a->tracked) {
 		qms_buf_adds(b, "<p>");
 		escf(b,
@@ -319,9 +318,7 @@ static void agency_audit(struct site *s, struct qms_buf *b, size_t i)
 	}
 	qms_buf_adds(b, "</p>\n");
 	if (!au->findings.len) {
-		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Không có phát hiện.", "No finding."));
-		qms_buf_adds(b, "</p>\n");
+		para(b, L(s, "Không có phát hiện.", "No finding."));
 	} else {
 		qms_site_findings_table(s, b, i, SIZE_MAX, "../procedures/");
 	}
@@ -331,9 +328,8 @@ static void agency_audits(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report *r = s->r;
 	const struct qms_report_agency *a = &r->agencies[ai];
-	qms_buf_adds(b, "<section id=\"audits\">\n<h2>");
-	esc(b, L(s, "Đánh giá, kiểm tra và phát hiện", "Audits, inspections and findings"));
-	qms_buf_adds(b, "</h2>\n<p>");
+	section_begin(b, "audits", NULL, L(s, "Đánh giá, kiểm tra và phát hiện", "Audits, inspections and findings"));
+	qms_buf_adds(b, "<p>");
 	size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
 	escf(b,
 	     s->vi ? "Đến ngày %s: %s cuộc đánh giá, kiểm tra%s (%s trong kỳ); hành động khắc phục: %s chưa hoàn thành "
@@ -351,9 +347,7 @@ static void agency_audits(struct site *s, struct qms_buf *b, size_t ai)
 		if (r->audits[i].agency == ai)
 			agency_audit(s, b, i);
 	if (!a->audits_total) {
-		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Chưa có cuộc đánh giá, kiểm tra nào.", "No audit or inspection yet."));
-		qms_buf_adds(b, "</p>\n");
+		para(b, L(s, "Chưa có cuộc đánh giá, kiểm tra nào.", "No audit or inspection yet."));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
@@ -362,18 +356,16 @@ static void agency_coverage(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report *r = s->r;
 	const struct qms_report_agency *a = &r->agencies[ai];
-	qms_buf_adds(b, "<section id=\"coverage\">\n<h2>");
-	esc(b, L(s, "Mức đáp ứng TCVN ISO 9001:2015 theo điều khoản", "Coverage of ISO 9001:2015, clause by clause"));
-	qms_buf_adds(b, "</h2>\n");
+	section_begin(
+		b, "coverage", NULL,
+		L(s, "Mức đáp ứng TCVN ISO 9001:2015 theo điều khoản", "Coverage of ISO 9001:2015, clause by clause"));
 	if (a->assessed) {
 		coverage_section(s, b, a);
 	} else {
-		qms_buf_adds(b, "<p>");
-		esc(b, r->have_catalog
-			       ? L(s, "Chưa có tài liệu hệ thống (processes/) nên chưa đánh giá.",
-				   "No system documents in processes/: not assessed.")
-			       : L(s, "Không tìm thấy danh mục điều khoản.", "The clause catalog was not found."));
-		qms_buf_adds(b, "</p>\n");
+		para(b, r->have_catalog
+				? L(s, "Chưa có tài liệu hệ thống (processes/) nên chưa đánh giá.",
+				    "No system documents in processes/: not assessed.")
+				: L(s, "Không tìm thấy danh mục điều khoản.", "The clause catalog was not found."));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
@@ -381,15 +373,11 @@ static void agency_coverage(struct site *s, struct qms_buf *b, size_t ai)
 static void agency_procedures(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report_agency *a = &s->r->agencies[ai];
-	qms_buf_adds(b, "<section id=\"procedures\">\n<h2>");
-	esc(b, L(s, "Quy trình", "Procedures"));
-	qms_buf_adds(b, "</h2>\n");
+	section_begin(b, "procedures", NULL, L(s, "Quy trình", "Procedures"));
 	if (a->procedures) {
 		procedures_table(s, b, ai);
 	} else {
-		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Chưa có quy trình.", "No procedure yet."));
-		qms_buf_adds(b, "</p>\n");
+		para(b, L(s, "Chưa có quy trình.", "No procedure yet."));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
@@ -397,9 +385,7 @@ static void agency_procedures(struct site *s, struct qms_buf *b, size_t ai)
 static void agency_map(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report_agency *a = &s->r->agencies[ai];
-	qms_buf_adds(b, "<section id=\"map\">\n<h2>");
-	esc(b, L(s, "Sơ đồ tương tác giữa các quy trình", "Interaction map of the procedures"));
-	qms_buf_adds(b, "</h2>\n");
+	section_begin(b, "map", NULL, L(s, "Sơ đồ tương tác giữa các quy trình", "Interaction map of the procedures"));
 	if (s->has_map[ai]) {
 		struct qms_buf file, label;
 		qms_buf_init(&file);
@@ -418,9 +404,7 @@ static void agency_map(struct site *s, struct qms_buf *b, size_t ai)
 		qms_buf_release(&file);
 		qms_buf_release(&label);
 	} else {
-		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Không có sơ đồ (chưa có quy trình).", "No map (no procedure)."));
-		qms_buf_adds(b, "</p>\n");
+		para(b, L(s, "Không có sơ đồ (chưa có quy trình).", "No map (no procedure)."));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
@@ -428,9 +412,8 @@ static void agency_map(struct site *s, struct qms_buf *b, size_t ai)
 static void agency_check(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report_agency *a = &s->r->agencies[ai];
-	qms_buf_adds(b, "<section id=\"check\">\n<h2>");
-	esc(b, L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the files (qms check)"));
-	qms_buf_adds(b, "</h2>\n");
+	section_begin(b, "check", NULL,
+		      L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the files (qms check)"));
 	qms_site_diags_section(s, b, a->id, NULL);
 	qms_buf_adds(b, "</section>\n");
 }

@@ -79,6 +79,25 @@ static inline void esc(struct qms_buf *b, const char *t)
 }
 
 /* qms_html_printf() */
+/* `<section id="ID" class="CLS">` (no class when NULL) and its heading. */
+static inline void section_begin(struct qms_buf *b, const char *id, const char *cls, const char *title)
+{
+	qms_buf_printf(b, "<section id=\"%s\"", id);
+	if (cls)
+		qms_buf_printf(b, " class=\"%s\"", cls);
+	qms_buf_adds(b, ">\n<h2>");
+	esc(b, title);
+	qms_buf_adds(b, "</h2>\n");
+}
+
+/* A paragraph of plain text. */
+static inline void para(struct qms_buf *b, const char *text)
+{
+	qms_buf_adds(b, "<p>");
+	esc(b, text);
+	qms_buf_adds(b, "</p>\n");
+}
+
 static inline void escf(struct qms_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static inline void escf(struct qms_buf *b, const char *fmt, ...)
 {

@@ -405,9 +405,7 @@ void qms_site_diags_section(struct site *s, struct qms_buf *b, const char *agenc
 	if (n) {
 		qms_buf_adds(b, "</pre>\n");
 	} else {
-		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Không có lỗi, cảnh báo.", "No error or warning."));
-		qms_buf_adds(b, "</p>\n");
+		para(b, L(s, "Không có lỗi, cảnh báo.", "No error or warning."));
 	}
 	qms_buf_release(&line);
 	qms_buf_release(&rel);

@@ -116,10 +116,8 @@ static void proc_diagram(struct site *s, struct qms_buf *b, size_t pi, const cha
 		qms_buf_release(&file);
 		qms_buf_release(&label);
 	} else {
-		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Không vẽ được lưu đồ (xem kết quả kiểm tra).",
-			 "The diagram could not be drawn (see the check)."));
-		qms_buf_adds(b, "</p>\n");
+		para(b, L(s, "Không vẽ được lưu đồ (xem kết quả kiểm tra).",
+			  "The diagram could not be drawn (see the check)."));
 	}
 	qms_buf_adds(b, "</aside>\n");
 }
@@ -128,27 +126,23 @@ static void proc_diagram(struct site *s, struct qms_buf *b, size_t pi, const cha
 static void proc_findings(struct site *s, struct qms_buf *b, size_t pi)
 {
 	const struct qms_report *r = s->r;
-	qms_buf_adds(b, "<section id=\"findings\" class=\"noprint\">\n<h2>");
-	esc(b, L(s, "Phát hiện của các cuộc đánh giá, kiểm tra", "Findings of audits and inspections"));
-	qms_buf_adds(b, "</h2>\n");
+	section_begin(b, "findings", "noprint",
+		      L(s, "Phát hiện của các cuộc đánh giá, kiểm tra", "Findings of audits and inspections"));
 	size_t nf = 0;
 	for (size_t k = 0; k < r->nfindings; k++)
 		nf += r->findings[k].procedure == pi;
 	if (nf) {
 		qms_site_findings_table(s, b, SIZE_MAX, pi, "");
 	} else {
-		qms_buf_adds(b, "<p>");
-		esc(b, L(s, "Không có phát hiện.", "No finding."));
-		qms_buf_adds(b, "</p>\n");
+		para(b, L(s, "Không có phát hiện.", "No finding."));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
 
 static void proc_check(struct site *s, struct qms_buf *b, size_t pi)
 {
-	qms_buf_adds(b, "<section id=\"check\" class=\"noprint\">\n<h2>");
-	esc(b, L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the file (qms check)"));
-	qms_buf_adds(b, "</h2>\n");
+	section_begin(b, "check", "noprint",
+		      L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the file (qms check)"));
 	qms_site_diags_section(s, b, NULL, s->r->procedures[pi].path);
 	qms_buf_adds(b, "</section>\n");
 }

@@ -96,9 +96,7 @@ static void index_board(struct site *s, struct qms_buf *b)
 static void index_agencies(struct site *s, struct qms_buf *b)
 {
 	const struct qms_report *r = s->r;
-	qms_buf_adds(b, "<section id=\"agencies\">\n<h2>");
-	esc(b, L(s, "Danh sách cơ quan", "Agencies"));
-	qms_buf_adds(b, "</h2>\n");
+	section_begin(b, "agencies", NULL, L(s, "Danh sách cơ quan", "Agencies"));
 	static const char *const head_vi[] = {"Cơ quan",
 					      "Cấp",
 					      "Tình trạng",
