@@ -153,11 +153,6 @@ static void json_kv_tenths(struct qms_json *j, const char *key, int tenths)
 	qms_json_decimal(j, tenths, 1);
 }
 
-static void json_kv_size(struct qms_json *j, const char *key, size_t n)
-{
-	qms_json_kv_uint(j, key, n);
-}
-
 static void json_agency_ref(struct qms_json *j, const struct qms_report_agency *a)
 {
 	qms_json_kv_string(j, "agency", a->id);
@@ -223,13 +218,13 @@ static void json_migration(struct qms_json *j, const struct qms_report *r)
 	qms_json_key(j, "migration");
 	qms_json_object(j);
 	qms_json_kv_date(j, "deadline", r->settings.deadline);
-	json_kv_size(j, "own_deadline", own);
-	json_kv_size(j, "agencies", r->tracked);
-	json_kv_size(j, "done", bs[QMS_STATUS_DONE]);
-	json_kv_size(j, "not_done", r->tracked - bs[QMS_STATUS_DONE]);
-	json_kv_size(j, "overdue", bs[QMS_STATUS_OVERDUE]);
-	json_kv_size(j, "at_risk", bs[QMS_STATUS_AT_RISK]);
-	json_kv_size(j, "on_track", bs[QMS_STATUS_ON_TRACK]);
+	qms_json_kv_uint(j, "own_deadline", own);
+	qms_json_kv_uint(j, "agencies", r->tracked);
+	qms_json_kv_uint(j, "done", bs[QMS_STATUS_DONE]);
+	qms_json_kv_uint(j, "not_done", r->tracked - bs[QMS_STATUS_DONE]);
+	qms_json_kv_uint(j, "overdue", bs[QMS_STATUS_OVERDUE]);
+	qms_json_kv_uint(j, "at_risk", bs[QMS_STATUS_AT_RISK]);
+	qms_json_kv_uint(j, "on_track", bs[QMS_STATUS_ON_TRACK]);
 	json_kv_tenths(j, "done_percent", qms_report_tenths(bs[QMS_STATUS_DONE], r->tracked));
 	static const char *const levels[] = {"province", "district", "commune", "unknown"};
 	qms_json_key(j, "by_level");
@@ -237,15 +232,15 @@ static void json_migration(struct qms_json *j, const struct qms_report *r)
 	for (int lv = 0; lv < 4; lv++) {
 		qms_json_key(j, levels[lv]);
 		qms_json_object_inline(j);
-		json_kv_size(j, "agencies", r->level_total[lv]);
-		json_kv_size(j, "done", r->level_done[lv]);
+		qms_json_kv_uint(j, "agencies", r->level_total[lv]);
+		qms_json_kv_uint(j, "done", r->level_done[lv]);
 		qms_json_end(j);
 	}
 	qms_json_end(j);
 	qms_json_key(j, "by_next_stage");
 	qms_json_object_inline(j);
 	for (int s = 0; s <= QMS_STAGE_COUNT; s++)
-		json_kv_size(j, s < QMS_STAGE_COUNT ? qms_stage_names[s] : "none", r->by_next[s]);
+		qms_json_kv_uint(j, s < QMS_STAGE_COUNT ? qms_stage_names[s] : "none", r->by_next[s]);
 	qms_json_end(j);
 	json_migration_lists(j, r);
 	qms_json_end(j);
@@ -255,7 +250,7 @@ static void json_migration(struct qms_json *j, const struct qms_report *r)
 static void json_by_grade(struct qms_json *j, const size_t *by_grade)
 {
 	for (int g = 0; g < 4; g++)
-		json_kv_size(j, qms_grade_names[g], by_grade[g]);
+		qms_json_kv_uint(j, qms_grade_names[g], by_grade[g]);
 }
 
 static void json_audit_clauses(struct qms_json *j, const struct qms_report *r)
@@ -270,7 +265,7 @@ static void json_audit_clauses(struct qms_json *j, const struct qms_report *r)
 		qms_json_kv_string(j, "standard", *c->standard ? c->standard : NULL);
 		qms_json_kv_string(j, "title", c->catalog_clause && !title ? "" : title);
 		json_by_grade(j, c->by_grade);
-		json_kv_size(j, "total", c->total);
+		qms_json_kv_uint(j, "total", c->total);
 		qms_json_end(j);
 	}
 	qms_json_end(j);
@@ -302,10 +297,10 @@ static void json_actions(struct qms_json *j, const size_t *ac)
 {
 	qms_json_key(j, "actions");
 	qms_json_object_inline(j);
-	json_kv_size(j, "open", ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE]);
-	json_kv_size(j, "overdue", ac[QMS_ACTION_OVERDUE]);
-	json_kv_size(j, "unverified", ac[QMS_ACTION_UNVERIFIED]);
-	json_kv_size(j, "verified", ac[QMS_ACTION_VERIFIED]);
+	qms_json_kv_uint(j, "open", ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE]);
+	qms_json_kv_uint(j, "overdue", ac[QMS_ACTION_OVERDUE]);
+	qms_json_kv_uint(j, "unverified", ac[QMS_ACTION_UNVERIFIED]);
+	qms_json_kv_uint(j, "verified", ac[QMS_ACTION_VERIFIED]);
 	qms_json_end(j);
 }
 
@@ -313,19 +308,19 @@ static void json_audits(struct qms_json *j, const struct qms_report *r)
 {
 	qms_json_key(j, "audits");
 	qms_json_object(j);
-	json_kv_size(j, "held", r->audits_period);
-	json_kv_size(j, "agencies_audited", r->agencies_audited);
+	qms_json_kv_uint(j, "held", r->audits_period);
+	qms_json_kv_uint(j, "agencies_audited", r->agencies_audited);
 	qms_json_key(j, "by_kind");
 	qms_json_object_inline(j);
-	json_kv_size(j, "internal", r->audits_by_kind[0]);
-	json_kv_size(j, "external", r->audits_by_kind[1]);
-	json_kv_size(j, "inspection", r->audits_by_kind[2]);
+	qms_json_kv_uint(j, "internal", r->audits_by_kind[0]);
+	qms_json_kv_uint(j, "external", r->audits_by_kind[1]);
+	qms_json_kv_uint(j, "inspection", r->audits_by_kind[2]);
 	qms_json_end(j);
-	json_kv_size(j, "findings", r->findings_period);
+	qms_json_kv_uint(j, "findings", r->findings_period);
 	qms_json_key(j, "by_grade");
 	qms_json_object_inline(j);
 	json_by_grade(j, r->findings_by_grade);
-	json_kv_size(j, "none", r->findings_no_grade);
+	qms_json_kv_uint(j, "none", r->findings_no_grade);
 	qms_json_end(j);
 	json_audit_clauses(j, r);
 	json_actions(j, r->actions);
@@ -354,8 +349,8 @@ static void json_procedure(struct qms_json *j, const struct qms_report_procedure
 			qms_json_kv_null(j, keys[k]);
 	}
 	qms_json_kv_string(j, "cut_exempt", !p->exempt ? NULL : p->exempt_reason ? p->exempt_reason : "same day");
-	json_kv_size(j, "errors", p->errors);
-	json_kv_size(j, "warnings", p->warnings);
+	qms_json_kv_uint(j, "errors", p->errors);
+	qms_json_kv_uint(j, "warnings", p->warnings);
 	qms_json_end(j);
 }
 
@@ -366,14 +361,14 @@ static void json_procedures(struct qms_json *j, const struct qms_report *r)
 		with_procs += r->agencies[i].procedures > 0;
 	qms_json_key(j, "procedures");
 	qms_json_object(j);
-	json_kv_size(j, "count", r->nprocedures);
-	json_kv_size(j, "agencies", with_procs);
-	json_kv_size(j, "on_2015", r->on_2015);
-	json_kv_size(j, "on_2008", r->on_2008);
-	json_kv_size(j, "no_standard", r->no_standard);
-	json_kv_size(j, "timed", r->timed);
-	json_kv_size(j, "meet_cut", r->meet_cut);
-	json_kv_size(j, "cut_exempt", r->exempt);
+	qms_json_kv_uint(j, "count", r->nprocedures);
+	qms_json_kv_uint(j, "agencies", with_procs);
+	qms_json_kv_uint(j, "on_2015", r->on_2015);
+	qms_json_kv_uint(j, "on_2008", r->on_2008);
+	qms_json_kv_uint(j, "no_standard", r->no_standard);
+	qms_json_kv_uint(j, "timed", r->timed);
+	qms_json_kv_uint(j, "meet_cut", r->meet_cut);
+	qms_json_kv_uint(j, "cut_exempt", r->exempt);
 	json_kv_tenths(j, "time_cut", r->time_cut_tenths);
 	if (r->timed)
 		json_kv_tenths(j, "average_cut", r->avg_cut_tenths);
@@ -389,15 +384,15 @@ static void json_procedures(struct qms_json *j, const struct qms_report *r)
 
 static void json_errors_warnings(struct qms_json *j, size_t errors, size_t warnings)
 {
-	json_kv_size(j, "errors", errors);
-	json_kv_size(j, "warnings", warnings);
+	qms_json_kv_uint(j, "errors", errors);
+	qms_json_kv_uint(j, "warnings", warnings);
 }
 
 static void json_check(struct qms_json *j, const struct qms_report *r)
 {
 	qms_json_key(j, "check");
 	qms_json_object(j);
-	json_kv_size(j, "files", r->files_checked);
+	qms_json_kv_uint(j, "files", r->files_checked);
 	json_errors_warnings(j, r->errors, r->warnings);
 	qms_json_key(j, "shared_files");
 	qms_json_object_inline(j);
@@ -441,11 +436,11 @@ static void json_coverage(struct qms_json *j, const struct qms_report *r)
 	qms_json_key(j, "coverage");
 	qms_json_object(j);
 	qms_json_kv_bool(j, "available", r->have_catalog);
-	json_kv_size(j, "assessed", r->assessed);
-	json_kv_size(j, "not_assessed", r->nagencies - r->assessed);
-	json_kv_size(j, "conforming", r->conforming);
+	qms_json_kv_uint(j, "assessed", r->assessed);
+	qms_json_kv_uint(j, "not_assessed", r->nagencies - r->assessed);
+	qms_json_kv_uint(j, "conforming", r->conforming);
 	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
-		json_kv_size(j, qms_cov_status_names[s], r->coverage_count[s]);
+		qms_json_kv_uint(j, qms_cov_status_names[s], r->coverage_count[s]);
 	qms_json_key(j, "by_agency");
 	qms_json_array(j);
 	for (size_t i = 0; i < r->nagencies; i++) {
@@ -455,9 +450,9 @@ static void json_coverage(struct qms_json *j, const struct qms_report *r)
 		qms_json_object_inline(j);
 		qms_json_kv_string(j, "agency", a->id);
 		qms_json_kv_string(j, "system", a->system_path);
-		json_kv_size(j, "clauses", a->coverage.nrows);
+		qms_json_kv_uint(j, "clauses", a->coverage.nrows);
 		for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
-			json_kv_size(j, qms_cov_status_names[s], a->coverage.count[s]);
+			qms_json_kv_uint(j, qms_cov_status_names[s], a->coverage.count[s]);
 		json_not_met(j, &a->coverage, r->lang);
 		qms_json_end(j);
 	}
@@ -476,24 +471,24 @@ static void json_agency(struct qms_json *j, const struct qms_report_agency *a)
 	qms_json_kv_name(j, "next_stage", qms_stage_names, a->tracked ? s->next_stage : -1);
 	qms_json_kv_date(j, "deadline", a->tracked ? s->deadline : -1);
 	qms_json_kv_date(j, "announced", a->tracked ? s->announced : -1);
-	json_kv_size(j, "audits", a->audits_total);
-	json_kv_size(j, "audits_period", a->audits_period);
-	json_kv_size(j, "findings_period", a->findings_period);
+	qms_json_kv_uint(j, "audits", a->audits_total);
+	qms_json_kv_uint(j, "audits_period", a->audits_period);
+	qms_json_kv_uint(j, "findings_period", a->findings_period);
 	json_actions(j, a->actions);
-	json_kv_size(j, "procedures", a->procedures);
-	json_kv_size(j, "on_2015", a->on_2015);
-	json_kv_size(j, "on_2008", a->on_2008);
-	json_kv_size(j, "timed", a->timed);
-	json_kv_size(j, "meet_cut", a->meet_cut);
-	json_kv_size(j, "cut_exempt", a->exempt);
+	qms_json_kv_uint(j, "procedures", a->procedures);
+	qms_json_kv_uint(j, "on_2015", a->on_2015);
+	qms_json_kv_uint(j, "on_2008", a->on_2008);
+	qms_json_kv_uint(j, "timed", a->timed);
+	qms_json_kv_uint(j, "meet_cut", a->meet_cut);
+	qms_json_kv_uint(j, "cut_exempt", a->exempt);
 	if (a->timed)
 		json_kv_tenths(j, "average_cut", a->avg_cut_tenths);
 	else
 		qms_json_kv_null(j, "average_cut");
 	json_errors_warnings(j, a->errors, a->warnings);
 	if (a->assessed)
-		json_kv_size(j, "clauses_not_met",
-			     a->coverage.count[QMS_COV_MISSING] + a->coverage.count[QMS_COV_DOCUMENTED]);
+		qms_json_kv_uint(j, "clauses_not_met",
+				 a->coverage.count[QMS_COV_MISSING] + a->coverage.count[QMS_COV_DOCUMENTED]);
 	else
 		qms_json_kv_null(j, "clauses_not_met");
 	qms_json_end(j);
