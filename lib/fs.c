@@ -152,6 +152,31 @@ static int open_lock(int dfd, const char *name)
 	return fd;
 }
 
+/* Removes the temporary files a killed writer of path left behind; only
+ * while holding the lock of path (no writer is at work then). */
+static void remove_stale(const char *path)
+{
+	const char *name;
+	int dfd = open_parent(path, &name, NULL);
+	if (dfd < 0)
+		return;
+	struct qms_buf prefix;
+	qms_buf_init(&prefix);
+	side_name(&prefix, name, ".tmp-XXXXXX");
+	prefix.len -= 6;
+	DIR *d = fdopendir(dfd);
+	if (!d) {
+		close(dfd);
+	} else {
+		struct dirent *ent;
+		while ((ent = readdir(d)))
+			if (!strncmp(ent->d_name, prefix.buf, prefix.len) && strlen(ent->d_name) == prefix.len + 6)
+				unlinkat(dfd, ent->d_name, 0);
+		closedir(d);
+	}
+	qms_buf_release(&prefix);
+}
+
 int qms_file_lock(const char *path, char **err)
 {
 	char *dir;
@@ -193,6 +218,8 @@ int qms_file_lock(const char *path, char **err)
 		close_keep_errno(fd);
 		fd = -1;
 	}
+	if (fd >= 0)
+		remove_stale(path);
 out:
 	free(shown);
 	free(dir);
@@ -551,29 +578,6 @@ int qms_file_write_output(const char *path, const char *data, size_t len, char *
 		rc = write_resolved(target, path, data, len, 0, err);
 	free(target);
 	return rc;
-}
-
-void qms_file_remove_stale(const char *path)
-{
-	const char *name;
-	int dfd = open_parent(path, &name, NULL);
-	if (dfd < 0)
-		return;
-	struct qms_buf prefix;
-	qms_buf_init(&prefix);
-	side_name(&prefix, name, ".tmp-XXXXXX");
-	prefix.len -= 6;
-	DIR *d = fdopendir(dfd);
-	if (!d) {
-		close(dfd);
-	} else {
-		struct dirent *ent;
-		while ((ent = readdir(d)))
-			if (!strncmp(ent->d_name, prefix.buf, prefix.len) && strlen(ent->d_name) == prefix.len + 6)
-				unlinkat(dfd, ent->d_name, 0);
-		closedir(d);
-	}
-	qms_buf_release(&prefix);
 }
 
 /* ---- folders ---- */

@@ -55,8 +55,9 @@ int qms_file_read(struct qms_buf *out, const char *path, char **err);
  * the file `.<name>.lock` beside it (name shortened when it would be too
  * long), created when missing and left in place (removing it would let two
  * writers lock different files). A lock file that is a symbolic link or
- * not a plain file is refused. Returns a descriptor for qms_file_unlock(),
- * or -1 with *err. */
+ * not a plain file is refused. Once held, the temporary files a killed
+ * writer of path left (`.<name>.tmp-XXXXXX`) are removed: no writer is at
+ * work then. Returns a descriptor for qms_file_unlock(), or -1 with *err. */
 int qms_file_lock(const char *path, char **err);
 void qms_file_unlock(int fd);
 
@@ -86,10 +87,6 @@ int qms_file_write_atomic(const char *path, const char *data, size_t len, unsign
  * is written through, opened without creating or truncating it; anything
  * else as qms_file_write_atomic(). Returns 0, or -1 with *err. */
 int qms_file_write_output(const char *path, const char *data, size_t len, char **err);
-
-/* Remove the temporary files a killed writer of path left behind. Only
- * call it while holding qms_file_lock() for path. */
-void qms_file_remove_stale(const char *path);
 
 /* ---- folders ---- */
 

@@ -398,9 +398,6 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat, const
 		free(real);
 		return -1;
 	}
-	/* a conversion killed while writing left its temporary file: the
-	 * lock says no other one is writing now (as the tracker's edits do) */
-	qms_file_remove_stale(real);
 	int rc = -1;
 	struct qms_buf text, out;
 	qms_buf_init(&text);

@@ -742,7 +742,6 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	lock = qms_file_lock(abs, err);
 	if (lock < 0)
 		goto out;
-	qms_file_remove_stale(abs);
 	if (c->op == QMS_TRACKER_NEW) {
 		if (qms_is_file(abs)) {
 			qms_error(err, "%s exists already", res->path);

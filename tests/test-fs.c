@@ -84,12 +84,11 @@ static void test_atomic_write(void **state)
 	assert_int_equal(st.st_mode & 07777, 0640);
 	assert_file(path, "three\n");
 
-	/* a temporary file a killed writer left: removed under the lock */
+	/* a temporary file a killed writer left: removed once the lock is held */
 	char *stale = in(dir, ".a.yaml.tmp-AbC123");
 	put(stale, "");
 	int lock = qms_file_lock(path, &err);
 	assert_true(lock >= 0);
-	qms_file_remove_stale(path);
 	qms_file_unlock(lock);
 	assert_int_equal(access(stale, F_OK), -1);
 
