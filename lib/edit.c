@@ -346,21 +346,6 @@ static size_t dash_of(const struct qms_edit *e, const struct qms_node *item)
 	}
 }
 
-/* The mapping under n whose key is k, or NULL. */
-static const struct qms_node *map_of_key(const struct qms_node *n, const struct qms_node *k)
-{
-	if (!n || n->type == QMS_NODE_SCALAR)
-		return NULL;
-	for (const struct qms_node *c = n->first; c; c = c->next) {
-		if (c == k)
-			return n;
-		const struct qms_node *m = map_of_key(n->type == QMS_NODE_MAP ? c->value : c, k);
-		if (m)
-			return m;
-	}
-	return NULL;
-}
-
 /* True when the `#` at j (on the line starting at ls) starts a comment:
  * after a blank, or, in a flow collection, right after a `?` indicator
  * (`{ ?#note`: libyaml reads the `?` as an indicator there and the rest of
@@ -372,10 +357,8 @@ static bool comment_starts(const struct qms_edit *e, size_t ls, size_t j, const 
 		return true;
 	if (e->text[j - 1] != '?')
 		return false;
-	if (*flow < 0) {
-		const struct qms_node *map = e->doc ? map_of_key(e->doc->root, k) : NULL;
-		*flow = map && (is_flow(e, map) || in_flow_context(e, map));
-	}
+	if (*flow < 0) /* a flow collection encloses k's value: k's mapping is in flow */
+		*flow = in_flow_context(e, k->value);
 	return *flow;
 }
 
