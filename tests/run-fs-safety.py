@@ -336,7 +336,7 @@ def case_site_swap(tmp):
     write(os.path.join(ws, "processes", "so-a", "A-09.yaml"),
           read(os.path.join(ws, "processes", "so-a", "A-01.yaml")).replace(b"code: A-01", b"code: A-09"))
     rc, _, err = run("-C", ws, "site", "--as-of", "2020-09-30", "--out", site, preexec=small_files)
-    check(rc == 2, f"a build that cannot write its files fails (exit {rc}) {err.strip()[-200:]}")
+    check(rc == 3, f"a build that cannot write its files fails (exit {rc}) {err.strip()[-200:]}")
     check(tree(site) == first, "and leaves the previous site byte for byte")
     check(not glob.glob(os.path.join(site, ".qms-site-*")), "and no stage folder")
     os.unlink(os.path.join(ws, "processes", "so-a", "A-09.yaml"))
