@@ -1124,7 +1124,8 @@ static void section_6_7(struct pd *c)
 	const struct qms_form *forms = p->forms.items;
 	if (p->forms.len) {
 		/* TRANSLATORS: the heading of the column of the forms' names */
-		const char *heads[] = {tr(c, N_("No.")), tr(c, N_("Id")), qms_tr_ctx(c->lang, "forms table", "Form")};
+		const char *form = qms_tr_ctx(c->lang, "forms table", "Form");
+		const char *heads[] = {tr(c, N_("No.")), tr(c, N_("Id")), form};
 		static const unsigned widths[] = {8, 16, 76};
 		table_head(c, NULL, NULL, 3, heads, widths, true);
 		for (size_t i = 0; i < p->forms.len; i++) {
