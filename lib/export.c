@@ -110,9 +110,8 @@ static void add_css_string(struct qms_buf *b, const char *t)
 static void print_page(struct qms_buf *b, const struct qms_report *r, size_t pi, const struct qms_buf *svg)
 {
 	const struct qms_report_procedure *rp = &r->procedures[pi];
-	bool vi = r->lang == QMS_LANG_VI;
 	qms_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-		       vi ? "vi" : "en");
+		       r->lang == QMS_LANG_VI ? "vi" : "en");
 	qms_html_printf(b, "%s - %s", rp->code, rp->title);
 	qms_buf_adds(b, "</title>\n<style>\n");
 	qms_buf_adds(b, qms_html_css);
@@ -136,7 +135,7 @@ static void print_page(struct qms_buf *b, const struct qms_report *r, size_t pi,
 	qms_buf_adds(b, "</article>\n");
 	if (svg) {
 		qms_buf_adds(b, "<aside class=\"diagram-side\"><h2>");
-		qms_html_add_text(b, vi ? "Lưu đồ quy trình" : "Flow chart");
+		qms_html_add_text(b, qms_tr(r->lang, N_("Flow chart")));
 		qms_buf_adds(b, "</h2>\n<figure id=\"diagram\"><div class=\"diagram-box\">");
 		if (qms_html_add_svg(b, svg->buf, svg->len, rp->title, "diagram", NULL, NULL) < 0)
 			qms_buf_adds(b, "<p>-</p>");

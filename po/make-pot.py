@@ -20,7 +20,7 @@ import tempfile
 # diagnostic functions of the library (their format is translated by
 # qms_diags_vadd) and the wrappers that forward a diagnostic format.
 KEYWORDS = [
-    "_", "N_", "qms_tr:2", "qms_ngettext:1,2", "qms_tr_n:2,3",
+    "_", "N_", "qms_tr:2", "qms_tr_ctx:2c,3", "qms_ngettext:1,2", "qms_tr_n:2,3",
     "qms_diags_add:6", "qms_diags_vadd:6",
     "cerr:5",          # lib/flow.c
     "load_error:5",    # lib/load.c
