@@ -405,6 +405,8 @@ static void build_index(struct group *g)
 	ix->processes = qms_arena_alloc(&ix->arena, (np ? np : 1) * sizeof(*ix->processes));
 	ix->agencies = qms_arena_alloc(&ix->arena, (na ? na : 1) * sizeof(*ix->agencies));
 	ix->systems = qms_arena_alloc(&ix->arena, (ns ? ns : 1) * sizeof(*ix->systems));
+	qms_strmap_reserve(&ix->by_code, np);
+	qms_strmap_reserve(&ix->by_agency, na);
 	for (size_t i = 0; i < g->nfiles; i++) {
 		const struct file_job *job = &g->files[i];
 		if (!job->summary)
@@ -461,6 +463,7 @@ static int read_group(struct group *g, const struct qms_check_options *opt, char
 		qsort(g->files, g->nfiles, sizeof(*g->files), job_cmp);
 	/* sorting moved the jobs: index them again */
 	qms_strmap_release(&g->seen);
+	qms_strmap_reserve(&g->seen, g->nfiles);
 	for (size_t i = 0; i < g->nfiles; i++)
 		qms_strmap_put(&g->seen, g->files[i].abs, i);
 	load_settings(g);
@@ -482,6 +485,10 @@ static int check_group(struct group *g, const struct qms_check_options *opt, str
 
 	/* Keep what concerns the files under the paths given. */
 	struct qms_strmap reported = {0};
+	size_t nreported = 0;
+	for (size_t i = 0; i < g->nfiles; i++)
+		nreported += g->files[i].report;
+	qms_strmap_reserve(&reported, nreported);
 	for (size_t i = 0; i < g->nfiles; i++) {
 		if (!g->files[i].report)
 			continue;
@@ -512,6 +519,7 @@ static void group_init(struct group *g, const struct qms_location *loc)
 	if (g->root) {
 		struct qms_strlist ws = {0};
 		qms_workspace_files(&ws, g->root);
+		qms_strmap_reserve(&g->seen, ws.len);
 		for (size_t k = 0; k < ws.len; k++)
 			add_file(g, ws.items[k], false);
 		qms_strlist_release(&ws);
