@@ -120,6 +120,28 @@ static void summarise_lanes(struct qms_arena *a, struct qms_index_process *s, co
 	free(sh);
 }
 
+/* The step ids packed in one block: a procedure of the index keeps some
+ * twenty of them, which as one reference each made a third of its summary. */
+static void summarise_step_ids(struct qms_arena *a, struct qms_index_process *s, const struct qms_process *p)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const char *id = qms_process_step(p, i)->id.text;
+		total += id ? strlen(id) + 1 : 0;
+	}
+	char *out = qms_arena_alloc_raw(a, total ? total : 1); /* written whole below */
+	s->step_ids = out;
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const char *id = qms_process_step(p, i)->id.text;
+		if (!id)
+			continue;
+		size_t n = strlen(id) + 1;
+		memcpy(out, id, n);
+		out += n;
+		s->nstep_ids++;
+	}
+}
+
 static void *summarise(struct qms_arena *a, const struct file_job *job, const struct qms_document *d, double wh)
 {
 	switch (d->kind) {
@@ -144,10 +166,9 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 			s->records.col = p->records.col;
 		}
 		s->calls.items = qms_arena_alloc(a, (p->steps.len ? p->steps.len : 1) * sizeof(struct qms_ref));
-		s->steps.items = qms_arena_alloc(a, (p->steps.len ? p->steps.len : 1) * sizeof(struct qms_ref));
+		summarise_step_ids(a, s, p);
 		for (size_t i = 0; i < p->steps.len; i++) {
 			const struct qms_step *st = qms_process_step(p, i);
-			s->steps.items[s->steps.len++] = ref_of(a, &st->id);
 			if (st->calls.text && choice_of(&st->kind) == QMS_STEP_SUBPROCESS)
 				s->calls.items[s->calls.len++] = ref_of(a, &st->calls);
 		}
