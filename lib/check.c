@@ -423,9 +423,11 @@ static void build_index(struct group *g)
 		na += g->files[i].kind == QMS_KIND_AGENCY && g->files[i].summary;
 		ns += g->files[i].kind == QMS_KIND_SYSTEM && g->files[i].summary;
 	}
-	ix->processes = qms_arena_alloc(&ix->arena, (np ? np : 1) * sizeof(*ix->processes));
-	ix->agencies = qms_arena_alloc(&ix->arena, (na ? na : 1) * sizeof(*ix->agencies));
-	ix->systems = qms_arena_alloc(&ix->arena, (ns ? ns : 1) * sizeof(*ix->systems));
+	/* not zeroed: each of the first np (na, ns) slots is written whole below,
+	 * and none after them is read (3.5 MB at 10,000 procedures) */
+	ix->processes = qms_arena_alloc_raw(&ix->arena, (np ? np : 1) * sizeof(*ix->processes));
+	ix->agencies = qms_arena_alloc_raw(&ix->arena, (na ? na : 1) * sizeof(*ix->agencies));
+	ix->systems = qms_arena_alloc_raw(&ix->arena, (ns ? ns : 1) * sizeof(*ix->systems));
 	qms_strmap_reserve(&ix->by_code, np);
 	qms_strmap_reserve(&ix->by_agency, na);
 	for (size_t i = 0; i < g->nfiles; i++) {
