@@ -66,7 +66,7 @@ const struct qms_cli_command qms_serve_command = {
 			  "symbolic link nor outside its folder."),
 	.opts = serve_opts,
 	.see_also = N_("See docs/serve.md."),
-	.exit_status = N_("0 stopped by Ctrl-C or SIGTERM, 2 usage or I/O error"),
+	.exit_status = N_("0 stopped by Ctrl-C or SIGTERM, 2 usage error, 3 I/O error"),
 };
 
 static int stop_pipe[2] = {-1, -1};
