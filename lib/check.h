@@ -19,6 +19,10 @@ struct qms_check_options {
 	const char *stdin_name;
 	const char *stdin_data;
 	size_t stdin_len;
+	/* The caller reads none of the files again after the check (`qms
+	 * check`): the installed source (source.h) then keeps only the bytes
+	 * of the files the check reads twice, not those of every file. */
+	bool read_once;
 };
 
 struct qms_check_result {

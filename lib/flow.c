@@ -74,6 +74,7 @@ void qms_flow_init(struct qms_flow *f, const struct qms_process *p)
 	f->ids.arena = &f->arena;
 	f->nsteps = p->steps.len;
 	f->start = SIZE_MAX;
+	qms_strmap_reserve(&f->ids, f->nsteps);
 	size_t starts = 0;
 	for (size_t i = 0; i < f->nsteps; i++) {
 		const struct qms_step *s = qms_process_step(p, i);

@@ -17,8 +17,9 @@ const struct qms_index_agency *qms_index_find_agency(const struct qms_index *ix,
 
 size_t qms_index_process_step(const struct qms_index_process *p, const char *id)
 {
-	for (size_t i = 0; i < p->steps.len; i++)
-		if (!strcmp(p->steps.items[i].text, id))
+	const char *s = p->step_ids;
+	for (size_t i = 0; i < p->nstep_ids; i++, s += strlen(s) + 1)
+		if (!strcmp(s, id))
 			return i;
 	return SIZE_MAX;
 }

@@ -81,7 +81,10 @@ struct qms_index_process {
 	struct qms_ref records; /* where `records` is written (text NULL when none) */
 	size_t nrecords; /* records it keeps */
 	struct qms_ref_list calls; /* subprocess targets */
-	struct qms_ref_list steps; /* step ids, in file order */
+	/* step ids in file order, each ending with its NUL, one after the
+	 * other (steps without an id left out): no pointer per step */
+	const char *step_ids;
+	size_t nstep_ids;
 	struct qms_index_call *subs; /* subprocess steps with a `calls` */
 	size_t nsubs;
 	struct qms_index_time time;
@@ -164,7 +167,7 @@ void qms_rules_times(const struct qms_index *ix, struct qms_diags *diags);
 /* Lookups; NULL when there is none. */
 const struct qms_index_process *qms_index_find_process(const struct qms_index *ix, const char *code);
 const struct qms_index_agency *qms_index_find_agency(const struct qms_index *ix, const char *id);
-/* The index of step `id` in p->steps, or SIZE_MAX. */
+/* The place of step `id` among p->step_ids, or SIZE_MAX. */
 size_t qms_index_process_step(const struct qms_index_process *p, const char *id);
 
 #endif

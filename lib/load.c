@@ -521,6 +521,21 @@ static struct scalar_scan scan_scalar(const char *s, size_t n, bool key)
 	return r;
 }
 
+/* The first i' >= i with s[i'] >= 0xc2 (the start of a character that is
+ * not ASCII), or len. Eight bytes at a time while they are all ASCII: most
+ * of a procedure is (keys, ids, indentation, punctuation). */
+static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
+{
+	for (;;) {
+		uint64_t w;
+		while (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+			i += 8;
+		if (i >= len || s[i] >= 0xc2)
+			return i < len ? i : len;
+		i++;
+	}
+}
+
 /* What the loader must know of the whole text before libyaml reads it,
  * from one quick pass that decodes only the characters that may matter.
  * It validates nothing: libyaml's reader refuses every byte that
@@ -533,8 +548,7 @@ static void text_facts(struct loader *ld, const unsigned char *s, size_t len)
 	bool plain = !memchr(s, '\t', len) && !memchr(s, '\r', len);
 	size_t i = 0;
 	while (plain || !combining) {
-		while (i < len && s[i] < 0xc2) /* ASCII, or not the start of a character */
-			i++;
+		i = skip_ascii(s, i, len); /* ASCII, or not the start of a character */
 		if (i == len)
 			break;
 		size_t n = composed_letter(s + i, len - i);

@@ -768,6 +768,32 @@ static const char *const *schema_keys(const struct qms_schema *s, size_t *n)
 	return keys;
 }
 
+/* strcmp() inline: schema keys are a few letters, and most tries fail
+ * at the first one. */
+static bool key_is(const char *key, const struct qms_node *k)
+{
+	const char *t = k->text;
+	size_t i = 0;
+	while (key[i] && key[i] == t[i])
+		i++;
+	return key[i] == t[i];
+}
+
+/* The field of key k in the table `fields`, or NULL. Keys are mostly
+ * written in the table's order: the search starts at `hint` (the field
+ * after the previous key's) and wraps around. */
+static const struct qms_field *find_field(const struct qms_field *fields, const struct qms_field *hint,
+					  const struct qms_node *k)
+{
+	for (const struct qms_field *f = hint; f->key; f++)
+		if (key_is(f->key, k))
+			return f;
+	for (const struct qms_field *f = fields; f != hint; f++)
+		if (key_is(f->key, k))
+			return f;
+	return NULL;
+}
+
 static void decode_map(struct decoder *dc, const struct qms_schema *s, const struct qms_node *map, void *out)
 {
 	struct qms_obj *obj = out;
@@ -775,13 +801,13 @@ static void decode_map(struct decoder *dc, const struct qms_schema *s, const str
 	obj->col = map->col;
 	obj->present = true;
 	unsigned long seen = 0;
+	const struct qms_field *hint = s->fields;
 	for (const struct qms_node *k = map->first; k; k = k->next) {
-		const struct qms_field *f;
-		size_t idx = 0;
-		for (f = s->fields; f->key; f++, idx++)
-			if (f->key[0] == k->text[0] && !strcmp(f->key, k->text))
-				break;
-		if (!f->key) {
+		const struct qms_field *f = find_field(s->fields, hint, k);
+		size_t idx = f ? (size_t)(f - s->fields) : 0;
+		if (f)
+			hint = f[1].key ? f + 1 : s->fields;
+		if (!f) {
 			size_t n;
 			const char *const *keys = schema_keys(s, &n);
 			const char *close = qms_closest(k->text, keys, n);

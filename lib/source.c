@@ -149,6 +149,16 @@ static struct entry *entry_of(struct qms_source *s, const char *path)
 	return e;
 }
 
+/* A copy of buf[0..len) as the bytes of e; e->lock held. */
+static void entry_set_bytes(struct entry *e, const char *buf, size_t len)
+{
+	e->bytes = qms_xmalloc(len + 1);
+	memcpy(e->bytes, buf, len);
+	e->bytes[len] = '\0';
+	e->len = len;
+	e->have_bytes = true;
+}
+
 /* The bytes of e, read when missing; e->lock held. */
 static int entry_bytes(struct qms_source *s, struct entry *e, const char *path, struct qms_diags *diags)
 {
@@ -161,11 +171,7 @@ static int entry_bytes(struct qms_source *s, struct entry *e, const char *path, 
 	atomic_fetch_add(&s->disk_reads, 1);
 	if (qms_doc_read_file(&buf, &len, path, diags) < 0)
 		return -1; /* not kept: the next reader tries again */
-	e->bytes = qms_xmalloc(len + 1);
-	memcpy(e->bytes, buf, len);
-	e->bytes[len] = '\0';
-	e->len = len;
-	e->have_bytes = true;
+	entry_set_bytes(e, buf, len);
 	return 0;
 }
 
@@ -184,6 +190,49 @@ int qms_source_bytes(struct qms_source *s, const char **out, size_t *len, const 
 	}
 	pthread_mutex_unlock(&e->lock);
 	return rc;
+}
+
+int qms_source_bytes_once(struct qms_source *s, const char **out, size_t *len, bool *kept, const char *path,
+			  struct qms_diags *diags)
+{
+	*kept = false;
+	if (s && s->keep_documents) {
+		*kept = true;
+		return qms_source_bytes(s, out, len, path, diags);
+	}
+	if (s) {
+		/* a lookup only: no entry is made for a file read once */
+		char *abs = absolute(path);
+		pthread_mutex_lock(&s->lock);
+		size_t i = qms_strmap_get(&s->by_abs, abs);
+		struct entry *e = i == SIZE_MAX ? NULL : s->entries[i];
+		pthread_mutex_unlock(&s->lock);
+		free(abs);
+		if (e) {
+			pthread_mutex_lock(&e->lock);
+			int rc = entry_bytes(s, e, path, diags);
+			if (rc == 0) {
+				*out = e->bytes;
+				*len = e->len;
+				*kept = true;
+			}
+			pthread_mutex_unlock(&e->lock);
+			return rc;
+		}
+		atomic_fetch_add(&s->disk_reads, 1);
+	}
+	return qms_doc_read_file(out, len, path, diags);
+}
+
+void qms_source_keep(struct qms_source *s, const char *path, const char *bytes, size_t len)
+{
+	if (!s)
+		return;
+	struct entry *e = entry_of(s, path);
+	pthread_mutex_lock(&e->lock);
+	if (!e->have_bytes)
+		entry_set_bytes(e, bytes, len);
+	pthread_mutex_unlock(&e->lock);
 }
 
 static void replay(struct qms_diags *diags, const struct qms_diags *kept, const char *path)

@@ -44,6 +44,20 @@ struct qms_source *qms_source_installed(void);
  * forgotten or s freed), -1 with the reason in diags, or 1 when s is NULL. */
 int qms_source_bytes(struct qms_source *s, const char **out, size_t *len, const char *path, struct qms_diags *diags);
 
+/* Like qms_source_bytes(), for a reader that may need the file only
+ * once: when s holds the bytes of path, *out is s's and *kept true; else
+ * the file is read from the disk into this thread's buffer (valid until
+ * the thread's next read, qms_doc_read_file()), s does not keep it and
+ * *kept is false: qms_source_keep() keeps it when it is wanted again.
+ * A source that keeps documents keeps the bytes as qms_source_bytes()
+ * does. With s NULL, the disk and *kept false. */
+int qms_source_bytes_once(struct qms_source *s, const char **out, size_t *len, bool *kept, const char *path,
+			  struct qms_diags *diags);
+
+/* Keep a copy of bytes[0..len) as the bytes of path (read from the disk
+ * by qms_source_bytes_once()), unless s holds them already. */
+void qms_source_keep(struct qms_source *s, const char *path, const char *bytes, size_t len);
+
 /* The decoded document of path, shared (qms_document_release() leaves it
  * to s), when s keeps documents: returns 0 or -1 as qms_document_load()
  * does, with what decoding reported added to diags under the name path;

@@ -218,10 +218,11 @@ static void check_step(struct ctx *c, const struct qms_index_process *p, const s
 {
 	if (qms_index_process_step(p, step->text) != SIZE_MAX)
 		return;
-	const char **ids = qms_xmalloc((p->steps.len ? p->steps.len : 1) * sizeof(*ids));
-	for (size_t i = 0; i < p->steps.len; i++)
-		ids[i] = p->steps.items[i].text;
-	const char *close = qms_closest(step->text, ids, p->steps.len);
+	const char **ids = qms_xmalloc((p->nstep_ids ? p->nstep_ids : 1) * sizeof(*ids));
+	const char *s = p->step_ids;
+	for (size_t i = 0; i < p->nstep_ids; i++, s += strlen(s) + 1)
+		ids[i] = s;
+	const char *close = qms_closest(step->text, ids, p->nstep_ids);
 	if (close)
 		terr(c, step, QMS_RULE_A007, "procedure '%s' has no step '%s'; did you mean '%s'?", p->code.text,
 		     step->text, close);

@@ -599,9 +599,8 @@ uint64_t qms_hash(const char *s)
 	return h;
 }
 
-static void strmap_grow(struct qms_strmap *m)
+static void strmap_resize(struct qms_strmap *m, size_t cap)
 {
-	size_t cap = m->cap ? m->cap * 2 : 16;
 	const char **keys = m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*keys)) : qms_xcalloc(cap, sizeof(*keys));
 	size_t *values =
 		m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*values)) : qms_xmalloc(cap * sizeof(*values));
@@ -621,6 +620,20 @@ static void strmap_grow(struct qms_strmap *m)
 	m->keys = keys;
 	m->values = values;
 	m->cap = cap;
+}
+
+static void strmap_grow(struct qms_strmap *m)
+{
+	strmap_resize(m, m->cap ? m->cap * 2 : 16);
+}
+
+void qms_strmap_reserve(struct qms_strmap *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 16;
+	while ((n + 1) * 2 > cap)
+		cap *= 2;
+	if (cap > m->cap)
+		strmap_resize(m, cap);
 }
 
 size_t qms_strmap_put(struct qms_strmap *m, const char *key, size_t value)

@@ -178,6 +178,9 @@ struct qms_strmap {
 /* Insert key -> value unless the key is there. Returns the index already
  * stored for the key, or SIZE_MAX when it was inserted. */
 size_t qms_strmap_put(struct qms_strmap *m, const char *key, size_t value);
+/* Room for n keys in all, so that putting them grows the table no more
+ * (each growth hashes every key again). */
+void qms_strmap_reserve(struct qms_strmap *m, size_t n);
 /* The index stored for key, or SIZE_MAX. */
 size_t qms_strmap_get(const struct qms_strmap *m, const char *key);
 void qms_strmap_release(struct qms_strmap *m);

@@ -10,6 +10,10 @@
 
 #include "doc.h"
 #include "schema.h"
+#include "source.h"
+
+#include <stdio.h>
+#include <unistd.h>
 
 struct outcome {
 	int rc;
@@ -362,6 +366,45 @@ static void test_load_missing_file(void **state)
 	qms_diags_release(&diags);
 }
 
+/* A file read once is not kept by the source (no copy, no entry) until
+ * qms_source_keep(); then it is read from memory, not from the disk. */
+static void test_source_bytes_once(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/qms-test-once-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "a: 1\n", 5), 5);
+	close(fd);
+	struct qms_source *s = qms_source_new(false);
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	const char *buf;
+	size_t len;
+	bool kept = true;
+	assert_int_equal(qms_source_bytes_once(s, &buf, &len, &kept, path, &diags), 0);
+	assert_false(kept);
+	assert_int_equal(len, 5);
+	assert_int_equal(qms_source_disk_reads(s), 1);
+	assert_int_equal(qms_source_bytes_once(s, &buf, &len, &kept, path, &diags), 0);
+	assert_false(kept);
+	assert_int_equal(qms_source_disk_reads(s), 2);
+	qms_source_keep(s, path, buf, len);
+	unlink(path); /* from memory from now on */
+	assert_int_equal(qms_source_bytes_once(s, &buf, &len, &kept, path, &diags), 0);
+	assert_true(kept);
+	assert_memory_equal(buf, "a: 1\n", 5);
+	assert_int_equal(qms_source_bytes(s, &buf, &len, path, &diags), 0);
+	assert_int_equal(qms_source_disk_reads(s), 2);
+	assert_int_equal(qms_source_hits(s), 2);
+	assert_int_equal(diags.len, 0);
+	/* a file that cannot be read is said so, as by qms_source_bytes() */
+	assert_int_equal(qms_source_bytes_once(s, &buf, &len, &kept, "/nonexistent/x.yaml", &diags), -1);
+	assert_int_equal(diags.len, 1);
+	qms_diags_release(&diags);
+	qms_source_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -388,6 +431,7 @@ int main(void)
 		cmocka_unit_test(test_positions_are_one_based),
 		cmocka_unit_test(test_kind_detection),
 		cmocka_unit_test(test_load_missing_file),
+		cmocka_unit_test(test_source_bytes_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,8 +26,9 @@ static struct qms_ref ref(const char *text)
 	return (struct qms_ref){text, 1, 1};
 }
 
-static struct qms_ref steps_a[] = {{"nop", 1, 1}, {"tiep-nhan", 1, 1}, {"tham-dinh", 1, 1}, {"tra", 1, 1}};
-static struct qms_ref steps_b[] = {{"s", 1, 1}, {"e", 1, 1}};
+/* step ids as the index packs them: each ends with its NUL */
+static const char steps_a[] = "nop\0tiep-nhan\0tham-dinh\0tra";
+static const char steps_b[] = "s\0e";
 
 static struct qms_index ix;
 
@@ -36,10 +37,16 @@ static int ix_setup(void **state)
 	(void)state;
 	memset(&ix, 0, sizeof(ix));
 	static struct qms_index_process procs[2];
-	procs[0] = (struct qms_index_process){
-		.path = "processes/so-a/A-01.yaml", .code = ref("A-01"), .agency = ref("so-a"), .steps = {steps_a, 4}};
-	procs[1] = (struct qms_index_process){
-		.path = "processes/so-b/B-01.yaml", .code = ref("B-01"), .agency = ref("so-b"), .steps = {steps_b, 2}};
+	procs[0] = (struct qms_index_process){.path = "processes/so-a/A-01.yaml",
+					      .code = ref("A-01"),
+					      .agency = ref("so-a"),
+					      .step_ids = steps_a,
+					      .nstep_ids = 4};
+	procs[1] = (struct qms_index_process){.path = "processes/so-b/B-01.yaml",
+					      .code = ref("B-01"),
+					      .agency = ref("so-b"),
+					      .step_ids = steps_b,
+					      .nstep_ids = 2};
 	ix.root = "/ws";
 	ix.processes = procs;
 	ix.nprocesses = 2;

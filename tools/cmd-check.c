@@ -177,7 +177,7 @@ static int read_stdin(struct qms_buf *b)
 
 static int run_check(const struct check_args *a, const char **paths, int npaths)
 {
-	struct qms_check_options opt = {.jobs = a->jobs};
+	struct qms_check_options opt = {.jobs = a->jobs, .read_once = true};
 	struct qms_buf in;
 	qms_buf_init(&in);
 	bool from_stdin = npaths == 1 && !strcmp(paths[0], "-");
