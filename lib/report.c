@@ -120,15 +120,44 @@ static int str_ptr_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static bool has_tracker(const struct qms_status_report *st, const char *id)
+{
+	for (size_t i = 0; i < st->len; i++)
+		if (!strcmp(st->agencies[i].id, id))
+			return true;
+	return false;
+}
+
+/* The ids that procedures and systems name and no tracker has, sorted;
+ * caller frees the array (the strings are the index's). */
+static const char **untracked_agencies(const struct qms_report *r, size_t *n)
+{
+	const struct qms_index *ix = r->ix;
+	const char **extra = qms_xcalloc(ix->nprocesses + ix->nsystems + 1, sizeof(*extra));
+	size_t nextra = 0;
+	for (size_t i = 0; i < ix->nprocesses + ix->nsystems; i++) {
+		const char *id =
+			i < ix->nprocesses ? ix->processes[i].agency.text : ix->systems[i - ix->nprocesses].agency.text;
+		if (!id || !*id || has_tracker(&r->status, id))
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < nextra && !seen; k++)
+			seen = !strcmp(extra[k], id);
+		if (!seen)
+			extra[nextra++] = id;
+	}
+	qsort(extra, nextra, sizeof(*extra), str_ptr_cmp);
+	*n = nextra;
+	return extra;
+}
+
 static void add_agencies(struct qms_report *r)
 {
 	const struct qms_status_report *st = &r->status;
-	const struct qms_index *ix = r->ix;
 	/* trackers, then ids only procedures and systems name */
-	size_t cap = st->len + ix->nprocesses + ix->nsystems + 1;
-	r->agencies = qms_arena_alloc(&r->arena, cap * sizeof(*r->agencies));
-	struct qms_buf b;
-	qms_buf_init(&b);
+	size_t nextra;
+	const char **extra = untracked_agencies(r, &nextra);
+	r->agencies = qms_arena_alloc(&r->arena, (st->len + nextra + 1) * sizeof(*r->agencies));
 	for (size_t i = 0; i < st->len; i++) {
 		const struct qms_agency_status *s = &st->agencies[i];
 		if (find_agency(r, s->id) != SIZE_MAX)
@@ -140,20 +169,6 @@ static void add_agencies(struct qms_report *r)
 		a->tracked = true;
 		a->status = *s;
 	}
-	const char **extra = qms_xcalloc(cap, sizeof(*extra));
-	size_t nextra = 0;
-	for (size_t i = 0; i < ix->nprocesses + ix->nsystems; i++) {
-		const char *id =
-			i < ix->nprocesses ? ix->processes[i].agency.text : ix->systems[i - ix->nprocesses].agency.text;
-		if (!id || !*id || find_agency(r, id) != SIZE_MAX)
-			continue;
-		bool seen = false;
-		for (size_t k = 0; k < nextra && !seen; k++)
-			seen = !strcmp(extra[k], id);
-		if (!seen)
-			extra[nextra++] = id;
-	}
-	qsort(extra, nextra, sizeof(*extra), str_ptr_cmp);
 	for (size_t k = 0; k < nextra; k++) {
 		struct qms_report_agency *a = &r->agencies[r->nagencies++];
 		a->id = qms_arena_strdup(&r->arena, extra[k]);
@@ -161,6 +176,8 @@ static void add_agencies(struct qms_report *r)
 		a->level = -1;
 	}
 	free(extra);
+	struct qms_buf b;
+	qms_buf_init(&b);
 	for (size_t i = 0; i < r->nagencies; i++) {
 		struct qms_report_agency *a = &r->agencies[i];
 		qms_buf_reset(&b);
@@ -430,14 +447,16 @@ static int compute_coverage(struct qms_report *r, char **err)
 		a->system_path = sx ? sx->path : NULL;
 		if (!cat || (!sx && !a->procedures))
 			continue;
+		/* the coverage copies what it keeps of the system: its file is
+		 * let go once computed */
+		struct qms_document sysdoc;
+		bool loaded = false;
 		const struct qms_system *sys = NULL;
 		if (sx) {
 			qms_diags_init(&diags);
-			struct qms_document *d = keep_doc(r);
-			if (qms_document_load(d, sx->path, &diags) < 0)
-				r->ndocs--;
-			else if (d->kind == QMS_KIND_SYSTEM)
-				sys = &((const struct qms_system_file *)d->data)->system;
+			loaded = qms_document_load(&sysdoc, sx->path, &diags) == 0;
+			if (loaded && sysdoc.kind == QMS_KIND_SYSTEM)
+				sys = &((const struct qms_system_file *)sysdoc.data)->system;
 			qms_diags_release(&diags);
 		}
 		struct qms_cov_input in = {
@@ -448,6 +467,8 @@ static int compute_coverage(struct qms_report *r, char **err)
 			.as_of = r->as_of,
 		};
 		qms_coverage_compute(&a->coverage, cat, ix, a->id, &in);
+		if (loaded)
+			qms_document_release(&sysdoc);
 		a->assessed = true;
 		r->assessed++;
 		for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
@@ -639,7 +660,9 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	}
 	out->files_checked = out->check.files;
 
-	size_t ndocs = out->status.len + out->ix->nprocesses + out->ix->nsystems + 1;
+	/* the trackers, and the procedures when kept (one slot otherwise, let
+	 * go after each) */
+	size_t ndocs = out->status.len + (opt->keep_procedures ? out->ix->nprocesses : 1) + 1;
 	out->docs = qms_xcalloc(ndocs, sizeof(*out->docs));
 	add_agencies(out);
 	read_trackers(out);
