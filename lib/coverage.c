@@ -172,7 +172,7 @@ static void add_fact(struct qms_coverage *c, struct facts *f, enum activity act,
 
 static void collect_facts(struct qms_coverage *c, struct facts *f, const struct qms_agency_file *t)
 {
-	struct qms_arena *a = &c->arena;
+	struct qms_arena *a = c->mem;
 	size_t cap = t->migration.stages.len + 1;
 	for (size_t i = 0; i < t->audits.len; i++)
 		cap += 1 + ((const struct qms_audit *)t->audits.items)[i].findings.len;
@@ -234,7 +234,7 @@ static void collect_facts(struct qms_coverage *c, struct facts *f, const struct 
 static void add_system_sources(struct qms_coverage *c, struct gather *g, const struct qms_cov_row *row,
 			       const struct qms_system *sys)
 {
-	struct qms_arena *a = &c->arena;
+	struct qms_arena *a = c->mem;
 	const char *num = row->clause->number;
 	int32_t issued = sys->issued.text ? sys->issued.date : -1;
 	for (size_t i = 0; i < QMS_ARRAY_LEN(system_fields); i++) {
@@ -419,7 +419,7 @@ static const struct qms_exclusion *exclusion_of(const struct qms_system *sys, co
  * declared exclusion are one row, the declared clause. */
 static void make_rows(struct qms_coverage *out, const struct qms_catalog *cat, const struct qms_system *sys)
 {
-	struct qms_arena *a = &out->arena;
+	struct qms_arena *a = out->mem;
 	out->rows = qms_arena_alloc(a, (cat->nclauses ? cat->nclauses : 1) * sizeof(*out->rows));
 	const struct qms_exclusion *last = NULL;
 	for (size_t i = 0; i < cat->nclauses; i++) {
@@ -451,7 +451,8 @@ void qms_coverage_compute(struct qms_coverage *out, const struct qms_catalog *ca
 			  const char *agency, const struct qms_cov_input *in)
 {
 	memset(out, 0, sizeof(*out));
-	struct qms_arena *a = &out->arena;
+	out->mem = in->arena ? in->arena : &out->arena;
+	struct qms_arena *a = out->mem;
 	const struct qms_system *sys = in->sys;
 	out->catalog = cat;
 	out->agency = qms_arena_strdup(a, agency);
