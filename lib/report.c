@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "flow.h"
+#include "source.h"
 #include "values.h"
 #include "workspace.h"
 
@@ -189,6 +190,14 @@ static void add_agencies(struct qms_report *r)
 	qms_buf_release(&b);
 }
 
+/* The report is the last reader of path in this process unless the
+ * procedures are kept (the site reads on): its bytes may go. */
+static void done_with(const struct qms_report *r, const char *path)
+{
+	if (!r->keep_procedures)
+		qms_source_done(qms_source_installed(), path);
+}
+
 static struct qms_document *keep_doc(struct qms_report *r)
 {
 	return &r->docs[r->ndocs++];
@@ -217,6 +226,7 @@ static void read_trackers(struct qms_report *r)
 		struct qms_document *d = keep_doc(r);
 		int rc = qms_document_load(d, a->status.path, &diags);
 		qms_diags_release(&diags);
+		done_with(r, a->status.path);
 		if (rc < 0) {
 			r->ndocs--;
 			continue;
@@ -322,6 +332,7 @@ static void read_procedures(struct qms_report *r)
 		struct qms_document *d = keep_doc(r);
 		int rc = qms_document_load(d, ip->path, &diags);
 		qms_diags_release(&diags);
+		done_with(r, ip->path);
 		if (rc < 0) {
 			r->ndocs--;
 			continue;
@@ -455,6 +466,7 @@ static int compute_coverage(struct qms_report *r, char **err)
 		if (sx) {
 			qms_diags_init(&diags);
 			loaded = qms_document_load(&sysdoc, sx->path, &diags) == 0;
+			done_with(r, sx->path);
 			if (loaded && sysdoc.kind == QMS_KIND_SYSTEM)
 				sys = &((const struct qms_system_file *)sysdoc.data)->system;
 			qms_diags_release(&diags);
@@ -465,6 +477,7 @@ static int compute_coverage(struct qms_report *r, char **err)
 			.tracker = a->tracker,
 			.tracker_path = a->tracker_path,
 			.as_of = r->as_of,
+			.arena = &r->arena,
 		};
 		qms_coverage_compute(&a->coverage, cat, ix, a->id, &in);
 		if (loaded)
@@ -642,6 +655,14 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	out->workspace = out->settings.name ? out->settings.name : "";
 	out->lang = opt->lang >= 0 ? (enum qms_lang)opt->lang : out->settings.lang;
 
+	/* The check first, then the index: the check builds an index of its
+	 * own, which it lets go before the report's is built (not both at once). */
+	const char *paths[] = {out->root};
+	struct qms_check_options copt = {.jobs = opt->jobs};
+	if (qms_check_paths(&out->check, paths, 1, &copt, err) < 0) {
+		qms_report_release(out);
+		return -1;
+	}
 	struct qms_diags ixdiags;
 	qms_diags_init(&ixdiags);
 	char *ixerr = NULL;
@@ -652,12 +673,6 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 		return -1;
 	}
 	qms_diags_move(&out->index_diags, &ixdiags);
-	const char *paths[] = {out->root};
-	struct qms_check_options copt = {.jobs = opt->jobs};
-	if (qms_check_paths(&out->check, paths, 1, &copt, err) < 0) {
-		qms_report_release(out);
-		return -1;
-	}
 	out->files_checked = out->check.files;
 
 	/* the trackers, and the procedures when kept (one slot otherwise, let
