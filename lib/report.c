@@ -223,17 +223,19 @@ static void read_trackers(struct qms_report *r)
 			continue;
 		struct qms_diags diags;
 		qms_diags_init(&diags);
-		struct qms_document *d = keep_doc(r);
-		int rc = qms_document_load(d, a->status.path, &diags);
+		/* the model is copied into the report's arena: a loaded file
+		 * holds a block of the loader's, many times a tracker's size */
+		struct qms_document loaded, kept;
+		int rc = qms_document_load(&loaded, a->status.path, &diags);
 		qms_diags_release(&diags);
 		done_with(r, a->status.path);
-		if (rc < 0) {
-			r->ndocs--;
+		if (rc < 0)
 			continue;
-		}
-		if (d->kind != QMS_KIND_AGENCY)
+		qms_document_copy(&kept, &loaded, &r->arena);
+		qms_document_release(&loaded);
+		if (kept.kind != QMS_KIND_AGENCY)
 			continue;
-		const struct qms_agency_file *t = d->data;
+		const struct qms_agency_file *t = kept.data;
 		a->tracker = t;
 		a->tracker_path = a->status.path;
 		const struct qms_stage *stages = t->migration.stages.items;
@@ -675,9 +677,8 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	qms_diags_move(&out->index_diags, &ixdiags);
 	out->files_checked = out->check.files;
 
-	/* the trackers, and the procedures when kept (one slot otherwise, let
-	 * go after each) */
-	size_t ndocs = out->status.len + (opt->keep_procedures ? out->ix->nprocesses : 1) + 1;
+	/* the procedures when kept (one slot otherwise, let go after each) */
+	size_t ndocs = (opt->keep_procedures ? out->ix->nprocesses : 1) + 1;
 	out->docs = qms_xcalloc(ndocs, sizeof(*out->docs));
 	add_agencies(out);
 	read_trackers(out);
