@@ -217,11 +217,9 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 		.cache = opt->memo ? opt->memo->diagrams : NULL,
 		.cache_in_place = s->in_place,
 	};
-	int rc = 0;
-	if (r->nprocedures && qms_render_paths(&s->res->render, &req, err) < 0) {
-		rc = -1;
+	int rc = r->nprocedures ? qms_render_paths(&s->res->render, &req, err) : 0;
+	if (rc < 0)
 		goto out;
-	}
 	struct qms_buf rel;
 	qms_buf_init(&rel);
 	for (size_t i = 0; i < r->nprocedures; i++) {
@@ -281,11 +279,12 @@ static int write_site(struct site *s, const struct qms_site_options *opt, char *
 		int m = qms_dir_open_sub(&d, s->out, qms_site_folders[i], true, err);
 		qms_dir_close(&d);
 		if (m < 0)
-			return -1;
+			return m;
 	}
-	if (render_diagrams(s, opt, err) < 0)
-		return -1;
-	int rc = -1;
+	int rc = render_diagrams(s, opt, err);
+	if (rc < 0)
+		return rc;
+	rc = QMS_ERR_IO; /* each goto out below: a page that could not be written */
 	struct qms_buf b, rel;
 	qms_buf_init(&b);
 	qms_buf_init(&rel);
@@ -351,10 +350,11 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r, cons
 	qms_diags_init(&out->render.diags);
 	struct qms_site_dir sd;
 	bool in_place = opt->memo && opt->memo->built;
-	if ((in_place ? qms_site_dir_begin_in_place(&sd, opt->out_dir, err)
-		      : qms_site_dir_begin(&sd, opt->out_dir, err)) < 0) {
+	int begun = in_place ? qms_site_dir_begin_in_place(&sd, opt->out_dir, err)
+			     : qms_site_dir_begin(&sd, opt->out_dir, err);
+	if (begun < 0) {
 		qms_site_dir_release(&sd);
-		return -1;
+		return begun;
 	}
 	struct site s;
 	memset(&s, 0, sizeof(s));

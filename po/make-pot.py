@@ -28,7 +28,7 @@ KEYWORDS = [
     "terr:4",          # lib/tracker.c
     "add_problem:5",   # lib/render-batch.c
     "edit_fail:2",     # lib/edit.c
-    "qms_error:2",     # lib/util.c: lib/fs.c, lib/site-dir.c, lib/tracker.c, lib/export.c
+    "qms_error:3",     # lib/util.c: lib/fs.c, lib/site-dir.c, lib/tracker.c, lib/export.c
     "SCHEMA:2",        # lib/schema.c: names of the kinds of mappings, in messages
     "qms_cli_usage_error:1",  # tools/
 ]
