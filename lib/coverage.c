@@ -1,5 +1,6 @@
 #include "coverage.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -129,14 +130,20 @@ static enum activity activity_of(const char *clause)
 	return ACT_NONE;
 }
 
-static void add_source(struct qms_coverage *c, struct qms_cov_row *row, const struct qms_cov_source *src)
+/* The sources of the row being filled, gathered on the heap and copied
+ * into the arena once the row is complete (qms_coverage_compute()). */
+struct gather {
+	struct qms_cov_source *items;
+	size_t len, cap;
+};
+
+static void add_source(struct gather *g, const struct qms_cov_source *src)
 {
-	/* rows get at most a few dozen sources */
-	struct qms_cov_source *n = qms_arena_alloc(&c->arena, (row->nsources + 1) * sizeof(*n));
-	if (row->nsources)
-		memcpy(n, row->sources, row->nsources * sizeof(*n));
-	n[row->nsources++] = *src;
-	row->sources = n;
+	if (g->len == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 16;
+		g->items = qms_xrealloc(g->items, g->cap * sizeof(*g->items));
+	}
+	g->items[g->len++] = *src;
 }
 
 static enum qms_cov_state dated_state(int32_t date, int32_t as_of)
@@ -165,12 +172,12 @@ static void add_fact(struct qms_coverage *c, struct facts *f, enum activity act,
 
 static void collect_facts(struct qms_coverage *c, struct facts *f, const struct qms_agency_file *t)
 {
-	struct qms_arena *a = &c->arena;
+	struct qms_arena *a = c->mem;
 	size_t cap = t->migration.stages.len + 1;
 	for (size_t i = 0; i < t->audits.len; i++)
 		cap += 1 + ((const struct qms_audit *)t->audits.items)[i].findings.len;
-	f->items = qms_arena_alloc(a, cap * sizeof(*f->items));
-	f->act = qms_arena_alloc(a, cap * sizeof(*f->act));
+	f->items = qms_xmalloc(cap * sizeof(*f->items)); /* freed by qms_coverage_compute() */
+	f->act = qms_xmalloc(cap * sizeof(*f->act));
 	for (size_t i = 0; i < t->migration.stages.len; i++) {
 		const struct qms_stage *st = &((const struct qms_stage *)t->migration.stages.items)[i];
 		if (!st->stage.text || !st->done.text)
@@ -224,9 +231,10 @@ static void collect_facts(struct qms_coverage *c, struct facts *f, const struct 
 
 /* ---- sources of one row ---- */
 
-static void add_system_sources(struct qms_coverage *c, struct qms_cov_row *row, const struct qms_system *sys)
+static void add_system_sources(struct qms_coverage *c, struct gather *g, const struct qms_cov_row *row,
+			       const struct qms_system *sys)
 {
-	struct qms_arena *a = &c->arena;
+	struct qms_arena *a = c->mem;
 	const char *num = row->clause->number;
 	int32_t issued = sys->issued.text ? sys->issued.date : -1;
 	for (size_t i = 0; i < QMS_ARRAY_LEN(system_fields); i++) {
@@ -234,10 +242,9 @@ static void add_system_sources(struct qms_coverage *c, struct qms_cov_row *row, 
 		if (!qms_clause_within(num, system_fields[i].clause) ||
 		    !field_present(sys, system_fields[i].field, &line, &col))
 			continue;
-		add_source(c, row,
-			   &(struct qms_cov_source){QMS_COV_FIELD, system_fields[i].field, NULL,
-						    system_fields[i].clause, c->system_path, line, col, issued,
-						    dated_state(issued, c->as_of), false});
+		add_source(g, &(struct qms_cov_source){QMS_COV_FIELD, system_fields[i].field, NULL,
+						       system_fields[i].clause, c->system_path, line, col, issued,
+						       dated_state(issued, c->as_of), false});
 	}
 	for (size_t i = 0; i < sys->documents.len; i++) {
 		const struct qms_sys_document *d = &((const struct qms_sys_document *)sys->documents.items)[i];
@@ -252,17 +259,17 @@ static void add_system_sources(struct qms_coverage *c, struct qms_cov_row *row, 
 			else if (d->status.text && d->status.choice == QMS_DOC_WITHDRAWN)
 				state = QMS_SRC_WITHDRAWN;
 			bool record = d->kind.text && d->kind.choice == QMS_DOC_KIND_RECORD;
-			add_source(c, row,
-				   &(struct qms_cov_source){
-					   QMS_COV_DOCUMENT, d->id.text ? qms_arena_strdup(a, d->id.text) : "?",
-					   qms_arena_strdup(a, d->title.text), qms_arena_strdup(a, v->text),
-					   c->system_path, v->line, v->col, date, state, record});
+			add_source(g, &(struct qms_cov_source){
+					      QMS_COV_DOCUMENT, d->id.text ? qms_arena_strdup(a, d->id.text) : "?",
+					      qms_arena_strdup(a, d->title.text), qms_arena_strdup(a, v->text),
+					      c->system_path, v->line, v->col, date, state, record});
 			break;
 		}
 	}
 }
 
-static void add_process_sources(struct qms_coverage *c, struct qms_cov_row *row, const struct qms_index_process *p)
+static void add_process_sources(struct qms_coverage *c, struct gather *g, const struct qms_cov_row *row,
+				const struct qms_index_process *p)
 {
 	for (size_t k = 0; k < p->clauses.len; k++) {
 		const struct qms_ref *t = &p->clauses.items[k];
@@ -272,15 +279,13 @@ static void add_process_sources(struct qms_coverage *c, struct qms_cov_row *row,
 		if (state == QMS_SRC_IN_FORCE && p->withdrawn_day >= 0 && p->withdrawn_day <= c->as_of)
 			state = QMS_SRC_WITHDRAWN;
 		const char *code = p->code.text ? p->code.text : "?";
-		add_source(c, row,
-			   &(struct qms_cov_source){QMS_COV_PROCESS, code, p->title.text, t->text, p->path, t->line,
-						    t->col, p->effective_day, state, false});
+		add_source(g, &(struct qms_cov_source){QMS_COV_PROCESS, code, p->title.text, t->text, p->path, t->line,
+						       t->col, p->effective_day, state, false});
 		/* the records a procedure keeps exist from the day it takes effect */
 		if (p->nrecords)
-			add_source(c, row,
-				   &(struct qms_cov_source){QMS_COV_RECORDS, code, p->title.text, t->text, p->path,
-							    p->records.line, p->records.col, p->effective_day, state,
-							    true});
+			add_source(g, &(struct qms_cov_source){QMS_COV_RECORDS, code, p->title.text, t->text, p->path,
+							       p->records.line, p->records.col, p->effective_day, state,
+							       true});
 		return;
 	}
 }
@@ -414,7 +419,7 @@ static const struct qms_exclusion *exclusion_of(const struct qms_system *sys, co
  * declared exclusion are one row, the declared clause. */
 static void make_rows(struct qms_coverage *out, const struct qms_catalog *cat, const struct qms_system *sys)
 {
-	struct qms_arena *a = &out->arena;
+	struct qms_arena *a = out->mem;
 	out->rows = qms_arena_alloc(a, (cat->nclauses ? cat->nclauses : 1) * sizeof(*out->rows));
 	const struct qms_exclusion *last = NULL;
 	for (size_t i = 0; i < cat->nclauses; i++) {
@@ -446,7 +451,8 @@ void qms_coverage_compute(struct qms_coverage *out, const struct qms_catalog *ca
 			  const char *agency, const struct qms_cov_input *in)
 {
 	memset(out, 0, sizeof(*out));
-	struct qms_arena *a = &out->arena;
+	out->mem = in->arena ? in->arena : &out->arena;
+	struct qms_arena *a = out->mem;
 	const struct qms_system *sys = in->sys;
 	out->catalog = cat;
 	out->agency = qms_arena_strdup(a, agency);
@@ -458,8 +464,7 @@ void qms_coverage_compute(struct qms_coverage *out, const struct qms_catalog *ca
 	if (out->tracker_path)
 		collect_facts(out, &facts, in->tracker);
 	/* the agency's procedures on this edition, once */
-	const struct qms_index_process **procs =
-		qms_arena_alloc(a, (ix->nprocesses ? ix->nprocesses : 1) * sizeof(*procs));
+	const struct qms_index_process **procs = qms_xmalloc((ix->nprocesses ? ix->nprocesses : 1) * sizeof(*procs));
 	size_t nprocs = 0;
 	for (size_t i = 0; i < ix->nprocesses; i++) {
 		const struct qms_index_process *p = &ix->processes[i];
@@ -467,27 +472,39 @@ void qms_coverage_compute(struct qms_coverage *out, const struct qms_catalog *ca
 		    !strcmp(p->standard_ref.text, cat->id))
 			procs[nprocs++] = p;
 	}
+	struct gather g = {0};
 	for (size_t r = 0; r < out->nrows; r++) {
 		struct qms_cov_row *row = &out->rows[r];
 		if (row->status == QMS_COV_NOT_APPLICABLE) {
 			out->count[row->status]++;
 			continue;
 		}
+		g.len = 0;
 		if (sys)
-			add_system_sources(out, row, sys);
+			add_system_sources(out, &g, row, sys);
 		for (size_t i = 0; i < nprocs; i++)
-			add_process_sources(out, row, procs[i]);
+			add_process_sources(out, &g, row, procs[i]);
 		enum activity act = activity_of(row->clause->number);
 		for (size_t i = 0; i < facts.len; i++) {
 			if (facts.act[i] != act)
 				continue;
 			struct qms_cov_source s = facts.items[i];
 			s.tag = act == ACT_AUDIT ? "9.2" : act == ACT_REVIEW ? "9.3" : "10.2";
-			add_source(out, row, &s);
+			add_source(&g, &s);
+		}
+		/* the row's sources take exactly their room in the arena */
+		if (g.len) {
+			row->sources = qms_arena_alloc_raw(a, g.len * sizeof(*row->sources));
+			memcpy(row->sources, g.items, g.len * sizeof(*row->sources));
+			row->nsources = g.len;
 		}
 		decide(row);
 		out->count[row->status]++;
 	}
+	free(g.items);
+	free(procs);
+	free(facts.items);
+	free(facts.act);
 }
 
 void qms_coverage_release(struct qms_coverage *c)

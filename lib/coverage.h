@@ -100,6 +100,9 @@ struct qms_cov_input {
 	const struct qms_agency_file *tracker; /* its audits/<agency>.yaml */
 	const char *tracker_path;
 	int32_t as_of; /* days since 1970 */
+	/* Where the coverage lives: NULL for its own arena; else the
+	 * caller's, which must outlive it (many agencies then share blocks). */
+	struct qms_arena *arena;
 };
 
 struct qms_coverage {
@@ -111,7 +114,8 @@ struct qms_coverage {
 	struct qms_cov_row *rows; /* in the standard's order */
 	size_t nrows;
 	size_t count[QMS_COV_STATUS_COUNT]; /* rows by status: a declared clause counts once */
-	struct qms_arena arena;
+	struct qms_arena arena; /* empty when qms_cov_input.arena was given */
+	struct qms_arena *mem; /* &arena, or qms_cov_input.arena */
 };
 
 /* Conformity of `agency` against `catalog` as of in->as_of; procedures

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "flow.h"
+#include "source.h"
 #include "values.h"
 #include "workspace.h"
 
@@ -120,15 +121,44 @@ static int str_ptr_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static bool has_tracker(const struct qms_status_report *st, const char *id)
+{
+	for (size_t i = 0; i < st->len; i++)
+		if (!strcmp(st->agencies[i].id, id))
+			return true;
+	return false;
+}
+
+/* The ids that procedures and systems name and no tracker has, sorted;
+ * caller frees the array (the strings are the index's). */
+static const char **untracked_agencies(const struct qms_report *r, size_t *n)
+{
+	const struct qms_index *ix = r->ix;
+	const char **extra = qms_xcalloc(ix->nprocesses + ix->nsystems + 1, sizeof(*extra));
+	size_t nextra = 0;
+	for (size_t i = 0; i < ix->nprocesses + ix->nsystems; i++) {
+		const char *id =
+			i < ix->nprocesses ? ix->processes[i].agency.text : ix->systems[i - ix->nprocesses].agency.text;
+		if (!id || !*id || has_tracker(&r->status, id))
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < nextra && !seen; k++)
+			seen = !strcmp(extra[k], id);
+		if (!seen)
+			extra[nextra++] = id;
+	}
+	qsort(extra, nextra, sizeof(*extra), str_ptr_cmp);
+	*n = nextra;
+	return extra;
+}
+
 static void add_agencies(struct qms_report *r)
 {
 	const struct qms_status_report *st = &r->status;
-	const struct qms_index *ix = r->ix;
 	/* trackers, then ids only procedures and systems name */
-	size_t cap = st->len + ix->nprocesses + ix->nsystems + 1;
-	r->agencies = qms_arena_alloc(&r->arena, cap * sizeof(*r->agencies));
-	struct qms_buf b;
-	qms_buf_init(&b);
+	size_t nextra;
+	const char **extra = untracked_agencies(r, &nextra);
+	r->agencies = qms_arena_alloc(&r->arena, (st->len + nextra + 1) * sizeof(*r->agencies));
 	for (size_t i = 0; i < st->len; i++) {
 		const struct qms_agency_status *s = &st->agencies[i];
 		if (find_agency(r, s->id) != SIZE_MAX)
@@ -140,20 +170,6 @@ static void add_agencies(struct qms_report *r)
 		a->tracked = true;
 		a->status = *s;
 	}
-	const char **extra = qms_xcalloc(cap, sizeof(*extra));
-	size_t nextra = 0;
-	for (size_t i = 0; i < ix->nprocesses + ix->nsystems; i++) {
-		const char *id =
-			i < ix->nprocesses ? ix->processes[i].agency.text : ix->systems[i - ix->nprocesses].agency.text;
-		if (!id || !*id || find_agency(r, id) != SIZE_MAX)
-			continue;
-		bool seen = false;
-		for (size_t k = 0; k < nextra && !seen; k++)
-			seen = !strcmp(extra[k], id);
-		if (!seen)
-			extra[nextra++] = id;
-	}
-	qsort(extra, nextra, sizeof(*extra), str_ptr_cmp);
 	for (size_t k = 0; k < nextra; k++) {
 		struct qms_report_agency *a = &r->agencies[r->nagencies++];
 		a->id = qms_arena_strdup(&r->arena, extra[k]);
@@ -161,6 +177,8 @@ static void add_agencies(struct qms_report *r)
 		a->level = -1;
 	}
 	free(extra);
+	struct qms_buf b;
+	qms_buf_init(&b);
 	for (size_t i = 0; i < r->nagencies; i++) {
 		struct qms_report_agency *a = &r->agencies[i];
 		qms_buf_reset(&b);
@@ -170,6 +188,14 @@ static void add_agencies(struct qms_report *r)
 			a->stage_done[s] = -1;
 	}
 	qms_buf_release(&b);
+}
+
+/* The report is the last reader of path in this process unless the
+ * procedures are kept (the site reads on): its bytes may go. */
+static void done_with(const struct qms_report *r, const char *path)
+{
+	if (!r->keep_procedures)
+		qms_source_done(qms_source_installed(), path);
 }
 
 static struct qms_document *keep_doc(struct qms_report *r)
@@ -197,16 +223,19 @@ static void read_trackers(struct qms_report *r)
 			continue;
 		struct qms_diags diags;
 		qms_diags_init(&diags);
-		struct qms_document *d = keep_doc(r);
-		int rc = qms_document_load(d, a->status.path, &diags);
+		/* the model is copied into the report's arena: a loaded file
+		 * holds a block of the loader's, many times a tracker's size */
+		struct qms_document loaded, kept;
+		int rc = qms_document_load(&loaded, a->status.path, &diags);
 		qms_diags_release(&diags);
-		if (rc < 0) {
-			r->ndocs--;
+		done_with(r, a->status.path);
+		if (rc < 0)
 			continue;
-		}
-		if (d->kind != QMS_KIND_AGENCY)
+		qms_document_copy(&kept, &loaded, &r->arena);
+		qms_document_release(&loaded);
+		if (kept.kind != QMS_KIND_AGENCY)
 			continue;
-		const struct qms_agency_file *t = d->data;
+		const struct qms_agency_file *t = kept.data;
 		a->tracker = t;
 		a->tracker_path = a->status.path;
 		const struct qms_stage *stages = t->migration.stages.items;
@@ -305,6 +334,7 @@ static void read_procedures(struct qms_report *r)
 		struct qms_document *d = keep_doc(r);
 		int rc = qms_document_load(d, ip->path, &diags);
 		qms_diags_release(&diags);
+		done_with(r, ip->path);
 		if (rc < 0) {
 			r->ndocs--;
 			continue;
@@ -430,14 +460,17 @@ static int compute_coverage(struct qms_report *r, char **err)
 		a->system_path = sx ? sx->path : NULL;
 		if (!cat || (!sx && !a->procedures))
 			continue;
+		/* the coverage copies what it keeps of the system: its file is
+		 * let go once computed */
+		struct qms_document sysdoc;
+		bool loaded = false;
 		const struct qms_system *sys = NULL;
 		if (sx) {
 			qms_diags_init(&diags);
-			struct qms_document *d = keep_doc(r);
-			if (qms_document_load(d, sx->path, &diags) < 0)
-				r->ndocs--;
-			else if (d->kind == QMS_KIND_SYSTEM)
-				sys = &((const struct qms_system_file *)d->data)->system;
+			loaded = qms_document_load(&sysdoc, sx->path, &diags) == 0;
+			done_with(r, sx->path);
+			if (loaded && sysdoc.kind == QMS_KIND_SYSTEM)
+				sys = &((const struct qms_system_file *)sysdoc.data)->system;
 			qms_diags_release(&diags);
 		}
 		struct qms_cov_input in = {
@@ -446,8 +479,11 @@ static int compute_coverage(struct qms_report *r, char **err)
 			.tracker = a->tracker,
 			.tracker_path = a->tracker_path,
 			.as_of = r->as_of,
+			.arena = &r->arena,
 		};
 		qms_coverage_compute(&a->coverage, cat, ix, a->id, &in);
+		if (loaded)
+			qms_document_release(&sysdoc);
 		a->assessed = true;
 		r->assessed++;
 		for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
@@ -622,6 +658,14 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	out->workspace = out->settings.name ? out->settings.name : "";
 	out->lang = opt->lang >= 0 ? (enum qms_lang)opt->lang : out->settings.lang;
 
+	/* The check first, then the index: the check builds an index of its
+	 * own, which it lets go before the report's is built (not both at once). */
+	const char *paths[] = {out->root};
+	struct qms_check_options copt = {.jobs = opt->jobs};
+	if (qms_check_paths(&out->check, paths, 1, &copt, err) < 0) {
+		qms_report_release(out);
+		return -1;
+	}
 	struct qms_diags ixdiags;
 	qms_diags_init(&ixdiags);
 	char *ixerr = NULL;
@@ -632,15 +676,10 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 		return -1;
 	}
 	qms_diags_move(&out->index_diags, &ixdiags);
-	const char *paths[] = {out->root};
-	struct qms_check_options copt = {.jobs = opt->jobs};
-	if (qms_check_paths(&out->check, paths, 1, &copt, err) < 0) {
-		qms_report_release(out);
-		return -1;
-	}
 	out->files_checked = out->check.files;
 
-	size_t ndocs = out->status.len + out->ix->nprocesses + out->ix->nsystems + 1;
+	/* the procedures when kept (one slot otherwise, let go after each) */
+	size_t ndocs = (opt->keep_procedures ? out->ix->nprocesses : 1) + 1;
 	out->docs = qms_xcalloc(ndocs, sizeof(*out->docs));
 	add_agencies(out);
 	read_trackers(out);

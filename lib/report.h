@@ -97,7 +97,8 @@ struct qms_report_agency {
 	int level; /* enum qms_level, -1 when unknown */
 	bool tracked; /* has audits/<id>.yaml: counts in the migration */
 	struct qms_agency_status status; /* when tracked */
-	const struct qms_agency_file *tracker; /* decoded tracker, NULL when untracked or unreadable */
+	const struct qms_agency_file
+		*tracker; /* its model (in the report's arena), NULL when untracked or unreadable */
 	const char *tracker_path; /* its file, as displayed; NULL with tracker */
 	int32_t stage_done[QMS_STAGE_COUNT]; /* by the date; -1 when not (yet) */
 	const char *stage_evidence[QMS_STAGE_COUNT];
@@ -197,7 +198,7 @@ struct qms_report {
 				       * the reading errors of qms.yaml and the trackers) */
 	struct qms_check_result check;
 	struct qms_catalogs catalogs;
-	struct qms_document *docs; /* trackers and procedures kept loaded */
+	struct qms_document *docs; /* the procedures kept loaded (keep_procedures) */
 	size_t ndocs;
 	struct qms_arena arena;
 };

@@ -902,6 +902,52 @@ int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qm
 	return 0;
 }
 
+/* ---- copying a model ---- */
+
+static void copy_map(struct qms_arena *a, const struct qms_schema *s, void *obj);
+
+/* slot holds a copy of the item f describes: give it its own strings. */
+static void copy_item(struct qms_arena *a, const struct qms_field *f, void *slot)
+{
+	if (f->type == QMS_T_MAP) {
+		copy_map(a, f->schema, slot);
+		return;
+	}
+	struct qms_value *v = slot;
+	v->text = qms_arena_strdup(a, v->text);
+}
+
+/* obj holds a copy of a struct of s: give it its own lists and strings. */
+static void copy_map(struct qms_arena *a, const struct qms_schema *s, void *obj)
+{
+	for (const struct qms_field *f = s->fields; f->key; f++) {
+		void *slot = (char *)obj + f->offset;
+		if (!(f->flags & QMS_F_LIST)) {
+			copy_item(a, f, slot);
+			continue;
+		}
+		struct qms_list *l = slot;
+		if (!l->items)
+			continue;
+		size_t size = item_size(f);
+		void *items = qms_arena_alloc(a, size * (l->len ? l->len : 1));
+		memcpy(items, l->items, size * l->len);
+		l->items = items;
+		for (size_t i = 0; i < l->len; i++)
+			copy_item(a, f, (char *)items + size * i);
+	}
+}
+
+void qms_document_copy(struct qms_document *out, const struct qms_document *d, struct qms_arena *arena)
+{
+	const struct qms_schema *s = kinds[d->kind].root;
+	memset(out, 0, sizeof(*out));
+	out->kind = d->kind;
+	out->data = qms_arena_alloc_raw(arena, s->size);
+	memcpy(out->data, d->data, s->size);
+	copy_map(arena, s, out->data);
+}
+
 void qms_document_release(struct qms_document *d)
 {
 	if (!d->shared)

@@ -74,6 +74,13 @@ struct qms_document {
 int qms_document_decode(struct qms_document *out, struct qms_doc *doc, struct qms_diags *diags);
 void qms_document_release(struct qms_document *d);
 
+/* A copy of the model of d (its data, every string and list) in arena,
+ * without the tree it was decoded from: for a model kept long after its
+ * file, which then takes its own size, not a block of the loader's.
+ * out->doc is NULL: qms_document_release() does nothing to it; arena
+ * frees it. */
+void qms_document_copy(struct qms_document *out, const struct qms_document *d, struct qms_arena *arena);
+
 /* Load and decode a file in one go. */
 int qms_document_load(struct qms_document *out, const char *path, struct qms_diags *diags);
 

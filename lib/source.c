@@ -46,12 +46,17 @@ struct qms_source *qms_source_new(bool keep_documents)
 	return s;
 }
 
-static void entry_clear(struct entry *e)
+static void drop_bytes(struct entry *e)
 {
 	free(e->bytes);
 	e->bytes = NULL;
 	e->len = 0;
 	e->have_bytes = false;
+}
+
+static void entry_clear(struct entry *e)
+{
+	drop_bytes(e);
 	if (e->have_doc) {
 		e->doc.shared = false;
 		if (e->doc_rc == 0)
@@ -275,6 +280,23 @@ int qms_source_document(struct qms_source *s, struct qms_document *out, const ch
 out:
 	pthread_mutex_unlock(&e->lock);
 	return rc;
+}
+
+void qms_source_done(struct qms_source *s, const char *path)
+{
+	if (!s || s->keep_documents)
+		return;
+	char *key = absolute(path);
+	pthread_mutex_lock(&s->lock);
+	size_t i = qms_strmap_get(&s->by_abs, key);
+	struct entry *e = i == SIZE_MAX ? NULL : s->entries[i];
+	pthread_mutex_unlock(&s->lock);
+	free(key);
+	if (!e)
+		return;
+	pthread_mutex_lock(&e->lock);
+	drop_bytes(e);
+	pthread_mutex_unlock(&e->lock);
 }
 
 bool qms_source_forget(struct qms_source *s, const char *abs)

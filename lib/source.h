@@ -64,6 +64,13 @@ void qms_source_keep(struct qms_source *s, const char *path, const char *bytes, 
  * 1 when s is NULL or keeps no documents. */
 int qms_source_document(struct qms_source *s, struct qms_document *out, const char *path, struct qms_diags *diags);
 
+/* The caller is the last reader of path (relative or absolute) in this
+ * process: its bytes are let go, so that a one-off command's memory does
+ * not hold every file to its end. A source that keeps documents (`qms
+ * serve`, which reads again and again) keeps them; NULL does nothing. A
+ * later reader would read the file from the disk again. */
+void qms_source_done(struct qms_source *s, const char *path);
+
 /* Drop what s holds of the file at abs (absolute): read again when next
  * asked. Returns true when s held it. */
 bool qms_source_forget(struct qms_source *s, const char *abs);

@@ -71,7 +71,8 @@ enum {
 	/* Keep the decoded documents of every file too, not only their
 	 * bytes: for a process that builds again and again (`qms serve`).
 	 * Without it a one-off command keeps the bytes only, and its memory
-	 * grows with the files' size, not with their models. */
+	 * grows with the files' size, not with their models; the last reader
+	 * of a file may let its bytes go (qms_source_done(): the report does). */
 	QMS_WORKSPACE_KEEP_DOCUMENTS = 1u << 0,
 };
 

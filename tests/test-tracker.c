@@ -692,6 +692,68 @@ static void test_apply(void **state)
 	rmdir(root);
 }
 
+/* qms_document_copy(): the copy holds every value, list and string of
+ * the model once the file's tree is freed and its block reused by the
+ * next document, and takes far less than the loader's block. */
+static void test_document_copy(void **state)
+{
+	(void)state;
+	const char *text = HEAD "migration:\n"
+				"  stages:\n"
+				"    - {stage: plan, done: 2020-02-10, evidence: KH-01}\n"
+				"    - {stage: internal-audit, done: 2020-08-12}\n"
+				"audits:\n"
+				"  - id: D1\n"
+				"    kind: internal\n"
+				"    date: 2020-08-12\n"
+				"    auditors: [An, Bình]\n"
+				"    findings:\n"
+				"      - {id: NC-01, grade: major, clause: 8.5.1, text: t, due: 2020-09-01}\n"
+				"      - {id: NC-02, grade: minor, clause: 10.2, text: u}\n";
+	struct qms_diags d;
+	qms_diags_init(&d);
+	struct qms_doc *doc;
+	assert_int_equal(qms_doc_parse(&doc, "audits/so-a.yaml", text, strlen(text), &d), 0);
+	struct qms_document loaded, copy;
+	assert_int_equal(qms_document_decode(&loaded, doc, &d), 0);
+	assert_int_equal(d.len, 0);
+	struct qms_arena arena = {0};
+	qms_document_copy(&copy, &loaded, &arena);
+	qms_document_release(&loaded);
+	/* the loader's block goes to the next document: it overwrites what
+	 * a string left pointing into it would read */
+	struct qms_doc *other;
+	const char *clobber = "agency: {id: XXXX, name: YYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYYY}\n";
+	assert_int_equal(qms_doc_parse(&other, "audits/x.yaml", clobber, strlen(clobber), &d), 0);
+	assert_null(copy.doc);
+	assert_int_equal(copy.kind, QMS_KIND_AGENCY);
+	const struct qms_agency_file *t = copy.data;
+	assert_string_equal(t->agency.name.text, "Sở A");
+	assert_int_equal(t->agency.level.choice, QMS_LEVEL_PROVINCE);
+	assert_int_equal(t->migration.stages.len, 2);
+	const struct qms_stage *st = t->migration.stages.items;
+	assert_string_equal(st[0].evidence.text, "KH-01");
+	assert_int_equal(st[1].stage.choice, QMS_STAGE_INTERNAL_AUDIT);
+	assert_null(st[1].evidence.text);
+	assert_int_equal(t->audits.len, 1);
+	const struct qms_audit *au = t->audits.items;
+	assert_string_equal(au->id.text, "D1");
+	assert_int_equal(au->date.date, qms_date_parse("2020-08-12"));
+	assert_int_equal(au->auditors.len, 2);
+	assert_string_equal(((const struct qms_value *)au->auditors.items)[1].text, "Bình");
+	assert_int_equal(au->findings.len, 2);
+	const struct qms_finding *f = au->findings.items;
+	assert_string_equal(f[0].clause.text, "8.5.1");
+	assert_int_equal(f[0].grade.choice, QMS_GRADE_MAJOR);
+	assert_int_equal(f[1].obj.line, 16);
+	assert_string_equal(f[1].text.text, "u");
+	assert_true(arena.used_total < 4096);
+	qms_doc_free(other);
+	qms_document_release(&copy); /* nothing: the arena owns it */
+	qms_arena_release(&arena);
+	qms_diags_release(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -710,6 +772,7 @@ int main(void)
 		cmocka_unit_test(test_change_audit_finding),
 		cmocka_unit_test(test_change_flow_finding),
 		cmocka_unit_test(test_apply),
+		cmocka_unit_test(test_document_copy),
 	};
 	return cmocka_run_group_tests(tests, ix_setup, ix_teardown);
 }
