@@ -28,5 +28,9 @@ void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct q
 bool qms_render_cache_same(struct qms_render_cache *c, const char *name, struct qms_render_digest d);
 /* Whether `name` was kept or found since the last prune. */
 bool qms_render_cache_current(struct qms_render_cache *c, const char *name);
+/* The bytes of `name` when it was kept or found since the last prune, and
+ * the digest it was kept with (*d); else NULL. */
+const char *qms_render_cache_kept(struct qms_render_cache *c, const char *name, struct qms_render_digest *d,
+				  size_t *len);
 
 #endif

@@ -54,14 +54,20 @@ bool qms_site_memo_has_diagram(struct qms_site_memo *m, const char *rel)
 	return qms_render_cache_current(m->diagrams, rel);
 }
 
-int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char *rel, const struct qms_buf *svg,
+int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char *rel, const char *file,
 			  const char *label, const char *prefix,
 			  int (*link)(struct qms_buf *out, const char *href, void *ctx), void *ctx)
 {
+	/* the diagram as this build made or kept it: its digest is that of
+	 * its DOT text, which the SVG is made from */
+	struct qms_render_digest d;
+	size_t svglen;
+	const char *svg = qms_render_cache_kept(m->diagrams, file, &d, &svglen);
+	if (!svg)
+		return 1;
 	struct qms_buf key, name;
 	qms_buf_init(&key);
 	qms_buf_init(&name);
-	struct qms_render_digest d = qms_render_digest_of(svg->buf, svg->len);
 	qms_buf_printf(&key, "%016llx%016llx%016llx%016llx%s%c%s", (unsigned long long)d.a, (unsigned long long)d.b,
 		       (unsigned long long)m->codes.a, (unsigned long long)m->codes.b, label, '\0', prefix);
 	d = qms_render_digest_of(key.buf, key.len);
@@ -73,7 +79,7 @@ int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char
 		qms_buf_add(b, kept, len);
 	} else {
 		size_t start = b->len;
-		rc = qms_html_add_svg(b, svg->buf, svg->len, label, "diagram", link, ctx);
+		rc = qms_html_add_svg(b, svg, svglen, label, "diagram", link, ctx);
 		if (rc == 0) /* what failed is not kept: the caller writes an <img> instead */
 			qms_render_cache_put(m->inlined, name.buf, d, b->buf + start, b->len - start);
 	}

@@ -26,11 +26,12 @@ int qms_site_memo_write(struct qms_site_memo *m, bool in_place, const struct qms
 			const char *data, size_t len, char **err);
 /* Whether the diagram rel (under diagrams/) was made or kept by this build. */
 bool qms_site_memo_has_diagram(struct qms_site_memo *m, const char *rel);
-/* The inline form of diagram rel (qms_html_add_svg() of svg with label,
- * links through link with ctx) appended to b: made again only when svg,
- * label, prefix or the procedures that links may name (m->codes) changed.
- * Returns what qms_html_add_svg() returns. */
-int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char *rel, const struct qms_buf *svg,
+/* The inline form of diagram rel, diagrams/<file> (qms_html_add_svg() of
+ * its SVG with label, links through link with ctx) appended to b: made
+ * again only when the diagram, label, prefix or the procedures that links
+ * may name (m->codes) changed. Returns what qms_html_add_svg() returns, or
+ * 1 (b unchanged) when this build neither made nor kept the diagram. */
+int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char *rel, const char *file,
 			  const char *label, const char *prefix,
 			  int (*link)(struct qms_buf *out, const char *href, void *ctx), void *ctx);
 /* Start and end a build of the site of r. */
