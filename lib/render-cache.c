@@ -120,6 +120,25 @@ bool qms_render_cache_current(struct qms_render_cache *c, const char *name)
 	return s && s->used;
 }
 
+bool qms_render_cache_touch(struct qms_render_cache *c, const char *name)
+{
+	struct slot *s = find(c, name);
+	if (s)
+		s->used = true;
+	return s != NULL;
+}
+
+bool qms_render_cache_reuse(struct qms_render_cache *c, const char *name, struct qms_render_digest *d)
+{
+	struct slot *s = find(c, name);
+	if (!s || !s->bytes)
+		return false;
+	s->used = true;
+	c->hits++;
+	*d = s->digest;
+	return true;
+}
+
 const char *qms_render_cache_kept(struct qms_render_cache *c, const char *name, struct qms_render_digest *d,
 				  size_t *len)
 {

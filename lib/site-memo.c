@@ -14,6 +14,8 @@ struct qms_site_memo *qms_site_memo_new(void)
 	m->diagrams = qms_render_cache_new();
 	m->pages = qms_render_cache_new();
 	m->inlined = qms_render_cache_new();
+	m->keys = qms_render_cache_new();
+	m->all_changed = true;
 	return m;
 }
 
@@ -24,6 +26,10 @@ void qms_site_memo_free(struct qms_site_memo *m)
 	qms_render_cache_free(m->diagrams);
 	qms_render_cache_free(m->pages);
 	qms_render_cache_free(m->inlined);
+	qms_render_cache_free(m->keys);
+	qms_strlist_release(&m->changed);
+	qms_strlist_release(&m->proc_paths);
+	qms_strlist_release(&m->proc_agencies);
 	free(m);
 }
 
@@ -47,6 +53,25 @@ int qms_site_memo_write(struct qms_site_memo *m, bool in_place, const struct qms
 	qms_render_cache_put(m->pages, rel, digest, NULL, 0);
 	m->written++;
 	return 0;
+}
+
+void qms_site_memo_changed(struct qms_site_memo *m, const char *abs)
+{
+	if (abs)
+		qms_strlist_push(&m->changed, qms_xstrdup(abs));
+	else
+		m->all_changed = true;
+}
+
+bool qms_site_memo_keep_page(struct qms_site_memo *m, const char *rel, struct qms_render_digest key,
+			     const char *inlined)
+{
+	if (!qms_render_cache_same(m->keys, rel, key) || !qms_render_cache_touch(m->pages, rel))
+		return false;
+	if (inlined)
+		qms_render_cache_touch(m->inlined, inlined);
+	m->unchanged++;
+	return true;
 }
 
 bool qms_site_memo_has_diagram(struct qms_site_memo *m, const char *rel)
@@ -109,5 +134,10 @@ void qms_site_memo_end(struct qms_site_memo *m, bool published)
 	qms_render_cache_prune(m->diagrams);
 	qms_render_cache_prune(m->pages);
 	qms_render_cache_prune(m->inlined);
+	qms_render_cache_prune(m->keys);
 	m->built |= published;
+	/* a build that failed may have left pages of an older one: the next
+	 * makes every page */
+	qms_strlist_release(&m->changed);
+	m->all_changed = !published;
 }

@@ -131,11 +131,16 @@ static void forget_changes(struct qms_watch *w)
 	bool all = false;
 	qms_watch_take_changes(w, &changed, &all);
 	struct qms_workspace *ws = qms_workspace_current();
-	if (all || !ws)
+	if (all || !ws) {
 		open_workspace();
-	else
-		for (size_t i = 0; i < changed.len; i++)
-			qms_workspace_changed(ws, changed.items[i]);
+		qms_site_memo_changed(memo, NULL);
+	} else {
+		for (size_t i = 0; i < changed.len; i++) {
+			if (qms_workspace_changed(ws, changed.items[i]) == QMS_CHANGE_GLOBAL)
+				qms_site_memo_changed(memo, NULL);
+			qms_site_memo_changed(memo, changed.items[i]);
+		}
+	}
 	qms_strlist_release(&changed);
 }
 
