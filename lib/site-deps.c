@@ -5,8 +5,9 @@
  * What a page shows of other files, and so its key (a digest, kept in
  * memo->keys under the page's name), beside what its own files say:
  * - every page: the language, the date, the workspace's name, the
- *   procedures that have a page (their codes: links) and the agencies
- *   (ids and names: links and lanes), the "global" digest;
+ *   procedures that have a page (their codes: links; the files whose code
+ *   another file owns) and the agencies (ids and names: links and lanes),
+ *   the "global" digest;
  * - a procedure's page: its diagram (the digest of its DOT text, which
  *   holds what it shows of the procedures it calls), the diagnostics of
  *   its file (the rules across files put some there), its agency;
@@ -183,6 +184,11 @@ static void global_key(struct site *s)
 	for (size_t i = 0; i < r->nagencies; i++)
 		qms_buf_printf(&b, "\n%s%c%s%c%s", r->agencies[i].id, '\0', r->agencies[i].name, '\0',
 			       r->agencies[i].short_name);
+	/* which file owns a code another has too: the other has no page, and
+	 * its agency's list shows it without a link */
+	for (size_t i = 0; i < r->nprocedures; i++)
+		if (r->procedures[i].duplicate)
+			qms_buf_printf(&b, "\n%s", r->procedures[i].path);
 	s->deps->global = qms_render_digest_of(b.buf, b.len);
 	qms_buf_release(&b);
 }
