@@ -28,6 +28,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 AS_OF = "2020-09-30"
@@ -41,6 +42,11 @@ def check(cond, what):
     if not cond:
         failures.append(what)
     return cond
+
+
+def drain(pipe, into):
+    for line in pipe:
+        into.append(line)
 
 
 class Server:
@@ -60,6 +66,20 @@ class Server:
             if m:
                 self.dir, self.port = m.group(1), int(m.group(2))
                 break
+        # each build prints a line (and the workspace's problems on
+        # stderr): read them, or the pipes fill and the server blocks
+        # (after about 400 builds)
+        self.errors = []
+        self.drains = [threading.Thread(target=drain, args=(self.proc.stdout, self.lines), daemon=True),
+                       threading.Thread(target=drain, args=(self.proc.stderr, self.errors), daemon=True)]
+        for t in self.drains:
+            t.start()
+
+    def stderr(self):
+        """What it wrote on stderr, once it has exited."""
+        for t in self.drains:
+            t.join(timeout=10)
+        return "".join(self.errors)
 
     def request(self, path, method="GET", host=None):
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -296,7 +316,7 @@ def main():
         check_same_as_site(qms, srv, ws, tmp)
     finally:
         rc = stop(srv.proc, 60)
-        err = srv.proc.stderr.read()
+        err = srv.stderr()
         check(rc == 0, f"SIGTERM stops it with exit 0 ({rc}) {err.strip()[-2000:]}")
         if srv.dir:
             check(not os.path.exists(os.path.dirname(srv.dir)), "its private folder is removed")
