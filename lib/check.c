@@ -467,8 +467,9 @@ static int read_group(struct group *g, const struct qms_check_options *opt, char
 	for (size_t i = 0; i < g->nfiles; i++)
 		qms_strmap_put(&g->seen, g->files[i].abs, i);
 	load_settings(g);
-	if (qms_catalogs_open(&g->cat, g->root, &g->extra, err) < 0)
-		return -1;
+	int rc = qms_catalogs_open(&g->cat, g->root, &g->extra, err);
+	if (rc < 0)
+		return rc;
 	run_phase(g, 1, opt ? opt->jobs : 0);
 	build_index(g);
 	return 0;
@@ -476,8 +477,9 @@ static int read_group(struct group *g, const struct qms_check_options *opt, char
 
 static int check_group(struct group *g, const struct qms_check_options *opt, struct qms_check_result *out, char **err)
 {
-	if (read_group(g, opt, err) < 0)
-		return -1;
+	int rc = read_group(g, opt, err);
+	if (rc < 0)
+		return rc;
 	struct qms_diags *cross = &g->extra;
 	if (g->root) /* a lone file is checked alone */
 		qms_rules_workspace(&g->ix, cross);
@@ -573,10 +575,9 @@ int qms_check_paths(struct qms_check_result *out, const char *const *paths, size
 	struct qms_location *locs = qms_xcalloc(npaths, sizeof(*locs));
 	int rc = 0;
 	for (size_t i = 0; i < npaths; i++) {
-		if (qms_locate(&locs[i], paths[i], err) < 0) {
-			rc = -1;
+		rc = qms_locate(&locs[i], paths[i], err);
+		if (rc < 0)
 			goto done;
-		}
 	}
 	/* One group per workspace, in the order the paths came; lone files
 	 * make one group of their own. */
@@ -630,8 +631,9 @@ int qms_index_load(struct qms_index **out, const char *path, unsigned jobs, stru
 {
 	*out = NULL;
 	struct qms_location loc;
-	if (qms_locate(&loc, path, err) < 0)
-		return -1;
+	int rc = qms_locate(&loc, path, err);
+	if (rc < 0)
+		return rc;
 	if (!loc.root) {
 		struct qms_buf b;
 		qms_buf_init(&b);

@@ -457,7 +457,7 @@ static void add_diagram(struct qms_buf *b, const struct qms_report *r, uint32_t 
 	qms_buf_adds(b, "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/>");
 	add_sect(b, false); /* ends the portrait section */
 	qms_buf_adds(b, "</w:pPr><w:r><w:t>");
-	qms_html_add_text(b, r->lang == QMS_LANG_VI ? "Lưu đồ quy trình" : "Flow chart");
+	qms_html_add_text(b, qms_tr(r->lang, N_("Flow chart")));
 	qms_buf_adds(b, "</w:t></w:r></w:p>");
 	qms_buf_printf(
 		b,

@@ -47,8 +47,9 @@ static int not_found(const struct qms_report *r, const char *what, char **err)
 	for (size_t i = 0; i < r->nprocedures; i++)
 		codes[i] = r->procedures[i].code;
 	const char *close = qms_closest(what, codes, r->nprocedures);
-	int rc = close ? qms_error(err, "no procedure '%s' in the workspace; did you mean '%s'?", what, close)
-		       : qms_error(err,
+	int rc = close ? qms_error(err, QMS_ERR_USAGE, "no procedure '%s' in the workspace; did you mean '%s'?", what,
+				   close)
+		       : qms_error(err, QMS_ERR_USAGE,
 				   "no procedure '%s' in the workspace; give its code (e.g. STP-QT-01) or the path of "
 				   "its file",
 				   what);
@@ -109,9 +110,8 @@ static void add_css_string(struct qms_buf *b, const char *t)
 static void print_page(struct qms_buf *b, const struct qms_report *r, size_t pi, const struct qms_buf *svg)
 {
 	const struct qms_report_procedure *rp = &r->procedures[pi];
-	bool vi = r->lang == QMS_LANG_VI;
 	qms_buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-		       vi ? "vi" : "en");
+		       r->lang == QMS_LANG_VI ? "vi" : "en");
 	qms_html_printf(b, "%s - %s", rp->code, rp->title);
 	qms_buf_adds(b, "</title>\n<style>\n");
 	qms_buf_adds(b, qms_html_css);
@@ -135,7 +135,7 @@ static void print_page(struct qms_buf *b, const struct qms_report *r, size_t pi,
 	qms_buf_adds(b, "</article>\n");
 	if (svg) {
 		qms_buf_adds(b, "<aside class=\"diagram-side\"><h2>");
-		qms_html_add_text(b, vi ? "Lưu đồ quy trình" : "Flow chart");
+		qms_html_add_text(b, qms_tr(r->lang, N_("Flow chart")));
 		qms_buf_adds(b, "</h2>\n<figure id=\"diagram\"><div class=\"diagram-box\">");
 		if (qms_html_add_svg(b, svg->buf, svg->len, rp->title, "diagram", NULL, NULL) < 0)
 			qms_buf_adds(b, "<p>-</p>");
@@ -172,7 +172,7 @@ static int run_chromium(const char *chromium, const char *dir, unsigned timeout,
 	int rc = 0;
 	pid_t pid = fork();
 	if (pid < 0) {
-		rc = qms_error(err, "cannot start %s: %s", chromium, strerror(errno));
+		rc = qms_error(err, QMS_ERR_IO, "cannot start %s: %s", chromium, strerror(errno));
 	} else if (pid == 0) {
 		setpgid(0, 0);
 		int in = open("/dev/null", O_RDONLY);
@@ -198,10 +198,11 @@ static int run_chromium(const char *chromium, const char *dir, unsigned timeout,
 		if (w == 0) {
 			kill(-pid, SIGKILL);
 			waitpid(pid, &status, 0);
-			rc = qms_error(err, "%s did not print the document within %u seconds", chromium, timeout);
+			rc = qms_error(err, QMS_ERR_IO, "%s did not print the document within %u seconds", chromium,
+				       timeout);
 		} else if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
 			rc = qms_error(
-				err,
+				err, QMS_ERR_IO,
 				"cannot run '%s': install Debian's chromium, or name the browser with QMS_CHROMIUM",
 				chromium);
 		} else {
@@ -315,7 +316,8 @@ static int export_pdf(struct qms_buf *out, const struct qms_report *r, size_t pi
 		qms_buf_printf(&path, "%s/doc.pdf", dir);
 		char *e = NULL;
 		if (qms_file_read(out, path.buf, &e) < 0 || out->len < 5 || memcmp(out->buf, "%PDF-", 5)) {
-			rc = qms_error(err, "%s printed no PDF (see its messages by running it on the page yourself)",
+			rc = qms_error(err, QMS_ERR_IO,
+				       "%s printed no PDF (see its messages by running it on the page yourself)",
 				       chromium);
 			free(e);
 		} else {
@@ -349,7 +351,8 @@ static char *make_temp_dir(char **err)
 	qms_buf_init(&b);
 	qms_buf_printf(&b, "%s/qms-export-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(b.buf)) {
-		qms_error(err, "cannot make a temporary folder in %s: %s", tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot make a temporary folder in %s: %s", tmp && *tmp ? tmp : "/tmp",
+			  strerror(errno));
 		qms_buf_release(&b);
 		return NULL;
 	}
@@ -382,14 +385,15 @@ int qms_export(char **written, const struct qms_export_options *opt, char **err)
 	struct qms_report r;
 	struct qms_report_options ro = {.as_of = 0, .lang = opt->lang, .jobs = 0, .keep_procedures = true};
 	*written = NULL;
-	if (qms_report_compute(&r, ".", &ro, err) < 0)
-		return -1;
-	int rc = -1;
+	int rc = qms_report_compute(&r, ".", &ro, err);
+	if (rc < 0)
+		return rc;
+	rc = -1;
 	size_t pi = find_procedure(&r, opt->procedure);
 	if (pi == SIZE_MAX) {
 		not_found(&r, opt->procedure, err);
 	} else if (!r.procedures[pi].process) {
-		qms_error(err, "%s cannot be read; 'qms check %s' says why", r.procedures[pi].path,
+		qms_error(err, QMS_ERR_DATA, "%s cannot be read; 'qms check %s' says why", r.procedures[pi].path,
 			  r.procedures[pi].path);
 	} else {
 		struct qms_buf out, name;

@@ -49,7 +49,7 @@ static int open_parent(const char *path, const char **name, char **err)
 	split_path(path, &dir, name);
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
-		qms_error(err, "cannot open the folder '%s': %s", dir, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot open the folder '%s': %s", dir, strerror(errno));
 	free(dir);
 	return dfd;
 }
@@ -92,14 +92,14 @@ static int read_fd(int fd, struct qms_buf *out, const char *path, char **err)
 {
 	struct stat st;
 	if (fstat(fd, &st) < 0)
-		return qms_error(err, "cannot read '%s': %s", path, strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
 	if (!S_ISREG(st.st_mode)) {
 		errno = EINVAL;
-		return qms_error(err, "'%s' is not a regular file", path);
+		return qms_error(err, QMS_ERR_IO, "'%s' is not a regular file", path);
 	}
 	if ((unsigned long long)st.st_size > QMS_MAX_FILE_SIZE) {
 		errno = EFBIG;
-		return qms_error(err, "'%s' is over the limit of %u bytes", path, QMS_MAX_FILE_SIZE);
+		return qms_error(err, QMS_ERR_IO, "'%s' is over the limit of %u bytes", path, QMS_MAX_FILE_SIZE);
 	}
 	size_t start = out->len;
 	char chunk[65536];
@@ -108,13 +108,14 @@ static int read_fd(int fd, struct qms_buf *out, const char *path, char **err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return qms_error(err, "cannot read '%s': %s", path, strerror(errno));
+			return qms_error(err, QMS_ERR_IO, "cannot read '%s': %s", path, strerror(errno));
 		if (n == 0)
 			return 0;
 		qms_buf_add(out, chunk, (size_t)n);
 		if (out->len - start > QMS_MAX_FILE_SIZE) {
 			errno = EFBIG;
-			return qms_error(err, "'%s' is over the limit of %u bytes", path, QMS_MAX_FILE_SIZE);
+			return qms_error(err, QMS_ERR_IO, "'%s' is over the limit of %u bytes", path,
+					 QMS_MAX_FILE_SIZE);
 		}
 	}
 }
@@ -124,7 +125,7 @@ int qms_file_read(struct qms_buf *out, const char *path, char **err)
 	/* O_NONBLOCK: a FIFO is refused by read_fd(), not waited on */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
-		return qms_error(err, "cannot open '%s': %s", path, strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
 	int rc = read_fd(fd, out, path, err);
 	close_keep_errno(fd);
 	return rc;
@@ -144,7 +145,7 @@ static int open_lock(int dfd, const char *name)
 		return fd;
 	}
 	if (errno != EEXIST)
-		return -1;
+		return QMS_ERR_IO;
 	/* O_NONBLOCK: a FIFO planted there is refused, not waited on */
 	fd = openat(dfd, name, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0 && errno == EACCES) /* another user's lock: flock needs no write access */
@@ -189,32 +190,32 @@ int qms_file_lock(const char *path, char **err)
 	int fd = -1;
 	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0) {
-		qms_error(err, "cannot open the folder '%s': %s", dir, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot open the folder '%s': %s", dir, strerror(errno));
 		goto out;
 	}
 	fd = open_lock(dfd, lock.buf);
 	close_keep_errno(dfd);
 	struct stat st;
 	if (fd < 0 && errno == ELOOP) {
-		qms_error(err, "the lock file '%s' is a symbolic link; qms does not follow links there: remove it",
-			  shown);
+		qms_error(err, QMS_ERR_IO,
+			  "the lock file '%s' is a symbolic link; qms does not follow links there: remove it", shown);
 	} else if (fd < 0 && errno == EACCES) {
-		qms_error(err,
+		qms_error(err, QMS_ERR_IO,
 			  "cannot open the lock file '%s': %s; its owner can make it readable by all "
 			  "(chmod a+r) or remove it",
 			  shown, strerror(errno));
 	} else if (fd < 0) {
-		qms_error(err, "cannot create the lock file '%s': %s", shown, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot create the lock file '%s': %s", shown, strerror(errno));
 	} else if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
 		fd = -1;
 		errno = EINVAL;
-		qms_error(err, "the lock file '%s' is not a plain file: remove it", shown);
+		qms_error(err, QMS_ERR_IO, "the lock file '%s' is not a plain file: remove it", shown);
 	}
 	while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
 		if (errno == EINTR)
 			continue;
-		qms_error(err, "cannot lock '%s': %s", shown, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot lock '%s': %s", shown, strerror(errno));
 		close_keep_errno(fd);
 		fd = -1;
 	}
@@ -284,24 +285,24 @@ char *qms_file_resolve(const char *path, char **err)
 			if (errno == ENOENT && hops == 0)
 				return cur;
 			if (errno == ENOENT)
-				qms_error(err,
+				qms_error(err, QMS_ERR_IO,
 					  "'%s' is a symbolic link to '%s', which does not exist; qms writes "
 					  "through a link only to an existing file",
 					  path, cur);
 			else
-				qms_error(err, "cannot use '%s': %s", cur, strerror(errno));
+				qms_error(err, QMS_ERR_IO, "cannot use '%s': %s", cur, strerror(errno));
 			break;
 		}
 		if (!S_ISLNK(lst.st_mode))
 			return cur;
 		if (hops == MAX_LINKS) {
 			errno = ELOOP;
-			qms_error(err, "cannot use '%s': %s", path, strerror(errno));
+			qms_error(err, QMS_ERR_IO, "cannot use '%s': %s", path, strerror(errno));
 			break;
 		}
 		if (!link_trusted(cur, &lst)) {
 			errno = EPERM;
-			qms_error(err,
+			qms_error(err, QMS_ERR_IO,
 				  "'%s' is a symbolic link of another user in a folder anyone may write to "
 				  "(sticky, like /tmp); qms does not write through it: remove it or name the "
 				  "file it points to",
@@ -310,7 +311,7 @@ char *qms_file_resolve(const char *path, char **err)
 		}
 		char *next = link_target(cur, &lst);
 		if (!next) {
-			qms_error(err, "cannot use '%s': %s", cur, strerror(errno));
+			qms_error(err, QMS_ERR_IO, "cannot use '%s': %s", cur, strerror(errno));
 			break;
 		}
 		free(cur);
@@ -327,7 +328,7 @@ static int write_all(int fd, const char *data, size_t len)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return -1;
+			return QMS_ERR_IO;
 		data += n;
 		len -= (size_t)n;
 	}
@@ -346,7 +347,7 @@ static int temp_at(int dfd, const char *name, struct qms_buf *tmp)
 			return fd;
 	}
 	errno = EEXIST;
-	return -1;
+	return QMS_ERR_IO;
 }
 
 static void copy_xattrs(int from, int to)
@@ -397,10 +398,10 @@ static int replace_at(int dfd, const char *name, const char *shown, const struct
 {
 	struct qms_buf tmp;
 	qms_buf_init(&tmp);
-	int rc = -1;
+	int rc = QMS_ERR_IO;
 	int fd = temp_at(dfd, name, &tmp);
 	if (fd < 0) {
-		qms_error(err, "cannot create a temporary file beside '%s': %s", shown, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot create a temporary file beside '%s': %s", shown, strerror(errno));
 		goto out;
 	}
 	if (old) {
@@ -422,23 +423,24 @@ static int replace_at(int dfd, const char *name, const char *shown, const struct
 		goto write_failed;
 	if (flags & QMS_WRITE_NEW) {
 		if (linkat(dfd, tmp.buf, dfd, name, 0) < 0) {
-			qms_error(err, errno == EEXIST ? N_("'%s' already exists") : N_("cannot create '%s': %s"),
-				  shown, strerror(errno));
+			qms_error(err, QMS_ERR_IO,
+				  errno == EEXIST ? N_("'%s' already exists") : N_("cannot create '%s': %s"), shown,
+				  strerror(errno));
 			goto fail;
 		}
 		unlinkat(dfd, tmp.buf, 0);
 	} else if (renameat(dfd, tmp.buf, dfd, name) < 0) {
-		qms_error(err, "cannot replace '%s': %s", shown, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot replace '%s': %s", shown, strerror(errno));
 		goto fail;
 	}
 	if (!(flags & QMS_WRITE_NO_SYNC) && fsync(dfd) < 0) {
-		qms_error(err, "cannot sync the folder of '%s': %s", shown, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot sync the folder of '%s': %s", shown, strerror(errno));
 		goto out;
 	}
 	rc = 0;
 	goto out;
 write_failed:
-	qms_error(err, "cannot write '%s': %s", shown, strerror(errno));
+	qms_error(err, QMS_ERR_IO, "cannot write '%s': %s", shown, strerror(errno));
 	if (fd >= 0)
 		close_keep_errno(fd);
 fail : {
@@ -456,20 +458,20 @@ static int check_replaceable(const char *shown, const struct stat *st, char **er
 {
 	if (S_ISDIR(st->st_mode)) {
 		errno = EISDIR;
-		return qms_error(err, "'%s' is a folder; give the name of a file", shown);
+		return qms_error(err, QMS_ERR_USAGE, "'%s' is a folder; give the name of a file", shown);
 	}
 	if (S_ISLNK(st->st_mode))
 		return 0; /* put there since it was resolved: replaced, not followed */
 	if (!S_ISREG(st->st_mode)) {
 		errno = EINVAL;
-		return qms_error(err,
+		return qms_error(err, QMS_ERR_IO,
 				 "'%s' is not a regular file (a device, FIFO or socket); qms replaces only "
 				 "regular files",
 				 shown);
 	}
 	if (st->st_nlink > 1) {
 		errno = EMLINK;
-		return qms_error(err,
+		return qms_error(err, QMS_ERR_IO,
 				 "'%s' has %ju hard links: replacing it would leave the other names with "
 				 "the old text; make it a single file (or a symbolic link) and run again",
 				 shown, (uintmax_t)st->st_nlink);
@@ -484,23 +486,23 @@ static int write_resolved(const char *target, const char *shown, const char *dat
 	const char *name;
 	int dfd = open_parent(target, &name, err);
 	if (dfd < 0)
-		return -1;
-	int rc = -1;
+		return QMS_ERR_IO;
+	int rc = QMS_ERR_IO;
 	struct stat st;
 	const struct stat *old = NULL;
 	if (!*name) {
 		errno = EISDIR;
-		qms_error(err, "'%s' is a folder; give the name of a file", shown);
+		rc = qms_error(err, QMS_ERR_USAGE, "'%s' is a folder; give the name of a file", shown);
 	} else if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (flags & QMS_WRITE_NEW) {
 			errno = EEXIST;
-			qms_error(err, "'%s' already exists", shown);
-		} else if (check_replaceable(shown, &st, err) == 0) {
-			old = S_ISREG(st.st_mode) ? &st : NULL;
-			rc = 0;
+			rc = qms_error(err, QMS_ERR_USAGE, "'%s' already exists", shown);
+		} else {
+			rc = check_replaceable(shown, &st, err);
+			old = rc == 0 && S_ISREG(st.st_mode) ? &st : NULL;
 		}
 	} else if (errno != ENOENT) {
-		qms_error(err, "cannot use '%s': %s", shown, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot use '%s': %s", shown, strerror(errno));
 	} else {
 		rc = 0;
 	}
@@ -514,7 +516,7 @@ int qms_file_write_atomic(const char *path, const char *data, size_t len, unsign
 {
 	char *target = qms_file_resolve(path, err);
 	if (!target)
-		return -1;
+		return QMS_ERR_IO;
 	int rc = write_resolved(target, path, data, len, flags, err);
 	free(target);
 	return rc;
@@ -532,7 +534,7 @@ static int named_fd(const char *path)
 			: !strncmp(path, "/proc/self/fd/", 14) ? path + 14
 							       : NULL;
 	if (!n || !*n || strlen(n) > 6 || strspn(n, "0123456789") != strlen(n))
-		return -1;
+		return QMS_ERR_IO;
 	return atoi(n);
 }
 
@@ -543,7 +545,7 @@ static int write_through(const char *target, const char *shown, const char *data
 {
 	int fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
-		return qms_error(err, "cannot open '%s': %s", shown, strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot open '%s': %s", shown, strerror(errno));
 	struct stat st;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
 		close(fd);
@@ -551,10 +553,10 @@ static int write_through(const char *target, const char *shown, const char *data
 	}
 	int rc = 0;
 	if (write_all(fd, data, len) < 0) {
-		rc = qms_error(err, "cannot write '%s': %s", shown, strerror(errno));
+		rc = qms_error(err, QMS_ERR_IO, "cannot write '%s': %s", shown, strerror(errno));
 		close(fd);
 	} else if (close(fd) < 0) {
-		rc = qms_error(err, "cannot write '%s': %s", shown, strerror(errno));
+		rc = qms_error(err, QMS_ERR_IO, "cannot write '%s': %s", shown, strerror(errno));
 	}
 	return rc;
 }
@@ -564,12 +566,12 @@ int qms_file_write_output(const char *path, const char *data, size_t len, char *
 	int fd = named_fd(path);
 	if (fd >= 0) {
 		if (write_all(fd, data, len) < 0)
-			return qms_error(err, "cannot write '%s': %s", path, strerror(errno));
+			return qms_error(err, QMS_ERR_IO, "cannot write '%s': %s", path, strerror(errno));
 		return 0;
 	}
 	char *target = qms_file_resolve(path, err);
 	if (!target)
-		return -1;
+		return QMS_ERR_IO;
 	struct stat st;
 	int rc = 1;
 	if (stat(target, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
@@ -586,7 +588,7 @@ int qms_dir_make(const char *path, char **err)
 {
 	if (!*path) {
 		errno = ENOENT;
-		return qms_error(err, "give the name of a folder");
+		return qms_error(err, QMS_ERR_USAGE, "give the name of a folder");
 	}
 	char *p = qms_xstrdup(path);
 	int rc = 0;
@@ -596,7 +598,7 @@ int qms_dir_make(const char *path, char **err)
 		char c = *q;
 		*q = '\0';
 		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			rc = qms_error(err, "cannot create the folder '%s': %s", p, strerror(errno));
+			rc = qms_error(err, QMS_ERR_IO, "cannot create the folder '%s': %s", p, strerror(errno));
 			break;
 		}
 		*q = c;
@@ -606,7 +608,7 @@ int qms_dir_make(const char *path, char **err)
 	free(p);
 	if (rc == 0 && !qms_is_dir(path)) {
 		errno = ENOTDIR;
-		rc = qms_error(err, "'%s' is not a folder", path);
+		rc = qms_error(err, QMS_ERR_USAGE, "'%s' is not a folder", path);
 	}
 	return rc;
 }
@@ -619,12 +621,12 @@ int qms_dir_open(struct qms_dir *d, const char *path, bool create, char **err)
 	 * folder by someone else */
 	char *real = qms_file_resolve(path, err);
 	if (!real)
-		return -1;
+		return QMS_ERR_IO;
 	int rc = create ? qms_dir_make(real, err) : 0;
 	if (rc == 0) {
 		d->fd = open(real, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (d->fd < 0)
-			rc = qms_error(err, "cannot open the folder '%s': %s", path, strerror(errno));
+			rc = qms_error(err, QMS_ERR_IO, "cannot open the folder '%s': %s", path, strerror(errno));
 		else
 			d->path = qms_xstrdup(path);
 	}
@@ -647,7 +649,7 @@ static int open_sub(int fd, const char *comp, bool create)
 	int sub = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (sub < 0 && errno == ENOENT && create) {
 		if (mkdirat(fd, comp, 0777) < 0 && errno != EEXIST)
-			return -1;
+			return QMS_ERR_IO;
 		sub = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	}
 	if (sub < 0 && errno == ENOTDIR) {
@@ -666,16 +668,16 @@ static int sub_fail(char **err, const struct qms_dir *d, const char *rel, size_t
 	qms_buf_init(&shown);
 	qms_buf_printf(&shown, "%s/%.*s", d->path, (int)n, rel);
 	if (errno == ELOOP)
-		qms_error(err,
+		qms_error(err, QMS_ERR_IO,
 			  "'%s' is a symbolic link; qms writes only into real folders under '%s': remove "
 			  "the link",
 			  shown.buf, d->path);
 	else if (errno == ENOTDIR)
-		qms_error(err, "'%s' is not a folder; move it out of '%s'", shown.buf, d->path);
+		qms_error(err, QMS_ERR_IO, "'%s' is not a folder; move it out of '%s'", shown.buf, d->path);
 	else
-		qms_error(err, "cannot open the folder '%s': %s", shown.buf, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot open the folder '%s': %s", shown.buf, strerror(errno));
 	qms_buf_release(&shown);
-	return -1;
+	return QMS_ERR_IO;
 }
 
 /* A descriptor (to close) of the folder holding the last component of rel,
@@ -685,11 +687,11 @@ static int walk(const struct qms_dir *d, const char *rel, bool create, const cha
 {
 	if (!qms_path_safe_rel(rel)) {
 		errno = EINVAL;
-		return qms_error(err, "'%s' is not a name qms writes under '%s'", rel, d->path);
+		return qms_error(err, QMS_ERR_IO, "'%s' is not a name qms writes under '%s'", rel, d->path);
 	}
 	int fd = fcntl(d->fd, F_DUPFD_CLOEXEC, 0);
 	if (fd < 0)
-		return qms_error(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot open the folder '%s': %s", d->path, strerror(errno));
 	for (const char *p = rel;;) {
 		const char *slash = strchr(p, '/');
 		if (!slash) {
@@ -714,7 +716,7 @@ int qms_dir_open_sub(struct qms_dir *d, const struct qms_dir *parent, const char
 	const char *name;
 	int fd = walk(parent, rel, create, &name, err);
 	if (fd < 0)
-		return -1;
+		return QMS_ERR_IO;
 	d->fd = open_sub(fd, name, create);
 	close_keep_errno(fd);
 	if (d->fd < 0)
@@ -729,7 +731,7 @@ int qms_dir_make_temp(struct qms_dir *d, const struct qms_dir *parent, const cha
 	d->path = NULL;
 	struct qms_buf name;
 	qms_buf_init(&name);
-	int rc = -1;
+	int rc = QMS_ERR_IO;
 	for (int tries = 0; tries < 100 && rc < 0; tries++) {
 		qms_buf_reset(&name);
 		qms_buf_printf(&name, "%sXXXXXX", prefix);
@@ -741,7 +743,7 @@ int qms_dir_make_temp(struct qms_dir *d, const struct qms_dir *parent, const cha
 	if (rc == 0)
 		rc = qms_dir_open_sub(d, parent, name.buf, false, err);
 	else
-		qms_error(err, "cannot create a folder in '%s': %s", parent->path, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot create a folder in '%s': %s", parent->path, strerror(errno));
 	qms_buf_release(&name);
 	return rc;
 }
@@ -751,7 +753,7 @@ int qms_dir_write(const struct qms_dir *d, const char *rel, const char *data, si
 	const char *name;
 	int fd = walk(d, rel, true, &name, err);
 	if (fd < 0)
-		return -1;
+		return QMS_ERR_IO;
 	char *shown = qms_path_join(d->path, rel);
 	struct stat st;
 	const struct stat *old = NULL;
@@ -759,7 +761,7 @@ int qms_dir_write(const struct qms_dir *d, const char *rel, const char *data, si
 	if (fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			errno = EISDIR;
-			rc = qms_error(err, "'%s' is a folder; move it out of '%s'", shown, d->path);
+			rc = qms_error(err, QMS_ERR_IO, "'%s' is a folder; move it out of '%s'", shown, d->path);
 		}
 		old = S_ISREG(st.st_mode) ? &st : NULL; /* a link or device is replaced, not followed */
 	}
@@ -775,12 +777,12 @@ int qms_dir_read(const struct qms_dir *d, const char *rel, struct qms_buf *out, 
 	const char *name;
 	int dfd = walk(d, rel, false, &name, err);
 	if (dfd < 0)
-		return -1;
+		return QMS_ERR_IO;
 	char *shown = qms_path_join(d->path, rel);
 	int rc;
 	int fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		rc = qms_error(err, "cannot open '%s': %s", shown, strerror(errno));
+		rc = qms_error(err, QMS_ERR_IO, "cannot open '%s': %s", shown, strerror(errno));
 	} else {
 		rc = read_fd(fd, out, shown, err);
 		close_keep_errno(fd);
@@ -795,7 +797,7 @@ int qms_dir_stat(const struct qms_dir *d, const char *rel, struct stat *st)
 	const char *name;
 	int fd = walk(d, rel, false, &name, NULL);
 	if (fd < 0)
-		return -1;
+		return QMS_ERR_IO;
 	int rc = fstatat(fd, name, st, AT_SYMLINK_NOFOLLOW);
 	close_keep_errno(fd);
 	return rc;
@@ -806,7 +808,7 @@ static int unlink_rel(const struct qms_dir *d, const char *rel, int flags)
 	const char *name;
 	int fd = walk(d, rel, false, &name, NULL);
 	if (fd < 0)
-		return -1;
+		return QMS_ERR_IO;
 	int rc = unlinkat(fd, name, flags);
 	close_keep_errno(fd);
 	return rc;
@@ -830,7 +832,7 @@ static int remove_tree_at(int parent, const char *name, int depth)
 	DIR *dir = fdopendir(fd);
 	if (!dir) {
 		close(fd);
-		return -1;
+		return QMS_ERR_IO;
 	}
 	int rc = 0;
 	struct dirent *e;
@@ -838,11 +840,11 @@ static int remove_tree_at(int parent, const char *name, int depth)
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		if (depth >= MAX_DEPTH || remove_tree_at(fd, e->d_name, depth + 1) < 0)
-			rc = -1;
+			rc = QMS_ERR_IO;
 	}
 	closedir(dir);
 	if (unlinkat(parent, name, AT_REMOVEDIR) < 0 && errno != ENOENT)
-		rc = -1;
+		rc = QMS_ERR_IO;
 	return rc;
 }
 
@@ -851,7 +853,7 @@ int qms_dir_remove_tree(const struct qms_dir *d, const char *rel)
 	const char *name;
 	int fd = walk(d, rel, false, &name, NULL);
 	if (fd < 0)
-		return -1;
+		return QMS_ERR_IO;
 	int rc = remove_tree_at(fd, name, 0);
 	close_keep_errno(fd);
 	return rc;
@@ -864,10 +866,11 @@ int qms_dir_list(const struct qms_dir *d, const char *rel, struct qms_strlist *o
 	if (!*rel) {
 		fd = fcntl(d->fd, F_DUPFD_CLOEXEC, 0);
 		if (fd < 0)
-			return qms_error(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
+			return qms_error(err, QMS_ERR_IO, "cannot open the folder '%s': %s", d->path, strerror(errno));
 	} else {
-		if (qms_dir_open_sub(&sub, d, rel, false, err) < 0)
-			return -1;
+		int rc = qms_dir_open_sub(&sub, d, rel, false, err);
+		if (rc < 0)
+			return rc;
 		fd = sub.fd;
 		sub.fd = -1;
 		qms_dir_close(&sub);
@@ -875,7 +878,7 @@ int qms_dir_list(const struct qms_dir *d, const char *rel, struct qms_strlist *o
 	DIR *dir = fdopendir(fd);
 	if (!dir) {
 		close_keep_errno(fd);
-		return qms_error(err, "cannot open the folder '%s': %s", d->path, strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot open the folder '%s': %s", d->path, strerror(errno));
 	}
 	struct dirent *e;
 	while ((e = readdir(dir)))
@@ -900,10 +903,10 @@ static int swap_by_renames(const struct qms_dir *from, const struct qms_dir *to,
 			/* the old folder stays in from, under its aside name */
 		}
 		errno = saved;
-		rc = -1;
+		rc = QMS_ERR_IO;
 	}
 	if (rc == 0 && renameat(from->fd, aside.buf, from->fd, name) < 0)
-		rc = -1;
+		rc = QMS_ERR_IO;
 	qms_buf_release(&aside);
 	return rc;
 }
@@ -912,13 +915,14 @@ int qms_dir_swap(const struct qms_dir *from, const struct qms_dir *to, const cha
 {
 	struct stat here, there;
 	if (fstatat(from->fd, name, &here, AT_SYMLINK_NOFOLLOW) < 0)
-		return qms_error(err, "cannot move '%s/%s': %s", from->path, name, strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot move '%s/%s': %s", from->path, name, strerror(errno));
 	bool exists = fstatat(to->fd, name, &there, AT_SYMLINK_NOFOLLOW) == 0;
 	int rc;
 	if (S_ISDIR(here.st_mode) && exists) {
 		if (!S_ISDIR(there.st_mode)) {
 			errno = ENOTDIR;
-			return qms_error(err, "'%s/%s' is in the way: it is not a folder; move it out", to->path, name);
+			return qms_error(err, QMS_ERR_IO, "'%s/%s' is in the way: it is not a folder; move it out",
+					 to->path, name);
 		}
 		rc = renameat2(from->fd, name, to->fd, name, RENAME_EXCHANGE);
 		if (rc < 0 && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP))
@@ -927,7 +931,8 @@ int qms_dir_swap(const struct qms_dir *from, const struct qms_dir *to, const cha
 		rc = renameat(from->fd, name, to->fd, name);
 	}
 	if (rc < 0)
-		return qms_error(err, "cannot move '%s/%s' into '%s': %s", from->path, name, to->path, strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot move '%s/%s' into '%s': %s", from->path, name, to->path,
+				 strerror(errno));
 	return 0;
 }
 
@@ -936,7 +941,7 @@ int qms_dir_rename(const struct qms_dir *d, const char *from, const char *to)
 	const char *a, *b;
 	int fa = walk(d, from, false, &a, NULL);
 	if (fa < 0)
-		return -1;
+		return QMS_ERR_IO;
 	int fb = walk(d, to, false, &b, NULL);
 	int rc = fb < 0 ? -1 : renameat(fa, a, fb, b);
 	if (fb >= 0)
@@ -948,7 +953,7 @@ int qms_dir_rename(const struct qms_dir *d, const char *from, const char *to)
 int qms_dir_sync(const struct qms_dir *d, char **err)
 {
 	if (syncfs(d->fd) < 0)
-		return qms_error(err, "cannot sync the folder '%s': %s", d->path, strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot sync the folder '%s': %s", d->path, strerror(errno));
 	return 0;
 }
 

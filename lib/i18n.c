@@ -51,15 +51,31 @@ bool qms_lang_from_env(enum qms_lang *out)
 	return false;
 }
 
-/* The compiled entry of msgid, or NULL. */
-static const char *lookup(enum qms_lang lang, const char *msgid)
+/* strcmp(ctx "\004" msgid, key), or strcmp(msgid, key) when ctx is
+ * NULL: a message with a context is keyed as gettext keys it. */
+static int key_cmp(const char *ctx, const char *msgid, const char *key)
+{
+	if (ctx) {
+		size_t n = strlen(ctx);
+		int c = strncmp(ctx, key, n);
+		if (c)
+			return c;
+		if ((unsigned char)key[n] != 4)
+			return 4 - (unsigned char)key[n];
+		key += n + 1;
+	}
+	return strcmp(msgid, key);
+}
+
+/* The compiled entry of msgid (in context ctx, or none), or NULL. */
+static const char *lookup(enum qms_lang lang, const char *ctx, const char *msgid)
 {
 	if (lang != QMS_LANG_VI || !msgid || !*msgid)
 		return NULL;
 	size_t lo = 0, hi = qms_catalog_vi_len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(msgid, qms_catalog_vi[mid].msgid);
+		int c = key_cmp(ctx, msgid, qms_catalog_vi[mid].msgid);
 		if (!c)
 			return qms_catalog_vi[mid].msgstr;
 		if (c < 0)
@@ -72,7 +88,13 @@ static const char *lookup(enum qms_lang lang, const char *msgid)
 
 const char *qms_tr(enum qms_lang lang, const char *msgid)
 {
-	const char *s = lookup(lang, msgid);
+	const char *s = lookup(lang, NULL, msgid);
+	return s ? s : msgid;
+}
+
+const char *qms_tr_ctx(enum qms_lang lang, const char *ctx, const char *msgid)
+{
+	const char *s = lookup(lang, ctx, msgid);
 	return s ? s : msgid;
 }
 
@@ -83,7 +105,7 @@ const char *qms_gettext(const char *msgid)
 
 const char *qms_tr_n(enum qms_lang lang, const char *one, const char *other, unsigned long n)
 {
-	const char *s = lookup(lang, one);
+	const char *s = lookup(lang, NULL, one);
 	if (s)
 		return s; /* Vietnamese: one form, the first */
 	return n == 1 ? one : other;

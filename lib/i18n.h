@@ -32,6 +32,11 @@ bool qms_lang_from_env(enum qms_lang *out);
 /* msgid translated into `lang`; msgid itself when there is no
  * translation (or lang is English). Never NULL; static storage. */
 const char *qms_tr(enum qms_lang lang, const char *msgid) __attribute__((format_arg(2)));
+/* msgid in the sense ctx names (gettext's msgctxt: po/vi.po gives it a
+ * `msgctxt "ctx"` line), translated into `lang`: for an English word that
+ * needs two renderings ("Migration board": a link's short name, a
+ * section's full title). msgid itself when untranslated. */
+const char *qms_tr_ctx(enum qms_lang lang, const char *ctx, const char *msgid) __attribute__((format_arg(3)));
 /* msgid in the process-wide language. */
 const char *qms_gettext(const char *msgid) __attribute__((format_arg(1)));
 /* The form of a message for n things: English uses `one` for 1 and

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "iso.h"
 #include "schema.h"
+#include "source.h"
 
 static enum qms_carry carry_of(const struct qms_correlation_table *t, size_t old)
 {
@@ -418,6 +419,10 @@ int qms_conversion_apply(const char *path, const struct qms_catalogs *cat, const
 	rc = check_converted(path, &out, cat, err);
 	if (rc == 0)
 		rc = qms_file_write_atomic(real, out.buf, out.len, 0, err) < 0 ? -1 : 0;
+	if (rc == 0) { /* what this process kept of the file is old now: read it again */
+		qms_source_forget(qms_source_installed(), path);
+		qms_source_forget(qms_source_installed(), real);
+	}
 out:
 	qms_doc_free(doc);
 	qms_diags_release(&diags);

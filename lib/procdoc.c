@@ -8,6 +8,7 @@
 
 #include "html.h"
 #include "i18n.h"
+#include "table.h"
 #include "timelimit.h"
 #include "tthc.h"
 
@@ -87,77 +88,52 @@ static void html_raw(struct qms_docw *w, const char *html)
 	qms_buf_adds(H(w)->out, html);
 }
 
+/* The tables go through table.c's writer (qms_tstream_begin_parts). */
 static void html_table_begin(struct qms_docw *w, const char *id, const char *cls, size_t ncols, const unsigned *widths)
 {
 	struct qms_docw_html *h = H(w);
 	(void)ncols;
 	(void)widths; /* the style sheet sizes the columns */
 	bool wrap = !cls || (strcmp(cls, "head") && strcmp(cls, "sign"));
-	h->wrapped = wrap;
-	qms_buf_adds(h->out, wrap ? "<div class=\"table-wrap\"><table" : "<table");
-	if (cls)
-		qms_buf_printf(h->out, " class=\"%s\"", cls);
-	if (id)
-		qms_buf_printf(h->out, " id=\"%s\"", id);
-	qms_buf_adds(h->out, ">\n");
-	h->part_open = false;
+	qms_tstream_begin_parts(&h->ts, h->out, wrap ? "table-wrap" : NULL, cls, id);
 }
-
-static const char *const part_tags[] = {"thead", "tbody", "tfoot"};
 
 static void html_table_part(struct qms_docw *w, enum qms_docw_part part)
 {
-	struct qms_docw_html *h = H(w);
-	if (h->part_open)
-		qms_buf_printf(h->out, "</%s>\n", part_tags[h->part]);
-	qms_buf_printf(h->out, "<%s>%s", part_tags[part], part == QMS_DOCW_BODY ? "\n" : "");
-	h->part = part;
-	h->part_open = true;
+	static const enum qms_tstream_part parts[] = {[QMS_DOCW_HEAD] = QMS_TSTREAM_HEAD,
+						      [QMS_DOCW_BODY] = QMS_TSTREAM_BODY,
+						      [QMS_DOCW_FOOT] = QMS_TSTREAM_FOOT};
+	qms_tstream_part(&H(w)->ts, parts[part]);
 }
 
 static void html_row_begin(struct qms_docw *w, const char *cls)
 {
-	struct qms_docw_html *h = H(w);
-	qms_buf_adds(h->out, "<tr");
-	if (cls)
-		qms_buf_printf(h->out, " class=\"%s\"", cls);
-	qms_buf_adds(h->out, ">");
+	qms_tstream_row_begin_class(&H(w)->ts, cls);
 }
 
 static void html_cell_begin(struct qms_docw *w, bool head, const char *cls, unsigned span)
 {
 	struct qms_docw_html *h = H(w);
-	qms_buf_adds(h->out, head ? "<th" : "<td");
-	if (cls)
-		qms_buf_printf(h->out, " class=\"%s\"", cls);
-	if (span > 1)
-		qms_buf_printf(h->out, " colspan=\"%u\"", span);
-	qms_buf_adds(h->out, ">");
+	qms_tstream_cell_begin_span(&h->ts, head, cls, span);
 	h->in_cell = true;
 	h->cell_paras = 0;
-	h->head_cell = head;
 }
 
 static void html_cell_end(struct qms_docw *w)
 {
 	struct qms_docw_html *h = H(w);
-	qms_buf_adds(h->out, h->head_cell ? "</th>" : "</td>");
+	qms_tstream_cell_end(&h->ts);
 	h->in_cell = false;
 }
 
 static void html_row_end(struct qms_docw *w)
 {
-	qms_buf_adds(H(w)->out, "</tr>\n");
+	qms_tstream_row_end(&H(w)->ts);
 }
 
 static void html_table_end(struct qms_docw *w)
 {
-	struct qms_docw_html *h = H(w);
-	if (h->part_open)
-		qms_buf_printf(h->out, "</%s>\n", part_tags[h->part]);
-	h->part_open = false;
-	qms_buf_adds(h->out, "</table>");
-	qms_buf_adds(h->out, h->wrapped ? "</div>\n" : "\n");
+	qms_tstream_end(&H(w)->ts);
 }
 
 static void html_item_begin(struct qms_docw *w)
@@ -229,16 +205,9 @@ struct pd {
 	const struct qms_process *p;
 	size_t pi;
 	enum qms_lang lang;
-	bool vi;
 	const struct qms_procdoc_hooks *hooks;
 	struct qms_buf tmp;
 };
-
-/* Text written in both languages in the code (from before po/vi.po). */
-static const char *L(const struct pd *c, const char *vi, const char *en)
-{
-	return c->vi ? vi : en;
-}
 
 static const char *tr(const struct pd *c, const char *msgid) __attribute__((format_arg(2)));
 static const char *tr(const struct pd *c, const char *msgid)
@@ -273,7 +242,7 @@ static void para(struct pd *c, const char *cls, const char *t)
 
 static void none(struct pd *c, const char *t)
 {
-	para(c, NULL, t ? t : L(c, "(chưa ghi)", "(not stated)"));
+	para(c, NULL, t ? t : tr(c, N_("(not stated)")));
 }
 
 static void heading(struct pd *c, int level, const char *num, const char *title)
@@ -288,13 +257,26 @@ static void heading(struct pd *c, int level, const char *num, const char *title)
 }
 
 /* A date as the report writes it (15/6/2020), into a fresh string. */
-static char *date_str(const struct pd *c, int32_t d)
+static char *date_str(enum qms_lang lang, int32_t d)
 {
 	struct qms_buf b;
 	qms_buf_init(&b);
 	if (d >= 0)
-		qms_report_add_date(&b, d, c->lang, false);
+		qms_report_add_date(&b, d, lang, false);
 	return qms_buf_detach(&b);
+}
+
+/* An edition as the document writes it: two digits in Vietnamese (01),
+ * else as written (text), else the number. In buf, or text. */
+static const char *edition_str(enum qms_lang lang, long ed, const char *text, char *buf, size_t n)
+{
+	if (lang == QMS_LANG_VI && ed >= 0 && ed < 10)
+		snprintf(buf, n, "0%ld", ed);
+	else if (text)
+		return text;
+	else
+		snprintf(buf, n, "%ld", ed);
+	return buf;
 }
 
 static void cell(struct pd *c, bool head, const char *cls, unsigned span, const char *t)
@@ -391,7 +373,7 @@ static void step_ref(struct pd *c, const int *num, const char *id)
 static void step_calls(struct pd *c, const struct qms_step *st)
 {
 	c->w->ops->para_begin(c->w, "flow");
-	text(c, L(c, "Thực hiện quy trình ", "Runs procedure "));
+	text(c, tr(c, N_("Runs procedure ")));
 	struct qms_buf href;
 	qms_buf_init(&href);
 	if (c->hooks && c->hooks->proc_href && c->hooks->proc_href(&href, st->calls.text, c->hooks->ctx))
@@ -431,9 +413,9 @@ static void step_flow(struct pd *c, size_t i, const int *num)
 		step_ref(c, num, next[k].text);
 	}
 	if (st->next.len > 1)
-		text(c, L(c, " (song song)", " (in parallel)"));
+		text(c, tr(c, N_(" (in parallel)")));
 	else if (qms_procdoc_step_index(c->p, next[0].text) <= i)
-		text(c, L(c, " (làm lại)", " (rework)"));
+		text(c, tr(c, N_(" (rework)")));
 	c->w->ops->para_end(c->w);
 }
 
@@ -509,10 +491,10 @@ static void add_critical(struct pd *c, struct qms_buf *b)
 
 static void step_table(struct pd *c)
 {
-	const char *vi[] = {"Bước", "Nội dung công việc", "Trách nhiệm", "Thời gian", "Biểu mẫu"};
-	const char *en[] = {"Step", "Activity", "Responsible", "Time", "Forms"};
+	const char *head[] = {tr(c, N_("Step")), tr(c, N_("Activity")), tr(c, N_("Responsible")), tr(c, N_("Time")),
+			      tr(c, N_("Forms"))};
 	static const unsigned widths[] = {9, 43, 22, 13, 13};
-	table_head(c, "steps", "steps", 5, c->vi ? vi : en, widths, false);
+	table_head(c, "steps", "steps", 5, head, widths, false);
 	int *num = qms_procdoc_step_numbers(c->p);
 	for (size_t i = 0; i < c->p->steps.len; i++)
 		step_row(c, i, num);
@@ -520,8 +502,7 @@ static void step_table(struct pd *c)
 	if (c->rp->has_critical && !qms_span_is_zero(&c->rp->critical)) {
 		c->w->ops->table_part(c->w, QMS_DOCW_FOOT);
 		c->w->ops->row_begin(c->w, NULL);
-		cell(c, false, NULL, 3,
-		     L(c, "Tổng thời gian giải quyết (theo đường găng)", "Total processing time (critical path)"));
+		cell(c, false, NULL, 3, tr(c, N_("Total processing time (critical path)")));
 		struct qms_buf h;
 		qms_buf_init(&h);
 		add_critical(c, &h);
@@ -546,13 +527,18 @@ void qms_procdoc_add_running_head(struct qms_buf *out, const struct qms_report *
 {
 	const struct qms_report_procedure *rp = &r->procedures[pi];
 	const struct qms_process *p = rp->process;
-	bool vi = r->lang == QMS_LANG_VI;
-	qms_buf_printf(out, vi ? "Mã hiệu: %s" : "Code: %s", rp->code);
-	if (p->edition.text)
-		qms_buf_printf(out, vi ? " · Lần ban hành: %02ld" : " · Edition: %ld", p->edition.integer);
+	qms_buf_printf(out, qms_tr(r->lang, N_("Code: %s")), rp->code);
+	char ed[32];
+	if (p->edition.text) {
+		qms_buf_adds(out, " · ");
+		qms_buf_printf(out, qms_tr(r->lang, N_("Edition: %s")),
+			       edition_str(r->lang, p->edition.integer, NULL, ed, sizeof(ed)));
+	}
 	if (p->effective.text) {
-		qms_buf_adds(out, vi ? " · Ngày hiệu lực: " : " · Effective: ");
-		qms_report_add_date(out, p->effective.date, r->lang, false);
+		char *d = date_str(r->lang, p->effective.date);
+		qms_buf_adds(out, " · ");
+		qms_buf_printf(out, qms_tr(r->lang, N_("Effective: %s")), d);
+		free(d);
 	}
 }
 
@@ -566,26 +552,24 @@ static void header_block(struct pd *c)
 	c->w->ops->row_begin(c->w, NULL);
 	cell(c, false, "org", 1, a ? a->name : c->rp->agency);
 	c->w->ops->cell_begin(c->w, false, "title", 1);
-	para(c, "kind", L(c, "QUY TRÌNH", "PROCEDURE"));
+	para(c, "kind", tr(c, N_("PROCEDURE")));
 	c->w->ops->heading(c->w, 1, "title", c->rp->title);
 	c->w->ops->cell_end(c->w);
 	c->w->ops->cell_begin(c->w, false, "meta", 1);
 	c->w->ops->para_begin(c->w, NULL);
-	textf(c, c->vi ? "Mã hiệu: %s" : "Code: %s", c->rp->code);
+	textf(c, tr(c, N_("Code: %s")), c->rp->code);
 	c->w->ops->para_end(c->w);
 	if (p->edition.text) {
 		c->w->ops->para_begin(c->w, NULL);
-		long ed = p->edition.integer;
-		if (c->vi && ed >= 0 && ed < 10)
-			textf(c, "Lần ban hành: 0%ld", ed);
-		else
-			textf(c, c->vi ? "Lần ban hành: %s" : "Edition: %s", p->edition.text);
+		char ed[32];
+		textf(c, tr(c, N_("Edition: %s")),
+		      edition_str(c->lang, p->edition.integer, p->edition.text, ed, sizeof(ed)));
 		c->w->ops->para_end(c->w);
 	}
 	if (p->effective.text) {
-		char *d = date_str(c, p->effective.date);
+		char *d = date_str(c->lang, p->effective.date);
 		c->w->ops->para_begin(c->w, NULL);
-		textf(c, c->vi ? "Ngày hiệu lực: %s" : "Effective: %s", d);
+		textf(c, tr(c, N_("Effective: %s")), d);
 		c->w->ops->para_end(c->w);
 		free(d);
 	}
@@ -604,7 +588,7 @@ static void add_decision(struct pd *c, struct qms_buf *b, const struct qms_decis
 {
 	qms_buf_adds(b, d->number.text);
 	if (d->date.text) {
-		char *ds = date_str(c, d->date.date);
+		char *ds = date_str(c->lang, d->date.date);
 		qms_buf_printf(b, tr(c, N_(" of %s")), ds);
 		free(ds);
 	}
@@ -640,8 +624,8 @@ static void signatures(struct pd *c)
 {
 	const struct qms_doc_control *dc = &c->p->document;
 	const struct qms_signature *sg[3] = {&dc->drafted, &dc->checked, &dc->approved};
-	const char *heads[] = {L(c, "Trách nhiệm", "Responsibility"), L(c, "Người lập", "Drafted by"),
-			       L(c, "Người kiểm tra", "Checked by"), L(c, "Người phê duyệt", "Approved by")};
+	const char *heads[] = {tr(c, N_("Responsibility")), tr(c, N_("Drafted by")), tr(c, N_("Checked by")),
+			       tr(c, N_("Approved by"))};
 	static const unsigned widths[] = {19, 27, 27, 27};
 	table_head(c, NULL, "sign", 4, heads, widths, false);
 	const char *names[3], *positions[3], *blank[3] = {NULL, NULL, NULL};
@@ -650,12 +634,12 @@ static void signatures(struct pd *c)
 	for (size_t k = 0; k < 3; k++) {
 		names[k] = sg[k]->name.text;
 		positions[k] = sg[k]->position.text;
-		dates[k] = date_str(c, sg[k]->date.text ? sg[k]->date.date : -1);
+		dates[k] = date_str(c->lang, sg[k]->date.text ? sg[k]->date.date : -1);
 		any_date |= sg[k]->date.text != NULL;
 	}
-	signature_row(c, L(c, "Họ và tên", "Name"), "name", names);
-	signature_row(c, L(c, "Chữ ký", "Signature"), "blank", blank);
-	signature_row(c, L(c, "Chức vụ", "Position"), NULL, positions);
+	signature_row(c, tr(c, N_("Name")), "name", names);
+	signature_row(c, tr(c, N_("Signature")), "blank", blank);
+	signature_row(c, tr(c, N_("Position")), NULL, positions);
 	if (any_date)
 		signature_row(c, tr(c, N_("Date")), NULL, (const char *const *)dates);
 	for (size_t k = 0; k < 3; k++)
@@ -669,7 +653,7 @@ static void revisions(struct pd *c)
 	if (!l->len)
 		return;
 	heading(c, 2, NULL, tr(c, N_("Revision history")));
-	const char *heads[] = {L(c, "STT", "No."), tr(c, N_("Edition")), tr(c, N_("Date")), tr(c, N_("What changed")),
+	const char *heads[] = {tr(c, N_("No.")), tr(c, N_("Edition")), tr(c, N_("Date")), tr(c, N_("What changed")),
 			       tr(c, N_("Pages"))};
 	static const unsigned widths[] = {8, 12, 14, 52, 14};
 	table_head(c, "revisions", "revisions", 5, heads, widths, true);
@@ -682,7 +666,7 @@ static void revisions(struct pd *c)
 		cell(c, false, "num", 1, n);
 		free(n);
 		cell(c, false, NULL, 1, rv[i].edition.text);
-		char *d = date_str(c, rv[i].date.text ? rv[i].date.date : -1);
+		char *d = date_str(c->lang, rv[i].date.text ? rv[i].date.date : -1);
 		cell(c, false, NULL, 1, d);
 		free(d);
 		cell(c, false, NULL, 1, rv[i].change.text);
@@ -766,19 +750,18 @@ static void collect_text(struct qms_buf *t, const struct qms_process *p)
 static void sections_1_to_4(struct pd *c)
 {
 	const struct qms_process *p = c->p;
-	heading(c, 2, "1", L(c, "Mục đích", "Purpose"));
+	heading(c, 2, "1", tr(c, N_("Purpose")));
 	none(c, p->purpose.text);
-	heading(c, 2, "2", L(c, "Phạm vi áp dụng", "Scope"));
+	heading(c, 2, "2", tr(c, N_("Scope")));
 	none(c, p->scope.text);
-	heading(c, 2, "3", L(c, "Tài liệu viện dẫn", "References"));
+	heading(c, 2, "3", tr(c, N_("References")));
 	if (p->references.len)
 		bullets(c, &p->references);
 	else
 		none(c, NULL);
 	if (p->clauses.len) {
 		qms_buf_reset(&c->tmp);
-		qms_buf_printf(&c->tmp, c->vi ? "Điều khoản %s áp dụng: " : "Clauses of %s applied: ",
-			       p->standard.text ? p->standard.text : "");
+		qms_buf_printf(&c->tmp, tr(c, N_("Clauses of %s applied: ")), p->standard.text ? p->standard.text : "");
 		const struct qms_value *cl = p->clauses.items;
 		for (size_t i = 0; i < p->clauses.len; i++)
 			qms_buf_printf(&c->tmp, "%s%s", i ? ", " : "", cl[i].text ? cl[i].text : "");
@@ -787,7 +770,7 @@ static void sections_1_to_4(struct pd *c)
 		para(c, NULL, t);
 		free(t);
 	}
-	heading(c, 2, "4", L(c, "Định nghĩa, từ viết tắt", "Definitions and abbreviations"));
+	heading(c, 2, "4", tr(c, N_("Definitions and abbreviations")));
 	struct qms_buf all;
 	qms_buf_init(&all);
 	collect_text(&all, p);
@@ -802,7 +785,7 @@ static void sections_1_to_4(struct pd *c)
 	if (nab)
 		c->w->ops->terms_end(c->w);
 	else
-		para(c, NULL, L(c, "Không có.", "None."));
+		para(c, NULL, tr(c, N_("None.")));
 }
 
 /* ---- section 5: the TTHC record, the steps, the agencies' shares ---- */
@@ -835,32 +818,29 @@ static const char *form_name(const struct qms_process *p, const char *id)
 static void time_limits(struct pd *c)
 {
 	const struct qms_time_limit *tl = &c->p->time_limit;
-	term(c, L(c, "Theo quy định", "Statutory"),
-	     tl->statutory.text ? tl->statutory.text : L(c, "(chưa ghi)", "(not stated)"));
-	c->w->ops->term_begin(c->w, L(c, "Cam kết", "Committed"));
+	term(c, tr(c, N_("Statutory")), tl->statutory.text ? tl->statutory.text : tr(c, N_("(not stated)")));
+	c->w->ops->term_begin(c->w, tr(c, N_("Committed")));
 	c->w->ops->para_begin(c->w, NULL);
-	text(c, tl->committed.text ? tl->committed.text : L(c, "(chưa ghi)", "(not stated)"));
+	text(c, tl->committed.text ? tl->committed.text : tr(c, N_("(not stated)")));
 	if (c->rp->timed) {
 		struct qms_buf a, b;
 		qms_buf_init(&a);
 		qms_buf_init(&b);
 		qms_report_add_percent(&a, c->rp->cut_tenths, c->lang);
 		qms_report_add_percent(&b, c->rp->required_cut_tenths, c->lang);
-		textf(c, c->vi ? " (cắt giảm %s; yêu cầu tối thiểu %s)" : " (a cut of %s; at least %s required)", a.buf,
-		      b.buf);
+		textf(c, tr(c, N_(" (a cut of %s; at least %s required)")), a.buf, b.buf);
 		qms_buf_release(&a);
 		qms_buf_release(&b);
 	} else if (c->rp->exempt) {
-		textf(c, c->vi ? " (không áp dụng mức cắt giảm: %s)" : " (no cut asked: %s)",
-		      c->rp->exempt_reason ? c->rp->exempt_reason : L(c, "giải quyết trong ngày", "same day"));
+		textf(c, tr(c, N_(" (no cut asked: %s)")),
+		      c->rp->exempt_reason ? c->rp->exempt_reason : tr(c, N_("same day")));
 	}
 	c->w->ops->para_end(c->w);
 	c->w->ops->term_end(c->w);
 	if (tl->extension.text)
-		term(c, L(c, "Gia hạn (thông báo bằng văn bản)", "Extension (with a written notice)"),
-		     tl->extension.text);
+		term(c, tr(c, N_("Extension (with a written notice)")), tl->extension.text);
 	if (tl->not_counted.len) {
-		c->w->ops->term_begin(c->w, L(c, "Không tính vào thời hạn", "Not counted in the limit"));
+		c->w->ops->term_begin(c->w, tr(c, N_("Not counted in the limit")));
 		c->w->ops->para_begin(c->w, NULL);
 		const struct qms_value *nc = tl->not_counted.items;
 		for (size_t k = 0; k < tl->not_counted.len; k++) {
@@ -874,9 +854,9 @@ static void time_limits(struct pd *c)
 		struct qms_buf h;
 		qms_buf_init(&h);
 		add_critical(c, &h);
-		c->w->ops->term_begin(c->w, L(c, "Tổng thời gian các bước", "Steps in total"));
+		c->w->ops->term_begin(c->w, tr(c, N_("Steps in total")));
 		c->w->ops->para_begin(c->w, NULL);
-		textf(c, c->vi ? "%s (đường găng)" : "%s (critical path)", h.buf);
+		textf(c, tr(c, N_("%s (critical path)")), h.buf);
 		c->w->ops->para_end(c->w);
 		c->w->ops->term_end(c->w);
 		qms_buf_release(&h);
@@ -891,8 +871,8 @@ static void dossier(struct pd *c, const struct qms_tthc *t)
 		none(c, NULL);
 		return;
 	}
-	const char *heads[] = {L(c, "STT", "No."), tr(c, N_("Paper")), tr(c, N_("Original or copy")),
-			       tr(c, N_("Count")), L(c, "Biểu mẫu", "Form")};
+	const char *heads[] = {tr(c, N_("No.")), tr(c, N_("Paper")), tr(c, N_("Original or copy")), tr(c, N_("Count")),
+			       tr(c, N_("Form"))};
 	static const unsigned widths[] = {8, 48, 18, 10, 16};
 	table_head(c, NULL, "dossier", 5, heads, widths, true);
 	const struct qms_dossier_item *it = d->components.items;
@@ -993,7 +973,7 @@ static void tthc_forms(struct pd *c, const struct qms_tthc *t)
 	if (n)
 		c->w->ops->list_end(c->w);
 	else
-		para(c, NULL, L(c, "Không có.", "None."));
+		para(c, NULL, tr(c, N_("None.")));
 }
 
 static void list_or(struct pd *c, const struct qms_list *l, const char *otherwise)
@@ -1007,7 +987,7 @@ static void list_or(struct pd *c, const struct qms_list *l, const char *otherwis
 static void tthc_summary(struct pd *c, const struct qms_tthc *t)
 {
 	if (t->id.text)
-		term(c, L(c, "Mã TTHC", "Procedure id (TTHC)"), t->id.text);
+		term(c, tr(c, N_("Procedure id (TTHC)")), t->id.text);
 	if (t->published.number.text) {
 		struct qms_buf b;
 		qms_buf_init(&b);
@@ -1016,7 +996,8 @@ static void tthc_summary(struct pd *c, const struct qms_tthc *t)
 		qms_buf_release(&b);
 	}
 	if (t->level.text)
-		term(c, L(c, "Cấp thực hiện", "Level"), qms_level_label(t->level.choice, c->lang));
+		/* TRANSLATORS: the level of government that handles a TTHC */
+		term(c, qms_tr_ctx(c->lang, "TTHC", "Level"), qms_level_label(t->level.choice, c->lang));
 	if (t->result.text) {
 		const char *fn = form_name(c->p, t->result_form.text);
 		qms_buf_reset(&c->tmp);
@@ -1024,11 +1005,11 @@ static void tthc_summary(struct pd *c, const struct qms_tthc *t)
 			       t->result_form.text ? (fn ? fn : t->result_form.text) : "",
 			       t->result_form.text ? ")" : "");
 		char *res = qms_xstrdup(c->tmp.buf);
-		term(c, L(c, "Kết quả", "Result"), res);
+		term(c, tr(c, N_("Result")), res);
 		free(res);
 	}
 	if (c->p->owner.text)
-		term(c, L(c, "Đơn vị chủ trì", "Owner"), c->p->owner.text);
+		term(c, tr(c, N_("Owner")), c->p->owner.text);
 	c->w->ops->terms_end(c->w);
 }
 
@@ -1042,7 +1023,7 @@ static void tthc_record(struct pd *c, const struct qms_tthc *t)
 	heading(c, 4, NULL, tr(c, N_("c) Agencies")));
 	agencies(c, t);
 	heading(c, 4, NULL, tr(c, N_("d) Who may ask")));
-	list_or(c, &t->target, L(c, "(chưa ghi)", "(not stated)"));
+	list_or(c, &t->target, tr(c, N_("(not stated)")));
 	heading(c, 4, NULL, tr(c, N_("e) How to file")));
 	const struct qms_value *f = t->filing.items;
 	for (size_t i = 0; i < t->filing.len; i++) {
@@ -1061,7 +1042,7 @@ static void tthc_record(struct pd *c, const struct qms_tthc *t)
 	heading(c, 4, NULL, tr(c, N_("g) Application forms")));
 	tthc_forms(c, t);
 	heading(c, 4, NULL, tr(c, N_("h) Requirements and conditions")));
-	list_or(c, &t->conditions, L(c, "Không có.", "None."));
+	list_or(c, &t->conditions, tr(c, N_("None.")));
 	heading(c, 4, NULL, tr(c, N_("i) Legal basis")));
 	list_or(c, &t->legal_basis, tr(c, N_("As in section 3.")));
 }
@@ -1108,7 +1089,7 @@ static void shares_table(struct pd *c, const char *num)
 
 static void section_5(struct pd *c)
 {
-	heading(c, 2, "5", L(c, "Nội dung quy trình", "The procedure"));
+	heading(c, 2, "5", tr(c, N_("The procedure")));
 	const struct qms_tthc *t = c->p->tthc.items;
 	char num[32];
 	size_t k = 0;
@@ -1120,15 +1101,15 @@ static void section_5(struct pd *c)
 	}
 	if (!c->p->tthc.len) {
 		snprintf(num, sizeof(num), "5.%zu", ++k);
-		heading(c, 3, num, L(c, "Thời hạn giải quyết", "Time limits"));
+		heading(c, 3, num, tr(c, N_("Time limits")));
 		time_limits(c);
 		if (c->p->owner.text) {
-			term(c, L(c, "Đơn vị chủ trì", "Owner"), c->p->owner.text);
+			term(c, tr(c, N_("Owner")), c->p->owner.text);
 			c->w->ops->terms_end(c->w);
 		}
 	}
 	snprintf(num, sizeof(num), "5.%zu", ++k);
-	heading(c, 3, num, L(c, "Trình tự thực hiện", "Steps"));
+	heading(c, 3, num, tr(c, N_("Steps")));
 	step_table(c);
 	snprintf(num, sizeof(num), "5.%zu", ++k);
 	shares_table(c, num);
@@ -1139,10 +1120,12 @@ static void section_5(struct pd *c)
 static void section_6_7(struct pd *c)
 {
 	const struct qms_process *p = c->p;
-	heading(c, 2, "6", L(c, "Biểu mẫu", "Forms"));
+	heading(c, 2, "6", tr(c, N_("Forms")));
 	const struct qms_form *forms = p->forms.items;
 	if (p->forms.len) {
-		const char *heads[] = {L(c, "STT", "No."), L(c, "Mã", "Id"), L(c, "Tên biểu mẫu", "Form")};
+		/* TRANSLATORS: the heading of the column of the forms' names */
+		const char *form = qms_tr_ctx(c->lang, "forms table", "Form");
+		const char *heads[] = {tr(c, N_("No.")), tr(c, N_("Id")), form};
 		static const unsigned widths[] = {8, 16, 76};
 		table_head(c, NULL, NULL, 3, heads, widths, true);
 		for (size_t i = 0; i < p->forms.len; i++) {
@@ -1158,16 +1141,15 @@ static void section_6_7(struct pd *c)
 		}
 		c->w->ops->table_end(c->w);
 	} else {
-		para(c, NULL, L(c, "Không có.", "None."));
+		para(c, NULL, tr(c, N_("None.")));
 	}
-	heading(c, 2, "7", L(c, "Hồ sơ cần lưu", "Records to keep"));
+	heading(c, 2, "7", tr(c, N_("Records to keep")));
 	const struct qms_record *recs = p->records.items;
 	if (!p->records.len) {
-		para(c, NULL, L(c, "Không có.", "None."));
+		para(c, NULL, tr(c, N_("None.")));
 		return;
 	}
-	const char *heads[] = {L(c, "STT", "No."), L(c, "Tên hồ sơ", "Record"), L(c, "Nơi lưu", "Kept by"),
-			       L(c, "Thời gian lưu", "Retention")};
+	const char *heads[] = {tr(c, N_("No.")), tr(c, N_("Record")), tr(c, N_("Kept by")), tr(c, N_("Retention"))};
 	static const unsigned widths[] = {8, 48, 28, 16};
 	table_head(c, NULL, NULL, 4, heads, widths, true);
 	for (size_t i = 0; i < p->records.len; i++) {
@@ -1194,8 +1176,8 @@ static void sections_after(struct pd *c)
 	const struct qms_risk *risks = p->risks.items;
 	if (p->risks.len) {
 		snprintf(num, sizeof(num), "%d", next++);
-		heading(c, 2, num, L(c, "Rủi ro và biện pháp xử lý", "Risks and actions"));
-		const char *heads[] = {L(c, "Rủi ro", "Risk"), L(c, "Biện pháp", "Action")};
+		heading(c, 2, num, tr(c, N_("Risks and actions")));
+		const char *heads[] = {tr(c, N_("Risk")), tr(c, N_("Action"))};
 		table_head(c, NULL, NULL, 2, heads, NULL, false);
 		for (size_t i = 0; i < p->risks.len; i++) {
 			c->w->ops->row_begin(c->w, NULL);
@@ -1208,7 +1190,7 @@ static void sections_after(struct pd *c)
 	const struct qms_indicator *ind = p->indicators.items;
 	if (p->indicators.len) {
 		snprintf(num, sizeof(num), "%d", next++);
-		heading(c, 2, num, L(c, "Chỉ số theo dõi", "Indicators"));
+		heading(c, 2, num, tr(c, N_("Indicators")));
 		for (size_t i = 0; i < p->indicators.len; i++) {
 			c->w->ops->item_begin(c->w);
 			c->w->ops->para_begin(c->w, NULL);
@@ -1234,7 +1216,6 @@ void qms_procdoc_write(struct qms_docw *w, const struct qms_report *r, size_t pi
 		       .p = r->procedures[pi].process,
 		       .pi = pi,
 		       .lang = r->lang,
-		       .vi = r->lang == QMS_LANG_VI,
 		       .hooks = hooks};
 	qms_buf_init(&c.tmp);
 	header_block(&c);

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "report.h"
+#include "table.h"
 #include "util.h"
 
 struct qms_docw;
@@ -65,12 +66,11 @@ struct qms_docw {
 struct qms_docw_html {
 	struct qms_docw w;
 	struct qms_buf *out;
-	bool in_cell, head_cell, wrapped;
+	struct qms_tstream ts; /* the open table (table.c's writer) */
+	bool in_cell;
 	unsigned cell_paras; /* paragraphs begun in the current cell */
 	const char *para_cls; /* of the open paragraph in a cell */
 	bool in_list, in_terms;
-	enum qms_docw_part part;
-	bool part_open;
 };
 
 void qms_docw_html_init(struct qms_docw_html *h, struct qms_buf *out);

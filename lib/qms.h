@@ -27,17 +27,22 @@
  * with a message (util.h's qms_x* allocators): no function returns NULL
  * for lack of memory.
  *
- * Errors. Functions that can fail return an int: 0 on success, -1 on
- * failure with a message in the user's language through their `char
- * **err` (the caller frees it), naming the file and what to do; a few
- * that cannot say more than "not found" or "not valid" return -1 alone
- * (their comment says so). A few return 1
- * for "nothing to do" (say so in their comment). Problems found in a
- * user's documents are not failures: they are diagnostics (diag.h),
- * collected in a `struct qms_diags` with file, line, column, rule code
- * and severity, and the function still returns 0. The command maps them
- * to its exit status: 0 clean, 1 findings (a diagnostic of severity
- * error), 2 a usage or I/O failure (a -1 return).
+ * Errors. Functions that can fail return an int: 0 on success, a
+ * negative `enum qms_err` (util.h) on failure, with a message in the
+ * user's language through their `char **err` (the caller frees it),
+ * naming the file and what to do. The value is the kind of failure:
+ * QMS_ERR_USAGE (-1: what was asked cannot be done as asked),
+ * QMS_ERR_IO (the system failed: a file, folder, lock or program),
+ * QMS_ERR_DATA (a document the call needs cannot be used as it is).
+ * Test `rc < 0` and pass rc on; a bare -1 is a usage failure. A few
+ * functions that cannot say more than "not found" or "not valid" return
+ * -1 alone (their comment says so). A few return 1 for "nothing to do"
+ * (say so in their comment). Problems found in a user's documents are
+ * not failures: they are diagnostics (diag.h), collected in a `struct
+ * qms_diags` with file, line, column, rule code and severity, and the
+ * function still returns 0. The command maps them to its exit status:
+ * 0 clean, 1 findings (a diagnostic of severity error, or
+ * QMS_ERR_DATA), 2 QMS_ERR_USAGE, 3 QMS_ERR_IO.
  *
  * Language. Messages are written in the language chosen with
  * qms_lang_set() (i18n.h): Vietnamese or English. It is process-wide;

@@ -884,8 +884,9 @@ static int add_maps(struct batch *bt, const struct qms_location *loc, const char
 		return -1;
 	}
 	struct context *c = new_context(bt);
-	if (open_workspace(bt, c, loc->root, err) < 0)
-		return -1;
+	int rc = open_workspace(bt, c, loc->root, err);
+	if (rc < 0)
+		return rc;
 	const char *const one[] = {req->map_agency};
 	const char *const *list = req->nmap_agencies ? req->map_agencies : one;
 	size_t n = req->nmap_agencies ? req->nmap_agencies : 1;
@@ -924,8 +925,9 @@ static int add_procedures(struct batch *bt, const struct qms_location *locs, siz
 			continue;
 		size_t ci = bt->nctxs;
 		struct context *c = new_context(bt);
-		if (locs[i].root && open_workspace(bt, c, locs[i].root, err) < 0)
-			return -1;
+		int rc = locs[i].root ? open_workspace(bt, c, locs[i].root, err) : 0;
+		if (rc < 0)
+			return rc;
 		struct qms_strlist files = {0};
 		for (size_t j = i; j < npaths; j++) {
 			bool same = locs[i].root ? locs[j].root && !strcmp(locs[i].root, locs[j].root) : j == i;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "html.h"
+#include "i18n.h"
 #include "status.h"
 #include "table.h"
 #include "timelimit.h"
@@ -69,9 +70,8 @@ void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hour
 			    days ? QMS_UNIT_WORKING_DAYS : QMS_UNIT_WORKING_HOURS, lang);
 }
 
-static const char *const grade_vi[] = {"Không phù hợp nặng", "Không phù hợp nhẹ", "Điểm lưu ý", "Cơ hội cải tiến"};
-static const char *const grade_en[] = {"Major nonconformity", "Minor nonconformity", "Observation",
-				       "Opportunity for improvement"};
+static const char *const grade_en[] = {N_("Major nonconformity"), N_("Minor nonconformity"), N_("Observation"),
+				       N_("Opportunity for improvement")};
 static const char *const grade_vi_prose[] = {"điểm không phù hợp nặng", "điểm không phù hợp nhẹ", "điểm lưu ý",
 					     "cơ hội cải tiến"};
 static const char *const grade_en_prose[][2] = {{"major nonconformity", "major nonconformities"},
@@ -84,12 +84,11 @@ static const char *const grade_en_short[] = {"Major", "Minor", "Obs.", "Impr."};
 const char *qms_grade_label(int grade, enum qms_lang lang)
 {
 	if (grade < 0 || grade > 3)
-		return lang == QMS_LANG_VI ? "Chưa phân loại" : "Not graded";
-	return (lang == QMS_LANG_VI ? grade_vi : grade_en)[grade];
+		return qms_tr(lang, N_("Not graded"));
+	return qms_tr(lang, grade_en[grade]);
 }
 
-static const char *const kind_vi[] = {"Đánh giá nội bộ", "Đánh giá bên ngoài", "Kiểm tra"};
-static const char *const kind_en[] = {"Internal audit", "External audit", "Inspection"};
+static const char *const kind_en[] = {N_("Internal audit"), N_("External audit"), N_("Inspection")};
 static const char *const kind_vi_prose[] = {"đánh giá nội bộ", "đánh giá bên ngoài", "kiểm tra"};
 static const char *const kind_en_prose[][2] = {
 	{"internal audit", "internal audits"}, {"external audit", "external audits"}, {"inspection", "inspections"}};
@@ -98,18 +97,17 @@ const char *qms_audit_kind_label(int kind, enum qms_lang lang)
 {
 	if (kind < 0 || kind > 2)
 		return "";
-	return (lang == QMS_LANG_VI ? kind_vi : kind_en)[kind];
+	return qms_tr(lang, kind_en[kind]);
 }
 
-static const char *const action_vi[] = {"Không yêu cầu khắc phục", "Chưa khắc phục", "Quá hạn khắc phục",
-					"Đã khắc phục, chưa kiểm tra hiệu lực", "Đã kiểm tra hiệu lực"};
-static const char *const action_en[] = {"No action asked", "Open", "Overdue", "Closed, not verified", "Verified"};
+static const char *const action_en[] = {N_("No action asked"), N_("Open"), N_("Overdue"), N_("Closed, not verified"),
+					N_("Verified")};
 
 const char *qms_action_state_label(enum qms_action_state s, enum qms_lang lang)
 {
 	if (s >= QMS_ACTION_COUNT)
 		return "";
-	return (lang == QMS_LANG_VI ? action_vi : action_en)[s];
+	return qms_tr(lang, action_en[s]);
 }
 
 static const char *const level_vi_prose[] = {"cấp tỉnh", "cấp huyện", "cấp xã", "chưa rõ cấp"};

@@ -591,8 +591,9 @@ int qms_report_compute(struct qms_report *out, const char *path, const struct qm
 	qms_diags_init(&out->problems);
 	qms_diags_init(&out->index_diags);
 	struct qms_location loc;
-	if (qms_locate(&loc, path, err) < 0)
-		return -1;
+	int rc = qms_locate(&loc, path, err);
+	if (rc < 0)
+		return rc;
 	if (!loc.root) {
 		struct qms_buf b;
 		qms_buf_init(&b);

@@ -1247,9 +1247,9 @@ static int read_file(struct ctx *c, const char *path, qms_tabrow_fn fn, char **e
 	int rc = qms_tabread_is_zip(path) ? qms_xlsx_read_file(path, fn, on_read_error, c, &why)
 					  : qms_csv_read_file(path, fn, on_read_error, c, &why);
 	if (rc < 0) {
-		qms_error(err, "%s: %s", path, why);
+		qms_error(err, (enum qms_err)rc, "%s: %s", path, why);
 		free(why);
-		return -1;
+		return rc;
 	}
 	return 0;
 }
@@ -1469,10 +1469,11 @@ static int read_parallel(struct ctx *c, const char *path, char **err)
 	c->file_bad = false;
 	struct qms_csv_range head = {.start = 0, .stop = 1, .first_line = 1};
 	char *why = NULL;
-	if (qms_csv_read_range(path, &head, on_export_row, on_read_error, c, &why) < 0) {
-		qms_error(err, "%s: %s", path, why);
+	int rc = qms_csv_read_range(path, &head, on_export_row, on_read_error, c, &why);
+	if (rc < 0) {
+		qms_error(err, (enum qms_err)rc, "%s: %s", path, why);
 		free(why);
-		return -1;
+		return rc;
 	}
 	if (c->file_bad || !c->header_seen)
 		return 1; /* nothing was counted yet but header problems: read again in one go */
@@ -1506,11 +1507,11 @@ static int read_parallel(struct ctx *c, const char *path, char **err)
 			pthread_join(th[i], NULL);
 		else
 			worker_run(&w[i]);
-	int rc = 0;
+	rc = 0;
 	bool aligned = true;
 	for (unsigned i = 0; i < nw; i++) {
 		if (w[i].rc < 0 && rc == 0)
-			rc = qms_error(err, "%s: %s", path, w[i].err);
+			rc = qms_error(err, (enum qms_err)w[i].rc, "%s: %s", path, w[i].err);
 		quotes += w[i].rg.quotes;
 		if (i + 1 < nw && (w[i].rg.next != bound[i + 1] || quotes % 2))
 			aligned = false;
@@ -1525,7 +1526,7 @@ static int read_parallel(struct ctx *c, const char *path, char **err)
 	for (unsigned i = 0; i < nw; i++)
 		worker_release(c, &w[i]);
 	free(w);
-	return rc < 0 ? -1 : aligned ? 0 : 1;
+	return rc < 0 ? rc : aligned ? 0 : 1;
 }
 
 static int group_cmp(const void *pa, const void *pb)

@@ -23,9 +23,9 @@ static void write_timeline(struct site *s, struct qms_buf *b, const struct qms_r
 		if (done)
 			esc(b, D(s, a->stage_done[k]));
 		else if (next)
-			esc(b, L(s, "đang thực hiện", "in progress"));
+			esc(b, tr(s, N_("in progress")));
 		else
-			esc(b, L(s, "chưa thực hiện", "not yet"));
+			esc(b, tr(s, N_("not yet")));
 		qms_buf_adds(b, "</span>");
 		if (done && a->stage_evidence[k]) {
 			qms_buf_adds(b, "<span class=\"ev\">");
@@ -85,12 +85,10 @@ static void coverage_table(struct site *s, struct qms_buf *b, const struct qms_c
 {
 	const char *const *cls = qms_cov_status_names;
 	qms_buf_adds(b, "<details><summary>");
-	esc(b, L(s, "Chi tiết theo điều khoản", "Clause by clause"));
+	esc(b, tr(s, N_("Clause by clause")));
 	qms_buf_adds(b, "</summary>\n");
-	const char *head[] = {L(s, "Điều khoản", "Clause"), L(s, "Tên", "Title"), L(s, "Tình trạng", "Status"),
-			      L(s, "Bằng chứng, điều còn thiếu hoặc lý do không áp dụng",
-				"Evidence, what is missing, or why not applicable"),
-			      NULL};
+	const char *head[] = {tr(s, N_("Clause")), tr(s, N_("Title")), tr(s, N_("Status")),
+			      tr(s, N_("Evidence, what is missing, or why not applicable")), NULL};
 	struct qms_site_table t;
 	qms_site_table_begin(&t, b, "table-wrap", NULL, head, "");
 	struct qms_buf gap;
@@ -99,7 +97,7 @@ static void coverage_table(struct site *s, struct qms_buf *b, const struct qms_c
 		const struct qms_cov_row *row = &c->rows[k];
 		qms_site_row(&t, NULL);
 		qms_site_text(&t, NULL, row->clause->number);
-		qms_site_text(&t, NULL, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		qms_site_text(&t, NULL, qms_clause_title(row->clause, s->lang));
 		qms_site_cell(&t, NULL);
 		qms_buf_printf(b, "<span class=\"cell %s\">", cls[row->status]);
 		esc(b, qms_cov_status_label(row->status, s->lang));
@@ -117,20 +115,16 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 	const struct qms_coverage *c = &a->coverage;
 	const struct qms_catalog *cat = c->catalog;
 	qms_buf_adds(b, "<p>");
-	escf(b,
-	     s->vi ? "%s điều khoản, tính đến ngày %s: đáp ứng %s; có tài liệu, chưa có bằng chứng %s; chưa đáp ứng "
-		     "%s; không áp dụng %s."
-		   : "%s clauses as of %s: %s met, %s documented, %s missing, %s not applicable.",
-	     N(s, c->nrows), D(s, c->as_of), N(s, c->count[QMS_COV_MET]), N(s, c->count[QMS_COV_DOCUMENTED]),
+	escf(b, tr(s, N_("%s clauses as of %s: %s met, %s documented, %s missing, %s not applicable.")), N(s, c->nrows),
+	     D(s, c->as_of), N(s, c->count[QMS_COV_MET]), N(s, c->count[QMS_COV_DOCUMENTED]),
 	     N(s, c->count[QMS_COV_MISSING]), N(s, c->count[QMS_COV_NOT_APPLICABLE]));
 	if (c->system_path) {
 		qms_buf_adds(b, " <span class=\"muted\">");
-		escf(b, s->vi ? "Mô hình hệ thống: %s" : "System: %s", c->system_path);
+		escf(b, tr(s, N_("System: %s")), c->system_path);
 		qms_buf_adds(b, "</span>");
 	} else {
 		qms_buf_adds(b, " ");
-		esc(b, L(s, "Chưa có mô hình hệ thống (system.yaml): chỉ tính các quy trình.",
-			 "No system model (system.yaml): procedures only."));
+		esc(b, tr(s, N_("No system model (system.yaml): procedures only.")));
 	}
 	qms_buf_adds(b, "</p>\n<div class=\"matrix\">\n");
 	const char *const *cls = qms_cov_status_names;
@@ -143,11 +137,11 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 				qms_buf_adds(b, "</div></div>\n");
 			group = top;
 			qms_buf_adds(b, "<div class=\"group\"><h4>");
-			escf(b, "%s %s", top->number, s->vi && top->vi ? top->vi : top->en);
+			escf(b, "%s %s", top->number, qms_clause_title(top, s->lang));
 			qms_buf_adds(b, "</h4><div class=\"cells\">");
 		}
 		qms_buf_printf(b, "<span class=\"cell %s\" title=\"", cls[row->status]);
-		escf(b, "%s %s", row->clause->number, s->vi && row->clause->vi ? row->clause->vi : row->clause->en);
+		escf(b, "%s %s", row->clause->number, qms_clause_title(row->clause, s->lang));
 		qms_buf_adds(b, "\">");
 		esc(b, row->clause->number);
 		qms_buf_adds(b, "</span>");
@@ -167,14 +161,15 @@ static void coverage_section(struct site *s, struct qms_buf *b, const struct qms
 static void procedures_table(struct site *s, struct qms_buf *b, size_t agency)
 {
 	const struct qms_report *r = s->r;
-	static const char *const vi[] = {
-		"Mã hiệu", "Tên quy trình", "Tiêu chuẩn",   "Lần ban hành", "Ngày hiệu lực", "Thời hạn quy định",
-		"Cam kết", "Cắt giảm",      "Phát hiện mở", "Lỗi",          "Cảnh báo",      NULL};
-	static const char *const en[] = {"Code",          "Title",           "Standard",  "Edition",
-					 "Effective",     "Statutory limit", "Committed", "Cut",
-					 "Open findings", "Errors",          "Warnings",  NULL};
+	static const char *const names[] = {
+		N_("Code"),      "Title",   N_("Standard"),      N_("Edition"), N_("Effective"), N_("Statutory limit"),
+		N_("Committed"), N_("Cut"), N_("Open findings"), N_("Errors"),  N_("Warnings"),  NULL};
+	const char *head[sizeof(names) / sizeof(names[0])];
+	tr_all(s, head, names);
+	/* TRANSLATORS: the heading of the column of the procedures' titles */
+	head[1] = qms_tr_ctx(s->lang, "procedure", "Title");
 	struct qms_site_table t;
-	qms_site_table_begin(&t, b, "table-wrap", NULL, s->vi ? vi : en, "lllllllrrrr");
+	qms_site_table_begin(&t, b, "table-wrap", NULL, head, "lllllllrrrr");
 	for (size_t i = 0; i < r->nprocedures; i++) {
 		const struct qms_report_procedure *p = &r->procedures[i];
 		if (p->agency_index != agency)
@@ -224,23 +219,20 @@ static void agency_head(struct site *s, struct qms_buf *b, size_t ai)
 	if (a->tracked && st->deadline >= 0) {
 		qms_buf_adds(b, " · ");
 		if (st->status == QMS_STATUS_DONE)
-			escf(b, s->vi ? "công bố ngày %s (hạn %s)" : "announced %s (deadline %s)", D(s, st->announced),
-			     D(s, st->deadline));
+			escf(b, tr(s, N_("announced %s (deadline %s)")), D(s, st->announced), D(s, st->deadline));
 		else if (st->days_left < 0)
-			escf(b, s->vi ? "hạn %s, đã quá %ld ngày" : "deadline %s, %ld days overdue", D(s, st->deadline),
-			     (long)-st->days_left);
+			escf(b, tr(s, N_("deadline %s, %ld days overdue")), D(s, st->deadline), (long)-st->days_left);
 		else
-			escf(b, s->vi ? "hạn %s, còn %ld ngày" : "deadline %s, %ld days left", D(s, st->deadline),
-			     (long)st->days_left);
+			escf(b, tr(s, N_("deadline %s, %ld days left")), D(s, st->deadline), (long)st->days_left);
 	}
 	qms_buf_adds(b, "</p>\n");
 	const struct qms_agency_file *t = a->tracker;
 	if (t && t->migration.from.standard.text) {
 		const struct qms_migration_from *f = &t->migration.from;
 		qms_buf_adds(b, "<p class=\"muted\">");
-		escf(b, s->vi ? "Hệ thống trước chuyển đổi: %s" : "System before the conversion: %s", f->standard.text);
+		escf(b, tr(s, N_("System before the conversion: %s")), f->standard.text);
 		if (f->announced.text)
-			escf(b, s->vi ? ", công bố ngày %s" : ", announced %s", D(s, f->announced.date));
+			escf(b, tr(s, N_(", announced %s")), D(s, f->announced.date));
 		if (f->decision.text)
 			escf(b, " (%s)", f->decision.text);
 		qms_buf_adds(b, ".</p>\n");
@@ -250,33 +242,29 @@ static void agency_head(struct site *s, struct qms_buf *b, size_t ai)
 static void agency_nav(struct site *s, struct qms_buf *b)
 {
 	qms_buf_adds(b, "<nav class=\"toc\"><a href=\"../index.html\">");
-	esc(b, L(s, "Trang chủ", "Home"));
+	esc(b, tr(s, N_("Home")));
 	qms_buf_adds(b, "</a><a href=\"#stages\">");
-	esc(b, L(s, "Tiến độ", "Stages"));
+	esc(b, tr(s, N_("Stages")));
 	qms_buf_adds(b, "</a><a href=\"#audits\">");
-	esc(b, L(s, "Đánh giá, phát hiện", "Audits"));
+	esc(b, tr(s, N_("Audits")));
 	qms_buf_adds(b, "</a><a href=\"#coverage\">");
-	esc(b, L(s, "Mức đáp ứng", "Coverage"));
+	esc(b, tr(s, N_("Coverage")));
 	qms_buf_adds(b, "</a><a href=\"#procedures\">");
-	esc(b, L(s, "Quy trình", "Procedures"));
+	esc(b, tr(s, N_("Procedures")));
 	qms_buf_adds(b, "</a><a href=\"#map\">");
-	esc(b, L(s, "Sơ đồ tương tác", "Interaction map"));
+	esc(b, tr(s, N_("Interaction map")));
 	qms_buf_adds(b, "</a><a href=\"#check\">");
-	esc(b, L(s, "Kiểm tra", "Check"));
+	esc(b, tr(s, N_("Check")));
 	qms_buf_adds(b, "</a></nav>\n");
 }
 
 static void agency_stages(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report_agency *a = &s->r->agencies[ai];
-	section_begin(b, "stages", NULL,
-		      L(s, "Tiến độ chuyển đổi sang TCVN ISO 9001:2015", "Conversion to ISO 9001:2015"));
+	section_begin(b, "stages", NULL, tr(s, N_("Conversion to ISO 9001:2015")));
 	if (!a->tracked) {
 		qms_buf_adds(b, "<p>");
-		escf(b,
-		     s->vi ? "Cơ quan chưa có tệp theo dõi audits/%s.yaml."
-			   : "The agency has no tracker audits/%s.yaml.",
-		     a->id);
+		escf(b, tr(s, N_("The agency has no tracker audits/%s.yaml.")), a->id);
 		qms_buf_adds(b, "</p>\n");
 	} else {
 		write_timeline(s, b, a);
@@ -297,14 +285,14 @@ static void agency_audit(struct site *s, struct qms_buf *b, size_t i)
 		escf(b, "%s. ", au->standard.text);
 	const struct qms_value *names = au->auditors.items;
 	if (au->auditors.len) {
-		esc(b, L(s, "Đoàn đánh giá: ", "Auditors: "));
+		esc(b, tr(s, N_("Auditors: ")));
 		for (size_t k = 0; k < au->auditors.len; k++)
 			escf(b, "%s%s", k ? ", " : "", names[k].text ? names[k].text : "");
 		qms_buf_adds(b, ". ");
 	}
 	const struct qms_value *scope = au->scope.items;
 	if (au->scope.len) {
-		esc(b, L(s, "Phạm vi: ", "Scope: "));
+		esc(b, tr(s, N_("Scope: ")));
 		for (size_t k = 0; k < au->scope.len; k++) {
 			if (k)
 				qms_buf_adds(b, ", ");
@@ -318,7 +306,7 @@ static void agency_audit(struct site *s, struct qms_buf *b, size_t i)
 	}
 	qms_buf_adds(b, "</p>\n");
 	if (!au->findings.len) {
-		para(b, L(s, "Không có phát hiện.", "No finding."));
+		para(b, tr(s, N_("No finding.")));
 	} else {
 		qms_site_findings_table(s, b, i, SIZE_MAX, "../procedures/");
 	}
@@ -328,26 +316,25 @@ static void agency_audits(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report *r = s->r;
 	const struct qms_report_agency *a = &r->agencies[ai];
-	section_begin(b, "audits", NULL, L(s, "Đánh giá, kiểm tra và phát hiện", "Audits, inspections and findings"));
+	section_begin(b, "audits", NULL, tr(s, N_("Audits, inspections and findings")));
 	qms_buf_adds(b, "<p>");
 	size_t unfinished = a->actions[QMS_ACTION_OPEN] + a->actions[QMS_ACTION_OVERDUE];
 	escf(b,
-	     s->vi ? "Đến ngày %s: %s cuộc đánh giá, kiểm tra%s (%s trong kỳ); hành động khắc phục: %s chưa hoàn thành "
-		     "(%s quá hạn), %s chưa kiểm tra hiệu lực, %s đã kiểm tra hiệu lực."
-		   : "By %s: %s %s (%s in the period); corrective actions: %s open (%s overdue), %s not verified, %s "
-		     "verified.",
-	     D(s, r->as_of), N(s, a->audits_total),
-	     s->vi                  ? ""
-	     : a->audits_total == 1 ? "audit or inspection"
-				    : "audits and inspections",
-	     N(s, a->audits_period), N(s, unfinished), N(s, a->actions[QMS_ACTION_OVERDUE]),
-	     N(s, a->actions[QMS_ACTION_UNVERIFIED]), N(s, a->actions[QMS_ACTION_VERIFIED]));
+	     qms_tr_n(s->lang,
+		      "By %s: %s audit or inspection (%s in the period); corrective actions: %s open (%s overdue), %s "
+		      "not verified, %s verified.",
+		      "By %s: %s audits and inspections (%s in the period); corrective actions: %s open (%s "
+		      "overdue), %s not verified, %s verified.",
+		      a->audits_total),
+	     D(s, r->as_of), N(s, a->audits_total), N(s, a->audits_period), N(s, unfinished),
+	     N(s, a->actions[QMS_ACTION_OVERDUE]), N(s, a->actions[QMS_ACTION_UNVERIFIED]),
+	     N(s, a->actions[QMS_ACTION_VERIFIED]));
 	qms_buf_adds(b, "</p>\n");
 	for (size_t i = 0; i < r->naudits; i++)
 		if (r->audits[i].agency == ai)
 			agency_audit(s, b, i);
 	if (!a->audits_total) {
-		para(b, L(s, "Chưa có cuộc đánh giá, kiểm tra nào.", "No audit or inspection yet."));
+		para(b, tr(s, N_("No audit or inspection yet.")));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
@@ -356,16 +343,12 @@ static void agency_coverage(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report *r = s->r;
 	const struct qms_report_agency *a = &r->agencies[ai];
-	section_begin(
-		b, "coverage", NULL,
-		L(s, "Mức đáp ứng TCVN ISO 9001:2015 theo điều khoản", "Coverage of ISO 9001:2015, clause by clause"));
+	section_begin(b, "coverage", NULL, tr(s, N_("Coverage of ISO 9001:2015, clause by clause")));
 	if (a->assessed) {
 		coverage_section(s, b, a);
 	} else {
-		para(b, r->have_catalog
-				? L(s, "Chưa có tài liệu hệ thống (processes/) nên chưa đánh giá.",
-				    "No system documents in processes/: not assessed.")
-				: L(s, "Không tìm thấy danh mục điều khoản.", "The clause catalog was not found."));
+		para(b, r->have_catalog ? tr(s, N_("No system documents in processes/: not assessed."))
+					: tr(s, N_("The clause catalog was not found.")));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
@@ -373,11 +356,11 @@ static void agency_coverage(struct site *s, struct qms_buf *b, size_t ai)
 static void agency_procedures(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report_agency *a = &s->r->agencies[ai];
-	section_begin(b, "procedures", NULL, L(s, "Quy trình", "Procedures"));
+	section_begin(b, "procedures", NULL, tr(s, N_("Procedures")));
 	if (a->procedures) {
 		procedures_table(s, b, ai);
 	} else {
-		para(b, L(s, "Chưa có quy trình.", "No procedure yet."));
+		para(b, tr(s, N_("No procedure yet.")));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
@@ -385,26 +368,24 @@ static void agency_procedures(struct site *s, struct qms_buf *b, size_t ai)
 static void agency_map(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report_agency *a = &s->r->agencies[ai];
-	section_begin(b, "map", NULL, L(s, "Sơ đồ tương tác giữa các quy trình", "Interaction map of the procedures"));
+	section_begin(b, "map", NULL, tr(s, N_("Interaction map of the procedures")));
 	if (s->has_map[ai]) {
 		struct qms_buf file, label;
 		qms_buf_init(&file);
 		qms_buf_init(&label);
 		qms_buf_printf(&file, QMS_RENDER_MAPS "/%s.svg", a->id);
-		qms_buf_printf(&label, s->vi ? "Sơ đồ tương tác các quy trình của %s" : "Interaction map of %s",
-			       a->name);
+		qms_buf_printf(&label, tr(s, N_("Interaction map of %s")), a->name);
 		qms_buf_adds(b, "<figure><div class=\"diagram-box\">");
 		qms_site_add_diagram(s, b, file.buf, "../", "../procedures/", label.buf);
 		qms_buf_adds(b, "</div><figcaption>");
-		esc(b, L(s, "Mỗi ô là một quy trình (bấm để mở); mũi tên: quy trình gọi quy trình khác. ",
-			 "Each box is a procedure (click to open it); arrows: one procedure calls another. "));
+		esc(b, tr(s, N_("Each box is a procedure (click to open it); arrows: one procedure calls another. ")));
 		qms_buf_adds(b, "<a href=\"../diagrams/");
 		esc(b, file.buf);
 		qms_buf_adds(b, "\">SVG</a></figcaption></figure>\n");
 		qms_buf_release(&file);
 		qms_buf_release(&label);
 	} else {
-		para(b, L(s, "Không có sơ đồ (chưa có quy trình).", "No map (no procedure)."));
+		para(b, tr(s, N_("No map (no procedure).")));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
@@ -412,8 +393,7 @@ static void agency_map(struct site *s, struct qms_buf *b, size_t ai)
 static void agency_check(struct site *s, struct qms_buf *b, size_t ai)
 {
 	const struct qms_report_agency *a = &s->r->agencies[ai];
-	section_begin(b, "check", NULL,
-		      L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the files (qms check)"));
+	section_begin(b, "check", NULL, tr(s, N_("Check of the files (qms check)")));
 	qms_site_diags_section(s, b, a->id, NULL);
 	qms_buf_adds(b, "</section>\n");
 }

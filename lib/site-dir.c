@@ -77,9 +77,9 @@ static int check_owned(const struct qms_dir *d, struct qms_buf *rel, const struc
 		       char **err)
 {
 	struct qms_strlist names = {0};
-	if (qms_dir_list(d, rel->buf, &names, err) < 0)
-		return -1;
-	int rc = 0;
+	int rc = qms_dir_list(d, rel->buf, &names, err);
+	if (rc < 0)
+		return rc;
 	size_t len = rel->len;
 	for (size_t i = 0; i < names.len && rc == 0; i++) {
 		rel->len = len;
@@ -91,7 +91,7 @@ static int check_owned(const struct qms_dir *d, struct qms_buf *rel, const struc
 		if (S_ISDIR(st.st_mode) && depth < MAX_NESTING)
 			rc = check_owned(d, rel, old, depth + 1, err);
 		else if (!listed(old, rel->buf) && !is_temp_name(names.items[i]))
-			rc = qms_error(err,
+			rc = qms_error(err, QMS_ERR_USAGE,
 				       "'%s/%s' is not a file qms wrote (the site's %s does not list it); move it "
 				       "out of the site folder, nothing was written",
 				       d->path, rel->buf, QMS_SITE_MARKER);
@@ -150,17 +150,18 @@ static int open_root(struct qms_dir *root, struct qms_strlist *old, const char *
 	root->path = NULL;
 	char *real = qms_file_resolve(dir, err);
 	if (!real)
-		return -1;
+		return QMS_ERR_IO;
 	struct stat st;
-	int rc = -1;
+	int rc;
 	bool exists = stat(real, &st) == 0;
 	if (!exists && errno != ENOENT)
-		qms_error(err, "cannot use '%s': %s", dir, strerror(errno));
+		rc = qms_error(err, QMS_ERR_IO, "cannot use '%s': %s", dir, strerror(errno));
 	else if (exists && !S_ISDIR(st.st_mode))
-		qms_error(err, "'%s' exists and is not a folder; give a new folder for the site", dir);
+		rc = qms_error(err, QMS_ERR_USAGE, "'%s' exists and is not a folder; give a new folder for the site",
+			       dir);
 	else if (!exists && !create)
 		rc = 0;
-	else if (qms_dir_open(root, real, create, err) == 0) {
+	else if ((rc = qms_dir_open(root, real, create, err)) == 0) {
 		free(root->path);
 		root->path = qms_xstrdup(dir);
 		if (read_marker(root, old))
@@ -168,10 +169,10 @@ static int open_root(struct qms_dir *root, struct qms_strlist *old, const char *
 		else if (is_empty(root))
 			rc = 0;
 		else
-			qms_error(err,
-				  "'%s' is not empty and is not a site qms wrote (it has no %s); give a new or "
-				  "empty folder, nothing was written",
-				  dir, QMS_SITE_MARKER);
+			rc = qms_error(err, QMS_ERR_USAGE,
+				       "'%s' is not empty and is not a site qms wrote (it has no %s); give a new or "
+				       "empty folder, nothing was written",
+				       dir, QMS_SITE_MARKER);
 	}
 	free(real);
 	return rc;
@@ -191,11 +192,13 @@ int qms_site_dir_begin(struct qms_site_dir *sd, const char *dir, char **err)
 {
 	memset(sd, 0, sizeof(*sd));
 	sd->stage.fd = -1;
-	if (open_root(&sd->root, &sd->old, dir, true, err) < 0)
-		return -1;
+	int rc = open_root(&sd->root, &sd->old, dir, true, err);
+	if (rc < 0)
+		return rc;
 	struct qms_strlist names = {0};
-	if (qms_dir_list(&sd->root, "", &names, err) < 0)
-		return -1;
+	rc = qms_dir_list(&sd->root, "", &names, err);
+	if (rc < 0)
+		return rc;
 	for (size_t i = 0; i < names.len; i++)
 		if (is_stage_name(names.items[i]))
 			qms_dir_remove_tree(&sd->root, names.items[i]); /* all qms's: a killed run's */
@@ -282,17 +285,17 @@ int qms_site_dir_publish(struct qms_site_dir *sd, struct qms_strlist *files, cha
 	*kept = NULL;
 	qms_strlist_sort(files);
 	/* flushed before it is shown: the files were written without fsync */
-	if (qms_dir_sync(&sd->stage, err) < 0)
-		return -1;
+	int rc = qms_dir_sync(&sd->stage, err);
 	/* until the end, the marker lists old and new: a run killed in the
 	 * middle leaves a folder the next run accepts */
-	if (write_marker(&sd->root, &sd->old, files, err) < 0)
-		return -1;
+	if (rc == 0)
+		rc = write_marker(&sd->root, &sd->old, files, err);
 	struct qms_strlist names = {0};
-	if (qms_dir_list(&sd->stage, "", &names, err) < 0)
-		return -1;
+	if (rc == 0)
+		rc = qms_dir_list(&sd->stage, "", &names, err);
+	if (rc < 0)
+		return rc;
 	qms_strlist_sort(&names);
-	int rc = 0;
 	for (size_t i = 0; i < names.len && rc == 0; i++)
 		rc = qms_dir_swap(&sd->stage, &sd->root, names.items[i], err);
 	/* old top entries the new site has not: files go, folders join the

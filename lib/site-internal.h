@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "html.h"
+#include "i18n.h"
 #include "report.h"
 #include "site.h"
 #include "site-dir.h"
@@ -28,7 +29,6 @@ struct site {
 	const struct qms_report *r;
 	const struct qms_dir *out; /* the new site's folder (a stage) */
 	enum qms_lang lang;
-	bool vi;
 	struct qms_strlist files; /* written, relative to out */
 	struct qms_site_result *res;
 	bool *has_diagram; /* per procedure */
@@ -43,9 +43,22 @@ struct site {
 
 /* ---- small things ---- */
 
-static inline const char *L(const struct site *s, const char *vi, const char *en)
+/* msgid (marked with N_() where it is written) in the language of the
+ * site, which can differ from the process's: qms_tr() of po/vi.po. */
+static inline const char *tr(const struct site *s, const char *msgid) __attribute__((format_arg(2)));
+static inline const char *tr(const struct site *s, const char *msgid)
 {
-	return s->vi ? vi : en;
+	return qms_tr(s->lang, msgid);
+}
+
+/* The msgids of names (NULL-terminated, marked with N_()) translated
+ * into out, which has room for as many and the NULL. */
+static inline void tr_all(const struct site *s, const char **out, const char *const *names)
+{
+	size_t i = 0;
+	for (; names[i]; i++)
+		out[i] = tr(s, names[i]);
+	out[i] = NULL;
 }
 
 static inline const char *slot(struct site *s)

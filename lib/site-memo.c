@@ -48,8 +48,9 @@ int qms_site_memo_write(struct qms_site_memo *m, bool in_place, const struct qms
 		m->unchanged++;
 		return 0;
 	}
-	if (qms_dir_write(d, rel, data, len, QMS_WRITE_NO_SYNC, err) < 0)
-		return -1;
+	int rc = qms_dir_write(d, rel, data, len, QMS_WRITE_NO_SYNC, err);
+	if (rc < 0)
+		return rc;
 	qms_render_cache_put(m->pages, rel, digest, NULL, 0);
 	m->written++;
 	return 0;

@@ -58,7 +58,7 @@ void qms_site_status_badge(struct site *s, struct qms_buf *b, const struct qms_r
 {
 	if (!a->tracked) {
 		qms_buf_adds(b, "<span class=\"badge\">");
-		esc(b, L(s, "chưa theo dõi", "not tracked"));
+		esc(b, tr(s, N_("not tracked")));
 		qms_buf_adds(b, "</span>");
 		return;
 	}
@@ -146,13 +146,13 @@ void qms_site_page_begin(struct site *s, struct qms_buf *b, const char *root, co
 	qms_buf_printf(b,
 		       "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
-		       s->vi ? "vi" : "en");
+		       s->lang == QMS_LANG_VI ? "vi" : "en");
 	esc(b, title);
 	qms_buf_printf(b, "</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\">\n</head>\n<body>\n", root);
 	qms_buf_printf(b, "<header class=\"topbar\"><a href=\"%sindex.html\">", root);
 	escf(b, "%s%sISO 9001:2015", s->r->workspace, *s->r->workspace ? " · " : "");
 	qms_buf_adds(b, "</a><span class=\"where\">");
-	escf(b, s->vi ? "Tình hình đến ngày %s" : "As of %s", D(s, s->r->as_of));
+	escf(b, tr(s, N_("As of %s")), D(s, s->r->as_of));
 	qms_buf_printf(b, "</span></header>\n<main%s%s%s>\n", main_class ? " class=\"" : "",
 		       main_class ? main_class : "", main_class ? "\"" : "");
 }
@@ -160,10 +160,7 @@ void qms_site_page_begin(struct site *s, struct qms_buf *b, const char *root, co
 void qms_site_page_end(struct site *s, struct qms_buf *b)
 {
 	qms_buf_adds(b, "</main>\n<footer class=\"site\">");
-	escf(b,
-	     s->vi ? "Lập bằng qms từ bộ hồ sơ YAML của không gian làm việc; số liệu đến ngày %s."
-		   : "Made by qms from the YAML files of the workspace; figures as of %s.",
-	     D(s, s->r->as_of));
+	escf(b, tr(s, N_("Made by qms from the YAML files of the workspace; figures as of %s.")), D(s, s->r->as_of));
 	qms_buf_adds(b, "</footer>\n</body>\n</html>\n");
 }
 
@@ -227,16 +224,12 @@ static void finding_status(struct site *s, struct qms_buf *b, const struct qms_r
 	case QMS_ACTION_OPEN: esc(b, qms_action_state_label(f->state, s->lang)); break;
 	case QMS_ACTION_OVERDUE:
 		qms_buf_adds(b, "<span class=\"badge overdue\">");
-		escf(b, s->vi ? "Quá hạn %d ngày" : "%d days overdue", (int)f->days_overdue);
+		escf(b, tr(s, N_("%d days overdue")), (int)f->days_overdue);
 		qms_buf_adds(b, "</span>");
 		break;
-	case QMS_ACTION_UNVERIFIED:
-		escf(b, s->vi ? "Đã khắc phục %s, chưa kiểm tra hiệu lực" : "Closed %s, not verified",
-		     D(s, fd->closed.date));
-		break;
+	case QMS_ACTION_UNVERIFIED: escf(b, tr(s, N_("Closed %s, not verified")), D(s, fd->closed.date)); break;
 	case QMS_ACTION_VERIFIED:
-		escf(b, s->vi ? "Đã khắc phục %s, kiểm tra hiệu lực %s" : "Closed %s, verified %s",
-		     D(s, fd->closed.date), D(s, fd->verified.date));
+		escf(b, tr(s, N_("Closed %s, verified %s")), D(s, fd->closed.date), D(s, fd->verified.date));
 		break;
 	default: break;
 	}
@@ -327,27 +320,20 @@ void qms_site_findings_table(struct site *s, struct qms_buf *b, size_t audit, si
 {
 	const struct qms_report *r = s->r;
 	bool for_proc = procedure != SIZE_MAX;
-	const char *vi[] = {"Cơ quan, cuộc đánh giá",
-			    "Phát hiện",
-			    "Điều khoản",
-			    for_proc ? "Bước" : "Quy trình, bước",
-			    "Nội dung",
-			    "Nguyên nhân, hành động khắc phục",
-			    "Hạn",
-			    "Tình trạng",
-			    NULL};
-	const char *en[] = {"Agency, audit",
-			    "Finding",
-			    "Clause",
-			    for_proc ? "Step" : "Procedure, step",
-			    "Finding text",
-			    "Cause, corrective action",
-			    "Due",
-			    "Status",
-			    NULL};
+	const char *const names[] = {N_("Agency, audit"),
+				     N_("Finding"),
+				     N_("Clause"),
+				     for_proc ? N_("Step") : N_("Procedure, step"),
+				     N_("Finding text"),
+				     N_("Cause, corrective action"),
+				     N_("Due"),
+				     N_("Status"),
+				     NULL};
+	const char *head[sizeof(names) / sizeof(names[0])];
+	tr_all(s, head, names);
 	struct qms_site_table t;
 	/* the agency and the audit only on the procedure's page */
-	qms_site_table_begin(&t, b, "table-wrap findings", NULL, (s->vi ? vi : en) + !for_proc, "");
+	qms_site_table_begin(&t, b, "table-wrap findings", NULL, head + !for_proc, "");
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct qms_report_finding *f = &r->findings[i];
 		if (for_proc ? f->procedure == procedure : f->audit == audit)
@@ -406,7 +392,7 @@ void qms_site_diags_section(struct site *s, struct qms_buf *b, const char *agenc
 	if (n) {
 		qms_buf_adds(b, "</pre>\n");
 	} else {
-		para(b, L(s, "Không có lỗi, cảnh báo.", "No error or warning."));
+		para(b, tr(s, N_("No error or warning.")));
 	}
 	qms_buf_release(&line);
 	qms_buf_release(&rel);

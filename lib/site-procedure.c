@@ -66,14 +66,14 @@ static void proc_nav(struct site *s, struct qms_buf *b, size_t pi)
 {
 	const struct qms_report_procedure *rp = &s->r->procedures[pi];
 	qms_buf_adds(b, "<nav class=\"toc\"><a href=\"../index.html\">");
-	esc(b, L(s, "Trang chủ", "Home"));
+	esc(b, tr(s, N_("Home")));
 	qms_buf_adds(b, "</a>");
 	if (rp->agency_index != SIZE_MAX)
 		qms_site_agency_link(s, b, rp->agency_index, "../agencies/", true);
 	qms_buf_adds(b, "<a href=\"#findings\">");
-	esc(b, L(s, "Phát hiện", "Findings"));
+	esc(b, tr(s, N_("Findings")));
 	qms_buf_adds(b, "</a><a href=\"#check\">");
-	esc(b, L(s, "Kiểm tra", "Check"));
+	esc(b, tr(s, N_("Check")));
 	qms_buf_adds(b, "</a></nav>\n");
 }
 
@@ -95,20 +95,18 @@ static void proc_diagram(struct site *s, struct qms_buf *b, size_t pi, const cha
 {
 	const struct qms_report_procedure *rp = &s->r->procedures[pi];
 	qms_buf_adds(b, "<aside class=\"diagram-side\"><h2>");
-	esc(b, L(s, "Lưu đồ quy trình", "Flow chart"));
+	esc(b, tr(s, N_("Flow chart")));
 	qms_buf_adds(b, "</h2>\n");
 	if (s->has_diagram[pi]) {
 		struct qms_buf file, label;
 		qms_buf_init(&file);
 		qms_buf_init(&label);
 		qms_buf_printf(&file, "%s.svg", rp->code);
-		qms_buf_printf(&label, s->vi ? "Lưu đồ quy trình %s" : "Flow chart of %s", title);
+		qms_buf_printf(&label, tr(s, N_("Flow chart of %s")), title);
 		qms_buf_adds(b, "<figure id=\"diagram\"><div class=\"diagram-box\">");
 		qms_site_add_diagram(s, b, file.buf, "../", "", label.buf);
 		qms_buf_adds(b, "</div><figcaption class=\"noprint\">");
-		escf(b,
-		     s->vi ? "Phát hiện tính đến ngày %s được đánh dấu trên các bước; đường găng tô đỏ. "
-			   : "Findings as of %s are marked on their steps; the critical path is red. ",
+		escf(b, tr(s, N_("Findings as of %s are marked on their steps; the critical path is red. ")),
 		     D(s, s->r->as_of));
 		qms_buf_adds(b, "<a href=\"../diagrams/");
 		esc(b, file.buf);
@@ -116,8 +114,7 @@ static void proc_diagram(struct site *s, struct qms_buf *b, size_t pi, const cha
 		qms_buf_release(&file);
 		qms_buf_release(&label);
 	} else {
-		para(b, L(s, "Không vẽ được lưu đồ (xem kết quả kiểm tra).",
-			  "The diagram could not be drawn (see the check)."));
+		para(b, tr(s, N_("The diagram could not be drawn (see the check).")));
 	}
 	qms_buf_adds(b, "</aside>\n");
 }
@@ -126,23 +123,21 @@ static void proc_diagram(struct site *s, struct qms_buf *b, size_t pi, const cha
 static void proc_findings(struct site *s, struct qms_buf *b, size_t pi)
 {
 	const struct qms_report *r = s->r;
-	section_begin(b, "findings", "noprint",
-		      L(s, "Phát hiện của các cuộc đánh giá, kiểm tra", "Findings of audits and inspections"));
+	section_begin(b, "findings", "noprint", tr(s, N_("Findings of audits and inspections")));
 	size_t nf = 0;
 	for (size_t k = 0; k < r->nfindings; k++)
 		nf += r->findings[k].procedure == pi;
 	if (nf) {
 		qms_site_findings_table(s, b, SIZE_MAX, pi, "");
 	} else {
-		para(b, L(s, "Không có phát hiện.", "No finding."));
+		para(b, tr(s, N_("No finding.")));
 	}
 	qms_buf_adds(b, "</section>\n");
 }
 
 static void proc_check(struct site *s, struct qms_buf *b, size_t pi)
 {
-	section_begin(b, "check", "noprint",
-		      L(s, "Kết quả kiểm tra tài liệu (qms check)", "Check of the file (qms check)"));
+	section_begin(b, "check", "noprint", tr(s, N_("Check of the file (qms check)")));
 	qms_site_diags_section(s, b, NULL, s->r->procedures[pi].path);
 	qms_buf_adds(b, "</section>\n");
 }

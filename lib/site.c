@@ -52,27 +52,27 @@ static void index_cards(struct site *s, struct qms_buf *b)
 {
 	const struct qms_report *r = s->r;
 	qms_buf_adds(b, "<div class=\"cards\" id=\"totals\">\n");
-	card(b, "total-agencies", NULL, N(s, r->tracked), L(s, "cơ quan theo dõi", "agencies tracked"));
-	card(b, "total-done", "done", N(s, r->by_status[QMS_STATUS_DONE]), L(s, "đã công bố", "announced"));
-	card(b, "total-overdue", "overdue", N(s, r->by_status[QMS_STATUS_OVERDUE]), L(s, "quá hạn", "overdue"));
-	card(b, "total-at-risk", "at-risk", N(s, r->by_status[QMS_STATUS_AT_RISK]), L(s, "có nguy cơ chậm", "at risk"));
-	card(b, "total-on-track", "on-track", N(s, r->by_status[QMS_STATUS_ON_TRACK]),
-	     L(s, "đúng tiến độ", "on track"));
-	card(b, "total-procedures", NULL, N(s, r->nprocedures), L(s, "quy trình", "procedures"));
-	card(b, "total-findings", NULL, N(s, r->findings_period), L(s, "phát hiện trong kỳ", "findings in the period"));
+	card(b, "total-agencies", NULL, N(s, r->tracked), tr(s, N_("agencies tracked")));
+	card(b, "total-done", "done", N(s, r->by_status[QMS_STATUS_DONE]), tr(s, N_("announced")));
+	card(b, "total-overdue", "overdue", N(s, r->by_status[QMS_STATUS_OVERDUE]), tr(s, N_("overdue")));
+	card(b, "total-at-risk", "at-risk", N(s, r->by_status[QMS_STATUS_AT_RISK]), tr(s, N_("at risk")));
+	card(b, "total-on-track", "on-track", N(s, r->by_status[QMS_STATUS_ON_TRACK]), tr(s, N_("on track")));
+	card(b, "total-procedures", NULL, N(s, r->nprocedures), tr(s, N_("procedures")));
+	card(b, "total-findings", NULL, N(s, r->findings_period), tr(s, N_("findings in the period")));
 	card(b, "total-actions-open", NULL, N(s, r->actions[QMS_ACTION_OPEN] + r->actions[QMS_ACTION_OVERDUE]),
-	     L(s, "khắc phục chưa xong", "actions open"));
+	     tr(s, N_("actions open")));
 	qms_buf_adds(b, "</div>\n");
 }
 
 static void index_nav(struct site *s, struct qms_buf *b)
 {
 	qms_buf_adds(b, "<nav class=\"toc\"><a href=\"#report\">");
-	esc(b, L(s, "Báo cáo", "Report"));
+	esc(b, tr(s, N_("Report")));
 	qms_buf_adds(b, "</a><a href=\"#board\">");
-	esc(b, L(s, "Bảng tiến độ", "Migration board"));
+	/* TRANSLATORS: the short name of the board in the links at the top of the index */
+	esc(b, qms_tr_ctx(s->lang, "index link", "Migration board"));
 	qms_buf_adds(b, "</a><a href=\"#agencies\">");
-	esc(b, L(s, "Danh sách cơ quan", "Agencies"));
+	esc(b, tr(s, N_("Agencies")));
 	qms_buf_adds(b, "</a><a href=\"report.md\">report.md</a><a href=\"report.json\">report.json</a>"
 			"<a href=\"report.csv\">report.csv</a></nav>\n");
 }
@@ -80,15 +80,13 @@ static void index_nav(struct site *s, struct qms_buf *b)
 static void index_board(struct site *s, struct qms_buf *b)
 {
 	qms_buf_adds(b, "<section id=\"board\">\n<h2>");
-	esc(b, L(s, "Bảng theo dõi tiến độ chuyển đổi", "Migration board"));
+	esc(b, tr(s, N_("Migration board")));
 	qms_buf_adds(b, "</h2>\n<figure><div class=\"board\"><img src=\"board.svg\" alt=\"");
-	esc(b, L(s, "Bảng theo dõi: mỗi cơ quan ở cột giai đoạn tiếp theo, tô màu theo tình trạng",
-		 "The board: each agency in the column of its next stage, coloured by status"));
+	esc(b, tr(s, N_("The board: each agency in the column of its next stage, coloured by status")));
 	qms_buf_adds(b, "\"></div><figcaption>");
-	esc(b, L(s, "Mỗi cơ quan ở cột giai đoạn tiếp theo của mình; màu theo tình trạng. ",
-		 "Each agency stands in the column of its next stage, coloured by its status. "));
+	esc(b, tr(s, N_("Each agency stands in the column of its next stage, coloured by its status. ")));
 	qms_buf_adds(b, "<a href=\"board.svg\">");
-	esc(b, L(s, "Mở bảng ở kích thước đầy đủ", "Open the board full size"));
+	esc(b, tr(s, N_("Open the board full size")));
 	qms_buf_adds(b, "</a></figcaption></figure>\n</section>\n");
 }
 
@@ -96,35 +94,24 @@ static void index_board(struct site *s, struct qms_buf *b)
 static void index_agencies(struct site *s, struct qms_buf *b)
 {
 	const struct qms_report *r = s->r;
-	section_begin(b, "agencies", NULL, L(s, "Danh sách cơ quan", "Agencies"));
-	static const char *const head_vi[] = {"Cơ quan",
-					      "Cấp",
-					      "Tình trạng",
-					      "Giai đoạn tiếp theo",
-					      "Hạn",
-					      "Còn (ngày)",
-					      "Quy trình",
-					      "Phát hiện trong kỳ",
-					      "Khắc phục chưa xong",
-					      "Lỗi",
-					      "Cảnh báo",
-					      "Điều khoản chưa đáp ứng",
-					      NULL};
-	static const char *const head_en[] = {"Agency",
-					      "Level",
-					      "Status",
-					      "Next stage",
-					      "Deadline",
-					      "Days left",
-					      "Procedures",
-					      "Findings in the period",
-					      "Actions open",
-					      "Errors",
-					      "Warnings",
-					      "Clauses not met",
-					      NULL};
+	section_begin(b, "agencies", NULL, tr(s, N_("Agencies")));
+	static const char *const names[] = {N_("Agency"),
+					    N_("Level"),
+					    N_("Status"),
+					    N_("Next stage"),
+					    N_("Deadline"),
+					    N_("Days left"),
+					    N_("Procedures"),
+					    N_("Findings in the period"),
+					    N_("Actions open"),
+					    N_("Errors"),
+					    N_("Warnings"),
+					    N_("Clauses not met"),
+					    NULL};
+	const char *head[sizeof(names) / sizeof(names[0])];
+	tr_all(s, head, names);
 	struct qms_site_table t;
-	qms_site_table_begin(&t, b, "table-wrap", "full", s->vi ? head_vi : head_en, "lllllrrrrrrr");
+	qms_site_table_begin(&t, b, "table-wrap", "full", head, "lllllrrrrrrr");
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		const struct qms_agency_status *st = &a->status;
@@ -161,10 +148,8 @@ static void write_index(struct site *s, struct qms_buf *b)
 	const struct qms_report *r = s->r;
 	struct qms_buf title;
 	qms_buf_init(&title);
-	qms_buf_printf(&title,
-		       s->vi ? "Hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s"
-			     : "ISO 9001:2015 quality management%s%s",
-		       *r->workspace ? " - " : "", r->workspace);
+	qms_buf_printf(&title, tr(s, N_("ISO 9001:2015 quality management%s%s")), *r->workspace ? " - " : "",
+		       r->workspace);
 	qms_site_page_begin(s, b, "", title.buf, NULL);
 	qms_buf_adds(b, "<h1>");
 	esc(b, title.buf);
@@ -175,10 +160,7 @@ static void write_index(struct site *s, struct qms_buf *b)
 	const char *from = slot(s);
 	qms_report_add_period(&s->tmp, r, s->lang);
 	const char *period = slot(s);
-	escf(b,
-	     s->vi ? "Số liệu tính đến ngày %s; kỳ báo cáo: %s (từ ngày %s)."
-		   : "Figures as of %s; reporting period: %s (from %s).",
-	     asof, period, from);
+	escf(b, tr(s, N_("Figures as of %s; reporting period: %s (from %s).")), asof, period, from);
 	qms_buf_adds(b, "</p>\n");
 	index_cards(s, b);
 	index_nav(s, b);
@@ -219,11 +201,9 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 		.unchanged = qms_site_diagram_unchanged,
 		.unchanged_ctx = s,
 	};
-	int rc = 0;
-	if (r->nprocedures && qms_render_paths(&s->res->render, &req, err) < 0) {
-		rc = -1;
+	int rc = r->nprocedures ? qms_render_paths(&s->res->render, &req, err) : 0;
+	if (rc < 0)
 		goto out;
-	}
 	struct qms_buf rel;
 	qms_buf_init(&rel);
 	for (size_t i = 0; i < r->nprocedures; i++) {
@@ -283,12 +263,13 @@ static int write_site(struct site *s, const struct qms_site_options *opt, char *
 		int m = qms_dir_open_sub(&d, s->out, qms_site_folders[i], true, err);
 		qms_dir_close(&d);
 		if (m < 0)
-			return -1;
+			return m;
 	}
 	qms_site_deps_begin(s);
-	if (render_diagrams(s, opt, err) < 0)
-		return -1;
-	int rc = -1;
+	int rc = render_diagrams(s, opt, err);
+	if (rc < 0)
+		return rc;
+	rc = QMS_ERR_IO; /* each goto out below: a page that could not be written */
 	struct qms_buf b, rel;
 	qms_buf_init(&b);
 	qms_buf_init(&rel);
@@ -358,10 +339,11 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r, cons
 	qms_diags_init(&out->render.diags);
 	struct qms_site_dir sd;
 	bool in_place = opt->memo && opt->memo->built;
-	if ((in_place ? qms_site_dir_begin_in_place(&sd, opt->out_dir, err)
-		      : qms_site_dir_begin(&sd, opt->out_dir, err)) < 0) {
+	int begun = in_place ? qms_site_dir_begin_in_place(&sd, opt->out_dir, err)
+			     : qms_site_dir_begin(&sd, opt->out_dir, err);
+	if (begun < 0) {
 		qms_site_dir_release(&sd);
-		return -1;
+		return begun;
 	}
 	struct site s;
 	memset(&s, 0, sizeof(s));
@@ -372,7 +354,6 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r, cons
 	if (s.memo)
 		qms_site_memo_begin(s.memo, r);
 	s.lang = r->lang;
-	s.vi = r->lang == QMS_LANG_VI;
 	s.res = out;
 	s.has_diagram = qms_xcalloc(r->nprocedures + 1, sizeof(bool));
 	s.has_map = qms_xcalloc(r->nagencies + 1, sizeof(bool));

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "json.h"
 #include "schema.h"
 #include "table.h"
@@ -15,55 +16,46 @@
 
 const char *const qms_status_names[] = {"done", "overdue", "at-risk", "on-track", NULL};
 
-static const char *const status_vi[] = {"đã công bố", "quá hạn", "có nguy cơ chậm", "đúng tiến độ"};
-static const char *const status_en[] = {"done", "overdue", "at risk", "on track"};
+static const char *const status_en[] = {N_("done"), N_("overdue"), N_("at risk"), N_("on track")};
 
 /* design.md 3.4 */
-static const char *const stage_vi[] = {
-	"Lập kế hoạch",    "Đào tạo",         "Đánh giá thực trạng",  "Xây dựng, chuyển đổi tài liệu",
-	"Áp dụng",         "Đánh giá nội bộ", "Xem xét của lãnh đạo", "Công bố",
-	"Báo cáo Sở KH&CN"};
-static const char *const stage_en[] = {"Plan",           "Training",          "Gap analysis", "Documentation", "Apply",
-				       "Internal audit", "Management review", "Announcement", "Report to DOST"};
+static const char *const stage_en[] = {
+	N_("Plan"),           N_("Training"),          N_("Gap analysis"), N_("Documentation"), N_("Apply"),
+	N_("Internal audit"), N_("Management review"), N_("Announcement"), N_("Report to DOST")};
 
-static const char *const level_vi[] = {"Tỉnh", "Huyện", "Xã"};
-static const char *const level_en[] = {"Province", "District", "Commune"};
+static const char *const level_en[] = {N_("Province"), N_("District"), N_("Commune")};
 
 const char *qms_status_label(enum qms_status s, enum qms_lang lang)
 {
 	if (s >= QMS_STATUS_COUNT)
 		return "";
-	return lang == QMS_LANG_EN ? status_en[s] : status_vi[s];
+	return qms_tr(lang, status_en[s]);
 }
 
 /* mid-sentence: lower case, as the administration writes them */
-static const char *const stage_vi_mid[] = {
-	"lập kế hoạch",    "đào tạo",         "đánh giá thực trạng",  "xây dựng, chuyển đổi tài liệu",
-	"áp dụng",         "đánh giá nội bộ", "xem xét của lãnh đạo", "công bố",
-	"báo cáo Sở KH&CN"};
-static const char *const stage_en_mid[] = {"plan",          "training",       "gap analysis",      "documentation",
-					   "apply",         "internal audit", "management review", "announcement",
-					   "report to DOST"};
+static const char *const stage_en_mid[] = {
+	N_("plan"),           N_("training"),          N_("gap analysis"), N_("documentation"), N_("apply"),
+	N_("internal audit"), N_("management review"), N_("announcement"), N_("report to DOST")};
 
 const char *qms_stage_label_mid(int stage, enum qms_lang lang)
 {
 	if (stage < 0 || stage >= QMS_STAGE_COUNT)
 		return "";
-	return lang == QMS_LANG_EN ? stage_en_mid[stage] : stage_vi_mid[stage];
+	return qms_tr(lang, stage_en_mid[stage]);
 }
 
 const char *qms_stage_label(int stage, enum qms_lang lang)
 {
 	if (stage < 0 || stage >= QMS_STAGE_COUNT)
 		return "";
-	return lang == QMS_LANG_EN ? stage_en[stage] : stage_vi[stage];
+	return qms_tr(lang, stage_en[stage]);
 }
 
 const char *qms_level_label(int level, enum qms_lang lang)
 {
 	if (level < 0 || level > QMS_LEVEL_COMMUNE)
 		return "";
-	return lang == QMS_LANG_EN ? level_en[level] : level_vi[level];
+	return qms_tr(lang, level_en[level]);
 }
 
 void qms_date_format_lang(char out[11], int32_t days, enum qms_lang lang)

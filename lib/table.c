@@ -230,31 +230,73 @@ void qms_table_format(struct qms_buf *out, const struct qms_table *t, enum qms_t
 
 /* ---- a table written as it goes ---- */
 
+static const char *const part_tags[] = {"thead", "tbody", "tfoot"};
+
+/* <div class="wrap"> (none when NULL), <table class id>, a line end. */
+static void open_table(struct qms_tstream *ts, struct qms_buf *out, const char *wrap_class, const char *table_class,
+		       const char *id)
+{
+	memset(ts, 0, sizeof(*ts));
+	ts->out = out;
+	ts->html = true;
+	ts->align = "";
+	ts->wrapped = wrap_class != NULL;
+	if (wrap_class)
+		qms_buf_printf(out, "<div class=\"%s\">", wrap_class);
+	qms_buf_adds(out, "<table");
+	if (table_class)
+		qms_buf_printf(out, " class=\"%s\"", table_class);
+	if (id)
+		qms_buf_printf(out, " id=\"%s\"", id);
+	qms_buf_adds(out, ">\n");
+}
+
+static void open_cell(struct qms_tstream *ts, bool head, const char *cls, unsigned span)
+{
+	qms_buf_adds(ts->out, head ? "<th" : "<td");
+	if (cls)
+		qms_buf_printf(ts->out, " class=\"%s\"", cls);
+	if (span > 1)
+		qms_buf_printf(ts->out, " colspan=\"%u\"", span);
+	qms_buf_adds(ts->out, ">");
+	ts->th = head;
+}
+
 void qms_tstream_begin(struct qms_tstream *ts, struct qms_buf *out, enum qms_table_format fmt, const char *align)
 {
 	if (fmt == QMS_TABLE_HTML) {
 		qms_tstream_begin_html(ts, out, align, "table-wrap", NULL);
 		return;
 	}
+	memset(ts, 0, sizeof(*ts));
 	ts->out = out;
-	ts->html = false;
 	ts->head = true;
 	ts->align = align;
-	ts->col = 0;
 }
 
 void qms_tstream_begin_html(struct qms_tstream *ts, struct qms_buf *out, const char *align, const char *wrap_class,
 			    const char *table_class)
 {
-	ts->out = out;
-	ts->html = true;
+	open_table(ts, out, wrap_class, table_class, NULL);
 	ts->head = true;
 	ts->align = align;
-	ts->col = 0;
-	qms_buf_printf(out, "<div class=\"%s\"><table", wrap_class);
-	if (table_class)
-		qms_buf_printf(out, " class=\"%s\"", table_class);
-	qms_buf_adds(out, ">\n<thead><tr>");
+	qms_tstream_part(ts, QMS_TSTREAM_HEAD);
+	qms_buf_adds(out, "<tr>");
+}
+
+void qms_tstream_begin_parts(struct qms_tstream *ts, struct qms_buf *out, const char *wrap_class,
+			     const char *table_class, const char *id)
+{
+	open_table(ts, out, wrap_class, table_class, id);
+}
+
+void qms_tstream_part(struct qms_tstream *ts, enum qms_tstream_part part)
+{
+	if (ts->part_open)
+		qms_buf_printf(ts->out, "</%s>\n", part_tags[ts->part]);
+	qms_buf_printf(ts->out, "<%s>%s", part_tags[part], part == QMS_TSTREAM_BODY ? "\n" : "");
+	ts->part = part;
+	ts->part_open = true;
 }
 
 static bool right(const struct qms_tstream *ts)
@@ -266,18 +308,21 @@ void qms_tstream_cell_begin(struct qms_tstream *ts)
 {
 	if (!ts->html)
 		qms_buf_adds(ts->out, "| ");
-	else if (ts->head)
-		qms_buf_adds(ts->out, right(ts) ? "<th class=\"num\">" : "<th>");
 	else
-		qms_buf_adds(ts->out, right(ts) ? "<td class=\"num\">" : "<td>");
+		open_cell(ts, ts->head, right(ts) ? "num" : NULL, 1);
 }
 
 void qms_tstream_cell_begin_class(struct qms_tstream *ts, const char *cls)
 {
 	if (ts->html && !ts->head && cls)
-		qms_buf_printf(ts->out, "<td class=\"%s\">", cls);
+		open_cell(ts, false, cls, 1);
 	else
 		qms_tstream_cell_begin(ts);
+}
+
+void qms_tstream_cell_begin_span(struct qms_tstream *ts, bool head, const char *cls, unsigned span)
+{
+	open_cell(ts, head, cls, span);
 }
 
 void qms_tstream_cell_end(struct qms_tstream *ts)
@@ -285,7 +330,7 @@ void qms_tstream_cell_end(struct qms_tstream *ts)
 	if (!ts->html)
 		qms_buf_addc(ts->out, ' ');
 	else
-		qms_buf_adds(ts->out, ts->head ? "</th>" : "</td>");
+		qms_buf_adds(ts->out, ts->th ? "</th>" : "</td>");
 	ts->col++;
 }
 
@@ -294,6 +339,7 @@ void qms_tstream_head_end(struct qms_tstream *ts)
 	ts->head = false;
 	if (ts->html) {
 		qms_buf_adds(ts->out, "</tr></thead>\n<tbody>\n");
+		ts->part = QMS_TSTREAM_BODY;
 		return;
 	}
 	qms_buf_adds(ts->out, "|\n");
@@ -304,9 +350,18 @@ void qms_tstream_head_end(struct qms_tstream *ts)
 
 void qms_tstream_row_begin(struct qms_tstream *ts, bool total)
 {
+	qms_tstream_row_begin_class(ts, total ? "total" : NULL);
+}
+
+void qms_tstream_row_begin_class(struct qms_tstream *ts, const char *cls)
+{
 	ts->col = 0;
-	if (ts->html)
-		qms_buf_adds(ts->out, total ? "<tr class=\"total\">" : "<tr>");
+	if (!ts->html)
+		return;
+	qms_buf_adds(ts->out, "<tr");
+	if (cls)
+		qms_buf_printf(ts->out, " class=\"%s\"", cls);
+	qms_buf_adds(ts->out, ">");
 }
 
 void qms_tstream_row_begin_id(struct qms_tstream *ts, const char *id)
@@ -323,5 +378,12 @@ void qms_tstream_row_end(struct qms_tstream *ts)
 
 void qms_tstream_end(struct qms_tstream *ts)
 {
-	qms_buf_adds(ts->out, ts->html ? "</tbody>\n</table></div>\n" : "\n");
+	if (!ts->html) {
+		qms_buf_adds(ts->out, "\n");
+		return;
+	}
+	if (ts->part_open)
+		qms_buf_printf(ts->out, "</%s>\n", part_tags[ts->part]);
+	ts->part_open = false;
+	qms_buf_adds(ts->out, ts->wrapped ? "</table></div>\n" : "</table>\n");
 }

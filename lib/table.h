@@ -61,12 +61,19 @@ void qms_csv_add_cell(struct qms_buf *out, const char *s);
  *	qms_tstream_row_begin(&ts, false); cells; qms_tstream_row_end(&ts);
  *	qms_tstream_end(&ts);
  */
+enum qms_tstream_part { QMS_TSTREAM_HEAD, QMS_TSTREAM_BODY, QMS_TSTREAM_FOOT };
+
 struct qms_tstream {
 	struct qms_buf *out;
 	bool html;
 	bool head; /* in the header row */
 	const char *align; /* 'l' or 'r' per column; the table's width */
 	size_t col;
+	/* HTML */
+	bool wrapped; /* in a <div> */
+	bool th; /* the open cell is a <th> */
+	bool part_open; /* <thead>, <tbody> or <tfoot> `part` is open */
+	enum qms_tstream_part part;
 };
 
 /* fmt is QMS_TABLE_MD or QMS_TABLE_HTML; align is kept, not copied. */
@@ -86,6 +93,35 @@ void qms_tstream_row_begin(struct qms_tstream *ts, bool total);
 void qms_tstream_row_begin_id(struct qms_tstream *ts, const char *id);
 void qms_tstream_row_end(struct qms_tstream *ts);
 void qms_tstream_end(struct qms_tstream *ts);
+
+/* An HTML table whose parts, rows and cells the caller names one by one
+ * (the issued procedure, procdoc.c: several header rows, a footer,
+ * classes, spans). Written as it goes:
+ *
+ *	<div class="WRAP"><table class="CLASS" id="ID">     (each when not NULL)
+ *	<thead><tr class="C"><th class="C" colspan="2">...</th></tr>
+ *	</thead>
+ *	<tbody>
+ *	<tr><td>...</td></tr>
+ *	</tbody>
+ *	</table></div>
+ *
+ *	qms_tstream_begin_parts(&ts, out, "table-wrap", "steps", NULL);
+ *	qms_tstream_part(&ts, QMS_TSTREAM_HEAD);   (optional; closes the one before)
+ *	qms_tstream_row_begin_class(&ts, NULL);
+ *	qms_tstream_cell_begin_span(&ts, true, NULL, 1); ...; qms_tstream_cell_end(&ts);
+ *	qms_tstream_row_end(&ts);
+ *	qms_tstream_end(&ts);
+ *
+ * Cell content is the caller's, escaped; class and id are written as they
+ * are. The column alignment (align) is not used. */
+void qms_tstream_begin_parts(struct qms_tstream *ts, struct qms_buf *out, const char *wrap_class,
+			     const char *table_class, const char *id);
+void qms_tstream_part(struct qms_tstream *ts, enum qms_tstream_part part);
+/* A row of class cls (NULL: none). */
+void qms_tstream_row_begin_class(struct qms_tstream *ts, const char *cls);
+/* A <th> (head) or <td> of class cls (NULL: none) spanning span columns. */
+void qms_tstream_cell_begin_span(struct qms_tstream *ts, bool head, const char *cls, unsigned span);
 
 /* A CSV written row by row, cell by cell: the writer places the commas
  * and the line ends, every cell goes through qms_csv_add_cell(). It

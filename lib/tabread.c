@@ -315,7 +315,7 @@ static int run(struct csv *c, char **err)
 			if (c->eof && c->pos >= c->len)
 				return 0;
 			if (refill(c) < 0)
-				return qms_error(err, "cannot read: %s", strerror(errno));
+				return qms_error(err, QMS_ERR_IO, "cannot read: %s", strerror(errno));
 			if (c->eof && c->pos >= c->len)
 				return 0;
 		}
@@ -328,7 +328,7 @@ static int run(struct csv *c, char **err)
 			return 0;
 		if (c->skip_line) {
 			if (!skip_line(c) && refill(c) < 0)
-				return qms_error(err, "cannot read: %s", strerror(errno));
+				return qms_error(err, QMS_ERR_IO, "cannot read: %s", strerror(errno));
 			continue;
 		}
 		size_t next, nf;
@@ -342,7 +342,7 @@ static int run(struct csv *c, char **err)
 			if (!c->eof && !memchr(c->buf + c->pos, '\n', c->len - c->pos) &&
 			    c->len - c->pos < QMS_TABREAD_MAX_RECORD) {
 				if (refill(c) < 0)
-					return qms_error(err, "cannot read: %s", strerror(errno));
+					return qms_error(err, QMS_ERR_IO, "cannot read: %s", strerror(errno));
 				if (!c->eof || memchr(c->buf + c->pos, '\n', c->len - c->pos))
 					continue;
 			}
@@ -358,7 +358,7 @@ static int run(struct csv *c, char **err)
 				continue;
 			}
 			if (refill(c) < 0)
-				return qms_error(err, "cannot read: %s", strerror(errno));
+				return qms_error(err, QMS_ERR_IO, "cannot read: %s", strerror(errno));
 			continue;
 		}
 		if (s == SCAN_BAD) {
@@ -395,7 +395,7 @@ int qms_csv_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_e
 	bool is_stdin = !path || strcmp(path, "-") == 0;
 	int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return qms_error(err, "cannot open: %s", strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot open: %s", strerror(errno));
 	struct csv c;
 	csv_init(&c, on_row, on_err, ctx);
 	c.fd = fd;
@@ -411,7 +411,7 @@ int qms_csv_read_range(const char *path, struct qms_csv_range *rg, qms_tabrow_fn
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return qms_error(err, "cannot open: %s", strerror(errno));
+		return qms_error(err, QMS_ERR_IO, "cannot open: %s", strerror(errno));
 	struct csv c;
 	csv_init(&c, on_row, on_err, ctx);
 	c.fd = fd;

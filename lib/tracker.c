@@ -13,6 +13,7 @@
 #include "edit.h"
 #include "fs.h"
 #include "schema.h"
+#include "source.h"
 #include "workspace.h"
 
 /* ---- rules ---- */
@@ -429,7 +430,7 @@ static int change_stage(struct qms_edit *e, const struct qms_node *root, const s
 		return qms_edit_map_put(e, root, "migration", &m, after);
 	}
 	if (mig->type != QMS_NODE_MAP)
-		return qms_error(err, "'migration' is not a mapping; fix the file first");
+		return qms_error(err, QMS_ERR_DATA, "'migration' is not a mapping; fix the file first");
 	const struct qms_node *stages = qms_node_get(mig, "stages");
 	if (!stages || qms_node_is_null(stages)) {
 		struct qms_yval list = {.type = QMS_YVAL_SEQ, .items = &item_v, .n = 1};
@@ -437,7 +438,7 @@ static int change_stage(struct qms_edit *e, const struct qms_node *root, const s
 		return qms_edit_map_put(e, mig, "stages", &list, after);
 	}
 	if (stages->type != QMS_NODE_SEQ)
-		return qms_error(err, "'stages' is not a list; fix the file first");
+		return qms_error(err, QMS_ERR_DATA, "'stages' is not a list; fix the file first");
 	const struct qms_node *have = find_item(stages, "stage", name);
 	if (have) {
 		/* recorded already: a new date (and evidence) for it */
@@ -503,8 +504,10 @@ static int change_finding(struct qms_edit *e, const struct qms_node *root, const
 		const char *ids[256];
 		const char *close = closest_id(audits, "id", c->audit, ids, 256);
 		if (close)
-			return qms_error(err, "no audit '%s' in %s; did you mean '%s'?", c->audit, path, close);
-		return qms_error(err, "no audit '%s' in %s; record it first with 'qms audit add'", c->audit, path);
+			return qms_error(err, QMS_ERR_USAGE, "no audit '%s' in %s; did you mean '%s'?", c->audit, path,
+					 close);
+		return qms_error(err, QMS_ERR_USAGE, "no audit '%s' in %s; record it first with 'qms audit add'",
+				 c->audit, path);
 	}
 	struct ymap m = {.n = 0};
 	ymap_add_text(&m, "id", c->finding);
@@ -565,8 +568,9 @@ static int change_close_verify(struct qms_edit *e, const struct qms_node *root, 
 	if (!f) {
 		const char *close = qms_closest(c->finding, ids, n);
 		if (close)
-			return qms_error(err, "no finding '%s' in %s; did you mean '%s'?", c->finding, path, close);
-		return qms_error(err, "no finding '%s' in %s", c->finding, path);
+			return qms_error(err, QMS_ERR_USAGE, "no finding '%s' in %s; did you mean '%s'?", c->finding,
+					 path, close);
+		return qms_error(err, QMS_ERR_USAGE, "no finding '%s' in %s", c->finding, path);
 	}
 	char date[11];
 	qms_date_format(date, c->date);
@@ -585,13 +589,13 @@ int qms_tracker_change_text(struct qms_buf *out, const char *path, const char *t
 	*err = NULL;
 	struct qms_doc *doc;
 	if (qms_doc_parse(&doc, path, text, len, diags) < 0)
-		return qms_error(err, "%s does not load; fix it first", path);
+		return qms_error(err, QMS_ERR_DATA, "%s does not load; fix it first", path);
 	const struct qms_node *root = doc->root;
 	int rc = -1;
 	struct qms_edit e;
 	qms_edit_init(&e, doc, text, len);
 	if (!qms_node_get(root, "agency")) {
-		qms_error(err, "%s is not a tracker: it has no 'agency'", path);
+		rc = qms_error(err, QMS_ERR_DATA, "%s is not a tracker: it has no 'agency'", path);
 		goto out;
 	}
 	switch (c->op) {
@@ -600,12 +604,12 @@ int qms_tracker_change_text(struct qms_buf *out, const char *path, const char *t
 	case QMS_TRACKER_FINDING: rc = change_finding(&e, root, c, path, err); break;
 	case QMS_TRACKER_CLOSE:
 	case QMS_TRACKER_VERIFY: rc = change_close_verify(&e, root, c, path, err); break;
-	case QMS_TRACKER_NEW: rc = qms_error(err, "%s exists already", path); break;
+	case QMS_TRACKER_NEW: rc = qms_error(err, QMS_ERR_USAGE, "%s exists already", path); break;
 	}
 	if (rc < 0 && !*err)
-		qms_error(err, "cannot change %s: %s", path, e.error ? e.error : "unknown reason");
+		rc = qms_error(err, QMS_ERR_DATA, "cannot change %s: %s", path, e.error ? e.error : "unknown reason");
 	if (rc == 0 && qms_edit_apply(&e, out) < 0)
-		rc = qms_error(err, "cannot change %s: %s", path, e.error);
+		rc = qms_error(err, QMS_ERR_DATA, "cannot change %s: %s", path, e.error);
 out:
 	qms_edit_release(&e);
 	qms_doc_free(doc);
@@ -687,9 +691,55 @@ static void no_tracker(const struct qms_index *ix, const char *agency, const cha
 {
 	const char *close = agency_suggestion(ix, agency);
 	if (close)
-		qms_error(err, "no tracker for agency '%s' (%s); did you mean '%s'?", agency, path, close);
+		qms_error(err, QMS_ERR_USAGE, "no tracker for agency '%s' (%s); did you mean '%s'?", agency, path,
+			  close);
 	else
-		qms_error(err, "no tracker for agency '%s' (%s); create it with 'qms audit new'", agency, path);
+		qms_error(err, QMS_ERR_USAGE, "no tracker for agency '%s' (%s); create it with 'qms audit new'", agency,
+			  path);
+}
+
+/* 0 when agency may name a tracker file, else QMS_ERR_USAGE and why. */
+static int check_agency_id(const char *agency, char **err)
+{
+	if (agency && qms_id_valid(agency))
+		return 0;
+	if (agency && agency[0] == '.')
+		return qms_error(err, QMS_ERR_USAGE,
+				 "'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
+				 "would be a hidden file)",
+				 agency);
+	return qms_error(err, QMS_ERR_USAGE,
+			 "'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'",
+			 agency ? agency : "");
+}
+
+/* The text of the tracker at abs (locked) after change c, into text; the
+ * problems of its present text into before. Returns 0 or a failure. */
+static int changed_text(struct qms_buf *text, struct qms_diags *before, struct qms_tracker_result *res,
+			const struct qms_index *ix, const char *abs, const struct qms_tracker_change *c, char **err)
+{
+	if (c->op == QMS_TRACKER_NEW) {
+		if (qms_is_file(abs))
+			return qms_error(err, QMS_ERR_USAGE, "%s exists already", res->path);
+		qms_tracker_new_text(text, c);
+		return 0;
+	}
+	struct qms_buf old;
+	qms_buf_init(&old);
+	char *read_err = NULL;
+	int rc = qms_file_read(&old, abs, &read_err);
+	if (rc < 0 && errno == ENOENT) {
+		rc = QMS_ERR_USAGE;
+		no_tracker(ix, c->agency, res->path, err);
+		free(read_err);
+	} else if (rc < 0) {
+		*err = read_err;
+	} else {
+		qms_tracker_problems(ix, res->path, old.buf, old.len, before);
+		rc = qms_tracker_change_text(text, res->path, old.buf, old.len, c, &res->problems, err);
+	}
+	qms_buf_release(&old);
+	return rc;
 }
 
 enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const struct qms_index *ix, const char *root,
@@ -698,15 +748,8 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	memset(res, 0, sizeof(*res));
 	qms_diags_init(&res->problems);
 	*err = NULL;
-	if (!c->agency || !qms_id_valid(c->agency)) {
-		if (c->agency && c->agency[0] == '.')
-			qms_error(err,
-				  "'%s' is not a valid agency id: an id cannot start with '.' (its tracker "
-				  "would be a hidden file)",
-				  c->agency);
-		else
-			qms_error(err, "'%s' is not a valid agency id: use ASCII letters, digits, '-', '_' or '.'",
-				  c->agency ? c->agency : "");
+	if (check_agency_id(c->agency, err) < 0) {
+		res->failure = QMS_ERR_USAGE;
 		return QMS_TRACKER_FAILED;
 	}
 	char *dir = qms_path_join(root, "audits");
@@ -718,16 +761,16 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	qms_buf_release(&name);
 
 	enum qms_tracker_outcome outcome = QMS_TRACKER_FAILED;
-	struct qms_buf old, text;
-	qms_buf_init(&old);
+	struct qms_buf text;
 	qms_buf_init(&text);
 	struct qms_diags before, after;
 	qms_diags_init(&before);
 	qms_diags_init(&after);
 	int lock = -1;
-
-	if (c->op == QMS_TRACKER_NEW && qms_dir_make(dir, err) < 0)
+	int rc = c->op == QMS_TRACKER_NEW ? qms_dir_make(dir, err) : 0;
+	if (rc < 0)
 		goto out;
+	rc = QMS_ERR_USAGE; /* until a step says otherwise */
 	if (c->op != QMS_TRACKER_NEW && !qms_is_file(abs)) {
 		no_tracker(ix, c->agency, res->path, err);
 		goto out;
@@ -735,6 +778,7 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	/* A tracker that is a link: lock and replace the file it points to
 	 * (fs.h's policy, as for qms migrate --apply). */
 	char *real = c->op == QMS_TRACKER_NEW ? qms_xstrdup(abs) : qms_file_resolve(abs, err);
+	rc = QMS_ERR_IO;
 	if (!real)
 		goto out;
 	free(abs);
@@ -742,27 +786,9 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 	lock = qms_file_lock(abs, err);
 	if (lock < 0)
 		goto out;
-	if (c->op == QMS_TRACKER_NEW) {
-		if (qms_is_file(abs)) {
-			qms_error(err, "%s exists already", res->path);
-			goto out;
-		}
-		qms_tracker_new_text(&text, c);
-	} else {
-		char *read_err = NULL;
-		if (qms_file_read(&old, abs, &read_err) < 0) {
-			if (errno == ENOENT) {
-				no_tracker(ix, c->agency, res->path, err);
-				free(read_err);
-			} else {
-				*err = read_err;
-			}
-			goto out;
-		}
-		qms_tracker_problems(ix, res->path, old.buf, old.len, &before);
-		if (qms_tracker_change_text(&text, res->path, old.buf, old.len, c, &res->problems, err) < 0)
-			goto out;
-	}
+	rc = changed_text(&text, &before, res, ix, abs, c, err);
+	if (rc < 0)
+		goto out;
 	qms_tracker_problems(ix, res->path, text.buf, text.len, &after);
 	qms_diags_sort(&after);
 	new_problems(&before, &after, &res->problems);
@@ -770,14 +796,16 @@ enum qms_tracker_outcome qms_tracker_apply(struct qms_tracker_result *res, const
 		outcome = QMS_TRACKER_REFUSED;
 		goto out;
 	}
-	if (qms_file_write_atomic(abs, text.buf, text.len, c->op == QMS_TRACKER_NEW ? QMS_WRITE_NEW : 0, err) < 0)
+	rc = qms_file_write_atomic(abs, text.buf, text.len, c->op == QMS_TRACKER_NEW ? QMS_WRITE_NEW : 0, err);
+	if (rc < 0)
 		goto out;
+	qms_source_forget(qms_source_installed(), abs); /* kept bytes are old now */
 	outcome = QMS_TRACKER_WRITTEN;
 out:
+	res->failure = outcome == QMS_TRACKER_FAILED && rc < 0 ? (enum qms_err)rc : QMS_ERR_USAGE;
 	qms_file_unlock(lock);
 	qms_diags_release(&before);
 	qms_diags_release(&after);
-	qms_buf_release(&old);
 	qms_buf_release(&text);
 	free(abs);
 	free(dir);

@@ -91,6 +91,7 @@ enum qms_tracker_outcome {
 struct qms_tracker_result {
 	char *path; /* the tracker, as displayed; owned */
 	struct qms_diags problems; /* problems the change adds (refused: errors among them; written: warnings) */
+	enum qms_err failure; /* with FAILED: its kind (an unknown agency, a file that cannot be read...) */
 };
 
 void qms_tracker_result_release(struct qms_tracker_result *r);

@@ -416,7 +416,7 @@ char *qms_buf_detach(struct qms_buf *b)
 	return p;
 }
 
-int qms_error(char **err, const char *fmt, ...)
+int qms_error(char **err, enum qms_err kind, const char *fmt, ...)
 {
 	int saved = errno;
 	if (err) {
@@ -429,7 +429,7 @@ int qms_error(char **err, const char *fmt, ...)
 		*err = qms_buf_detach(&b);
 	}
 	errno = saved;
-	return -1;
+	return (int)kind;
 }
 
 void qms_buf_add_number(struct qms_buf *b, double value)

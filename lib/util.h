@@ -118,11 +118,31 @@ static inline bool qms_is_combining(uint32_t cp);
  * UTF-8 counts alone) and the combining marks after it; 0 when n is 0. */
 size_t qms_utf8_column_len(const char *s, size_t n);
 
+/* What kind of failure a function returns (qms.h, "Errors"): the value
+ * itself, negative, so that `rc < 0` tests for any failure and the caller
+ * passes rc on. The CLI maps each kind to one exit status. */
+enum qms_err {
+	QMS_OK = 0,
+	/* What was asked cannot be done as asked: an unknown agency, audit or
+	 * procedure, a folder that is not a workspace, a name that is a folder,
+	 * a file that already exists. Also a bare -1. (exit status 2) */
+	QMS_ERR_USAGE = -1,
+	/* The system failed: a file or folder could not be read, written,
+	 * locked or watched; a program (chromium) could not run; the limit
+	 * of a file's size. (exit status 3) */
+	QMS_ERR_IO = -2,
+	/* A document the command needs cannot be used as it is: not YAML,
+	 * not the kind expected, a workbook that does not unpack, an edit
+	 * its layout refuses. Fix the document. (exit status 1) */
+	QMS_ERR_DATA = -3,
+};
+
 /* An error for a caller that takes `char **err`: *err (when err is not
  * NULL; caller frees) is fmt in the language of messages (the English
  * format is the msgid) filled with the arguments. errno is kept. Returns
- * -1, so that `return qms_error(err, ...);` fails the caller. */
-int qms_error(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+ * kind (negative), so that `return qms_error(err, kind, ...);` fails the
+ * caller with it. */
+int qms_error(char **err, enum qms_err kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Levenshtein distance between a and b, counting UTF-8 code points,
  * or `limit + 1` as soon as it is known to exceed `limit`. */

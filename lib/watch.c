@@ -91,7 +91,7 @@ static int add_tree(struct qms_watch *w, const char *path, char **err)
 	if (wd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR || errno == EACCES)
 			return 0;
-		qms_error(err, _("cannot watch '%s': %s"), path, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot watch '%s': %s", path, strerror(errno));
 		return -1;
 	}
 	remember(w, wd, path);
@@ -119,13 +119,13 @@ struct qms_watch *qms_watch_open(const char *root, char **err)
 	w->root = qms_xstrdup(root);
 	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (w->fd < 0) {
-		qms_error(err, _("cannot watch '%s': %s"), root, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot watch '%s': %s", root, strerror(errno));
 		qms_watch_close(w);
 		return NULL;
 	}
 	w->root_wd = inotify_add_watch(w->fd, root, EVENTS | IN_DONT_FOLLOW);
 	if (w->root_wd < 0) {
-		qms_error(err, _("cannot watch '%s': %s"), root, strerror(errno));
+		qms_error(err, QMS_ERR_IO, "cannot watch '%s': %s", root, strerror(errno));
 		qms_watch_close(w);
 		return NULL;
 	}
@@ -210,7 +210,7 @@ int qms_watch_read(struct qms_watch *w, char **err)
 		if (n < 0 && errno == EAGAIN)
 			return changes;
 		if (n <= 0) {
-			qms_error(err, _("cannot watch '%s': %s"), w->root, strerror(n < 0 ? errno : EIO));
+			qms_error(err, QMS_ERR_IO, "cannot watch '%s': %s", w->root, strerror(n < 0 ? errno : EIO));
 			return -1;
 		}
 		for (char *p = buf; p < buf + n;) {

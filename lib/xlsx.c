@@ -44,14 +44,14 @@ static int parse_entry(zip_t *za, const char *name, XML_Parser xp, const char *s
 	for (;;) {
 		zip_int64_t n = zip_fread(zf, chunk, XML_CHUNK);
 		if (n < 0) {
-			rc = qms_error(err, "%s: cannot unpack: %s", shown, zip_file_strerror(zf));
+			rc = qms_error(err, QMS_ERR_DATA, "%s: cannot unpack: %s", shown, zip_file_strerror(zf));
 			break;
 		}
 		enum XML_Status st = XML_Parse(xp, chunk, (int)n, n == 0);
 		if (st == XML_STATUS_ERROR) {
 			enum XML_Error e = XML_GetErrorCode(xp);
 			if (e != XML_ERROR_ABORTED)
-				rc = qms_error(err, "%s: line %lu: %s", shown,
+				rc = qms_error(err, QMS_ERR_DATA, "%s: line %lu: %s", shown,
 					       (unsigned long)XML_GetCurrentLineNumber(xp), XML_ErrorString(e));
 			else
 				rc = 2;
@@ -323,7 +323,7 @@ static int read_archive(zip_t *za, qms_tabrow_fn on_row, qms_taberr_fn on_err, v
 	if (rc == 1)
 		rc = 0;
 	if (rc == 0 && sst.too_many)
-		rc = qms_error(err, "xl/sharedStrings.xml: more than %u strings", MAX_SHARED);
+		rc = qms_error(err, QMS_ERR_DATA, "xl/sharedStrings.xml: more than %u strings", MAX_SHARED);
 	char *part = NULL;
 	if (rc == 0) {
 		part = first_sheet(za);
@@ -336,7 +336,7 @@ static int read_archive(zip_t *za, qms_tabrow_fn on_row, qms_taberr_fn on_err, v
 		XML_SetCharacterDataHandler(s.xp, sheet_text);
 		rc = parse_entry(za, part, s.xp, part, err);
 		if (rc == 1)
-			rc = qms_error(err, "the workbook has no worksheet %s", part);
+			rc = qms_error(err, QMS_ERR_DATA, "the workbook has no worksheet %s", part);
 		else if (rc == 2)
 			rc = s.rc;
 		XML_ParserFree(s.xp);
@@ -357,7 +357,7 @@ int qms_xlsx_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_
 	if (!za) {
 		zip_error_t e;
 		zip_error_init_with_code(&e, ze);
-		int rc = qms_error(err, "cannot open the workbook: %s", zip_error_strerror(&e));
+		int rc = qms_error(err, QMS_ERR_DATA, "cannot open the workbook: %s", zip_error_strerror(&e));
 		zip_error_fini(&e);
 		return rc;
 	}
@@ -373,11 +373,11 @@ int qms_xlsx_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_ta
 	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
 	if (!src) {
 		zip_error_fini(&ze);
-		return qms_error(err, "cannot open the workbook: %s", "memory");
+		return qms_error(err, QMS_ERR_IO, "cannot open the workbook: %s", "memory");
 	}
 	zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &ze);
 	if (!za) {
-		int rc = qms_error(err, "cannot open the workbook: %s", zip_error_strerror(&ze));
+		int rc = qms_error(err, QMS_ERR_DATA, "cannot open the workbook: %s", zip_error_strerror(&ze));
 		zip_source_free(src);
 		zip_error_fini(&ze);
 		return rc;

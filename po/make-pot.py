@@ -20,7 +20,7 @@ import tempfile
 # diagnostic functions of the library (their format is translated by
 # qms_diags_vadd) and the wrappers that forward a diagnostic format.
 KEYWORDS = [
-    "_", "N_", "qms_tr:2", "qms_ngettext:1,2", "qms_tr_n:2,3",
+    "_", "N_", "qms_tr:2", "qms_tr_ctx:2c,3", "qms_ngettext:1,2", "qms_tr_n:2,3",
     "qms_diags_add:6", "qms_diags_vadd:6",
     "cerr:5",          # lib/flow.c
     "load_error:5",    # lib/load.c
@@ -28,7 +28,7 @@ KEYWORDS = [
     "terr:4",          # lib/tracker.c
     "add_problem:5",   # lib/render-batch.c
     "edit_fail:2",     # lib/edit.c
-    "qms_error:2",     # lib/util.c: lib/fs.c, lib/site-dir.c, lib/tracker.c, lib/export.c
+    "qms_error:3",     # lib/util.c: lib/fs.c, lib/site-dir.c, lib/tracker.c, lib/export.c
     "SCHEMA:2",        # lib/schema.c: names of the kinds of mappings, in messages
     "qms_cli_usage_error:1",  # tools/
 ]

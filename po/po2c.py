@@ -8,7 +8,9 @@ With MSGFMT, the catalog is first validated by `msgfmt -c --check-format`
 broken .po fails here.
 
 The table holds every translated entry that is not fuzzy, sorted by the
-bytes of its msgid so that qms_tr() finds a message by binary search:
+bytes of its msgid so that qms_tr() finds a message by binary search (an
+entry with a msgctxt is keyed "msgctxt\004msgid", as gettext keys it, and
+found by qms_tr_ctx()):
 
     const struct qms_catalog_entry NAME[] = {{"msgid", "msgstr"}, ...};
     const size_t NAME_len = N;
@@ -44,10 +46,17 @@ def unquote(s, path, lineno):
     return "".join(out)
 
 
+def key(e):
+    """The key of an entry in the compiled table, as gettext makes it:
+    msgid, or msgctxt, byte 4, msgid for an entry with a context."""
+    return e["msgid"] if e["ctxt"] is None else e["ctxt"] + "\x04" + e["msgid"]
+
+
 def parse_po(path):
-    """Entries of a .po file: dicts with msgid, plural (or None), strs
-    (list of msgstr forms), fuzzy, line (of its msgid). Obsolete (#~)
-    entries are left out; the header (msgid "") is included."""
+    """Entries of a .po file: dicts with msgid, ctxt (its msgctxt, or
+    None), plural (or None), strs (list of msgstr forms), fuzzy, line (of
+    its msgid). Obsolete (#~) entries are left out; the header (msgid "")
+    is included."""
     entries = []
     cur = None
     field = None
@@ -71,14 +80,21 @@ def parse_po(path):
         if s.startswith("#"):
             continue
         if s.startswith("msgctxt"):
-            raise SystemExit("%s:%d: msgctxt is not supported" % (path, n))
+            finish()
+            cur = {"ctxt": unquote(s[7:], path, n)}
+            field = "ctxt"
+            continue
         if s.startswith("msgid_plural"):
             cur["plural"] = unquote(s[12:], path, n)
             field = "plural"
         elif s.startswith("msgid"):
-            finish()
+            ctxt = None
+            if cur is not None and "msgid" not in cur:
+                ctxt = cur["ctxt"]
+            else:
+                finish()
             cur = {"msgid": unquote(s[5:], path, n), "plural": None, "strs": [],
-                   "fuzzy": "fuzzy" in flags, "flags": flags, "line": n}
+                   "fuzzy": "fuzzy" in flags, "flags": flags, "line": n, "ctxt": ctxt}
             flags = []
             field = "msgid"
         elif s.startswith("msgstr["):
@@ -129,9 +145,9 @@ def main():
     for e in parse_po(po):
         if not e["msgid"] or e["fuzzy"] or not e["strs"] or not all(e["strs"]):
             continue
-        if e["msgid"] in table:
+        if key(e) in table:
             raise SystemExit("%s:%d: msgid given twice: %r" % (po, e["line"], e["msgid"]))
-        table[e["msgid"]] = "\0".join(e["strs"]) + ("\0" if e["plural"] is not None else "")
+        table[key(e)] = "\0".join(e["strs"]) + ("\0" if e["plural"] is not None else "")
     rows = sorted(table.items(), key=lambda kv: kv[0].encode("utf-8"))
     text = ["/* Made by po/po2c.py from %s; translators edit the .po file. */" % os.path.basename(po),
             '#include "i18n-catalog.h"', "",

@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "po"))
-from po2c import parse_po  # noqa: E402
+from po2c import key, parse_po  # noqa: E402
 
 
 def po_quote(s):
@@ -41,19 +41,20 @@ def main():
             failed += 1
         else:
             print("ok   msgfmt -c --check-format %s" % os.path.basename(po_path))
-    pot = {e["msgid"]: e for e in parse_po(pot_path) if e["msgid"]}
+    pot = {key(e): e for e in parse_po(pot_path) if e["msgid"]}
     po = {}
     for e in parse_po(po_path):
         if not e["msgid"]:
             continue
-        if e["msgid"] in po:
+        if key(e) in po:
             print("FAIL %s:%d: %r is given twice; keep one entry" % (po_path, e["line"], e["msgid"]))
             failed += 1
-        po[e["msgid"]] = e
+        po[key(e)] = e
     missing = [m for m in pot if m not in po]
-    for msgid, e in po.items():
+    for k, e in po.items():
+        msgid = e["msgid"]
         where = "%s:%d" % (po_path, e["line"])
-        if msgid not in pot:
+        if k not in pot:
             print("FAIL %s: no longer in the sources (delete the entry, or give it the new English): %r"
                   % (where, msgid))
             failed += 1
@@ -63,19 +64,21 @@ def main():
         elif not e["strs"] or not all(e["strs"]):
             print("FAIL %s: no Vietnamese for %r" % (where, msgid))
             failed += 1
-        elif (e["plural"] is None) != (pot[msgid]["plural"] is None):
+        elif (e["plural"] is None) != (pot[k]["plural"] is None):
             print("FAIL %s: the sources %s a plural for %r" % (
-                where, "give" if pot[msgid]["plural"] is not None else "give no", msgid))
+                where, "give" if pot[k]["plural"] is not None else "give no", msgid))
             failed += 1
     if missing:
         print("FAIL %d message(s) of the sources have no Vietnamese in %s; add at its end:\n"
               % (len(missing), po_path))
-        for msgid in missing:
-            e = pot[msgid]
+        for k in missing:
+            e = pot[k]
             flags = [f for f in e["flags"] if f]
             if flags:
                 print("#, " + ", ".join(flags))
-            print("msgid " + po_quote(msgid))
+            if e["ctxt"] is not None:
+                print("msgctxt " + po_quote(e["ctxt"]))
+            print("msgid " + po_quote(e["msgid"]))
             if e["plural"] is not None:
                 print("msgid_plural " + po_quote(e["plural"]))
                 print('msgstr[0] ""\n')

@@ -4,8 +4,9 @@
 usage: run-disk-full.py QMS_BINARY WORKSPACE
 
 Copies WORKSPACE onto a small tmpfs, fills the tmpfs, and runs the commands
-that rewrite user files. Each must fail with a clear error (exit 1 or 2,
-naming the file and "No space left on device"), leave every file
+that rewrite user files. Each must fail with a clear error (`migrate --apply`
+exit 1: a rewrite failed, the work remains; an `audit` edit exit 3, an I/O
+error; naming the file and "No space left on device"), leave every file
 byte-identical and leave no temporary file behind. The tmpfs is mounted
 directly as root, else in a user namespace (unshare -rm); without either,
 the test falls back to a file size limit (RLIMIT_FSIZE), which fails writes
@@ -22,10 +23,10 @@ import tempfile
 QMS = os.path.abspath(sys.argv[1])
 SOURCE = os.path.abspath(sys.argv[2])
 
-COMMANDS = [
-    (["migrate", "so-a", "--apply"], "processes/so-a/A-02.yaml"),
+COMMANDS = [  # (arguments, the file it rewrites, its exit status)
+    (["migrate", "so-a", "--apply"], "processes/so-a/A-02.yaml", 1),
     (["audit", "stage", "so-a", "plan", "--done", "2020-02-10", "--evidence",
-      "Kế hoạch chuyển đổi " + "rất dài " * 200], "audits/so-a.yaml"),
+      "Kế hoạch chuyển đổi " + "rất dài " * 200], "audits/so-a.yaml", 3),
 ]
 
 
@@ -57,7 +58,7 @@ def fill(root):
     return filler
 
 
-def run_case(ws, args, target, limit_fsize):
+def run_case(ws, args, target, status, limit_fsize):
     before = snapshot(ws)
     def preexec():
         if limit_fsize:
@@ -68,8 +69,8 @@ def run_case(ws, args, target, limit_fsize):
     after = snapshot(ws)
     err = p.stderr.decode()
     problems = []
-    if p.returncode not in (1, 2):
-        problems.append(f"exit {p.returncode}, expected 1 or 2")
+    if p.returncode != status:
+        problems.append(f"exit {p.returncode}, expected {status}")
     want = "File too large" if limit_fsize else "No space left on device"
     if want not in err or target not in err:
         problems.append(f"expected an error naming {target} and {want!r}, got {err.strip()!r}")
@@ -105,16 +106,16 @@ def main():
                                  stderr=subprocess.DEVNULL).returncode == 0
     ok = True
     try:
-        for args, target in COMMANDS:
+        for args, target, status in COMMANDS:
             ws = os.path.join(mnt, "ws")
             shutil.rmtree(ws, ignore_errors=True)
             shutil.copytree(SOURCE, ws)
             if mounted:
                 filler = fill(mnt)
-                ok &= run_case(ws, args, target, False)
+                ok &= run_case(ws, args, target, status, False)
                 os.unlink(filler)
             else:
-                ok &= run_case(ws, args, target, True)
+                ok &= run_case(ws, args, target, status, True)
     finally:
         if mounted:
             subprocess.run(["umount", mnt])

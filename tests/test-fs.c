@@ -72,7 +72,7 @@ static void test_atomic_write(void **state)
 	char *path = in(dir, "a.yaml");
 	char *err = NULL;
 	assert_int_equal(qms_file_write_atomic(path, "one\n", 4, QMS_WRITE_NEW, &err), 0);
-	assert_int_equal(qms_file_write_atomic(path, "two\n", 4, QMS_WRITE_NEW, &err), -1);
+	assert_int_equal(qms_file_write_atomic(path, "two\n", 4, QMS_WRITE_NEW, &err), QMS_ERR_USAGE);
 	assert_int_equal(errno, EEXIST);
 	assert_non_null(strstr(err, "exists"));
 	free(err);
@@ -94,7 +94,7 @@ static void test_atomic_write(void **state)
 
 	struct qms_buf b;
 	qms_buf_init(&b);
-	assert_int_equal(qms_file_read(&b, "/nonexistent/qms", &err), -1);
+	assert_int_equal(qms_file_read(&b, "/nonexistent/qms", &err), QMS_ERR_IO);
 	assert_int_equal(errno, ENOENT);
 	free(err);
 	qms_buf_release(&b);
@@ -151,20 +151,20 @@ static void test_links_and_special_files(void **state)
 	assert_file(in(dir, "real"), "new\n");
 
 	assert_int_equal(symlink("missing/x", in(dir, "dangling")), 0);
-	assert_int_equal(qms_file_write_output(in(dir, "dangling"), "x", 1, &err), -1);
+	assert_int_equal(qms_file_write_output(in(dir, "dangling"), "x", 1, &err), QMS_ERR_IO);
 	assert_non_null(strstr(err, "does not exist"));
 	free(err);
 	assert_int_equal(access(in(dir, "missing"), F_OK), -1);
 
 	assert_int_equal(link(in(dir, "real"), in(dir, "hard")), 0);
-	assert_int_equal(qms_file_write_atomic(in(dir, "hard"), "x", 1, 0, &err), -1);
+	assert_int_equal(qms_file_write_atomic(in(dir, "hard"), "x", 1, 0, &err), QMS_ERR_IO);
 	assert_int_equal(errno, EMLINK);
 	assert_non_null(strstr(err, "hard links"));
 	free(err);
 	assert_file(in(dir, "real"), "new\n");
 
 	assert_int_equal(mkdir(in(dir, "folder"), 0777), 0);
-	assert_int_equal(qms_file_write_output(in(dir, "folder"), "x", 1, &err), -1);
+	assert_int_equal(qms_file_write_output(in(dir, "folder"), "x", 1, &err), QMS_ERR_USAGE);
 	assert_int_equal(errno, EISDIR);
 	free(err);
 
@@ -172,7 +172,7 @@ static void test_links_and_special_files(void **state)
 	 * output (a reader is there, so opening it does not wait) */
 	char *fifo = in(dir, "fifo");
 	assert_int_equal(mkfifo(fifo, 0600), 0);
-	assert_int_equal(qms_file_write_atomic(fifo, "x", 1, 0, &err), -1);
+	assert_int_equal(qms_file_write_atomic(fifo, "x", 1, 0, &err), QMS_ERR_IO);
 	free(err);
 	int r = open(fifo, O_RDONLY | O_NONBLOCK);
 	assert_true(r >= 0);
@@ -186,7 +186,7 @@ static void test_links_and_special_files(void **state)
 	/* reading one is refused, not waited on */
 	struct qms_buf b;
 	qms_buf_init(&b);
-	assert_int_equal(qms_file_read(&b, fifo, &err), -1);
+	assert_int_equal(qms_file_read(&b, fifo, &err), QMS_ERR_IO);
 	free(err);
 	qms_buf_release(&b);
 	remove_all(dir);
@@ -242,10 +242,10 @@ static void test_output_folder(void **state)
 	assert_file(in(dir, "out/site/a/b/c.html"), "c\n");
 
 	assert_int_equal(symlink(outside, in(dir, "out/site/agencies")), 0);
-	assert_int_equal(qms_dir_write(&d, "agencies/x.html", "x", 1, 0, &err), -1);
+	assert_int_equal(qms_dir_write(&d, "agencies/x.html", "x", 1, 0, &err), QMS_ERR_IO);
 	assert_non_null(strstr(err, "symbolic link"));
 	free(err);
-	assert_int_equal(qms_dir_remove(&d, "agencies/victim"), -1);
+	assert_int_equal(qms_dir_remove(&d, "agencies/victim"), QMS_ERR_IO);
 	assert_file(in(dir, "outside/victim"), "precious\n");
 
 	assert_int_equal(symlink(in(dir, "outside/victim"), in(dir, "out/site/page.html")), 0);
@@ -257,9 +257,9 @@ static void test_output_folder(void **state)
 
 	struct qms_buf b;
 	qms_buf_init(&b);
-	assert_int_equal(qms_dir_read(&d, "agencies/victim", &b, &err), -1);
+	assert_int_equal(qms_dir_read(&d, "agencies/victim", &b, &err), QMS_ERR_IO);
 	free(err);
-	assert_int_equal(qms_dir_write(&d, "../escape", "x", 1, 0, &err), -1);
+	assert_int_equal(qms_dir_write(&d, "../escape", "x", 1, 0, &err), QMS_ERR_IO);
 	free(err);
 	qms_buf_release(&b);
 

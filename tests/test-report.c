@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "html.h"
+#include "i18n.h"
 #include "report.h"
 #include "site.h"
 #include "values.h"
@@ -749,6 +750,21 @@ static void test_site_dir(void **state)
 	rmdir(dir);
 }
 
+/* A message with a context (msgctxt) is its own entry: the same English
+ * has one Vietnamese bare and another in the context; English is the
+ * msgid; an unknown context is untranslated. */
+static void test_tr_ctx(void **state)
+{
+	(void)state;
+	assert_string_equal(qms_tr(QMS_LANG_VI, "Migration board"), "Bảng theo dõi tiến độ chuyển đổi");
+	assert_string_equal(qms_tr_ctx(QMS_LANG_VI, "index link", "Migration board"), "Bảng tiến độ");
+	assert_string_equal(qms_tr_ctx(QMS_LANG_EN, "index link", "Migration board"), "Migration board");
+	assert_string_equal(qms_tr_ctx(QMS_LANG_VI, "index", "Migration board"), "Migration board");
+	assert_string_equal(qms_tr_ctx(QMS_LANG_VI, "index linkx", "Migration board"), "Migration board");
+	assert_string_equal(qms_tr_ctx(QMS_LANG_VI, "procedure", "Title"), "Tên quy trình");
+	assert_string_equal(qms_tr(QMS_LANG_VI, "Title"), "Tên");
+}
+
 int main(void)
 {
 	const struct CMUnitTest figures[] = {
@@ -764,6 +780,7 @@ int main(void)
 		cmocka_unit_test(test_not_a_workspace), cmocka_unit_test(test_numbers_dates),
 		cmocka_unit_test(test_path_agency),     cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_svg_inline),      cmocka_unit_test(test_site_dir),
+		cmocka_unit_test(test_tr_ctx),
 	};
 	int failed = cmocka_run_group_tests_name("report figures", figures, ws_setup, ws_teardown);
 	failed += cmocka_run_group_tests_name("report helpers", helpers, NULL, NULL);

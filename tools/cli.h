@@ -14,7 +14,16 @@ enum qms_exit {
 	QMS_EXIT_CLEAN = 0,
 	QMS_EXIT_FINDINGS = 1,
 	QMS_EXIT_USAGE = 2,
+	QMS_EXIT_IO = 3,
 };
+
+/* The exit status of a library failure rc (< 0, enum qms_err):
+ * QMS_ERR_DATA 1, QMS_ERR_USAGE (and any other) 2, QMS_ERR_IO 3. */
+int qms_cli_exit_of(int rc);
+
+/* Print the library's message err as "qms: <err>" on stderr, free it and
+ * return qms_cli_exit_of(rc): `return qms_cli_fail(rc, err);`. */
+int qms_cli_fail(int rc, char *err);
 
 /* Each command gets its arguments after the command name (argv[0] is the
  * command name) and returns an exit code. Its table (options, help) is
@@ -73,17 +82,17 @@ void qms_cli_progress(size_t done, size_t total, void *ctx);
 /* Write b to the file path as qms_file_write_output() does (atomically; a
  * device or FIFO written through, a link through to its target), or to
  * the standard output when path is NULL or "-" (every write checked).
- * Returns QMS_EXIT_CLEAN, or QMS_EXIT_USAGE after printing why it could
- * not. */
+ * Returns QMS_EXIT_CLEAN, or the exit status of the failure (usually
+ * QMS_EXIT_IO) after printing why it could not. */
 int qms_cli_write_output(const char *path, const struct qms_buf *b);
 
-/* mkdir -p path (qms_dir_make()). Returns QMS_EXIT_CLEAN, or
- * QMS_EXIT_USAGE after printing why it could not. */
+/* mkdir -p path (qms_dir_make()). Returns QMS_EXIT_CLEAN, or the exit
+ * status of the failure after printing why it could not. */
 int qms_cli_make_dir(const char *path);
 
 /* Write the whole of b to standard output. A failure is not reported
- * here: main() reports the first one when qms exits, with exit status 2,
- * as for any other write to standard output. */
+ * here: main() reports the first one when qms exits, with exit status 3
+ * (QMS_EXIT_IO), as for any other write to standard output. */
 void qms_cli_write(const struct qms_buf *b);
 
 /* Write b, text for people, to standard output through

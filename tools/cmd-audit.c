@@ -53,7 +53,7 @@ const struct qms_cli_command qms_audit_command = {
 	.min_pos = 0,
 	.max_pos = 0,
 	.exit_status = N_("0 done, 1 edit refused (or trackers that cannot be read),\n"
-			  "2 usage or I/O error"),
+			  "2 usage error, 3 I/O error"),
 };
 
 /* ---- arguments ---- */
@@ -136,7 +136,7 @@ const struct qms_cli_command qms_audit_status_command = {
 	.description = N_("Last stage done, next stage, deadline, days left and status of every\n"
 			  "agency, and its findings open, overdue and not verified, as of DATE."),
 	.opts = status_opts,
-	.exit_status = N_("0 printed, 1 trackers that cannot be read, 2 usage or I/O error"),
+	.exit_status = N_("0 printed, 1 trackers that cannot be read, 2 usage error, 3 I/O error"),
 };
 
 const struct qms_cli_command qms_audit_board_command = {
@@ -146,7 +146,7 @@ const struct qms_cli_command qms_audit_board_command = {
 	.description = N_("The nine stages as columns, each agency in the column of its next stage,\n"
 			  "coloured by status, grouped by level."),
 	.opts = board_opts,
-	.exit_status = N_("0 written, 1 trackers that cannot be read, 2 usage or I/O error"),
+	.exit_status = N_("0 written, 1 trackers that cannot be read, 2 usage error, 3 I/O error"),
 };
 
 static int parse_view(int argc, char **argv, bool board, struct view_args *v)
@@ -211,8 +211,9 @@ static int cmd_status(int argc, char **argv)
 		qms_status_format_csv(&out, &r);
 	} else
 		qms_status_format_table(&out, &r, qms_lang_get(), !v.output && qms_cli_use_color(stdout));
-	if (qms_cli_write_output(v.output, &out) != QMS_EXIT_CLEAN)
-		rc = QMS_EXIT_USAGE;
+	int written = qms_cli_write_output(v.output, &out);
+	if (written)
+		rc = written;
 	qms_buf_release(&out);
 	qms_status_report_release(&r);
 	return rc;
@@ -228,8 +229,9 @@ int qms_board_run(int32_t as_of, const char *output)
 	struct qms_buf svg;
 	qms_buf_init(&svg);
 	qms_board_svg(&svg, &r, qms_lang_get());
-	if (qms_cli_write_output(v.output, &svg) != QMS_EXIT_CLEAN)
-		rc = QMS_EXIT_USAGE;
+	int written = qms_cli_write_output(v.output, &svg);
+	if (written)
+		rc = written;
 	qms_buf_release(&svg);
 	qms_status_report_release(&r);
 	return rc;
@@ -308,7 +310,7 @@ static const struct qms_opt verify_opts[] = {
 #undef DATE_OPT
 #undef TEXT_OPT
 
-#define EDIT_EXIT N_("0 done, 1 edit refused (it would add an error), 2 usage or I/O error")
+#define EDIT_EXIT N_("0 done, 1 edit refused (it would add an error), 2 usage error, 3 I/O error")
 const struct qms_cli_command qms_audit_new_command = {
 	.name = "audit new",
 	.usage = N_("audit new AGENCY --name NAME --level province|district|commune"),
@@ -520,12 +522,11 @@ static int cmd_edit(const struct edit_cmd *cmd, int argc, char **argv)
 	struct qms_diags scratch;
 	qms_diags_init(&scratch);
 	char *err = NULL;
-	if (qms_index_load(&ix, root, 0, &scratch, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
+	int loaded = qms_index_load(&ix, root, 0, &scratch, &err);
+	if (loaded < 0) {
 		free(root);
 		qms_diags_release(&scratch);
-		return QMS_EXIT_USAGE;
+		return qms_cli_fail(loaded, err);
 	}
 	qms_diags_release(&scratch);
 	struct qms_tracker_result res;
@@ -546,8 +547,8 @@ static int cmd_edit(const struct edit_cmd *cmd, int argc, char **argv)
 		break;
 	default:
 		print_diags(stderr, &res.problems);
-		qms_cli_usage_error("%s", err ? err : _("the change failed"));
-		rc = QMS_EXIT_USAGE;
+		rc = qms_cli_fail(res.failure, err);
+		err = NULL;
 		break;
 	}
 	free(err);

@@ -78,7 +78,7 @@ const struct qms_cli_command qms_check_command = {
 	.min_pos = 0,
 	.max_pos = -1,
 	.exit_status = N_("0 no errors (warnings allowed, up to --max-warnings), 1 errors\n"
-			  "(or too many warnings), 2 usage or I/O error"),
+			  "(or too many warnings), 2 usage error, 3 I/O error"),
 };
 
 static void list_rules_md(struct qms_buf *b)
@@ -196,11 +196,10 @@ static int run_check(const struct check_args *a, const char **paths, int npaths)
 	}
 	struct qms_check_result result;
 	char *err = NULL;
-	if (qms_check_paths(&result, paths, (size_t)npaths, &opt, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
+	int checked = qms_check_paths(&result, paths, (size_t)npaths, &opt, &err);
+	if (checked < 0) {
 		qms_buf_release(&in);
-		return QMS_EXIT_USAGE;
+		return qms_cli_fail(checked, err);
 	}
 	struct qms_diag_output o = {.tool_version = QMS_VERSION, .rules_uri = QMS_RULES_URI, .files = result.files};
 	if (a->format != F_TEXT && a->format >= 0)

@@ -35,7 +35,7 @@ const struct qms_cli_command qms_clauses_command = {
 	.positional = N_("CLAUSE"),
 	.min_pos = 0,
 	.max_pos = -1,
-	.exit_status = N_("0 printed, 2 usage error (an unknown clause or option)"),
+	.exit_status = N_("0 printed, 2 usage error (an unknown clause or option), 3 I/O error"),
 };
 
 static enum qms_table_format table_format(const char *f)
@@ -97,7 +97,8 @@ static int write_map(struct qms_buf *b, const struct qms_catalogs *cat, const st
 }
 
 /* The catalogs do not need a workspace; use its own catalogs when there
- * is one. Prints the reason and returns -1 when they cannot be read. */
+ * is one. Returns 0, or an exit status after printing why they cannot be
+ * read. */
 static int open_catalogs(struct qms_catalogs *cat)
 {
 	struct qms_diags diags;
@@ -111,11 +112,7 @@ static int open_catalogs(struct qms_catalogs *cat)
 	int loaded = qms_catalogs_open(cat, loc.root, &diags, &err);
 	qms_location_release(&loc);
 	qms_diags_release(&diags);
-	if (loaded < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-	}
-	return loaded < 0 ? -1 : 0;
+	return loaded < 0 ? qms_cli_fail(loaded, err) : QMS_EXIT_CLEAN;
 }
 
 int qms_cmd_clauses(int argc, char **argv)
@@ -125,10 +122,10 @@ int qms_cmd_clauses(int argc, char **argv)
 	int rc = parse_opts(&o, &qms_clauses_command, argc, argv, &done);
 	if (rc || done)
 		goto out;
-	rc = QMS_EXIT_USAGE;
 	enum qms_lang lang = qms_lang_get();
 	struct qms_catalogs cat;
-	if (open_catalogs(&cat) < 0)
+	rc = open_catalogs(&cat);
+	if (rc)
 		goto out;
 	const struct qms_catalog *c = qms_catalogs_find(&cat, edition_id(o.standard));
 	struct qms_buf b;

@@ -40,7 +40,7 @@ const struct qms_cli_command qms_coverage_command = {
 	.min_pos = 1,
 	.max_pos = 1,
 	.exit_status = N_("0 every applicable clause is met, 1 some are documented only or missing,\n"
-			  "2 usage error or unknown agency"),
+			  "2 usage error or unknown agency, 3 I/O error"),
 };
 
 /* An agency is known by its tracker, its system.yaml or a procedure;
@@ -87,10 +87,11 @@ int qms_cmd_coverage(int argc, char **argv)
 	int rc = parse_opts(&o, &qms_coverage_command, argc, argv, &done);
 	if (rc || done)
 		goto out_opts;
-	rc = QMS_EXIT_USAGE;
 	struct iso_ctx c;
-	if (iso_ctx_load(&c, o.lang) < 0)
+	rc = iso_ctx_load(&c, o.lang);
+	if (rc)
 		goto out_opts;
+	rc = QMS_EXIT_USAGE;
 	const char *agency = o.args[0];
 	if (!known_agency(c.ix, agency)) {
 		iso_ctx_release(&c);

@@ -45,8 +45,8 @@ const struct qms_cli_command qms_export_command = {
 	.min_pos = 1,
 	.max_pos = 1,
 	.see_also = N_("The browser is `chromium` from PATH, or the program QMS_CHROMIUM names."),
-	.exit_status = N_("0 written, 2 usage or I/O error (no such procedure, a file\n"
-			  "that does not load, no browser)"),
+	.exit_status = N_("0 written, 1 the procedure's file does not load, 2 usage error (no\n"
+			  "such procedure), 3 I/O error (no browser, a file that cannot be written)"),
 };
 
 int qms_cmd_export(int argc, char **argv)
@@ -71,11 +71,9 @@ int qms_cmd_export(int argc, char **argv)
 	if (a.output && !strcmp(a.output, "-"))
 		return qms_cli_usage_error(_("export writes a file, not the standard output: give -o FILE"));
 	char *written = NULL, *err = NULL;
-	if (qms_export(&written, &opt, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-		return QMS_EXIT_USAGE;
-	}
+	rc = qms_export(&written, &opt, &err);
+	if (rc < 0)
+		return qms_cli_fail(rc, err);
 	printf(_("wrote %s\n"), written);
 	free(written);
 	return QMS_EXIT_CLEAN;

@@ -29,16 +29,15 @@ int iso_ctx_load(struct iso_ctx *c, const char *lang_opt)
 	memset(c, 0, sizeof(*c));
 	char *root = qms_cli_workspace_root();
 	if (!root)
-		return -1;
+		return QMS_EXIT_USAGE;
 	free(root);
 	struct qms_diags diags;
 	qms_diags_init(&diags);
 	char *err = NULL;
-	if (qms_index_load(&c->ix, ".", 0, &diags, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
+	int rc = qms_index_load(&c->ix, ".", 0, &diags, &err);
+	if (rc < 0) {
 		qms_diags_release(&diags);
-		return -1;
+		return qms_cli_fail(rc, err);
 	}
 	size_t errors = qms_diags_count(&diags, QMS_ERROR);
 	if (errors)
@@ -47,18 +46,16 @@ int iso_ctx_load(struct iso_ctx *c, const char *lang_opt)
 	qms_diags_release(&diags);
 	struct qms_diags catdiags;
 	qms_diags_init(&catdiags);
-	int rc = qms_catalogs_open(&c->cat, c->ix->root, &catdiags, &err);
+	rc = qms_catalogs_open(&c->cat, c->ix->root, &catdiags, &err);
 	qms_diags_release(&catdiags);
 	if (rc < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
 		iso_ctx_release(c);
-		return -1;
+		return qms_cli_fail(rc, err);
 	}
 	c->lang = c->ix->settings.lang;
 	if (lang_opt && parse_lang(&c->lang, lang_opt)) {
 		iso_ctx_release(c);
-		return -1;
+		return QMS_EXIT_USAGE;
 	}
 	return 0;
 }

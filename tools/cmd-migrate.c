@@ -44,7 +44,7 @@ const struct qms_cli_command qms_migrate_command = {
 	.min_pos = 1,
 	.max_pos = 1,
 	.exit_status = N_("0 nothing left to convert, 1 work remains (or a rewrite was\n"
-			  "refused), 2 usage error or unknown agency"),
+			  "refused), 2 usage error or unknown agency, 3 I/O error"),
 };
 
 /* After each file --apply rewrote or could not: "converted PATH", or the
@@ -65,10 +65,11 @@ int qms_cmd_migrate(int argc, char **argv)
 	int rc = parse_opts(&o, &qms_migrate_command, argc, argv, &done);
 	if (rc || done)
 		goto out_opts;
-	rc = QMS_EXIT_USAGE;
 	struct iso_ctx c;
-	if (iso_ctx_load(&c, o.lang) < 0)
+	rc = iso_ctx_load(&c, o.lang);
+	if (rc)
 		goto out_opts;
+	rc = QMS_EXIT_USAGE;
 	const struct qms_correlation_table *corr = qms_catalogs_correlation(&c.cat, "ISO 9001:2008", "ISO 9001:2015");
 	const char *agency = o.args[0];
 	const struct qms_index_agency *ag = qms_index_find_agency(c.ix, agency);
@@ -92,9 +93,10 @@ int qms_cmd_migrate(int argc, char **argv)
 			rc = QMS_EXIT_FINDINGS;
 		/* read the workspace again: the files changed */
 		iso_ctx_release(&c);
-		if (iso_ctx_load(&c, o.lang) < 0) {
+		int reloaded = iso_ctx_load(&c, o.lang);
+		if (reloaded) {
 			qms_buf_release(&notes);
-			rc = QMS_EXIT_USAGE;
+			rc = reloaded;
 			goto out_opts;
 		}
 		corr = qms_catalogs_correlation(&c.cat, "ISO 9001:2008", "ISO 9001:2015");

@@ -50,17 +50,18 @@ const struct qms_cli_command qms_init_command = {
 	.positional = N_("DIR"),
 	.min_pos = 0,
 	.max_pos = 1,
-	.exit_status = N_("0 written, 2 usage or I/O error (or DIR is a workspace already)"),
+	.exit_status = N_("0 written, 2 usage error (or DIR is a workspace already), 3 I/O error"),
 	.complete = "path",
 };
 
 /* Create path with data; an existing file is kept (and said). Returns 0,
- * or QMS_EXIT_USAGE after printing why. */
+ * or an exit status after printing why. */
 static int create(const char *path, const struct qms_buf *data, bool *kept)
 {
 	char *err = NULL;
 	*kept = false;
-	if (qms_file_write_atomic(path, data->buf, data->len, QMS_WRITE_NEW, &err) == 0) {
+	int rc = qms_file_write_atomic(path, data->buf, data->len, QMS_WRITE_NEW, &err);
+	if (rc == 0) {
 		qms_cli_printf(_("created %s\n"), path);
 		return 0;
 	}
@@ -70,9 +71,7 @@ static int create(const char *path, const struct qms_buf *data, bool *kept)
 		*kept = true;
 		return 0;
 	}
-	qms_cli_usage_error("%s", err);
-	free(err);
-	return QMS_EXIT_USAGE;
+	return qms_cli_fail(rc, err);
 }
 
 static int init_tracker(const char *dir, const char *spec, int level)
@@ -245,7 +244,7 @@ const struct qms_cli_command qms_new_command = {
 	.positional = N_("a kind (procedure, system, tracker) and an agency id"),
 	.min_pos = 2,
 	.max_pos = 2,
-	.exit_status = N_("0 written, 2 usage or I/O error (or the file exists)"),
+	.exit_status = N_("0 written, 2 usage error (or the file exists), 3 I/O error"),
 	.complete = "kind agency",
 };
 
@@ -312,10 +311,12 @@ static int new_document(const char *root, const char *kind, const char *agency, 
 		qms_strlist_release(&own);
 	}
 	char *err = NULL;
-	if (!rc && qms_file_write_atomic(path.buf, b.buf, b.len, QMS_WRITE_NEW, &err) < 0) {
-		rc = errno == EEXIST ? qms_cli_usage_error(_("%s exists: qms new never overwrites a file"), path.buf)
-				     : qms_cli_usage_error("%s", err);
+	int written = rc ? 0 : qms_file_write_atomic(path.buf, b.buf, b.len, QMS_WRITE_NEW, &err);
+	if (written < 0 && errno == EEXIST) {
 		free(err);
+		rc = qms_cli_usage_error(_("%s exists: qms new never overwrites a file"), path.buf);
+	} else if (written < 0) {
+		rc = qms_cli_fail(written, err);
 	} else if (!rc) {
 		char *shown = qms_display_path(path.buf);
 		qms_cli_printf(_("created %s: fill in every <...>, then run qms check\n"), shown);

@@ -72,12 +72,12 @@ const struct qms_cli_command qms_render_command = {
 	.max_pos = -1,
 	.see_also = N_("A procedure with reading or format errors is reported and skipped; the\n"
 		       "others are drawn. 'qms check' reports every other problem."),
-	.exit_status = N_("0 every diagram written, 1 some could not be, 2 usage or I/O error"),
+	.exit_status = N_("0 every diagram written, 1 some could not be, 2 usage error, 3 I/O error"),
 };
 
 /* The step times of the events in a->results (the first file; the others
- * are exports), for the workspace of `path`. Returns 0, or -1 after
- * printing why. */
+ * are exports), for the workspace of `path`. Returns 0, or an exit
+ * status after printing why. */
 static int compute_results(struct qms_results *r, const struct render_args *a, const char *path)
 {
 	struct qms_location loc;
@@ -101,10 +101,8 @@ static int compute_results(struct qms_results *r, const struct render_args *a, c
 	int rc = qms_results_compute(r, &opt, &err);
 	free(root);
 	if (rc < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
 		qms_results_release(r);
-		return -1;
+		return qms_cli_fail(rc, err);
 	}
 	struct qms_buf b;
 	qms_buf_init(&b);
@@ -198,15 +196,16 @@ int qms_cmd_render(int argc, char **argv)
 
 	char *err = NULL;
 	if (a.results.n) {
-		if (compute_results(&results, &a, npaths ? paths[0] : ".") < 0)
+		rc = compute_results(&results, &a, npaths ? paths[0] : ".");
+		if (rc)
 			goto out;
 		has_results = true;
 		req.results = &results;
 	}
 	struct qms_render_result res;
-	if (qms_render_paths(&res, &req, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
+	int rendered = qms_render_paths(&res, &req, &err);
+	if (rendered < 0) {
+		rc = qms_cli_fail(rendered, err);
 		goto out;
 	}
 	print_problems(&res);

@@ -65,7 +65,7 @@ const struct qms_cli_command qms_report_command = {
 			  "workspace's."),
 	.opts = report_opts,
 	.see_also = N_("See docs/report.md for how each figure is counted."),
-	.exit_status = N_("0 written, 2 usage or I/O error"),
+	.exit_status = N_("0 written, 2 usage error, 3 I/O error"),
 };
 
 const struct qms_cli_command qms_site_command = {
@@ -81,7 +81,7 @@ const struct qms_cli_command qms_site_command = {
 			  "on A4)."),
 	.opts = site_opts,
 	.exit_status = N_("0 written, 1 written but some diagrams could not be made,\n"
-			  "2 usage or I/O error, or a folder that is not a qms site"),
+			  "2 usage error or a folder that is not a qms site, 3 I/O error"),
 };
 
 /* Returns 0, 1 after --help, or QMS_EXIT_USAGE. */
@@ -106,20 +106,20 @@ static int parse_args(struct args *a, int argc, char **argv, bool site)
 	return 0;
 }
 
+/* The report of the workspace of the current folder. Returns 0, or an
+ * exit status after printing why. */
 static int compute(struct qms_report *r, const struct args *a, bool keep_procedures)
 {
 	char *root = qms_cli_workspace_root();
 	if (!root)
-		return -1;
+		return QMS_EXIT_USAGE;
 	free(root);
 	struct qms_report_options opt = {
 		.as_of = a->as_of, .lang = (int)qms_lang_get(), .jobs = a->jobs, .keep_procedures = keep_procedures};
 	char *err = NULL;
-	if (qms_report_compute(r, ".", &opt, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-		return -1;
-	}
+	int rc = qms_report_compute(r, ".", &opt, &err);
+	if (rc < 0)
+		return qms_cli_fail(rc, err);
 	/* Problems of the files are `qms check`'s to list; say they exist,
 	 * since the figures count only what could be read. */
 	if (r->errors)
@@ -139,8 +139,9 @@ int qms_cmd_report(int argc, char **argv)
 	if (p)
 		return p == 1 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
 	struct qms_report r;
-	if (compute(&r, &a, false) < 0)
-		return QMS_EXIT_USAGE;
+	int rc = compute(&r, &a, false);
+	if (rc)
+		return rc;
 	struct qms_buf out;
 	qms_buf_init(&out);
 	const char *format = report_formats[a.format];
@@ -154,7 +155,7 @@ int qms_cmd_report(int argc, char **argv)
 		qms_report_format_html(&out, &r);
 	else
 		qms_report_format_md(&out, &r);
-	int rc = qms_cli_write_output(a.output, &out);
+	rc = qms_cli_write_output(a.output, &out);
 	qms_buf_release(&out);
 	qms_report_release(&r);
 	return rc;
@@ -191,25 +192,22 @@ int qms_cmd_site(int argc, char **argv)
 		return p == 1 ? QMS_EXIT_CLEAN : QMS_EXIT_USAGE;
 	/* refuse a folder before the work, not after it */
 	char *err = NULL;
-	if (qms_site_check_dir(a.out, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-		return QMS_EXIT_USAGE;
-	}
+	int rc = qms_site_check_dir(a.out, &err);
+	if (rc < 0)
+		return qms_cli_fail(rc, err);
 	struct qms_report r;
-	if (compute(&r, &a, true) < 0)
-		return QMS_EXIT_USAGE;
+	rc = compute(&r, &a, true);
+	if (rc)
+		return rc;
 	struct qms_site_options opt = {.out_dir = a.out, .jobs = a.jobs};
 	if (qms_cli_use_color(stderr)) {
 		opt.progress = qms_cli_progress;
 		opt.progress_ctx = (void *)_("rendering diagrams");
 	}
 	struct qms_site_result res;
-	int rc = QMS_EXIT_CLEAN;
-	if (qms_site_build(&res, &r, &opt, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-		rc = QMS_EXIT_USAGE;
+	int built = qms_site_build(&res, &r, &opt, &err);
+	if (built < 0) {
+		rc = qms_cli_fail(built, err);
 	} else {
 		size_t failed = qms_cli_print_render_problems(&res.render);
 		failed += qms_cli_print_render_problems(&res.maps);

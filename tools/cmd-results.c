@@ -71,8 +71,8 @@ const struct qms_cli_command qms_results_command = {
 	.complete = "path",
 	.min_pos = 1,
 	.max_pos = -1,
-	.exit_status = N_("0 every row read, 1 some rows could not be read (reported),\n"
-			  "2 usage or I/O error"),
+	.exit_status = N_("0 every row read, 1 some rows could not be read (reported) or a file\n"
+			  "is not CSV or a workbook, 2 usage error, 3 I/O error"),
 };
 
 /* The workspace of the current folder, silently: NULL when there is none. */
@@ -128,13 +128,12 @@ int qms_cmd_results(int argc, char **argv)
 	};
 	struct qms_results r;
 	char *err = NULL;
-	if (qms_results_compute(&r, &opt, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
+	int computed = qms_results_compute(&r, &opt, &err);
+	if (computed < 0) {
 		qms_results_release(&r);
 		free(root);
 		free(pos);
-		return QMS_EXIT_USAGE;
+		return qms_cli_fail(computed, err);
 	}
 	struct qms_buf out;
 	qms_buf_init(&out);

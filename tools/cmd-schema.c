@@ -42,7 +42,7 @@ const struct qms_cli_command qms_schema_command = {
 			  "type. 'qms init' writes them into .qms/schema/ and wires them to the\n"
 			  "workspace's files; 'qms check' remains the judge."),
 	.opts = schema_opts,
-	.exit_status = N_("0 written, 2 usage or I/O error"),
+	.exit_status = N_("0 written, 2 usage error, 3 I/O error"),
 };
 
 /* Write every kind into dir as KIND.schema.json. Returns an exit status. */

@@ -18,8 +18,8 @@ struct iso_ctx {
 };
 
 /* Load the workspace of the current folder and its catalogs; lang_opt
- * (may be NULL) overrides the workspace language. Prints the reason and
- * returns -1 on failure. */
+ * (may be NULL) overrides the workspace language. Returns 0, or an exit
+ * status after printing the reason. */
 int iso_ctx_load(struct iso_ctx *c, const char *lang_opt);
 void iso_ctx_release(struct iso_ctx *c);
 

@@ -56,7 +56,7 @@ static void print_help(FILE *out)
 	fprintf(out, "  %-11s %s\n", "--lang", _("language of messages: vi or en"));
 	fprintf(out, "  %-11s %s\n", "--version", _("print the version and the editions of the catalogs"));
 	fprintf(out, "  %-11s %s\n", "--help", _("print this help; `qms COMMAND --help` for a command"));
-	fprintf(out, "\n%s %s\n", _("exit status:"), _("0 clean, 1 findings, 2 usage or I/O error"));
+	fprintf(out, "\n%s %s\n", _("exit status:"), _("0 clean, 1 findings, 2 usage error, 3 I/O error"));
 }
 
 static int print_version(void)
@@ -95,9 +95,9 @@ char *qms_cli_workspace_root(void)
 {
 	struct qms_location loc;
 	char *err = NULL;
-	if (qms_locate(&loc, ".", &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
+	int rc = qms_locate(&loc, ".", &err);
+	if (rc < 0) {
+		qms_cli_fail(rc, err);
 		return NULL;
 	}
 	char *root = loc.root && loc.has_config ? qms_xstrdup(loc.root) : NULL;
@@ -180,30 +180,44 @@ int qms_cli_usage_error(const char *fmt, ...)
 	return QMS_EXIT_USAGE;
 }
 
+int qms_cli_exit_of(int rc)
+{
+	switch (rc) {
+	case QMS_ERR_DATA: return QMS_EXIT_FINDINGS;
+	case QMS_ERR_IO: return QMS_EXIT_IO;
+	default: return QMS_EXIT_USAGE;
+	}
+}
+
+int qms_cli_fail(int rc, char *err)
+{
+	qms_cli_usage_error("%s", err ? err : _("the change failed"));
+	free(err);
+	return qms_cli_exit_of(rc);
+}
+
 /* Whether standard output was closed when qms started (`>&-`). */
 static bool stdout_was_closed;
 
-/* Say why standard output could not be written; returns QMS_EXIT_USAGE. */
+/* Say why standard output could not be written; returns QMS_EXIT_IO. */
 static int stdout_error(int err)
 {
 	if (stdout_was_closed)
-		return qms_cli_usage_error(_("standard output is closed: nothing could be written; redirect it to a "
-					     "file or to /dev/null instead"));
-	if (err)
-		return qms_cli_usage_error(_("cannot write to the standard output: %s"), strerror(err));
-	return qms_cli_usage_error(_("cannot write to the standard output"));
+		qms_cli_usage_error(_("standard output is closed: nothing could be written; redirect it to a "
+				      "file or to /dev/null instead"));
+	else if (err)
+		qms_cli_usage_error(_("cannot write to the standard output: %s"), strerror(err));
+	else
+		qms_cli_usage_error(_("cannot write to the standard output"));
+	return QMS_EXIT_IO;
 }
 
 int qms_cli_write_output(const char *path, const struct qms_buf *b)
 {
 	if (path && strcmp(path, "-")) {
 		char *err = NULL;
-		if (qms_file_write_output(path, b->buf, b->len, &err) < 0) {
-			qms_cli_usage_error("%s", err);
-			free(err);
-			return QMS_EXIT_USAGE;
-		}
-		return QMS_EXIT_CLEAN;
+		int rc = qms_file_write_output(path, b->buf, b->len, &err);
+		return rc < 0 ? qms_cli_fail(rc, err) : QMS_EXIT_CLEAN;
 	}
 	errno = 0;
 	if (fwrite(b->buf, 1, b->len, stdout) != b->len || fflush(stdout) != 0)
@@ -224,12 +238,8 @@ void qms_cli_write(const struct qms_buf *b)
 int qms_cli_make_dir(const char *path)
 {
 	char *err = NULL;
-	if (qms_dir_make(path, &err) < 0) {
-		qms_cli_usage_error("%s", err);
-		free(err);
-		return QMS_EXIT_USAGE;
-	}
-	return QMS_EXIT_CLEAN;
+	int rc = qms_dir_make(path, &err);
+	return rc < 0 ? qms_cli_fail(rc, err) : QMS_EXIT_CLEAN;
 }
 
 static int change_dir(const char *dir)
@@ -289,8 +299,8 @@ static int hidden(int argc, char **argv)
  * they read the disk. */
 static bool reads_workspace(const char *name)
 {
-	static const char *const names[] = {"check",    "render",  "report", "site",   "serve",
-					    "coverage", "clauses", "export", "results"};
+	static const char *const names[] = {"check",   "render", "report",  "site",  "serve",   "coverage",
+					    "clauses", "export", "results", "audit", "migrate", "new"};
 	for (size_t k = 0; k < QMS_ARRAY_LEN(names); k++)
 		if (!strcmp(name, names[k]))
 			return true;
@@ -339,7 +349,7 @@ static int run(int argc, char **argv, int i)
 
 /* Every write to standard output is checked here, at the latest: stdio
  * keeps the first error, and fclose() reports one met while flushing. A
- * command's result is only as good as its output: exit 2 when it was not
+ * command's result is only as good as its output: exit 3 when it was not
  * written (said once: a command that failed already said why). */
 static int finish(int rc)
 {
@@ -352,7 +362,7 @@ static int finish(int rc)
 		errno = stdout_errno;
 	if (!failed)
 		return rc;
-	return rc == QMS_EXIT_USAGE ? rc : stdout_error(errno);
+	return rc == QMS_EXIT_USAGE || rc == QMS_EXIT_IO ? rc : stdout_error(errno);
 }
 
 /* A closed standard stream would be taken by the next file qms opens (a

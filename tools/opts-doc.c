@@ -91,7 +91,7 @@ static void man_main(FILE *out)
 	fputs("\n.TP\n\\fB\\-\\-version\\fR\n", out);
 	roff_text(out, _("print the version and the editions of the catalogs"));
 	fprintf(out, "\n.SH %s\n", _("EXIT STATUS"));
-	roff_text(out, _("0 clean, 1 findings, 2 usage or I/O error"));
+	roff_text(out, _("0 clean, 1 findings, 2 usage error, 3 I/O error"));
 	fputc('\n', out);
 }
 

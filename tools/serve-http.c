@@ -220,7 +220,7 @@ struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qm
 	bool loopback = false;
 	socklen_t len = make_addr(&ss, bind, port, &loopback);
 	if (!len) {
-		qms_error(err, _("'%s' is not an IP address (such as 127.0.0.1 or ::1)"), bind);
+		qms_error(err, QMS_ERR_USAGE, "'%s' is not an IP address (such as 127.0.0.1 or ::1)", bind);
 		return NULL;
 	}
 	struct qms_http *h = qms_xcalloc(1, sizeof(*h));
@@ -233,7 +233,8 @@ struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qm
 	h->daemon = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, answer, h, MHD_OPTION_SOCK_ADDR,
 				     (struct sockaddr *)&ss, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
 	if (!h->daemon) {
-		qms_error(err, _("cannot listen on %s port %u: %s"), bind, port, strerror(errno ? errno : EADDRINUSE));
+		qms_error(err, QMS_ERR_IO, "cannot listen on %s port %u: %s", bind, port,
+			  strerror(errno ? errno : EADDRINUSE));
 		free(h);
 		return NULL;
 	}

@@ -120,7 +120,7 @@ tùy chọn:
   -h, --help           in hướng dẫn này
 
 mã thoát: 0 đã xong, 1 thay đổi bị từ chối (hoặc có tệp theo dõi không đọc được),
-2 lỗi cách dùng hoặc lỗi đọc ghi
+2 lỗi cách dùng, 3 lỗi đọc ghi
 [2]
 $ qms audit stats
 qms: 'stats' không phải lệnh của audit; có phải là 'status'?

@@ -3,52 +3,52 @@
 # was lost without a word. A closed standard output is not handed to the next file qms opens.
 $ for c in "check --format json" "check" "audit status --as-of 2020-09-30" "audit status --as-of 2020-09-30 --format csv" "audit board --as-of 2020-09-30"; do qms -C ws-iso $c > /dev/full; echo "$c: exit $?"; done 2>&1
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-check --format json: exit 2
+check --format json: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-check: exit 2
+check: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-audit status --as-of 2020-09-30: exit 2
+audit status --as-of 2020-09-30: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-audit status --as-of 2020-09-30 --format csv: exit 2
+audit status --as-of 2020-09-30 --format csv: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-audit board --as-of 2020-09-30: exit 2
+audit board --as-of 2020-09-30: exit 3
 $ for c in "coverage so-a" "clauses" "clauses --format json" "migrate so-a"; do qms -C ws-iso $c > /dev/full; echo "$c: exit $?"; done 2>&1
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-coverage so-a: exit 2
+coverage so-a: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-clauses: exit 2
+clauses: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-clauses --format json: exit 2
+clauses --format json: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-migrate so-a: exit 2
+migrate so-a: exit 3
 $ for c in "report --as-of 2020-09-30" "report --as-of 2020-09-30 --format csv" "check --list-rules" "--help"; do qms -C ws-iso $c > /dev/full; echo "$c: exit $?"; done 2>&1
 qms: các tệp của thư mục làm việc có 2 lỗi (đã tính trong báo cáo); 'qms check' liệt kê chi tiết
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-report --as-of 2020-09-30: exit 2
+report --as-of 2020-09-30: exit 3
 qms: các tệp của thư mục làm việc có 2 lỗi (đã tính trong báo cáo); 'qms check' liệt kê chi tiết
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-report --as-of 2020-09-30 --format csv: exit 2
+report --as-of 2020-09-30 --format csv: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
-check --list-rules: exit 2
+check --list-rules: exit 3
 qms: không ghi được ra đầu ra chuẩn: No space left on device
---help: exit 2
+--help: exit 3
 $ for c in "check" "audit status --as-of 2020-09-30" "coverage so-a" "clauses 7.5" "report --as-of 2020-09-30" "--version"; do qms -C ws-iso $c >&-; echo "$c: exit $?"; done 2>&1
 qms: đầu ra chuẩn đã bị đóng nên không ghi được gì; hãy chuyển hướng nó vào một tệp hoặc vào /dev/null
-check: exit 2
+check: exit 3
 qms: đầu ra chuẩn đã bị đóng nên không ghi được gì; hãy chuyển hướng nó vào một tệp hoặc vào /dev/null
-audit status --as-of 2020-09-30: exit 2
+audit status --as-of 2020-09-30: exit 3
 qms: đầu ra chuẩn đã bị đóng nên không ghi được gì; hãy chuyển hướng nó vào một tệp hoặc vào /dev/null
-coverage so-a: exit 2
+coverage so-a: exit 3
 qms: đầu ra chuẩn đã bị đóng nên không ghi được gì; hãy chuyển hướng nó vào một tệp hoặc vào /dev/null
-clauses 7.5: exit 2
+clauses 7.5: exit 3
 qms: các tệp của thư mục làm việc có 2 lỗi (đã tính trong báo cáo); 'qms check' liệt kê chi tiết
 qms: đầu ra chuẩn đã bị đóng nên không ghi được gì; hãy chuyển hướng nó vào một tệp hoặc vào /dev/null
-report --as-of 2020-09-30: exit 2
+report --as-of 2020-09-30: exit 3
 qms: đầu ra chuẩn đã bị đóng nên không ghi được gì; hãy chuyển hướng nó vào một tệp hoặc vào /dev/null
---version: exit 2
+--version: exit 3
 $ cp -r ws-edit $TMP/ws && qms -C $TMP/ws audit stage so-e apply --done 2020-08-03 >&-; echo "exit $?"; grep -c "2020-08-03" $TMP/ws/audits/so-e.yaml; ls -a $TMP/ws/audits
 qms: đầu ra chuẩn đã bị đóng nên không ghi được gì; hãy chuyển hướng nó vào một tệp hoặc vào /dev/null
-exit 2
+exit 3
 1
 .
 ..

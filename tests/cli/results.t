@@ -124,7 +124,7 @@ qms: --to is before --from
 [2]
 $ qms -C ws-results results exports/none.csv
 qms: exports/none.csv: cannot open: No such file or directory
-[2]
+[3]
 $ qms -C ws-results results
 qms: 'qms results' needs EXPORT; see 'qms results --help'
 [2]

@@ -26,7 +26,7 @@ tùy chọn:
   --version   in phiên bản và phiên bản của các danh mục tiêu chuẩn
   --help      in hướng dẫn này; `qms LỆNH --help` cho từng lệnh
 
-mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 lỗi cách dùng hoặc lỗi đọc ghi
+mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 lỗi cách dùng, 3 lỗi đọc ghi
 [2]
 $ qms frobnicate
 qms: 'frobnicate' không phải lệnh của qms; xem 'qms --help'
@@ -77,7 +77,7 @@ tùy chọn:
   --version   in phiên bản và phiên bản của các danh mục tiêu chuẩn
   --help      in hướng dẫn này; `qms LỆNH --help` cho từng lệnh
 
-mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 lỗi cách dùng hoặc lỗi đọc ghi
+mã thoát: 0 không có vấn đề, 1 có vấn đề, 2 lỗi cách dùng, 3 lỗi đọc ghi
 $ qms check --help
 cách dùng: qms check [--format text|json|sarif|github|gitlab] [-o TỆP] [-j N] [ĐƯỜNG_DẪN...]
            qms check - [--stdin-filename TÊN] [--format ...]
@@ -113,7 +113,7 @@ tùy chọn:
   -h, --help           in hướng dẫn này
 
 mã thoát: 0 không có lỗi (có thể có cảnh báo, tối đa --max-warnings), 1 có lỗi
-(hoặc quá nhiều cảnh báo), 2 lỗi cách dùng hoặc lỗi đọc ghi
+(hoặc quá nhiều cảnh báo), 2 lỗi cách dùng, 3 lỗi đọc ghi
 $ qms check --explain f002
 F002 unknown-step (lỗi)
 
