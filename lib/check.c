@@ -246,6 +246,22 @@ static int load_job_once(const struct group *g, const struct file_job *job, stru
 	return 0;
 }
 
+static void check_document(struct group *g, struct file_job *job, const struct qms_document *dp);
+
+/* The bytes of job's file as the source keeps them (to key the check
+ * memo), or NULL when there is no memo to ask. */
+static const char *memo_bytes(const struct group *g, const struct file_job *job, size_t *len)
+{
+	const char *bytes = NULL;
+	struct qms_diags none;
+	qms_diags_init(&none);
+	if (qms_check_memo_installed() && g->root && !g->stdin_abs &&
+	    qms_source_bytes(qms_source_installed(), &bytes, len, job->abs, &none) != 0)
+		bytes = NULL;
+	qms_diags_release(&none);
+	return bytes;
+}
+
 /* Phase 1: everything one document can tell on its own. */
 static void read_file(struct worker_ctx *w, struct file_job *job)
 {
@@ -254,6 +270,23 @@ static void read_file(struct worker_ctx *w, struct file_job *job)
 	job->kind = -1;
 	if (load_job_once(g, job, &d, &job->diags) < 0)
 		return;
+	/* the rules of one document: the same bytes, settings and catalogs
+	 * (the memo is cleared when those change) give the same diagnostics */
+	size_t len, start = job->diags.len;
+	const char *bytes = memo_bytes(g, job, &len);
+	if (!bytes || !qms_check_memo_get(job->abs, job->path, bytes, len, &job->diags)) {
+		check_document(g, job, &d);
+		if (bytes)
+			qms_check_memo_put(job->abs, job->path, bytes, len, &job->diags, start);
+	}
+	job->kind = (int)d.kind;
+	job->summary = summarise(&w->arena, job, &d, g->time.workday_hours);
+	qms_document_release(&d);
+}
+
+static void check_document(struct group *g, struct file_job *job, const struct qms_document *dp)
+{
+	const struct qms_document d = *dp;
 	if (d.kind == QMS_KIND_PROCESS) {
 		const struct qms_process *p = &((const struct qms_process_file *)d.data)->process;
 		const struct qms_settings *st = &g->ix.settings;
@@ -264,9 +297,6 @@ static void read_file(struct worker_ctx *w, struct file_job *job)
 	if (d.kind == QMS_KIND_CALENDAR)
 		qms_calendar_check_year(&((const struct qms_calendar_file *)d.data)->calendar, job->path, &job->diags);
 	qms_iso_check_document(&g->cat, &d, job->path, &job->diags);
-	job->kind = (int)d.kind;
-	job->summary = summarise(&w->arena, job, &d, g->time.workday_hours);
-	qms_document_release(&d);
 }
 
 /* Phase 2: the rules of one document that need the index. */

@@ -3,6 +3,7 @@
 #ifndef QMS_CHECK_H
 #define QMS_CHECK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -44,5 +45,25 @@ void qms_check_result_release(struct qms_check_result *r);
  * to the `,`, `]`, `}`, ` #` or end of line that ends it). The files are
  * read again; `data` stands for the file named `name` when not NULL. */
 void qms_diags_fill_ends(struct qms_diags *d, const char *name, const char *data, size_t len);
+
+/* What a long-lived process (`qms serve`) keeps of each file's check:
+ * the diagnostics of the rules of one document, by file, with a digest
+ * of its bytes, the language and the name they were made for; a file
+ * read again with the same bytes is not checked again on its own (the
+ * rules across files still run). Installed in the process; the caller
+ * clears it when the settings or the catalogs may have changed. */
+struct qms_check_memo;
+struct qms_check_memo *qms_check_memo_new(void);
+void qms_check_memo_free(struct qms_check_memo *m);
+void qms_check_memo_clear(struct qms_check_memo *m);
+/* m (NULL: none) is what qms_check_paths() and qms_index_load() use. */
+void qms_check_memo_install(struct qms_check_memo *m);
+bool qms_check_memo_installed(void);
+/* For check.c: the kept diagnostics of file abs (shown as path) appended
+ * to out when kept for these bytes; true then. Thread-safe. */
+bool qms_check_memo_get(const char *abs, const char *path, const char *bytes, size_t len, struct qms_diags *out);
+/* Keep diags from start on as those of abs for these bytes. */
+void qms_check_memo_put(const char *abs, const char *path, const char *bytes, size_t len, const struct qms_diags *diags,
+			size_t start);
 
 #endif

@@ -57,6 +57,11 @@ struct context {
 	size_t nfindings;
 	struct qms_document *audits; /* kept loaded: the findings borrow their strings */
 	size_t naudits;
+	/* the procedures as every map sees them, by code (map_procs()) */
+	struct qms_render_map_proc *map_procs;
+	const char **map_calls;
+	size_t nmap_procs;
+	bool have_map_procs;
 };
 
 /* One diagram to make. */
@@ -201,6 +206,8 @@ static void context_release(struct context *c)
 		qms_document_release(&c->audits[i]);
 	free(c->audits);
 	free(c->findings);
+	free(c->map_procs);
+	free(c->map_calls);
 	free(c->finding_process);
 	if (!c->ix_borrowed)
 		qms_index_free(c->ix);
@@ -215,17 +222,18 @@ static int map_proc_cmp(const void *a, const void *b)
 	return strcmp(x->code ? x->code : "", y->code ? y->code : "");
 }
 
-static void map_dot(struct qms_buf *dot, const struct batch *bt, const struct target *t)
+/* The procedures of c's index, sorted by code, with their calls: made
+ * once, the same for every map. */
+static void map_procs(struct context *c)
 {
-	const struct context *c = &bt->ctxs[t->ctx];
+	if (c->have_map_procs)
+		return;
 	const struct qms_index *ix = c->ix;
-	struct qms_render_map_proc *procs = qms_xcalloc(ix->nprocesses ? ix->nprocesses : 1, sizeof(*procs));
-	const char **calls = qms_xcalloc(1, sizeof(*calls));
 	size_t ncalls = 0, n = 0;
 	for (size_t i = 0; i < ix->nprocesses; i++)
 		ncalls += ix->processes[i].calls.len;
-	free(calls);
-	calls = qms_xcalloc(ncalls ? ncalls : 1, sizeof(*calls));
+	struct qms_render_map_proc *procs = qms_xcalloc(ix->nprocesses ? ix->nprocesses : 1, sizeof(*procs));
+	const char **calls = qms_xcalloc(ncalls ? ncalls : 1, sizeof(*calls));
 	ncalls = 0;
 	for (size_t i = 0; i < ix->nprocesses; i++) {
 		const struct qms_index_process *p = &ix->processes[i];
@@ -243,14 +251,22 @@ static void map_dot(struct qms_buf *dot, const struct batch *bt, const struct ta
 		ncalls += m->ncalls;
 	}
 	qsort(procs, n, sizeof(*procs), map_proc_cmp);
-	const struct qms_index_agency *ag = qms_index_find_agency(ix, t->code);
+	c->map_procs = procs;
+	c->map_calls = calls;
+	c->nmap_procs = n;
+	c->have_map_procs = true;
+}
+
+static void map_dot(struct qms_buf *dot, const struct batch *bt, const struct target *t)
+{
+	struct context *c = &bt->ctxs[t->ctx];
+	map_procs(c);
+	const struct qms_index_agency *ag = qms_index_find_agency(c->ix, t->code);
 	struct qms_render_options opt = bt->opt;
 	opt.lang = c->lang;
-	qms_render_map_dot(dot, t->code, ag ? ag->name.text : NULL, procs, n,
+	qms_render_map_dot(dot, t->code, ag ? ag->name.text : NULL, c->map_procs, c->nmap_procs,
 			   qms_render_format_names[bt->opt.format == QMS_RENDER_DOT ? QMS_RENDER_SVG : bt->opt.format],
 			   &opt);
-	free(procs);
-	free(calls);
 }
 
 /* The actual step times of procedure `code` in r, for its diagram. *out
@@ -628,11 +644,19 @@ static void run_workers(struct batch *bt, const size_t *todo, size_t ntodo, unsi
  * made here, in the calling process: it costs no Graphviz. */
 static size_t from_cache(struct batch *bt, size_t *todo)
 {
+	const struct qms_render_request *req = bt->req;
 	size_t n = 0;
 	struct qms_buf dot;
 	qms_buf_init(&dot);
 	for (size_t i = 0; i < bt->ntargets; i++) {
 		struct target *t = &bt->targets[i];
+		if (t->source && req->cache_in_place && req->unchanged &&
+		    req->unchanged(t->source, req->unchanged_ctx) &&
+		    qms_render_cache_reuse(req->cache, t->out_name, &t->digest)) {
+			t->has_digest = true;
+			finish_target(bt, i, true, NULL);
+			continue;
+		}
 		char *msg = NULL;
 		qms_buf_reset(&dot);
 		int rc = 0;
@@ -646,10 +670,10 @@ static size_t from_cache(struct batch *bt, size_t *todo)
 		if (rc == 0) {
 			t->digest = qms_render_digest_of(dot.buf, dot.len);
 			t->has_digest = true;
-			bytes = qms_render_cache_get(bt->req->cache, t->out_name, t->digest, &len);
+			bytes = qms_render_cache_get(req->cache, t->out_name, t->digest, &len);
 		}
 		struct qms_buf b = {.buf = (char *)bytes, .len = len};
-		if (bytes && (bt->req->cache_in_place || write_diagram(bt, t, &b, &msg) == 0))
+		if (bytes && (req->cache_in_place || write_diagram(bt, t, &b, &msg) == 0))
 			finish_target(bt, i, true, NULL);
 		else
 			todo[n++] = i; /* a worker makes it, or says why not */

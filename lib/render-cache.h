@@ -28,5 +28,14 @@ void qms_render_cache_put(struct qms_render_cache *c, const char *name, struct q
 bool qms_render_cache_same(struct qms_render_cache *c, const char *name, struct qms_render_digest d);
 /* Whether `name` was kept or found since the last prune. */
 bool qms_render_cache_current(struct qms_render_cache *c, const char *name);
+/* Whether `name` was kept (then it counts as used). */
+bool qms_render_cache_touch(struct qms_render_cache *c, const char *name);
+/* Whether `name` was kept with its bytes: then it counts as used, and *d
+ * is the digest it was kept with. */
+bool qms_render_cache_reuse(struct qms_render_cache *c, const char *name, struct qms_render_digest *d);
+/* The bytes of `name` when it was kept or found since the last prune, and
+ * the digest it was kept with (*d); else NULL. */
+const char *qms_render_cache_kept(struct qms_render_cache *c, const char *name, struct qms_render_digest *d,
+				  size_t *len);
 
 #endif

@@ -213,6 +213,12 @@ struct qms_render_request {
 	 * site updated in place): a diagram found in the cache is not written
 	 * again, and the file of one that could not be made is removed. */
 	bool cache_in_place;
+	/* With cache_in_place: whether the diagram of procedure file source
+	 * (as displayed) would be made from the same DOT text as the one the
+	 * cache keeps under its name (the caller knows its inputs did not
+	 * change); then that one is kept without making the text. NULL: never. */
+	bool (*unchanged)(const char *source, void *ctx);
+	void *unchanged_ctx;
 };
 
 /* The diagrams a long-lived process (`qms serve`) made, by output name,

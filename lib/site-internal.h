@@ -38,6 +38,7 @@ struct site {
 	char cwd[PATH_MAX];
 	struct qms_site_memo *memo; /* opt->memo */
 	bool in_place; /* out is the site folder itself (site-memo.h) */
+	struct qms_site_deps *deps; /* what pages the memo may keep (site-deps.c), or NULL */
 };
 
 /* ---- small things ---- */
@@ -171,6 +172,18 @@ void qms_site_text(struct qms_site_table *t, const char *cls, const char *text);
 void qms_site_textf(struct qms_site_table *t, const char *cls, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void qms_site_table_end(struct qms_site_table *t);
+
+/* ---- site-deps.c: the pages qms serve keeps ---- */
+
+/* With a memo, after the diagrams are made: which pages may be kept. */
+void qms_site_deps_begin(struct site *s);
+void qms_site_deps_end(struct site *s);
+/* Whether the page rel of procedure i (agency ai) is in place from the
+ * last build, made from the same files: then it counts as written. */
+bool qms_site_keep_procedure(struct site *s, size_t i, const char *rel);
+bool qms_site_keep_agency(struct site *s, size_t ai, const char *rel);
+/* qms_render_request.unchanged, ctx the site */
+bool qms_site_diagram_unchanged(const char *source, void *ctx);
 
 /* ---- the pages ---- */
 

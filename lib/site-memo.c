@@ -14,6 +14,8 @@ struct qms_site_memo *qms_site_memo_new(void)
 	m->diagrams = qms_render_cache_new();
 	m->pages = qms_render_cache_new();
 	m->inlined = qms_render_cache_new();
+	m->keys = qms_render_cache_new();
+	m->all_changed = true;
 	return m;
 }
 
@@ -24,6 +26,10 @@ void qms_site_memo_free(struct qms_site_memo *m)
 	qms_render_cache_free(m->diagrams);
 	qms_render_cache_free(m->pages);
 	qms_render_cache_free(m->inlined);
+	qms_render_cache_free(m->keys);
+	qms_strlist_release(&m->changed);
+	qms_strlist_release(&m->proc_paths);
+	qms_strlist_release(&m->proc_agencies);
 	free(m);
 }
 
@@ -50,19 +56,44 @@ int qms_site_memo_write(struct qms_site_memo *m, bool in_place, const struct qms
 	return 0;
 }
 
+void qms_site_memo_changed(struct qms_site_memo *m, const char *abs)
+{
+	if (abs)
+		qms_strlist_push(&m->changed, qms_xstrdup(abs));
+	else
+		m->all_changed = true;
+}
+
+bool qms_site_memo_keep_page(struct qms_site_memo *m, const char *rel, struct qms_render_digest key,
+			     const char *inlined)
+{
+	if (!qms_render_cache_same(m->keys, rel, key) || !qms_render_cache_touch(m->pages, rel))
+		return false;
+	if (inlined)
+		qms_render_cache_touch(m->inlined, inlined);
+	m->unchanged++;
+	return true;
+}
+
 bool qms_site_memo_has_diagram(struct qms_site_memo *m, const char *rel)
 {
 	return qms_render_cache_current(m->diagrams, rel);
 }
 
-int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char *rel, const struct qms_buf *svg,
+int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char *rel, const char *file,
 			  const char *label, const char *prefix,
 			  int (*link)(struct qms_buf *out, const char *href, void *ctx), void *ctx)
 {
+	/* the diagram as this build made or kept it: its digest is that of
+	 * its DOT text, which the SVG is made from */
+	struct qms_render_digest d;
+	size_t svglen;
+	const char *svg = qms_render_cache_kept(m->diagrams, file, &d, &svglen);
+	if (!svg)
+		return 1;
 	struct qms_buf key, name;
 	qms_buf_init(&key);
 	qms_buf_init(&name);
-	struct qms_render_digest d = qms_render_digest_of(svg->buf, svg->len);
 	qms_buf_printf(&key, "%016llx%016llx%016llx%016llx%s%c%s", (unsigned long long)d.a, (unsigned long long)d.b,
 		       (unsigned long long)m->codes.a, (unsigned long long)m->codes.b, label, '\0', prefix);
 	d = qms_render_digest_of(key.buf, key.len);
@@ -74,7 +105,7 @@ int qms_site_memo_add_svg(struct qms_site_memo *m, struct qms_buf *b, const char
 		qms_buf_add(b, kept, len);
 	} else {
 		size_t start = b->len;
-		rc = qms_html_add_svg(b, svg->buf, svg->len, label, "diagram", link, ctx);
+		rc = qms_html_add_svg(b, svg, svglen, label, "diagram", link, ctx);
 		if (rc == 0) /* what failed is not kept: the caller writes an <img> instead */
 			qms_render_cache_put(m->inlined, name.buf, d, b->buf + start, b->len - start);
 	}
@@ -104,5 +135,10 @@ void qms_site_memo_end(struct qms_site_memo *m, bool published)
 	qms_render_cache_prune(m->diagrams);
 	qms_render_cache_prune(m->pages);
 	qms_render_cache_prune(m->inlined);
+	qms_render_cache_prune(m->keys);
 	m->built |= published;
+	/* a build that failed may have left pages of an older one: the next
+	 * makes every page */
+	qms_strlist_release(&m->changed);
+	m->all_changed = !published;
 }

@@ -199,10 +199,11 @@ void qms_site_add_diagram(struct site *s, struct qms_buf *b, const char *file, c
 	qms_buf_init(&svg);
 	char *err = NULL;
 	struct link_ctx lc = {s, proc_prefix};
-	/* qms serve: the same diagram on the same site inlines the same way */
-	bool inlined = qms_dir_read(s->out, rel, &svg, &err) == 0 &&
-		       (s->memo ? qms_site_memo_add_svg(s->memo, b, rel, &svg, label, proc_prefix, diagram_link, &lc)
-				: qms_html_add_svg(b, svg.buf, svg.len, label, "diagram", diagram_link, &lc)) == 0;
+	/* qms serve: the same diagram on the same site inlines the same way,
+	 * from the memo's copy */
+	int kept = s->memo ? qms_site_memo_add_svg(s->memo, b, rel, file, label, proc_prefix, diagram_link, &lc) : 1;
+	bool inlined = kept == 0 || (kept > 0 && qms_dir_read(s->out, rel, &svg, &err) == 0 &&
+				     qms_html_add_svg(b, svg.buf, svg.len, label, "diagram", diagram_link, &lc) == 0);
 	if (!inlined) {
 		qms_buf_printf(b, "<img class=\"diagram\" src=\"%s", root);
 		esc(b, rel);

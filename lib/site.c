@@ -198,6 +198,8 @@ static int render_diagrams(struct site *s, const struct qms_site_options *opt, c
 		.progress_ctx = opt->progress_ctx,
 		.cache = opt->memo ? opt->memo->diagrams : NULL,
 		.cache_in_place = s->in_place,
+		.unchanged = qms_site_diagram_unchanged,
+		.unchanged_ctx = s,
 	};
 	int rc = r->nprocedures ? qms_render_paths(&s->res->render, &req, err) : 0;
 	if (rc < 0)
@@ -263,6 +265,7 @@ static int write_site(struct site *s, const struct qms_site_options *opt, char *
 		if (m < 0)
 			return m;
 	}
+	qms_site_deps_begin(s);
 	int rc = render_diagrams(s, opt, err);
 	if (rc < 0)
 		return rc;
@@ -294,29 +297,33 @@ static int write_site(struct site *s, const struct qms_site_options *opt, char *
 		goto out;
 	s->res->pages++;
 	for (size_t i = 0; i < r->nagencies; i++) {
-		qms_buf_reset(&b);
-		qms_site_write_agency(s, &b, i);
 		qms_buf_reset(&rel);
 		qms_buf_adds(&rel, "agencies/");
 		qms_html_add_page_name(&rel, r->agencies[i].id);
 		qms_buf_adds(&rel, ".html");
+		s->res->pages++;
+		if (qms_site_keep_agency(s, i, rel.buf))
+			continue;
+		qms_buf_reset(&b);
+		qms_site_write_agency(s, &b, i);
 		if (write_out(s, rel.buf, b.buf, b.len, err) < 0)
 			goto out;
-		s->res->pages++;
 	}
 	for (size_t i = 0; i < r->nprocedures; i++) {
 		const struct qms_report_procedure *p = &r->procedures[i];
 		if (p->duplicate || !*p->code || !p->process)
 			continue;
-		qms_buf_reset(&b);
-		qms_site_write_procedure(s, &b, i);
 		qms_buf_reset(&rel);
 		qms_buf_adds(&rel, "procedures/");
 		qms_html_add_page_name(&rel, p->code);
 		qms_buf_adds(&rel, ".html");
+		s->res->pages++;
+		if (qms_site_keep_procedure(s, i, rel.buf))
+			continue;
+		qms_buf_reset(&b);
+		qms_site_write_procedure(s, &b, i);
 		if (write_out(s, rel.buf, b.buf, b.len, err) < 0)
 			goto out;
-		s->res->pages++;
 	}
 	rc = 0;
 out:
@@ -357,6 +364,7 @@ int qms_site_build(struct qms_site_result *out, const struct qms_report *r, cons
 	if (rc == 0)
 		rc = in_place ? qms_site_dir_finish_in_place(&sd, &s.files, err)
 			      : qms_site_dir_publish(&sd, &s.files, &out->kept, err);
+	qms_site_deps_end(&s);
 	if (s.memo)
 		qms_site_memo_end(s.memo, rc == 0);
 	qms_site_dir_release(&sd);

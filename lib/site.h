@@ -54,6 +54,10 @@ struct qms_site_options {
 struct qms_site_memo;
 struct qms_site_memo *qms_site_memo_new(void);
 void qms_site_memo_free(struct qms_site_memo *m);
+/* The file at abs (absolute) changed, or (abs NULL) anything may have:
+ * the next build makes again the pages that file's content reaches
+ * (lib/site-deps.c); the others it keeps as the last build left them. */
+void qms_site_memo_changed(struct qms_site_memo *m, const char *abs);
 /* Files and diagrams written, and left as they were, by the last build. */
 void qms_site_memo_counts(const struct qms_site_memo *m, size_t *written, size_t *unchanged, size_t *diagrams_made);
 

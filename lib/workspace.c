@@ -116,7 +116,7 @@ void qms_location_release(struct qms_location *loc)
 	memset(loc, 0, sizeof(*loc));
 }
 
-static bool is_yaml_name(const char *name)
+bool qms_is_yaml_name(const char *name)
 {
 	size_t n = strlen(name);
 	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
@@ -159,7 +159,7 @@ static void collect(struct qms_strlist *out, const char *dir, struct visited *se
 			continue;
 		/* Regular files need no stat: d_type says what they are. */
 		if (e->d_type == DT_REG) {
-			if (is_yaml_name(e->d_name))
+			if (qms_is_yaml_name(e->d_name))
 				qms_strlist_push(&files, qms_xstrdup(e->d_name));
 			continue;
 		}
@@ -176,7 +176,7 @@ static void collect(struct qms_strlist *out, const char *dir, struct visited *se
 		if (stat(p, &st) < 0) {
 			/* a dangling link or a file gone meanwhile: let the
 			 * loader report it if it looks like a document */
-			if (is_yaml_name(names.items[i]))
+			if (qms_is_yaml_name(names.items[i]))
 				qms_strlist_push(out, p);
 			else
 				free(p);
@@ -185,7 +185,7 @@ static void collect(struct qms_strlist *out, const char *dir, struct visited *se
 		if (S_ISDIR(st.st_mode)) {
 			collect(out, p, seen, depth + 1);
 			free(p);
-		} else if (is_yaml_name(names.items[i])) {
+		} else if (qms_is_yaml_name(names.items[i])) {
 			qms_strlist_push(out, p);
 		} else {
 			free(p);

@@ -36,6 +36,10 @@ void qms_location_release(struct qms_location *loc);
  * may carry its own catalogs) and calendar/, sorted. Appends absolute paths to out. */
 void qms_workspace_files(struct qms_strlist *out, const char *root);
 
+/* Whether a file of this name is a document of the workspace (.yaml,
+ * .yml): the files qms_collect_yaml() finds. */
+bool qms_is_yaml_name(const char *name);
+
 /* Every *.yaml / *.yml under dir (absolute), hidden folders skipped,
  * symlink loops followed once. Appends absolute paths to out. */
 void qms_collect_yaml(struct qms_strlist *out, const char *dir);

@@ -28,6 +28,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 AS_OF = "2020-09-30"
@@ -41,6 +42,11 @@ def check(cond, what):
     if not cond:
         failures.append(what)
     return cond
+
+
+def drain(pipe, into):
+    for line in pipe:
+        into.append(line)
 
 
 class Server:
@@ -60,6 +66,20 @@ class Server:
             if m:
                 self.dir, self.port = m.group(1), int(m.group(2))
                 break
+        # each build prints a line (and the workspace's problems on
+        # stderr): read them, or the pipes fill and the server blocks
+        # (after about 400 builds)
+        self.errors = []
+        self.drains = [threading.Thread(target=drain, args=(self.proc.stdout, self.lines), daemon=True),
+                       threading.Thread(target=drain, args=(self.proc.stderr, self.errors), daemon=True)]
+        for t in self.drains:
+            t.start()
+
+    def stderr(self):
+        """What it wrote on stderr, once it has exited."""
+        for t in self.drains:
+            t.join(timeout=10)
+        return "".join(self.errors)
 
     def request(self, path, method="GET", host=None):
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -163,9 +183,77 @@ def tree(root):
     return run_site.files_of(root)
 
 
+def settle(srv):
+    """Wait until no build follows the last one."""
+    v = version(srv)
+    while True:
+        time.sleep(1)
+        if version(srv) == v:
+            return
+        v = version(srv)
+
+
+def same_as_site(qms, srv, ws, tmp, what):
+    """The served folder is byte for byte the site `qms site` builds from
+    the same files."""
+    settle(srv)
+    fresh = tempfile.mkdtemp(prefix="fresh-", dir=tmp)
+    shutil.rmtree(fresh)
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+    p = subprocess.run([qms, "-C", ws, "site", "--as-of", AS_OF, "--out", fresh], env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    check(p.returncode in (0, 1), f"qms site builds the same files ({p.returncode}) {p.stderr[-300:]}")
+    served, built = tree(srv.dir), tree(fresh)
+    differ = sorted(f for f in set(served) | set(built) if served.get(f) != built.get(f))
+    check(served and not differ, f"{what}: the served site is byte for byte a fresh qms site ({len(built)} files; "
+          f"differ: {differ[:5]})")
+
+
+CALLER = """process:
+  code: K-01
+  title: Thủ tục gọi A-01
+  agency: so-f
+  standard: ISO 9001:2015
+  clauses: [8.1]
+  steps:
+    - {id: s, kind: start, name: Nộp hồ sơ, next: goi}
+    - {id: goi, kind: subprocess, calls: A-01, duration: 2 ngày làm việc, name: Cấp phép như A-01, next: e}
+    - {id: e, kind: end, name: Trả kết quả}
+"""
+
+
+def check_dependencies(qms, srv, ws, tmp):
+    """Pages that show what another file says are made again when it
+    changes (lib/site-deps.c): a caller's diagnostics, an agency's figures."""
+    caller = os.path.join(ws, "processes", "so-f", "K-01.yaml")
+    with open(caller + ".new", "w", encoding="utf-8") as f:
+        f.write(CALLER)
+    os.rename(caller + ".new", caller)
+    took = wait_for(srv, "/procedures/K-01.html", lambda p: "[T005]" in p)
+    check(took is not None, "a caller of A-01 whose step is shorter than A-01's limit: T005 on its page")
+    same_as_site(qms, srv, ws, tmp, "a caller added")
+    so_a, so_f = srv.page("/agencies/so-a.html"), srv.page("/agencies/so-f.html")
+    a01 = os.path.join(ws, "processes", "so-a", "A-01.yaml")
+    took = after_build(srv, version(srv), lambda: edit(a01, "committed: 6 ngày làm việc", "committed: 2 ngày làm việc"))
+    wait_for(srv, "/procedures/K-01.html", lambda p: "[T005]" not in p)
+    settle(srv)
+    check(took is not None and "[T005]" not in srv.page("/procedures/K-01.html"),
+          "A-01's limit shortened: its caller's page (K-01) loses its T005")
+    check(srv.page("/agencies/so-f.html") != so_f, "... and the caller's agency page (so-f) changed")
+    check(srv.page("/agencies/so-a.html") != so_a, "... and A-01's agency page (so-a: its time figures) changed")
+    same_as_site(qms, srv, ws, tmp, "a called procedure's limit changed")
+    so_b = srv.page("/agencies/so-b.html")
+    tracker = os.path.join(ws, "audits", "so-b.yaml")
+    took = after_build(srv, version(srv), lambda: edit(tracker, "due: 2020-10-15}", "due: 2020-10-15, closed: 2020-09-20}"))
+    settle(srv)
+    check(took is not None and srv.page("/agencies/so-b.html") != so_b, "a finding closed: so-b's page changed")
+    same_as_site(qms, srv, ws, tmp, "a finding closed in a tracker")
+
+
 def check_same_as_site(qms, srv, ws, tmp):
     """After builds that re-read only what changed, the served folder is
     byte for byte the site `qms site` builds from the same files."""
+    check_dependencies(qms, srv, ws, tmp)
     src = os.path.join(ws, "processes", "so-a")
     moves = [
         ("a procedure file renamed", lambda: os.rename(os.path.join(src, "A-02.yaml"), os.path.join(src, "A-02-moi.yaml"))),
@@ -177,23 +265,11 @@ def check_same_as_site(qms, srv, ws, tmp):
     for what, change in moves:
         took = after_build(srv, version(srv), change)
         check(took is not None, f"{what}: built again ({took and round(took, 2)} s)")
-    # the last change is on the page, and no build follows it
+        if what == moves[0][0]:  # the others change the codes: every page is made again
+            same_as_site(qms, srv, ws, tmp, what)
+    # the last change is on the page
     wait_for(srv, "/procedures/A-01.html", lambda p: "Tiếp nhận hồ sơ" in p and "điện tử" not in p)
-    v = version(srv)
-    while True:
-        time.sleep(1)
-        if version(srv) == v:
-            break
-        v = version(srv)
-    fresh = os.path.join(tmp, "fresh")
-    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
-    p = subprocess.run([qms, "-C", ws, "site", "--as-of", AS_OF, "--out", fresh], env=env,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    check(p.returncode in (0, 1), f"qms site builds the same files ({p.returncode}) {p.stderr[-300:]}")
-    served, built = tree(srv.dir), tree(fresh)
-    differ = sorted(f for f in set(served) | set(built) if served.get(f) != built.get(f))
-    check(served and not differ, f"the served site is byte for byte a fresh qms site ({len(built)} files; "
-          f"differ: {differ[:5]})")
+    same_as_site(qms, srv, ws, tmp, "after every change")
 
 
 def main():
@@ -240,7 +316,7 @@ def main():
         check_same_as_site(qms, srv, ws, tmp)
     finally:
         rc = stop(srv.proc, 60)
-        err = srv.proc.stderr.read()
+        err = srv.stderr()
         check(rc == 0, f"SIGTERM stops it with exit 0 ({rc}) {err.strip()[-2000:]}")
         if srv.dir:
             check(not os.path.exists(os.path.dirname(srv.dir)), "its private folder is removed")

@@ -108,6 +108,8 @@ static long now_ms(void)
  * again from memory, as `qms site` computes it, so the site is the one
  * `qms site` builds from the same files. */
 static struct qms_site_memo *memo;
+/* and the diagnostics of each file's own rules (check.h), by its bytes */
+static struct qms_check_memo *checks;
 
 /* Open the handle of the workspace that keeps documents. Returns 0, or
  * -1 after printing why. */
@@ -131,11 +133,19 @@ static void forget_changes(struct qms_watch *w)
 	bool all = false;
 	qms_watch_take_changes(w, &changed, &all);
 	struct qms_workspace *ws = qms_workspace_current();
-	if (all || !ws)
+	if (all || !ws) {
 		open_workspace();
-	else
-		for (size_t i = 0; i < changed.len; i++)
-			qms_workspace_changed(ws, changed.items[i]);
+		qms_site_memo_changed(memo, NULL);
+		qms_check_memo_clear(checks);
+	} else {
+		for (size_t i = 0; i < changed.len; i++) {
+			if (qms_workspace_changed(ws, changed.items[i]) == QMS_CHANGE_GLOBAL) {
+				qms_site_memo_changed(memo, NULL);
+				qms_check_memo_clear(checks);
+			}
+			qms_site_memo_changed(memo, changed.items[i]);
+		}
+	}
 	qms_strlist_release(&changed);
 }
 
@@ -316,6 +326,8 @@ static int serve(const struct args *a, const char *root, const char *dir)
 		return qms_cli_usage_error("%s: %s", "mmap", strerror(errno));
 	atomic_init(version, 1);
 	memo = qms_site_memo_new();
+	checks = qms_check_memo_new();
+	qms_check_memo_install(checks);
 	open_workspace();
 	build(a, dir); /* a failed first build still serves: the next one may work */
 	char *err = NULL;
@@ -326,6 +338,8 @@ static int serve(const struct args *a, const char *root, const char *dir)
 		munmap(version, sizeof(*version));
 		qms_site_memo_free(memo);
 		memo = NULL;
+		qms_check_memo_free(checks);
+		checks = NULL;
 		return QMS_EXIT_USAGE;
 	}
 	unsigned port;
@@ -346,6 +360,8 @@ static int serve(const struct args *a, const char *root, const char *dir)
 	munmap(version, sizeof(*version));
 	qms_site_memo_free(memo);
 	memo = NULL;
+	qms_check_memo_free(checks);
+	checks = NULL;
 	return rc;
 }
 
