@@ -29,8 +29,11 @@
  *    link, left readable by everyone (it is empty), so that every user who
  *    may edit the file may take the lock.
  *
- * Functions that fail return -1 with *err (caller frees; err may be NULL)
- * and errno set. None prints. Not for use by two threads on one qms_dir at
+ * Functions that fail return a negative enum qms_err with *err (caller
+ * frees; err may be NULL) and errno set: QMS_ERR_IO, or QMS_ERR_USAGE for
+ * a name that is a folder where a file is meant (or the reverse) and a
+ * new file that exists already. "-1" below means any such value (test
+ * `< 0`); a descriptor returned is -1 on failure. None prints. Not for use by two threads on one qms_dir at
  * once; separate processes are fine (that is what the locks are for). */
 #ifndef QMS_FS_H
 #define QMS_FS_H

@@ -153,6 +153,15 @@ static void json_kv_tenths(struct qms_json *j, const char *key, int tenths)
 	qms_json_decimal(j, tenths, 1);
 }
 
+/* The average cut of `timed` procedures, null when none is timed. */
+static void json_average_cut(struct qms_json *j, size_t timed, int tenths)
+{
+	if (timed)
+		json_kv_tenths(j, "average_cut", tenths);
+	else
+		qms_json_kv_null(j, "average_cut");
+}
+
 static void json_agency_ref(struct qms_json *j, const struct qms_report_agency *a)
 {
 	qms_json_kv_string(j, "agency", a->id);
@@ -370,10 +379,7 @@ static void json_procedures(struct qms_json *j, const struct qms_report *r)
 	qms_json_kv_uint(j, "meet_cut", r->meet_cut);
 	qms_json_kv_uint(j, "cut_exempt", r->exempt);
 	json_kv_tenths(j, "time_cut", r->time_cut_tenths);
-	if (r->timed)
-		json_kv_tenths(j, "average_cut", r->avg_cut_tenths);
-	else
-		qms_json_kv_null(j, "average_cut");
+	json_average_cut(j, r->timed, r->avg_cut_tenths);
 	qms_json_key(j, "list");
 	qms_json_array(j);
 	for (size_t i = 0; i < r->nprocedures; i++)
@@ -481,10 +487,7 @@ static void json_agency(struct qms_json *j, const struct qms_report_agency *a)
 	qms_json_kv_uint(j, "timed", a->timed);
 	qms_json_kv_uint(j, "meet_cut", a->meet_cut);
 	qms_json_kv_uint(j, "cut_exempt", a->exempt);
-	if (a->timed)
-		json_kv_tenths(j, "average_cut", a->avg_cut_tenths);
-	else
-		qms_json_kv_null(j, "average_cut");
+	json_average_cut(j, a->timed, a->avg_cut_tenths);
 	json_errors_warnings(j, a->errors, a->warnings);
 	if (a->assessed)
 		qms_json_kv_uint(j, "clauses_not_met",

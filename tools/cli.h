@@ -21,8 +21,9 @@ enum qms_exit {
  * QMS_ERR_DATA 1, QMS_ERR_USAGE (and any other) 2, QMS_ERR_IO 3. */
 int qms_cli_exit_of(int rc);
 
-/* Print the library's message err as "qms: <err>" on stderr, free it and
- * return qms_cli_exit_of(rc): `return qms_cli_fail(rc, err);`. */
+/* Print the library's message err (owned; NULL: a generic one) as "qms:
+ * <err>" on stderr, free it and return qms_cli_exit_of(rc): `return
+ * qms_cli_fail(rc, err);`. */
 int qms_cli_fail(int rc, char *err);
 
 /* Each command gets its arguments after the command name (argv[0] is the

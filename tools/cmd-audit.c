@@ -547,7 +547,7 @@ static int cmd_edit(const struct edit_cmd *cmd, int argc, char **argv)
 		break;
 	default:
 		print_diags(stderr, &res.problems);
-		rc = qms_cli_fail(res.failure, err);
+		rc = qms_cli_fail(res.failure, err ? err : qms_xstrdup(_("the change failed")));
 		err = NULL;
 		break;
 	}

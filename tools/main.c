@@ -191,7 +191,7 @@ int qms_cli_exit_of(int rc)
 
 int qms_cli_fail(int rc, char *err)
 {
-	qms_cli_usage_error("%s", err ? err : _("the change failed"));
+	qms_cli_usage_error("%s", err ? err : _("the command failed"));
 	free(err);
 	return qms_cli_exit_of(rc);
 }
