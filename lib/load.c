@@ -521,26 +521,58 @@ static struct scalar_scan scan_scalar(const char *s, size_t n, bool key)
 	return r;
 }
 
-/* The first i' >= i with s[i'] >= 0xc2 (the start of a character that is
- * not ASCII), or len. Eight bytes at a time while they are all ASCII: most
- * of a procedure is (keys, ids, indentation, punctuation). */
-static size_t skip_ascii(const unsigned char *s, size_t i, size_t len)
+#define BYTES_ONES 0x0101010101010101ull
+#define BYTES_HIGHS 0x8080808080808080ull
+
+/* The high bit of each byte of w that is zero, and nothing else. */
+static uint64_t zero_bytes(uint64_t w)
 {
-	for (;;) {
+	return ~(((w & ~BYTES_HIGHS) + ~BYTES_HIGHS) | w | ~BYTES_HIGHS);
+}
+
+/* The high bit of each byte of w (eight bytes of text) that starts a
+ * character text_facts() must decode: 0xc2 (U+0080-U+00BF: C1 controls,
+ * the non-breaking space, the soft hyphen) and every lead byte from 0xcc
+ * on, except 0xe1 followed by 0xb8-0xbb (U+1E00-U+1EFF, composed
+ * Vietnamese). ASCII, continuation bytes and 0xc3-0xcb (U+00C0-U+02FF)
+ * need no look. A 0xe1 in the last byte is flagged: its next byte is in
+ * the next word. */
+static uint64_t unusual_bytes(uint64_t w)
+{
+	/* (b & 0x7f) + 0x34 carries into the high bit when b & 0x7f >= 0x4c */
+	uint64_t from_cc = w & ((w & ~BYTES_HIGHS) + BYTES_ONES * 0x34) & BYTES_HIGHS;
+	uint64_t c2 = zero_bytes(w ^ (BYTES_ONES * 0xc2));
+	uint64_t e1 = zero_bytes(w ^ (BYTES_ONES * 0xe1));
+	uint64_t b8_bb = zero_bytes((w & (BYTES_ONES * 0xfc)) ^ (BYTES_ONES * 0xb8));
+	return (from_cc & ~(e1 & (b8_bb >> 8))) | c2;
+}
+
+/* The first i' >= i where a character starts that unusual_bytes() flags
+ * (or, in the last bytes, that is neither ASCII nor composed_letter()),
+ * or len. Eight bytes at a time: a procedure is ASCII and composed
+ * Vietnamese, one character in three or four not ASCII. */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t len)
+{
+	for (; i + 8 <= len; i += 8) {
 		uint64_t w;
-		while (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
-			i += 8;
-		if (i >= len || s[i] >= 0xc2)
-			return i < len ? i : len;
-		i++;
+		memcpy(&w, s + i, 8);
+		uint64_t u = unusual_bytes(w);
+		if (u)
+			return i + (size_t)(__builtin_ctzll(u) >> 3);
 	}
+	for (; i < len; i++)
+		if (s[i] >= 0xc2 && !composed_letter(s + i, len - i))
+			return i;
+	return len;
 }
 
 /* What the loader must know of the whole text before libyaml reads it,
  * from one quick pass that decodes only the characters that may matter.
  * It validates nothing: libyaml's reader refuses every byte that
  * check_bytes() refuses (no more), and check_bytes() reports them when a
- * parse fails. */
+ * parse fails. On such a text the facts may be wrong (a lone lead byte is
+ * skipped), which is harmless: the parse fails and what it said is
+ * dropped for check_bytes()'s report. */
 static void text_facts(struct loader *ld, const unsigned char *s, size_t len)
 {
 	bool combining = false;
@@ -548,7 +580,7 @@ static void text_facts(struct loader *ld, const unsigned char *s, size_t len)
 	bool plain = !memchr(s, '\t', len) && !memchr(s, '\r', len);
 	size_t i = 0;
 	while (plain || !combining) {
-		i = skip_ascii(s, i, len); /* ASCII, or not the start of a character */
+		i = skip_plain(s, i, len);
 		if (i == len)
 			break;
 		size_t n = composed_letter(s + i, len - i);

@@ -32,6 +32,9 @@ struct qms_source {
 	size_t len, cap;
 	struct qms_strmap by_abs; /* abs -> index in entries */
 	atomic_size_t disk_reads, hits;
+	/* the current folder when the source was made: relative paths are
+	 * keyed from it (one getcwd() per command, not one per file) */
+	char cwd[PATH_MAX];
 };
 
 static struct qms_source *installed;
@@ -40,6 +43,8 @@ struct qms_source *qms_source_new(bool keep_documents)
 {
 	struct qms_source *s = qms_xcalloc(1, sizeof(*s));
 	s->keep_documents = keep_documents;
+	if (!getcwd(s->cwd, sizeof(s->cwd)))
+		strcpy(s->cwd, "/");
 	pthread_mutex_init(&s->lock, NULL);
 	atomic_init(&s->disk_reads, 0);
 	atomic_init(&s->hits, 0);
@@ -94,17 +99,15 @@ struct qms_source *qms_source_installed(void)
 	return installed;
 }
 
-/* path as an absolute path without "." or ".." parts; the current folder
- * is a physical one (getcwd()), so dropping a part before ".." is what
- * the kernel would do. Caller frees. */
-static char *absolute(const char *path)
+/* path as an absolute path without "." or ".." parts, a relative one
+ * taken from s->cwd; that folder is a physical one (getcwd()), so
+ * dropping a part before ".." is what the kernel would do. Caller frees. */
+static char *absolute(const struct qms_source *s, const char *path)
 {
 	struct qms_buf b;
 	qms_buf_init(&b);
-	if (path[0] != '/') {
-		char cwd[PATH_MAX];
-		qms_buf_adds(&b, getcwd(cwd, sizeof(cwd)) ? cwd : "/");
-	}
+	if (path[0] != '/')
+		qms_buf_adds(&b, s->cwd);
 	const char *p = path;
 	while (*p) {
 		while (*p == '/')
@@ -132,7 +135,7 @@ static char *absolute(const char *path)
 /* The entry of path, made when missing. */
 static struct entry *entry_of(struct qms_source *s, const char *path)
 {
-	char *abs = absolute(path);
+	char *abs = absolute(s, path);
 	pthread_mutex_lock(&s->lock);
 	size_t i = qms_strmap_get(&s->by_abs, abs);
 	struct entry *e;
@@ -207,7 +210,7 @@ int qms_source_bytes_once(struct qms_source *s, const char **out, size_t *len, b
 	}
 	if (s) {
 		/* a lookup only: no entry is made for a file read once */
-		char *abs = absolute(path);
+		char *abs = absolute(s, path);
 		pthread_mutex_lock(&s->lock);
 		size_t i = qms_strmap_get(&s->by_abs, abs);
 		struct entry *e = i == SIZE_MAX ? NULL : s->entries[i];
@@ -286,7 +289,7 @@ void qms_source_done(struct qms_source *s, const char *path)
 {
 	if (!s || s->keep_documents)
 		return;
-	char *key = absolute(path);
+	char *key = absolute(s, path);
 	pthread_mutex_lock(&s->lock);
 	size_t i = qms_strmap_get(&s->by_abs, key);
 	struct entry *e = i == SIZE_MAX ? NULL : s->entries[i];
@@ -303,7 +306,7 @@ bool qms_source_forget(struct qms_source *s, const char *abs)
 {
 	if (!s)
 		return false;
-	char *key = absolute(abs);
+	char *key = absolute(s, abs);
 	size_t i = qms_strmap_get(&s->by_abs, key);
 	free(key);
 	if (i == SIZE_MAX)

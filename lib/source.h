@@ -29,8 +29,9 @@ struct qms_document;
 
 /* A new, empty source. With keep_documents, qms_document_load() keeps
  * the decoded document of each file (and what decoding it reported) and
- * hands out shared copies; otherwise only bytes are kept. Free with
- * qms_source_free(). */
+ * hands out shared copies; otherwise only bytes are kept. Relative
+ * paths given to it are taken from the current folder of this moment:
+ * make the source after any chdir(). Free with qms_source_free(). */
 struct qms_source *qms_source_new(bool keep_documents);
 void qms_source_free(struct qms_source *s);
 

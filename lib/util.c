@@ -63,16 +63,22 @@ struct qms_arena_block {
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 
-/* One standard block kept per thread between documents: checking
- * thousands of files would otherwise malloc and free 64 KiB for each. */
-static _Thread_local struct qms_arena_block *spare_block;
+/* A few standard blocks kept per thread between documents (a document's
+ * tree and its decoded model each take one): checking thousands of files
+ * would otherwise malloc and free 64 KiB for each, and the small blocks
+ * a check keeps would split the freed ones, so that every document's
+ * blocks came from fresh pages (a page fault each 4 KiB). */
+#define SPARE_BLOCKS 4
+static _Thread_local struct qms_arena_block *spare_blocks; /* linked by next */
+static _Thread_local unsigned spare_count;
 
 static struct qms_arena_block *new_block(size_t cap)
 {
 	struct qms_arena_block *b;
-	if (cap == ARENA_BLOCK_SIZE && spare_block) {
-		b = spare_block;
-		spare_block = NULL;
+	if (cap == ARENA_BLOCK_SIZE && spare_blocks) {
+		b = spare_blocks;
+		spare_blocks = b->next;
+		spare_count--;
 	} else {
 		b = qms_xmalloc(sizeof(*b) + cap);
 		b->size = cap;
@@ -83,10 +89,13 @@ static struct qms_arena_block *new_block(size_t cap)
 
 static void free_block(struct qms_arena_block *b)
 {
-	if (b->size == ARENA_BLOCK_SIZE && !spare_block)
-		spare_block = b;
-	else
+	if (b->size == ARENA_BLOCK_SIZE && spare_count < SPARE_BLOCKS) {
+		b->next = spare_blocks;
+		spare_blocks = b;
+		spare_count++;
+	} else {
 		free(b);
+	}
 }
 
 static _Thread_local char *thread_buf;
@@ -104,8 +113,12 @@ char *qms_thread_buffer(size_t size)
 
 void qms_thread_cache_release(void)
 {
-	free(spare_block);
-	spare_block = NULL;
+	while (spare_blocks) {
+		struct qms_arena_block *next = spare_blocks->next;
+		free(spare_blocks);
+		spare_blocks = next;
+	}
+	spare_count = 0;
 	free(thread_buf);
 	thread_buf = NULL;
 	thread_buf_cap = 0;
