@@ -3,9 +3,12 @@
 #include <utf8proc.h>
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
@@ -50,6 +53,30 @@ char *qms_xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+/* ---- the heap ---- */
+
+#define HEAP_RESERVE (64u << 20)
+#define HUGE_PAGE (2u << 20)
+
+void qms_heap_prefer_huge_pages(void)
+{
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+	/* glibc grows its heap by HEAP_RESERVE at a time and keeps it;
+	 * a probe under the mmap threshold makes it grow now, and only
+	 * what it added is advised (nothing when it did not grow) */
+	if (!mallopt(M_TOP_PAD, (int)HEAP_RESERVE) || !mallopt(M_TRIM_THRESHOLD, (int)(2 * HEAP_RESERVE)))
+		return;
+	uintptr_t before = (uintptr_t)sbrk(0);
+	void *volatile probe = malloc(120u << 10);
+	uintptr_t after = (uintptr_t)sbrk(0);
+	free(probe);
+	uintptr_t start = (before + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t end = after & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (after - before >= HEAP_RESERVE && start < end)
+		madvise((void *)start, end - start, MADV_HUGEPAGE); /* advice: a failure changes nothing */
+#endif
 }
 
 /* ---- arena ---- */

@@ -48,6 +48,16 @@ void qms_arena_adopt(struct qms_arena *dst, struct qms_arena *src);
 /* Free what this thread keeps for reuse between arenas. Call it before a
  * thread that used arenas ends (leak checkers notice otherwise). */
 void qms_thread_cache_release(void);
+
+/* Ask for the process's heap to be backed by huge pages where the kernel
+ * allows it (transparent huge pages in "madvise" mode): a command that
+ * reads thousands of files otherwise takes a page fault and a TLB miss
+ * for each 4 KiB it touches (issue 10: about 4,000 faults fewer and 4%
+ * of `qms check` at 10,000 procedures). The heap then grows 64 MiB at a
+ * time (address space, not memory) and is not given back to the system
+ * before the process ends. Call it first in main(); does nothing under
+ * AddressSanitizer or outside glibc. */
+void qms_heap_prefer_huge_pages(void);
 /* A buffer of at least size bytes owned by the calling thread, valid until
  * the thread's next call. */
 char *qms_thread_buffer(size_t size);

@@ -384,6 +384,7 @@ static void guard_standard_streams(void)
 
 int main(int argc, char **argv)
 {
+	qms_heap_prefer_huge_pages();
 	guard_standard_streams();
 	int i = 1, lang = -1;
 	while (i < argc && argv[i][0] == '-') {
