@@ -113,6 +113,8 @@ static size_t unique_years(int *v, size_t n)
 	return out;
 }
 
+static void make_tables(struct qms_calendar *cal, struct qms_arena *arena);
+
 void qms_calendar_set(struct qms_calendar *cal, struct qms_arena *arena, const int32_t *days_off, size_t ndays_off,
 		      const int32_t *make_up, size_t nmake_up, const int *years, size_t nyears)
 {
@@ -142,15 +144,31 @@ void qms_calendar_set(struct qms_calendar *cal, struct qms_arena *arena, const i
 		ys[ny++] = qms_date_year(make_up[i]);
 	cal->nyears = unique_years(ys, ny);
 	cal->years = ys;
+	make_tables(cal, arena);
 }
 
 /* ---- queries ---- */
 
-bool qms_calendar_is_working_day(const struct qms_calendar *cal, int32_t day)
+/* The index of day in the tables, or -1 when outside them. */
+static int64_t table_at(const struct qms_calendar *cal, int64_t day)
+{
+	int64_t i = day - cal->table_from;
+	return i >= 0 && i < (int64_t)cal->table_len ? i : -1;
+}
+
+static bool is_working_day_listed(const struct qms_calendar *cal, int32_t day)
 {
 	if (is_weekend(day))
 		return contains(cal->make_up, cal->nmake_up, day);
 	return !contains(cal->days_off, cal->ndays_off, day);
+}
+
+bool qms_calendar_is_working_day(const struct qms_calendar *cal, int32_t day)
+{
+	int64_t i = table_at(cal, day);
+	if (i >= 0)
+		return cal->before[i + 1] != cal->before[i];
+	return is_working_day_listed(cal, day);
 }
 
 bool qms_calendar_declares_year(const struct qms_calendar *cal, int year)
@@ -177,7 +195,7 @@ static int64_t floor_div(int64_t a, int64_t b)
 
 /* Working days in [0, day) (negative for days before 1970, so that
  * differences always count the days between). */
-static int64_t working_before(const struct qms_calendar *cal, int32_t day)
+static int64_t working_before_listed(const struct qms_calendar *cal, int32_t day)
 {
 	/* Monday to Friday among the first r days of a week that starts on
 	 * Thursday, as 1970-01-01 did */
@@ -186,6 +204,53 @@ static int64_t working_before(const struct qms_calendar *cal, int32_t day)
 	int64_t n = weeks * 5 + partial[day - weeks * 7];
 	return n - (int64_t)count_below(cal->days_off, cal->ndays_off, day) +
 	       (int64_t)count_below(cal->make_up, cal->nmake_up, day);
+}
+
+static int64_t working_before(const struct qms_calendar *cal, int32_t day)
+{
+	int64_t i = day == cal->table_from + (int64_t)cal->table_len ? (int64_t)cal->table_len : table_at(cal, day);
+	if (i >= 0)
+		return cal->table_base + cal->before[i];
+	return working_before_listed(cal, day);
+}
+
+/* The k-th working day (0-based) on or after table_from, or -1 when the
+ * table ends before it. */
+static int32_t table_work(const struct qms_calendar *cal, int64_t k)
+{
+	return k >= 0 && cal->table_len && k < cal->before[cal->table_len] ? cal->work[k] : -1;
+}
+
+/* Days of the tables: the declared years, from a few weeks before (a
+ * limit that starts late in December of the year before) to three years
+ * after (the longest limits the laws give end within that). */
+#define TABLE_BEFORE 31
+#define TABLE_AFTER (3 * 366)
+
+static void make_tables(struct qms_calendar *cal, struct qms_arena *arena)
+{
+	if (!cal->nyears)
+		return;
+	int32_t from = qms_date_jan1(cal->years[0]), to = qms_date_jan1(cal->years[cal->nyears - 1] + 1);
+	if (from < 0 || to < 0 || to - from > 400 * 366) /* years outside what dates hold, or centuries apart */
+		return;
+	from -= TABLE_BEFORE;
+	to += TABLE_AFTER;
+	size_t len = (size_t)(to - from);
+	int32_t *before = qms_arena_alloc_raw(arena, (len + 1) * sizeof(*before));
+	int32_t *work = qms_arena_alloc_raw(arena, len * sizeof(*work));
+	int32_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		before[i] = n;
+		if (is_working_day_listed(cal, from + (int32_t)i))
+			work[n++] = from + (int32_t)i;
+	}
+	before[len] = n;
+	cal->table_base = working_before_listed(cal, from);
+	cal->table_from = from;
+	cal->before = before;
+	cal->work = work;
+	cal->table_len = len;
 }
 
 static long clamp_days(long n)
@@ -206,6 +271,10 @@ int32_t qms_calendar_next_working_day(const struct qms_calendar *cal, int32_t da
 {
 	/* at most a run of declared days off plus a weekend on each side */
 	day = clamp_day(day);
+	int64_t i = table_at(cal, day);
+	int32_t found = i >= 0 ? table_work(cal, cal->before[i]) : -1;
+	if (found >= 0)
+		return found;
 	while (!qms_calendar_is_working_day(cal, day))
 		day++;
 	return day;
@@ -229,6 +298,11 @@ int32_t qms_calendar_add_working_days(const struct qms_calendar *cal, int32_t fr
 	/* The smallest day d > from with n working days in (from, d]: the
 	 * count grows with d, so search between bounds that hold for any
 	 * week (5 working days in 7) and any number of days off. */
+	/* the n-th working day after from, when the tables reach it */
+	int64_t i = table_at(cal, (int64_t)from + 1);
+	int32_t found = i >= 0 ? table_work(cal, cal->before[i] + n - 1) : -1;
+	if (found >= 0)
+		return found;
 	int64_t base = working_before(cal, from + 1);
 	int64_t lo = (int64_t)from + 1;
 	int64_t hi = (int64_t)from + ((n + (int64_t)cal->ndays_off) / 5 + 2) * 7;

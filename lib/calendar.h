@@ -41,6 +41,16 @@ struct qms_calendar {
 	size_t nmake_up;
 	const int *years; /* sorted, unique: the years the calendar declares */
 	size_t nyears;
+	/* Tables over the days [table_from, table_from + table_len), made by
+	 * qms_calendar_set() (none from qms_calendar_init()): the arithmetic
+	 * of a limit received in the declared years is a lookup there instead
+	 * of searches in the lists above (issue 10: comparing two units scans
+	 * every day of receipt of those years). */
+	int32_t table_from;
+	size_t table_len;
+	int64_t table_base; /* working days before table_from (since 1970, as working_before() counts) */
+	const int32_t *before; /* [i]: working days in [table_from, table_from + i), i <= table_len */
+	const int32_t *work; /* the working days of the range, in order: before[table_len] of them */
 };
 
 /* Monday to Friday, no day off declared; allocates nothing. */

@@ -142,6 +142,25 @@ static void summarise_step_ids(struct qms_arena *a, struct qms_index_process *s,
 	}
 }
 
+/* The procedures p's subprocess steps call: an array as long as there
+ * are calls (most procedures have none), not one slot per step. */
+static void summarise_calls(struct qms_arena *a, struct qms_index_process *s, const struct qms_process *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const struct qms_step *st = qms_process_step(p, i);
+		n += st->calls.text && choice_of(&st->kind) == QMS_STEP_SUBPROCESS;
+	}
+	if (!n)
+		return;
+	s->calls.items = qms_arena_alloc(a, n * sizeof(struct qms_ref));
+	for (size_t i = 0; i < p->steps.len; i++) {
+		const struct qms_step *st = qms_process_step(p, i);
+		if (st->calls.text && choice_of(&st->kind) == QMS_STEP_SUBPROCESS)
+			s->calls.items[s->calls.len++] = ref_of(a, &st->calls);
+	}
+}
+
 static void *summarise(struct qms_arena *a, const struct file_job *job, const struct qms_document *d, double wh)
 {
 	switch (d->kind) {
@@ -165,13 +184,8 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 			s->records.line = p->records.line;
 			s->records.col = p->records.col;
 		}
-		s->calls.items = qms_arena_alloc(a, (p->steps.len ? p->steps.len : 1) * sizeof(struct qms_ref));
 		summarise_step_ids(a, s, p);
-		for (size_t i = 0; i < p->steps.len; i++) {
-			const struct qms_step *st = qms_process_step(p, i);
-			if (st->calls.text && choice_of(&st->kind) == QMS_STEP_SUBPROCESS)
-				s->calls.items[s->calls.len++] = ref_of(a, &st->calls);
-		}
+		summarise_calls(a, s, p);
 		qms_index_summarise_times(s, a, p, wh);
 		summarise_lanes(a, s, p, wh);
 		return s;

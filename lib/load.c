@@ -988,7 +988,9 @@ bool qms_node_is_null(const struct qms_node *node)
 	switch (node->len) {
 	case 0: return true;
 	case 1: return node->text[0] == '~';
-	case 4: return !strcmp(node->text, "null") || !strcmp(node->text, "Null") || !strcmp(node->text, "NULL");
+	case 4:
+		return !memcmp(node->text, "null", 4) || !memcmp(node->text, "Null", 4) ||
+		       !memcmp(node->text, "NULL", 4);
 	default: return false;
 	}
 }

@@ -592,7 +592,7 @@ static void decode_scalar(struct decoder *dc, const struct qms_field *f, const s
 	if (qms_node_is_null(n))
 		return;
 	const char *t = n->text;
-	if (qms_is_placeholder(t)) {
+	if (n->len > 2 && t[0] == '<' && t[n->len - 1] == '>') { /* qms_is_placeholder(), its length known */
 		/* a skeleton's `<...>`: reported until filled; text keeps it so
 		 * the document stays whole, other types stay absent */
 		derr(dc, n, QMS_RULE_S012, "'%s' is a placeholder for '%s': write the real value", t, f->key);

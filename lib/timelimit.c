@@ -103,17 +103,6 @@ static int32_t first_overrun(const struct qms_calendar *cal, const struct qms_sp
 	return -1;
 }
 
-static int32_t jan1(int year)
-{
-	char s[11];
-	s[0] = (char)('0' + year / 1000 % 10);
-	s[1] = (char)('0' + year / 100 % 10);
-	s[2] = (char)('0' + year / 10 % 10);
-	s[3] = (char)('0' + year % 10);
-	memcpy(s + 4, "-01-01", 7);
-	return qms_date_parse(s);
-}
-
 static void overrun_by_days(struct qms_overrun_result *out, const struct qms_calendar *cal, const struct qms_span *a,
 			    const struct qms_span *b)
 {
@@ -126,10 +115,10 @@ static void overrun_by_days(struct qms_overrun_result *out, const struct qms_cal
 		return;
 	}
 	for (size_t i = 0; cal && i < cal->nyears; i++) {
-		int32_t from = jan1(cal->years[i]);
+		int32_t from = qms_date_jan1(cal->years[i]);
 		if (from < 0)
 			continue;
-		r = first_overrun(cal, a, b, from, jan1(cal->years[i] + 1) - 1, &out->end_a, &out->end_b);
+		r = first_overrun(cal, a, b, from, qms_date_jan1(cal->years[i] + 1) - 1, &out->end_a, &out->end_b);
 		if (r >= 0) {
 			out->kind = QMS_OVERRUN_DAYS_OFF;
 			out->received = r;

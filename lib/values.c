@@ -66,6 +66,11 @@ void qms_date_format(char out[11], int32_t z)
 	out[10] = '\0';
 }
 
+int32_t qms_date_jan1(int year)
+{
+	return year < 1970 || year > 9999 ? -1 : days_from_civil(year, 1, 1);
+}
+
 int qms_date_year(int32_t days)
 {
 	char s[11];
@@ -145,42 +150,63 @@ int qms_number_parse(double *out, const char *text)
 	return *skip_spaces(p) ? -1 : 0;
 }
 
-static const struct {
+/* A unit or a same-day name as it is written, with its length. */
+struct unit_name {
 	const char *name;
+	size_t len;
 	enum qms_duration_unit unit;
-} duration_units[] = {
-	{"working days", QMS_UNIT_WORKING_DAYS},
-	{"working day", QMS_UNIT_WORKING_DAYS},
-	{"wd", QMS_UNIT_WORKING_DAYS},
-	{"ngày làm việc", QMS_UNIT_WORKING_DAYS},
-	{"calendar days", QMS_UNIT_CALENDAR_DAYS},
-	{"calendar day", QMS_UNIT_CALENDAR_DAYS},
-	{"days", QMS_UNIT_CALENDAR_DAYS},
-	{"day", QMS_UNIT_CALENDAR_DAYS},
-	{"d", QMS_UNIT_CALENDAR_DAYS},
-	{"ngày", QMS_UNIT_CALENDAR_DAYS},
-	{"working hours", QMS_UNIT_WORKING_HOURS},
-	{"working hour", QMS_UNIT_WORKING_HOURS},
-	{"giờ làm việc", QMS_UNIT_WORKING_HOURS},
-	{"hours", QMS_UNIT_HOURS},
-	{"hour", QMS_UNIT_HOURS},
-	{"h", QMS_UNIT_HOURS},
-	{"giờ", QMS_UNIT_HOURS},
-	{"minutes", QMS_UNIT_MINUTES},
-	{"minute", QMS_UNIT_MINUTES},
-	{"min", QMS_UNIT_MINUTES},
-	{"phút", QMS_UNIT_MINUTES},
+};
+
+#define UNIT(s, u)                                                                                                     \
+	{                                                                                                              \
+		s, sizeof(s) - 1, u                                                                                    \
+	}
+
+static const struct unit_name duration_units[] = {
+	UNIT("working days", QMS_UNIT_WORKING_DAYS),
+	UNIT("working day", QMS_UNIT_WORKING_DAYS),
+	UNIT("wd", QMS_UNIT_WORKING_DAYS),
+	UNIT("ngày làm việc", QMS_UNIT_WORKING_DAYS),
+	UNIT("calendar days", QMS_UNIT_CALENDAR_DAYS),
+	UNIT("calendar day", QMS_UNIT_CALENDAR_DAYS),
+	UNIT("days", QMS_UNIT_CALENDAR_DAYS),
+	UNIT("day", QMS_UNIT_CALENDAR_DAYS),
+	UNIT("d", QMS_UNIT_CALENDAR_DAYS),
+	UNIT("ngày", QMS_UNIT_CALENDAR_DAYS),
+	UNIT("working hours", QMS_UNIT_WORKING_HOURS),
+	UNIT("working hour", QMS_UNIT_WORKING_HOURS),
+	UNIT("giờ làm việc", QMS_UNIT_WORKING_HOURS),
+	UNIT("hours", QMS_UNIT_HOURS),
+	UNIT("hour", QMS_UNIT_HOURS),
+	UNIT("h", QMS_UNIT_HOURS),
+	UNIT("giờ", QMS_UNIT_HOURS),
+	UNIT("minutes", QMS_UNIT_MINUTES),
+	UNIT("minute", QMS_UNIT_MINUTES),
+	UNIT("min", QMS_UNIT_MINUTES),
+	UNIT("phút", QMS_UNIT_MINUTES),
 };
 
 /* Same-day limits are written without a number. */
-static const char *const same_day_names[] = {
-	"trong ngày", "ngay trong ngày", "trong ngày làm việc", "same day", "same working day",
+static const struct unit_name same_day_names[] = {
+	UNIT("trong ngày", QMS_UNIT_SAME_DAY),          UNIT("ngay trong ngày", QMS_UNIT_SAME_DAY),
+	UNIT("trong ngày làm việc", QMS_UNIT_SAME_DAY), UNIT("same day", QMS_UNIT_SAME_DAY),
+	UNIT("same working day", QMS_UNIT_SAME_DAY),
 };
 
 /* Whether p[0..len) is `name`, ASCII letters in any case. */
 static bool word_is(const char *p, size_t len, const char *name)
 {
 	return strlen(name) == len && !strncasecmp_ascii(p, name, len);
+}
+
+/* The entry of names[0..n) that p[0..len) is, ASCII letters in any case,
+ * or NULL. */
+static const struct unit_name *unit_named(const struct unit_name *names, size_t n, const char *p, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (names[i].len == len && !strncasecmp_ascii(p, names[i].name, len))
+			return &names[i];
+	return NULL;
 }
 
 static size_t trimmed_len(const char *p)
@@ -194,28 +220,23 @@ static size_t trimmed_len(const char *p)
 int qms_duration_parse(struct qms_duration *out, const char *text)
 {
 	const char *p = skip_spaces(text);
-	for (size_t i = 0; i < sizeof(same_day_names) / sizeof(same_day_names[0]); i++) {
-		if (word_is(p, trimmed_len(p), same_day_names[i])) {
-			out->amount = 1;
-			out->unit = QMS_UNIT_SAME_DAY;
-			return 0;
-		}
+	if (!is_digit(*p) &&
+	    unit_named(same_day_names, sizeof(same_day_names) / sizeof(same_day_names[0]), p, trimmed_len(p))) {
+		out->amount = 1;
+		out->unit = QMS_UNIT_SAME_DAY;
+		return 0;
 	}
 	double amount;
 	if (parse_decimal(&amount, &p) < 0)
 		return -1;
 	p = skip_spaces(p);
-	size_t len = trimmed_len(p);
-	for (size_t i = 0; i < sizeof(duration_units) / sizeof(duration_units[0]); i++) {
-		if (word_is(p, len, duration_units[i].name)) {
-			if (amount <= 0)
-				return -1;
-			out->amount = amount;
-			out->unit = duration_units[i].unit;
-			return 0;
-		}
-	}
-	return -1;
+	const struct unit_name *u =
+		unit_named(duration_units, sizeof(duration_units) / sizeof(duration_units[0]), p, trimmed_len(p));
+	if (!u || amount <= 0)
+		return -1;
+	out->amount = amount;
+	out->unit = u->unit;
+	return 0;
 }
 
 bool qms_duration_is_calendar(const struct qms_duration *d)

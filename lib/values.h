@@ -16,6 +16,9 @@ void qms_date_format(char out[11], int32_t days);
 int qms_date_weekday(int32_t days);
 /* The year of a day. */
 int qms_date_year(int32_t days);
+/* Days since 1970-01-01 of the first of January of year, or -1 for a
+ * year a date cannot hold (before 1970, after 9999). */
+int32_t qms_date_jan1(int year);
 
 /* The unit a duration was written in, kept through the model so that it
  * is printed back as written. Working time (minutes, hours, working days,

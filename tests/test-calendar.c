@@ -240,6 +240,60 @@ static void test_against_brute_force(void **state)
 	qms_arena_release(&arena);
 }
 
+/* The tables of a filled calendar against its lists (a copy without
+ * tables answers from the lists), on every day around the tables' range:
+ * the lookups may only be faster, never different. */
+static void assert_tables_agree(const struct qms_calendar *cal)
+{
+	static const long counts[] = {0, 1, 2, 5, 12, 20, 29, 60, 120, 300, 800, 5000};
+	struct qms_calendar lists = *cal;
+	lists.table_len = 0;
+	assert_true(cal->table_len > 366);
+	for (int32_t d = cal->table_from - 60; d < cal->table_from + (int32_t)cal->table_len + 60; d++) {
+		assert_int_equal(qms_calendar_is_working_day(cal, d), qms_calendar_is_working_day(&lists, d));
+		assert_int_equal(qms_calendar_next_working_day(cal, d), qms_calendar_next_working_day(&lists, d));
+		for (size_t k = 0; k < QMS_ARRAY_LEN(counts); k++) {
+			long n = counts[k];
+			assert_int_equal(qms_calendar_add_working_days(cal, d, n),
+					 qms_calendar_add_working_days(&lists, d, n));
+			assert_int_equal(qms_calendar_civil_end(cal, d, n), qms_calendar_civil_end(&lists, d, n));
+			assert_int_equal(qms_calendar_count_working_days(cal, d, d + (int32_t)n),
+					 qms_calendar_count_working_days(&lists, d, d + (int32_t)n));
+		}
+	}
+}
+
+static void test_tables(void **state)
+{
+	(void)state;
+	struct qms_arena arena = {0};
+	struct qms_calendar cal;
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	qms_calendar_load(&cal, &arena, QMS_SOURCE_ROOT, NULL, &diags);
+	assert_tables_agree(&cal);
+	viet_nam_2020(&cal, &arena);
+	assert_tables_agree(&cal);
+	/* a make-up Saturday and days off every week */
+	int32_t base = D("2019-12-01"), off[40], on[10];
+	size_t noff = 0, non = 0;
+	for (int32_t i = 0; i < 400; i += 7) {
+		if (noff < 40)
+			off[noff++] = base + i + (i % 5);
+		if (non < 10 && i % 3 == 0)
+			on[non++] = base + i + (5 - qms_date_weekday(base + i) + 7) % 7;
+	}
+	qms_calendar_init(&cal, 8);
+	qms_calendar_set(&cal, &arena, off, noff, on, non, NULL, 0);
+	assert_tables_agree(&cal);
+	/* no declared year: no tables, the lists answer */
+	qms_calendar_init(&cal, 8);
+	qms_calendar_set(&cal, &arena, NULL, 0, NULL, 0, NULL, 0);
+	assert_int_equal(cal.table_len, 0);
+	qms_diags_release(&diags);
+	qms_arena_release(&arena);
+}
+
 static void test_example_workspace(void **state)
 {
 	(void)state;
@@ -274,7 +328,7 @@ int main(void)
 		cmocka_unit_test(test_make_up_saturday),  cmocka_unit_test(test_declared_both_and_ignored),
 		cmocka_unit_test(test_year_end),          cmocka_unit_test(test_leap_years),
 		cmocka_unit_test(test_large_and_far),     cmocka_unit_test(test_against_brute_force),
-		cmocka_unit_test(test_example_workspace),
+		cmocka_unit_test(test_example_workspace), cmocka_unit_test(test_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
