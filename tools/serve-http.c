@@ -1,7 +1,9 @@
 /* qms_http_*: libmicrohttpd serving a generated site (serve-http.h). */
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,66 @@
 #include "serve-http.h"
 
 #define VERSION_PATH "/__qms/version"
+
+/* libmicrohttpd is opened when a server starts, not when qms starts:
+ * with GnuTLS and the eight libraries it brings it took 4.5 ms of every
+ * command's start, `qms check` of one file included (issue 10). Only
+ * its headers are used at build time; the functions come from dlsym(). */
+static struct mhd_fns {
+	__typeof__(MHD_start_daemon) *start_daemon;
+	__typeof__(MHD_stop_daemon) *stop_daemon;
+	__typeof__(MHD_get_daemon_info) *get_daemon_info;
+	__typeof__(MHD_create_response_from_buffer) *create_response_from_buffer;
+	__typeof__(MHD_add_response_header) *add_response_header;
+	__typeof__(MHD_queue_response) *queue_response;
+	__typeof__(MHD_destroy_response) *destroy_response;
+	__typeof__(MHD_lookup_connection_value) *lookup_connection_value;
+} mhd;
+
+static const struct {
+	const char *name;
+	size_t offset;
+} mhd_symbols[] = {
+	{"MHD_start_daemon", offsetof(struct mhd_fns, start_daemon)},
+	{"MHD_stop_daemon", offsetof(struct mhd_fns, stop_daemon)},
+	{"MHD_get_daemon_info", offsetof(struct mhd_fns, get_daemon_info)},
+	{"MHD_create_response_from_buffer", offsetof(struct mhd_fns, create_response_from_buffer)},
+	{"MHD_add_response_header", offsetof(struct mhd_fns, add_response_header)},
+	{"MHD_queue_response", offsetof(struct mhd_fns, queue_response)},
+	{"MHD_destroy_response", offsetof(struct mhd_fns, destroy_response)},
+	{"MHD_lookup_connection_value", offsetof(struct mhd_fns, lookup_connection_value)},
+};
+
+/* Debian 12's library (package libmicrohttpd12), else the development
+ * link of another version. */
+static const char *const mhd_files[] = {"libmicrohttpd.so.12", "libmicrohttpd.so"};
+
+/* Open the library and fill mhd, once per process; the library stays
+ * loaded until the process ends. 0, or the kind of the error in *err. */
+static int mhd_open(char **err)
+{
+	static void *lib;
+	if (lib)
+		return 0;
+	void *h = NULL;
+	for (size_t i = 0; i < QMS_ARRAY_LEN(mhd_files) && !h; i++)
+		h = dlopen(mhd_files[i], RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return qms_error(err, QMS_ERR_IO, "cannot load the HTTP library (%s): %s; install the package %s",
+				 mhd_files[0], dlerror(), "libmicrohttpd12");
+	for (size_t i = 0; i < QMS_ARRAY_LEN(mhd_symbols); i++) {
+		void *sym = dlsym(h, mhd_symbols[i].name);
+		if (!sym) {
+			int rc = qms_error(err, QMS_ERR_IO, "the HTTP library (%s) has no %s; install the package %s",
+					   mhd_files[0], mhd_symbols[i].name, "libmicrohttpd12");
+			dlclose(h);
+			return rc;
+		}
+		memcpy((char *)&mhd + mhd_symbols[i].offset, &sym, sizeof(sym)); /* POSIX: same size */
+	}
+	lib = h;
+	return 0;
+}
 
 struct qms_http {
 	struct MHD_Daemon *daemon;
@@ -75,18 +137,18 @@ static void inject(struct qms_buf *out, const struct qms_buf *page, unsigned lon
 static enum MHD_Result reply(struct MHD_Connection *c, unsigned status, const char *type, struct qms_buf *body)
 {
 	/* the buffer goes to the library, which frees it */
-	struct MHD_Response *r = MHD_create_response_from_buffer(body->len, body->buf, MHD_RESPMEM_MUST_FREE);
+	struct MHD_Response *r = mhd.create_response_from_buffer(body->len, body->buf, MHD_RESPMEM_MUST_FREE);
 	qms_buf_init(body);
 	if (!r)
 		return MHD_NO;
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	mhd.add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	mhd.add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
-	enum MHD_Result rc = MHD_queue_response(c, status, r);
-	MHD_destroy_response(r);
+		mhd.add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	enum MHD_Result rc = mhd.queue_response(c, status, r);
+	mhd.destroy_response(r);
 	return rc;
 }
 
@@ -180,7 +242,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *c, const char *u
 	}
 	if (strcmp(method, MHD_HTTP_METHOD_GET) && strcmp(method, MHD_HTTP_METHOD_HEAD))
 		return send_text(c, MHD_HTTP_METHOD_NOT_ALLOWED, _("only GET and HEAD"));
-	if (h->loopback && !loopback_host(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)))
+	if (h->loopback && !loopback_host(mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)))
 		return send_text(c, MHD_HTTP_FORBIDDEN, _("forbidden"));
 	if (!strcmp(url, VERSION_PATH)) {
 		struct qms_buf b;
@@ -223,6 +285,8 @@ struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qm
 		qms_error(err, QMS_ERR_USAGE, "'%s' is not an IP address (such as 127.0.0.1 or ::1)", bind);
 		return NULL;
 	}
+	if (mhd_open(err) < 0)
+		return NULL;
 	struct qms_http *h = qms_xcalloc(1, sizeof(*h));
 	h->site = site;
 	h->version = version;
@@ -230,7 +294,7 @@ struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qm
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	h->daemon = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, answer, h, MHD_OPTION_SOCK_ADDR,
+	h->daemon = mhd.start_daemon(flags, (uint16_t)port, NULL, NULL, answer, h, MHD_OPTION_SOCK_ADDR,
 				     (struct sockaddr *)&ss, MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_END);
 	if (!h->daemon) {
 		qms_error(err, QMS_ERR_IO, "cannot listen on %s port %u: %s", bind, port,
@@ -238,7 +302,7 @@ struct qms_http *qms_http_start(const char *bind, unsigned port, const struct qm
 		free(h);
 		return NULL;
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(h->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	const union MHD_DaemonInfo *info = mhd.get_daemon_info(h->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	h->port = info ? info->port : port;
 	return h;
 }
@@ -259,6 +323,6 @@ void qms_http_stop(struct qms_http *h)
 {
 	if (!h)
 		return;
-	MHD_stop_daemon(h->daemon);
+	mhd.stop_daemon(h->daemon);
 	free(h);
 }
