@@ -2,10 +2,11 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
+#include "archive.h"
 #include "html.h"
 #include "i18n.h"
 #include "procdoc.h"
@@ -493,69 +494,19 @@ static void add_document(struct qms_buf *b, const struct qms_report *r, size_t p
 
 /* ---- the zip container (libzip) ---- */
 
-struct part {
-	const char *name;
-	const void *data;
-	size_t len;
-};
-
-static int zip_fail(char **err, const char *what, zip_error_t *ze)
+/* The archive of the parts; on failure *err says which part or step. */
+static int zip_parts(struct qms_buf *out, const struct qms_zip_part *parts, size_t n, char **err)
 {
+	const char *what = NULL;
+	char *why = NULL;
+	if (qms_zip_write(out, parts, n, &what, &why) == 0)
+		return 0;
 	struct qms_buf b;
 	qms_buf_init(&b);
-	qms_buf_printf(&b, _("cannot make the Word file: %s: %s"), what, zip_error_strerror(ze));
+	qms_buf_printf(&b, _("cannot make the Word file: %s: %s"), what, why);
 	*err = qms_buf_detach(&b);
+	free(why);
 	return -1;
-}
-
-/* Every part stored with the same date (1 January 1980, the first date a
- * zip can hold), so the same document gives the same bytes. */
-static int zip_parts(struct qms_buf *out, const struct part *parts, size_t n, char **err)
-{
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-	if (!src)
-		return zip_fail(err, "memory", &ze);
-	zip_source_keep(src);
-	zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-	if (!za) {
-		zip_source_free(src);
-		return zip_fail(err, "open", &ze);
-	}
-	for (size_t i = 0; i < n; i++) {
-		zip_source_t *s = zip_source_buffer(za, parts[i].data, parts[i].len, 0);
-		zip_int64_t idx = s ? zip_file_add(za, parts[i].name, s, ZIP_FL_ENC_UTF_8) : -1;
-		if (idx < 0) {
-			zip_source_free(s);
-			zip_error_set(&ze, zip_error_code_zip(zip_get_error(za)), 0);
-			zip_discard(za);
-			zip_source_free(src);
-			return zip_fail(err, parts[i].name, &ze);
-		}
-		zip_file_set_dostime(za, (zip_uint64_t)idx, 0, (0 << 9) | (1 << 5) | 1, 0);
-	}
-	if (zip_close(za) < 0) {
-		zip_error_set(&ze, zip_error_code_zip(zip_get_error(za)), 0);
-		zip_discard(za);
-		zip_source_free(src);
-		return zip_fail(err, "write", &ze);
-	}
-	int rc = 0;
-	zip_stat_t st;
-	if (zip_source_stat(src, &st) < 0 || zip_source_open(src) < 0) {
-		rc = zip_fail(err, "read back", zip_source_error(src));
-	} else {
-		char chunk[65536];
-		zip_int64_t got;
-		while ((got = zip_source_read(src, chunk, sizeof(chunk))) > 0)
-			qms_buf_add(out, chunk, (size_t)got);
-		if (got < 0)
-			rc = zip_fail(err, "read back", zip_source_error(src));
-		zip_source_close(src);
-	}
-	zip_source_free(src);
-	return rc;
 }
 
 int qms_docx_build(struct qms_buf *out, const struct qms_report *r, size_t pi, const void *png, size_t png_len,
@@ -572,7 +523,7 @@ int qms_docx_build(struct qms_buf *out, const struct qms_report *r, size_t pi, c
 	add_document(&doc, r, pi, png, png_len);
 	add_header(&hdr, r, pi);
 	add_core(&core, r, pi);
-	struct part parts[] = {
+	struct qms_zip_part parts[] = {
 		{"[Content_Types].xml", content_types, strlen(content_types)},
 		{"_rels/.rels", package_rels, strlen(package_rels)},
 		{"docProps/core.xml", core.buf, core.len},

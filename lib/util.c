@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
@@ -77,6 +78,30 @@ void qms_heap_prefer_huge_pages(void)
 	if (after - before >= HEAP_RESERVE && start < end)
 		madvise((void *)start, end - start, MADV_HUGEPAGE); /* advice: a failure changes nothing */
 #endif
+}
+
+/* ---- shared libraries opened on use ---- */
+
+void *qms_dso_open(const char *const *files, size_t nfiles, const struct qms_dso_symbol *symbols, size_t nsymbols,
+		   void *table, char **why)
+{
+	void *h = NULL;
+	for (size_t i = 0; i < nfiles && !h; i++)
+		h = dlopen(files[i], RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		qms_error(why, QMS_ERR_IO, "cannot load %s: %s", files[0], dlerror());
+		return NULL;
+	}
+	for (size_t i = 0; i < nsymbols; i++) {
+		void *sym = dlsym(h, symbols[i].name);
+		if (!sym) {
+			qms_error(why, QMS_ERR_IO, "%s has no %s", files[0], symbols[i].name);
+			dlclose(h);
+			return NULL;
+		}
+		memcpy((char *)table + symbols[i].offset, &sym, sizeof(sym)); /* POSIX: the same size */
+	}
+	return h;
 }
 
 /* ---- arena ---- */

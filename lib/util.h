@@ -58,6 +58,22 @@ void qms_thread_cache_release(void);
  * before the process ends. Call it first in main(); does nothing under
  * AddressSanitizer or outside glibc. */
 void qms_heap_prefer_huge_pages(void);
+
+/* A function of a shared library opened with qms_dso_open(): its name
+ * and where its pointer goes in the caller's table of function pointers. */
+struct qms_dso_symbol {
+	const char *name;
+	size_t offset;
+};
+
+/* Open the first of files[0..nfiles) that loads (sonames, most wanted
+ * first) and fill the function pointers of table from symbols. The
+ * handle (the library stays loaded until the process ends), or NULL
+ * with *why in English ("cannot load libzip.so.4: ..." or "libzip.so.4
+ * has no zip_open"), owned by the caller. For libraries that only some
+ * commands use: not loading them makes every other command start faster. */
+void *qms_dso_open(const char *const *files, size_t nfiles, const struct qms_dso_symbol *symbols, size_t nsymbols,
+		   void *table, char **why);
 /* A buffer of at least size bytes owned by the calling thread, valid until
  * the thread's next call. */
 char *qms_thread_buffer(size_t size);

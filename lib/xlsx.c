@@ -1,12 +1,12 @@
 /* The XLSX reader of tabread.h: the first worksheet of a workbook, streamed
- * from the archive (libzip) through expat, one row at a time. The only code
- * that includes expat.h; with docx.c, the only code that includes zip.h. */
+ * from the archive (archive.h) through expat, one row at a time. The only
+ * code that includes expat.h. */
 #include <expat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
+#include "archive.h"
 #include "i18n.h"
 #include "tabread.h"
 #include "util.h"
@@ -34,25 +34,27 @@ static const char *attr(const char **atts, const char *name)
 
 /* Stream the entry `name` of za through a parser set up by the caller.
  * Returns 0, 1 when the entry is absent, or -1 with *err. */
-static int parse_entry(zip_t *za, const char *name, XML_Parser xp, const char *shown, char **err)
+static int parse_entry(struct qms_zip *za, const char *name, XML_Parser xp, const char *shown, char **err)
 {
-	zip_file_t *zf = zip_fopen(za, name, 0);
-	if (!zf)
+	struct qms_zip_entry *e;
+	char *why = NULL;
+	if (qms_zip_entry_open(&e, za, name, &why) != 0)
 		return 1;
 	char *chunk = qms_xmalloc(XML_CHUNK);
 	int rc = 0;
 	for (;;) {
-		zip_int64_t n = zip_fread(zf, chunk, XML_CHUNK);
+		long long n = qms_zip_entry_read(e, chunk, XML_CHUNK, &why);
 		if (n < 0) {
-			rc = qms_error(err, QMS_ERR_DATA, "%s: cannot unpack: %s", shown, zip_file_strerror(zf));
+			rc = qms_error(err, QMS_ERR_DATA, "%s: cannot unpack: %s", shown, why);
+			free(why);
 			break;
 		}
 		enum XML_Status st = XML_Parse(xp, chunk, (int)n, n == 0);
 		if (st == XML_STATUS_ERROR) {
-			enum XML_Error e = XML_GetErrorCode(xp);
-			if (e != XML_ERROR_ABORTED)
+			enum XML_Error xe = XML_GetErrorCode(xp);
+			if (xe != XML_ERROR_ABORTED)
 				rc = qms_error(err, QMS_ERR_DATA, "%s: line %lu: %s", shown,
-					       (unsigned long)XML_GetCurrentLineNumber(xp), XML_ErrorString(e));
+					       (unsigned long)XML_GetCurrentLineNumber(xp), XML_ErrorString(xe));
 			else
 				rc = 2;
 			break;
@@ -61,7 +63,7 @@ static int parse_entry(zip_t *za, const char *name, XML_Parser xp, const char *s
 			break;
 	}
 	free(chunk);
-	zip_fclose(zf);
+	qms_zip_entry_close(e);
 	return rc;
 }
 
@@ -90,7 +92,7 @@ static void book_start(void *ud, const char *el, const char **atts)
 	}
 }
 
-static char *first_sheet(zip_t *za)
+static char *first_sheet(struct qms_zip *za)
 {
 	struct book b = {0};
 	const char *parts[] = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels"};
@@ -104,7 +106,7 @@ static char *first_sheet(zip_t *za)
 		XML_ParserFree(xp);
 	}
 	free(b.rid);
-	if (b.target && zip_name_locate(za, b.target, 0) >= 0)
+	if (b.target && qms_zip_has(za, b.target))
 		return b.target;
 	free(b.target);
 	return qms_xstrdup("xl/worksheets/sheet1.xml");
@@ -310,7 +312,7 @@ static void sheet_text(void *ud, const char *t, int len)
 		qms_buf_add(&s->value, t, (size_t)len);
 }
 
-static int read_archive(zip_t *za, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err)
+static int read_archive(struct qms_zip *za, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err)
 {
 	struct sst sst = {0};
 	qms_buf_init(&sst.text);
@@ -352,38 +354,28 @@ static int read_archive(zip_t *za, qms_tabrow_fn on_row, qms_taberr_fn on_err, v
 
 int qms_xlsx_read_file(const char *path, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err)
 {
-	int ze = 0;
-	zip_t *za = zip_open(path, ZIP_RDONLY, &ze);
-	if (!za) {
-		zip_error_t e;
-		zip_error_init_with_code(&e, ze);
-		int rc = qms_error(err, QMS_ERR_DATA, "cannot open the workbook: %s", zip_error_strerror(&e));
-		zip_error_fini(&e);
+	struct qms_zip *za;
+	char *why = NULL;
+	if (qms_zip_open_file(&za, path, &why) < 0) {
+		int rc = qms_error(err, QMS_ERR_DATA, "cannot open the workbook: %s", why);
+		free(why);
 		return rc;
 	}
 	int rc = read_archive(za, on_row, on_err, ctx, err);
-	zip_discard(za);
+	qms_zip_close(za);
 	return rc;
 }
 
 int qms_xlsx_read_mem(const char *data, size_t len, qms_tabrow_fn on_row, qms_taberr_fn on_err, void *ctx, char **err)
 {
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-	if (!src) {
-		zip_error_fini(&ze);
-		return qms_error(err, QMS_ERR_IO, "cannot open the workbook: %s", "memory");
-	}
-	zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &ze);
-	if (!za) {
-		int rc = qms_error(err, QMS_ERR_DATA, "cannot open the workbook: %s", zip_error_strerror(&ze));
-		zip_source_free(src);
-		zip_error_fini(&ze);
+	struct qms_zip *za;
+	char *why = NULL;
+	if (qms_zip_open_mem(&za, data, len, &why) < 0) {
+		int rc = qms_error(err, QMS_ERR_DATA, "cannot open the workbook: %s", why);
+		free(why);
 		return rc;
 	}
-	zip_error_fini(&ze);
 	int rc = read_archive(za, on_row, on_err, ctx, err);
-	zip_discard(za);
+	qms_zip_close(za);
 	return rc;
 }

@@ -1,6 +1,5 @@
 /* qms_http_*: libmicrohttpd serving a generated site (serve-http.h). */
 #include <arpa/inet.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <stddef.h>
@@ -32,49 +31,36 @@ static struct mhd_fns {
 	__typeof__(MHD_lookup_connection_value) *lookup_connection_value;
 } mhd;
 
-static const struct {
-	const char *name;
-	size_t offset;
-} mhd_symbols[] = {
-	{"MHD_start_daemon", offsetof(struct mhd_fns, start_daemon)},
-	{"MHD_stop_daemon", offsetof(struct mhd_fns, stop_daemon)},
-	{"MHD_get_daemon_info", offsetof(struct mhd_fns, get_daemon_info)},
-	{"MHD_create_response_from_buffer", offsetof(struct mhd_fns, create_response_from_buffer)},
-	{"MHD_add_response_header", offsetof(struct mhd_fns, add_response_header)},
-	{"MHD_queue_response", offsetof(struct mhd_fns, queue_response)},
-	{"MHD_destroy_response", offsetof(struct mhd_fns, destroy_response)},
-	{"MHD_lookup_connection_value", offsetof(struct mhd_fns, lookup_connection_value)},
+#define MHD_SYMBOL(f)                                                                                                  \
+	{                                                                                                              \
+		"MHD_" #f, offsetof(struct mhd_fns, f)                                                                 \
+	}
+
+static const struct qms_dso_symbol mhd_symbols[] = {
+	MHD_SYMBOL(start_daemon),        MHD_SYMBOL(stop_daemon),
+	MHD_SYMBOL(get_daemon_info),     MHD_SYMBOL(create_response_from_buffer),
+	MHD_SYMBOL(add_response_header), MHD_SYMBOL(queue_response),
+	MHD_SYMBOL(destroy_response),    MHD_SYMBOL(lookup_connection_value),
 };
 
 /* Debian 12's library (package libmicrohttpd12), else the development
  * link of another version. */
 static const char *const mhd_files[] = {"libmicrohttpd.so.12", "libmicrohttpd.so"};
 
-/* Open the library and fill mhd, once per process; the library stays
- * loaded until the process ends. 0, or the kind of the error in *err. */
+/* Open the library and fill mhd, once per process. 0, or the kind of
+ * the error in *err. */
 static int mhd_open(char **err)
 {
 	static void *lib;
+	char *why = NULL;
+	if (!lib)
+		lib = qms_dso_open(mhd_files, QMS_ARRAY_LEN(mhd_files), mhd_symbols, QMS_ARRAY_LEN(mhd_symbols), &mhd,
+				   &why);
 	if (lib)
 		return 0;
-	void *h = NULL;
-	for (size_t i = 0; i < QMS_ARRAY_LEN(mhd_files) && !h; i++)
-		h = dlopen(mhd_files[i], RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return qms_error(err, QMS_ERR_IO, "cannot load the HTTP library (%s): %s; install the package %s",
-				 mhd_files[0], dlerror(), "libmicrohttpd12");
-	for (size_t i = 0; i < QMS_ARRAY_LEN(mhd_symbols); i++) {
-		void *sym = dlsym(h, mhd_symbols[i].name);
-		if (!sym) {
-			int rc = qms_error(err, QMS_ERR_IO, "the HTTP library (%s) has no %s; install the package %s",
-					   mhd_files[0], mhd_symbols[i].name, "libmicrohttpd12");
-			dlclose(h);
-			return rc;
-		}
-		memcpy((char *)&mhd + mhd_symbols[i].offset, &sym, sizeof(sym)); /* POSIX: same size */
-	}
-	lib = h;
-	return 0;
+	int rc = qms_error(err, QMS_ERR_IO, "%s; install the package %s", why, "libmicrohttpd12");
+	free(why);
+	return rc;
 }
 
 struct qms_http {
