@@ -16,7 +16,9 @@ the port and the site folder from its first lines, then check that
   procedure's page within the time limit, and /__qms/version grows;
 - breaking a `next:` shows its diagnostic, with the file and line, on the
   procedure's page;
-- SIGTERM stops the server with exit 0 and removes its private folder.
+- SIGTERM stops the server with exit 0 and removes its private folder;
+- a second server on the port the first one holds exits 3 (an I/O error)
+  and says it cannot listen.
 Prints the save-to-page latency of each edit.
 """
 import http.client
@@ -272,6 +274,15 @@ def check_same_as_site(qms, srv, ws, tmp):
     same_as_site(qms, srv, ws, tmp, "after every change")
 
 
+def check_port_in_use(qms, ws, port):
+    """A second server on a port in use: exit 3, and why, in the user's words."""
+    env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+    p = subprocess.run([qms, "-C", ws, "--lang", "en", "serve", "--port", str(port), "--as-of", AS_OF],
+                       capture_output=True, text=True, env=env, timeout=WAIT)
+    check(p.returncode == 3 and f"cannot listen on 127.0.0.1 port {port}" in p.stderr,
+          f"a port in use exits 3 and says so ({p.returncode}) {p.stderr.strip()[-300:]}")
+
+
 def main():
     qms, fixture = sys.argv[1], sys.argv[2]
     tmp = tempfile.mkdtemp(prefix="qms-serve-test-")
@@ -287,6 +298,7 @@ def main():
               "the page carries the reload script, inside the document")
         check_types(srv)
         check_tricks(srv, ws)
+        check_port_in_use(qms, ws, srv.port)
 
         v0 = int(srv.request("/__qms/version")[2])
         a01 = os.path.join(ws, "processes", "so-a", "A-01.yaml")

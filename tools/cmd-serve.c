@@ -66,7 +66,8 @@ const struct qms_cli_command qms_serve_command = {
 			  "symbolic link nor outside its folder."),
 	.opts = serve_opts,
 	.see_also = N_("See docs/serve.md."),
-	.exit_status = N_("0 stopped by Ctrl-C or SIGTERM, 2 usage or I/O error"),
+	.exit_status = N_("0 stopped by Ctrl-C or SIGTERM, 2 usage error, 3 I/O error (a port in use, a folder that "
+			  "cannot be watched or written)"),
 };
 
 static int stop_pipe[2] = {-1, -1};
@@ -197,17 +198,14 @@ static int follow(const struct args *a, const char *dir, struct qms_watch *w, at
 		long wait = due < 0 ? -1 : due - now_ms();
 		int n = poll(fds, 2, due < 0 ? -1 : (int)(wait < 0 ? 0 : wait));
 		if (n < 0 && errno != EINTR)
-			return qms_cli_usage_error("%s: %s", "poll", strerror(errno));
+			return qms_cli_usage_error("%s: %s", "poll", strerror(errno)), QMS_EXIT_IO;
 		if (n > 0 && fds[0].revents)
 			return QMS_EXIT_CLEAN;
 		if (n > 0 && fds[1].revents) {
 			char *err = NULL;
 			int changes = qms_watch_read(w, &err);
-			if (changes < 0) {
-				qms_cli_usage_error("%s", err);
-				free(err);
-				return QMS_EXIT_USAGE;
-			}
+			if (changes < 0)
+				return qms_cli_fail(changes, err);
 			if (changes)
 				due = now_ms() + DEBOUNCE_MS;
 			continue;
@@ -263,8 +261,8 @@ static void remove_tmp(char *tmp)
  * builds stays single-threaded: the site's diagram workers are forked
  * from it, and a fork from a process with the library's thread running
  * could copy a lock that thread held. The child writes its port (0: it
- * could not listen, after printing why) to port_fd and serves until
- * SIGTERM or SIGINT. */
+ * could not listen, after printing why, and exits with the status that
+ * says why) to port_fd and serves until SIGTERM or SIGINT. */
 static _Noreturn void http_child(const struct args *a, const char *dir, atomic_ulong *version, int port_fd)
 {
 	sigset_t set;
@@ -276,15 +274,15 @@ static _Noreturn void http_child(const struct args *a, const char *dir, atomic_u
 	char *err = NULL;
 	struct qms_dir site;
 	struct qms_http *h = NULL;
-	if (qms_dir_open(&site, dir, true, &err) == 0)
+	int rc = qms_dir_open(&site, dir, true, &err);
+	if (rc == 0) {
 		h = qms_http_start(a->bind, (unsigned)a->port, &site, version, &err);
-	unsigned port = h ? qms_http_port(h) : 0;
-	if (!h) {
-		qms_cli_usage_error("%s", err);
-		free(err);
+		rc = h ? 0 : QMS_ERR_IO; /* qms_http_start() refuses only what it cannot do */
 	}
+	unsigned port = h ? qms_http_port(h) : 0;
+	int status = h ? QMS_EXIT_CLEAN : qms_cli_fail(rc, err);
 	if (write(port_fd, &port, sizeof(port)) != sizeof(port) || !h)
-		_exit(QMS_EXIT_USAGE);
+		_exit(h ? QMS_EXIT_IO : status);
 	close(port_fd);
 	int sig;
 	sigwait(&set, &sig);
@@ -293,9 +291,11 @@ static _Noreturn void http_child(const struct args *a, const char *dir, atomic_u
 	_exit(QMS_EXIT_CLEAN);
 }
 
-/* Start http_child(); *port set. Returns its pid, or -1 after printing why. */
-static pid_t start_http(const struct args *a, const char *dir, atomic_ulong *version, unsigned *port)
+/* Start http_child(); *port set. Returns its pid, or -1 after printing why
+ * with *status the exit status that says why. */
+static pid_t start_http(const struct args *a, const char *dir, atomic_ulong *version, unsigned *port, int *status)
 {
+	*status = QMS_EXIT_IO;
 	int fds[2];
 	if (pipe(fds) < 0)
 		return qms_cli_usage_error("%s: %s", "pipe", strerror(errno)), -1;
@@ -312,7 +312,9 @@ static pid_t start_http(const struct args *a, const char *dir, atomic_ulong *ver
 	if (pid < 0)
 		return qms_cli_usage_error("%s: %s", "fork", strerror(errno)), -1;
 	if (n != sizeof(*port) || !*port) {
-		waitpid(pid, NULL, 0);
+		int st;
+		if (waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st))
+			*status = WEXITSTATUS(st);
 		return -1;
 	}
 	return pid;
@@ -323,7 +325,7 @@ static int serve(const struct args *a, const char *root, const char *dir)
 	/* shared with the HTTP process: the number of the last build */
 	atomic_ulong *version = mmap(NULL, sizeof(*version), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (version == MAP_FAILED)
-		return qms_cli_usage_error("%s: %s", "mmap", strerror(errno));
+		return qms_cli_usage_error("%s: %s", "mmap", strerror(errno)), QMS_EXIT_IO;
 	atomic_init(version, 1);
 	memo = qms_site_memo_new();
 	checks = qms_check_memo_new();
@@ -333,18 +335,17 @@ static int serve(const struct args *a, const char *root, const char *dir)
 	char *err = NULL;
 	struct qms_watch *w = qms_watch_open(root, &err);
 	if (!w) {
-		qms_cli_usage_error("%s", err);
-		free(err);
+		qms_cli_fail(QMS_ERR_IO, err); /* qms_watch_open() fails only on I/O */
 		munmap(version, sizeof(*version));
 		qms_site_memo_free(memo);
 		memo = NULL;
 		qms_check_memo_free(checks);
 		checks = NULL;
-		return QMS_EXIT_USAGE;
+		return QMS_EXIT_IO;
 	}
 	unsigned port;
-	pid_t pid = start_http(a, dir, version, &port);
-	int rc = QMS_EXIT_USAGE;
+	int rc;
+	pid_t pid = start_http(a, dir, version, &port, &rc);
 	if (pid > 0) {
 		bool v6 = strchr(a->bind, ':') != NULL;
 		qms_cli_printf(_("serving %s at http://%s%s%s:%u/ (Ctrl-C stops)\n"), dir, v6 ? "[" : "", a->bind,
@@ -389,7 +390,7 @@ int qms_cmd_serve(int argc, char **argv)
 		return QMS_EXIT_USAGE;
 	if (catch_signals() < 0) {
 		free(root);
-		return qms_cli_usage_error("%s: %s", "pipe", strerror(errno));
+		return qms_cli_usage_error("%s: %s", "pipe", strerror(errno)), QMS_EXIT_IO;
 	}
 	char *tmp;
 	char *dir = site_folder(&a, &tmp);
