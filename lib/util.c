@@ -664,6 +664,26 @@ uint64_t qms_hash(const char *s)
 	return h;
 }
 
+/* The hash of a map's key: eight bytes at a time (the keys are paths of
+ * some 80 bytes, ids, codes), mixed as splitmix64 does. Not qms_hash(),
+ * which names files (qms_name_bound()) and must not change; nothing
+ * depends on the order of a map's slots. */
+static uint64_t key_hash(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+		h ^= h >> 29;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s + i, n - i);
+	h = (h ^ w) * 0x94d049bb133111ebull;
+	return h ^ (h >> 32);
+}
+
 static void strmap_resize(struct qms_strmap *m, size_t cap)
 {
 	const char **keys = m->arena ? qms_arena_alloc(m->arena, cap * sizeof(*keys)) : qms_xcalloc(cap, sizeof(*keys));
@@ -672,7 +692,7 @@ static void strmap_resize(struct qms_strmap *m, size_t cap)
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;
-		size_t j = qms_hash(m->keys[i]) & (cap - 1);
+		size_t j = key_hash(m->keys[i]) & (cap - 1);
 		while (keys[j])
 			j = (j + 1) & (cap - 1);
 		keys[j] = m->keys[i];
@@ -705,7 +725,7 @@ size_t qms_strmap_put(struct qms_strmap *m, const char *key, size_t value)
 {
 	if ((m->len + 1) * 2 > m->cap)
 		strmap_grow(m);
-	size_t j = qms_hash(key) & (m->cap - 1);
+	size_t j = key_hash(key) & (m->cap - 1);
 	while (m->keys[j]) {
 		if (!strcmp(m->keys[j], key))
 			return m->values[j];
@@ -721,7 +741,7 @@ size_t qms_strmap_get(const struct qms_strmap *m, const char *key)
 {
 	if (!m->cap)
 		return SIZE_MAX;
-	size_t j = qms_hash(key) & (m->cap - 1);
+	size_t j = key_hash(key) & (m->cap - 1);
 	while (m->keys[j]) {
 		if (!strcmp(m->keys[j], key))
 			return m->values[j];
