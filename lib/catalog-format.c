@@ -10,14 +10,14 @@
 
 static const char *relation_word(int rel, enum qms_lang lang)
 {
-	static const char *const vi[] = {"tương đương", "mở rộng", "thu hẹp", "giao nhau"};
-	return lang == QMS_LANG_VI ? vi[rel] : qms_relation_names[rel];
+	/* the English words are qms_relation_names, the names of the JSON */
+	static const char *const words[] = {N_("equal"), N_("superset"), N_("subset"), N_("intersect")};
+	return qms_tr(lang, words[rel]);
 }
 
 static const char *level_word(int level, enum qms_lang lang)
 {
-	bool vi = lang == QMS_LANG_VI;
-	return level == QMS_CLAUSE_SYSTEM ? (vi ? "hệ thống" : "system") : (vi ? "quá trình" : "process");
+	return level == QMS_CLAUSE_SYSTEM ? qms_tr(lang, "system") : qms_tr_ctx(lang, "clause level", "process");
 }
 
 /* ---- the catalog ---- */
@@ -52,8 +52,8 @@ void qms_catalog_format_json(struct qms_buf *out, const struct qms_catalog *c)
 void qms_catalog_format_table(struct qms_buf *out, const struct qms_catalog *c, enum qms_lang lang,
 			      enum qms_table_format fmt)
 {
-	bool vi = lang == QMS_LANG_VI;
-	const char *h[] = {vi ? "Điều" : "Clause", vi ? "Tên" : "Title", vi ? "Cấp" : "Level", vi ? "HS" : "DI", NULL};
+	const char *h[] = {qms_tr_ctx(lang, "short", "Clause"), qms_tr(lang, "Title"), qms_tr(lang, "Level"),
+			   qms_tr(lang, "DI"), NULL};
 	struct qms_table t;
 	qms_table_init(&t, h);
 	struct qms_buf title;
@@ -103,8 +103,7 @@ void qms_correlation_format_json(struct qms_buf *out, const struct qms_correlati
 void qms_correlation_format_table(struct qms_buf *out, const struct qms_correlation_table *k, enum qms_lang lang,
 				  enum qms_table_format fmt)
 {
-	bool vi = lang == QMS_LANG_VI;
-	const char *h[] = {"2008", vi ? "Tên" : "Title", "2015", vi ? "Quan hệ" : "Relation", NULL};
+	const char *h[] = {"2008", qms_tr(lang, "Title"), "2015", qms_tr(lang, "Relation"), NULL};
 	struct qms_table t;
 	qms_table_init(&t, h);
 	struct qms_buf to, rel;
@@ -156,19 +155,19 @@ static void detail_correlation(struct qms_buf *b, const struct qms_correlation_t
 	}
 	for (size_t l = 0; l < k->nnew; l++)
 		if (k->new_clauses[l].clause == idx)
-			qms_buf_printf(b, "  %s %s\n", lang == QMS_LANG_VI ? "mới so với" : "new since", k->from->id);
+			qms_buf_printf(b, "  %s %s\n", qms_tr(lang, "new since"), k->from->id);
 }
 
 void qms_clause_format_detail(struct qms_buf *b, const struct qms_catalogs *cat, const struct qms_catalog *c,
 			      size_t idx, enum qms_lang lang)
 {
 	const struct qms_clause *cl = &c->clauses[idx];
-	bool vi = lang == QMS_LANG_VI;
+	bool vi = lang == QMS_LANG_VI; /* which of the catalog's question lists: data, not words */
 	qms_buf_printf(b, "%s %s  %s\n", c->id, cl->number, qms_clause_title(cl, lang));
 	qms_buf_printf(b, "  %s / %s\n", cl->en, cl->vi);
-	qms_buf_printf(b, "  %s: %s\n", vi ? "cấp" : "level", level_word(cl->level, lang));
+	qms_buf_printf(b, "  %s: %s\n", qms_tr(lang, "level"), level_word(cl->level, lang));
 	if (cl->documented >= 0)
-		qms_buf_printf(b, "  %s: %s (%s)\n", vi ? "thông tin dạng văn bản" : "documented information",
+		qms_buf_printf(b, "  %s: %s (%s)\n", qms_tr(lang, "documented information"),
 			       qms_documented_names[cl->documented], cl->evidence ? cl->evidence : "");
 	const char **qs = vi && cl->nquestions_vi ? cl->questions_vi : cl->questions;
 	size_t nq = vi && cl->nquestions_vi ? cl->nquestions_vi : cl->nquestions;

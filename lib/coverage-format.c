@@ -126,41 +126,39 @@ static void evidence_cell(struct qms_buf *by, const struct qms_coverage *cov, co
 static void table_heading(struct qms_buf *out, const struct qms_coverage *cov, const char *name, enum qms_lang lang,
 			  bool md)
 {
-	bool vi = lang == QMS_LANG_VI;
 	if (md)
-		qms_buf_printf(out, "## %s %s: %s\n\n", vi ? "Mức đáp ứng" : "Conformity with", cov->catalog->id,
+		qms_buf_printf(out, "## %s %s: %s\n\n", qms_tr(lang, "Conformity with"), cov->catalog->id,
 			       name ? name : cov->agency);
 	else
-		qms_buf_printf(out, "%s %s: %s (%s)\n", vi ? "Mức đáp ứng" : "Conformity with", cov->catalog->id,
+		qms_buf_printf(out, "%s %s: %s (%s)\n", qms_tr(lang, "Conformity with"), cov->catalog->id,
 			       name ? name : cov->agency, cov->agency);
 	/* in Markdown each a paragraph of its own, not one run-on line */
 	const char *eol = md ? "\n\n" : "\n";
-	qms_buf_adds(out, vi ? "Tính đến ngày " : "As of ");
+	qms_buf_adds(out, qms_tr(lang, "As of "));
 	qms_report_add_date(out, cov->as_of, lang, false);
 	qms_buf_adds(out, eol);
 	if (cov->system_path)
 		qms_buf_printf(out, "%s%s", cov->system_path, eol);
 	else
-		qms_buf_printf(out, "%s%s",
-			       vi ? "(chưa có system.yaml: chỉ tính các quy trình)"
-				  : "(no system.yaml: procedures only)",
-			       eol);
+		qms_buf_printf(out, "%s%s", qms_tr(lang, "(no system.yaml: procedures only)"), eol);
 	if (cov->tracker_path)
 		qms_buf_printf(out, "%s\n\n", cov->tracker_path);
 	else
-		qms_buf_printf(out, "%s\n\n", vi ? "(chưa có tệp theo dõi trong audits/)" : "(no tracker in audits/)");
+		qms_buf_printf(out, "%s\n\n", qms_tr(lang, "(no tracker in audits/)"));
 }
 
 void qms_coverage_format_table(struct qms_buf *out, const struct qms_coverage *cov, const char *name,
 			       enum qms_lang lang, bool md)
 {
-	bool vi = lang == QMS_LANG_VI;
 	table_heading(out, cov, name, lang, md);
-	static const char *const header_vi[] = {"Điều", "Tên", "HS", "Trạng thái", "Bằng chứng hoặc điều còn thiếu",
-						NULL};
-	static const char *const header_en[] = {"Clause", "Title", "DI", "Status", "Evidence or what is missing", NULL};
+	const char *head[] = {qms_tr_ctx(lang, "short", "Clause"),
+			      qms_tr(lang, "Title"),
+			      qms_tr(lang, "DI"),
+			      qms_tr_ctx(lang, "clause", "Status"),
+			      qms_tr(lang, "Evidence or what is missing"),
+			      NULL};
 	struct qms_table t;
-	qms_table_init(&t, vi ? header_vi : header_en);
+	qms_table_init(&t, head);
 	struct qms_buf by;
 	qms_buf_init(&by);
 	for (size_t i = 0; i < cov->nrows; i++) {
@@ -178,11 +176,9 @@ void qms_coverage_format_table(struct qms_buf *out, const struct qms_coverage *c
 	qms_table_format(out, &t, md ? QMS_TABLE_MD : QMS_TABLE_TEXT);
 	qms_buf_release(&by);
 	qms_table_release(&t);
-	qms_buf_printf(out, "\n%zu %s:", cov->nrows, vi ? "điều khoản" : "clauses");
+	qms_buf_printf(out, "\n%zu %s:", cov->nrows, qms_tr(lang, "clauses"));
 	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
 		qms_buf_printf(out, "%s %s %zu", s ? ";" : "", qms_cov_status_label((enum qms_cov_status)s, lang),
 			       cov->count[s]);
-	qms_buf_printf(out, "\n%s\n",
-		       vi ? "HS: thông tin dạng văn bản phải có (M duy trì, R lưu giữ)"
-			  : "DI: documented information required (M maintain, R retain)");
+	qms_buf_printf(out, "\n%s\n", qms_tr(lang, "DI: documented information required (M maintain, R retain)"));
 }

@@ -120,23 +120,21 @@ void qms_conversion_format_json(struct qms_buf *out, const struct qms_conversion
 
 static const char *carry_word(enum qms_carry c, enum qms_lang lang)
 {
-	static const char *const vi[] = {"chuyển toàn bộ", "chuyển một phần", "không chuyển được"};
-	static const char *const en[] = {"carries over fully", "carries over partly", "does not carry over"};
-	return (lang == QMS_LANG_VI ? vi : en)[c];
+	static const char *const words[] = {N_("carries over fully"), N_("carries over partly"),
+					    N_("does not carry over")};
+	return qms_tr(lang, words[c]);
 }
 
 void qms_conversion_format_text(struct qms_buf *b, const struct qms_conversion *m, enum qms_lang lang, const char *name,
 				bool md)
 {
 	const struct qms_correlation_table *k = m->corr;
-	bool vi = lang == QMS_LANG_VI;
 	const char *h = md ? "## " : "";
-	qms_buf_printf(b, "%s%s %s -> %s: %s\n\n", md ? "# " : "", vi ? "Chuyển đổi" : "Conversion", k->from->id,
-		       k->to->id, name);
-	qms_buf_printf(b, "%s1. %s (%zu)\n\n", h,
-		       vi ? "Tài liệu còn theo ISO 9001:2008" : "Documents still on ISO 9001:2008", m->ndocs);
+	qms_buf_printf(b, "%s%s %s -> %s: %s\n\n", md ? "# " : "", qms_tr(lang, "Conversion"), k->from->id, k->to->id,
+		       name);
+	qms_buf_printf(b, "%s1. %s (%zu)\n\n", h, qms_tr(lang, "Documents still on ISO 9001:2008"), m->ndocs);
 	if (!m->ndocs)
-		qms_buf_printf(b, "%s\n", vi ? "Không còn tài liệu nào." : "None left.");
+		qms_buf_printf(b, "%s\n", qms_tr(lang, "None left."));
 	for (size_t i = 0; i < m->ndocs; i++) {
 		const struct qms_mig_doc *d = &m->docs[i];
 		qms_buf_printf(b, "%s%s%s%s%s (%s)\n", md ? "- **" : "", d->code ? d->code : "system.yaml",
@@ -154,38 +152,34 @@ void qms_conversion_format_text(struct qms_buf *b, const struct qms_conversion *
 						       qms_clause_title(&k->to->clauses[e->links[l].to], lang));
 			}
 			qms_buf_printf(b, ": %s\n",
-				       r->old == SIZE_MAX
-					       ? (vi ? "không có trong ISO 9001:2008" : "not an ISO 9001:2008 clause")
-					       : carry_word(r->carry, lang));
+				       r->old == SIZE_MAX ? qms_tr(lang, "not an ISO 9001:2008 clause")
+							  : carry_word(r->carry, lang));
 		}
 	}
-	qms_buf_printf(b, "\n%s2. %s\n\n", h,
-		       vi ? "Yêu cầu mới của ISO 9001:2015 phải xây dựng"
-			  : "ISO 9001:2015 requirements to address afresh");
+	qms_buf_printf(b, "\n%s2. %s\n\n", h, qms_tr(lang, "ISO 9001:2015 requirements to address afresh"));
 	for (size_t i = 0; i < m->nnews; i++) {
 		const struct qms_mig_new *n = &m->news[i];
 		const struct qms_clause *cl = &k->to->clauses[n->clause];
 		qms_buf_printf(b, "%s%s %s: ", md ? "- " : "    ", cl->number, qms_clause_title(cl, lang));
 		if (n->by) {
-			qms_buf_adds(b, vi ? "đã có (" : "addressed (");
+			qms_buf_adds(b, qms_tr(lang, "addressed ("));
 			for (size_t j = 0, shown = 0; j < n->nby && shown < 3; j++)
 				if (n->by[j].kind != QMS_COV_RECORDS) /* the procedure is listed already */
 					qms_buf_printf(b, "%s%s", shown++ ? ", " : "",
 						       qms_cov_source_name(&n->by[j], lang));
 			qms_buf_adds(b, ")\n");
 		} else {
-			qms_buf_printf(b, "%s\n", vi ? "CHƯA CÓ" : "NOT YET");
+			qms_buf_printf(b, "%s\n", qms_tr(lang, "NOT YET"));
 		}
 	}
-	qms_buf_printf(b, "\n%s3. %s\n\n", h,
-		       vi ? "ISO 9001:2015 không còn yêu cầu" : "No longer required by ISO 9001:2015");
+	qms_buf_printf(b, "\n%s3. %s\n\n", h, qms_tr(lang, "No longer required by ISO 9001:2015"));
 	for (size_t i = 0; i < m->ndropped; i++) {
 		const struct qms_mig_dropped *d = &m->dropped[i];
 		const struct qms_clause *cl = &k->from->clauses[d->clause];
 		qms_buf_printf(b, "%s%s %s: %s", md ? "- " : "    ", cl->number, qms_clause_title(cl, lang),
 			       d->note ? _(d->note) : "");
 		if (d->ncited) {
-			qms_buf_adds(b, vi ? " (còn được viện dẫn trong " : " (still cited by ");
+			qms_buf_adds(b, qms_tr(lang, " (still cited by "));
 			for (size_t j = 0; j < d->ncited; j++)
 				qms_buf_printf(b, "%s%s", j ? ", " : "", d->still_cited_by[j]);
 			qms_buf_adds(b, ")");

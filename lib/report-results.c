@@ -38,6 +38,27 @@ static void export_files(struct qms_strlist *out, const char *root)
 	free(dir);
 }
 
+/* A date of the dossiers' period: 05/03/2020 in Vietnamese, 2020-03-05
+ * in English (a date's format, not a word: stays here). */
+static void period_date(char out[11], int32_t days, enum qms_lang lang)
+{
+	char d[11];
+	qms_date_format(d, days);
+	if (lang == QMS_LANG_VI)
+		snprintf(out, 11, "%.2s/%.2s/%.4s", d + 8, d + 5, d);
+	else
+		memcpy(out, d, sizeof(d));
+}
+
+/* "Từ ngày 01/01/2020 đến ngày 30/09/2020, " */
+static void add_period(struct qms_buf *p, int32_t from, int32_t to, enum qms_lang lang)
+{
+	char a[11], b[11];
+	period_date(a, from, lang);
+	period_date(b, to, lang);
+	qms_buf_printf(p, qms_tr(lang, "From %s to %s, "), a, b);
+}
+
 /* "Hồ sơ quá hạn chủ yếu thuộc lĩnh vực Đất đai (7/9 hồ sơ)." when one
  * field has more than half of the late dossiers. */
 static void add_late_field(struct qms_buf *out, const struct qms_results *r, enum qms_lang lang)
@@ -51,10 +72,8 @@ static void add_late_field(struct qms_buf *out, const struct qms_results *r, enu
 	}
 	if (!late || !top || 2 * (top->c.late + top->c.open_late) <= late)
 		return;
-	qms_buf_printf(out,
-		       lang == QMS_LANG_VI ? " Hồ sơ quá hạn chủ yếu thuộc lĩnh vực %s (%llu/%llu hồ sơ)."
-					   : " Late dossiers are mostly in the field of %s (%llu of %llu).",
-		       top->key, (unsigned long long)(top->c.late + top->c.open_late), (unsigned long long)late);
+	qms_buf_printf(out, qms_tr(lang, " Late dossiers are mostly in the field of %s (%llu of %llu)."), top->key,
+		       (unsigned long long)(top->c.late + top->c.open_late), (unsigned long long)late);
 }
 
 /* The results of the report's exports, computed once per report (the
@@ -115,45 +134,27 @@ void qms_report_results_section(struct qms_buf *out, const struct qms_report *re
 		int32_t from, to;
 	} opt = {cache.from, cache.to};
 	/* after the report's four appendices (report-text.c, enum appendix) */
-	const char *title = lang == QMS_LANG_VI ? "Phụ lục V. Kết quả giải quyết TTHC"
-						: "Appendix V. Results of administrative procedures";
+	const char *title = qms_tr(lang, "Appendix V. Results of administrative procedures");
 	struct qms_buf p;
 	qms_buf_init(&p);
 	if (rc < 0) {
-		qms_buf_printf(&p,
-			       lang == QMS_LANG_VI ? "Không đọc được dữ liệu hồ sơ: %s."
-						   : "The dossier exports cannot be read: %s.",
-			       err ? err : "?");
+		qms_buf_printf(&p, qms_tr(lang, "The dossier exports cannot be read: %s."), err ? err : "?");
 	} else {
-		char d[11];
-		qms_date_format(d, opt.from);
-		qms_buf_printf(&p, lang == QMS_LANG_VI ? "Từ ngày %.2s/%.2s/%.4s" : "From %s",
-			       lang == QMS_LANG_VI ? d + 8 : d, d + 5, d);
-		qms_date_format(d, opt.to);
-		if (lang == QMS_LANG_VI)
-			qms_buf_printf(&p, " đến ngày %.2s/%.2s/%.4s, ", d + 8, d + 5, d);
-		else
-			qms_buf_printf(&p, " to %s, ", d);
+		add_period(&p, opt.from, opt.to, lang);
 		qms_results_add_paragraph(&p, &r.total, lang);
 		add_late_field(&p, &r, lang);
 		if (r.rows_rejected)
-			qms_buf_printf(&p,
-				       lang == QMS_LANG_VI ? " (%llu dòng dữ liệu không đọc được, không được tính.)"
-							   : " (%llu rows could not be read and are not counted.)",
+			qms_buf_printf(&p, qms_tr(lang, " (%llu rows could not be read and are not counted.)"),
 				       (unsigned long long)r.rows_rejected);
 	}
 	struct qms_buf t;
 	qms_buf_init(&t);
 	if (rc == 0) {
 		/* the figures per agency, as in the seed's annex */
-		const char *head[] = {lang == QMS_LANG_VI ? "Cơ quan" : "Agency",
-				      lang == QMS_LANG_VI ? "Tiếp nhận mới" : "Received",
-				      lang == QMS_LANG_VI ? "Đã giải quyết" : "Resolved",
-				      lang == QMS_LANG_VI ? "Trước hạn" : "Before due",
-				      lang == QMS_LANG_VI ? "Đúng hạn" : "On due",
-				      lang == QMS_LANG_VI ? "Quá hạn" : "Late",
-				      lang == QMS_LANG_VI ? "Đang giải quyết" : "In progress",
-				      NULL};
+		const char *head[] = {qms_tr(lang, "Agency"),      qms_tr(lang, "Received"),
+				      qms_tr(lang, "Resolved"),    qms_tr(lang, "Before due"),
+				      qms_tr(lang, "On due"),      qms_tr(lang, "Late"),
+				      qms_tr(lang, "In progress"), NULL};
 		struct qms_table tb;
 		qms_table_init(&tb, head);
 		for (size_t i = 0; i < r.ngroups[QMS_RD_AGENCY]; i++) {
@@ -211,30 +212,19 @@ void qms_site_results_section(struct qms_buf *out, const struct qms_report *rep,
 	if (!g)
 		return;
 	enum qms_lang lang = rep->lang;
-	bool vi = lang == QMS_LANG_VI;
 	qms_buf_adds(out, "<section id=\"results\" class=\"noprint\">\n<h2>");
-	qms_html_add_text(out, vi ? "Kết quả giải quyết hồ sơ" : "Dossier results");
+	qms_html_add_text(out, qms_tr(lang, "Dossier results"));
 	qms_buf_adds(out, "</h2>\n<p>");
 	struct qms_buf p;
 	qms_buf_init(&p);
-	char d[11];
-	qms_date_format(d, r->from);
-	if (vi)
-		qms_buf_printf(&p, "Từ ngày %.2s/%.2s/%.4s", d + 8, d + 5, d);
-	else
-		qms_buf_printf(&p, "From %s", d);
-	qms_date_format(d, r->to);
-	if (vi)
-		qms_buf_printf(&p, " đến ngày %.2s/%.2s/%.4s, ", d + 8, d + 5, d);
-	else
-		qms_buf_printf(&p, " to %s, ", d);
+	add_period(&p, r->from, r->to, lang);
 	qms_results_add_paragraph(&p, &g->c, lang);
 	if (g->hist.n) {
-		qms_buf_adds(&p, vi ? " Thời gian giải quyết thực tế: trung vị " : " Actual time: median ");
+		qms_buf_adds(&p, qms_tr(lang, " Actual time: median "));
 		qms_results_format_value(&p, g, qms_results_hist_rank(&g->hist, 0.5), lang);
-		qms_buf_adds(&p, vi ? ", 90% hồ sơ trong " : ", 90% within ");
+		qms_buf_adds(&p, qms_tr(lang, ", 90% within "));
 		qms_results_format_value(&p, g, qms_results_hist_rank(&g->hist, 0.9), lang);
-		qms_buf_adds(&p, vi ? ", lâu nhất " : ", longest ");
+		qms_buf_adds(&p, qms_tr(lang, ", longest "));
 		qms_results_format_value(&p, g, g->hist.max, lang);
 		qms_buf_adds(&p, ".");
 	}

@@ -72,14 +72,13 @@ void qms_report_add_hours(struct qms_buf *out, double hours, double workday_hour
 
 static const char *const grade_en[] = {N_("Major nonconformity"), N_("Minor nonconformity"), N_("Observation"),
 				       N_("Opportunity for improvement")};
-static const char *const grade_vi_prose[] = {"điểm không phù hợp nặng", "điểm không phù hợp nhẹ", "điểm lưu ý",
-					     "cơ hội cải tiến"};
-static const char *const grade_en_prose[][2] = {{"major nonconformity", "major nonconformities"},
-						{"minor nonconformity", "minor nonconformities"},
-						{"observation", "observations"},
-						{"opportunity for improvement", "opportunities for improvement"}};
-static const char *const grade_vi_short[] = {"Nặng", "Nhẹ", "Lưu ý", "Cải tiến"};
-static const char *const grade_en_short[] = {"Major", "Minor", "Obs.", "Impr."};
+/* Mid-sentence, for one and for several (Vietnamese: one form). */
+static const char *const grade_prose[][2] = {{N_("major nonconformity"), N_("major nonconformities")},
+					     {N_("minor nonconformity"), N_("minor nonconformities")},
+					     {N_("observation"), N_("observations")},
+					     {N_("opportunity for improvement"), N_("opportunities for improvement")}};
+/* TRANSLATORS: headers of the columns of findings by grade */
+static const char *const grade_short[] = {N_("Major"), N_("Minor"), N_("Obs."), N_("Impr.")};
 
 const char *qms_grade_label(int grade, enum qms_lang lang)
 {
@@ -89,9 +88,9 @@ const char *qms_grade_label(int grade, enum qms_lang lang)
 }
 
 static const char *const kind_en[] = {N_("Internal audit"), N_("External audit"), N_("Inspection")};
-static const char *const kind_vi_prose[] = {"đánh giá nội bộ", "đánh giá bên ngoài", "kiểm tra"};
-static const char *const kind_en_prose[][2] = {
-	{"internal audit", "internal audits"}, {"external audit", "external audits"}, {"inspection", "inspections"}};
+static const char *const kind_prose[][2] = {{N_("internal audit"), N_("internal audits")},
+					    {N_("external audit"), N_("external audits")},
+					    {N_("inspection"), N_("inspections")}};
 
 const char *qms_audit_kind_label(int kind, enum qms_lang lang)
 {
@@ -110,20 +109,29 @@ const char *qms_action_state_label(enum qms_action_state s, enum qms_lang lang)
 	return qms_tr(lang, action_en[s]);
 }
 
-static const char *const level_vi_prose[] = {"cấp tỉnh", "cấp huyện", "cấp xã", "chưa rõ cấp"};
-static const char *const level_en_prose[] = {"province", "district", "commune", "level unknown"};
+/* TRANSLATORS: the level of agencies in "province 3/5, district 2/9" */
+static const char *const level_prose[] = {N_("province"), N_("district"), N_("commune"), N_("level unknown")};
 
 /* ---- the writer ---- */
 
 struct rw {
 	struct qms_buf *o;
 	const struct qms_report *r;
-	bool html, links, vi;
+	bool html, links;
+	bool vi; /* Vietnamese: the forms of numbers and names; words come from po/vi.po */
 	enum qms_lang lang;
 	struct qms_ring ring; /* what slot() hands out */
 	struct qms_writer doc; /* the document, in w->o */
 	struct qms_buf tmp;
 };
+
+/* msgid in the report's language (po/vi.po), which can differ from the
+ * process's. */
+static const char *tr(const struct rw *w, const char *msgid) __attribute__((format_arg(2)));
+static const char *tr(const struct rw *w, const char *msgid)
+{
+	return qms_tr(w->lang, msgid);
+}
 
 static const char *slot(struct rw *w, struct qms_buf *b)
 {
@@ -141,7 +149,7 @@ static const char *N(struct rw *w, size_t n)
  * quan"), as the administration's reports do. */
 static const char *C(struct rw *w, size_t n)
 {
-	if (w->vi && n > 0 && n < 10)
+	if (w->vi && n > 0 && n < 10) /* a number's form, not a word: stays here */
 		qms_buf_printf(&w->tmp, "0%zu", n);
 	else
 		qms_report_add_count(&w->tmp, n, w->lang);
@@ -177,11 +185,6 @@ static const char *clause_title(const struct qms_clause *c, enum qms_lang lang)
 {
 	const char *t = c ? qms_clause_title(c, lang) : NULL;
 	return t ? t : "";
-}
-
-static const char *pl(size_t n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
 }
 
 static void rw_link_open(struct rw *w, const char *folder, const char *id)
@@ -260,61 +263,63 @@ static bool last_day_of_month(int32_t days)
 
 static const char *const roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
 
+/* The first m months of a year (m = 2, 4 ... 11); the year follows. */
+static const char *const first_months[] = {
+	[2] = N_("the first two months of"),     [4] = N_("the first four months of"),
+	[5] = N_("the first five months of"),    [6] = N_("the first half of"),
+	[7] = N_("the first seven months of"),   [8] = N_("the first eight months of"),
+	[9] = N_("the first nine months of"),    [10] = N_("the first ten months of"),
+	[11] = N_("the first eleven months of"),
+};
+
 void qms_report_add_period(struct qms_buf *out, const struct qms_report *r, enum qms_lang lang)
 {
-	static const char *const months_en[] = {"",
-						"first month",
-						"first two months",
-						"first quarter",
-						"first four months",
-						"first five months",
-						"first half",
-						"first seven months",
-						"first eight months",
-						"first nine months",
-						"first ten months",
-						"first eleven months",
-						""};
 	int y, m, d;
 	ymd(r->as_of, &y, &m, &d);
-	bool vi = lang == QMS_LANG_VI;
 	if (!last_day_of_month(r->as_of)) {
-		qms_buf_adds(out, vi ? "từ ngày " : "from ");
-		qms_report_add_date(out, r->period_start, lang, true);
-		qms_buf_adds(out, vi ? " đến ngày " : " to ");
-		qms_report_add_date(out, r->as_of, lang, true);
+		struct qms_buf from, to;
+		qms_buf_init(&from);
+		qms_buf_init(&to);
+		qms_report_add_date(&from, r->period_start, lang, true);
+		qms_report_add_date(&to, r->as_of, lang, true);
+		qms_buf_printf(out, qms_tr(lang, N_("from %s to %s")), from.buf, to.buf);
+		qms_buf_release(&from);
+		qms_buf_release(&to);
 	} else if (m == 12) {
-		qms_buf_printf(out, vi ? "năm %d" : "the year %d", y);
+		qms_buf_printf(out, qms_tr(lang, N_("the year %d")), y);
 	} else if (m == 3) {
-		qms_buf_printf(out, vi ? "Quý I năm %d" : "the first quarter of %d", y);
+		qms_buf_printf(out, qms_tr(lang, N_("the first quarter of %d")), y);
 	} else if (m == 1) {
-		qms_buf_printf(out, vi ? "tháng 01 năm %d" : "January %d", y);
-	} else if (vi) {
-		qms_buf_printf(out, "%d tháng đầu năm %d", m, y);
+		qms_buf_printf(out, qms_tr(lang, N_("January %d")), y);
 	} else {
-		qms_buf_printf(out, "the %s of %d", months_en[m], y);
+		qms_buf_printf(out, "%s %d", qms_tr(lang, first_months[m]), y);
 	}
 }
 
+/* The end of a quarter as a plan writes it; the year follows. */
+static const char *const quarter_end[] = {
+	N_("the end of the first quarter of"),
+	N_("the end of the second quarter of"),
+	N_("the end of the third quarter of"),
+	N_("the end of the fourth quarter of"),
+};
+
 /* A deadline as a plan writes it: "hết Quý III năm 2020" for the last day
- * of a quarter, else "ngày 15/10/2020". */
-static void deadline_phrase(struct rw *w, struct qms_buf *b, int32_t deadline)
+ * of a quarter, else the date. Returns true for a date. */
+static bool deadline_phrase(struct rw *w, struct qms_buf *b, int32_t deadline)
 {
 	int y, m, d;
 	ymd(deadline, &y, &m, &d);
 	if (last_day_of_month(deadline) && m % 3 == 0) {
-		if (w->vi)
-			qms_buf_printf(b, "hết Quý %s năm %d", roman[m / 3 - 1], y);
-		else
-			qms_buf_printf(b, "the end of the %s quarter of %d",
-				       (const char *const[]){"first", "second", "third", "fourth"}[m / 3 - 1], y);
-		return;
+		qms_buf_printf(b, "%s %d", tr(w, quarter_end[m / 3 - 1]), y);
+		return false;
 	}
-	qms_buf_adds(b, w->vi ? "ngày " : "");
 	qms_report_add_date(b, deadline, w->lang, true);
+	return true;
 }
 
-/* The province in running text: "tỉnh Thái Bình" for "Tỉnh Thái Bình". */
+/* The province in running text: "tỉnh Thái Bình" for "Tỉnh Thái Bình"
+ * (Vietnamese capitalisation of a name, not a word to translate). */
 static const char *place(struct rw *w)
 {
 	const char *ws = w->r->workspace;
@@ -324,6 +329,17 @@ static const char *place(struct rw *w)
 		qms_buf_add_lower_first(&w->tmp, ws);
 	else
 		qms_buf_adds(&w->tmp, ws);
+	return slot(w, &w->tmp);
+}
+
+/* " trên địa bàn tỉnh Thái Bình", " of Tỉnh Thái Bình": the province
+ * after the agencies of a sentence; "" without one. */
+static const char *in_place(struct rw *w)
+{
+	const char *where = place(w);
+	if (!*where)
+		return "";
+	qms_buf_printf(&w->tmp, qms_tr_ctx(w->lang, "province", " of %s"), where);
 	return slot(w, &w->tmp);
 }
 
@@ -338,7 +354,7 @@ enum appendix { APX_MIGRATION, APX_AUDITS, APX_PROCEDURES, APX_CONFORMITY, APX_C
 
 static const char *apx(struct rw *w, enum appendix a)
 {
-	qms_buf_printf(&w->tmp, w->vi ? "Phụ lục %s" : "Appendix %s", roman[a]);
+	qms_buf_printf(&w->tmp, tr(w, N_("Appendix %s")), roman[a]);
 	return slot(w, &w->tmp);
 }
 
@@ -349,19 +365,15 @@ static void write_title(struct rw *w)
 	qms_buf_init(&per);
 	qms_report_add_period(&per, r, w->lang);
 	const char *where = place(w);
-	if (w->vi) {
-		qms_writer_heading(
-			&w->doc, 1,
-			"Kết quả chuyển đổi, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015%s%s",
-			*where ? " - " : "", where);
-		qms_writer_para(&w->doc, "Số liệu tính đến ngày %s. Kỳ báo cáo: %s (từ ngày %s đến ngày %s).",
-				D(w, r->as_of), per.buf, D(w, r->period_start), D(w, r->as_of));
-	} else {
-		qms_writer_heading(&w->doc, 1, "Conversion to and use of ISO 9001:2015 quality management systems%s%s",
-				   *where ? ": " : "", where);
-		qms_writer_para(&w->doc, "Figures as of %s. Reporting period: %s (%s to %s).", D(w, r->as_of), per.buf,
-				D(w, r->period_start), D(w, r->as_of));
-	}
+	if (*where)
+		qms_writer_heading(&w->doc, 1,
+				   tr(w, N_("Conversion to and use of ISO 9001:2015 quality management systems: %s")),
+				   where);
+	else
+		qms_writer_heading(&w->doc, 1, "%s",
+				   tr(w, N_("Conversion to and use of ISO 9001:2015 quality management systems")));
+	qms_writer_para(&w->doc, tr(w, N_("Figures as of %s. Reporting period: %s (%s to %s).")), D(w, r->as_of),
+			per.buf, D(w, r->period_start), D(w, r->as_of));
 	qms_buf_release(&per);
 }
 
@@ -372,8 +384,7 @@ static void stages_left(struct rw *w, const struct qms_agency_status *s, struct 
 	int from = s->last_stage + 1;
 	int n = QMS_STAGE_ANNOUNCEMENT - from + 1;
 	if (n >= 5) {
-		qms_buf_printf(b, w->vi ? "từ %s đến %s" : "%s to %s", stage_mid(w, from),
-			       stage_mid(w, QMS_STAGE_ANNOUNCEMENT));
+		qms_buf_printf(b, tr(w, N_("%s to %s")), stage_mid(w, from), stage_mid(w, QMS_STAGE_ANNOUNCEMENT));
 		return;
 	}
 	for (int k = from; k <= QMS_STAGE_ANNOUNCEMENT; k++)
@@ -391,27 +402,19 @@ static void late_agency(struct rw *w, size_t i)
 	stages_left(w, s, &left);
 	size_t nleft = (size_t)s->stages_left;
 	rw_agency(w, i);
-	if (w->vi) {
-		if (s->days_left < 0)
-			qms_writer_printf(&w->doc, " (hạn %s, chậm %s ngày", D(w, s->deadline),
-					  C(w, (size_t)-s->days_left));
-		else if (s->status == QMS_STATUS_OVERDUE)
-			qms_writer_printf(&w->doc, " (đến hạn ngày %s, chưa hoàn thành", D(w, s->deadline));
-		else
-			qms_writer_printf(&w->doc, " (hạn %s, còn %s ngày", D(w, s->deadline),
-					  C(w, (size_t)s->days_left));
-		qms_writer_printf(&w->doc, "; còn %s giai đoạn: %s)", C(w, nleft), left.buf);
-	} else {
-		if (s->days_left < 0)
-			qms_writer_printf(&w->doc, " (deadline %s, %s %s late", D(w, s->deadline),
-					  C(w, (size_t)-s->days_left), pl((size_t)-s->days_left, "day", "days"));
-		else if (s->status == QMS_STATUS_OVERDUE)
-			qms_writer_printf(&w->doc, " (due %s, not finished", D(w, s->deadline));
-		else
-			qms_writer_printf(&w->doc, " (deadline %s, %s %s left", D(w, s->deadline),
-					  C(w, (size_t)s->days_left), pl((size_t)s->days_left, "day", "days"));
-		qms_writer_printf(&w->doc, "; %s %s left: %s)", C(w, nleft), pl(nleft, "stage", "stages"), left.buf);
-	}
+	size_t days = (size_t)(s->days_left < 0 ? -s->days_left : s->days_left);
+	if (s->days_left < 0)
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, " (deadline %s, %s day late", " (deadline %s, %s days late", days),
+				  D(w, s->deadline), C(w, days));
+	else if (s->status == QMS_STATUS_OVERDUE)
+		qms_writer_printf(&w->doc, tr(w, N_(" (due %s, not finished")), D(w, s->deadline));
+	else
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, " (deadline %s, %s day left", " (deadline %s, %s days left", days),
+				  D(w, s->deadline), C(w, days));
+	qms_writer_printf(&w->doc, qms_tr_n(w->lang, "; %s stage left: %s)", "; %s stages left: %s)", nleft),
+			  C(w, nleft), left.buf);
 	qms_buf_release(&left);
 }
 
@@ -433,6 +436,22 @@ static void agencies_with(struct rw *w, enum qms_status st, bool detail)
 
 /* ---- the summary: one paragraph per topic, to paste as it stands ---- */
 
+/* "Thực hiện Kế hoạch số 12/KH-UBND ngày 10/3/2020 của UBND tỉnh": the
+ * plan the settings name. */
+static void plan_ref(struct rw *w, const struct qms_settings *st)
+{
+	bool date = st->plan_date >= 0;
+	if (date && st->plan_issuer)
+		qms_writer_printf(&w->doc, tr(w, N_("Under plan %s of %s (%s)")), st->plan, D(w, st->plan_date),
+				  st->plan_issuer);
+	else if (date)
+		qms_writer_printf(&w->doc, tr(w, N_("Under plan %s of %s")), st->plan, D(w, st->plan_date));
+	else if (st->plan_issuer)
+		qms_writer_printf(&w->doc, tr(w, N_("Under plan %s (%s)")), st->plan, st->plan_issuer);
+	else
+		qms_writer_printf(&w->doc, tr(w, N_("Under plan %s")), st->plan);
+}
+
 static void summary_plan(struct rw *w)
 {
 	const struct qms_report *r = w->r;
@@ -441,51 +460,37 @@ static void summary_plan(struct rw *w)
 		return;
 	struct qms_buf dl;
 	qms_buf_init(&dl);
-	deadline_phrase(w, &dl, st->deadline);
+	bool on_date = deadline_phrase(w, &dl, st->deadline);
 	size_t own = 0;
 	for (size_t i = 0; i < r->nagencies; i++)
 		if (r->agencies[i].tracked && r->agencies[i].status.deadline != st->deadline)
 			own++;
-	const char *where = place(w);
+	const char *where = in_place(w);
 	qms_writer_para_begin(&w->doc);
-	if (w->vi) {
-		if (st->plan) {
-			qms_writer_printf(&w->doc, "Thực hiện Kế hoạch số %s", st->plan);
-			if (st->plan_date >= 0)
-				qms_writer_printf(&w->doc, " ngày %s", D(w, st->plan_date));
-			if (st->plan_issuer)
-				qms_writer_printf(&w->doc, " của %s", st->plan_issuer);
-			qms_writer_printf(&w->doc, ", đến %s", dl.buf);
-		} else {
-			qms_writer_printf(&w->doc, "Theo kế hoạch, đến %s", dl.buf);
-		}
-		qms_writer_printf(&w->doc,
-				  ", %s cơ quan hành chính nhà nước%s%s phải hoàn thành chuyển đổi hệ thống quản lý "
-				  "chất lượng từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 và công bố hệ thống quản "
-				  "lý chất lượng phù hợp TCVN ISO 9001:2015",
-				  C(w, r->tracked), *where ? " trên địa bàn " : "", where);
-		if (own)
-			qms_writer_printf(&w->doc, " (%s cơ quan có thời hạn riêng)", C(w, own));
+	/* TRANSLATORS: "date": the deadline is a date, else the end of a quarter */
+	if (st->plan) {
+		plan_ref(w, st);
+		qms_writer_printf(&w->doc, on_date ? qms_tr_ctx(w->lang, "date", ", by %s") : tr(w, N_(", by %s")),
+				  dl.buf);
 	} else {
-		if (st->plan) {
-			qms_writer_printf(&w->doc, "Under plan %s", st->plan);
-			if (st->plan_date >= 0)
-				qms_writer_printf(&w->doc, " of %s", D(w, st->plan_date));
-			if (st->plan_issuer)
-				qms_writer_printf(&w->doc, " (%s)", st->plan_issuer);
-			qms_writer_printf(&w->doc, ", by %s", dl.buf);
-		} else {
-			qms_writer_printf(&w->doc, "Under the plan, by %s", dl.buf);
-		}
 		qms_writer_printf(&w->doc,
-				  ", %s state administrative %s%s%s convert their quality management systems from ISO "
-				  "9001:2008 to ISO 9001:2015 and announce them as conforming",
-				  C(w, r->tracked), pl(r->tracked, "agency", "agencies"), *where ? " of " : "", where);
-		if (own)
-			qms_writer_printf(&w->doc, " (%s %s)", C(w, own),
-					  own == 1 ? "agency has its own deadline"
-						   : "agencies have their own deadlines");
+				  on_date ? qms_tr_ctx(w->lang, "date", "Under the plan, by %s")
+					  : tr(w, N_("Under the plan, by %s")),
+				  dl.buf);
 	}
+	qms_writer_printf(&w->doc,
+			  qms_tr_n(w->lang,
+				   ", %s state administrative agency%s convert their quality management systems from "
+				   "ISO 9001:2008 to ISO 9001:2015 and announce them as conforming",
+				   ", %s state administrative agencies%s convert their quality management systems from "
+				   "ISO 9001:2008 to ISO 9001:2015 and announce them as conforming",
+				   r->tracked),
+			  C(w, r->tracked), where);
+	if (own)
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, " (%s agency has its own deadline)",
+					   " (%s agencies have their own deadlines)", own),
+				  C(w, own));
 	qms_writer_printf(&w->doc, ".");
 	qms_writer_para_end(&w->doc);
 	qms_buf_release(&dl);
@@ -495,10 +500,8 @@ static void summary_migration(struct rw *w)
 {
 	const struct qms_report *r = w->r;
 	const size_t *bs = r->by_status;
-	bool vi = w->vi;
 	if (!r->tracked) {
-		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào được theo dõi tiến độ chuyển đổi."
-					    : "No agency's conversion is tracked yet.");
+		qms_writer_para(&w->doc, tr(w, N_("No agency's conversion is tracked yet.")));
 		return;
 	}
 	struct qms_buf levels;
@@ -510,61 +513,59 @@ static void summary_migration(struct rw *w)
 		for (int lv = 0; lv < 4; lv++) {
 			if (!r->level_total[lv])
 				continue;
-			qms_buf_printf(&levels, "%s%s %s/%s", levels.len ? ", " : " (",
-				       (vi ? level_vi_prose : level_en_prose)[lv], N(w, r->level_done[lv]),
-				       N(w, r->level_total[lv]));
+			qms_buf_printf(&levels, "%s%s %s/%s", levels.len ? ", " : " (", tr(w, level_prose[lv]),
+				       N(w, r->level_done[lv]), N(w, r->level_total[lv]));
 		}
 	if (levels.len)
 		qms_buf_addc(&levels, ')');
 	size_t done = bs[QMS_STATUS_DONE];
 	qms_writer_para_begin(&w->doc);
-	if (vi)
-		qms_writer_printf(&w->doc,
-				  "Đến ngày %s, %s/%s cơ quan đã hoàn thành chuyển đổi và công bố hệ thống quản lý "
-				  "chất lượng phù hợp TCVN ISO 9001:2015, đạt %s%s.",
-				  D(w, r->as_of), N(w, done), N(w, r->tracked),
-				  P(w, qms_report_tenths(done, r->tracked)), levels.buf);
-	else
-		qms_writer_printf(&w->doc,
-				  "As of %s, %s of %s %s (%s) had completed the conversion and announced a quality "
-				  "management system conforming to ISO 9001:2015%s.",
-				  D(w, r->as_of), N(w, done), N(w, r->tracked), pl(r->tracked, "agency", "agencies"),
-				  P(w, qms_report_tenths(done, r->tracked)), levels.buf);
+	qms_writer_printf(
+		&w->doc,
+		qms_tr_n(w->lang,
+			 "As of %s, %s of %s agency (%s) had completed the conversion and announced a quality "
+			 "management system conforming to ISO 9001:2015%s.",
+			 "As of %s, %s of %s agencies (%s) had completed the conversion and announced a quality "
+			 "management system conforming to ISO 9001:2015%s.",
+			 r->tracked),
+		D(w, r->as_of), N(w, done), N(w, r->tracked), P(w, qms_report_tenths(done, r->tracked)), levels.buf);
 	qms_writer_para_end(&w->doc);
 	qms_buf_release(&levels);
 	size_t not_done = r->tracked - done;
 	if (!not_done)
 		return;
 	qms_writer_para_begin(&w->doc);
-	if (vi)
-		qms_writer_printf(&w->doc, "Còn %s cơ quan chưa hoàn thành", C(w, not_done));
-	else
-		qms_writer_printf(&w->doc, "%s %s had not", C(w, not_done), pl(not_done, "agency", "agencies"));
+	qms_writer_printf(&w->doc, qms_tr_n(w->lang, "%s agency had not", "%s agencies had not", not_done),
+			  C(w, not_done));
 	if (bs[QMS_STATUS_OVERDUE]) {
-		qms_writer_printf(&w->doc, vi ? ", trong đó %s cơ quan đã quá hạn: " : "; %s overdue: ",
-				  C(w, bs[QMS_STATUS_OVERDUE]));
+		qms_writer_printf(&w->doc, tr(w, N_("; %s overdue: ")), C(w, bs[QMS_STATUS_OVERDUE]));
 		agencies_with(w, QMS_STATUS_OVERDUE, true);
 	}
 	if (bs[QMS_STATUS_AT_RISK]) {
+		/* TRANSLATORS: "after overdue": a group that follows the overdue agencies */
 		qms_writer_printf(&w->doc,
-				  vi ? "%s%s cơ quan chưa đến hạn nhưng có nguy cơ chậm tiến độ: "
-				     : "%s%s not yet due but at risk of missing the deadline: ",
-				  bs[QMS_STATUS_OVERDUE] ? "; " : (vi ? ", trong đó " : "; "),
+				  bs[QMS_STATUS_OVERDUE]
+					  ? qms_tr_ctx(w->lang, "after overdue",
+						       "; %s not yet due but at risk of missing the deadline: ")
+					  : tr(w, N_("; %s not yet due but at risk of missing the deadline: ")),
 				  C(w, bs[QMS_STATUS_AT_RISK]));
 		agencies_with(w, QMS_STATUS_AT_RISK, true);
 	}
 	if (bs[QMS_STATUS_ON_TRACK]) {
-		qms_writer_printf(&w->doc, vi ? "%s%s cơ quan đúng tiến độ: " : "%s%s on track: ",
-				  bs[QMS_STATUS_OVERDUE] || bs[QMS_STATUS_AT_RISK] ? "; " : (vi ? ", trong đó " : "; "),
+		qms_writer_printf(&w->doc,
+				  bs[QMS_STATUS_OVERDUE] || bs[QMS_STATUS_AT_RISK]
+					  ? qms_tr_ctx(w->lang, "after overdue", "; %s on track: ")
+					  : tr(w, N_("; %s on track: ")),
 				  C(w, bs[QMS_STATUS_ON_TRACK]));
 		agencies_with(w, QMS_STATUS_ON_TRACK, false);
 	}
-	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_MIGRATION));
+	qms_writer_printf(&w->doc, tr(w, N_(" (details in %s).")), apx(w, APX_MIGRATION));
 	qms_writer_para_end(&w->doc);
 }
 
-static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, size_t n, const char *const *vi_words,
-			const char *const (*en_words)[2])
+/* "02 đánh giá nội bộ và 01 kiểm tra": the counts that are not zero, each
+ * with its noun (words[i]: English singular and plural, both msgids). */
+static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, size_t n, const char *const (*words)[2])
 {
 	size_t k = 0, used = 0;
 	for (size_t i = 0; i < n; i++)
@@ -572,79 +573,66 @@ static void join_counts(struct rw *w, struct qms_buf *b, const size_t *counts, s
 	for (size_t i = 0; i < n; i++) {
 		if (!counts[i])
 			continue;
-		const char *sep = !k ? "" : (k + 1 == used ? (w->vi ? " và " : " and ") : ", ");
-		if (w->vi)
-			qms_buf_printf(b, "%s%s %s", sep, C(w, counts[i]), vi_words[i]);
-		else
-			qms_buf_printf(b, "%s%s %s", sep, C(w, counts[i]), en_words[i][counts[i] != 1]);
+		const char *sep = !k ? "" : (k + 1 == used ? tr(w, N_(" and ")) : ", ");
+		qms_buf_printf(b, "%s%s %s", sep, C(w, counts[i]), tr(w, words[i][counts[i] != 1]));
 		k++;
 	}
+}
+
+/* n as a count in a sentence, or the word for none ("không có"). */
+static const char *count_or_none(struct rw *w, size_t n)
+{
+	/* TRANSLATORS: a count of zero in a sentence ("none verified") */
+	return n ? C(w, n) : qms_tr_ctx(w->lang, "count", "none");
+}
+
+/* The corrective actions' sentence of the audits' paragraph. */
+static void summary_actions(struct rw *w)
+{
+	const size_t *ac = w->r->actions;
+	size_t unfinished = ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE];
+	if (unfinished)
+		qms_writer_printf(&w->doc, tr(w, N_(" Corrective actions: %s open")), C(w, unfinished));
+	else
+		qms_writer_printf(&w->doc, "%s", tr(w, N_(" Corrective actions: none open")));
+	if (ac[QMS_ACTION_OVERDUE])
+		qms_writer_printf(&w->doc, tr(w, N_(" (%s of them overdue)")), C(w, ac[QMS_ACTION_OVERDUE]));
+	qms_writer_printf(&w->doc,
+			  tr(w, N_("; %s closed but not yet verified as effective; %s verified (details in %s).")),
+			  count_or_none(w, ac[QMS_ACTION_UNVERIFIED]), count_or_none(w, ac[QMS_ACTION_VERIFIED]),
+			  apx(w, APX_AUDITS));
 }
 
 static void summary_audits(struct rw *w)
 {
 	const struct qms_report *r = w->r;
-	bool vi = w->vi;
 	struct qms_buf b;
 	qms_buf_init(&b);
 	qms_writer_para_begin(&w->doc);
 	if (!r->audits_period) {
-		qms_writer_printf(&w->doc,
-				  vi ? "Từ ngày %s đến ngày %s, chưa có cuộc đánh giá nội bộ, kiểm tra nào."
-				     : "From %s to %s, no internal audit or inspection was held.",
+		qms_writer_printf(&w->doc, tr(w, N_("From %s to %s, no internal audit or inspection was held.")),
 				  D(w, r->period_start), D(w, r->as_of));
 	} else {
-		join_counts(w, &b, r->audits_by_kind, 3, kind_vi_prose, kind_en_prose);
-		if (vi)
-			qms_writer_printf(
-				&w->doc, "Từ ngày %s đến ngày %s, đã có %s cuộc đánh giá, kiểm tra tại %s cơ quan (%s)",
-				D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period),
-				C(w, r->agencies_audited), b.buf);
-		else
-			qms_writer_printf(
-				&w->doc, "From %s to %s, %s %s held at %s %s (%s)", D(w, r->period_start),
-				D(w, r->as_of), C(w, r->audits_period),
-				r->audits_period == 1 ? "audit or inspection was" : "audits and inspections were",
-				C(w, r->agencies_audited), pl(r->agencies_audited, "agency", "agencies"), b.buf);
+		join_counts(w, &b, r->audits_by_kind, 3, kind_prose);
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, "From %s to %s, %s audit or inspection was held at ",
+					   "From %s to %s, %s audits and inspections were held at ", r->audits_period),
+				  D(w, r->period_start), D(w, r->as_of), C(w, r->audits_period));
+		qms_writer_printf(&w->doc, qms_tr_n(w->lang, "%s agency (%s)", "%s agencies (%s)", r->agencies_audited),
+				  C(w, r->agencies_audited), b.buf);
 		qms_buf_reset(&b);
-		join_counts(w, &b, r->findings_by_grade, 4, grade_vi_prose, grade_en_prose);
+		join_counts(w, &b, r->findings_by_grade, 4, grade_prose);
 		if (r->findings_no_grade)
-			qms_buf_printf(&b, vi ? "%s%s phát hiện chưa phân loại" : "%s%s not graded", b.len ? ", " : "",
-				       C(w, r->findings_no_grade));
+			qms_buf_printf(&b, tr(w, N_("%s%s not graded")), b.len ? ", " : "", C(w, r->findings_no_grade));
 		if (!r->findings_period)
-			qms_writer_printf(&w->doc, vi ? ", không có phát hiện nào." : "; they raised no finding.");
-		else if (vi)
-			qms_writer_printf(&w->doc, ", ghi nhận %s phát hiện, gồm: %s.", C(w, r->findings_period),
-					  b.buf);
+			qms_writer_printf(&w->doc, "%s", tr(w, N_("; they raised no finding.")));
 		else
-			qms_writer_printf(&w->doc, "; they raised %s %s: %s.", C(w, r->findings_period),
-					  pl(r->findings_period, "finding", "findings"), b.buf);
+			qms_writer_printf(&w->doc,
+					  qms_tr_n(w->lang, "; they raised %s finding: %s.",
+						   "; they raised %s findings: %s.", r->findings_period),
+					  C(w, r->findings_period), b.buf);
 	}
-	const size_t *ac = r->actions;
-	size_t unfinished = ac[QMS_ACTION_OPEN] + ac[QMS_ACTION_OVERDUE];
-	if (vi) {
-		qms_writer_printf(&w->doc, " Về hành động khắc phục: ");
-		if (unfinished)
-			qms_writer_printf(&w->doc, "%s hành động chưa hoàn thành", C(w, unfinished));
-		else
-			qms_writer_printf(&w->doc, "không còn hành động nào chưa hoàn thành");
-		if (ac[QMS_ACTION_OVERDUE])
-			qms_writer_printf(&w->doc, " (trong đó %s hành động đã quá hạn)", C(w, ac[QMS_ACTION_OVERDUE]));
-		qms_writer_printf(&w->doc,
-				  "; %s hành động đã hoàn thành nhưng chưa được kiểm tra hiệu lực; %s hành động đã "
-				  "được kiểm tra hiệu lực",
-				  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "không có",
-				  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "không có");
-		qms_writer_printf(&w->doc, " (chi tiết tại %s).", apx(w, APX_AUDITS));
-	} else {
-		qms_writer_printf(&w->doc, " Corrective actions: %s open", unfinished ? C(w, unfinished) : "none");
-		if (ac[QMS_ACTION_OVERDUE])
-			qms_writer_printf(&w->doc, " (%s of them overdue)", C(w, ac[QMS_ACTION_OVERDUE]));
-		qms_writer_printf(&w->doc,
-				  "; %s closed but not yet verified as effective; %s verified (details in %s).",
-				  ac[QMS_ACTION_UNVERIFIED] ? C(w, ac[QMS_ACTION_UNVERIFIED]) : "none",
-				  ac[QMS_ACTION_VERIFIED] ? C(w, ac[QMS_ACTION_VERIFIED]) : "none", apx(w, APX_AUDITS));
-	}
+	summary_actions(w);
 	qms_writer_para_end(&w->doc);
 	qms_buf_release(&b);
 }
@@ -665,7 +653,6 @@ static void procedure_kinds(const struct qms_report *r, size_t *tthc, size_t *sy
 static void summary_procedures(struct rw *w)
 {
 	const struct qms_report *r = w->r;
-	bool vi = w->vi;
 	if (!r->nprocedures)
 		return;
 	size_t with_procs = 0, tthc, sys;
@@ -673,36 +660,25 @@ static void summary_procedures(struct rw *w)
 		with_procs += r->agencies[i].procedures > 0;
 	procedure_kinds(r, &tthc, &sys);
 	qms_writer_para_begin(&w->doc);
-	if (vi) {
+	qms_writer_printf(&w->doc, qms_tr_n(w->lang, "%s agency wrote ", "%s agencies wrote ", with_procs),
+			  C(w, with_procs));
+	qms_writer_printf(
+		&w->doc,
+		qms_tr_n(w->lang,
+			 "%s procedure (%s for administrative procedures, %s of the system), %s of them against "
+			 "ISO 9001:2015",
+			 "%s procedures (%s for administrative procedures, %s of the system), %s of them against "
+			 "ISO 9001:2015",
+			 r->nprocedures),
+		C(w, r->nprocedures), C(w, tthc), C(w, sys), C(w, r->on_2015));
+	if (r->on_2008)
+		qms_writer_printf(&w->doc, tr(w, N_(", %s still against ISO 9001:2008")), C(w, r->on_2008));
+	if (r->timed)
 		qms_writer_printf(&w->doc,
-				  "%s cơ quan đã xây dựng %s quy trình (%s quy trình giải quyết TTHC và %s quy trình "
-				  "hệ thống), trong đó %s quy trình theo TCVN ISO 9001:2015",
-				  C(w, with_procs), C(w, r->nprocedures), C(w, tthc), C(w, sys), C(w, r->on_2015));
-		if (r->on_2008)
-			qms_writer_printf(&w->doc, ", %s quy trình còn theo TCVN ISO 9001:2008", C(w, r->on_2008));
-		if (r->timed)
-			qms_writer_printf(&w->doc,
-					  ". Về thời hạn giải quyết, %s/%s quy trình có ghi thời hạn đạt mức cắt giảm "
-					  "tối thiểu %s so với quy định của Trung ương; mức cắt giảm bình quân là %s",
-					  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths),
-					  P(w, r->avg_cut_tenths));
-	} else {
-		qms_writer_printf(&w->doc,
-				  "%s %s wrote %s %s (%s for administrative procedures, %s of the system), %s of them "
-				  "against ISO 9001:2015",
-				  C(w, with_procs), pl(with_procs, "agency", "agencies"), C(w, r->nprocedures),
-				  pl(r->nprocedures, "procedure", "procedures"), C(w, tthc), C(w, sys),
-				  C(w, r->on_2015));
-		if (r->on_2008)
-			qms_writer_printf(&w->doc, ", %s still against ISO 9001:2008", C(w, r->on_2008));
-		if (r->timed)
-			qms_writer_printf(&w->doc,
-					  ". Of the procedures with time limits, %s of %s meet the required cut of at "
-					  "least %s against the statutory limit; the average cut is %s",
-					  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths),
-					  P(w, r->avg_cut_tenths));
-	}
-	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_PROCEDURES));
+				  tr(w, N_(". Of the procedures with time limits, %s of %s meet the required cut of at "
+					   "least %s against the statutory limit; the average cut is %s")),
+				  N(w, r->meet_cut), N(w, r->timed), P(w, r->time_cut_tenths), P(w, r->avg_cut_tenths));
+	qms_writer_printf(&w->doc, tr(w, N_(" (details in %s).")), apx(w, APX_PROCEDURES));
 	qms_writer_para_end(&w->doc);
 }
 
@@ -723,99 +699,129 @@ static void clauses_with(struct rw *w, const struct qms_coverage *c, enum qms_co
 	(void)w;
 }
 
+/* "Sở Y tế có 02 điều khoản chưa đáp ứng (8.5.1, 9.1.3)": an agency with
+ * clauses missing or without evidence. b: scratch. */
+static void conformity_gaps(struct rw *w, size_t i, struct qms_buf *b)
+{
+	const struct qms_coverage *c = &w->r->agencies[i].coverage;
+	size_t missing = c->count[QMS_COV_MISSING], documented = c->count[QMS_COV_DOCUMENTED];
+	rw_agency(w, i);
+	if (missing) {
+		clauses_with(w, c, QMS_COV_MISSING, b);
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, " has %s clause not met%s", " has %s clauses not met%s", missing),
+				  C(w, missing), b->buf);
+	}
+	if (!documented)
+		return;
+	clauses_with(w, c, QMS_COV_DOCUMENTED, b);
+	if (missing)
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, " and %s clause documented without evidence yet%s",
+					   " and %s clauses documented without evidence yet%s", documented),
+				  C(w, documented), b->buf);
+	else
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, " has %s clause documented without evidence yet%s",
+					   " has %s clauses documented without evidence yet%s", documented),
+				  C(w, documented), b->buf);
+}
+
+/* The agencies that meet every clause, then those that do not. */
+static void conformity_agencies(struct rw *w, struct qms_buf *b)
+{
+	const struct qms_report *r = w->r;
+	size_t k = 0;
+	if (r->conforming) {
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, "%s has evidence that it meets every applicable clause (",
+					   "%s have evidence that it meets every applicable clause (", r->conforming),
+				  C(w, r->conforming));
+		for (size_t i = 0; i < r->nagencies; i++) {
+			const struct qms_report_agency *a = &r->agencies[i];
+			if (!a->assessed || a->coverage.count[QMS_COV_DOCUMENTED] || a->coverage.count[QMS_COV_MISSING])
+				continue;
+			qms_writer_printf(&w->doc, "%s", k++ ? ", " : "");
+			rw_agency(w, i);
+		}
+		qms_writer_printf(&w->doc, "); ");
+	}
+	k = 0;
+	for (size_t i = 0; i < r->nagencies; i++) {
+		const struct qms_report_agency *a = &r->agencies[i];
+		const size_t *cnt = a->coverage.count;
+		if (!a->assessed || (!cnt[QMS_COV_DOCUMENTED] && !cnt[QMS_COV_MISSING]))
+			continue;
+		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
+		conformity_gaps(w, i, b);
+	}
+}
+
 static void summary_conformity(struct rw *w)
 {
 	const struct qms_report *r = w->r;
-	bool vi = w->vi;
 	if (!r->have_catalog || !r->assessed)
 		return;
 	struct qms_buf b;
 	qms_buf_init(&b);
 	qms_writer_para_begin(&w->doc);
-	if (vi)
-		qms_writer_printf(&w->doc,
-				  "Đối chiếu bằng chứng với từng điều khoản của TCVN ISO 9001:2015 tại %s cơ quan đã "
-				  "xây dựng tài liệu của hệ thống quản lý chất lượng: ",
-				  C(w, r->assessed));
+	qms_writer_printf(&w->doc,
+			  qms_tr_n(w->lang,
+				   "The evidence of %s agency with documents of their quality management system was "
+				   "checked against every clause of ISO 9001:2015: ",
+				   "The evidence of %s agencies with documents of their quality management system was "
+				   "checked against every clause of ISO 9001:2015: ",
+				   r->assessed),
+			  C(w, r->assessed));
+	if (r->conforming == r->assessed)
+		qms_writer_printf(&w->doc, "%s", tr(w, N_("each has evidence that it meets every applicable clause")));
 	else
+		conformity_agencies(w, &b);
+	size_t other = r->nagencies - r->assessed;
+	if (other)
 		qms_writer_printf(&w->doc,
-				  "The evidence of %s %s with documents of their quality management system was checked "
-				  "against every clause of ISO 9001:2015: ",
-				  C(w, r->assessed), pl(r->assessed, "agency", "agencies"));
-	if (r->conforming == r->assessed) {
-		qms_writer_printf(&w->doc, vi ? "các cơ quan đều có bằng chứng đáp ứng tất cả các điều khoản áp dụng"
-					      : "each has evidence that it meets every applicable clause");
-	} else {
-		size_t k = 0;
-		if (r->conforming) {
-			qms_writer_printf(&w->doc,
-					  vi ? "%s cơ quan có bằng chứng đáp ứng tất cả các điều khoản áp dụng ("
-					     : "%s %s evidence that it meets every applicable clause (",
-					  C(w, r->conforming),
-					  vi                   ? ""
-					  : r->conforming == 1 ? "has"
-							       : "have");
-			for (size_t i = 0; i < r->nagencies; i++) {
-				const struct qms_report_agency *a = &r->agencies[i];
-				if (!a->assessed || a->coverage.count[QMS_COV_DOCUMENTED] ||
-				    a->coverage.count[QMS_COV_MISSING])
-					continue;
-				qms_writer_printf(&w->doc, "%s", k++ ? ", " : "");
-				rw_agency(w, i);
-			}
-			qms_writer_printf(&w->doc, "); ");
-		}
-		k = 0;
-		for (size_t i = 0; i < r->nagencies; i++) {
-			const struct qms_report_agency *a = &r->agencies[i];
-			const size_t *cnt = a->coverage.count;
-			if (!a->assessed || (!cnt[QMS_COV_DOCUMENTED] && !cnt[QMS_COV_MISSING]))
-				continue;
-			qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
-			rw_agency(w, i);
-			if (cnt[QMS_COV_MISSING]) {
-				clauses_with(w, &a->coverage, QMS_COV_MISSING, &b);
-				if (vi)
-					qms_writer_printf(&w->doc, " có %s điều khoản chưa đáp ứng%s",
-							  C(w, cnt[QMS_COV_MISSING]), b.buf);
-				else
-					qms_writer_printf(&w->doc, " has %s %s not met%s", C(w, cnt[QMS_COV_MISSING]),
-							  pl(cnt[QMS_COV_MISSING], "clause", "clauses"), b.buf);
-			}
-			if (cnt[QMS_COV_DOCUMENTED]) {
-				clauses_with(w, &a->coverage, QMS_COV_DOCUMENTED, &b);
-				if (vi)
-					qms_writer_printf(
-						&w->doc,
-						"%s %s điều khoản mới có tài liệu, chưa có bằng chứng thực hiện%s",
-						cnt[QMS_COV_MISSING] ? " và" : " có", C(w, cnt[QMS_COV_DOCUMENTED]),
-						b.buf);
-				else
-					qms_writer_printf(&w->doc, "%s %s %s documented without evidence yet%s",
-							  cnt[QMS_COV_MISSING] ? " and" : " has",
-							  C(w, cnt[QMS_COV_DOCUMENTED]),
-							  pl(cnt[QMS_COV_DOCUMENTED], "clause", "clauses"), b.buf);
-			}
-		}
-	}
-	if (r->nagencies > r->assessed)
-		qms_writer_printf(&w->doc,
-				  vi ? ". %s cơ quan còn lại chưa có tài liệu hệ thống để đối chiếu"
-				     : ". The other %s %s no system documents to check yet",
-				  C(w, r->nagencies - r->assessed),
-				  vi                                ? ""
-				  : r->nagencies - r->assessed == 1 ? "has"
-								    : "have");
-	qms_writer_printf(&w->doc, vi ? " (chi tiết tại %s)." : " (details in %s).", apx(w, APX_CONFORMITY));
+				  qms_tr_n(w->lang, ". The other %s has no system documents to check yet",
+					   ". The other %s have no system documents to check yet", other),
+				  C(w, other));
+	qms_writer_printf(&w->doc, tr(w, N_(" (details in %s).")), apx(w, APX_CONFORMITY));
 	qms_writer_para_end(&w->doc);
 	qms_buf_release(&b);
+}
+
+/* The first task: the agencies that have not finished the conversion. */
+static void next_conversion(struct rw *w, size_t not_done)
+{
+	size_t overdue = w->r->by_status[QMS_STATUS_OVERDUE];
+	qms_writer_printf(&w->doc,
+			  qms_tr_n(w->lang, "follow up the %s agency that have not finished",
+				   "follow up the %s agencies that have not finished", not_done),
+			  C(w, not_done));
+	if (overdue)
+		qms_writer_printf(&w->doc, tr(w, N_(", the %s overdue first,")), C(w, overdue));
+	qms_writer_printf(&w->doc, "%s", tr(w, N_(" until they announce a system conforming to ISO 9001:2015")));
+}
+
+/* The corrective actions still open, and those closed to verify. */
+static void next_actions(struct rw *w, size_t open, size_t unverified)
+{
+	if (open)
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, "complete the %s open corrective action",
+					   "complete the %s open corrective actions", open),
+				  C(w, open));
+	if (open && unverified)
+		qms_writer_printf(&w->doc, "%s", tr(w, N_(" and ")));
+	if (unverified)
+		qms_writer_printf(&w->doc,
+				  qms_tr_n(w->lang, "verify the effectiveness of %s closed action",
+					   "verify the effectiveness of %s closed actions", unverified),
+				  C(w, unverified));
 }
 
 /* What remains, and the tasks that follow from it. */
 static void summary_next(struct rw *w)
 {
 	const struct qms_report *r = w->r;
-	bool vi = w->vi;
 	size_t not_done = r->tracked - r->by_status[QMS_STATUS_DONE];
 	size_t open = r->actions[QMS_ACTION_OPEN] + r->actions[QMS_ACTION_OVERDUE];
 	size_t unverified = r->actions[QMS_ACTION_UNVERIFIED];
@@ -826,61 +832,30 @@ static void summary_next(struct rw *w)
 	if (!not_done && !open && !unverified && !gaps && !r->on_2008)
 		return;
 	qms_writer_para_begin(&w->doc);
-	qms_writer_printf(&w->doc, vi ? "Nhiệm vụ thời gian tới: " : "Next tasks: ");
+	qms_writer_printf(&w->doc, "%s", tr(w, N_("Next tasks: ")));
 	size_t k = 0;
 	if (not_done) {
-		if (vi) {
-			qms_writer_printf(&w->doc, "đôn đốc %s cơ quan chưa hoàn thành", C(w, not_done));
-			if (r->by_status[QMS_STATUS_OVERDUE])
-				qms_writer_printf(&w->doc, ", trước hết là %s cơ quan đã quá hạn,",
-						  C(w, r->by_status[QMS_STATUS_OVERDUE]));
-			qms_writer_printf(&w->doc, " hoàn thành chuyển đổi và công bố hệ thống quản lý chất lượng phù "
-						   "hợp TCVN ISO 9001:2015");
-		} else {
-			qms_writer_printf(&w->doc, "follow up the %s %s that have not finished", C(w, not_done),
-					  pl(not_done, "agency", "agencies"));
-			if (r->by_status[QMS_STATUS_OVERDUE])
-				qms_writer_printf(&w->doc, ", the %s overdue first,",
-						  C(w, r->by_status[QMS_STATUS_OVERDUE]));
-			qms_writer_printf(&w->doc, " until they announce a system conforming to ISO 9001:2015");
-		}
+		next_conversion(w, not_done);
 		k++;
 	}
 	if (open || unverified) {
 		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
-		if (vi) {
-			if (open)
-				qms_writer_printf(&w->doc, "hoàn thành %s hành động khắc phục còn mở", C(w, open));
-			if (open && unverified)
-				qms_writer_printf(&w->doc, " và ");
-			if (unverified)
-				qms_writer_printf(&w->doc, "kiểm tra hiệu lực %s hành động đã hoàn thành",
-						  C(w, unverified));
-		} else {
-			if (open)
-				qms_writer_printf(&w->doc, "complete the %s open corrective %s", C(w, open),
-						  pl(open, "action", "actions"));
-			if (open && unverified)
-				qms_writer_printf(&w->doc, " and ");
-			if (unverified)
-				qms_writer_printf(&w->doc, "verify the effectiveness of %s closed %s", C(w, unverified),
-						  pl(unverified, "action", "actions"));
-		}
+		next_actions(w, open, unverified);
 	}
 	if (gaps) {
 		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
 		qms_writer_printf(
 			&w->doc,
-			vi ? "bổ sung tài liệu, bằng chứng thực hiện cho các điều khoản chưa đáp ứng tại %s cơ quan"
-			   : "add the documents and evidence missing for clauses not met at %s %s",
-			C(w, gaps), vi ? "" : pl(gaps, "agency", "agencies"));
+			qms_tr_n(w->lang, "add the documents and evidence missing for clauses not met at %s agency",
+				 "add the documents and evidence missing for clauses not met at %s agencies", gaps),
+			C(w, gaps));
 	}
 	if (r->on_2008) {
 		qms_writer_printf(&w->doc, "%s", k++ ? "; " : "");
 		qms_writer_printf(&w->doc,
-				  vi ? "chuyển đổi %s quy trình còn theo TCVN ISO 9001:2008"
-				     : "convert the %s %s still written against ISO 9001:2008",
-				  C(w, r->on_2008), vi ? "" : pl(r->on_2008, "procedure", "procedures"));
+				  qms_tr_n(w->lang, "convert the %s procedure still written against ISO 9001:2008",
+					   "convert the %s procedures still written against ISO 9001:2008", r->on_2008),
+				  C(w, r->on_2008));
 	}
 	qms_writer_printf(&w->doc, ".");
 	qms_writer_para_end(&w->doc);
@@ -894,53 +869,48 @@ static void (*const summary_sections[])(struct rw *) = {
 
 static void write_summary(struct rw *w)
 {
-	qms_writer_heading(&w->doc, 2,
-			   w->vi ? "Về áp dụng ISO trong hoạt động của cơ quan hành chính nhà nước"
-				 : "Use of ISO 9001 in the state administrative agencies");
+	qms_writer_heading(&w->doc, 2, tr(w, N_("Use of ISO 9001 in the state administrative agencies")));
 	for (size_t i = 0; i < QMS_ARRAY_LEN(summary_sections); i++)
 		summary_sections[i](w);
 }
 
 /* ---- appendices: the tables ---- */
 
-static void appendix_heading(struct rw *w, enum appendix a, const char *vi, const char *en)
+static void appendix_heading(struct rw *w, enum appendix a, const char *title)
 {
-	qms_writer_heading(&w->doc, 2, "%s. %s", apx(w, a), w->vi ? vi : en);
+	qms_writer_heading(&w->doc, 2, "%s. %s", apx(w, a), tr(w, title));
 }
 
 static void appendix_migration(struct rw *w)
 {
 	const struct qms_report *r = w->r;
-	bool vi = w->vi;
-	appendix_heading(w, APX_MIGRATION, "Tiến độ chuyển đổi của các cơ quan", "Progress of the conversion");
+	appendix_heading(w, APX_MIGRATION, N_("Progress of the conversion"));
 	if (!r->tracked) {
-		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào được theo dõi." : "No agency is tracked yet.");
+		qms_writer_para(&w->doc, tr(w, N_("No agency is tracked yet.")));
 		return;
 	}
-	qms_writer_para(&w->doc, vi ? "1. Số cơ quan theo giai đoạn tiếp theo phải thực hiện"
-				    : "1. Agencies by the next stage to complete");
-	qms_writer_table(&w->doc, "lr", vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Số cơ quan" : "Agencies");
+	qms_writer_para(&w->doc, tr(w, N_("1. Agencies by the next stage to complete")));
+	qms_writer_table(&w->doc, "lr", tr(w, N_("Next stage")), qms_tr_ctx(w->lang, "count", "Agencies"));
 	for (int s = 0; s <= QMS_STAGE_COUNT; s++) {
 		qms_writer_row_begin(&w->doc, false);
 		if (s < QMS_STAGE_COUNT)
 			qms_writer_cellf(&w->doc, "%d. %s", s + 1, qms_stage_label(s, w->lang));
 		else
-			qms_writer_cellf(&w->doc, "%s", vi ? "Đã hoàn thành cả 9 giai đoạn" : "All nine stages done");
+			qms_writer_cellf(&w->doc, "%s", tr(w, N_("All nine stages done")));
 		qms_writer_cellf(&w->doc, "%s", N(w, r->by_next[s]));
 		qms_writer_row_end(&w->doc);
 	}
 	qms_writer_row_begin(&w->doc, true);
-	qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
+	qms_writer_cellf(&w->doc, "%s", tr(w, N_("Total")));
 	qms_writer_cellf(&w->doc, "%s", N(w, r->tracked));
 	qms_writer_row_end(&w->doc);
 	qms_writer_table_end(&w->doc);
 
 	size_t not_done = r->tracked - r->by_status[QMS_STATUS_DONE];
 	if (not_done) {
-		qms_writer_para(&w->doc, vi ? "2. Cơ quan chưa hoàn thành" : "2. Agencies that have not finished");
-		qms_writer_table(&w->doc, "rlllll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
-				 vi ? "Hạn" : "Deadline", vi ? "Giai đoạn đã hoàn thành" : "Last stage done",
-				 vi ? "Giai đoạn tiếp theo" : "Next stage", vi ? "Tình trạng" : "Status");
+		qms_writer_para(&w->doc, tr(w, N_("2. Agencies that have not finished")));
+		qms_writer_table(&w->doc, "rlllll", tr(w, N_("No.")), tr(w, N_("Agency")), tr(w, N_("Deadline")),
+				 tr(w, N_("Last stage done")), tr(w, N_("Next stage")), tr(w, N_("Status")));
 		static const enum qms_status order[] = {QMS_STATUS_OVERDUE, QMS_STATUS_AT_RISK, QMS_STATUS_ON_TRACK};
 		size_t n = 0;
 		for (size_t o = 0; o < 3; o++)
@@ -957,17 +927,17 @@ static void appendix_migration(struct rw *w)
 					qms_writer_cellf(&w->doc, "%s (%s)", qms_stage_label(s->last_stage, w->lang),
 							 DT(w, a->stage_done[s->last_stage]));
 				else
-					qms_writer_cellf(&w->doc, "%s", vi ? "Chưa bắt đầu" : "Not started");
+					qms_writer_cellf(&w->doc, "%s", tr(w, N_("Not started")));
 				qms_writer_cellf(&w->doc, "%s", qms_stage_label(s->next_stage, w->lang));
 				if (order[o] == QMS_STATUS_OVERDUE && s->days_left < 0)
-					qms_writer_cellf(&w->doc, vi ? "Quá hạn %s ngày" : "%s days late",
+					qms_writer_cellf(&w->doc, tr(w, N_("%s days late")),
 							 N(w, (size_t)-s->days_left));
 				else if (order[o] == QMS_STATUS_OVERDUE)
-					qms_writer_cellf(&w->doc, "%s", vi ? "Quá hạn" : "Overdue");
+					qms_writer_cellf(&w->doc, "%s", qms_tr_ctx(w->lang, "migration", "Overdue"));
 				else if (order[o] == QMS_STATUS_AT_RISK)
-					qms_writer_cellf(&w->doc, "%s", vi ? "Có nguy cơ chậm tiến độ" : "At risk");
+					qms_writer_cellf(&w->doc, "%s", tr(w, N_("At risk")));
 				else
-					qms_writer_cellf(&w->doc, "%s", vi ? "Đúng tiến độ" : "On track");
+					qms_writer_cellf(&w->doc, "%s", tr(w, N_("On track")));
 				qms_writer_row_end(&w->doc);
 			}
 		qms_writer_table_end(&w->doc);
@@ -975,9 +945,9 @@ static void appendix_migration(struct rw *w)
 
 	if (!r->by_status[QMS_STATUS_DONE])
 		return;
-	qms_writer_para(&w->doc, vi ? "%s. Cơ quan đã công bố" : "%s. Agencies that announced", not_done ? "3" : "2");
-	qms_writer_table(&w->doc, "rlll", vi ? "STT" : "No.", vi ? "Cơ quan" : "Agency",
-			 vi ? "Quyết định công bố" : "Announcement decision", vi ? "Ngày công bố" : "Announced on");
+	qms_writer_para(&w->doc, tr(w, N_("%s. Agencies that announced")), not_done ? "3" : "2");
+	qms_writer_table(&w->doc, "rlll", tr(w, N_("No.")), tr(w, N_("Agency")), tr(w, N_("Announcement decision")),
+			 tr(w, N_("Announced on")));
 	size_t n = 0;
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
@@ -986,10 +956,7 @@ static void appendix_migration(struct rw *w)
 		qms_writer_row_begin(&w->doc, false);
 		qms_writer_cellf(&w->doc, "%zu", ++n);
 		rw_td_agency(w, i);
-		qms_writer_cellf(&w->doc, "%s",
-				 a->decision ? a->decision
-				 : vi        ? "(chưa ghi số quyết định)"
-					     : "(not recorded)");
+		qms_writer_cellf(&w->doc, "%s", a->decision ? a->decision : tr(w, N_("(not recorded)")));
 		qms_writer_cellf(&w->doc, "%s", DT(w, a->status.announced));
 		qms_writer_row_end(&w->doc);
 	}
@@ -999,25 +966,20 @@ static void appendix_migration(struct rw *w)
 static void appendix_audits(struct rw *w)
 {
 	const struct qms_report *r = w->r;
-	bool vi = w->vi;
-	appendix_heading(w, APX_AUDITS, "Đánh giá nội bộ, kiểm tra và hành động khắc phục",
-			 "Internal audits, inspections and corrective actions");
+	appendix_heading(w, APX_AUDITS, N_("Internal audits, inspections and corrective actions"));
 	if (!r->nclauses && !r->actions[QMS_ACTION_OVERDUE]) {
-		qms_writer_para(&w->doc, vi ? "Không có phát hiện nào trong kỳ và không có hành động khắc phục quá hạn."
-					    : "No finding in the period and no corrective action overdue.");
+		qms_writer_para(&w->doc, tr(w, N_("No finding in the period and no corrective action overdue.")));
 		return;
 	}
 	if (r->nclauses) {
-		qms_writer_para(&w->doc, vi ? "1. Phát hiện trong kỳ theo điều khoản của tiêu chuẩn"
-					    : "1. Findings of the period by clause");
-		qms_writer_table(&w->doc, "llrrrrr", vi ? "Điều khoản" : "Clause", vi ? "Tên điều khoản" : "Title",
-				 vi ? grade_vi_short[0] : grade_en_short[0], vi ? grade_vi_short[1] : grade_en_short[1],
-				 vi ? grade_vi_short[2] : grade_en_short[2], vi ? grade_vi_short[3] : grade_en_short[3],
-				 vi ? "Tổng" : "Total");
+		qms_writer_para(&w->doc, tr(w, N_("1. Findings of the period by clause")));
+		qms_writer_table(&w->doc, "llrrrrr", tr(w, N_("Clause")), qms_tr_ctx(w->lang, "clause", "Title"),
+				 tr(w, grade_short[0]), tr(w, grade_short[1]), tr(w, grade_short[2]),
+				 tr(w, grade_short[3]), qms_tr_ctx(w->lang, "column", "Total"));
 		for (size_t i = 0; i < r->nclauses; i++) {
 			const struct qms_report_clause *c = &r->clauses[i];
 			qms_writer_row_begin(&w->doc, false);
-			qms_writer_cellf(&w->doc, "%s", *c->clause ? c->clause : vi ? "(không ghi)" : "(none)");
+			qms_writer_cellf(&w->doc, "%s", *c->clause ? c->clause : tr(w, N_("(none)")));
 			const char *title = clause_title(c->catalog_clause, w->lang);
 			if (*c->standard && strcmp(c->standard, "ISO 9001:2015"))
 				qms_writer_cellf(&w->doc, "%s (%s)", title, c->standard);
@@ -1029,7 +991,7 @@ static void appendix_audits(struct rw *w)
 			qms_writer_row_end(&w->doc);
 		}
 		qms_writer_row_begin(&w->doc, true);
-		qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
+		qms_writer_cellf(&w->doc, "%s", tr(w, N_("Total")));
 		qms_writer_cellf(&w->doc, "%s", "");
 		for (int g = 0; g < 4; g++)
 			qms_writer_cellf(&w->doc, "%s", N(w, r->findings_by_grade[g]));
@@ -1039,11 +1001,9 @@ static void appendix_audits(struct rw *w)
 	}
 	if (!r->actions[QMS_ACTION_OVERDUE])
 		return;
-	qms_writer_para(&w->doc, vi ? "%s. Hành động khắc phục quá hạn" : "%s. Overdue corrective actions",
-			r->nclauses ? "2" : "1");
-	qms_writer_table(&w->doc, "lllllr", vi ? "Cơ quan" : "Agency", vi ? "Cuộc đánh giá" : "Audit",
-			 vi ? "Phát hiện" : "Finding", vi ? "Điều khoản" : "Clause", vi ? "Hạn" : "Due",
-			 vi ? "Quá hạn (ngày)" : "Days overdue");
+	qms_writer_para(&w->doc, tr(w, N_("%s. Overdue corrective actions")), r->nclauses ? "2" : "1");
+	qms_writer_table(&w->doc, "lllllr", tr(w, N_("Agency")), tr(w, N_("Audit")), tr(w, N_("Finding")),
+			 tr(w, N_("Clause")), tr(w, N_("Due")), tr(w, N_("Days overdue")));
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct qms_report_finding *f = &r->findings[i];
 		if (f->state != QMS_ACTION_OVERDUE)
@@ -1072,36 +1032,46 @@ static void procedure_cells(struct rw *w, const size_t counts[5], int avg_cut_te
 	qms_writer_cellf(&w->doc, "%s", N(w, warnings));
 }
 
+/* The paragraph on the errors and warnings of the automatic review. */
+static void review_findings(struct rw *w)
+{
+	const struct qms_report *r = w->r;
+	qms_writer_para_begin(&w->doc);
+	if (!r->errors && !r->warnings) {
+		qms_writer_printf(
+			&w->doc, "%s",
+			tr(w, N_("The automatic review of the agencies' procedures and system documents found "
+				 "no errors and no warnings.")));
+	} else {
+		/* TRANSLATORS: a count of zero errors or warnings ("found no errors") */
+		const char *no = qms_tr_ctx(w->lang, "count", "no");
+		qms_writer_printf(
+			&w->doc,
+			qms_tr_n(w->lang,
+				 "The automatic review of the agencies' procedures and system documents found %s "
+				 "error",
+				 "The automatic review of the agencies' procedures and system documents found %s "
+				 "errors",
+				 r->errors),
+			r->errors ? C(w, r->errors) : no);
+		qms_writer_printf(&w->doc, qms_tr_n(w->lang, " and %s warning.", " and %s warnings.", r->warnings),
+				  r->warnings ? C(w, r->warnings) : no);
+	}
+	qms_writer_para_end(&w->doc);
+}
+
 static void appendix_procedures(struct rw *w)
 {
 	const struct qms_report *r = w->r;
-	bool vi = w->vi;
-	appendix_heading(w, APX_PROCEDURES, "Quy trình của các cơ quan", "Procedures of the agencies");
+	appendix_heading(w, APX_PROCEDURES, N_("Procedures of the agencies"));
 	if (!r->nprocedures) {
-		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào xây dựng quy trình."
-					    : "No agency has written a procedure yet.");
+		qms_writer_para(&w->doc, tr(w, N_("No agency has written a procedure yet.")));
 		return;
 	}
-	qms_writer_para_begin(&w->doc);
-	if (vi) {
-		qms_writer_printf(&w->doc, "Rà soát tự động các quy trình và tài liệu hệ thống của các cơ quan: ");
-		if (!r->errors && !r->warnings)
-			qms_writer_printf(&w->doc, "không có lỗi, cảnh báo.");
-		else
-			qms_writer_printf(&w->doc, "%s lỗi, %s cảnh báo.", r->errors ? C(w, r->errors) : "không có",
-					  r->warnings ? C(w, r->warnings) : "không có");
-	} else {
-		qms_writer_printf(
-			&w->doc,
-			"The automatic review of the agencies' procedures and system documents found %s %s and %s %s.",
-			r->errors ? C(w, r->errors) : "no", pl(r->errors, "error", "errors"),
-			r->warnings ? C(w, r->warnings) : "no", pl(r->warnings, "warning", "warnings"));
-	}
-	qms_writer_para_end(&w->doc);
-	qms_writer_table(&w->doc, "lrrrrrrrr", vi ? "Cơ quan" : "Agency", vi ? "Quy trình" : "Procedures",
-			 "ISO 9001:2015", "ISO 9001:2008", vi ? "Có thời hạn" : "With limits",
-			 vi ? "Đạt cắt giảm" : "Meet the cut", vi ? "Cắt giảm bình quân" : "Average cut",
-			 vi ? "Lỗi" : "Errors", vi ? "Cảnh báo" : "Warnings");
+	review_findings(w);
+	qms_writer_table(&w->doc, "lrrrrrrrr", tr(w, N_("Agency")), tr(w, N_("Procedures")), "ISO 9001:2015",
+			 "ISO 9001:2008", tr(w, N_("With limits")), tr(w, N_("Meet the cut")), tr(w, N_("Average cut")),
+			 tr(w, N_("Errors")), tr(w, N_("Warnings")));
 	for (size_t i = 0; i < r->nagencies; i++) {
 		const struct qms_report_agency *a = &r->agencies[i];
 		if (!a->procedures && !a->errors && !a->warnings)
@@ -1114,8 +1084,7 @@ static void appendix_procedures(struct rw *w)
 	}
 	if (r->errors_other || r->warnings_other) {
 		qms_writer_row_begin(&w->doc, false);
-		qms_writer_cellf(&w->doc, "%s",
-				 vi ? "Tài liệu dùng chung của tỉnh" : "Shared documents of the province");
+		qms_writer_cellf(&w->doc, "%s", tr(w, N_("Shared documents of the province")));
 		for (int k = 0; k < 6; k++)
 			qms_writer_cellf(&w->doc, "%s", "");
 		qms_writer_cellf(&w->doc, "%s", N(w, r->errors_other));
@@ -1123,24 +1092,25 @@ static void appendix_procedures(struct rw *w)
 		qms_writer_row_end(&w->doc);
 	}
 	qms_writer_row_begin(&w->doc, true);
-	qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
+	qms_writer_cellf(&w->doc, "%s", tr(w, N_("Total")));
 	const size_t counts[] = {r->nprocedures, r->on_2015, r->on_2008, r->timed, r->meet_cut};
 	procedure_cells(w, counts, r->avg_cut_tenths, r->errors, r->warnings);
 	qms_writer_row_end(&w->doc);
 	qms_writer_table_end(&w->doc);
 	if (r->exempt)
-		qms_writer_para(&w->doc,
-				vi ? "Ngoài ra, %s quy trình không áp dụng mức cắt giảm (thời hạn giải quyết trong "
-				     "ngày hoặc do cơ quan khác quy định), được tính riêng."
-				   : "Besides, %s %s no cut (a same-day limit, or a limit fixed by another authority) "
-				     "and counted apart.",
-				C(w, r->exempt),
-				vi               ? ""
-				: r->exempt == 1 ? "procedure is asked"
-						 : "procedures are asked");
+		qms_writer_para(
+			&w->doc,
+			qms_tr_n(w->lang,
+				 "Besides, %s procedure is asked no cut (a same-day limit, or a limit fixed by another "
+				 "authority) and counted apart.",
+				 "Besides, %s procedures are asked no cut (a same-day limit, or a limit fixed by "
+				 "another "
+				 "authority) and counted apart.",
+				 r->exempt),
+			C(w, r->exempt));
 	if (r->timed <= r->meet_cut)
 		return;
-	qms_writer_para(&w->doc, vi ? "Quy trình chưa đạt mức cắt giảm:" : "Procedures short of the cut:");
+	qms_writer_para(&w->doc, tr(w, N_("Procedures short of the cut:")));
 	qms_writer_list_begin(&w->doc);
 	for (size_t i = 0; i < r->nprocedures; i++) {
 		const struct qms_report_procedure *p = &r->procedures[i];
@@ -1154,10 +1124,8 @@ static void appendix_procedures(struct rw *w)
 			rw_agency(w, p->agency_index);
 			qms_writer_printf(&w->doc, ")");
 		}
-		qms_writer_printf(&w->doc,
-				  vi ? ": thời hạn quy định %s, cam kết %s, cắt giảm %s."
-				     : ": statutory %s, committed %s, a cut of %s.",
-				  p->statutory, p->committed, P(w, p->cut_tenths));
+		qms_writer_printf(&w->doc, tr(w, N_(": statutory %s, committed %s, a cut of %s.")), p->statutory,
+				  p->committed, P(w, p->cut_tenths));
 		qms_writer_item_end(&w->doc);
 	}
 	qms_writer_list_end(&w->doc);
@@ -1166,32 +1134,23 @@ static void appendix_procedures(struct rw *w)
 static void appendix_conformity(struct rw *w)
 {
 	const struct qms_report *r = w->r;
-	bool vi = w->vi;
-	appendix_heading(w, APX_CONFORMITY, "Mức đáp ứng các điều khoản của TCVN ISO 9001:2015",
-			 "Conformity with the clauses of ISO 9001:2015");
+	appendix_heading(w, APX_CONFORMITY, N_("Conformity with the clauses of ISO 9001:2015"));
 	if (!r->have_catalog) {
 		qms_writer_para(&w->doc,
-				vi ? "Không tìm thấy danh mục điều khoản TCVN ISO 9001:2015 nên chưa đối chiếu được."
-				   : "The catalog of ISO 9001:2015 was not found: conformity was not assessed.");
+				tr(w, N_("The catalog of ISO 9001:2015 was not found: conformity was not assessed.")));
 		return;
 	}
 	if (!r->assessed) {
-		qms_writer_para(&w->doc, vi ? "Chưa có cơ quan nào có tài liệu hệ thống để đối chiếu."
-					    : "No agency has system documents to assess yet.");
+		qms_writer_para(&w->doc, tr(w, N_("No agency has system documents to assess yet.")));
 		return;
 	}
 	qms_writer_para(&w->doc,
-			vi ? "Mỗi điều khoản được xếp một trong bốn mức: đáp ứng (có tài liệu và bằng chứng thực hiện "
-			     "đến ngày %s); có tài liệu, chưa có bằng chứng; chưa đáp ứng; không áp dụng (điều khoản "
-			     "cơ quan công bố không áp dụng, tính một lần)."
-			   : "Each clause is met (documented, with the evidence it needs by %s), documented (no "
-			     "evidence yet), missing, or not applicable (declared by the agency, counted once).",
+			tr(w, N_("Each clause is met (documented, with the evidence it needs by %s), documented (no "
+				 "evidence yet), missing, or not applicable (declared by the agency, counted once).")),
 			D(w, r->as_of));
-	qms_writer_table(&w->doc, "lrrrrl", vi ? "Cơ quan" : "Agency", vi ? "Đáp ứng" : "Met",
-			 vi ? "Có tài liệu, chưa có bằng chứng" : "Documented", vi ? "Chưa đáp ứng" : "Missing",
-			 vi ? "Không áp dụng" : "Not applicable",
-			 vi ? "Điều khoản chưa có bằng chứng hoặc chưa đáp ứng"
-			    : "Clauses without evidence or missing");
+	qms_writer_table(&w->doc, "lrrrrl", tr(w, N_("Agency")), tr(w, N_("Met")), tr(w, N_("Documented")),
+			 tr(w, N_("Missing")), tr(w, N_("Not applicable")),
+			 tr(w, N_("Clauses without evidence or missing")));
 	struct qms_buf miss;
 	qms_buf_init(&miss);
 	for (size_t i = 0; i < r->nagencies; i++) {
@@ -1213,7 +1172,7 @@ static void appendix_conformity(struct rw *w)
 		qms_writer_row_end(&w->doc);
 	}
 	qms_writer_row_begin(&w->doc, true);
-	qms_writer_cellf(&w->doc, "%s", vi ? "Tổng cộng" : "Total");
+	qms_writer_cellf(&w->doc, "%s", tr(w, N_("Total")));
 	for (int s = 0; s < QMS_COV_STATUS_COUNT; s++)
 		qms_writer_cellf(&w->doc, "%s", N(w, r->coverage_count[s]));
 	qms_writer_cellf(&w->doc, "%s", "");
@@ -1267,12 +1226,12 @@ void qms_report_format_html_body(struct qms_buf *out, const struct qms_report *r
 
 void qms_report_format_html(struct qms_buf *out, const struct qms_report *r)
 {
-	bool vi = r->lang == QMS_LANG_VI;
+	bool vi = r->lang == QMS_LANG_VI; /* the language's code, not a word */
 	qms_buf_printf(out,
 		       "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 		       vi ? "vi" : "en");
-	qms_html_printf(out, vi ? "Báo cáo ISO 9001:2015 - %s" : "ISO 9001:2015 report - %s", r->workspace);
+	qms_html_printf(out, qms_tr(r->lang, N_("ISO 9001:2015 report - %s")), r->workspace);
 	qms_buf_adds(out, "</title>\n<style>\n");
 	qms_buf_adds(out, qms_html_css);
 	qms_buf_adds(out, "</style>\n</head>\n<body>\n<main class=\"report\">\n");
