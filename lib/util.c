@@ -115,11 +115,10 @@ struct qms_arena_block {
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 
-/* A few standard blocks kept per thread between documents (a document's
- * tree and its decoded model each take one): checking thousands of files
- * would otherwise malloc and free 64 KiB for each, and the small blocks
- * a check keeps would split the freed ones, so that every document's
- * blocks came from fresh pages (a page fault each 4 KiB). */
+/* A few standard blocks kept per thread between uses (a document's
+ * arena, the scratch arenas of its rules, which are open at the same
+ * time): checking thousands of files would otherwise malloc and free
+ * 64 KiB several times for each. */
 #define SPARE_BLOCKS 4
 static _Thread_local struct qms_arena_block *spare_blocks; /* linked by next */
 static _Thread_local unsigned spare_count;
