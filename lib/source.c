@@ -132,6 +132,18 @@ static char *absolute(const struct qms_source *s, const char *path)
 	return qms_buf_detach(&b);
 }
 
+/* The entry of path, or NULL: a lookup only. */
+static struct entry *entry_found(struct qms_source *s, const char *path)
+{
+	char *abs = absolute(s, path);
+	pthread_mutex_lock(&s->lock);
+	size_t i = qms_strmap_get(&s->by_abs, abs);
+	struct entry *e = i == SIZE_MAX ? NULL : s->entries[i];
+	pthread_mutex_unlock(&s->lock);
+	free(abs);
+	return e;
+}
+
 /* The entry of path, made when missing. */
 static struct entry *entry_of(struct qms_source *s, const char *path)
 {
@@ -209,13 +221,7 @@ int qms_source_bytes_once(struct qms_source *s, const char **out, size_t *len, b
 		return qms_source_bytes(s, out, len, path, diags);
 	}
 	if (s) {
-		/* a lookup only: no entry is made for a file read once */
-		char *abs = absolute(s, path);
-		pthread_mutex_lock(&s->lock);
-		size_t i = qms_strmap_get(&s->by_abs, abs);
-		struct entry *e = i == SIZE_MAX ? NULL : s->entries[i];
-		pthread_mutex_unlock(&s->lock);
-		free(abs);
+		struct entry *e = entry_found(s, path); /* no entry is made for a file read once */
 		if (e) {
 			pthread_mutex_lock(&e->lock);
 			int rc = entry_bytes(s, e, path, diags);
@@ -289,12 +295,7 @@ void qms_source_done(struct qms_source *s, const char *path)
 {
 	if (!s || s->keep_documents)
 		return;
-	char *key = absolute(s, path);
-	pthread_mutex_lock(&s->lock);
-	size_t i = qms_strmap_get(&s->by_abs, key);
-	struct entry *e = i == SIZE_MAX ? NULL : s->entries[i];
-	pthread_mutex_unlock(&s->lock);
-	free(key);
+	struct entry *e = entry_found(s, path);
 	if (!e)
 		return;
 	pthread_mutex_lock(&e->lock);

@@ -210,14 +210,10 @@ static void test_large_and_far(void **state)
 	assert_int_equal(qms_calendar_count_working_days(&cal, -10, 0), 8); /* 23/12/1969 to 1/01/1970 */
 }
 
-/* The closed form against a day-by-day count, on a calendar with days off
- * and make-up days everywhere. */
-static void test_against_brute_force(void **state)
+/* A calendar with a day off every week and a make-up Saturday every
+ * three weeks, from 2019-12-01 (returned) for some 400 days. */
+static int32_t weekly_calendar(struct qms_calendar *cal, struct qms_arena *arena)
 {
-	(void)state;
-	struct qms_arena arena = {0};
-	struct qms_calendar cal;
-	qms_calendar_init(&cal, 8);
 	int32_t base = D("2019-12-01");
 	int32_t off[40], on[10];
 	size_t noff = 0, non = 0;
@@ -227,7 +223,19 @@ static void test_against_brute_force(void **state)
 		if (non < 10 && i % 3 == 0)
 			on[non++] = base + i + (5 - qms_date_weekday(base + i) + 7) % 7; /* a Saturday */
 	}
-	qms_calendar_set(&cal, &arena, off, noff, on, non, NULL, 0);
+	qms_calendar_init(cal, 8);
+	qms_calendar_set(cal, arena, off, noff, on, non, NULL, 0);
+	return base;
+}
+
+/* The closed form against a day-by-day count, on a calendar with days off
+ * and make-up days everywhere. */
+static void test_against_brute_force(void **state)
+{
+	(void)state;
+	struct qms_arena arena = {0};
+	struct qms_calendar cal;
+	int32_t base = weekly_calendar(&cal, &arena);
 	for (int32_t from = base - 10; from < base + 300; from += 3) {
 		long count = 0;
 		for (int32_t to = from + 1; to < from + 90; to++) {
@@ -274,17 +282,7 @@ static void test_tables(void **state)
 	assert_tables_agree(&cal);
 	viet_nam_2020(&cal, &arena);
 	assert_tables_agree(&cal);
-	/* a make-up Saturday and days off every week */
-	int32_t base = D("2019-12-01"), off[40], on[10];
-	size_t noff = 0, non = 0;
-	for (int32_t i = 0; i < 400; i += 7) {
-		if (noff < 40)
-			off[noff++] = base + i + (i % 5);
-		if (non < 10 && i % 3 == 0)
-			on[non++] = base + i + (5 - qms_date_weekday(base + i) + 7) % 7;
-	}
-	qms_calendar_init(&cal, 8);
-	qms_calendar_set(&cal, &arena, off, noff, on, non, NULL, 0);
+	weekly_calendar(&cal, &arena);
 	assert_tables_agree(&cal);
 	/* no declared year: no tables, the lists answer */
 	qms_calendar_init(&cal, 8);
