@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "diag.h"
 #include "util.h"
@@ -67,7 +68,21 @@ void qms_doc_free(struct qms_doc *doc);
 struct qms_node *qms_node_get(const struct qms_node *map, const char *key);
 
 /* True for an empty plain scalar, `~` or `null`: YAML's "no value". */
-bool qms_node_is_null(const struct qms_node *node);
+static inline bool qms_node_is_null(const struct qms_node *node)
+{
+	if (!node)
+		return true;
+	if (node->type != QMS_NODE_SCALAR || !node->plain)
+		return false;
+	switch (node->len) {
+	case 0: return true;
+	case 1: return node->text[0] == '~';
+	case 4:
+		return !memcmp(node->text, "null", 4) || !memcmp(node->text, "Null", 4) ||
+		       !memcmp(node->text, "NULL", 4);
+	default: return false;
+	}
+}
 
 /* "text", "a list" or "a mapping": for messages. */
 const char *qms_node_type_name(const struct qms_node *node);

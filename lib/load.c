@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "i18n.h"
 #include "source.h"
+#include "textscan.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +27,7 @@ struct loader {
 	bool plain; /* text_facts(): a scalar without escapes needs no check */
 	/* where the last column was counted: marks come in document order */
 	size_t cur_line, cur_cp, cur_col, cur_at, cur_line_at;
+	struct qms_node *spare_nodes, *spare_end; /* new_node()'s chunk, in doc's arena */
 };
 
 /* The 1-based column of a libyaml mark (code points from the line start)
@@ -235,10 +237,19 @@ static int check_decoded(struct loader *ld, const yaml_event_t *ev, bool key)
 	return 0;
 }
 
-static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, const yaml_mark_t *mark)
+/* Nodes come from the document's arena NODE_CHUNK at a time: a procedure
+ * has some 400, and one arena call each was a tenth of the loader's own
+ * work. At most a chunk less one node is left unused per document. */
+#define NODE_CHUNK 32
+
+static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, unsigned line, unsigned col)
 {
-	struct qms_node *n = qms_arena_alloc_raw(&ld->doc->arena, sizeof(*n));
-	*n = (struct qms_node){.type = type, .line = (uint32_t)mark->line + 1, .col = column_of(ld, mark)};
+	if (ld->spare_nodes == ld->spare_end) {
+		ld->spare_nodes = qms_arena_alloc_raw(&ld->doc->arena, NODE_CHUNK * sizeof(struct qms_node));
+		ld->spare_end = ld->spare_nodes + NODE_CHUNK;
+	}
+	struct qms_node *n = ld->spare_nodes++;
+	*n = (struct qms_node){.type = type, .line = line, .col = col};
 	return n;
 }
 
@@ -369,7 +380,7 @@ static int check_duplicate_keys(struct loader *ld, const struct qms_node *map)
 	if (map->count <= 32) {
 		for (const struct qms_node *b = map->first; b; b = b->next)
 			for (const struct qms_node *a = map->first; a != b; a = a->next)
-				if (a->len == b->len && !memcmp(a->text, b->text, a->len)) {
+				if (a->len == b->len && a->text[0] == b->text[0] && !memcmp(a->text, b->text, a->len)) {
 					report_duplicate(ld, a, b); /* against the first only */
 					found = 1;
 					break;
@@ -475,19 +486,6 @@ static bool maybe_invisible(uint32_t cp)
 	return cp == 0x00a0 || cp == 0x00ad || (cp >= 0x200b && cp <= 0x200d) || cp == 0x2060 || cp == 0xfeff;
 }
 
-/* The length of the character at s[0..n) when it is one of composed
- * Vietnamese (U+00C0-U+02FF, U+1E00-U+1EFF): NFC, visible, neither a
- * control character nor a combining mark; else 0. The scans' quick path:
- * most characters of a procedure that are not ASCII are such. */
-static size_t composed_letter(const unsigned char *s, size_t n)
-{
-	if (n >= 2 && s[0] >= 0xc3 && s[0] <= 0xcb && (s[1] & 0xc0) == 0x80)
-		return 2;
-	if (n >= 3 && s[0] == 0xe1 && s[1] >= 0xb8 && s[1] <= 0xbb && (s[2] & 0xc0) == 0x80)
-		return 3;
-	return 0;
-}
-
 static struct scalar_scan scan_scalar(const char *s, size_t n, bool key)
 {
 	static const struct scalar_scan unsure = {false, false, false, true};
@@ -505,7 +503,7 @@ static struct scalar_scan scan_scalar(const char *s, size_t n, bool key)
 			continue;
 		}
 		r.ascii = false;
-		size_t len = composed_letter((const unsigned char *)s + i, n - i);
+		size_t len = qms_composed_letter((const unsigned char *)s + i, n - i);
 		if (len) {
 			i += len;
 			continue;
@@ -519,51 +517,6 @@ static struct scalar_scan scan_scalar(const char *s, size_t n, bool key)
 		i += len;
 	}
 	return r;
-}
-
-#define BYTES_ONES 0x0101010101010101ull
-#define BYTES_HIGHS 0x8080808080808080ull
-
-/* The high bit of each byte of w that is zero, and nothing else. */
-static uint64_t zero_bytes(uint64_t w)
-{
-	return ~(((w & ~BYTES_HIGHS) + ~BYTES_HIGHS) | w | ~BYTES_HIGHS);
-}
-
-/* The high bit of each byte of w (eight bytes of text) that starts a
- * character text_facts() must decode: 0xc2 (U+0080-U+00BF: C1 controls,
- * the non-breaking space, the soft hyphen) and every lead byte from 0xcc
- * on, except 0xe1 followed by 0xb8-0xbb (U+1E00-U+1EFF, composed
- * Vietnamese). ASCII, continuation bytes and 0xc3-0xcb (U+00C0-U+02FF)
- * need no look. A 0xe1 in the last byte is flagged: its next byte is in
- * the next word. */
-static uint64_t unusual_bytes(uint64_t w)
-{
-	/* (b & 0x7f) + 0x34 carries into the high bit when b & 0x7f >= 0x4c */
-	uint64_t from_cc = w & ((w & ~BYTES_HIGHS) + BYTES_ONES * 0x34) & BYTES_HIGHS;
-	uint64_t c2 = zero_bytes(w ^ (BYTES_ONES * 0xc2));
-	uint64_t e1 = zero_bytes(w ^ (BYTES_ONES * 0xe1));
-	uint64_t b8_bb = zero_bytes((w & (BYTES_ONES * 0xfc)) ^ (BYTES_ONES * 0xb8));
-	return (from_cc & ~(e1 & (b8_bb >> 8))) | c2;
-}
-
-/* The first i' >= i where a character starts that unusual_bytes() flags
- * (or, in the last bytes, that is neither ASCII nor composed_letter()),
- * or len. Eight bytes at a time: a procedure is ASCII and composed
- * Vietnamese, one character in three or four not ASCII. */
-static size_t skip_plain(const unsigned char *s, size_t i, size_t len)
-{
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		uint64_t u = unusual_bytes(w);
-		if (u)
-			return i + (size_t)(__builtin_ctzll(u) >> 3);
-	}
-	for (; i < len; i++)
-		if (s[i] >= 0xc2 && !composed_letter(s + i, len - i))
-			return i;
-	return len;
 }
 
 /* What the loader must know of the whole text before libyaml reads it,
@@ -580,10 +533,10 @@ static void text_facts(struct loader *ld, const unsigned char *s, size_t len)
 	bool plain = !memchr(s, '\t', len) && !memchr(s, '\r', len);
 	size_t i = 0;
 	while (plain || !combining) {
-		i = skip_plain(s, i, len);
+		i = qms_text_skip_plain(s, i, len);
 		if (i == len)
 			break;
-		size_t n = composed_letter(s + i, len - i);
+		size_t n = qms_composed_letter(s + i, len - i);
 		if (!n) {
 			uint32_t cp = 0;
 			n = qms_utf8_decode((const char *)s + i, len - i, &cp);
@@ -612,7 +565,8 @@ static void set_text(struct loader *ld, struct qms_node *node, const char *s, si
 	}
 	node->text = qms_arena_strndup_packed(&ld->doc->arena, s, n);
 	node->len = (uint32_t)n;
-	free(nfc);
+	if (nfc)
+		free(nfc);
 }
 
 /* Characters that cannot be seen and make equal-looking texts differ:
@@ -678,18 +632,20 @@ static void check_invisible(struct loader *ld, const struct qms_node *node, cons
 
 /* A scalar event as a node (*out, in the document's arena), after the
  * checks of its decoded text. -1 when the text is refused (reported). */
-static int load_scalar(struct loader *ld, const yaml_event_t *ev, bool key, struct qms_node **out)
+static int load_scalar(struct loader *ld, const yaml_event_t *ev, bool key, unsigned col, struct qms_node **out)
 {
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
-	/* In a plain text a value without escapes holds only what the text
-	 * holds, line breaks as '\n': nothing to refuse, NFC, nothing invisible. */
+	/* In a plain text a scalar without escapes holds only what the text
+	 * holds, line breaks as '\n': nothing to refuse, NFC, nothing invisible.
+	 * A key must hold no line break either. */
 	static const struct scalar_scan as_written = {.clean = true, .nfc = true};
-	bool raw = ld->plain && !key && ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	bool raw = ld->plain && ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		   (!key || !memchr(value, '\n', len));
 	struct scalar_scan scan = raw ? as_written : scan_scalar(value, len, key);
 	if (!scan.clean && check_decoded(ld, ev, key) < 0)
 		return -1;
-	struct qms_node *node = new_node(ld, QMS_NODE_SCALAR, &ev->start_mark);
+	struct qms_node *node = new_node(ld, QMS_NODE_SCALAR, (unsigned)ev->start_mark.line + 1, col);
 	set_end(ld, node, &ev->end_mark);
 	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	set_text(ld, node, value, len, scan.nfc);
@@ -721,6 +677,7 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 		const yaml_mark_t *m = &ev.start_mark;
 		unsigned line = (unsigned)m->line + 1, col = column_of(ld, m);
 		struct frame *top = depth ? &stack[depth - 1] : NULL;
+		bool key = is_key_position(top);
 		struct qms_node *node = NULL;
 		const yaml_char_t *anchor = NULL;
 
@@ -754,7 +711,7 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 					   ev.data.scalar.length, QMS_MAX_SCALAR_SIZE);
 				goto out;
 			}
-			if (load_scalar(ld, &ev, is_key_position(top), &node) < 0)
+			if (load_scalar(ld, &ev, key, col, &node) < 0)
 				goto out;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
@@ -768,7 +725,8 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 					   "nesting deeper than %d levels; check the indentation", QMS_MAX_DEPTH);
 				goto out;
 			}
-			node = new_node(ld, ev.type == YAML_SEQUENCE_START_EVENT ? QMS_NODE_SEQ : QMS_NODE_MAP, m);
+			node = new_node(ld, ev.type == YAML_SEQUENCE_START_EVENT ? QMS_NODE_SEQ : QMS_NODE_MAP, line,
+					col);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT: {
@@ -788,7 +746,7 @@ static int parse_events(struct loader *ld, yaml_parser_t *parser)
 			goto out;
 		}
 		if (node) {
-			if (is_key_position(top) && node->type != QMS_NODE_SCALAR) {
+			if (key && node->type != QMS_NODE_SCALAR) {
 				load_error(ld, line, col, QMS_RULE_L011, "a key must be plain text, not %s",
 					   qms_node_type_name(node));
 				goto out;
@@ -817,6 +775,7 @@ static int parse_text(struct loader *ld, struct qms_doc **out, const unsigned ch
 	doc->arena = arena;
 	doc->path = qms_arena_strdup(&doc->arena, ld->path);
 	ld->doc = doc;
+	ld->spare_nodes = ld->spare_end = NULL;
 	*out = NULL;
 
 	yaml_parser_t parser;
@@ -977,22 +936,6 @@ struct qms_node *qms_node_get(const struct qms_node *map, const char *key)
 		if (!strcmp(k->text, key))
 			return k->value;
 	return NULL;
-}
-
-bool qms_node_is_null(const struct qms_node *node)
-{
-	if (!node)
-		return true;
-	if (node->type != QMS_NODE_SCALAR || !node->plain)
-		return false;
-	switch (node->len) {
-	case 0: return true;
-	case 1: return node->text[0] == '~';
-	case 4:
-		return !memcmp(node->text, "null", 4) || !memcmp(node->text, "Null", 4) ||
-		       !memcmp(node->text, "NULL", 4);
-	default: return false;
-	}
 }
 
 const char *qms_node_type_name(const struct qms_node *node)

@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "schema.h"
 #include "source.h"
+#include "textscan.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -155,6 +156,7 @@ static void test_scalar_checks_in_every_kind_of_text(void **state)
 	(void)state;
 	REFUSED("a: tiếng\nb: \"x\\u0085y\"\n", "L004", 2, 4); /* C1 by an escape */
 	REFUSED("a: tiếng\n\"x\\ty\": 1\n", "L004", 2, 1); /* tab in a key, by an escape */
+	REFUSED("a: tiếng\n? 'x\n\n  y'\n: 1\n", "L004", 2, 3); /* a line break in a key, unescaped */
 	struct outcome o = parse("a: Vi\xe1\xbb\x87t\nb: x\xe2\x80\x8by\n"); /* zero-width space */
 	assert_int_equal(o.rc, 0);
 	assert_int_equal(o.diags.len, 1);
@@ -405,6 +407,84 @@ static void test_source_bytes_once(void **state)
 	qms_source_free(s);
 }
 
+/* The reference of qms_text_skip_plain(): character by character. */
+static size_t skip_plain_reference(const unsigned char *s, size_t i, size_t len)
+{
+	while (i < len) {
+		if (s[i] >= 0x80 && !qms_composed_letter(s + i, len - i))
+			return i;
+		size_t n = s[i] < 0x80 ? 1 : s[i] < 0xe0 ? 2 : s[i] < 0xf0 ? 3 : 4;
+		i += n;
+	}
+	return len;
+}
+
+/* Each way of the quick scan against the reference, from every character
+ * of random valid texts made of what procedures hold and what must stop
+ * the scan: it may stop early only at a composed letter starting 0xe1
+ * (where the SWAR way cannot see the next byte), never late. */
+static void test_text_skip_plain(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {
+		"a",
+		"Z",
+		" ",
+		"\n",
+		":",
+		"-",
+		"\xc3\xa0" /* à */,
+		"\xc6\xb0" /* ư */,
+		"\xcb\x86" /* ˆ */,
+		"\xe1\xba\xa1" /* ạ */,
+		"\xe1\xbb\x87" /* ệ */,
+		"\xe1\xb8\x80" /* Ḁ */,
+		"\xc2\xa0" /* no-break space */,
+		"\xc2\x85" /* NEL */,
+		"\xcc\x81" /* combining acute */,
+		"\xe2\x80\x94" /* em dash */,
+		"\xe1\x80\x80" /* U+1000 */,
+		"\xe1\xbc\x80" /* U+1F00 */,
+		"\xef\xbb\xbf" /* BOM */,
+		"\xf0\x9f\x98\x80" /* emoji */,
+		"\xdf\xbf",
+	};
+	size_t (*const ways[])(const unsigned char *, size_t, size_t) = {qms_text_skip_plain, qms_text_skip_plain_swar,
+									 qms_text_skip_plain_sse2};
+	unsigned seed = 12345;
+	unsigned char text[200];
+	size_t starts[200];
+	for (int round = 0; round < 3000; round++) {
+		size_t len = 0, nstarts = 0, want = 1 + (size_t)(round % 150);
+		bool rare = round % 3 == 0; /* long plain stretches, then one stop */
+		while (len < want) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) % 100;
+			size_t k = rare ? (r < 97 ? r % 10 : 10 + r % 11) : r % QMS_ARRAY_LEN(pieces);
+			size_t n = strlen(pieces[k]);
+			if (len + n > sizeof(text))
+				break;
+			starts[nstarts++] = len;
+			memcpy(text + len, pieces[k], n);
+			len += n;
+		}
+		for (size_t c = 0; c < nstarts; c++) {
+			size_t want_at = skip_plain_reference(text, starts[c], len);
+			for (size_t w = 0; w < QMS_ARRAY_LEN(ways); w++) {
+				size_t got = ways[w](text, starts[c], len);
+				assert_true(got >= starts[c] && got <= want_at);
+				if (got < want_at)
+					assert_int_equal(text[got], 0xe1);
+			}
+			/* SSE2 reads the byte after each 0xe1 but in the last
+			 * sixteen: exact away from the end */
+			size_t got = qms_text_skip_plain_sse2(text, starts[c], len);
+			if (want_at + 17 <= len)
+				assert_int_equal(got, want_at);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -432,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_kind_detection),
 		cmocka_unit_test(test_load_missing_file),
 		cmocka_unit_test(test_source_bytes_once),
+		cmocka_unit_test(test_text_skip_plain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
