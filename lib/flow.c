@@ -78,8 +78,10 @@ void qms_flow_init(struct qms_flow *f, const struct qms_process *p)
 	size_t starts = 0;
 	for (size_t i = 0; i < f->nsteps; i++) {
 		const struct qms_step *s = qms_process_step(p, i);
-		if (s->id.text)
+		if (s->id.text) {
 			qms_strmap_put(&f->ids, s->id.text, i);
+			f->named++;
+		}
 		if (step_kind(s) == QMS_STEP_START) {
 			starts++;
 			f->start = i;
@@ -222,16 +224,39 @@ static void report_unknown_ref(struct checker *c, const struct qms_value *v, enu
 		cerr(c, v->line, v->col, rule, "no %s '%s' in this procedure", _(what), v->text);
 }
 
-static void check_step_fields(struct checker *c, const struct qms_step *s, const struct qms_strmap *lanes,
-			      const char **lane_ids, const struct qms_strmap *forms, const char **form_ids,
-			      const struct qms_flow *flow, const char **step_ids)
+/* Whether id is one of ids[0..n) (map: the same ids): a procedure has a
+ * few lanes and forms, which a look down the list finds sooner than a
+ * hash. */
+static bool id_known(const struct qms_strmap *map, const char **ids, size_t n, const char *id)
 {
+	if (n > 8)
+		return qms_strmap_get(map, id) != SIZE_MAX;
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] && ids[i][0] == id[0] && !strcmp(ids[i], id))
+			return true;
+	return false;
+}
+
+/* The targets of step i that its text names: when the flow resolved as
+ * many, none is unknown. */
+static size_t targets_named(const struct qms_step *s)
+{
+	size_t n = 0;
+	FOR_EACH_TARGET(s, v, { n++; });
+	return n;
+}
+
+static void check_step_fields(struct checker *c, size_t si, const struct qms_strmap *lanes, const char **lane_ids,
+			      const struct qms_strmap *forms, const char **form_ids, const struct qms_flow *flow,
+			      const char **step_ids)
+{
+	const struct qms_step *s = qms_process_step(c->p, si);
 	const struct qms_process *p = c->p;
 	enum qms_step_kind kind = step_kind(s);
 	const char *sid = s->id.text ? s->id.text : "?";
 
 	if (s->lane.text) {
-		if (qms_strmap_get(lanes, s->lane.text) == SIZE_MAX)
+		if (!id_known(lanes, lane_ids, p->lanes.len, s->lane.text))
 			report_unknown_ref(c, &s->lane, QMS_RULE_F009, N_("lane"), lane_ids, p->lanes.len);
 	} else if (p->lanes.len > 1) {
 		cerr(c, s->obj.line, s->obj.col, QMS_RULE_F009,
@@ -239,7 +264,7 @@ static void check_step_fields(struct checker *c, const struct qms_step *s, const
 	}
 	for (size_t i = 0; i < s->forms.len; i++) {
 		const struct qms_value *v = list_value(&s->forms, i);
-		if (v->text && qms_strmap_get(forms, v->text) == SIZE_MAX)
+		if (v->text && !id_known(forms, form_ids, p->forms.len, v->text))
 			report_unknown_ref(c, v, QMS_RULE_F010, N_("form"), form_ids, p->forms.len);
 	}
 	for (size_t i = 0; i < s->next.len; i++)
@@ -248,12 +273,14 @@ static void check_step_fields(struct checker *c, const struct qms_step *s, const
 	for (size_t i = 0; i < s->branches.len; i++)
 		if (!((const struct qms_branch *)s->branches.items)[i].next.text)
 			c->broken_edges = true;
-	FOR_EACH_TARGET(s, v, {
-		if (qms_strmap_get(&flow->ids, v->text) == SIZE_MAX) {
-			report_unknown_ref(c, v, QMS_RULE_F002, N_("step"), step_ids, p->steps.len);
-			c->broken_edges = true;
-		}
-	});
+	if (targets_named(s) != flow->edge_start[si + 1] - flow->edge_start[si]) {
+		FOR_EACH_TARGET(s, v, {
+			if (qms_strmap_get(&flow->ids, v->text) == SIZE_MAX) {
+				report_unknown_ref(c, v, QMS_RULE_F002, N_("step"), step_ids, p->steps.len);
+				c->broken_edges = true;
+			}
+		});
+	}
 
 	bool has_next = s->next.len > 0;
 	bool has_branches = s->branches.len > 0;
@@ -386,7 +413,7 @@ void qms_process_check(const struct qms_process *p, const char *path, const stru
 
 	struct qms_flow flow;
 	qms_flow_init(&flow, p);
-	for (size_t i = 0; i < p->steps.len; i++) {
+	for (size_t i = 0; flow.named != flow.ids.len && i < p->steps.len; i++) {
 		const struct qms_step *s = qms_process_step(p, i);
 		size_t first = s->id.text ? qms_strmap_get(&flow.ids, s->id.text) : i;
 		if (first != i)
@@ -401,7 +428,7 @@ void qms_process_check(const struct qms_process *p, const char *path, const stru
 	size_t starts = 0, ends = 0;
 	for (size_t i = 0; i < p->steps.len; i++) {
 		const struct qms_step *s = qms_process_step(p, i);
-		check_step_fields(&c, s, &lanes, lane_ids, &forms, form_ids, &flow, step_ids);
+		check_step_fields(&c, i, &lanes, lane_ids, &forms, form_ids, &flow, step_ids);
 		enum qms_step_kind k = step_kind(s);
 		if (k == QMS_STEP_START && ++starts == 2)
 			cerr(&c, s->obj.line, s->obj.col, QMS_RULE_F003,

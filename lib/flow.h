@@ -21,6 +21,7 @@ struct qms_flow {
 	bool *back; /* edge goes back to a step on the way from the start: rework loop */
 	size_t start; /* index of the start step, or SIZE_MAX when not exactly one */
 	struct qms_strmap ids; /* step id -> index (first one when duplicated) */
+	size_t named; /* steps with an id: more than ids.len when an id is used twice */
 	struct qms_arena arena; /* owns the arrays above */
 };
 

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -194,6 +195,64 @@ static void test_long_chain_is_iterative(void **state)
 	qms_buf_release(&b);
 }
 
+/* The rule codes and lines qms_process_check() reports for a procedure
+ * with `lanes` and `forms` lists (YAML flow) and steps, as "F009@12 ...". */
+static void check_refs(char *out, size_t cap, const char *lanes, const char *forms, const char *steps)
+{
+	struct qms_buf b;
+	qms_buf_init(&b);
+	qms_buf_printf(&b,
+		       "process:\n  code: T\n  title: t\n  agency: a\n  standard: ISO 9001:2015\n"
+		       "  lanes: %s\n  forms: %s\n  steps:\n%s",
+		       lanes, forms, steps);
+	struct qms_doc *doc;
+	struct qms_document d;
+	struct qms_diags diags;
+	qms_diags_init(&diags);
+	assert_int_equal(qms_doc_parse(&doc, "t.yaml", b.buf, b.len, &diags), 0);
+	assert_int_equal(qms_document_decode(&d, doc, &diags), 0);
+	assert_int_equal(diags.len, 0);
+	struct qms_time_settings ts = {.workday_hours = 8, .time_cut = 40};
+	qms_process_check(&((const struct qms_process_file *)d.data)->process, "t.yaml", &ts, &diags);
+	size_t n = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < diags.len; i++)
+		n += (size_t)snprintf(out + n, cap - n, "%s%s@%u", i ? " " : "",
+				      qms_rule_get(diags.items[i].rule)->code, diags.items[i].line);
+	qms_document_release(&d);
+	qms_diags_release(&diags);
+	qms_buf_release(&b);
+}
+
+/* Lanes, forms and next steps that are not there, and a step id used
+ * twice, with few and with many lanes and forms (looked up two ways). */
+static void test_unknown_references(void **state)
+{
+	(void)state;
+	static const char steps[] = "    - {id: s, kind: start, lane: l1, name: s, next: [b, zz]}\n"
+				    "    - {id: b, lane: l9, name: b, forms: [f9, fx], next: e}\n"
+				    "    - {id: b, lane: lx, name: b2, forms: [f1], next: e}\n"
+				    "    - {id: e, kind: end, lane: l1, name: e}\n";
+	static const char many_lanes[] = "[{id: l0, name: x}, {id: l1, name: x}, {id: l2, name: x}, {id: l3, name: x}, "
+					 "{id: l4, name: x}, {id: l5, name: x}, {id: l6, name: x}, {id: l7, name: x}, "
+					 "{id: l8, name: x}, {id: l9, name: x}]";
+	static const char many_forms[] = "[{id: f0, name: x}, {id: f1, name: x}, {id: f2, name: x}, {id: f3, name: x}, "
+					 "{id: f4, name: x}, {id: f5, name: x}, {id: f6, name: x}, {id: f7, name: x}, "
+					 "{id: f8, name: x}, {id: f9, name: x}]";
+	char got[256];
+	check_refs(got, sizeof(got), many_lanes, many_forms, steps);
+	assert_string_equal(got, "F001@11 F002@9 F010@10 F009@11");
+	check_refs(got, sizeof(got), "[{id: l1, name: x}, {id: l9, name: x}]", "[{id: f1, name: x}, {id: f9, name: x}]",
+		   steps);
+	assert_string_equal(got, "F001@11 F002@9 F010@10 F009@11");
+	/* everything known: nothing to say */
+	check_refs(got, sizeof(got), many_lanes, many_forms,
+		   "    - {id: s, kind: start, lane: l1, name: s, next: [b]}\n"
+		   "    - {id: b, lane: l9, name: b, forms: [f9, f0], next: e}\n"
+		   "    - {id: e, kind: end, lane: l8, name: e}\n");
+	assert_string_equal(got, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_back_edges_marked),
 		cmocka_unit_test(test_no_start),
 		cmocka_unit_test(test_long_chain_is_iterative),
+		cmocka_unit_test(test_unknown_references),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
