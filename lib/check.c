@@ -361,11 +361,6 @@ static void *worker(void *arg)
 
 static void add_file(struct group *g, const char *abs, bool report)
 {
-	size_t known = qms_strmap_get(&g->seen, abs);
-	if (known != SIZE_MAX) {
-		g->files[known].report |= report;
-		return;
-	}
 	if (g->nfiles == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 64;
 		g->files = qms_xrealloc(g->files, g->cap * sizeof(*g->files));
@@ -373,7 +368,13 @@ static void add_file(struct group *g, const char *abs, bool report)
 	struct file_job *job = &g->files[g->nfiles];
 	memset(job, 0, sizeof(*job));
 	job->abs = qms_xstrdup(abs);
-	qms_strmap_put(&g->seen, job->abs, g->nfiles++);
+	size_t known = qms_strmap_put(&g->seen, job->abs, g->nfiles);
+	if (known != SIZE_MAX) { /* named twice: the map keeps the first */
+		free(job->abs);
+		g->files[known].report |= report;
+		return;
+	}
+	g->nfiles++;
 	job->path = qms_path_relative(abs, g->cwd);
 	job->report = report;
 	job->kind = -1;

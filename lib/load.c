@@ -239,13 +239,17 @@ static int check_decoded(struct loader *ld, const yaml_event_t *ev, bool key)
 
 /* Nodes come from the document's arena NODE_CHUNK at a time: a procedure
  * has some 400, and one arena call each was a tenth of the loader's own
- * work. At most a chunk less one node is left unused per document. */
+ * work. At most a chunk less one node is left unused per document. A
+ * chunk starts on a 64-byte line, so that each node (64 bytes) fills one
+ * line instead of straddling two: `qms check` of 10,000 procedures ran
+ * some 3% faster (issue 10's bench, alternating runs). */
 #define NODE_CHUNK 32
 
 static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, unsigned line, unsigned col)
 {
 	if (ld->spare_nodes == ld->spare_end) {
-		ld->spare_nodes = qms_arena_alloc_raw(&ld->doc->arena, NODE_CHUNK * sizeof(struct qms_node));
+		char *raw = qms_arena_alloc_raw(&ld->doc->arena, NODE_CHUNK * sizeof(struct qms_node) + 48);
+		ld->spare_nodes = (struct qms_node *)(raw + (64 - (uintptr_t)raw % 64) % 64); /* raw: 16-aligned */
 		ld->spare_end = ld->spare_nodes + NODE_CHUNK;
 	}
 	struct qms_node *n = ld->spare_nodes++;

@@ -42,16 +42,15 @@ void qms_strlist_release(struct qms_strlist *l)
 
 char *qms_path_join(const char *a, const char *b)
 {
-	size_t la = strlen(a);
+	size_t la = strlen(a), lb = strlen(b);
 	while (la > 1 && a[la - 1] == '/')
 		la--;
-	struct qms_buf buf;
-	qms_buf_init(&buf);
-	qms_buf_add(&buf, a, la);
-	if (!(la == 1 && a[0] == '/'))
-		qms_buf_addc(&buf, '/');
-	qms_buf_adds(&buf, b);
-	return qms_buf_detach(&buf);
+	bool slash = !(la == 1 && a[0] == '/');
+	char *out = qms_xmalloc(la + slash + lb + 1); /* a walk joins one per file: one malloc */
+	memcpy(out, a, la);
+	out[la] = '/';
+	memcpy(out + la + slash, b, lb + 1);
+	return out;
 }
 
 bool qms_is_dir(const char *path)
@@ -153,23 +152,19 @@ static void collect(struct qms_strlist *out, const char *dir, struct visited *se
 		return;
 	struct qms_strlist names = {0};
 	struct dirent *e;
-	struct qms_strlist files = {0};
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		/* Regular files need no stat: d_type says what they are. */
+		/* Regular files need no stat: d_type says what they are. The
+		 * callers sort the whole list: the order here does not matter. */
 		if (e->d_type == DT_REG) {
 			if (qms_is_yaml_name(e->d_name))
-				qms_strlist_push(&files, qms_xstrdup(e->d_name));
+				qms_strlist_push(out, qms_path_join(dir, e->d_name));
 			continue;
 		}
 		qms_strlist_push(&names, qms_xstrdup(e->d_name));
 	}
 	closedir(d);
-	/* callers sort the whole list; the order here does not matter */
-	for (size_t i = 0; i < files.len; i++)
-		qms_strlist_push(out, qms_path_join(dir, files.items[i]));
-	qms_strlist_release(&files);
 	qms_strlist_sort(&names);
 	for (size_t i = 0; i < names.len; i++) {
 		char *p = qms_path_join(dir, names.items[i]);
