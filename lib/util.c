@@ -115,11 +115,16 @@ struct qms_arena_block {
 
 #define ARENA_BLOCK_SIZE (64 * 1024)
 
-/* A few standard blocks kept per thread between uses (a document's
- * arena, the scratch arenas of its rules, which are open at the same
- * time): checking thousands of files would otherwise malloc and free
- * 64 KiB several times for each. */
-#define SPARE_BLOCKS 4
+/* Standard blocks kept per thread between uses (a document's arena, the
+ * scratch arenas of its rules, which are open at the same time), up to
+ * SPARE_BLOCKS (4 MiB): checking thousands of files would otherwise
+ * malloc and free 64 KiB several times for each. A thread keeps as many
+ * as it once had open at a time (six for a check of the bench's
+ * procedures); with only four, the other two went back to malloc after
+ * each file, among libyaml's buffers of like size, and `qms check` of
+ * 10,000 procedures ran 4% slower (issue 10's bench, alternating runs).
+ * qms_thread_cache_release() frees them. */
+#define SPARE_BLOCKS 64
 static _Thread_local struct qms_arena_block *spare_blocks; /* linked by next */
 static _Thread_local unsigned spare_count;
 
