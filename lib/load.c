@@ -241,8 +241,8 @@ static int check_decoded(struct loader *ld, const yaml_event_t *ev, bool key)
  * has some 400, and one arena call each was a tenth of the loader's own
  * work. At most a chunk less one node is left unused per document. A
  * chunk starts on a 64-byte line, so that each node (64 bytes) fills one
- * line instead of straddling two: `qms check` of 10,000 procedures ran
- * some 3% faster (issue 10's bench, alternating runs). */
+ * cache line instead of straddling two (no measurable cost; the gain on
+ * issue 10's bench is within its noise, see docs/benchmarks.md). */
 #define NODE_CHUNK 32
 
 static struct qms_node *new_node(struct loader *ld, enum qms_node_type type, unsigned line, unsigned col)

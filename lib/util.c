@@ -121,10 +121,9 @@ struct qms_arena_block {
  * malloc and free 64 KiB several times for each. A thread keeps as many
  * as it once had open at a time (six for a check of the bench's
  * procedures); with only four, the other two went back to malloc after
- * each file, among libyaml's buffers of like size. On issue 10's bench
- * (10,000 procedures, alternating runs) that made no difference on a
- * quiet machine and cost 4% while the other core was busy (a fuzzer).
- * qms_thread_cache_release() frees them. */
+ * each file, among libyaml's buffers of like size (issue 10's bench
+ * could not tell the two apart beyond its noise, see docs/benchmarks.md;
+ * instructions are the same). qms_thread_cache_release() frees them. */
 #define SPARE_BLOCKS 64
 static _Thread_local struct qms_arena_block *spare_blocks; /* linked by next */
 static _Thread_local unsigned spare_count;
