@@ -143,28 +143,39 @@ static bool working_overruns(const struct qms_span *a, const struct qms_span *b,
 	return a->hours > b->hours + EPS;
 }
 
-static void overrun_compute(struct qms_overrun_result *out, const struct qms_calendar *cal, const struct qms_span *a,
-			    const struct qms_span *b)
+/* Two spans in one kind of time compare by amount, without the calendar:
+ * true, with *out filled. Else false, *out cleared. */
+static bool overrun_by_amount(struct qms_overrun_result *out, const struct qms_calendar *cal, const struct qms_span *a,
+			      const struct qms_span *b)
 {
 	memset(out, 0, sizeof(*out));
 	if (is_working(a) && is_working(b)) {
 		out->by_amount = true;
 		if (working_overruns(a, b, workday_hours_of(cal)))
 			out->kind = QMS_OVERRUN_ALWAYS;
-		return;
+		return true;
 	}
 	if (is_calendar(a) && is_calendar(b)) {
 		out->by_amount = true;
 		if (a->days > b->days + EPS)
 			out->kind = QMS_OVERRUN_ALWAYS;
-		return;
+		return true;
 	}
-	overrun_by_days(out, cal, a, b);
+	return false;
+}
+
+static void overrun_compute(struct qms_overrun_result *out, const struct qms_calendar *cal, const struct qms_span *a,
+			    const struct qms_span *b)
+{
+	if (!overrun_by_amount(out, cal, a, b))
+		overrun_by_days(out, cal, a, b);
 }
 
 /* The cache: open addressing over the two spans, under a lock. */
-/* An entry is a comparison of a with b, or (amount) the largest amount
- * in the unit stored in a.hours that holds within b on the calendar. */
+/* An entry is a comparison of a with b in different kinds of time (one
+ * in working time, the other in calendar days: the calendar's answer), or
+ * (amount) the largest amount in the unit stored in a.hours that holds
+ * within b on the calendar. */
 struct cache_entry {
 	struct qms_span a, b;
 	bool amount;
@@ -261,8 +272,13 @@ static void cache_put(struct qms_span_cache *c, const struct cache_entry *in)
 void qms_span_overrun(struct qms_overrun_result *out, const struct qms_calendar *cal, struct qms_span_cache *cache,
 		      const struct qms_span *a, const struct qms_span *b)
 {
+	/* in one kind of time the answer is a subtraction: asked of the
+	 * cache, most of a workspace's critical paths (each of its own
+	 * length) filled it with entries looked up once */
+	if (overrun_by_amount(out, cal, a, b))
+		return;
 	if (!cache) {
-		overrun_compute(out, cal, a, b);
+		overrun_by_days(out, cal, a, b);
 		return;
 	}
 	pthread_mutex_lock(&cache->lock);
