@@ -28,7 +28,8 @@
 
 struct file_job {
 	char *abs;
-	char *path; /* as displayed */
+	const char *path; /* as displayed: in abs, or owned when path_owned */
+	bool path_owned;
 	bool report; /* under one of the paths given */
 	bool done; /* read before the workers started (qms.yaml) */
 	int kind; /* enum qms_kind, or -1 when not decoded */
@@ -369,7 +370,8 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-static void add_file(struct group *g, const char *abs, bool report)
+/* Add the file at abs (owned: kept, or freed when the file is in already). */
+static void add_file_owned(struct group *g, char *abs, bool report)
 {
 	if (g->nfiles == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 64;
@@ -377,7 +379,7 @@ static void add_file(struct group *g, const char *abs, bool report)
 	}
 	struct file_job *job = &g->files[g->nfiles];
 	memset(job, 0, sizeof(*job));
-	job->abs = qms_xstrdup(abs);
+	job->abs = abs;
 	size_t known = qms_strmap_put(&g->seen, job->abs, g->nfiles);
 	if (known != SIZE_MAX) { /* named twice: the map keeps the first */
 		free(job->abs);
@@ -385,9 +387,19 @@ static void add_file(struct group *g, const char *abs, bool report)
 		return;
 	}
 	g->nfiles++;
-	job->path = qms_path_relative(abs, g->cwd);
+	/* most paths are abs without the folder we are in: no copy of their own */
+	job->path = qms_path_relative_in(abs, g->cwd);
+	if (!job->path) {
+		job->path = qms_path_relative(abs, g->cwd);
+		job->path_owned = true;
+	}
 	job->report = report;
 	job->kind = -1;
+}
+
+static void add_file(struct group *g, const char *abs, bool report)
+{
+	add_file_owned(g, qms_xstrdup(abs), report);
 }
 
 static int job_cmp(const void *a, const void *b)
@@ -520,7 +532,8 @@ static void group_release(struct group *g)
 {
 	for (size_t i = 0; i < g->nfiles; i++) {
 		free(g->files[i].abs);
-		free(g->files[i].path);
+		if (g->files[i].path_owned)
+			free((char *)g->files[i].path);
 		qms_diags_release(&g->files[i].diags);
 	}
 	free(g->files);
@@ -604,9 +617,16 @@ static void group_init(struct group *g, const struct qms_location *loc)
 	if (g->root) {
 		struct qms_strlist ws = {0};
 		qms_workspace_files(&ws, g->root);
+		/* the jobs in one block of their final size: grown by doubling,
+		 * each copy went to memory touched for the first time, which in a
+		 * virtual machine costs more than the copy */
+		g->cap = ws.len + 16;
+		g->files = qms_xmalloc(g->cap * sizeof(*g->files));
 		qms_strmap_reserve(&g->seen, ws.len);
-		for (size_t k = 0; k < ws.len; k++)
-			add_file(g, ws.items[k], false);
+		for (size_t k = 0; k < ws.len; k++) {
+			add_file_owned(g, ws.items[k], false);
+			ws.items[k] = NULL;
+		}
 		qms_strlist_release(&ws);
 	}
 }
@@ -689,8 +709,10 @@ int qms_check_paths(struct qms_check_result *out, const char *const *paths, size
 			} else {
 				struct qms_strlist found = {0};
 				qms_collect_yaml(&found, locs[j].abs);
-				for (size_t k = 0; k < found.len; k++)
-					add_file(&g, found.items[k], true);
+				for (size_t k = 0; k < found.len; k++) {
+					add_file_owned(&g, found.items[k], true);
+					found.items[k] = NULL;
+				}
 				qms_strlist_release(&found);
 			}
 		}

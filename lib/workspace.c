@@ -223,14 +223,20 @@ char *qms_display_path(const char *abs)
 	return qms_path_relative(abs, cwd);
 }
 
-char *qms_path_relative(const char *abs, const char *cwd)
+const char *qms_path_relative_in(const char *abs, const char *cwd)
 {
 	size_t n = strlen(cwd);
 	if (!strcmp(cwd, "/"))
-		return qms_xstrdup(abs[0] == '/' && abs[1] ? abs + 1 : abs);
+		return abs[0] == '/' && abs[1] ? abs + 1 : abs;
 	if (!strncmp(abs, cwd, n) && abs[n] == '/')
-		return qms_xstrdup(abs + n + 1);
+		return abs + n + 1;
 	if (!strcmp(abs, cwd))
-		return qms_xstrdup(".");
-	return qms_xstrdup(abs);
+		return NULL;
+	return abs;
+}
+
+char *qms_path_relative(const char *abs, const char *cwd)
+{
+	const char *in = qms_path_relative_in(abs, cwd);
+	return qms_xstrdup(in ? in : ".");
 }

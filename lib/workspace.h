@@ -49,6 +49,8 @@ void qms_collect_yaml(struct qms_strlist *out, const char *dir);
 char *qms_display_path(const char *abs);
 /* abs relative to the folder cwd (absolute), as qms_display_path(). */
 char *qms_path_relative(const char *abs, const char *cwd);
+/* The same as a pointer into abs, or NULL when it is "." (abs is cwd). */
+const char *qms_path_relative_in(const char *abs, const char *cwd);
 
 /* Join two path parts with one '/'. Caller frees. */
 char *qms_path_join(const char *a, const char *b);
