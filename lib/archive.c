@@ -37,10 +37,7 @@ static struct zip_fns {
 	__typeof__(zip_source_stat) *source_stat;
 } z;
 
-#define ZIP_SYMBOL(f)                                                                                                  \
-	{                                                                                                              \
-		"zip_" #f, offsetof(struct zip_fns, f)                                                                 \
-	}
+#define ZIP_SYMBOL(f) QMS_DSO_SYMBOL("zip_", struct zip_fns, f)
 
 static const struct qms_dso_symbol zip_symbols[] = {
 	ZIP_SYMBOL(close),

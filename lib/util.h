@@ -66,12 +66,20 @@ struct qms_dso_symbol {
 	size_t offset;
 };
 
+/* The entry of symbols[] for function prefix##f kept in member f of the
+ * table type: QMS_DSO_SYMBOL("zip_", struct zip_fns, open). */
+#define QMS_DSO_SYMBOL(prefix, type, f)                                                                                \
+	{                                                                                                              \
+		prefix #f, offsetof(type, f)                                                                           \
+	}
+
 /* Open the first of files[0..nfiles) that loads (sonames, most wanted
  * first) and fill the function pointers of table from symbols. The
  * handle (the library stays loaded until the process ends), or NULL
- * with *why in English ("cannot load libzip.so.4: ..." or "libzip.so.4
- * has no zip_open"), owned by the caller. For libraries that only some
- * commands use: not loading them makes every other command start faster. */
+ * with *why in the user's language ("không nạp được libzip.so.4: ...",
+ * "libzip.so.4 không có hàm zip_open"), owned by the caller. For
+ * libraries that only some commands use: not loading them makes every
+ * other command start faster. */
 void *qms_dso_open(const char *const *files, size_t nfiles, const struct qms_dso_symbol *symbols, size_t nsymbols,
 		   void *table, char **why);
 /* A buffer of at least size bytes owned by the calling thread, valid until

@@ -31,10 +31,7 @@ static struct mhd_fns {
 	__typeof__(MHD_lookup_connection_value) *lookup_connection_value;
 } mhd;
 
-#define MHD_SYMBOL(f)                                                                                                  \
-	{                                                                                                              \
-		"MHD_" #f, offsetof(struct mhd_fns, f)                                                                 \
-	}
+#define MHD_SYMBOL(f) QMS_DSO_SYMBOL("MHD_", struct mhd_fns, f)
 
 static const struct qms_dso_symbol mhd_symbols[] = {
 	MHD_SYMBOL(start_daemon),        MHD_SYMBOL(stop_daemon),
