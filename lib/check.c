@@ -20,6 +20,7 @@
 #include "flow.h"
 #include "index.h"
 #include "iso.h"
+#include "readahead.h"
 #include "rules.h"
 #include "schema.h"
 #include "source.h"
@@ -344,28 +345,62 @@ static void recheck_file(struct worker_ctx *w, struct file_job *job)
 	qms_diags_release(&scratch);
 }
 
+/* Run one job of the group's phase (nothing when it has none there). */
+static void run_job(struct worker_ctx *w, struct file_job *job)
+{
+	struct group *g = w->g;
+	if (g->phase == 1 && !job->done)
+		read_file(w, job);
+	else if (g->phase == 2 && needs_index(job))
+		recheck_file(w, job);
+	else
+		return;
+	size_t done = atomic_fetch_add(&g->jobs_done, 1) + 1;
+	if (g->opt && g->opt->progress && (done % 64 == 0 || done == g->jobs_total)) {
+		pthread_mutex_lock(&g->progress_lock);
+		g->opt->progress(done, g->jobs_total, g->opt->progress_ctx);
+		pthread_mutex_unlock(&g->progress_lock);
+	}
+}
+
+/* Phase 1 of a command that reads each file once from the disk (`qms
+ * check`), on enough files for it to pay: the workers take the files a
+ * batch at a time and read each batch ahead (readahead.h). */
+static bool reads_ahead(const struct group *g)
+{
+	return g->phase == 1 && g->opt && g->opt->read_once && g->jobs_total >= 32;
+}
+
+/* Read ahead the files of jobs [from, to) that phase 1 reads from the
+ * disk: by the path load_job_once() reads them by. */
+static void read_ahead(const struct group *g, size_t from, size_t to)
+{
+	const char *paths[QMS_READAHEAD_MAX];
+	size_t n = 0;
+	for (size_t i = from; i < to && n < QMS_READAHEAD_MAX; i++) {
+		const struct file_job *job = &g->files[i];
+		if (!job->done && !(g->stdin_abs && !strcmp(g->stdin_abs, job->abs)))
+			paths[n++] = job->path;
+	}
+	qms_readahead(paths, n);
+}
+
 static void *worker(void *arg)
 {
 	struct worker_ctx *w = arg;
 	struct group *g = w->g;
+	size_t batch = reads_ahead(g) ? QMS_READAHEAD_MAX : 1;
 	for (;;) {
-		size_t i = atomic_fetch_add(&g->next_job, 1);
-		if (i >= g->nfiles)
+		size_t from = atomic_fetch_add(&g->next_job, batch);
+		if (from >= g->nfiles)
 			break;
-		struct file_job *job = &g->files[i];
-		if (g->phase == 1 && !job->done)
-			read_file(w, job);
-		else if (g->phase == 2 && needs_index(job))
-			recheck_file(w, job);
-		else
-			continue;
-		size_t done = atomic_fetch_add(&g->jobs_done, 1) + 1;
-		if (g->opt && g->opt->progress && (done % 64 == 0 || done == g->jobs_total)) {
-			pthread_mutex_lock(&g->progress_lock);
-			g->opt->progress(done, g->jobs_total, g->opt->progress_ctx);
-			pthread_mutex_unlock(&g->progress_lock);
-		}
+		size_t to = g->nfiles - from > batch ? from + batch : g->nfiles;
+		if (batch > 1)
+			read_ahead(g, from, to);
+		for (size_t i = from; i < to; i++)
+			run_job(w, &g->files[i]);
 	}
+	qms_readahead_release();
 	qms_thread_cache_release();
 	return NULL;
 }

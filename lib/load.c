@@ -5,6 +5,7 @@
  * documents). */
 #include "doc.h"
 #include "i18n.h"
+#include "readahead.h"
 #include "source.h"
 #include "textscan.h"
 
@@ -853,6 +854,8 @@ int qms_doc_read_file(const char **out, size_t *len_out, const char *path, struc
 {
 	*out = NULL;
 	*len_out = 0;
+	if (qms_readahead_take(path, out, len_out))
+		return 0;
 	/* O_NONBLOCK: opening a FIFO (or a terminal) must not wait for a
 	 * writer; what is not a regular file is refused before any read. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);

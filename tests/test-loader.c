@@ -9,12 +9,18 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "readahead.h"
 #include "schema.h"
 #include "source.h"
 #include "textscan.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#ifdef QMS_HAVE_IO_URING
+#include <liburing.h>
+#endif
 
 struct outcome {
 	int rc;
@@ -407,6 +413,99 @@ static void test_source_bytes_once(void **state)
 	qms_source_free(s);
 }
 
+/* The kernel lets this process make an io_uring ring: read-ahead reads. */
+static bool ring_allowed(void)
+{
+#ifdef QMS_HAVE_IO_URING
+	struct io_uring ring;
+	if (io_uring_queue_init(4, &ring, 0) < 0)
+		return false;
+	io_uring_queue_exit(&ring);
+	return true;
+#else
+	return false;
+#endif
+}
+
+static void write_file(const char *path, const char *text, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Read-ahead gives each regular file its own bytes, once, and leaves
+ * everything else (missing, a folder, a FIFO, over the batch's bytes) to
+ * qms_doc_read_file(), which says why as before. */
+static void test_readahead(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qms-test-ahead-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	enum { NFILES = 8 };
+	char paths[NFILES][64];
+	static const char *const names[NFILES] = {"a.yaml",   "empty.yaml", "b.yaml",   "gone.yaml",
+						  "dir.yaml", "fifo.yaml",  "big.yaml", "c.yaml"};
+	for (size_t i = 0; i < NFILES; i++)
+		snprintf(paths[i], sizeof(paths[i]), "%s/%s", dir, names[i]);
+	write_file(paths[0], "a: 1\n", 5);
+	write_file(paths[1], "", 0);
+	write_file(paths[2], "b: [1, 2]\n", 10);
+	assert_int_equal(mkdir(paths[4], 0700), 0);
+	assert_int_equal(mkfifo(paths[5], 0600), 0);
+	size_t big_len = 2 * 1024 * 1024; /* over a batch's bytes */
+	char *big = malloc(big_len);
+	assert_non_null(big);
+	memset(big, 'x', big_len);
+	write_file(paths[6], big, big_len);
+	write_file(paths[7], "c: 3\n", 5);
+	const char *list[NFILES];
+	for (size_t i = 0; i < NFILES; i++)
+		list[i] = paths[i];
+	qms_readahead(list, NFILES);
+
+	bool ring = ring_allowed();
+	const char *buf;
+	size_t len;
+	static const bool read_ahead[NFILES] = {true, true, true, false, false, false, false, true};
+	for (size_t k = 0; k < NFILES; k++) {
+		size_t i = (k * 3) % NFILES; /* taken in another order than read */
+		assert_int_equal(qms_readahead_take(paths[i], &buf, &len), ring && read_ahead[i]);
+		assert_false(qms_readahead_take(paths[i], &buf, &len)); /* once */
+	}
+	if (!ring)
+		print_message("io_uring refused here: every file was left to the usual read\n");
+
+	/* what the batch read and what it left: the bytes and errors of a plain read */
+	qms_readahead(list, NFILES);
+	static const char *const want[] = {"a: 1\n", "", "b: [1, 2]\n", NULL, NULL, NULL, NULL, "c: 3\n"};
+	for (size_t i = 0; i < NFILES; i++) {
+		struct qms_diags diags;
+		qms_diags_init(&diags);
+		int rc = qms_doc_read_file(&buf, &len, paths[i], &diags);
+		if (want[i]) {
+			assert_int_equal(rc, 0);
+			assert_int_equal(len, strlen(want[i]));
+			assert_memory_equal(buf, want[i], len);
+		} else if (i == 6) {
+			assert_int_equal(rc, 0); /* read the usual way */
+			assert_int_equal(len, big_len);
+			assert_memory_equal(buf, big, len);
+		} else {
+			assert_int_equal(rc, -1);
+			assert_int_equal(diags.len, 1);
+			assert_int_equal(diags.items[0].rule, QMS_RULE_L012);
+		}
+		qms_diags_release(&diags);
+	}
+	qms_readahead_release();
+	free(big);
+	for (size_t i = 0; i < NFILES; i++)
+		i == 4 ? rmdir(paths[i]) : unlink(paths[i]);
+	rmdir(dir);
+}
+
 /* The reference of qms_text_skip_plain(): character by character. */
 static size_t skip_plain_reference(const unsigned char *s, size_t i, size_t len)
 {
@@ -513,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_load_missing_file),
 		cmocka_unit_test(test_source_bytes_once),
 		cmocka_unit_test(test_text_skip_plain),
+		cmocka_unit_test(test_readahead),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
