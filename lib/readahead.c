@@ -62,7 +62,7 @@ static bool ring_run(struct ahead *a, unsigned count)
 {
 	if (!count)
 		return true;
-	int rc = io_uring_submit(&a->ring);
+	int rc = io_uring_submit_and_wait(&a->ring, count); /* one system call, mostly */
 	if (rc < 0 || (unsigned)rc != count)
 		return false;
 	for (unsigned i = 0; i < count; i++) {
