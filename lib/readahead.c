@@ -42,10 +42,22 @@ static _Thread_local struct ahead *ahead;
 /* The kernel refused a ring once: no thread asks again. */
 static atomic_bool refused;
 
+/* QMS_READAHEAD=0: read every file the usual way (docs/cli.md, for a
+ * file system that misbehaves under io_uring, and to measure it). */
+static bool turned_off(void)
+{
+	const char *v = getenv("QMS_READAHEAD");
+	return v && !strcmp(v, "0");
+}
+
 static struct ahead *ahead_get(void)
 {
 	if (ahead || atomic_load(&refused))
 		return ahead;
+	if (turned_off()) {
+		atomic_store(&refused, true);
+		return NULL;
+	}
 	struct ahead *a = qms_xcalloc(1, sizeof(*a));
 	if (io_uring_queue_init(2 * QMS_READAHEAD_MAX, &a->ring, 0) < 0) {
 		atomic_store(&refused, true);

@@ -14,8 +14,9 @@
  * a FIFO, a file that grows or shrinks meanwhile, any failure of the
  * ring) is left to qms_doc_read_file(), so that every message stays what
  * it was. Where io_uring is missing or refused (an older kernel, a
- * sandbox that forbids it, a build without liburing), nothing is read
- * ahead and every file is read the usual way.
+ * sandbox that forbids it, a build without liburing) or the environment
+ * says QMS_READAHEAD=0, nothing is read ahead and every file is read the
+ * usual way.
  *
  * State is per thread: a batch is read and taken by one thread. */
 #ifndef QMS_READAHEAD_H
