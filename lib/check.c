@@ -1,9 +1,10 @@
 /* The check pipeline. Phase 1 reads every file of the workspace in
  * parallel (for `qms check`, each worker a batch of files at a time, read
  * ahead: readahead.h): load, decode, the rules of one document, and a
- * summary for the index. Then the rules that span files run over the index, and phase 2
- * re-reads the few documents whose rules need the index (systems,
- * trackers). Diagnostics are kept for the files under the paths given. */
+ * summary for the index. Then the rules that span files run over the
+ * index, and phase 2 re-reads the few documents whose rules need the
+ * index (systems, trackers). Diagnostics are kept for the files under the
+ * paths given. */
 #include "check.h"
 #include "i18n.h"
 

@@ -53,9 +53,9 @@ int qms_doc_parse(struct qms_doc **out, const char *path, const char *buf, size_
 
 /* Read the file at path (at most QMS_MAX_FILE_SIZE bytes, a regular
  * file) into a buffer of this thread: *out is valid until the thread's
- * next read (qms_thread_buffer(), or the read-ahead's buffer when this
- * thread's batch read path: readahead.h). Returns 0, or -1 with the
- * reason in diags (rule L006 or L012). */
+ * next read (qms_thread_buffer(); in a check, the batch this thread read
+ * ahead, until its next batch). Returns 0, or -1 with the reason in diags
+ * (rule L006 or L012). */
 int qms_doc_read_file(const char **out, size_t *len, const char *path, struct qms_diags *diags);
 
 /* Read and parse the file at path (at most QMS_MAX_FILE_SIZE bytes); the
