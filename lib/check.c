@@ -232,10 +232,16 @@ static void *summarise(struct qms_arena *a, const struct file_job *job, const st
 	}
 }
 
+/* Whether job's document comes from the bytes given on standard input. */
+static bool from_stdin(const struct group *g, const struct file_job *job)
+{
+	return g->stdin_abs && !strcmp(g->stdin_abs, job->abs);
+}
+
 /* The document of job: from its file, or from the bytes given for it. */
 static int load_job(const struct group *g, const struct file_job *job, struct qms_document *d, struct qms_diags *diags)
 {
-	if (!g->stdin_abs || strcmp(g->stdin_abs, job->abs))
+	if (!from_stdin(g, job))
 		return qms_document_load(d, job->path, diags);
 	struct qms_doc *doc;
 	if (qms_doc_parse(&doc, job->path, g->opt->stdin_data, g->opt->stdin_len, diags) < 0)
@@ -381,7 +387,7 @@ static void read_ahead(const struct group *g, size_t from, size_t to)
 	size_t n = 0;
 	for (size_t i = from; i < to && n < QMS_READAHEAD_MAX; i++) {
 		const struct file_job *job = &g->files[i];
-		if (!job->done && !(g->stdin_abs && !strcmp(g->stdin_abs, job->abs)))
+		if (!job->done && !from_stdin(g, job))
 			paths[n++] = job->path;
 	}
 	qms_readahead(paths, n);

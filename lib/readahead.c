@@ -2,17 +2,17 @@
  * code of the project that includes liburing.h (readahead.h says what
  * is read ahead and what is left to the usual read). */
 #include "readahead.h"
-#include "doc.h"
-#include "util.h"
-
-#include <string.h>
 
 #ifdef QMS_HAVE_IO_URING
+
+#include "doc.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,7 +69,8 @@ static struct ahead *ahead_get(void)
 }
 
 /* Submit the count queued requests and reap their completions into
- * a->res. False when the ring failed: the thread reads no more ahead. */
+ * a->res. False when the ring failed (give_up(): the process reads no
+ * more ahead). */
 static bool ring_run(struct ahead *a, unsigned count)
 {
 	if (!count)
